@@ -1,0 +1,1 @@
+"""Domain records of a review round, validated on load (pydantic v2)."""

@@ -1,0 +1,116 @@
+"""An application (申报材料) for a technology innovation center, as in formats.md."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+
+from tic_desktop.domain.decimals import Amount
+
+KNOWN_UNIT_KINDS = ("enterprise", "university", "institute", "new_rd_institution")
+TitleLevel = Literal["senior", "associate_senior", "intermediate", "junior", "none"]
+
+
+class _Record(BaseModel):
+    # Unknown keys are ignored so newer files still load in older versions of the app.
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+
+class LeadUnit(_Record):
+    name: StrictStr
+    # Unknown kinds are kept as given so the lead_unit.kind check can fail them by name.
+    kind: StrictStr
+    uscc: StrictStr | None = None
+    high_tech: StrictBool | None = None
+    independent_legal_person: StrictBool | None = None
+
+
+class CoBuilder(_Record):
+    name: StrictStr
+    kind: StrictStr
+    uscc: StrictStr | None = None
+    agreement_signed: StrictBool | None = None
+
+
+class LeadShare(_Record):
+    conditions: Amount | None = None
+    staff: Amount | None = None
+    projects: Amount | None = None
+    achievements: Amount | None = None
+
+
+class FinanceYear(_Record):
+    year: StrictInt
+    rd_expense: Amount | None = None
+    main_revenue: Amount | None = None
+
+
+class StaffMember(_Record):
+    name: StrictStr
+    full_time: StrictBool
+    days_worked: StrictInt = Field(ge=0, le=366)
+
+
+class Director(_Record):
+    name: StrictStr
+    title: StrictStr | None = None
+    title_level: TitleLevel
+
+
+class CommitteeMember(_Record):
+    name: StrictStr
+    unit_name: StrictStr
+    unit_uscc: StrictStr | None = None
+
+
+class Committee(_Record):
+    members: list[CommitteeMember]
+    chair: StrictInt
+
+    @model_validator(mode="after")
+    def _chair_is_a_member(self) -> "Committee":
+        if not 0 <= self.chair < len(self.members):
+            raise ValueError(
+                f"chair index {self.chair} is not a position in members (0..{len(self.members) - 1})"
+            )
+        return self
+
+
+class Incidents(_Record):
+    safety_accident: StrictBool | None = None
+    environmental_case: StrictBool | None = None
+
+
+class Attachment(_Record):
+    title: StrictStr
+    file: StrictStr
+
+
+class Application(_Record):
+    id: StrictStr = Field(min_length=1)
+    center_name: StrictStr
+    field: StrictStr | None = None
+    lead_unit: LeadUnit
+    co_builders: list[CoBuilder] = Field(default_factory=list)
+    lead_share_percent: LeadShare | None = None
+    finance: list[FinanceYear] | None = None
+    transfer_cases: StrictInt | None = Field(default=None, ge=0)
+    rd_space_m2: Amount | None = None
+    equipment_value: Amount | None = None
+    pilot_capability: StrictBool | None = None
+    special_industry: StrictBool = False
+    strategic_priority: StrictBool = False
+    staff: list[StaffMember] | None = None
+    director: Director | None = None
+    committee: Committee | None = None
+    incidents: Incidents | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _finance_years_unique(self) -> "Application":
+        if self.finance:
+            years = [entry.year for entry in self.finance]
+            if len(set(years)) != len(years):
+                raise ValueError("finance lists the same year more than once")
+        return self

@@ -1,0 +1,61 @@
+"""Exact decimal fields for money, areas and percentages.
+
+Amounts arrive as decimal strings (``"10000000.00"``) or JSON integers. A JSON number with a
+fractional part is refused: it has passed through a binary float and may have lost cents.
+The JSON reader hands such numbers over as :class:`JsonFloat` so they can be told apart.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer
+
+_DECIMAL_TEXT = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
+
+
+class JsonFloat(Decimal):
+    """A JSON number written with a fraction or exponent (kept exact for the error message)."""
+
+
+def _to_amount(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError("expected a decimal string such as \"1234.56\", got true/false")
+    if isinstance(value, JsonFloat):
+        if value != value.to_integral_value():
+            raise ValueError(
+                f"floating-point number {value} is not allowed for amounts; "
+                f"write it as a string, e.g. \"{value}\""
+            )
+        return Decimal(int(value))
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(
+                f"floating-point number {value!r} is not allowed for amounts; write it as a string"
+            )
+        return Decimal(int(value))
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError("amount must not be negative")
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        raise ValueError(f"expected a decimal string such as \"1234.56\", got {type(value).__name__}")
+    if not _DECIMAL_TEXT.match(text):
+        raise ValueError(
+            f"expected a non-negative decimal with at most 2 decimals, such as \"1234.56\", got {text!r}"
+        )
+    return Decimal(text)
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_to_amount),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str),
+]
+"""Non-negative exact decimal (yuan, m², percent) with at most two decimals."""

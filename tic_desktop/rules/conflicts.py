@@ -1,0 +1,222 @@
+"""Conflicts of interest (回避): review panels and a center's expert committee.
+
+The same share and chair logic serves ``panel.*`` and ``committee.*`` (rules.md): a person is
+affiliated when their unit is the lead unit or a co-builder (by USCC; by normalised name where a
+USCC is missing, which makes the finding a ``review``), or when a conflict has been declared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tic_desktop.domain.application import Application
+from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.domain.round import Expert, Panel
+from tic_desktop.rules.boundaries import not_less_than, within_one_third
+from tic_desktop.rules.messages import CLAUSES, text
+from tic_desktop.rules.results import Check, Result
+from tic_desktop.rules.units import Affiliation, Unit, affiliation_with
+
+
+def host_units(application: Application, include_co_builders: bool = True) -> list[Unit]:
+    """The lead unit, and the co-builders unless only the lead is wanted."""
+    units = [Unit(application.lead_unit.name, application.lead_unit.uscc)]
+    if include_co_builders:
+        units += [Unit(c.name, c.uscc) for c in application.co_builders]
+    return units
+
+
+def make_check(check_id: str, result: Result, key: str, value=None, threshold=None, **fields) -> Check:
+    """A Check with its clause and its sentence from the catalogue."""
+    zh, en = text(check_id, key, value=value, threshold=threshold, **fields)
+    clause_zh, clause_en = CLAUSES[check_id]
+    return Check(check_id, clause_zh, result, value, threshold, zh, en, clause_en)
+
+
+@dataclass(frozen=True)
+class ShareFinding:
+    """How many of a group are affiliated, and how sure we are."""
+
+    total: int
+    sure: int  # by USCC or declared
+    by_name: int  # only by normalised name
+    any_name_comparison: bool
+
+    @property
+    def affiliated(self) -> int:
+        return self.sure + self.by_name
+
+    @property
+    def result(self) -> Result:
+        if not within_one_third(self.sure, self.total):
+            return Result.FAIL
+        if self.any_name_comparison:
+            return Result.REVIEW
+        return Result.PASS
+
+
+def share_finding(affiliations: list[Affiliation], declared: list[bool] | None = None) -> ShareFinding:
+    declared = declared or [False] * len(affiliations)
+    sure = sum(1 for a, d in zip(affiliations, declared) if d or (a.affiliated and not a.by_name))
+    by_name = sum(1 for a, d in zip(affiliations, declared) if not d and a.affiliated and a.by_name)
+    any_name = any(a.by_name for a, d in zip(affiliations, declared) if not d)
+    return ShareFinding(len(affiliations), sure, by_name, any_name)
+
+
+# --- a center's expert committee (Art. 11) ---------------------------------------------------
+
+def committee_checks(application: Application) -> list[Check]:
+    committee = application.committee
+    if committee is None or not committee.members:
+        return [
+            make_check("committee.host_share", Result.MISSING, "missing"),
+            make_check("committee.chair_independent", Result.MISSING, "missing"),
+        ]
+    hosts = host_units(application)
+    member_units = [Unit(m.unit_name, m.unit_uscc) for m in committee.members]
+    finding = share_finding([affiliation_with(u, hosts) for u in member_units])
+    unnamed = "、".join(m.name for m in committee.members if not m.unit_uscc) or "—"
+    key = finding.result.value
+    share = make_check(
+        "committee.host_share", finding.result, key,
+        value=str(finding.affiliated),
+        threshold=f"{finding.total // 3}",
+        total=finding.total, sure=finding.sure, by_name=finding.by_name, names=unnamed,
+    )
+
+    chair = committee.members[committee.chair]
+    tie = affiliation_with(Unit(chair.unit_name, chair.unit_uscc), host_units(application, include_co_builders=False))
+    if tie.affiliated and not tie.by_name:
+        chair_result = Result.FAIL
+    elif tie.by_name:
+        chair_result = Result.REVIEW
+    else:
+        chair_result = Result.PASS
+    chair_check = make_check(
+        "committee.chair_independent", chair_result, chair_result.value,
+        value=chair.unit_name, threshold=application.lead_unit.name,
+        name=chair.name, unit=chair.unit_name,
+        outcome_zh="与牵头单位相同" if tie.affiliated else "与牵头单位不同",
+        outcome_en="it matches the lead unit" if tie.affiliated else "it differs from the lead unit",
+    )
+    return [share, chair_check]
+
+
+# --- review panels ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PanelConflicts:
+    """The conflict-of-interest picture of one (panel, application) pair."""
+
+    panel_id: str
+    application_id: str
+    members: list[str]
+    affiliated: list[str]
+    recused: list[str]
+    reasons: dict[str, str]
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def scorers(self) -> list[str]:
+        return [m for m in self.members if m not in self.recused]
+
+    def as_json(self, lang: str = "zh") -> dict:
+        return {
+            "panel": self.panel_id,
+            "application": self.application_id,
+            "members": len(self.members),
+            "affiliated": list(self.affiliated),
+            "recused": list(self.recused),
+            "scorers": len(self.scorers),
+            "checks": [
+                {"id": c.id, "result": c.result.value, "value": c.value, "threshold": c.threshold,
+                 "message": c.message(lang)}
+                for c in self.checks
+            ],
+        }
+
+
+def panel_conflicts(
+    panel: Panel,
+    application: Application,
+    experts: dict[str, Expert],
+    declared: dict[str, str],
+    quorum: int,
+) -> PanelConflicts:
+    """Affiliations, recusals and the three panel checks for one application."""
+    hosts = host_units(application)
+    ties = {m: affiliation_with(Unit(experts[m].unit_name, experts[m].unit_uscc), hosts) for m in panel.members}
+    is_declared = {m: m in declared for m in panel.members}
+    affiliated = [m for m in panel.members if is_declared[m] or ties[m].affiliated]
+    reasons: dict[str, str] = {}
+    for m in affiliated:
+        if is_declared[m]:
+            reasons[m] = f"声明回避：{declared[m]}"
+        elif ties[m].by_name:
+            reasons[m] = f"单位名称与“{ties[m].unit.name}”相同（无信用代码，需确认）"
+        else:
+            reasons[m] = f"来自{ties[m].unit.name}"
+
+    finding = share_finding([ties[m] for m in panel.members], [is_declared[m] for m in panel.members])
+    total = len(panel.members)
+    share = make_check(
+        "panel.host_share", finding.result, finding.result.value,
+        value=str(finding.affiliated), threshold=f"{total // 3}",
+        total=total, sure=finding.sure, by_name=finding.by_name,
+    )
+
+    chair_tie = ties[panel.chair]
+    if is_declared[panel.chair] or (chair_tie.affiliated and not chair_tie.by_name):
+        chair_result = Result.FAIL
+    elif chair_tie.by_name:
+        chair_result = Result.REVIEW
+    else:
+        chair_result = Result.PASS
+    why = reasons.get(panel.chair, "")
+    chair_check = make_check(
+        "panel.chair_independent", chair_result, chair_result.value,
+        value=panel.chair, threshold=None, why_zh=why, why_en=why,
+        outcome_zh="与申报单位相同" if chair_tie.affiliated else "与申报单位不同",
+        outcome_en="it matches the applicant" if chair_tie.affiliated else "it differs from the applicant",
+    )
+
+    sure_recused = [m for m in affiliated if is_declared[m] or not ties[m].by_name]
+    scorers = total - len(affiliated)
+    if not not_less_than(total - len(sure_recused), quorum):
+        quorum_result = Result.FAIL
+    elif not not_less_than(scorers, quorum):
+        quorum_result = Result.REVIEW
+    else:
+        quorum_result = Result.PASS
+    quorum_check = make_check(
+        "panel.quorum", quorum_result, quorum_result.value,
+        value=str(scorers if quorum_result is not Result.FAIL else total - len(sure_recused)),
+        threshold=str(quorum),
+    )
+    return PanelConflicts(
+        panel_id=panel.id,
+        application_id=application.id,
+        members=list(panel.members),
+        affiliated=affiliated,
+        recused=list(affiliated),
+        reasons=reasons,
+        checks=[share, chair_check, quorum_check],
+    )
+
+
+def round_panel_conflicts(review_round: ReviewRound) -> list[PanelConflicts]:
+    """One result per (panel, application) pair, in the order of the round file."""
+    experts = review_round.experts
+    results = []
+    for panel in review_round.panels:
+        for app_id in panel.applications:
+            results.append(
+                panel_conflicts(
+                    panel,
+                    review_round.applications[app_id],
+                    experts,
+                    review_round.declared_conflicts_for(app_id),
+                    review_round.spec.quorum,
+                )
+            )
+    return results

@@ -1,0 +1,243 @@
+"""Opening the local database: pragmas, migrations, version refusal, transactions.
+
+After qutebrowser's ``misc/sql.py``: a database written by a newer version of the app is
+refused rather than damaged; problems of the machine (disk full, read-only folder, another copy
+of the app holding the lock, a damaged file) become :class:`DatabaseError` with a message for
+people; anything else is a bug and propagates unchanged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tic_desktop.errors import DatabaseError
+from tic_desktop.paths import migrations_dir
+
+APP_NAME = "tic-desktop"
+DATABASE_FILE_NAME = "tic.sqlite3"
+
+
+def default_database_path() -> Path:
+    """The database in the user's data folder, e.g. ``~/.local/share/tic-desktop/tic.sqlite3``."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILE_NAME
+
+
+def make_engine(path: Path, *, busy_timeout_s: float = 10.0) -> Engine:
+    """A SQLAlchemy engine for ``path`` with the app's connection settings.
+
+    Used by :func:`open_database` and by ``db/env.py`` when the Alembic command line runs.
+    """
+    url = URL.create("sqlite+pysqlite", database=str(path))
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Take BEGIN away from the sqlite3 module (it skips it before DDL and SELECT), so that a
+    # migration that fails half-way rolls back completely; _on_begin emits it instead.
+    dbapi_connection.isolation_level = None
+    # These must run outside a transaction, hence on connect. WAL + FULL: a reviewer's
+    # laptop may lose power mid-form and every committed score must survive it.
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+    dbapi_connection.execute("PRAGMA synchronous=FULL")
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def _on_begin(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock up front. With a plain (deferred) BEGIN, a transaction
+    # that reads and then writes (the audit chain, upserts) fails at once with SQLITE_BUSY when
+    # another connection wrote in between; busy_timeout cannot retry that case.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """An open, migrated local database. Create it with :func:`open_database`."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        # expire_on_commit=False: objects read in a transaction stay readable after it, which
+        # the GUI needs when it shows what was just saved.
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Disk full, read-only, locked or damaged database → :class:`DatabaseError`; other
+        exceptions (bugs, constraint violations) propagate unchanged.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            translated = environment_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def integrity_ok(self) -> bool:
+        """Whether SQLite's ``PRAGMA integrity_check`` finds the file intact."""
+        try:
+            with self.engine.connect() as connection:
+                rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        except DBAPIError as exc:
+            if _error_name(exc) in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+                return False
+            raise
+        return [tuple(row) for row in rows] == [("ok",)]
+
+    def current_revision(self) -> str | None:
+        """The Alembic revision the file is at (``None`` for an empty file)."""
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def close(self) -> None:
+        """Close all connections (the WAL is checkpointed when the last one closes)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_database(path: Path | None = None, *, busy_timeout_s: float = 10.0) -> Database:
+    """Open (creating if needed) the local database and bring its schema up to date.
+
+    ``path`` defaults to :func:`default_database_path`; missing folders are created.
+    ``busy_timeout_s`` is how long to wait for another copy of the app to release the lock.
+    Raises :class:`DatabaseError` if the file is not a SQLite database, was written by a newer
+    version of the app, belongs to another program, or the machine prevents using it.
+    """
+    path = Path(path) if path is not None else default_database_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"无法创建数据库所在的文件夹：{path.parent}（{exc.strerror}）",
+            f"Cannot create the database folder {path.parent} ({exc.strerror})",
+        ) from exc
+    engine = make_engine(path, busy_timeout_s=busy_timeout_s)
+    try:
+        _migrate(engine, path)
+    except DBAPIError as exc:
+        engine.dispose()
+        translated = environment_error(exc, path)
+        if translated is None:
+            raise
+        raise translated from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine)
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic configuration pointing at the migrations folder (``db/``)."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("path_separator", "os")
+    if url is not None:
+        # Config values go through configparser interpolation, where "%" is special.
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def _migrate(engine: Engine, path: Path) -> None:
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    script = ScriptDirectory.from_config(config)
+    known = {revision.revision for revision in script.walk_revisions()}
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        # Batch migrations rebuild tables by copy-and-rename, which foreign keys would block or
+        # cascade through; SQLite only honours this pragma outside a transaction. Foreign keys
+        # are checked once the migration is done, before it commits.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                _refuse_foreign_or_newer(connection, known, path)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _refuse_foreign_or_newer(connection: Connection, known: set[str], path: Path) -> None:
+    current = set(MigrationContext.configure(connection).get_current_heads())
+    unknown = sorted(current - known)
+    if unknown:
+        revision = ", ".join(unknown)
+        raise DatabaseError(
+            f"数据库由更新版本的程序创建（版本 {revision}），请升级本程序后再打开：{path}",
+            f"The database was created by a newer version of TIC Review Desktop "
+            f"(revision {revision}); upgrade the app to open {path}",
+        )
+    if not current and inspect(connection).get_table_names():
+        # Tables but no version stamp: some other program's database. Migrating it would mix
+        # our tables into it, so refuse.
+        raise DatabaseError(
+            f"该文件不是本程序的数据库：{path}",
+            f"{path} is a SQLite database of another program, not TIC Review Desktop's",
+        )
+
+
+def _error_name(exc: DBAPIError) -> str:
+    return getattr(exc.orig, "sqlite_errorname", "") or ""
+
+
+def environment_error(exc: DBAPIError, path: Path) -> DatabaseError | None:
+    """The :class:`DatabaseError` for a SQLite error caused by the machine, else ``None``.
+
+    Distinguishes what a person can fix (free disk space, close the other copy of the app,
+    restore a backup) from programming errors, which must not be dressed up as either.
+    """
+    name = _error_name(exc)
+    text = str(exc.orig).lower()
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return DatabaseError(
+            f"磁盘已满，无法保存到数据库：{path}。请清理磁盘空间后重试。",
+            f"The disk is full; cannot save to the database {path}. Free some space and retry.",
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return DatabaseError(
+            f"数据库文件只读，无法保存：{path}。请检查文件或文件夹的写入权限。",
+            f"The database {path} is read-only; check write permission on the file and folder.",
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return DatabaseError(
+            f"数据库正被占用（可能已打开另一个本程序窗口）：{path}。请关闭后重试。",
+            f"The database {path} is locked, perhaps by another running copy of the app. "
+            f"Close it and retry.",
+        )
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
+        return DatabaseError(
+            f"文件不是 SQLite 数据库或已损坏：{path}",
+            f"{path} is not a SQLite database or is damaged",
+        )
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")) or "unable to open" in text:
+        return DatabaseError(
+            f"无法读写数据库文件：{path}（{exc.orig}）",
+            f"Cannot read or write the database file {path} ({exc.orig})",
+        )
+    return None

@@ -14,6 +14,9 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer
 
 _DECIMAL_TEXT = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
+# A trillion yuan is beyond any applicant; larger figures are typing errors (and would
+# overflow the decimal context's precision in later arithmetic).
+MAX_AMOUNT = Decimal(10) ** 15
 
 
 class JsonFloat(Decimal):
@@ -21,9 +24,20 @@ class JsonFloat(Decimal):
 
 
 def _to_amount(value: Any) -> Decimal:
+    amount = _parse_amount(value)
+    if amount < 0:
+        raise ValueError("amount must not be negative")
+    if amount >= MAX_AMOUNT:
+        raise ValueError(f"amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
+    return amount
+
+
+def _parse_amount(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError("expected a decimal string such as \"1234.56\", got true/false")
     if isinstance(value, JsonFloat):
+        if not value.is_finite() or abs(value) >= MAX_AMOUNT:
+            raise ValueError(f"amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
         if value != value.to_integral_value():
             raise ValueError(
                 f"floating-point number {value} is not allowed for amounts; "
@@ -31,14 +45,14 @@ def _to_amount(value: Any) -> Decimal:
             )
         return Decimal(int(value))
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{value!r} is not a number")
         if not value.is_integer():
             raise ValueError(
                 f"floating-point number {value!r} is not allowed for amounts; write it as a string"
             )
         return Decimal(int(value))
     if isinstance(value, int):
-        if value < 0:
-            raise ValueError("amount must not be negative")
         return Decimal(value)
     if isinstance(value, Decimal):
         text = format(value, "f")

@@ -32,10 +32,11 @@ class Rubric(BaseModel):
         ids = [c.id for c in self.criteria]
         if len(set(ids)) != len(ids):
             raise ValueError("criteria ids must be unique")
-        for criterion in self.criteria:
+        for index, criterion in enumerate(self.criteria):
             if criterion.max <= 0 or criterion.max % self.step != 0:
                 raise ValueError(
-                    f"criterion {criterion.id}: max {criterion.max} must be a positive multiple of step {self.step}"
+                    f"criteria[{index}].max ({criterion.id}): {criterion.max} must be a positive "
+                    f"multiple of step {self.step}"
                 )
         return self
 

@@ -94,7 +94,7 @@ def committee_checks(application: Application) -> list[Check]:
         chair_result = Result.PASS
     chair_check = make_check(
         "committee.chair_independent", chair_result, chair_result.value,
-        value=chair.unit_name, threshold=application.lead_unit.name,
+        value=chair.unit_name, threshold=None,
         name=chair.name, unit=chair.unit_name,
         outcome_zh="与牵头单位相同" if tie.affiliated else "与牵头单位不同",
         outcome_en="it matches the lead unit" if tie.affiliated else "it differs from the lead unit",

@@ -267,3 +267,27 @@ VERDICT_LABELS = {
 def label(table: dict[str, tuple[str, str]], key: str, lang: str = "zh") -> str:
     zh, en = table.get(key, (key, key))
     return en if lang == "en" else zh
+
+CHECK_TITLES: dict[str, tuple[str, str]] = {
+    "lead_unit.kind": ("牵头单位类型", "Lead unit kind"),
+    "lead_unit.registered_locally": ("市内注册", "Registered in Liaocheng"),
+    "lead_unit.independent_legal_person": ("独立法人资格", "Independent legal person"),
+    "rd.expense_total": ("研发费用总额", "R&D expense total"),
+    "rd.expense_ratio": ("研发投入比例", "R&D / revenue ratio"),
+    "transfer.cases": ("成果转化案例", "Technology transfers"),
+    "premises.rd_space": ("科研用房面积", "R&D floor area"),
+    "premises.equipment_value": ("仪器设备原值", "Equipment value"),
+    "premises.pilot_capability": ("中试/产业化能力", "Pilot capability"),
+    "team.full_time_staff": ("专职科研人员", "Full-time R&D staff"),
+    "team.director_title": ("中心主任职称", "Director's title"),
+    "cobuild.count": ("共建单位数量", "Number of co-builders"),
+    "cobuild.local_enterprise": ("联合市内企业", "Local co-building enterprise"),
+    "cobuild.agreement": ("共建协议", "Co-building agreements"),
+    "cobuild.lead_share": ("第一依托单位占比", "Lead unit's share"),
+    "compliance.incidents": ("安全环保情况", "Safety and environment"),
+    "committee.host_share": ("专家委员会构成", "Committee composition"),
+    "committee.chair_independent": ("专家委员会主任", "Committee chair"),
+    "panel.host_share": ("关联专家不超过1/3", "Affiliated ≤ 1/3"),
+    "panel.chair_independent": ("组长独立", "Chair independent"),
+    "panel.quorum": ("可评分人数", "Quorum"),
+}

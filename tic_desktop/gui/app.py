@@ -1,0 +1,55 @@
+"""``tic-desktop``: start the GUI, on the demo round unless a round file is given."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from tic_desktop.events import EventBus
+from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
+from tic_desktop.gui.bridge import QtEventBridge
+from tic_desktop.gui.i18n import Translations
+from tic_desktop.gui.main_window import MainWindow
+from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
+from tic_desktop.paths import demo_round_file
+from tic_desktop.review import RoundDesk
+
+
+class DesktopApp:
+    """Wires the core to the window; everything a window needs is passed to it, not looked up."""
+
+    def __init__(self, qt_app: QApplication, preferences: Preferences | None = None, on_reviewed=None) -> None:
+        self.qt_app = qt_app
+        self.preferences = preferences or Preferences()
+        self.bus = EventBus()
+        self.bridge = QtEventBridge(self.bus)
+        self.desk = RoundDesk(self.bus, on_reviewed=on_reviewed)
+        self.translations = Translations(qt_app)
+        self.cjk_families = register_bundled_fonts()
+        apply_font(qt_app, self.preferences.get(FONT_SIZE), self.cjk_families)
+        self.translations.use(self.preferences.get(LANGUAGE))
+        self.window = MainWindow(
+            self.desk, self.bridge, self.preferences,
+            set_language=self.translations.use,
+            set_point_size=lambda size: apply_font(qt_app, size, self.cjk_families),
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tic-desktop", description="聊城市技术创新中心评审系统")
+    parser.add_argument("round", nargs="?", type=Path, help="review round JSON (default: the demo round)")
+    args = parser.parse_args(argv)
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName("tic-desktop")
+    qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
+    desktop = DesktopApp(qt_app)
+    desktop.window.show()
+    desktop.window.open_round(args.round or demo_round_file())
+    return qt_app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""The one place where core events become Qt signals, delivered on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from tic_desktop.events import Event, EventBus
+
+
+class QtEventBridge(QObject):
+    """Re-emits :class:`tic_desktop.events.EventBus` events as signals.
+
+    Signals emitted from a worker thread reach GUI-thread slots through Qt's queued connections.
+    """
+
+    round_opened = Signal(object)
+    """A round was loaded and reviewed; carries the :class:`tic_desktop.review.RoundReview`."""
+
+    progress = Signal(int, int, str)
+    """Long work advanced: done, total, what is being done."""
+
+    def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe = [
+            bus.subscribe(Event.ROUND_OPENED, self.round_opened.emit),
+            bus.subscribe(Event.PROGRESS, self.progress.emit),
+        ]
+
+    def close(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe.clear()

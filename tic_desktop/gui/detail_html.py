@@ -1,0 +1,63 @@
+"""Rich-text detail panes: one check with its clause and figures, one panel with its members."""
+
+from __future__ import annotations
+
+from html import escape
+
+from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.rules.conflicts import PanelConflicts
+from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
+from tic_desktop.rules.regulation import CLAUSE_TEXT
+from tic_desktop.rules.results import Check
+
+_WORDS = {
+    "clause": ("条款", "Clause"), "result": ("结果", "Result"), "value": ("申报数值", "Value"),
+    "threshold": ("标准", "Threshold"), "text": ("办法原文", "Regulation text"),
+    "members": ("成员", "Members"), "chair": ("组长", "Chair"), "unit": ("单位", "Unit"),
+    "status": ("状态", "Status"), "recused": ("回避", "Recused"), "scores": ("可评分", "Scores"),
+    "checks": ("检查", "Checks"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    zh, en = _WORDS[key]
+    return en if lang == "en" else zh
+
+
+def check_html(check: Check, lang: str) -> str:
+    rows = [
+        (_w("clause", lang), check.clause if lang == "zh" else check.clause_en),
+        (_w("result", lang), label(RESULT_LABELS, check.result.value, lang)),
+        (_w("value", lang), check.value or "—"),
+        (_w("threshold", lang), check.threshold or "—"),
+    ]
+    table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    quote = CLAUSE_TEXT.get(check.clause)
+    title = label(CHECK_TITLES, check.id, lang)
+    html = (f"<h3>{escape(title)} <small>({escape(check.id)})</small></h3><p>{escape(check.message(lang))}</p>"
+            f"<table cellpadding='4'>{table}</table>")
+    if quote:
+        html += f"<p><b>{escape(_w('text', lang))}（{escape(check.clause)}）</b><br>{escape(quote)}</p>"
+    return html
+
+
+def panel_html(result: PanelConflicts, review_round: ReviewRound, lang: str) -> str:
+    experts = review_round.experts
+    panel = next(p for p in review_round.panels if p.id == result.panel_id)
+    application = review_round.applications[result.application_id]
+    head = f"<h3>{escape(result.panel_id)} · {escape(result.application_id)} {escape(application.center_name)}</h3>"
+    rows = []
+    for member in result.members:
+        expert = experts[member]
+        role = f"（{_w('chair', lang)}）" if member == panel.chair else ""
+        status = escape(result.reasons[member]) if member in result.recused else _w("scores", lang)
+        colour = " style='background:#f8d7da'" if member in result.recused else ""
+        rows.append(f"<tr{colour}><td>{escape(member)}</td><td>{escape(expert.name)}{role}</td>"
+                    f"<td>{escape(expert.unit_name)}</td><td>{status}</td></tr>")
+    members = (f"<table cellpadding='4' border='0'><tr><th>ID</th><th>{_w('members', lang)}</th>"
+               f"<th>{_w('unit', lang)}</th><th>{_w('status', lang)}</th></tr>{''.join(rows)}</table>")
+    checks = "".join(
+        f"<li><b>{escape(c.id)}</b> — {escape(label(RESULT_LABELS, c.result.value, lang))}：{escape(c.message(lang))}</li>"
+        for c in result.checks
+    )
+    return f"{head}{members}<p><b>{_w('checks', lang)}</b></p><ul>{checks}</ul>"

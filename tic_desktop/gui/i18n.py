@@ -1,0 +1,60 @@
+"""One translation path: Qt Linguist catalogues in resources/i18n, zh_CN by default.
+
+Source strings are English; the Chinese catalogue (``tic_zh_CN.ts``) is compiled with
+lrelease into the user cache (the .qm files are build output, not in git).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from tic_desktop.gui.qt_tools import run_tool
+from tic_desktop.paths import resources_dir
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+
+def _compiled_catalogue(ts: Path) -> Path:
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    bundled = ts.with_name(f"{ts.stem}.qm")
+    if bundled.is_file() and bundled.stat().st_mtime >= ts.stat().st_mtime:
+        return bundled
+    target_dir = platformdirs.user_cache_path("tic-desktop", appauthor=False) / "i18n"
+    target = target_dir / f"{ts.stem}_{digest}.qm"
+    if not target.is_file():
+        target_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        run_tool("lrelease", "-silent", str(ts), "-qm", str(partial))
+        os.replace(partial, target)
+    return target
+
+
+class Translations:
+    """Installs and swaps the app's and Qt's own translators for a language."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def use(self, language: str) -> None:
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        if self.language == "zh":
+            ours = QTranslator(self._app)
+            if ours.load(str(_compiled_catalogue(resources_dir() / "i18n" / "tic_zh_CN.ts"))):
+                self._installed.append(ours)
+            qt_own = QTranslator(self._app)
+            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                self._installed.append(qt_own)
+        for translator in self._installed:
+            self._app.installTranslator(translator)

@@ -1,0 +1,226 @@
+"""The bureau's first window: a round's applications with their formal review, and its panels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QSortFilterProxyModel, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QFont
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
+
+from tic_desktop import __version__
+from tic_desktop.errors import TicError
+from tic_desktop.gui.bridge import QtEventBridge
+from tic_desktop.gui.detail_html import check_html, panel_html
+from tic_desktop.gui.forms import form_class
+from tic_desktop.gui.geometry import RemembersGeometry
+from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
+from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, LAST_ROUND, Preferences
+from tic_desktop.paths import demo_round_file
+from tic_desktop.review import RoundDesk, RoundReview
+from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
+from tic_desktop.rules.results import Verdict
+
+
+class MainWindow(RemembersGeometry, QMainWindow):
+    """Shows what the regulation says about every application and panel of the open round."""
+
+    error_shown = Signal(str)
+    """A problem was reported to the user (the text shown)."""
+
+    def __init__(
+        self,
+        desk: RoundDesk,
+        bridge: QtEventBridge,
+        preferences: Preferences,
+        set_language: Callable[[str], None],
+        set_point_size: Callable[[int], None],
+    ) -> None:
+        super().__init__()
+        self.ui = form_class("main_window", "MainWindow")()
+        self.ui.setupUi(self)
+        self._desk = desk
+        self._preferences = preferences
+        self._set_language = set_language
+        self._set_point_size = set_point_size
+        self.language = preferences.get(LANGUAGE)
+        self.review: RoundReview | None = None
+
+        self.applications = ApplicationsModel(self.language, self)
+        self._applications_proxy = QSortFilterProxyModel(self)
+        self._applications_proxy.setSourceModel(self.applications)
+        self.checks = ChecksModel(self.language, self)
+        self.panels = PanelResultsModel(self.language, self)
+        self._setup_views()
+        self._setup_actions()
+        bridge.round_opened.connect(self.show_review)
+        self.restore_geometry(preferences)
+
+    # --- setup ---------------------------------------------------------------------------
+    def _setup_views(self) -> None:
+        ui = self.ui
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.4)
+        title_font.setBold(True)
+        ui.roundTitleLabel.setFont(title_font)
+        for view, model in ((ui.applicationsView, self._applications_proxy), (ui.checksView, self.checks),
+                            (ui.panelsView, self.panels)):
+            view.setModel(model)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.setTabKeyNavigation(False)
+        ui.applicationsView.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ui.applicationsView.horizontalHeader().setStretchLastSection(False)
+        ui.checksView.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        ui.checksView.setWordWrap(False)
+        ui.checksView.setTextElideMode(Qt.TextElideMode.ElideRight)
+        ui.applicationsView.selectionModel().selectionChanged.connect(self._application_selected)
+        ui.checksView.selectionModel().selectionChanged.connect(self._check_selected)
+        ui.panelsView.selectionModel().selectionChanged.connect(self._panel_selected)
+        ui.eligibilitySplitter.setSizes([560, 780])
+        ui.checksSplitter.setSizes([420, 180])
+        ui.panelsSplitter.setSizes([330, 270])
+
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        ui.openRoundAction.triggered.connect(self._choose_round)
+        ui.openDemoAction.triggered.connect(lambda: self.open_round(demo_round_file()))
+        ui.quitAction.triggered.connect(self.close)
+        ui.largerTextAction.triggered.connect(lambda: self._change_point_size(+1))
+        ui.smallerTextAction.triggered.connect(lambda: self._change_point_size(-1))
+        ui.aboutAction.triggered.connect(self._about)
+        languages = QActionGroup(self)
+        for action, code in ((ui.chineseAction, "zh"), (ui.englishAction, "en")):
+            languages.addAction(action)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+
+    # --- opening rounds --------------------------------------------------------------------
+    def _choose_round(self) -> None:
+        start = self._preferences.get(LAST_ROUND) or str(demo_round_file().parent)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review round"), start, self.tr("Review round (*.json)"))
+        if path:
+            self.open_round(Path(path))
+
+    def open_round(self, path: Path) -> bool:
+        """Load and review ``path``; on bad input tell the user and keep what was shown."""
+        self.statusBar().showMessage(self.tr("Loading %1…").replace("%1", str(path)))
+        try:
+            self._desk.open_round(path)
+        except TicError as error:
+            self.show_error(self.tr("The review round could not be opened"), error.message(self.language))
+            return False
+        self._preferences.set(LAST_ROUND, str(path))
+        return True
+
+    def show_error(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0])
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal but not blocking: the event loop (and tests) keep running
+        self.error_shown.emit(text)
+
+    def show_review(self, review: RoundReview) -> None:
+        self.review = review
+        self.applications.set_review(review)
+        self.panels.set_results(review.panels)
+        self.checks.set_checks([])
+        self.ui.checkDetail.clear()
+        self.ui.panelDetail.clear()
+        self._refresh_texts()
+        if self.applications.rowCount():
+            self.ui.applicationsView.selectRow(0)
+        if self.panels.rowCount():
+            self.ui.panelsView.selectRow(0)
+        self.ui.applicationsView.setFocus()
+
+    # --- selection ---------------------------------------------------------------------------
+    def _application_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.ui.applicationsView.selectionModel().selectedRows()
+        if not rows or self.review is None:
+            return
+        report = self.applications.report_at(self._applications_proxy.mapToSource(rows[0]).row())
+        application = self.review.round.applications[report.application_id]
+        verdict = label(VERDICT_LABELS, report.verdict.value, self.language)
+        kind = application.lead_unit.kind
+        kind_text = KIND_NAMES_ZH.get(kind, kind) if self.language == "zh" else kind
+        self.ui.applicationTitleLabel.setText(
+            f"<b>{escape(application.id)}  {escape(application.center_name)}</b> — {escape(verdict)}<br>"
+            f"{escape(application.lead_unit.name)}（{escape(kind_text)}）"
+            + (f" · {escape(application.field)}" if application.field else ""))
+        self.checks.set_checks(report.checks)
+        first_problem = next((i for i, c in enumerate(report.checks) if c.result.value != "pass"), 0)
+        self.ui.checksView.selectRow(first_problem)
+
+    def _check_selected(self, *_args) -> None:
+        rows = self.ui.checksView.selectionModel().selectedRows()
+        if rows:
+            self.ui.checkDetail.setHtml(check_html(self.checks.check_at(rows[0].row()), self.language))
+
+    def _panel_selected(self, *_args) -> None:
+        rows = self.ui.panelsView.selectionModel().selectedRows()
+        if rows and self.review is not None:
+            result = self.panels.result_at(rows[0].row())
+            self.ui.panelDetail.setHtml(panel_html(result, self.review.round, self.language))
+
+    # --- language and type size ---------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        self.language = language
+        self._preferences.set(LANGUAGE, language)
+        self._set_language(language)  # installs translators; Qt then sends LanguageChange
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            for model in (self.applications, self.checks, self.panels):
+                model.set_language(self.language)
+            self._refresh_texts()
+            for view in (self.ui.applicationsView, self.ui.checksView, self.ui.panelsView):
+                self._reselect(view)
+        super().changeEvent(event)
+
+    @staticmethod
+    def _reselect(view: QTableView) -> None:
+        if view.model().rowCount():
+            view.selectRow(max(0, view.currentIndex().row()))
+
+    def _change_point_size(self, delta: int) -> None:
+        size = self._preferences.get(FONT_SIZE) + delta
+        self._set_point_size(size)
+        self._preferences.set(FONT_SIZE, size)
+        self._setup_title_font()
+
+    def _setup_title_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.ui.roundTitleLabel.setFont(font)
+
+    def _refresh_texts(self) -> None:
+        review = self.review
+        if review is None:
+            return
+        verdicts = [r.verdict for r in review.reports.values()]
+        counts = {v: verdicts.count(v) for v in Verdict}
+        problems = len(review.panel_problems())
+        self.ui.roundTitleLabel.setText(f"{review.round.spec.title}（{review.round.id}）")
+        self.ui.summaryLabel.setText(
+            self.tr("%1 applications: %2 eligible, %3 need judgement, %4 ineligible · "
+               "%5 panel/application pairs, %6 with conflict-of-interest problems")
+            .replace("%1", str(len(verdicts))).replace("%2", str(counts[Verdict.ELIGIBLE]))
+            .replace("%3", str(counts[Verdict.NEEDS_JUDGEMENT])).replace("%4", str(counts[Verdict.INELIGIBLE]))
+            .replace("%5", str(len(review.panels))).replace("%6", str(problems))
+        )
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(review.round.path)))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr("TIC Review Desktop %1\nLiaocheng Municipal Science and "
+                                                "Technology Bureau").replace("%1", __version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_geometry(self._preferences)
+        self._preferences.sync()
+        super().closeEvent(event)

@@ -212,6 +212,8 @@ def environment_error(exc: DBAPIError, path: Path) -> DatabaseError | None:
     Distinguishes what a person can fix (free disk space, close the other copy of the app,
     restore a backup) from programming errors, which must not be dressed up as either.
     """
+    if isinstance(exc.orig, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+        return None  # our own mistakes, whatever their wording
     name = _error_name(exc)
     text = str(exc.orig).lower()
     if name == "SQLITE_FULL" or "disk is full" in text:
@@ -230,7 +232,8 @@ def environment_error(exc: DBAPIError, path: Path) -> DatabaseError | None:
             f"The database {path} is locked, perhaps by another running copy of the app. "
             f"Close it and retry.",
         )
-    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
+    damaged = "not a database" in text or "malformed" in text
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or damaged:
         return DatabaseError(
             f"文件不是 SQLite 数据库或已损坏：{path}",
             f"{path} is not a SQLite database or is damaged",

@@ -5,12 +5,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tic_desktop.domain.loading import ReviewRound, load_round
 from tic_desktop.events import Event, EventBus
 from tic_desktop.rules.conflicts import PanelConflicts, round_panel_conflicts
 from tic_desktop.rules.eligibility import evaluate
 from tic_desktop.rules.results import EligibilityReport
+
+if TYPE_CHECKING:
+    from tic_desktop.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,18 @@ def review_round(path: Path | str) -> RoundReview:
     reports = {app_id: evaluate(app) for app_id, app in loaded.applications.items()}
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return RoundReview(loaded, reports, round_panel_conflicts(loaded), digest)
+
+
+def store_review(db: "Database", review: RoundReview) -> None:
+    """Record the round's verdicts and panel results in the local database, all or nothing."""
+    from tic_desktop.storage.repository import save_round_verdicts
+
+    spec = review.round.spec
+    save_round_verdicts(
+        db, spec.id, spec.title, spec.kind, str(review.round.path), review.file_sha256,
+        {app_id: (report.verdict.value, report.as_json()["checks"]) for app_id, report in review.reports.items()},
+        panel_results=[p.as_json() for p in review.panels],
+    )
 
 
 class RoundDesk:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tic_desktop.errors import DatabaseError
 from tic_desktop.events import EventBus
 from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
 from tic_desktop.gui.bridge import QtEventBridge
@@ -15,7 +17,8 @@ from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.main_window import MainWindow
 from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import RoundDesk
+from tic_desktop.review import RoundDesk, store_review
+from tic_desktop.storage import open_database
 
 
 class DesktopApp:
@@ -41,14 +44,30 @@ class DesktopApp:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tic-desktop", description="聊城市技术创新中心评审系统")
     parser.add_argument("round", nargs="?", type=Path, help="review round JSON (default: the demo round)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the round, then quit: exit 0 if it was shown, 2 if it was refused")
     args = parser.parse_args(argv)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("tic-desktop")
     qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
-    desktop = DesktopApp(qt_app)
-    desktop.window.show()
-    desktop.window.open_round(args.round or demo_round_file())
-    return qt_app.exec()
+    try:
+        database = open_database()
+    except DatabaseError as error:
+        print(error, file=sys.stderr)
+        if not args.smoke_test:
+            register_bundled_fonts()  # so the message itself is readable
+            QMessageBox.critical(None, "无法打开本地数据库 / Cannot open the local database", str(error))
+        return 3
+    try:
+        desktop = DesktopApp(qt_app, on_reviewed=partial(store_review, database))
+        desktop.window.show()
+        opened = desktop.window.open_round(args.round or demo_round_file())
+        if args.smoke_test:
+            print(f"smoke test: {desktop.window.ui.summaryLabel.text() if opened else 'round refused'}")
+            return 0 if opened else 2
+        return qt_app.exec()
+    finally:
+        database.close()
 
 
 if __name__ == "__main__":

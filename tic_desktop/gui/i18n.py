@@ -43,10 +43,14 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = "en"
 
-    def use(self, language: str) -> None:
+    def remove(self) -> None:
+        """Uninstall this object's translators (Qt falls back to the English source strings)."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+
+    def use(self, language: str) -> None:
+        self.remove()
         self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
         if self.language == "zh":
             ours = QTranslator(self._app)

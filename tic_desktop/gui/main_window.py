@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QFont
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
 
@@ -170,7 +170,10 @@ class MainWindow(RemembersGeometry, QMainWindow):
     def switch_language(self, language: str) -> None:
         self.language = language
         self._preferences.set(LANGUAGE, language)
-        self._set_language(language)  # installs translators; Qt then sends LanguageChange
+        self._set_language(language)
+        # Installing translators posts LanguageChange events; deliver them now so the whole
+        # window switches at once rather than on the next event-loop turn.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -36,7 +36,7 @@ def _parse_amount(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError("expected a decimal string such as \"1234.56\", got true/false")
     if isinstance(value, JsonFloat):
-        if not value.is_finite() or abs(value) >= MAX_AMOUNT:
+        if not value.is_finite() or value.copy_abs() >= MAX_AMOUNT:
             raise ValueError(f"amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
         if value != value.to_integral_value():
             raise ValueError(

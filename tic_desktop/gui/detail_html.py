@@ -6,7 +6,7 @@ from html import escape
 
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.rules.conflicts import PanelConflicts
-from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
+from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, VALUE_LABELS, label
 from tic_desktop.rules.regulation import CLAUSE_TEXT
 from tic_desktop.rules.results import Check
 
@@ -28,8 +28,8 @@ def check_html(check: Check, lang: str) -> str:
     rows = [
         (_w("clause", lang), check.clause if lang == "zh" else check.clause_en),
         (_w("result", lang), label(RESULT_LABELS, check.result.value, lang)),
-        (_w("value", lang), check.value or "—"),
-        (_w("threshold", lang), check.threshold or "—"),
+        (_w("value", lang), label(VALUE_LABELS, check.value, lang) if check.value else "—"),
+        (_w("threshold", lang), label(VALUE_LABELS, check.threshold, lang) if check.threshold else "—"),
     ]
     table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     quote = CLAUSE_TEXT.get(check.clause)

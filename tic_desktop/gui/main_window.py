@@ -21,7 +21,7 @@ from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, LAST_ROUND, Preference
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, RoundReview
 from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
-from tic_desktop.rules.results import Verdict
+from tic_desktop.rules.results import Result, Verdict
 
 
 class MainWindow(RemembersGeometry, QMainWindow):
@@ -152,7 +152,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
             f"{escape(application.lead_unit.name)}（{escape(kind_text)}）"
             + (f" · {escape(application.field)}" if application.field else ""))
         self.checks.set_checks(report.checks)
-        first_problem = next((i for i, c in enumerate(report.checks) if c.result.value != "pass"), 0)
+        first_problem = next((i for i, c in enumerate(report.checks)
+                              if c.result in (Result.FAIL, Result.REVIEW, Result.MISSING)), 0)
         self.ui.checksView.selectRow(first_problem)
 
     def _check_selected(self, *_args) -> None:

@@ -7,7 +7,14 @@ from PySide6.QtGui import QBrush, QColor
 
 from tic_desktop.review import RoundReview
 from tic_desktop.rules.conflicts import PanelConflicts
-from tic_desktop.rules.messages import CHECK_TITLES, KIND_NAMES_ZH, RESULT_LABELS, VERDICT_LABELS, label
+from tic_desktop.rules.messages import (
+    CHECK_TITLES,
+    KIND_NAMES_ZH,
+    RESULT_LABELS,
+    VALUE_LABELS,
+    VERDICT_LABELS,
+    label,
+)
 from tic_desktop.rules.results import Check, EligibilityReport, Result, Verdict
 
 # Soft backgrounds keep black text readable (contrast > 7:1) while the state stands out.
@@ -45,7 +52,7 @@ class _TableModel(QAbstractTableModel):
 
 
 class ApplicationsModel(_TableModel):
-    HEADERS = (("编号", "ID"), ("中心名称", "Center"), ("形式审查结论", "Verdict"), ("不通过", "Failed"),
+    HEADERS = (("编号", "ID"), ("中心名称", "Center"), ("结论", "Verdict"), ("不通过", "Failed"),
                ("待研判", "To judge"))
     VERDICT_COLUMN = 2
 
@@ -109,6 +116,9 @@ class ChecksModel(_TableModel):
     def check_at(self, row: int) -> Check:
         return self._checks[row]
 
+    def _shown(self, value: str | None) -> str:
+        return label(VALUE_LABELS, value, self.language) if value else ""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._checks):
             return None
@@ -117,7 +127,7 @@ class ChecksModel(_TableModel):
             values = (label(CHECK_TITLES, check.id, self.language),
                       check.clause if self.language == "zh" else check.clause_en,
                       label(RESULT_LABELS, check.result.value, self.language),
-                      check.value or "", check.threshold or "", check.message(self.language))
+                      self._shown(check.value), self._shown(check.threshold), check.message(self.language))
             return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.BackgroundRole and check.result in RESULT_BG and check.result is not Result.PASS:
             return QBrush(RESULT_BG[check.result])

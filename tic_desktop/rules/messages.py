@@ -291,3 +291,18 @@ CHECK_TITLES: dict[str, tuple[str, str]] = {
     "panel.chair_independent": ("组长独立", "Chair independent"),
     "panel.quorum": ("可评分人数", "Quorum"),
 }
+
+# How coded values read to people (the JSON output keeps the codes).
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "true": ("是", "yes"),
+    "false": ("否", "no"),
+    "enterprise": ("企业", "enterprise"),
+    "university": ("高校", "university"),
+    "institute": ("科研院所", "research institute"),
+    "new_rd_institution": ("新型研发机构", "new R&D institution"),
+    "senior": ("正高级", "senior"),
+    "associate_senior": ("副高级", "associate senior"),
+    "intermediate": ("中级", "intermediate"),
+    "junior": ("初级", "junior"),
+    "none": ("无职称", "none"),
+}

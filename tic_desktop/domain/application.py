@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 from tic_desktop.domain.decimals import Amount
 
@@ -72,6 +81,7 @@ class Committee(_Record):
     def _chair_is_a_member(self) -> "Committee":
         if not 0 <= self.chair < len(self.members):
             raise ValueError(
+                f"主任序号 {self.chair} 不在成员列表范围内 | "
                 f"chair index {self.chair} is not a position in members (0..{len(self.members) - 1})"
             )
         return self
@@ -107,10 +117,11 @@ class Application(_Record):
     incidents: Incidents | None = None
     attachments: list[Attachment] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _finance_years_unique(self) -> "Application":
-        if self.finance:
-            years = [entry.year for entry in self.finance]
+    @field_validator("finance")
+    @classmethod
+    def _finance_years_unique(cls, finance: list[FinanceYear] | None) -> list[FinanceYear] | None:
+        if finance:
+            years = [entry.year for entry in finance]
             if len(set(years)) != len(years):
-                raise ValueError("finance lists the same year more than once")
-        return self
+                raise ValueError("同一年度重复出现 | finance lists the same year more than once")
+        return finance

@@ -26,29 +26,30 @@ class JsonFloat(Decimal):
 def _to_amount(value: Any) -> Decimal:
     amount = _parse_amount(value)
     if amount < 0:
-        raise ValueError("amount must not be negative")
+        raise ValueError("金额不能为负数 | amount must not be negative")
     if amount >= MAX_AMOUNT:
-        raise ValueError(f"amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
+        raise ValueError(f"数额 {value} 过大，请核对 | amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
     return amount
 
 
 def _parse_amount(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError("expected a decimal string such as \"1234.56\", got true/false")
+        raise ValueError("应为数字文本，如 \"1234.56\"，实际为 true/false | expected a decimal string such as \"1234.56\", got true/false")
     if isinstance(value, JsonFloat):
         if not value.is_finite() or value.copy_abs() >= MAX_AMOUNT:
-            raise ValueError(f"amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
+            raise ValueError(f"数额 {value} 过大，请核对 | amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
         if value != value.to_integral_value():
             raise ValueError(
-                f"floating-point number {value} is not allowed for amounts; "
-                f"write it as a string, e.g. \"{value}\""
+                f"金额不能写成带小数的浮点数 {value}，请写成文本，如 \"{value}\" | "
+                f"floating-point number {value} is not allowed for amounts; write it as a string, e.g. \"{value}\""
             )
         return Decimal(int(value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{value!r} is not a number")
+            raise ValueError(f"{value!r} 不是数字 | {value!r} is not a number")
         if not value.is_integer():
             raise ValueError(
+                f"金额不能写成带小数的浮点数 {value!r}，请写成文本 | "
                 f"floating-point number {value!r} is not allowed for amounts; write it as a string"
             )
         return Decimal(int(value))
@@ -59,9 +60,10 @@ def _parse_amount(value: Any) -> Decimal:
     elif isinstance(value, str):
         text = value.strip()
     else:
-        raise ValueError(f"expected a decimal string such as \"1234.56\", got {type(value).__name__}")
+        raise ValueError(f"应为数字文本，如 \"1234.56\" | expected a decimal string such as \"1234.56\", got {type(value).__name__}")
     if not _DECIMAL_TEXT.match(text):
         raise ValueError(
+            f"应为非负数，最多两位小数，如 \"1234.56\"，实际为 {text!r} | "
             f"expected a non-negative decimal with at most 2 decimals, such as \"1234.56\", got {text!r}"
         )
     return Decimal(text)

@@ -102,6 +102,10 @@ def validate(model: type[Model], data: Any, shown: str) -> Model:
         detail = error["msg"]
         if kind == "value_error":
             detail = detail.removeprefix("Value error, ")
+            # Our validators write "中文 | English"; pydantic's own messages are English only.
+            zh_part, _, en_part = detail.partition(" | ")
+            if en_part:
+                raise InputError(shown, field_path(location), zh_part, en_part) from None
         if kind == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
             zh = f"取值 {error.get('input')!r} 不在允许范围内（允许：{expected}）"

@@ -28,13 +28,14 @@ class Rubric(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> "Rubric":
         if self.step <= 0:
-            raise ValueError("step must be greater than 0")
+            raise ValueError("步长必须大于 0 | step must be greater than 0")
         ids = [c.id for c in self.criteria]
         if len(set(ids)) != len(ids):
-            raise ValueError("criteria ids must be unique")
+            raise ValueError("评分项编号重复 | criteria ids must be unique")
         for index, criterion in enumerate(self.criteria):
             if criterion.max <= 0 or criterion.max % self.step != 0:
                 raise ValueError(
+                    f"criteria[{index}].max（{criterion.id}）{criterion.max} 应为步长 {self.step} 的正整数倍 | "
                     f"criteria[{index}].max ({criterion.id}): {criterion.max} must be a positive "
                     f"multiple of step {self.step}"
                 )

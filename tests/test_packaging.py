@@ -25,7 +25,7 @@ def test_wheel_carries_forms_resources_and_migrations(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in ("tic_desktop/_data/ui/main_window.ui", "tic_desktop/_data/resources/demo/round.json",
                      "tic_desktop/_data/db/env.py", "tic_desktop/_data/db/versions/0001_initial.py",
-                     "tic_desktop/_data/resources/fonts/DroidSansFallbackFull.ttf",
+                     "tic_desktop/_data/resources/fonts/WenQuanYiMicroHei.ttf",
                      "tic_desktop/_data/resources/i18n/tic_zh_CN.ts"):
         assert expected in names
     assert not any("/generated/" in n or n.endswith(".qm") for n in names)

@@ -5,9 +5,8 @@
 Writes ``<apps folder>/<application id>/申报书.pdf`` for every application named by the round
 file (default: ``resources/demo/round.json``). Output is deterministic: re-running produces
 byte-identical files, so the committed PDFs only change when the data or this script does.
-Chinese text uses the bundled DroidSansFallbackFull.ttf, embedded as a subset. That font is a
-fallback font without Latin letters, digits or curly quotes, so characters it lacks are set in
-the standard Helvetica font instead (see ``_mixed``).
+Text uses the bundled WenQuanYiMicroHei.ttf (TrueType, Chinese and Latin), embedded as a subset;
+any character it lacks falls back to Helvetica (see ``_mixed``).
 """
 
 from __future__ import annotations
@@ -31,8 +30,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ROUND = ROOT / "resources" / "demo" / "round.json"
-FONT_FILE = ROOT / "resources" / "fonts" / "DroidSansFallbackFull.ttf"
-FONT = "DroidSansFallback"
+FONT_FILE = ROOT / "resources" / "fonts" / "WenQuanYiMicroHei.ttf"
+FONT = "WenQuanYiMicroHei"
 LATIN_FONT = "Helvetica"
 _cjk_chars: set[int] = set()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -23,7 +24,8 @@ DEFAULT_LANGUAGE = "zh"
 def _compiled_catalogue(ts: Path) -> Path:
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     bundled = ts.with_name(f"{ts.stem}.qm")
-    if bundled.is_file() and bundled.stat().st_mtime >= ts.stat().st_mtime:
+    # The frozen build ships a pre-compiled catalogue (and no lrelease).
+    if bundled.is_file() and (getattr(sys, "frozen", False) or bundled.stat().st_mtime >= ts.stat().st_mtime):
         return bundled
     target_dir = platformdirs.user_cache_path("tic-desktop", appauthor=False) / "i18n"
     target = target_dir / f"{ts.stem}_{digest}.qm"

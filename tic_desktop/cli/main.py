@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from tic_desktop.cli import commands
+from tic_desktop.cli import commands, secure_commands
 from tic_desktop.errors import TicError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -39,13 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
     panel.add_argument("round", help="ROUND.json")
     panel.add_argument("--format", choices=("table", "json"), default="table")
     panel.set_defaults(run=commands.panel_check)
+    secure_commands.add_parsers(sub, _Parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    code = EXIT_OK
     try:
         output = args.run(args)
+        if isinstance(output, tuple):  # (output, exit code) from commands that judge files
+            output, code = output
     except TicError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -57,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(output + "\n")
-    return EXIT_OK
+    return code
 
 
 if __name__ == "__main__":

@@ -130,3 +130,17 @@ class AuditEvent(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JsonText)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SentReturn(Base):
+    """A return file this machine produced: its revision numbers only ever go up per package and expert."""
+
+    __tablename__ = "sent_return"
+    __table_args__ = (UniqueConstraint("package_sha256", "expert_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    expert_id: Mapped[str] = mapped_column(String)
+    revision: Mapped[int] = mapped_column()
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,1 @@
+"""The bureau's workspace: its signing CA, its age identity for returns, and what it has issued."""

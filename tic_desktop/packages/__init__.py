@@ -1,0 +1,1 @@
+"""Encrypted review packages (.ticpkg): what the bureau sends to a panel, and how experts open them."""

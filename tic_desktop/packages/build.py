@@ -1,0 +1,246 @@
+"""``tic package build``: one encrypted package per panel, materials readable only by scorers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import mimetypes
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.errors import InputError, TicError
+from tic_desktop.packages.container import PackageWriter
+from tic_desktop.packages.credentials import IssuedCredential, issue_credentials
+from tic_desktop.packages.manifest import (
+    FORMAT,
+    MANIFEST_NAME,
+    ApplicationEntry,
+    Attachment,
+    BureauInfo,
+    Manifest,
+    MemberFile,
+    PanelMember,
+    RoundInfo,
+    UnitRecord,
+)
+from tic_desktop.review import RoundReview
+from tic_desktop.rules.conflicts import PanelConflicts
+from tic_desktop.rules.messages import CHECK_TITLES
+from tic_desktop.security import age_files, jws
+
+Progress = Callable[[int, int, str], None]
+
+
+class Cancelled(TicError):
+    def __init__(self) -> None:
+        super().__init__("已取消，未写出任何评审包", "cancelled; no package was written")
+
+
+class PanelRefused(TicError):
+    """A panel breaks a conflict-of-interest rule: no package may be built for it."""
+
+
+@dataclass(frozen=True)
+class BuiltPackage:
+    panel_id: str
+    file: Path
+    package_sha256: str
+    members: list[str]
+
+
+class _HashingWriter(io.RawIOBase):
+    def __init__(self, target: BinaryIO, on_write: Callable[[int], None] | None = None) -> None:
+        super().__init__()
+        self._target = target
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+        self._on_write = on_write
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self._target.write(data)
+        self.sha256.update(data)
+        self.size += len(data)
+        if self._on_write:
+            self._on_write(len(data))
+        return len(data)
+
+
+def refuse_broken_panels(review: RoundReview, panel_ids: list[str]) -> None:
+    """Raise PanelRefused naming the first failing check of any chosen panel."""
+    for result in review.panels:
+        if result.panel_id not in panel_ids:
+            continue
+        failing = [c for c in result.checks if c.result.value == "fail"]
+        if failing:
+            check = failing[0]
+            title_zh, title_en = CHECK_TITLES[check.id]
+            raise PanelRefused(
+                f"专家组 {result.panel_id} 对申报 {result.application_id} 未通过回避检查 {check.id}（{title_zh}）："
+                f"{check.message_zh} 请调整专家组后再生成评审包。",
+                f"Panel {result.panel_id} fails {check.id} ({title_en}) for {result.application_id}: "
+                f"{check.message_en} Fix the panel before building its package.",
+            )
+
+
+def _attachment_files(review: RoundReview, app_id: str) -> list[tuple[str, Path]]:
+    application = review.round.applications[app_id]
+    app_file = review.round.application_files[app_id]
+    files = []
+    for index, attachment in enumerate(application.attachments):
+        path = app_file.parent / attachment.file
+        if not path.is_file():
+            raise InputError(str(app_file), f"attachments[{index}].file",
+                             f"附件不存在：{attachment.file}", f"attachment not found: {attachment.file}")
+        files.append((attachment.title, path))
+    return files
+
+
+def build_packages(
+    review: RoundReview,
+    workspace: BureauWorkspace,
+    keys: BureauKeys,
+    out_dir: Path,
+    panel_ids: list[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> tuple[list[BuiltPackage], dict[str, IssuedCredential]]:
+    """Build the chosen panels' packages (all panels by default); returns them and the credentials."""
+    known = [p.id for p in review.round.panels]
+    chosen = panel_ids or known
+    unknown = [p for p in chosen if p not in known]
+    if unknown:
+        raise InputError("--panel", None, f"评审批次中没有专家组 {unknown[0]}", f"the round has no panel {unknown[0]}")
+    refuse_broken_panels(review, chosen)
+    panels = [p for p in review.round.panels if p.id in chosen]
+    experts = review.round.experts
+    member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
+    report = progress or (lambda done, total, what: None)
+    credentials = issue_credentials(
+        workspace, keys, review.round.id, [experts[m] for m in member_ids],
+        lambda done, total: report(done, total, "issuing credentials"),
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    total_bytes = sum(
+        sum(path.stat().st_size for _, path in _attachment_files(review, app_id))
+        for p in panels for app_id in p.applications
+    )
+    done = [0]
+
+    def advanced(count: int) -> None:
+        done[0] += count
+        report(done[0], total_bytes, "encrypting materials")
+
+    built = []
+    for panel in panels:
+        conflicts = {r.application_id: r for r in review.panels if r.panel_id == panel.id}
+        target = out_dir / f"{safe_name(panel.id, 'panel id')}.ticpkg"
+        writer = PackageWriter(target)
+        try:
+            manifest_bytes = _write_panel(review, workspace, keys, panel, conflicts, credentials, writer,
+                                          advanced, cancelled)
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        package_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
+        workspace.register_package(package_sha256, {
+            "round": review.round.id, "panel": panel.id, "members": list(panel.members),
+            "applications": list(panel.applications), "file": target.name,
+            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        })
+        built.append(BuiltPackage(panel.id, target, package_sha256, list(panel.members)))
+    return built, credentials
+
+
+def _write_panel(review, workspace, keys, panel, conflicts: dict[str, PanelConflicts], credentials,
+                 writer: PackageWriter, advanced, cancelled) -> bytes:
+    experts = review.round.experts
+    entries = []
+    for app_id in panel.applications:
+        if cancelled():
+            raise Cancelled()
+        application = review.round.applications[app_id]
+        result = conflicts[app_id]
+        recipients = [credentials[m].age_recipient for m in result.scorers]
+        data = _add_encrypted_bytes(writer, f"materials/{app_id}/application.json.age",
+                                    review.round.application_files[app_id].read_bytes(), recipients)
+        attachments = []
+        for index, (title, path) in enumerate(_attachment_files(review, app_id), start=1):
+            if cancelled():
+                raise Cancelled()
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            member = _add_encrypted_file(writer, f"materials/{app_id}/{index:03d}{path.suffix.lower()}.age",
+                                         path, recipients, advanced)
+            attachments.append(Attachment(title=title, media_type=media_type, file=member))
+        entries.append(ApplicationEntry(
+            id=app_id, center_name=application.center_name, field=application.field,
+            lead_unit=UnitRecord(name=application.lead_unit.name, uscc=application.lead_unit.uscc,
+                                 kind=application.lead_unit.kind),
+            co_builders=[UnitRecord(name=c.name, uscc=c.uscc, kind=c.kind) for c in application.co_builders],
+            recused={m: result.reasons[m] for m in result.recused}, scorers=result.scorers,
+            data=data, attachments=attachments,
+        ))
+    members = []
+    for member_id in panel.members:
+        credential = credentials[member_id]
+        expert = experts[member_id]
+        sealed = MemberFile(path=f"credentials/{member_id}.age", sha256=hashlib.sha256(credential.sealed).hexdigest(),
+                            size=len(credential.sealed), plaintext_size=0)
+        writer.add_bytes(sealed.path, credential.sealed)
+        members.append(PanelMember(
+            id=member_id, name=expert.name, unit_name=expert.unit_name, unit_uscc=expert.unit_uscc,
+            title=expert.title, certificate_fingerprint=credential.fingerprint,
+            age_recipient=credential.age_recipient, credential=sealed,
+        ))
+    spec = review.round.spec
+    manifest = Manifest(
+        format=FORMAT, package_id=str(uuid.uuid4()),
+        created_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        round=RoundInfo(id=spec.id, title=spec.title, kind=spec.kind, quorum=spec.quorum),
+        bureau=BureauInfo(name=workspace.name, fingerprint=workspace.fingerprint, age_recipient=workspace.age_recipient),
+        panel_id=panel.id, chair=panel.chair, members=members, applications=entries, rubric=review.round.rubric,
+    )
+    manifest_bytes = json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
+                                separators=(",", ":")).encode("utf-8")
+    writer.add_bytes(MANIFEST_NAME, jws.sign(manifest_bytes, keys.ca_key, workspace.ca_certificate))
+    return manifest_bytes
+
+
+def _add_encrypted_bytes(writer: PackageWriter, name: str, data: bytes, recipients: list[str]) -> MemberFile:
+    sealed = age_files.encrypt_to(data, recipients)
+    writer.add_bytes(name, sealed)
+    return MemberFile(path=name, sha256=hashlib.sha256(sealed).hexdigest(), size=len(sealed),
+                      plaintext_size=len(data))
+
+
+def _add_encrypted_file(writer: PackageWriter, name: str, path: Path, recipients: list[str], advanced) -> MemberFile:
+    size = path.stat().st_size
+    with path.open("rb") as source, writer.open_member(name, size + size // 64 + 4096) as target:
+        hashing = _HashingWriter(target, None)
+        age_files.encrypt_stream(_ProgressReader(source, advanced), hashing, recipients)
+    return MemberFile(path=name, sha256=hashing.sha256.hexdigest(), size=hashing.size, plaintext_size=size)
+
+
+class _ProgressReader(io.RawIOBase):
+    def __init__(self, source: BinaryIO, advanced) -> None:
+        super().__init__()
+        self._source = source
+        self._advanced = advanced
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        chunk = self._source.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        self._advanced(len(chunk))
+        return len(chunk)

@@ -1,0 +1,163 @@
+"""Expert credentials: a signing key with a certificate from the bureau CA, an age identity,
+and the one-time passphrase that unlocks them the first time.
+
+Issued once per round and expert and kept (encrypted) in the bureau workspace, so packages can
+be rebuilt after a panel is corrected without printing new passphrase sheets.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.domain.round import Expert
+from tic_desktop.security import age_files, certificates
+from tic_desktop.security.atomic import write_atomically
+from tic_desktop.security.errors import SecurityError
+
+PASSPHRASE_GROUPS, GROUP_DIGITS = 6, 4  # 24 digits ≈ 80 bits, typed easily, behind scrypt
+
+
+def new_passphrase() -> str:
+    """Digits only, in groups: no confusion between letters for people reading a printed sheet."""
+    return "-".join(
+        "".join(secrets.choice("0123456789") for _ in range(GROUP_DIGITS)) for _ in range(PASSPHRASE_GROUPS)
+    )
+
+
+def normalise_passphrase(text: str) -> str:
+    """Accept what people type: spaces or dashes anywhere, full-width digits."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = digits.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if len(digits) == PASSPHRASE_GROUPS * GROUP_DIGITS:
+        return "-".join(digits[i : i + GROUP_DIGITS] for i in range(0, len(digits), GROUP_DIGITS))
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class IssuedCredential:
+    """The public side of a credential, as the bureau keeps it; ``sealed`` is the encrypted whole."""
+
+    expert_id: str
+    name: str
+    certificate_pem: str
+    age_recipient: str
+    sealed: bytes
+    passphrase: str | None = None  # only right after issuing: printed, never stored
+
+    @property
+    def fingerprint(self) -> str:
+        return certificates.fingerprint(certificates.certificate_from_pem(self.certificate_pem))
+
+
+@dataclass(frozen=True)
+class Credential:
+    """An unlocked credential: what an expert signs and decrypts with."""
+
+    round_id: str
+    expert_id: str
+    name: str
+    key_pem: str
+    certificate_pem: str
+    ca_certificate_pem: str
+    age_identity: str
+
+    def to_json(self) -> str:
+        return json.dumps({"format": "tic-credential/1", **self.__dict__}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> "Credential":
+        try:
+            data = json.loads(text)
+            if data.pop("format") != "tic-credential/1":
+                raise ValueError("format")
+            return cls(**data)
+        except (ValueError, TypeError, KeyError):
+            raise SecurityError("凭据内容无效", "the credential is malformed", "malformed") from None
+
+    @property
+    def bureau_fingerprint(self) -> str:
+        return certificates.fingerprint(certificates.certificate_from_pem(self.ca_certificate_pem))
+
+    @property
+    def fingerprint(self) -> str:
+        return certificates.fingerprint(certificates.certificate_from_pem(self.certificate_pem))
+
+
+def _seal(args: tuple[str, str]) -> bytes:
+    """In a worker process: scrypt takes seconds per credential, so issue them in parallel."""
+    plaintext, passphrase = args
+    return age_files.encrypt_with_passphrase(plaintext.encode("utf-8"), passphrase)
+
+
+def issue_credentials(
+    workspace: BureauWorkspace,
+    keys: BureauKeys,
+    round_id: str,
+    experts: list[Expert],
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, IssuedCredential]:
+    """Credentials for ``experts``: existing ones are reused, missing ones issued (with passphrase)."""
+    folder = workspace.credentials_dir(round_id)
+    issued: dict[str, IssuedCredential] = {}
+    to_issue: list[tuple[Expert, Credential, str]] = []
+    for expert in experts:
+        existing = _load_issued(folder, expert.id)
+        if existing is not None:
+            issued[expert.id] = existing
+            continue
+        key, certificate = certificates.issue_expert_certificate(
+            keys.ca_key, workspace.ca_certificate, expert.id, expert.name, expert.unit_name)
+        identity = age_files.new_identity()
+        credential = Credential(
+            round_id=round_id, expert_id=expert.id, name=expert.name,
+            key_pem=certificates.key_to_pem(key), certificate_pem=certificates.certificate_to_pem(certificate),
+            ca_certificate_pem=workspace.ca_pem, age_identity=str(identity),
+        )
+        to_issue.append((expert, credential, new_passphrase()))
+    done = len(issued)
+    total = len(experts)
+    if progress:
+        progress(done, total)
+    if to_issue:
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            sealed_all = pool.map(_seal, [(c.to_json(), p) for _, c, p in to_issue])
+            for (expert, credential, passphrase), sealed in zip(to_issue, sealed_all):
+                identity = age_files.identity_from_text(credential.age_identity)
+                record = IssuedCredential(expert.id, expert.name, credential.certificate_pem,
+                                          str(identity.to_public()), sealed, passphrase)
+                _save_issued(folder, record)
+                issued[expert.id] = record
+                done += 1
+                if progress:
+                    progress(done, total)
+    return issued
+
+
+def _save_issued(folder: Path, record: IssuedCredential) -> None:
+    name = safe_name(record.expert_id, "expert id")
+    write_atomically(folder / f"{name}.age", record.sealed, 0o600)
+    public = {"expert": record.expert_id, "name": record.name, "certificate_pem": record.certificate_pem,
+              "age_recipient": record.age_recipient}
+    write_atomically(folder / f"{name}.json", json.dumps(public, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def _load_issued(folder: Path, expert_id: str) -> IssuedCredential | None:
+    name = safe_name(expert_id, "expert id")
+    public_file, sealed_file = folder / f"{name}.json", folder / f"{name}.age"
+    if not (public_file.is_file() and sealed_file.is_file()):
+        return None
+    public = json.loads(public_file.read_text(encoding="utf-8"))
+    return IssuedCredential(expert_id, public["name"], public["certificate_pem"], public["age_recipient"],
+                            sealed_file.read_bytes())
+
+
+def unlock(sealed: bytes, passphrase: str) -> Credential:
+    """Open a sealed credential with the passphrase from the expert's sheet."""
+    plaintext = age_files.decrypt_with_passphrase(sealed, normalise_passphrase(passphrase), "评审凭据")
+    return Credential.from_json(plaintext)

@@ -1,0 +1,107 @@
+"""age encryption through pyrage: X25519 recipients for data, scrypt passphrases for credentials.
+
+pyrage holds the GIL and may write partial plaintext before it detects truncation or tampering,
+so plaintext only ever goes to memory here, and a failed decryption returns nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import BinaryIO
+
+import pyrage
+from pyrage import x25519
+
+from tic_desktop.security.errors import SecurityError
+
+
+def new_identity() -> x25519.Identity:
+    return x25519.Identity.generate()
+
+
+def identity_from_text(text: str) -> x25519.Identity:
+    try:
+        return x25519.Identity.from_str(text.strip())
+    except Exception:  # pyrage raises its own IdentityError or ValueError for bad text
+        raise SecurityError("age 私钥格式无效", "the age identity is malformed", "malformed") from None
+
+
+def recipient_from_text(text: str) -> x25519.Recipient:
+    try:
+        return x25519.Recipient.from_str(text.strip())
+    except Exception:
+        raise SecurityError("age 公钥格式无效", "the age recipient is malformed", "malformed") from None
+
+
+def encrypt_to(data: bytes, recipients: list[str]) -> bytes:
+    """Encrypt ``data`` so that any one of ``recipients`` (age1… strings) can decrypt it."""
+    if not recipients:
+        raise ValueError("no recipients: the data could never be decrypted")
+    return pyrage.encrypt(data, [recipient_from_text(r) for r in recipients])
+
+
+def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: list[str]) -> None:
+    """Stream-encrypt from ``source`` to ``target`` (for large attachments)."""
+    if not recipients:
+        raise ValueError("no recipients: the data could never be decrypted")
+    pyrage.encrypt_io(source, target, [recipient_from_text(r) for r in recipients])
+
+
+def _failure(error: Exception, what: str) -> SecurityError:
+    if isinstance(error, pyrage.DecryptError):
+        return SecurityError(
+            f"无法解密{what}：密钥不匹配或文件头已损坏（{error}）",
+            f"cannot decrypt {what}: wrong key or damaged header ({error})",
+            "cannot_decrypt",
+        )
+    return SecurityError(
+        f"无法解密{what}：文件内容被截断或被篡改（{error}）",
+        f"cannot decrypt {what}: the content is truncated or has been altered ({error})",
+        "tampered",
+    )
+
+
+def decrypt_with(data_or_stream: bytes | BinaryIO, identity: x25519.Identity, what: str = "文件") -> bytes:
+    """Decrypt to memory; any failure raises SecurityError and no plaintext escapes."""
+    source = io.BytesIO(data_or_stream) if isinstance(data_or_stream, bytes) else data_or_stream
+    sink = io.BytesIO()
+    try:
+        pyrage.decrypt_io(source, sink, [identity])
+    except (pyrage.DecryptError, OSError) as error:
+        sink.close()  # drop any partial plaintext pyrage produced before failing
+        raise _failure(error, what) from None
+    return sink.getvalue()
+
+
+def encrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
+    return pyrage.passphrase.encrypt(data, passphrase)
+
+
+def decrypt_with_passphrase(data: bytes, passphrase: str, what: str = "凭据") -> bytes:
+    try:
+        return pyrage.passphrase.decrypt(data, passphrase)
+    except pyrage.DecryptError:
+        raise SecurityError(
+            f"口令不正确，无法打开{what}", f"wrong passphrase: cannot open the {what}", "wrong_passphrase"
+        ) from None
+    except OSError as error:
+        raise _failure(error, what) from None
+
+
+class HashingReader(io.RawIOBase):
+    """Reads through to ``source`` while hashing, so a member is checked in the same pass it is decrypted."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        super().__init__()
+        self._source = source
+        self.sha256 = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        chunk = self._source.read(len(buffer))
+        self.sha256.update(chunk)
+        buffer[: len(chunk)] = chunk
+        return len(chunk)

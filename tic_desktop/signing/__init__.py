@@ -1,0 +1,1 @@
+"""PDF signatures (PAdES B-B, offline) with pyHanko, and their verification against the bureau root."""

@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from tic_desktop.cli import commands, secure_commands
+from tic_desktop.cli import commands, pdf_commands, secure_commands
 from tic_desktop.errors import TicError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     panel.add_argument("--format", choices=("table", "json"), default="table")
     panel.set_defaults(run=commands.panel_check)
     secure_commands.add_parsers(sub, _Parser)
+    pdf_commands.add_parsers(sub, _Parser)
     return parser
 
 

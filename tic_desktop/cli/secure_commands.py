@@ -17,6 +17,7 @@ from tic_desktop.packages.expert_keys import obtain_credential
 from tic_desktop.packages.opening import open_package
 from tic_desktop.reports.passphrase_sheet import passphrase_sheet
 from tic_desktop.returns.making import make_return
+from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.receiving import REASON_TEXT, receive_returns
 from tic_desktop.returns.scoring import ScoreSheet
 from tic_desktop.review import review_round
@@ -148,10 +149,14 @@ def return_make(args: argparse.Namespace) -> dict | str:
         unlocked = obtain_credential(package, sheet.expert, _passphrase(args), _ask_on_terminal)
         with open_database() as db:
             made = make_return(package, unlocked.credential, sheet, Path(args.out), db, str(scores_path))
+        pdfs = write_opinion_pdfs(package.manifest, unlocked.credential, sheet, Path(args.pdf_dir)) if args.pdf_dir else []
     finally:
         package.close()
-    result = {"file": str(made.file), "expert": sheet.expert, "revision": made.revision, "sha256": made.file_sha256}
-    return result if args.format == "json" else f"已生成回执 {made.file}（专家 {sheet.expert}，第 {made.revision} 版）"
+    result = {"file": str(made.file), "expert": sheet.expert, "revision": made.revision, "sha256": made.file_sha256,
+              "pdfs": [str(p) for p in pdfs]}
+    if args.format == "json":
+        return result
+    return f"已生成回执 {made.file}（专家 {sheet.expert}，第 {made.revision} 版）" + "".join(f"\n意见表 {p}" for p in pdfs)
 
 
 def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
@@ -219,6 +224,7 @@ def add_parsers(sub, parser_class) -> None:
     make.add_argument("scores")
     make.add_argument("--out", required=True)
     make.add_argument("--passphrase-file")
+    make.add_argument("--pdf-dir", help="also write the signed opinion PDF of each scored application here")
     make.set_defaults(run=return_make)
     verify = common(returns.add_parser("verify", help="校验回执 / verify returns (bureau)"))
     verify.add_argument("files", nargs="+")

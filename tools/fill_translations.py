@@ -15,9 +15,9 @@ ZH = {
     "Review round (*.json)": "评审批次文件 (*.json)",
     "Loading %1…": "正在加载 %1…",
     "The review round could not be opened": "无法打开评审批次",
-    "%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs, "
-    "%6 with conflict-of-interest problems":
-        "共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次，其中 %6 组次存在回避问题",
+    "%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: "
+    "%6 break a conflict-of-interest rule, %7 to confirm":
+        "共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认",
     "Opened %1": "已打开 %1",
     "About": "关于",
     "TIC Review Desktop %1\nLiaocheng Municipal Science and Technology Bureau":

@@ -123,42 +123,42 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="104" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="118" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="104" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="118" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="110" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="124" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="114" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="128" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="211" />
-        <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs, %6 with conflict-of-interest problems</source>
-        <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次，其中 %6 组次存在回避问题</translation>
+        <location filename="../../tic_desktop/gui/main_window.py" line="230" />
+        <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
+        <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="217" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="236" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="220" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="239" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="220" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="239" />
         <source>TIC Review Desktop %1
 Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市技术创新中心评审系统 %1

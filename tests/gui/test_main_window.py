@@ -67,14 +67,14 @@ def test_clicking_an_application_and_a_check_shows_clause_figures_and_message(de
     row = titles.index("研发费用总额")
     # The first problem is preselected, and its row is highlighted.
     assert window.ui.checksView.selectionModel().selectedRows()[0].row() == row
-    assert checks.index(row, 2).data() == "不通过"
+    assert checks.index(row, 1).data() == "不通过"
     assert checks.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color() == FAIL_BG
 
     _click_row(qtbot, window.ui.checksView, row)
     detail = window.ui.checkDetail.toPlainText()
     assert "rd.expense_total" in detail
     assert "第八条（二）" in detail
-    assert "9999999.99" in detail and "10000000" in detail
+    assert "9,999,999.99" in detail and "10,000,000" in detail
     assert "少于" in detail
     assert "近三年研发费用总额不少于1000万元" in detail  # the regulation's own words
 

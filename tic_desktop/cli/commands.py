@@ -7,6 +7,7 @@ import argparse
 from tic_desktop.cli.table import render_table
 from tic_desktop.domain.loading import load_application, load_round
 from tic_desktop.rules.conflicts import round_panel_conflicts
+from tic_desktop.rules.display import shown_value
 from tic_desktop.rules.eligibility import evaluate
 from tic_desktop.rules.messages import RESULT_LABELS, VERDICT_LABELS, label
 
@@ -22,7 +23,7 @@ def eligibility(args: argparse.Namespace) -> dict | str:
         ["check", "clause", "result", "value", "threshold", "message"]
     rows = [
         [c.id, c.clause if lang == "zh" else c.clause_en, label(RESULT_LABELS, c.result.value, lang),
-         c.value or "", c.threshold or "", c.message(lang)]
+         shown_value(c.id, c.value, lang), shown_value(c.id, c.threshold, lang), c.message(lang)]
         for c in report.checks
     ]
     head = f"{title} {report.application_id}  {verdict}: {label(VERDICT_LABELS, report.verdict.value, lang)}"

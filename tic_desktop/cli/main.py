@@ -41,7 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
     panel.set_defaults(run=commands.panel_check)
     secure_commands.add_parsers(sub, _Parser)
     pdf_commands.add_parsers(sub, _Parser)
+    _accept_lang_everywhere(parser)
     return parser
+
+
+def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
+    """People put --lang next to --format, after the sub-command; accept it there too."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                if not any("--lang" in a.option_strings for a in subparser._actions):
+                    subparser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                                           help="message language (default zh)")
+                _accept_lang_everywhere(subparser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,11 +11,11 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    ValidationInfo,
     field_validator,
-    model_validator,
 )
 
-from tic_desktop.domain.decimals import Amount
+from tic_desktop.domain.decimals import Amount, Percent
 
 KNOWN_UNIT_KINDS = ("enterprise", "university", "institute", "new_rd_institution")
 TitleLevel = Literal["senior", "associate_senior", "intermediate", "junior", "none"]
@@ -43,10 +43,10 @@ class CoBuilder(_Record):
 
 
 class LeadShare(_Record):
-    conditions: Amount | None = None
-    staff: Amount | None = None
-    projects: Amount | None = None
-    achievements: Amount | None = None
+    conditions: Percent | None = None
+    staff: Percent | None = None
+    projects: Percent | None = None
+    achievements: Percent | None = None
 
 
 class FinanceYear(_Record):
@@ -77,14 +77,16 @@ class Committee(_Record):
     members: list[CommitteeMember]
     chair: StrictInt
 
-    @model_validator(mode="after")
-    def _chair_is_a_member(self) -> "Committee":
-        if not 0 <= self.chair < len(self.members):
+    @field_validator("chair")
+    @classmethod
+    def _chair_is_a_member(cls, chair: int, info: ValidationInfo) -> int:
+        members = info.data.get("members")
+        if members is not None and not 0 <= chair < len(members):
             raise ValueError(
-                f"主任序号 {self.chair} 不在成员列表范围内 | "
-                f"chair index {self.chair} is not a position in members (0..{len(self.members) - 1})"
+                f"主任序号 {chair} 不在成员列表范围内（0..{len(members) - 1}） | "
+                f"chair index {chair} is not a position in members (0..{len(members) - 1})"
             )
-        return self
+        return chair
 
 
 class Incidents(_Record):

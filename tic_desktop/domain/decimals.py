@@ -26,9 +26,9 @@ class JsonFloat(Decimal):
 def _to_amount(value: Any) -> Decimal:
     amount = _parse_amount(value)
     if amount < 0:
-        raise ValueError("金额不能为负数 | amount must not be negative")
+        raise ValueError("数值不能为负数 | must not be negative")
     if amount >= MAX_AMOUNT:
-        raise ValueError(f"数额 {value} 过大，请核对 | amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
+        raise ValueError(f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})")
     return amount
 
 
@@ -37,11 +37,11 @@ def _parse_amount(value: Any) -> Decimal:
         raise ValueError("应为数字文本，如 \"1234.56\"，实际为 true/false | expected a decimal string such as \"1234.56\", got true/false")
     if isinstance(value, JsonFloat):
         if not value.is_finite() or value.copy_abs() >= MAX_AMOUNT:
-            raise ValueError(f"数额 {value} 过大，请核对 | amount {value} is implausibly large (limit {MAX_AMOUNT:f})")
+            raise ValueError(f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})")
         if value != value.to_integral_value():
             raise ValueError(
-                f"金额不能写成带小数的浮点数 {value}，请写成文本，如 \"{value}\" | "
-                f"floating-point number {value} is not allowed for amounts; write it as a string, e.g. \"{value}\""
+                f"带小数的数值须写成文本，如 \"{value}\"（JSON 浮点数会丢失精度） | "
+                f"a number with a fraction must be written as a string, e.g. \"{value}\" (JSON floats lose precision)"
             )
         return Decimal(int(value))
     if isinstance(value, float):
@@ -49,8 +49,8 @@ def _parse_amount(value: Any) -> Decimal:
             raise ValueError(f"{value!r} 不是数字 | {value!r} is not a number")
         if not value.is_integer():
             raise ValueError(
-                f"金额不能写成带小数的浮点数 {value!r}，请写成文本 | "
-                f"floating-point number {value!r} is not allowed for amounts; write it as a string"
+                f"带小数的数值须写成文本，如 \"{value!r}\" | "
+                f"a number with a fraction must be written as a string, e.g. \"{value!r}\""
             )
         return Decimal(int(value))
     if isinstance(value, int):
@@ -68,6 +68,20 @@ def _parse_amount(value: Any) -> Decimal:
         )
     return Decimal(text)
 
+
+def _to_percent(value: Any) -> Decimal:
+    amount = _to_amount(value)
+    if amount > 100:
+        raise ValueError(f"百分比 {amount} 超过 100 | percentage {amount} is over 100")
+    return amount
+
+
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(_to_percent),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str),
+]
+"""A share in percent: an Amount no greater than 100."""
 
 Amount = Annotated[
     Decimal,

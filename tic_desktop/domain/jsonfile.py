@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -64,31 +65,58 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
         raise InputError(shown, None, f"JSON 内容无效（{exc}）", f"invalid JSON ({exc})") from None
 
 
-def field_path(location: tuple[Any, ...]) -> str:
-    """``('finance', 2, 'rd_expense')`` -> ``finance[2].rd_expense``."""
+def field_path(location: tuple[Any, ...]) -> str | None:
+    """``('finance', 2, 'rd_expense')`` -> ``finance[2].rd_expense``; None for the whole file."""
     text = ""
     for part in location:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
             text += ("." if text else "") + str(part)
-    return text or "(根对象 / root)"
+    return text or None
 
 
-_PROBLEMS_ZH = {
-    "missing": "缺少必填字段",
-    "string_type": "应为文本",
-    "int_type": "应为整数",
-    "bool_type": "应为 true 或 false",
-    "list_type": "应为列表",
-    "model_type": "应为对象",
-    "dict_type": "应为对象",
-    "literal_error": "取值不在允许范围内",
-    "greater_than_equal": "数值过小",
-    "less_than_equal": "数值过大",
-    "too_short": "内容过少",
-    "string_too_short": "不能为空",
-}
+def _shown_input(value: Any) -> str:
+    """How a wrong value is quoted back to people: as it was written, not as a Python repr."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _explain(kind: str, ctx: dict, value: Any) -> tuple[str, str]:
+    shown = _shown_input(value)
+    if kind == "missing":
+        return "缺少必填字段", "required field is missing"
+    if kind == "literal_error":
+        allowed = [p.strip().strip("'") for p in ctx.get("expected", "").replace(" or ", ", ").split(",")]
+        return (f"取值 {shown} 不在允许范围内（允许：{'、'.join(allowed)}）",
+                f"value {shown} is not allowed (allowed: {', '.join(allowed)})")
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"数值 {shown} 过小（应不小于 {bound}）", f"value {shown} is too small (at least {bound})"
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        return f"数值 {shown} 过大（应不大于 {bound}）", f"value {shown} is too large (at most {bound})"
+    if kind in ("too_short", "string_too_short"):
+        return "不能为空", "must not be empty"
+    expected = {
+        "string_type": ("文本", "text"), "int_type": ("整数", "a whole number"),
+        "bool_type": ("true 或 false", "true or false"), "list_type": ("列表 [...]", "a list [...]"),
+        "model_type": ("对象 {...}", "an object {...}"), "dict_type": ("对象 {...}", "an object {...}"),
+        "model_attributes_type": ("对象 {...}", "an object {...}"),
+    }.get(kind)
+    if expected:
+        return f"应为{expected[0]}，实际为 {shown}", f"expected {expected[1]}, got {shown}"
+    return f"取值 {shown} 无效", f"invalid value {shown}"
 
 
 def validate(model: type[Model], data: Any, shown: str) -> Model:
@@ -99,21 +127,10 @@ def validate(model: type[Model], data: Any, shown: str) -> Model:
         error = exc.errors(include_url=False)[0]
         location = tuple(p for p in error["loc"] if p not in ("function-after",))
         kind = error["type"]
-        detail = error["msg"]
         if kind == "value_error":
-            detail = detail.removeprefix("Value error, ")
-            # Our validators write "中文 | English"; pydantic's own messages are English only.
-            zh_part, _, en_part = detail.partition(" | ")
-            if en_part:
-                raise InputError(shown, field_path(location), zh_part, en_part) from None
-        if kind == "literal_error":
-            expected = error.get("ctx", {}).get("expected", "")
-            zh = f"取值 {error.get('input')!r} 不在允许范围内（允许：{expected}）"
-            en = f"value {error.get('input')!r} is not allowed (expected {expected})"
-        else:
-            zh = _PROBLEMS_ZH.get(kind, detail) if kind != "value_error" else detail
-            en = detail
-            if kind != "missing" and "input" in error and kind != "value_error":
-                en = f"{detail}, got {error['input']!r}"
-                zh = f"{zh}，实际为 {error['input']!r}"
+            # Our validators write "中文 | English".
+            detail = error["msg"].removeprefix("Value error, ")
+            zh, _, en = detail.partition(" | ")
+            raise InputError(shown, field_path(location), zh, en or zh) from None
+        zh, en = _explain(kind, error.get("ctx") or {}, error.get("input"))
         raise InputError(shown, field_path(location), zh, en) from None

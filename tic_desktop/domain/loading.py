@@ -43,7 +43,11 @@ class ReviewRound:
 
 def load_application(path: Path | str) -> Application:
     path = Path(path)
-    return validate(Application, read_json(path), str(path))
+    data = read_json(path)
+    if isinstance(data, dict) and "panels" in data and "experts" in data:
+        raise InputError(str(path), None, "这是评审批次文件，不是申报文件（请使用 tic panel-check）",
+                         "this is a review round file, not an application (use tic panel-check)")
+    return validate(Application, data, str(path))
 
 
 def load_rubric(path: Path | str) -> Rubric:
@@ -58,6 +62,8 @@ def load_round(path: Path | str) -> ReviewRound:
     spec = validate(RoundFile, read_json(path), shown)
     base = path.parent
 
+    if not (base / spec.rubric).is_file():
+        raise InputError(shown, "rubric", f"评分表文件不存在：{spec.rubric}", f"rubric file not found: {spec.rubric}")
     rubric = load_rubric(base / spec.rubric)
     applications: dict[str, Application] = {}
     files: dict[str, Path] = {}

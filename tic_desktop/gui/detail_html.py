@@ -6,14 +6,15 @@ from html import escape
 
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.rules.conflicts import PanelConflicts
-from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, VALUE_LABELS, label
+from tic_desktop.rules.display import shown_value
+from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
 from tic_desktop.rules.regulation import CLAUSE_TEXT
 from tic_desktop.rules.results import Check
 
 _WORDS = {
     "clause": ("条款", "Clause"), "result": ("结果", "Result"), "value": ("申报数值", "Value"),
     "threshold": ("标准", "Threshold"), "text": ("办法原文", "Regulation text"),
-    "members": ("成员", "Members"), "chair": ("组长", "Chair"), "unit": ("单位", "Unit"),
+    "members": ("成员", "Name"), "chair": ("组长", "Chair"), "unit": ("单位", "Unit"),
     "status": ("状态", "Status"), "recused": ("回避", "Recused"), "scores": ("可评分", "Scores"),
     "checks": ("检查", "Checks"),
 }
@@ -28,8 +29,8 @@ def check_html(check: Check, lang: str) -> str:
     rows = [
         (_w("clause", lang), check.clause if lang == "zh" else check.clause_en),
         (_w("result", lang), label(RESULT_LABELS, check.result.value, lang)),
-        (_w("value", lang), label(VALUE_LABELS, check.value, lang) if check.value else "—"),
-        (_w("threshold", lang), label(VALUE_LABELS, check.threshold, lang) if check.threshold else "—"),
+        (_w("value", lang), shown_value(check.id, check.value, lang) or "—"),
+        (_w("threshold", lang), shown_value(check.id, check.threshold, lang) or "—"),
     ]
     table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     quote = CLAUSE_TEXT.get(check.clause)
@@ -50,7 +51,7 @@ def panel_html(result: PanelConflicts, review_round: ReviewRound, lang: str) -> 
     for member in result.members:
         expert = experts[member]
         role = f"（{_w('chair', lang)}）" if member == panel.chair else ""
-        status = escape(result.reasons[member]) if member in result.recused else _w("scores", lang)
+        status = escape(result.reason(member, lang)) if member in result.recused else _w("scores", lang)
         colour = " style='background:#f8d7da'" if member in result.recused else ""
         rows.append(f"<tr{colour}><td>{escape(member)}</td><td>{escape(expert.name)}{role}</td>"
                     f"<td>{escape(expert.unit_name)}</td><td>{status}</td></tr>")

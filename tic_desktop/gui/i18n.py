@@ -59,7 +59,8 @@ class Translations:
             if ours.load(str(_compiled_catalogue(resources_dir() / "i18n" / "tic_zh_CN.ts"))):
                 self._installed.append(ours)
             qt_own = QTranslator(self._app)
-            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+            # Qt's own dialogs (file dialog, message box buttons); zh_CN ships as qt_zh_CN.qm.
+            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_",
                            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 self._installed.append(qt_own)
         for translator in self._installed:

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QSortFilterProxyModel, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QFont
+from PySide6.QtGui import QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
 
 from tic_desktop import __version__
@@ -56,7 +56,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self._setup_views()
         self._setup_actions()
         bridge.round_opened.connect(self.show_review)
-        self.restore_geometry(preferences)
+        if not self.restore_geometry(preferences):
+            self._fit_to_screen()
 
     # --- setup ---------------------------------------------------------------------------
     def _setup_views(self) -> None:
@@ -74,14 +75,15 @@ class MainWindow(RemembersGeometry, QMainWindow):
             view.setTabKeyNavigation(False)
         ui.applicationsView.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         ui.applicationsView.horizontalHeader().setStretchLastSection(False)
-        ui.checksView.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        ui.checksView.setWordWrap(False)
-        ui.checksView.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The explanation is what people read: it takes the free width and wraps.
+        ui.checksView.horizontalHeader().setSectionResizeMode(ChecksModel.MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        ui.checksView.setWordWrap(True)
+        ui.checksView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ui.applicationsView.selectionModel().selectionChanged.connect(self._application_selected)
         ui.checksView.selectionModel().selectionChanged.connect(self._check_selected)
         ui.panelsView.selectionModel().selectionChanged.connect(self._panel_selected)
-        ui.eligibilitySplitter.setSizes([560, 780])
-        ui.checksSplitter.setSizes([420, 180])
+        ui.eligibilitySplitter.setSizes([520, 820])
+        ui.checksSplitter.setSizes([380, 230])
         ui.panelsSplitter.setSizes([330, 270])
 
     def _setup_actions(self) -> None:
@@ -89,6 +91,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.openRoundAction.triggered.connect(self._choose_round)
         ui.openDemoAction.triggered.connect(lambda: self.open_round(demo_round_file()))
         ui.quitAction.triggered.connect(self.close)
+        # Ctrl+= too: on most keyboards "+" needs Shift.
+        ui.largerTextAction.setShortcuts([ui.largerTextAction.shortcut(), QKeySequence("Ctrl+=")])
         ui.largerTextAction.triggered.connect(lambda: self._change_point_size(+1))
         ui.smallerTextAction.triggered.connect(lambda: self._change_point_size(-1))
         ui.aboutAction.triggered.connect(self._about)
@@ -97,6 +101,16 @@ class MainWindow(RemembersGeometry, QMainWindow):
             languages.addAction(action)
             action.setChecked(code == self.language)
             action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+
+    def _fit_to_screen(self) -> None:
+        """Meeting-room laptops can be smaller than the form's 1366×768: never start off-screen."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        if available.width() < 1366 or available.height() < 768:
+            self.resize(min(self.width(), available.width()), min(self.height(), available.height()))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- opening rounds --------------------------------------------------------------------
     def _choose_round(self) -> None:
@@ -117,7 +131,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         return True
 
     def show_error(self, title: str, text: str) -> None:
-        self.statusBar().showMessage(text.splitlines()[0])
+        self.statusBar().showMessage(text.splitlines()[0], 20_000)
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal but not blocking: the event loop (and tests) keep running
@@ -209,14 +223,15 @@ class MainWindow(RemembersGeometry, QMainWindow):
             return
         verdicts = [r.verdict for r in review.reports.values()]
         counts = {v: verdicts.count(v) for v in Verdict}
-        problems = len(review.panel_problems())
+        broken = sum(1 for p in review.panels if any(c.result is Result.FAIL for c in p.checks))
+        to_confirm = len(review.panel_problems()) - broken
         self.ui.roundTitleLabel.setText(f"{review.round.spec.title}（{review.round.id}）")
         self.ui.summaryLabel.setText(
             self.tr("%1 applications: %2 eligible, %3 need judgement, %4 ineligible · "
-               "%5 panel/application pairs, %6 with conflict-of-interest problems")
+               "%5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm")
             .replace("%1", str(len(verdicts))).replace("%2", str(counts[Verdict.ELIGIBLE]))
             .replace("%3", str(counts[Verdict.NEEDS_JUDGEMENT])).replace("%4", str(counts[Verdict.INELIGIBLE]))
-            .replace("%5", str(len(review.panels))).replace("%6", str(problems))
+            .replace("%5", str(len(review.panels))).replace("%6", str(broken)).replace("%7", str(to_confirm))
         )
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(review.round.path)))
 

@@ -6,12 +6,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from tic_desktop.review import RoundReview
+from tic_desktop.rules.display import shown_value
 from tic_desktop.rules.conflicts import PanelConflicts
 from tic_desktop.rules.messages import (
     CHECK_TITLES,
     KIND_NAMES_ZH,
     RESULT_LABELS,
-    VALUE_LABELS,
     VERDICT_LABELS,
     label,
 )
@@ -98,8 +98,9 @@ class ApplicationsModel(_TableModel):
 
 
 class ChecksModel(_TableModel):
-    HEADERS = (("检查项", "Check"), ("条款", "Clause"), ("结果", "Result"), ("申报数值", "Value"),
-               ("标准", "Threshold"), ("说明", "Explanation"))
+    HEADERS = (("检查项", "Check"), ("结果", "Result"), ("申报数值", "Value"), ("标准", "Threshold"),
+               ("说明", "Explanation"))
+    MESSAGE_COLUMN = 4
 
     def __init__(self, language: str = "zh", parent=None) -> None:
         super().__init__(language, parent)
@@ -116,8 +117,6 @@ class ChecksModel(_TableModel):
     def check_at(self, row: int) -> Check:
         return self._checks[row]
 
-    def _shown(self, value: str | None) -> str:
-        return label(VALUE_LABELS, value, self.language) if value else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._checks):
@@ -125,9 +124,9 @@ class ChecksModel(_TableModel):
         check = self._checks[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (label(CHECK_TITLES, check.id, self.language),
-                      check.clause if self.language == "zh" else check.clause_en,
                       label(RESULT_LABELS, check.result.value, self.language),
-                      self._shown(check.value), self._shown(check.threshold), check.message(self.language))
+                      shown_value(check.id, check.value, self.language),
+                      shown_value(check.id, check.threshold, self.language), check.message(self.language))
             return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.BackgroundRole and check.result in RESULT_BG and check.result is not Result.PASS:
             return QBrush(RESULT_BG[check.result])
@@ -136,7 +135,8 @@ class ChecksModel(_TableModel):
         if role == ResultRole:
             return check.result.value
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{check.id}\n{check.message(self.language)}"
+            clause = check.clause if self.language == "zh" else check.clause_en
+            return f"{check.id} · {clause}\n{check.message(self.language)}"
         return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.domain.round import Expert, Panel
+from tic_desktop.rules.display import message_figure
 from tic_desktop.rules.boundaries import not_less_than, within_one_third
 from tic_desktop.rules.messages import CLAUSES, text
 from tic_desktop.rules.results import Check, Result
@@ -28,7 +29,8 @@ def host_units(application: Application, include_co_builders: bool = True) -> li
 
 def make_check(check_id: str, result: Result, key: str, value=None, threshold=None, **fields) -> Check:
     """A Check with its clause and its sentence from the catalogue."""
-    zh, en = text(check_id, key, value=value, threshold=threshold, **fields)
+    zh, en = text(check_id, key, value=message_figure(check_id, value),
+                  threshold=message_figure(check_id, threshold), **fields)
     clause_zh, clause_en = CLAUSES[check_id]
     return Check(check_id, clause_zh, result, value, threshold, zh, en, clause_en)
 
@@ -113,8 +115,12 @@ class PanelConflicts:
     members: list[str]
     affiliated: list[str]
     recused: list[str]
-    reasons: dict[str, str]
+    reasons: dict[str, str]  # expert id -> why recused, in Chinese
     checks: list[Check] = field(default_factory=list)
+    reasons_en: dict[str, str] = field(default_factory=dict)
+
+    def reason(self, expert_id: str, lang: str = "zh") -> str:
+        return (self.reasons_en if lang == "en" else self.reasons).get(expert_id, "")
 
     @property
     def scorers(self) -> list[str]:
@@ -149,13 +155,17 @@ def panel_conflicts(
     is_declared = {m: m in declared for m in panel.members}
     affiliated = [m for m in panel.members if is_declared[m] or ties[m].affiliated]
     reasons: dict[str, str] = {}
+    reasons_en: dict[str, str] = {}
     for m in affiliated:
         if is_declared[m]:
             reasons[m] = f"声明回避：{declared[m]}"
+            reasons_en[m] = f"declared conflict: {declared[m]}"
         elif ties[m].by_name:
             reasons[m] = f"单位名称与“{ties[m].unit.name}”相同（无信用代码，需确认）"
+            reasons_en[m] = f"unit name matches {ties[m].unit.name} (no USCC; to confirm)"
         else:
             reasons[m] = f"来自{ties[m].unit.name}"
+            reasons_en[m] = f"from {ties[m].unit.name}"
 
     finding = share_finding([ties[m] for m in panel.members], [is_declared[m] for m in panel.members])
     total = len(panel.members)
@@ -172,10 +182,9 @@ def panel_conflicts(
         chair_result = Result.REVIEW
     else:
         chair_result = Result.PASS
-    why = reasons.get(panel.chair, "")
     chair_check = make_check(
         "panel.chair_independent", chair_result, chair_result.value,
-        value=panel.chair, threshold=None, why_zh=why, why_en=why,
+        value=panel.chair, threshold=None, why_zh=reasons.get(panel.chair, ""), why_en=reasons_en.get(panel.chair, ""),
         outcome_zh="与申报单位相同" if chair_tie.affiliated else "与申报单位不同",
         outcome_en="it matches the applicant" if chair_tie.affiliated else "it differs from the applicant",
     )
@@ -201,6 +210,7 @@ def panel_conflicts(
         recused=list(affiliated),
         reasons=reasons,
         checks=[share, chair_check, quorum_check],
+        reasons_en=reasons_en,
     )
 
 

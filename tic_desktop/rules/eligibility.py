@@ -216,7 +216,7 @@ def check_agreements(app: Application) -> Check:
         return make_check(check_id, Result.FAIL, "fail", value=str(len(unsigned)), threshold="0", names="、".join(unsigned))
     if unknown:
         return make_check(check_id, Result.MISSING, "missing", names="、".join(unknown))
-    return make_check(check_id, Result.PASS, "pass", value=str(len(app.co_builders)))
+    return make_check(check_id, Result.PASS, "pass", value="0", threshold="0", count=len(app.co_builders))
 
 
 _SHARE_PARTS = (("conditions", "科研条件", "research conditions"), ("staff", "研发人员", "R&D staff"),

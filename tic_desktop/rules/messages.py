@@ -155,7 +155,7 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "共建企业“{name}”未提供统一社会信用代码，无法确认是否在聊城市内注册。",
         "Co-building enterprise '{name}' has no USCC: cannot confirm it is registered in Liaocheng.",
     ),
-    ("cobuild.agreement", "pass"): ("全部 {value} 家共建单位均已签订共建协议。", "All {value} co-builders signed a co-building agreement."),
+    ("cobuild.agreement", "pass"): ("全部 {count} 家共建单位均已签订共建协议。", "All {count} co-builders signed a co-building agreement."),
     ("cobuild.agreement", "fail"): ("共建单位未签订共建协议：{names}。", "No signed co-building agreement: {names}."),
     ("cobuild.agreement", "missing"): ("未说明是否签订共建协议：{names}。", "Agreement status not given: {names}."),
     ("cobuild.lead_share", "missing"): (

@@ -1,0 +1,54 @@
+"""Figures as people read them: thousands separators and units, for tables and detail panes.
+
+The JSON output keeps the plain values (a contract); only what people read is dressed up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from tic_desktop.rules.messages import VALUE_LABELS, label
+
+_UNITS: dict[str, tuple[str, str]] = {
+    "rd.expense_total": (" 元", " yuan"),
+    "premises.equipment_value": (" 元", " yuan"),
+    "rd.expense_ratio": ("%", "%"),
+    "cobuild.lead_share": ("%", "%"),
+    "premises.rd_space": (" m²", " m²"),
+    "team.full_time_staff": (" 人", " people"),
+    "transfer.cases": (" 例", " cases"),
+    "cobuild.count": (" 家", ""),
+    "cobuild.agreement": (" 家未签", " unsigned"),
+    "compliance.incidents": (" 起", ""),
+    "committee.host_share": (" 人", ""),
+    "panel.host_share": (" 人", ""),
+    "panel.quorum": (" 人", ""),
+}
+_MONEY = {"rd.expense_total", "premises.equipment_value"}
+
+
+def _grouped(text: str) -> str:
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
+    return f"{number:,.{places}f}"
+
+
+def shown_value(check_id: str, value: str | None, lang: str = "zh") -> str:
+    """``('rd.expense_total', '10200000.00')`` -> ``'10,200,000.00 元'``."""
+    if value is None or value == "":
+        return ""
+    if value in VALUE_LABELS:
+        return label(VALUE_LABELS, value, lang)
+    if check_id == "lead_unit.registered_locally" and value == "3715":
+        return "3715xx（聊城市）" if lang == "zh" else "3715xx (Liaocheng)"
+    unit_zh, unit_en = _UNITS.get(check_id, ("", ""))
+    number = _grouped(value) if check_id in _MONEY else value
+    return f"{number}{unit_en if lang == 'en' else unit_zh}"
+
+
+def message_figure(check_id: str, value: str | None) -> str | None:
+    """Money in sentences gets thousands separators too (the unit is in the sentence)."""
+    return _grouped(value) if value and check_id in _MONEY else value

@@ -13,7 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # never touch the real preferences
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tic_desktop.gui.app import DesktopApp  # noqa: E402
@@ -37,6 +37,8 @@ def main() -> int:
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "prefs.ini"), QSettings.Format.IniFormat)
     desktop = DesktopApp(app, Preferences(settings))
     window = desktop.window
+    # The offscreen screen is 800×800, so the window maximised itself: show the laptop size instead.
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1366, 768)
     window.show()
     window.open_round(demo_round_file())

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
 
 from tic_desktop import __version__
 from tic_desktop.errors import TicError
@@ -82,7 +82,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.applicationsView.selectionModel().selectionChanged.connect(self._application_selected)
         ui.checksView.selectionModel().selectionChanged.connect(self._check_selected)
         ui.panelsView.selectionModel().selectionChanged.connect(self._panel_selected)
-        ui.eligibilitySplitter.setSizes([520, 820])
+        ui.eligibilitySplitter.setSizes([560, 780])
         ui.checksSplitter.setSizes([380, 230])
         ui.panelsSplitter.setSizes([330, 270])
 
@@ -169,6 +169,9 @@ class MainWindow(RemembersGeometry, QMainWindow):
         first_problem = next((i for i, c in enumerate(report.checks)
                               if c.result in (Result.FAIL, Result.REVIEW, Result.MISSING)), 0)
         self.ui.checksView.selectRow(first_problem)
+        # Row heights follow the wrapped text and are known only after layout: scroll then.
+        QTimer.singleShot(0, lambda: self.ui.checksView.scrollTo(
+            self.checks.index(first_problem, 0), QAbstractItemView.ScrollHint.PositionAtCenter))
 
     def _check_selected(self, *_args) -> None:
         rows = self.ui.checksView.selectionModel().selectedRows()

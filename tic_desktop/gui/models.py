@@ -52,8 +52,7 @@ class _TableModel(QAbstractTableModel):
 
 
 class ApplicationsModel(_TableModel):
-    HEADERS = (("编号", "ID"), ("中心名称", "Center"), ("结论", "Verdict"), ("不通过", "Failed"),
-               ("待研判", "To judge"))
+    HEADERS = (("编号", "ID"), ("中心名称", "Center"), ("结论", "Verdict"), ("问题", "Problems"))
     VERDICT_COLUMN = 2
 
     def __init__(self, language: str = "zh", parent=None) -> None:
@@ -74,15 +73,24 @@ class ApplicationsModel(_TableModel):
     def report_at(self, row: int) -> EligibilityReport:
         return self._rows[row][1]
 
+    def _problems(self, report: EligibilityReport) -> str:
+        failed = sum(1 for c in report.checks if c.result is Result.FAIL)
+        to_judge = sum(1 for c in report.checks if c.result in (Result.REVIEW, Result.MISSING))
+        parts = []
+        if failed:
+            parts.append(f"{failed} 项不通过" if self.language == "zh" else f"{failed} failed")
+        if to_judge:
+            parts.append(f"{to_judge} 项待研判" if self.language == "zh" else f"{to_judge} to judge")
+        return ("，" if self.language == "zh" else ", ").join(parts) or "—"
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         app, report = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            counts = {r: sum(1 for c in report.checks if c.result is r) for r in Result}
             values = (app.id, app.center_name, label(VERDICT_LABELS, report.verdict.value, self.language),
-                      counts[Result.FAIL], counts[Result.REVIEW] + counts[Result.MISSING])
+                      self._problems(report))
             return values[column] if 0 <= column < len(values) else None
         if role == Qt.ItemDataRole.BackgroundRole and column == self.VERDICT_COLUMN:
             return QBrush(VERDICT_BG[report.verdict])

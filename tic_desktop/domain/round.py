@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+from tic_desktop.domain.decimals import Amount
 
 RoundKind = Literal["establishment", "performance"]
 
@@ -35,6 +38,20 @@ class DeclaredConflict(_Record):
     reason: StrictStr = Field(min_length=1)
 
 
+class GradeBand(_Record):
+    min: Amount
+    grade: StrictStr = Field(min_length=1)
+
+
+class AggregationSettings(_Record):
+    """Optional method parameters (formats.md: "method parameters in a round setting")."""
+
+    trim_from: StrictInt = Field(default=5, ge=3)
+    wide_spread_points: Amount = Decimal(20)
+    grade_bands: list[GradeBand] = Field(default_factory=list)
+    lowest_grade: StrictStr = "不合格"
+
+
 class RoundFile(_Record):
     """The round file itself; paths are relative to its folder."""
 
@@ -47,3 +64,4 @@ class RoundFile(_Record):
     experts: list[Expert]
     panels: list[Panel]
     declared_conflicts: list[DeclaredConflict] = Field(default_factory=list)
+    aggregation: AggregationSettings | None = None

@@ -1,0 +1,148 @@
+"""Aggregating verified returns into final scores and ranks (formats.md, ``tic aggregate``).
+
+Exact decimals throughout; rounding (half-up, 2 places) only when figures are written out.
+final = mean after dropping one highest and one lowest total when there are at least
+``trim_from`` valid totals (default 5), otherwise the plain mean. Ranks use the unrounded
+final; equal finals share a rank (1, 2, 2, 4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.returns.receiving import ReceivedReturn
+from tic_desktop.rules.conflicts import round_panel_conflicts
+
+
+@dataclass(frozen=True)
+class Method:
+    """The method's parameters (a round may set them under ``aggregation``)."""
+
+    trim_from: int = 5
+    wide_spread_points: Decimal = Decimal(20)
+    grade_bands: tuple[tuple[Decimal, str], ...] = ((Decimal(85), "优秀"), (Decimal(60), "合格"))
+    lowest_grade: str = "不合格"
+
+    def describe(self) -> str:
+        return (f"有效评分不少于 {self.trim_from} 个时去掉一个最高分和一个最低分后取算术平均，否则取算术平均；"
+                f"最高分与最低分之差超过 {self.wide_spread_points} 分标记为分差过大")
+
+    def parameters(self) -> dict[str, str]:
+        return {"trim_from": str(self.trim_from), "wide_spread_points": str(self.wide_spread_points),
+                "grade_bands": ", ".join(f"{grade} >= {low}" for low, grade in self.grade_bands)}
+
+
+def round_method(review_round: ReviewRound) -> Method:
+    settings = review_round.spec.aggregation
+    if settings is None:
+        return Method()
+    bands = tuple(sorted(((Decimal(b.min), b.grade) for b in settings.grade_bands), reverse=True)) \
+        if settings.grade_bands else Method.grade_bands
+    return Method(trim_from=settings.trim_from, wide_spread_points=settings.wide_spread_points, grade_bands=bands,
+                  lowest_grade=settings.lowest_grade)
+
+
+def money2(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f")
+
+
+@dataclass
+class ApplicationResult:
+    application_id: str
+    totals: dict[str, Decimal] = field(default_factory=dict)  # expert -> total, valid ones only
+    excluded: list[tuple[str, str]] = field(default_factory=list)  # (expert, reason)
+    criterion_scores: dict[str, list[Decimal]] = field(default_factory=dict)
+    mean: Decimal | None = None
+    final: Decimal | None = None
+    rank: int | None = None
+    flags: list[str] = field(default_factory=list)
+    grade: str | None = None
+
+    @property
+    def valid(self) -> int:
+        return len(self.totals)
+
+    @property
+    def minimum(self) -> Decimal | None:
+        return min(self.totals.values()) if self.totals else None
+
+    @property
+    def maximum(self) -> Decimal | None:
+        return max(self.totals.values()) if self.totals else None
+
+    def as_json(self, with_grade: bool) -> dict:
+        result = {
+            "id": self.application_id, "valid": self.valid, "mean": money2(self.mean), "final": money2(self.final),
+            "rank": self.rank, "min": money2(self.minimum), "max": money2(self.maximum),
+            "excluded": [{"expert": e, "reason": r} for e, r in self.excluded], "flags": list(self.flags),
+        }
+        if with_grade:
+            result["grade"] = self.grade
+        return result
+
+
+def final_score(totals: list[Decimal], trim_from: int) -> tuple[Decimal, Decimal]:
+    """(plain mean, final) of ``totals``; final drops one highest and one lowest from ``trim_from`` up."""
+    mean = sum(totals, Decimal(0)) / len(totals)
+    if len(totals) >= trim_from and len(totals) >= 3:
+        trimmed = sorted(totals)[1:-1]
+        return mean, sum(trimmed, Decimal(0)) / len(trimmed)
+    return mean, mean
+
+
+def assign_ranks(results: list[ApplicationResult]) -> None:
+    """Competition ranking on the unrounded final: 1, 2, 2, 4."""
+    scored = sorted((r for r in results if r.final is not None), key=lambda r: r.final, reverse=True)
+    for position, result in enumerate(scored, start=1):
+        previous = scored[position - 2] if position > 1 else None
+        result.rank = previous.rank if previous is not None and previous.final == result.final else position
+
+
+def aggregate(review_round: ReviewRound, returns: list[ReceivedReturn], method: Method | None = None) -> list[ApplicationResult]:
+    """Final scores, ranks and flags for every application of the round, in round-file order."""
+    method = method or round_method(review_round)
+    rubric_ids = [c.id for c in review_round.rubric.criteria]
+    maxima = {c.id: c.max for c in review_round.rubric.criteria}
+    step = review_round.rubric.step
+    recused = {(r.panel_id, r.application_id): set(r.recused) for r in round_panel_conflicts(review_round)}
+    panel_of_expert_app = {(m, a): p.id for p in review_round.panels for m in p.members for a in p.applications}
+    results = {app_id: ApplicationResult(app_id) for app_id in review_round.applications}
+
+    for item in returns:
+        if item.status != "accepted" or item.sheet is None:
+            continue
+        declared_here = {d.application for d in item.sheet.coi.declared}
+        for entry in item.sheet.scores:
+            result = results.get(entry.application)
+            panel_id = panel_of_expert_app.get((item.expert, entry.application))
+            if result is None or panel_id is None or panel_id != item.document.get("panel"):
+                continue  # not this expert's application in this panel: nothing to count
+            if item.expert in recused[(panel_id, entry.application)] or entry.application in declared_here:
+                result.excluded.append((item.expert, "recused"))
+                continue
+            values = [entry.criteria.get(cid) for cid in rubric_ids]
+            if any(v is None for v in values):
+                result.excluded.append((item.expert, "incomplete"))
+                continue
+            if any(not (0 <= v <= maxima[cid]) or v % step != 0 for cid, v in zip(rubric_ids, values)):
+                result.excluded.append((item.expert, "invalid_score"))
+                continue
+            result.totals[item.expert] = sum(values, Decimal(0))
+            for cid, value in zip(rubric_ids, values):
+                result.criterion_scores.setdefault(cid, []).append(value)
+
+    quorum = review_round.spec.quorum
+    for result in results.values():
+        if result.totals:
+            result.mean, result.final = final_score(list(result.totals.values()), method.trim_from)
+            if result.maximum - result.minimum > method.wide_spread_points:
+                result.flags.append("wide_spread")
+        if result.valid < quorum:
+            result.flags.insert(0, "below_quorum")
+        if review_round.spec.kind == "performance" and result.final is not None:
+            result.grade = next((g for low, g in method.grade_bands if result.final >= low), method.lowest_grade)
+    ordered = [results[a] for a in review_round.applications]
+    assign_ranks(ordered)
+    return ordered

@@ -19,11 +19,15 @@ class QtEventBridge(QObject):
     progress = Signal(int, int, str)
     """Long work advanced: done, total, what is being done."""
 
+    saved = Signal(str)
+    """An edit was committed to the local database (what was saved)."""
+
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._unsubscribe = [
             bus.subscribe(Event.ROUND_OPENED, self.round_opened.emit),
             bus.subscribe(Event.PROGRESS, self.progress.emit),
+            bus.subscribe(Event.SAVED, self.saved.emit),
         ]
 
     def close(self) -> None:

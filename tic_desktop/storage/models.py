@@ -107,6 +107,7 @@ class ScoreEntry(Base):
     criterion_id: Mapped[str] = mapped_column(String)
     score: Mapped[Decimal] = mapped_column(DecimalText)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # why a score is far from the guidance
 
 
 class AuditEvent(Base):
@@ -144,3 +145,32 @@ class SentReturn(Base):
     revision: Mapped[int] = mapped_column()
     file_sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class OpinionEntry(Base):
+    """An expert's opinion text and recommendation for one application, saved as typed."""
+
+    __tablename__ = "opinion_entry"
+    __table_args__ = (UniqueConstraint("round_id", "expert_id", "application_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(String)
+    expert_id: Mapped[str] = mapped_column(String)
+    application_id: Mapped[str] = mapped_column(String)
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    recommend: Mapped[bool | None] = mapped_column(nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CoiCertification(Base):
+    """The expert's conflict-of-interest certification for a round (NIH-style gate)."""
+
+    __tablename__ = "coi_certification"
+    __table_args__ = (UniqueConstraint("round_id", "expert_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(String)
+    expert_id: Mapped[str] = mapped_column(String)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    declared: Mapped[list[dict[str, Any]]] = mapped_column(JsonText)
+    certified_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -148,7 +148,11 @@ def return_make(args: argparse.Namespace) -> dict | str:
     try:
         unlocked = obtain_credential(package, sheet.expert, _passphrase(args), _ask_on_terminal)
         with open_database() as db:
-            made = make_return(package, unlocked.credential, sheet, Path(args.out), db, str(scores_path))
+            try:
+                made = make_return(package, unlocked.credential, sheet, Path(args.out), db, str(scores_path))
+            except OSError as error:  # --out cannot be written: bad input, and nothing was recorded
+                reason = error.strerror or str(error)
+                raise InputError(args.out, None, f"无法写入回执（{reason}）", f"cannot write the return ({reason})") from None
         pdfs = write_opinion_pdfs(package.manifest, unlocked.credential, sheet, Path(args.pdf_dir)) if args.pdf_dir else []
     finally:
         package.close()

@@ -43,7 +43,7 @@ class DesktopApp:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tic-desktop", description="聊城市技术创新中心评审系统")
-    parser.add_argument("round", nargs="?", type=Path, help="review round JSON (default: the demo round)")
+    parser.add_argument("round", nargs="?", type=Path, help="review round JSON (default: the demo round), or a review package (.ticpkg) to open as an expert")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the round, then quit: exit 0 if it was shown, 2 if it was refused")
     args = parser.parse_args(argv)
@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, "无法打开本地数据库 / Cannot open the local database", str(error))
         return 3
     try:
+        if args.round is not None and args.round.suffix == ".ticpkg":
+            return _run_expert(qt_app, database, args.round)
         desktop = DesktopApp(qt_app, on_reviewed=partial(store_review, database))
         desktop.window.show()
         opened = desktop.window.open_round(args.round or demo_round_file())
@@ -68,6 +70,24 @@ def main(argv: list[str] | None = None) -> int:
         return qt_app.exec()
     finally:
         database.close()
+
+
+def _run_expert(qt_app: QApplication, database, package: Path) -> int:
+    from tic_desktop.gui.expert_dialogs import SignInDialog
+    from tic_desktop.gui.expert_window import ExpertWindow
+
+    preferences = Preferences()
+    apply_font(qt_app, preferences.get(FONT_SIZE), register_bundled_fonts())
+    translations = Translations(qt_app)
+    translations.use(preferences.get(LANGUAGE))
+    window = ExpertWindow(database, preferences, preferences.get(LANGUAGE))
+    window.show()
+    opened = window._open_verified(package)
+    if opened is not None:
+        dialog = SignInDialog(opened.manifest, preferences, window)
+        if dialog.exec():
+            window.sign_in(opened, dialog.expert_id(), dialog.passphrase_text())
+    return qt_app.exec()
 
 
 if __name__ == "__main__":

@@ -154,6 +154,7 @@ def build_packages(
         package_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
         workspace.register_package(package_sha256, {
             "round": review.round.id, "panel": panel.id, "members": list(panel.members),
+            "member_fingerprints": {m: credentials[m].fingerprint for m in panel.members},
             "applications": list(panel.applications), "file": target.name,
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         })

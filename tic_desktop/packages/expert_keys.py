@@ -13,7 +13,7 @@ from tic_desktop.security.errors import KeyringUnavailable, SecurityError
 KEYRING_SERVICE = "tic-desktop expert"
 
 
-def _entry(bureau_fingerprint: str, round_id: str, expert_id: str) -> str:
+def keyring_entry(bureau_fingerprint: str, round_id: str, expert_id: str) -> str:
     return f"{bureau_fingerprint}:{round_id}:{expert_id}"
 
 
@@ -28,7 +28,7 @@ class UnlockedCredential:
 def obtain_credential(package: OpenedPackage, expert_id: str, passphrase: str | None = None,
                       ask_passphrase: Callable[[], str | None] | None = None) -> UnlockedCredential:
     """From the keyring if this machine has it, else with the passphrase (then remembered if possible)."""
-    entry = _entry(package.bureau_fingerprint, package.manifest.round.id, expert_id)
+    entry = keyring_entry(package.bureau_fingerprint, package.manifest.round.id, expert_id)
     stored = keyring_store.load_secret(KEYRING_SERVICE, entry)
     if stored is not None and passphrase is None:
         credential = Credential.from_json(stored)

@@ -21,6 +21,7 @@ from tic_desktop.security import age_files, certificates, jws
 from tic_desktop.security.errors import SecurityError
 
 MAX_JSON_DEPTH = 64
+_WHAT_EN = {"清单": "manifest", "回执": "return"}  # English messages name the document in English
 
 
 def _json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -48,15 +49,16 @@ def _json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
 
 def parse_signed_json(payload: bytes, file: Path, what: str) -> dict:
     """Strict JSON for signed documents: bounded depth, no duplicate keys, no NaN."""
+    what_en = _WHAT_EN.get(what, "document")
     if not _json_depth_ok(payload):
-        raise SecurityError(f"{file.name}：{what}嵌套层数异常", f"{file.name}: {what} is nested too deeply", "malformed")
+        raise SecurityError(f"{file.name}：{what}嵌套层数异常", f"{file.name}: {what_en} is nested too deeply", "malformed")
     try:
         data = json.loads(payload.decode("utf-8"), object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
-        raise SecurityError(f"{file.name}：{what}格式无效（{error}）", f"{file.name}: malformed {what} ({error})",
+        raise SecurityError(f"{file.name}：{what}格式无效（{error}）", f"{file.name}: malformed {what_en} ({error})",
                             "malformed") from None
     if not isinstance(data, dict):
-        raise SecurityError(f"{file.name}：{what}格式无效", f"{file.name}: malformed {what}", "malformed")
+        raise SecurityError(f"{file.name}：{what}格式无效", f"{file.name}: malformed {what_en}", "malformed")
     return data
 
 

@@ -8,6 +8,7 @@ with a reason: bad_signature, unknown_expert, wrong_round, cannot_decrypt, malfo
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,8 +98,24 @@ def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, roun
         return _rejected(item, "wrong_round", "回执中的批次或专家组与评审包不符")
     if expert not in package["members"]:
         return _rejected(item, "unknown_expert")
+    if _member_fingerprint(workspace, package, expert) != signer.fingerprint:
+        # a certificate this bureau issued to the same person for another round (or a replaced one)
+        return _rejected(item, "bad_signature", "签名证书不是本局为该评审包签发给此专家的凭据")
     item.status, item.reason, item.detail = "accepted", None, "签名有效"
     return item
+
+
+def _member_fingerprint(workspace: BureauWorkspace, package: dict, expert: str) -> str | None:
+    """The certificate the package was built with for ``expert`` (registry, else the issued credential)."""
+    known = package.get("member_fingerprints")
+    if known is not None:
+        return known.get(expert)
+    public = workspace.credentials_dir(package["round"]) / f"{expert}.json"  # packages registered earlier
+    try:
+        pem = json.loads(public.read_text(encoding="utf-8"))["certificate_pem"]
+        return certificates.fingerprint(certificates.certificate_from_pem(pem))
+    except (OSError, ValueError, KeyError, TypeError, SecurityError):
+        return None
 
 
 def classify_returns(items: list[ReceivedReturn]) -> list[ReceivedReturn]:

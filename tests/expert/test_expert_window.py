@@ -1,0 +1,92 @@
+"""The expert's window driven through a whole review: open, certify, score, blocked, complete, sign."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
+from tic_desktop.gui.expert_window import ExpertWindow
+from tic_desktop.gui.settings import Preferences
+from tic_desktop.returns.receiving import receive_returns
+from tic_desktop.signing.pdf_verification import verify_pdf
+from tic_desktop.storage import open_database
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qapp, qtbot, tmp_path):
+    apply_font(qapp, 11, register_bundled_fonts())
+    preferences = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    db = open_database(tmp_path / "expert.sqlite3")
+    win = ExpertWindow(db, preferences)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    yield win
+    db.close()
+
+
+def _close_message_boxes() -> list[str]:
+    texts = []
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            texts.append(widget.text())
+            widget.accept()
+    return texts
+
+
+def _fill(qtbot, window, app_id: str, opinion: str = "依托单位研发基础扎实，建设方案可行。") -> None:
+    items = [window.ui.applicationList.item(i) for i in range(window.ui.applicationList.count())]
+    row = next(i for i, item in enumerate(items) if item.data(Qt.ItemDataRole.UserRole) == app_id)
+    window.ui.applicationList.setCurrentRow(row)
+    window.ui.workTabs.setCurrentWidget(window.ui.scoringTab)
+    form = window.scoring
+    assert form.application_id == app_id
+    for criterion_id, spin in form.spins.items():
+        with qtbot.waitSignal(window.bridge.saved, timeout=5000):
+            spin.setValue(spin.maximum() * 0.8 // spin.singleStep() * spin.singleStep())
+    with qtbot.waitSignal(window.bridge.saved, timeout=5000):
+        form.opinion.setPlainText(opinion)
+    window.ui.scoringScroll.ensureWidgetVisible(form.recommend_yes)
+    with qtbot.waitSignal(window.bridge.saved, timeout=5000):
+        # A radio button reacts to clicks on its indicator and label, not its whole width.
+        qtbot.mouseClick(form.recommend_yes, Qt.MouseButton.LeftButton,
+                         pos=QPoint(8, form.recommend_yes.height() // 2))
+
+
+def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_path):
+    passphrase = built_p1["credentials"]["E02"].passphrase
+    with qtbot.waitSignal(window.signed_in, timeout=60_000):
+        window.open_package_as(built_p1["package"].file, "E02", passphrase)
+    assert window.ui.pages.currentWidget() is window.ui.coiPage
+    assert "验证" in window.ui.trustLabel.text() or "verified" in window.ui.trustLabel.text()
+
+    # Certification gate: one declared conflict, with its reason.
+    window.set_declaration("LC-2026-004", "近三年与申报单位有合作项目")
+    with qtbot.waitSignal(window.certified, timeout=5000):
+        qtbot.mouseClick(window.ui.certifyButton, Qt.MouseButton.LeftButton)
+    assert window.ui.pages.currentWidget() is window.ui.workPage
+    texts = [window.ui.applicationList.item(i).text() for i in range(window.ui.applicationList.count())]
+    assert "LC-2026-004" in texts[3] and ("回避" in texts[3] or "recused" in texts[3])
+
+    _fill(qtbot, window, "LC-2026-001")
+    _fill(qtbot, window, "LC-2026-002")
+
+    # LC-2026-003 is untouched: signing is refused and the expert is told why.
+    with qtbot.waitSignal(window.sign_blocked, timeout=5000) as blocked:
+        window.sign_and_export(tmp_path / "usb")
+    assert {problem[0] for problem in blocked.args[0]} == {"LC-2026-003"}
+    assert any("LC-2026-003" in text for text in _close_message_boxes())
+
+    _fill(qtbot, window, "LC-2026-003")
+    with qtbot.waitSignal(window.exported, timeout=60_000) as exported:
+        window.sign_and_export(tmp_path / "usb")
+    made, pdfs = exported.args[0]
+    received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")
+    assert received[0].status == "accepted"
+    assert {s.application for s in received[0].sheet.scores} == {"LC-2026-001", "LC-2026-002", "LC-2026-003"}
+    assert received[0].sheet.coi.declared[0].application == "LC-2026-004"
+    assert all(r.valid for pdf in pdfs for r in verify_pdf(pdf.read_bytes(), built_p1["workspace"].ca_pem))

@@ -1,0 +1,363 @@
+"""The expert's workstation: open a package, certify conflicts, read, score, sign and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from concurrent.futures import ProcessPoolExecutor
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QTableWidgetItem,
+)
+
+from tic_desktop.domain.application import Application
+from tic_desktop.domain.decimals import JsonFloat
+from tic_desktop.errors import TicError
+from tic_desktop.events import EventBus
+from tic_desktop.expert.desk import ExpertDesk
+from tic_desktop.gui.bridge import QtEventBridge
+from tic_desktop.gui.expert_dialogs import SignInDialog
+from tic_desktop.gui.forms import form_class
+from tic_desktop.gui.geometry import RemembersGeometry
+from tic_desktop.gui.scoring_form import ScoringForm
+from tic_desktop.gui.settings import Preferences
+from tic_desktop.gui.tasks import run_task
+from tic_desktop.packages.credentials import Credential, unlock
+from tic_desktop.packages.expert_keys import KEYRING_SERVICE, keyring_entry
+from tic_desktop.packages.opening import OpenedPackage, open_package
+from tic_desktop.rules.display import shown_value
+from tic_desktop.rules.eligibility import evaluate
+from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
+from tic_desktop.security import keyring_store
+from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.errors import KeyringUnavailable
+from tic_desktop.storage.database import Database
+
+
+def _unlock_in_worker_process(sealed: bytes, passphrase: str) -> str:
+    """scrypt inside pyrage holds the GIL for seconds: keep it out of the GUI process."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_unlock_to_json, sealed, passphrase).result()
+
+
+def _unlock_to_json(sealed: bytes, passphrase: str) -> str:
+    return unlock(sealed, passphrase).to_json()
+
+
+class ExpertWindow(RemembersGeometry, QMainWindow):
+    """One expert, one package, a whole review day."""
+
+    signed_in = Signal(str)
+    """The credential is open (the expert id)."""
+    certified = Signal()
+    """The conflict-of-interest certification was recorded."""
+    sign_blocked = Signal(list)
+    """Signing was refused; carries the list of (application, Chinese, English) problems."""
+    exported = Signal(object)
+    """The return and opinion PDFs were written: (ReturnMade, [pdf paths])."""
+    error_shown = Signal(str)
+
+    def __init__(self, db: Database, preferences: Preferences, language: str = "zh") -> None:
+        super().__init__()
+        self.ui = form_class("expert_window", "ExpertWindow")()
+        self.ui.setupUi(self)
+        self.db = db
+        self.preferences = preferences
+        self.language = language
+        self.bus = EventBus()
+        self.bridge = QtEventBridge(self.bus, self)
+        self.bridge.saved.connect(self._show_saved)
+        self.package: OpenedPackage | None = None
+        self.desk: ExpertDesk | None = None
+        self.scoring: ScoringForm | None = None
+        self.ui.openPackageButton.clicked.connect(self.choose_package)
+        self.ui.openPackageAction.triggered.connect(self.choose_package)
+        self.ui.signAction.triggered.connect(self.sign_and_export)
+        self.ui.closeAction.triggered.connect(self.close)
+        self.ui.certifyButton.clicked.connect(self.certify)
+        self.ui.applicationList.currentItemChanged.connect(self._application_chosen)
+        self.ui.workSplitter.setSizes([380, 960])
+        self.ui.signAction.setEnabled(False)
+        self.restore_geometry(preferences)
+
+    # --- opening ----------------------------------------------------------------------------
+    def choose_package(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review package"), "", self.tr("Review package (*.ticpkg)"))
+        if not path:
+            return
+        package = self._open_verified(Path(path))
+        if package is None:
+            return
+        dialog = SignInDialog(package.manifest, self.preferences, self)
+        if dialog.exec():
+            self.sign_in(package, dialog.expert_id(), dialog.passphrase_text())
+
+    def _open_verified(self, path: Path) -> OpenedPackage | None:
+        try:
+            return open_package(path)
+        except TicError as error:
+            self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+            return None
+
+    def open_package_as(self, path: Path, expert_id: str, passphrase: str | None) -> None:
+        """Open ``path`` as ``expert_id`` without dialogs (used by tests and the command line)."""
+        package = self._open_verified(path)
+        if package is not None:
+            self.sign_in(package, expert_id, passphrase)
+
+    def sign_in(self, package: OpenedPackage, expert_id: str, passphrase: str | None) -> None:
+        entry = keyring_entry(package.bureau_fingerprint, package.manifest.round.id, expert_id)
+        stored = keyring_store.load_secret(KEYRING_SERVICE, entry)
+        if stored is not None:
+            self._signed_in(package, Credential.from_json(stored), expert_id, "")
+            return
+        if not passphrase:
+            self.show_error(self.tr("Passphrase needed"),
+                            self.tr("This computer does not know you yet: enter the passphrase from your sheet."))
+            return
+        try:
+            sealed = package.sealed_credential(expert_id)
+        except TicError as error:
+            self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+            return
+        self.statusBar().showMessage(self.tr("Unlocking your credential… (a few seconds)"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def done(credential_json: str) -> None:
+            self.unsetCursor()
+            credential = Credential.from_json(credential_json)
+            note = ""
+            try:
+                keyring_store.store_secret(KEYRING_SERVICE, entry, credential.to_json())
+            except KeyringUnavailable as reason:
+                note = reason.message(self.language)
+            self._signed_in(package, credential, expert_id, note)
+
+        def failed(error: Exception) -> None:
+            self.unsetCursor()
+            if isinstance(error, TicError):
+                self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+            else:
+                raise error
+
+        run_task(lambda: _unlock_in_worker_process(sealed, passphrase), done, failed)
+
+    def _signed_in(self, package: OpenedPackage, credential: Credential, expert_id: str, note: str) -> None:
+        try:
+            self.desk = ExpertDesk(self.db, package, credential, self.bus)
+        except TicError as error:
+            self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+            return
+        self.package = package
+        manifest = package.manifest
+        member = manifest.member(expert_id)
+        self.ui.titleLabel.setText(f"<b>{escape(manifest.round.title)}</b> · {escape(manifest.panel_id)} · "
+                                   f"{escape(member.name)}（{escape(member.unit_name)}）")
+        self.ui.trustLabel.setText(self.tr("Bureau signature verified: %1, fingerprint %2")
+                                   .replace("%1", manifest.bureau.name)
+                                   .replace("%2", short_fingerprint(manifest.bureau.fingerprint)) +
+                                   (f"<br><span style='color:#8a5a00'>{escape(note)}</span>" if note else ""))
+        self.ui.signAction.setEnabled(True)
+        self.signed_in.emit(expert_id)
+        if self.desk.certified:
+            self._show_work()
+        else:
+            self._show_certification()
+
+    # --- certification gate -----------------------------------------------------------------
+    def _show_certification(self) -> None:
+        table = self.ui.coiTable
+        applications = self.desk.manifest.applications
+        known = self.desk.known_conflicts()
+        table.setColumnCount(5)
+        table.setHorizontalHeaderLabels([self.tr("Application"), self.tr("Center"), self.tr("Units involved"),
+                                         self.tr("Conflict"), self.tr("Reason")])
+        table.setRowCount(len(applications))
+        for row, entry in enumerate(applications):
+            units = "、".join([entry.lead_unit.name, *(c.name for c in entry.co_builders)])
+            for column, value in enumerate((entry.id, entry.center_name, units)):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(row, column, item)
+            box = QCheckBox(self.tr("Known conflict (locked)") if entry.id in known else self.tr("I have a conflict"))
+            reason = QLineEdit(known.get(entry.id, ""))
+            if entry.id in known:
+                box.setChecked(True)
+                box.setEnabled(False)
+                reason.setReadOnly(True)
+            table.setCellWidget(row, 3, box)
+            table.setCellWidget(row, 4, reason)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.ui.pages.setCurrentWidget(self.ui.coiPage)
+
+    def set_declaration(self, application_id: str, reason: str) -> None:
+        """Tick an application as a conflict with its reason (what the expert does in the table)."""
+        table = self.ui.coiTable
+        for row in range(table.rowCount()):
+            if table.item(row, 0).text() == application_id:
+                table.cellWidget(row, 3).setChecked(True)
+                table.cellWidget(row, 4).setText(reason)
+
+    def certify(self) -> None:
+        table = self.ui.coiTable
+        known = self.desk.known_conflicts()
+        declared = {}
+        for row in range(table.rowCount()):
+            app_id = table.item(row, 0).text()
+            if app_id not in known and table.cellWidget(row, 3).isChecked():
+                declared[app_id] = table.cellWidget(row, 4).text()
+        try:
+            self.desk.certify(declared)
+        except TicError as error:
+            self.show_error(self.tr("Declaration incomplete"), error.message(self.language))
+            return
+        self.certified.emit()
+        self._show_work()
+
+    # --- work -------------------------------------------------------------------------------
+    def _show_work(self) -> None:
+        self.ui.pages.setCurrentWidget(self.ui.workPage)
+        self.refresh_list()
+        if self.ui.applicationList.count():
+            self.ui.applicationList.setCurrentRow(0)
+
+    def refresh_list(self) -> None:
+        current = self.ui.applicationList.currentRow()
+        self.ui.applicationList.blockSignals(True)
+        self.ui.applicationList.clear()
+        problems = {p[0] for p in self.desk.problems()}
+        for entry in self.desk.manifest.applications:
+            if self.desk.locked(entry.id):
+                status = self.tr("recused")
+            elif entry.id in problems:
+                status = self.tr("to do")
+            else:
+                status = self.tr("complete")
+            item = QListWidgetItem(f"{entry.id}  {entry.center_name}\n    {status}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            if self.desk.locked(entry.id):
+                item.setForeground(Qt.GlobalColor.gray)
+            self.ui.applicationList.addItem(item)
+        self.ui.applicationList.blockSignals(False)
+        if current >= 0:
+            self.ui.applicationList.setCurrentRow(current)
+
+    def _application_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None or self.desk is None:
+            return
+        if self.scoring is not None:
+            self.scoring.flush()
+        app_id = item.data(Qt.ItemDataRole.UserRole)
+        if self.desk.locked(app_id):
+            text = self.tr("You are recused from this application: no materials, no scoring.")
+            self.ui.materialsView.setHtml(f"<p>{escape(text)}</p>")
+            self.ui.formalView.setHtml(f"<p>{escape(text)}</p>")
+            self._set_scoring(None)
+            return
+        data = self.desk.read_application_data(app_id)
+        application = Application.model_validate(json.loads(data, parse_float=JsonFloat))
+        self.ui.materialsView.setHtml(self._materials_html(app_id, application))
+        self.ui.formalView.setHtml(self._formal_html(application))
+        self._set_scoring(ScoringForm(self.desk, app_id))
+
+    def _set_scoring(self, form: ScoringForm | None) -> None:
+        self.scoring = form
+        if form is not None:
+            form.problem.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+            self.ui.scoringScroll.setWidget(form)
+        else:
+            self.ui.scoringScroll.takeWidget()
+
+    def _materials_html(self, app_id: str, app: Application) -> str:
+        entry = self.desk.manifest.application(app_id)
+        rows = [(self.tr("Center"), app.center_name), (self.tr("Field"), app.field or "—"),
+                (self.tr("Lead unit"), app.lead_unit.name),
+                (self.tr("Co-builders"), "、".join(c.name for c in app.co_builders) or "—"),
+                (self.tr("Director"), f"{app.director.name} {app.director.title or ''}" if app.director else "—")]
+        table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+        files = "".join(f"<li>{escape(a.title)}（{a.file.plaintext_size // 1024} KB）</li>" for a in entry.attachments)
+        return f"<h3>{escape(app.id)}</h3><table cellpadding='4'>{table}</table><p><b>{self.tr('Attachments')}</b></p><ul>{files}</ul>"
+
+    def _formal_html(self, app: Application) -> str:
+        report = evaluate(app)
+        rows = "".join(
+            f"<tr><td>{escape(label(CHECK_TITLES, c.id, self.language))}</td><td>{escape(c.clause)}</td>"
+            f"<td>{escape(label(RESULT_LABELS, c.result.value, self.language))}</td>"
+            f"<td>{escape(shown_value(c.id, c.value, self.language))}</td><td>{escape(c.message(self.language))}</td></tr>"
+            for c in report.checks)
+        return f"<table cellpadding='4' border='1' cellspacing='0'>{rows}</table>"
+
+    # --- signing ----------------------------------------------------------------------------
+    def sign_and_export(self, folder: Path | None = None) -> None:
+        if self.desk is None:
+            return
+        if self.scoring is not None:
+            self.scoring.flush()
+        problems = self.desk.problems()
+        if problems:
+            lines = "\n".join(f"· {app} {zh if self.language == 'zh' else en}" for app, zh, en in problems[:12])
+            self.sign_blocked.emit(problems)
+            self.show_error(self.tr("Not ready to sign"), self.tr("Please complete these first:") + "\n" + lines)
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Where should the signed files go? (e.g. a USB stick)"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        self.statusBar().showMessage(self.tr("Signing…"))
+        desk = self.desk
+
+        def done(result) -> None:
+            made, pdfs = result
+            self.statusBar().showMessage(self.tr("Signed: %1 (revision %2) and %3 opinion PDFs")
+                                         .replace("%1", str(made.file)).replace("%2", str(made.revision))
+                                         .replace("%3", str(len(pdfs))))
+            self.refresh_list()
+            self.exported.emit(result)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, TicError):
+                self.show_error(self.tr("Signing failed"), error.message(self.language))
+            else:
+                raise error
+
+        run_task(lambda: desk.sign_and_export(folder), done, failed)
+
+    # --- feedback ---------------------------------------------------------------------------
+    def _show_saved(self, what: str) -> None:
+        now = dt.datetime.now().strftime("%H:%M:%S")
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", now))
+        if what.startswith(("score", "opinion", "note")) and self.ui.pages.currentWidget() is self.ui.workPage:
+            item = self.ui.applicationList.currentItem()
+            if item is not None:
+                app_id = item.data(Qt.ItemDataRole.UserRole)
+                done = not any(p[0] == app_id for p in self.desk.problems())
+                status = self.tr("complete") if done else self.tr("to do")
+                item.setText(item.text().split("\n")[0] + f"\n    {status}")
+
+    def show_error(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0], 20_000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.error_shown.emit(text)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.scoring is not None:
+            self.scoring.flush()
+        self.save_geometry(self.preferences)
+        if self.package is not None:
+            self.package.close()
+        self.bridge.close()
+        super().closeEvent(event)

@@ -1,404 +1,403 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExpertWindow</name>
     <message>
-        <location filename="../../ui/expert_window.ui" line="6"/>
+        <location filename="../../ui/expert_window.ui" line="6" />
         <source>Expert review</source>
-        <translation type="unfinished"></translation>
+        <translation>专家评审</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="11"/>
+        <location filename="../../ui/expert_window.ui" line="11" />
         <source>Open a review package to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开评审包。</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="27"/>
+        <location filename="../../ui/expert_window.ui" line="27" />
         <source>Open review package…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开评审包…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="37"/>
+        <location filename="../../ui/expert_window.ui" line="37" />
         <source>Before you see any material: check each application and its units. Tick any application you have a conflict of interest with and give the reason. Applications marked by the bureau are already locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看材料前，请逐项核对申报及其涉及单位。与您存在利益冲突的申报请勾选并填写回避理由；评审局已确认须回避的申报已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="44"/>
+        <location filename="../../ui/expert_window.ui" line="44" />
         <source>I certify the above declaration</source>
-        <translation type="unfinished"></translation>
+        <translation>本人确认以上回避声明</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="56"/>
+        <location filename="../../ui/expert_window.ui" line="56" />
         <source>Applications</source>
         <translation type="unfinished">申报列表</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="60"/>
+        <location filename="../../ui/expert_window.ui" line="60" />
         <source>Materials</source>
-        <translation type="unfinished"></translation>
+        <translation>申报材料</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="66"/>
+        <location filename="../../ui/expert_window.ui" line="66" />
         <source>Formal review</source>
         <translation type="unfinished">形式审查</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="72"/>
+        <location filename="../../ui/expert_window.ui" line="72" />
         <source>Scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="93"/>
+        <location filename="../../ui/expert_window.ui" line="93" />
         <source>&amp;File</source>
         <translation type="unfinished">文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="103"/>
+        <location filename="../../ui/expert_window.ui" line="103" />
         <source>&amp;Open review package…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="104"/>
+        <location filename="../../ui/expert_window.ui" line="104" />
         <source>Ctrl+O</source>
         <translation type="unfinished">Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="107"/>
+        <location filename="../../ui/expert_window.ui" line="107" />
         <source>&amp;Sign and export…</source>
-        <translation type="unfinished"></translation>
+        <translation>签名并导出(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="108"/>
+        <location filename="../../ui/expert_window.ui" line="108" />
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="111"/>
+        <location filename="../../ui/expert_window.ui" line="111" />
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="112"/>
+        <location filename="../../ui/expert_window.ui" line="112" />
         <source>Ctrl+W</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="95"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="95" />
         <source>Open review package</source>
-        <translation type="unfinished"></translation>
+        <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="95"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="95" />
         <source>Review package (*.ticpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="109"/>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="131"/>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="149"/>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="159"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="109" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="131" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="149" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="159" />
         <source>The package could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="125"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="125" />
         <source>Passphrase needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="126"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="126" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="133"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="133" />
         <source>Unlocking your credential… (a few seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="166"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="166" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
-        <translation type="unfinished"></translation>
+        <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="183"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="183"/>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
         <source>Center</source>
-        <translation type="unfinished"></translation>
+        <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="183"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
         <source>Units involved</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="184"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="184" />
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="184"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="184" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="192"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="192" />
         <source>Known conflict (locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="192"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="192" />
         <source>I have a conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="223"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="223" />
         <source>Declaration incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="242"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
         <source>recused</source>
-        <translation type="unfinished"></translation>
+        <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="244"/>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="346"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
         <source>to do</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="246"/>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="346"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="246" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
         <source>complete</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="263"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="263" />
         <source>You are recused from this application: no materials, no scoring.</source>
-        <translation type="unfinished"></translation>
+        <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="285"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="285" />
         <source>Lead unit</source>
-        <translation type="unfinished"></translation>
+        <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="286"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="286" />
         <source>Co-builders</source>
-        <translation type="unfinished"></translation>
+        <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="287"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="287" />
         <source>Director</source>
-        <translation type="unfinished"></translation>
+        <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="311"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="311" />
         <source>Not ready to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="311"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="311" />
         <source>Please complete these first:</source>
-        <translation type="unfinished"></translation>
+        <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="314"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="314" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
-        <translation type="unfinished"></translation>
+        <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="318"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="318" />
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="323"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
-        <translation type="unfinished"></translation>
+        <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="331"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="331" />
         <source>Signing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="340"/>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="340" />
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.ui" line="9"/>
+        <location filename="../../ui/main_window.ui" line="9" />
         <source>TIC Review Desktop</source>
         <translation>聊城市技术创新中心评审系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="16"/>
+        <location filename="../../ui/main_window.ui" line="16" />
         <source>No review round open</source>
         <translation>尚未打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="22"/>
+        <location filename="../../ui/main_window.ui" line="22" />
         <source>Open a review round with File → Open round.</source>
         <translation>请通过“文件 → 打开评审批次”打开评审批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="30"/>
+        <location filename="../../ui/main_window.ui" line="30" />
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="37"/>
+        <location filename="../../ui/main_window.ui" line="37" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="50"/>
+        <location filename="../../ui/main_window.ui" line="50" />
         <source>Choose an application on the left to see every check.</source>
         <translation>请在左侧选择一项申报，查看全部检查项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="59"/>
+        <location filename="../../ui/main_window.ui" line="59" />
         <source>Checks</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="65"/>
+        <location filename="../../ui/main_window.ui" line="65" />
         <source>Check detail</source>
         <translation>检查详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="76"/>
+        <location filename="../../ui/main_window.ui" line="76" />
         <source>Panel conflicts of interest</source>
         <translation>专家组回避检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="83"/>
+        <location filename="../../ui/main_window.ui" line="83" />
         <source>Panel results</source>
         <translation>专家组检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="89"/>
+        <location filename="../../ui/main_window.ui" line="89" />
         <source>Panel detail</source>
         <translation>专家组详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="101"/>
+        <location filename="../../ui/main_window.ui" line="101" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="108"/>
+        <location filename="../../ui/main_window.ui" line="108" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="116"/>
+        <location filename="../../ui/main_window.ui" line="116" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="125"/>
+        <location filename="../../ui/main_window.ui" line="125" />
         <source>&amp;Open review round…</source>
         <translation>打开评审批次(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="126"/>
+        <location filename="../../ui/main_window.ui" line="126" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="129"/>
+        <location filename="../../ui/main_window.ui" line="129" />
         <source>Open the &amp;demo round</source>
         <translation>打开演示批次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="132"/>
+        <location filename="../../ui/main_window.ui" line="132" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="133"/>
+        <location filename="../../ui/main_window.ui" line="133" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="136"/>
+        <location filename="../../ui/main_window.ui" line="136" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="137"/>
+        <location filename="../../ui/main_window.ui" line="137" />
         <source>Ctrl++</source>
         <translation>Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="140"/>
+        <location filename="../../ui/main_window.ui" line="140" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="141"/>
+        <location filename="../../ui/main_window.ui" line="141" />
         <source>Ctrl+-</source>
         <translation>Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="152"/>
+        <location filename="../../ui/main_window.ui" line="152" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="118"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="118" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="118"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="118" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="124"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="124" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="128"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="128" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="233"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="233" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="239"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="239" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="242"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="242" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="242"/>
+        <location filename="../../tic_desktop/gui/main_window.py" line="242" />
         <source>TIC Review Desktop %1
 Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市技术创新中心评审系统 %1
@@ -408,97 +407,97 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="57"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="57" />
         <source>not scored</source>
-        <translation type="unfinished"></translation>
+        <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="64"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="64" />
         <source>This score is far from the guidance: give a short reason</source>
-        <translation type="unfinished"></translation>
+        <translation>该分数偏离评分指引，请填写简要理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="65"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="65" />
         <source>Reason for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="81"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="81" />
         <source>Opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>评审意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="87"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="87" />
         <source>Opinion:</source>
-        <translation type="unfinished"></translation>
+        <translation>评审意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="88"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="88" />
         <source>Recommend</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="89"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="89" />
         <source>Do not recommend</source>
-        <translation type="unfinished"></translation>
+        <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="101"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="101" />
         <source>Recommendation:</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="155"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="155" />
         <source>Total: %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="157"/>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="157" />
         <source> (%1 criteria not scored)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 项未评分）</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="18"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="18" />
         <source>Open review package</source>
-        <translation type="unfinished"></translation>
+        <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="20"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="20" />
         <source>Signed by %1 — signature verified. Fingerprint: %2 (compare with your sheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 签名，签名已验证。指纹：%2（请与口令单核对）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="28"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="28" />
         <source> (chair)</source>
-        <translation type="unfinished"></translation>
+        <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="30"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="30" />
         <source>I am</source>
-        <translation type="unfinished"></translation>
+        <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="31"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="31" />
         <source>I am:</source>
-        <translation type="unfinished"></translation>
+        <translation>我是：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="34"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="34" />
         <source>24 digits from your passphrase sheet; leave empty if this computer remembers you</source>
-        <translation type="unfinished"></translation>
+        <translation>口令单上的 24 位数字；本机已保存凭据时可留空</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="35"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="35" />
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="36"/>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="36" />
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>口令：</translation>
     </message>
 </context>
 </TS>

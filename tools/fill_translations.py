@@ -87,7 +87,10 @@ ZH = {
     "Signing failed": "签名失败",
     "Saved %1": "已保存 %1",
     "not scored": "未评分",
-    "max": "满分",
+    " (max %1)": "（满分 %1）",
+    "Package opened": "评审包已打开",
+    "This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.":
+        "本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。",
     "This score is far from the guidance: give a short reason": "该分数偏离评分指引，请填写简要理由",
     "Reason for %1": "%1 的理由",
     "Opinion": "评审意见",

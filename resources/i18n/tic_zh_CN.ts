@@ -95,8 +95,8 @@
     <message>
         <location filename="../../tic_desktop/gui/expert_window.py" line="109" />
         <location filename="../../tic_desktop/gui/expert_window.py" line="131" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="149" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="159" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="150" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="160" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
@@ -116,125 +116,135 @@
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="166" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="143" />
+        <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
+        <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="167" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="172" />
+        <source>Package opened</source>
+        <translation>评审包已打开</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="185" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="185" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="286" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="185" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="184" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="186" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="184" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="186" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="192" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="194" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="192" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="194" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="223" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="225" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="246" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="348" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="246" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="248" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="348" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="263" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="265" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="286" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="285" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="287" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="286" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="288" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="287" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="311" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="313" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="311" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="313" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="314" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="316" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="318" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="320" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="325" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="331" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="333" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="340" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="342" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -406,6 +416,11 @@ Liaocheng Municipal Science and Technology Bureau</source>
 </context>
 <context>
     <name>ScoringForm</name>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="48" />
+        <source> (max %1)</source>
+        <translation>（满分 %1）</translation>
+    </message>
     <message>
         <location filename="../../tic_desktop/gui/scoring_form.py" line="57" />
         <source>not scored</source>

@@ -165,13 +165,13 @@ def return_make(args: argparse.Namespace) -> dict | str:
 
 def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
     workspace = BureauWorkspace(Path(args.bureau))
-    keys = workspace.keys(_passphrase(args))
+    for f in args.files:  # cheap checks first: unlocking the keys costs seconds of scrypt
+        if not Path(f).is_file():
+            raise InputError(f, None, "文件不存在", "file not found")
     round_id = None
     if args.round:
         round_id = review_round(args.round).round.id
-    for f in args.files:
-        if not Path(f).is_file():
-            raise InputError(f, None, "文件不存在", "file not found")
+    keys = workspace.keys(_passphrase(args))
     items = receive_returns([Path(f) for f in args.files], workspace, keys, round_id)
     code = 0 if all(i.status in ("accepted", "duplicate", "superseded") for i in items) else EXIT_NOT_ALL_VALID
     if args.format == "json":

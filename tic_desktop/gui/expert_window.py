@@ -139,8 +139,9 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             note = ""
             try:
                 keyring_store.store_secret(KEYRING_SERVICE, entry, credential.to_json())
-            except KeyringUnavailable as reason:
-                note = reason.message(self.language)
+            except KeyringUnavailable:
+                note = self.tr("This computer has no secure keyring: your passphrase cannot be remembered "
+                               "and will be asked for each time you open the package.")
             self._signed_in(package, credential, expert_id, note)
 
         def failed(error: Exception) -> None:
@@ -168,6 +169,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                                    .replace("%2", short_fingerprint(manifest.bureau.fingerprint)) +
                                    (f"<br><span style='color:#8a5a00'>{escape(note)}</span>" if note else ""))
         self.ui.signAction.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Package opened"))
         self.signed_in.emit(expert_id)
         if self.desk.certified:
             self._show_work()

@@ -45,7 +45,7 @@ class ScoringForm(QWidget):
         self.reasons: dict[str, QLineEdit] = {}
         decimals = max(0, -rubric.step.as_tuple().exponent)
         for row, criterion in enumerate(rubric.criteria):
-            title = QLabel(f"<b>{criterion.title}</b>（{self.tr('max')} {criterion.max}）")
+            title = QLabel(f"<b>{criterion.title}</b>" + self.tr(" (max %1)").replace("%1", f"{criterion.max}"))
             guidance = QLabel(criterion.guidance)
             guidance.setWordWrap(True)
             guidance.setStyleSheet("color: #444;")

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import sys
 from functools import cache
 from pathlib import Path
 
-import platformdirs
 import PySide6
 
-from tic_desktop.gui.qt_tools import run_tool
+from tic_desktop.gui.qt_tools import compiled_in_cache, run_tool
 from tic_desktop.paths import ui_dir
 
 _BUNDLED = Path(__file__).resolve().parent / "generated"
@@ -29,14 +27,8 @@ def _compiled_module(form: str) -> Path:
     bundled = _BUNDLED / f"ui_{form}_{digest}.py"
     if bundled.is_file():
         return bundled
-    target_dir = platformdirs.user_cache_path("tic-desktop", appauthor=False) / "forms"
-    target = target_dir / f"ui_{form}_{digest}.py"
-    if not target.is_file():
-        target_dir.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        run_tool("uic", "-g", "python", "-o", str(partial), str(source))
-        os.replace(partial, target)  # atomic: a crash never leaves half a module behind
-    return target
+    return compiled_in_cache(source, "forms", f"ui_{form}", ".py", PySide6.__version__.encode(),
+                             "uic", "-g", "python", "-o", "{target}", "{source}")
 
 
 @cache

@@ -6,15 +6,12 @@ lrelease into the user cache (the .qm files are build output, not in git).
 
 from __future__ import annotations
 
-import hashlib
-import os
 import sys
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from tic_desktop.gui.qt_tools import run_tool
+from tic_desktop.gui.qt_tools import compiled_in_cache
 from tic_desktop.paths import resources_dir
 
 LANGUAGES = ("zh", "en")
@@ -22,19 +19,11 @@ DEFAULT_LANGUAGE = "zh"
 
 
 def _compiled_catalogue(ts: Path) -> Path:
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     bundled = ts.with_name(f"{ts.stem}.qm")
     # The frozen build ships a pre-compiled catalogue (and no lrelease).
     if bundled.is_file() and (getattr(sys, "frozen", False) or bundled.stat().st_mtime >= ts.stat().st_mtime):
         return bundled
-    target_dir = platformdirs.user_cache_path("tic-desktop", appauthor=False) / "i18n"
-    target = target_dir / f"{ts.stem}_{digest}.qm"
-    if not target.is_file():
-        target_dir.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        run_tool("lrelease", "-silent", str(ts), "-qm", str(partial))
-        os.replace(partial, target)
-    return target
+    return compiled_in_cache(ts, "i18n", ts.stem, ".qm", b"", "lrelease", "-silent", "{source}", "-qm", "{target}")
 
 
 class Translations:

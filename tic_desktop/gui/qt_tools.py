@@ -23,3 +23,26 @@ def qt_tool(name: str) -> Path:
 
 def run_tool(name: str, *args: str) -> None:
     subprocess.run([str(qt_tool(name)), *args], check=True, capture_output=True)
+
+
+def compiled_in_cache(source: Path, kind: str, stem: str, suffix: str, salt: bytes, *tool_args: str) -> Path:
+    """Build output of a Qt tool for ``source``, kept in the user cache under its content hash.
+
+    ``tool_args`` are the tool name and its arguments with ``{source}`` and ``{target}`` placeholders.
+    The target appears atomically, so a crash never leaves half a file to be loaded later.
+    """
+    import hashlib
+    import os
+
+    import platformdirs
+
+    digest = hashlib.sha256(source.read_bytes() + salt).hexdigest()[:16]
+    target_dir = platformdirs.user_cache_path("tic-desktop", appauthor=False) / kind
+    target = target_dir / f"{stem}_{digest}{suffix}"
+    if not target.is_file():
+        target_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        tool, *args = tool_args
+        run_tool(tool, *(a.format(source=source, target=partial) for a in args))
+        os.replace(partial, target)
+    return target

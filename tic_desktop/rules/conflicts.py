@@ -65,6 +65,15 @@ def share_finding(affiliations: list[Affiliation], declared: list[bool] | None =
     return ShareFinding(len(affiliations), sure, by_name, any_name)
 
 
+def chair_independence(tie: Affiliation, declared: bool = False) -> Result:
+    """A chair tied by USCC or a declared conflict fails; a tie that rests on names is for people to confirm."""
+    if declared or (tie.affiliated and not tie.by_name):
+        return Result.FAIL
+    if tie.by_name:
+        return Result.REVIEW
+    return Result.PASS
+
+
 # --- a center's expert committee (Art. 11) ---------------------------------------------------
 
 def committee_checks(application: Application) -> list[Check]:
@@ -88,12 +97,7 @@ def committee_checks(application: Application) -> list[Check]:
 
     chair = committee.members[committee.chair]
     tie = affiliation_with(Unit(chair.unit_name, chair.unit_uscc), host_units(application, include_co_builders=False))
-    if tie.affiliated and not tie.by_name:
-        chair_result = Result.FAIL
-    elif tie.by_name:
-        chair_result = Result.REVIEW
-    else:
-        chair_result = Result.PASS
+    chair_result = chair_independence(tie)
     chair_check = make_check(
         "committee.chair_independent", chair_result, chair_result.value,
         value=chair.unit_name, threshold=None,
@@ -176,12 +180,7 @@ def panel_conflicts(
     )
 
     chair_tie = ties[panel.chair]
-    if is_declared[panel.chair] or (chair_tie.affiliated and not chair_tie.by_name):
-        chair_result = Result.FAIL
-    elif chair_tie.by_name:
-        chair_result = Result.REVIEW
-    else:
-        chair_result = Result.PASS
+    chair_result = chair_independence(chair_tie, declared=is_declared[panel.chair])
     chair_check = make_check(
         "panel.chair_independent", chair_result, chair_result.value,
         value=panel.chair, threshold=None, why_zh=reasons.get(panel.chair, ""), why_en=reasons_en.get(panel.chair, ""),

@@ -35,6 +35,8 @@ from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security import age_files, jws
 
 Progress = Callable[[int, int, str], None]
+READ_BLOCK = 1 << 20  # attachment bytes read (and progress reported) at a time
+HASH_BLOCK = 8 << 20  # encrypted bytes hashed at a time, on the other core
 
 
 class Cancelled(TicError):
@@ -55,23 +57,52 @@ class BuiltPackage:
 
 
 class _HashingWriter(io.RawIOBase):
+    """Writes through to ``target`` while hashing what is written.
+
+    pyrage writes 64 KiB at a time; those writes go straight to the ZIP member, and every
+    HASH_BLOCK bytes they are joined and hashed on the other core (age_files.BackgroundSha256)
+    while pyrage encrypts on. ``sha256`` waits for the helper: read it after the last write.
+    """
+
     def __init__(self, target: BinaryIO, on_write: Callable[[int], None] | None = None) -> None:
         super().__init__()
         self._target = target
-        self.sha256 = hashlib.sha256()
+        self._hash = age_files.BackgroundSha256()
+        self._pending: list[bytes] = []
+        self._pending_size = 0
         self.size = 0
         self._on_write = on_write
+
+    @property
+    def sha256(self):
+        if self._pending:
+            self._hash.update(b"".join(self._pending))
+            self._pending.clear()
+            self._pending_size = 0
+        return self._hash.finish()
 
     def writable(self) -> bool:
         return True
 
     def write(self, data) -> int:
+        data = bytes(data)  # pyrage hands us bytes (no copy then); keep what we hash immutable
         self._target.write(data)
-        self.sha256.update(data)
+        self._pending.append(data)
+        self._pending_size += len(data)
+        if self._pending_size >= HASH_BLOCK:
+            self._hash.update(b"".join(self._pending))
+            self._pending.clear()
+            self._pending_size = 0
         self.size += len(data)
         if self._on_write:
             self._on_write(len(data))
         return len(data)
+
+    def close(self) -> None:
+        try:
+            self._hash.finish()  # never leave the helper thread waiting
+        finally:
+            super().close()
 
 
 def refuse_broken_panels(review: RoundReview, panel_ids: list[str]) -> None:
@@ -225,10 +256,16 @@ def _add_encrypted_bytes(writer: PackageWriter, name: str, data: bytes, recipien
 
 def _add_encrypted_file(writer: PackageWriter, name: str, path: Path, recipients: list[str], advanced) -> MemberFile:
     size = path.stat().st_size
-    with path.open("rb") as source, writer.open_member(name, size + size // 64 + 4096) as target:
+    with path.open("rb", buffering=0) as source, writer.open_member(name, size + size // 64 + 4096) as target:
         hashing = _HashingWriter(target, None)
-        age_files.encrypt_stream(_ProgressReader(source, advanced), hashing, recipients)
-    return MemberFile(path=name, sha256=hashing.sha256.hexdigest(), size=hashing.size, plaintext_size=size)
+        try:
+            # pyrage reads 8 KiB at a time: served by BufferedReader in C, our Python code runs once per block
+            with io.BufferedReader(_ProgressReader(source, advanced), READ_BLOCK) as reader:
+                age_files.encrypt_stream(reader, hashing, recipients)
+            digest = hashing.sha256.hexdigest()
+        finally:
+            hashing.close()
+    return MemberFile(path=name, sha256=digest, size=hashing.size, plaintext_size=size)
 
 
 class _ProgressReader(io.RawIOBase):
@@ -241,7 +278,6 @@ class _ProgressReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        chunk = self._source.read(len(buffer))
-        buffer[: len(chunk)] = chunk
-        self._advanced(len(chunk))
-        return len(chunk)
+        count = self._source.readinto(buffer) or 0
+        self._advanced(count)
+        return count

@@ -7,6 +7,7 @@ what sequential signing needs (filling the pre-made signature fields) and nothin
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
@@ -81,31 +82,43 @@ def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureR
     context = ValidationContext(trust_roots=[_root(root_pem)], allow_fetching=False, revocation_mode="soft-fail")
     usage = KeyUsageConstraints(key_usage={"non_repudiation"}, match_all_key_usages=False)
     reports = []
-    for signature in embedded:
-        problem = ""
-        try:
-            status = validate_pdf_signature(signature, context, diff_policy=SIGNATURES_ONLY_POLICY,
-                                            key_usage_settings=usage)
-            intact = bool(status.intact and status.valid)
-            trusted = bool(status.trusted)
-            whole = status.coverage.name == "ENTIRE_FILE"
-            allowed = status.modification_level is not None and status.modification_level.name in (
-                "NONE", "LTA_UPDATES", "FORM_FILLING") and bool(status.docmdp_ok)
-            if not intact:
-                problem = "签名后内容被改动 / content changed after signing"
-            elif not trusted:
-                problem = "签名证书不受信任（不是本局签发） / certificate not issued by the trusted bureau"
-            elif not (whole or allowed):
-                problem = "签名后有不允许的修改 / disallowed changes after signing"
-            when = status.signer_reported_dt.isoformat(timespec="seconds") if status.signer_reported_dt else ""
-            name = status.signing_cert.subject.native.get("common_name", "")
-        except (SignatureValidationError, ValueError, KeyError) as error:
-            intact = trusted = whole = allowed = False
-            problem = f"签名无法校验 / cannot validate: {error}"
-            when, name = "", ""
-        sig_object = signature.sig_object
-        reports.append(SignatureReport(
-            field=signature.field_name, signer=name or str(sig_object.get("/Name", "")),
-            role=str(sig_object.get("/Reason", "")), time=when, intact=intact, trusted=trusted,
-            covers_whole_file=whole, changes_allowed=allowed, problem=problem))
+    # pyHanko logs a traceback for every disallowed change it finds; the report says it once, plainly.
+    diff_log = logging.getLogger("pyhanko.sign.diff_analysis")
+    previous_level = diff_log.level
+    diff_log.setLevel(logging.CRITICAL)
+    try:
+        for signature in embedded:
+            reports.append(_report(signature, context, usage))
+    finally:
+        diff_log.setLevel(previous_level)
     return reports
+
+
+def _report(signature, context: ValidationContext, usage: KeyUsageConstraints) -> SignatureReport:
+    problem = ""
+    try:
+        status = validate_pdf_signature(signature, context, diff_policy=SIGNATURES_ONLY_POLICY,
+                                        key_usage_settings=usage)
+        intact = bool(status.intact and status.valid)
+        trusted = bool(status.trusted)
+        whole = status.coverage.name == "ENTIRE_FILE"
+        allowed = status.modification_level is not None and status.modification_level.name in (
+            "NONE", "LTA_UPDATES", "FORM_FILLING") and bool(status.docmdp_ok)
+        if not intact:
+            problem = "签名后内容被改动 / content changed after signing"
+        elif not trusted:
+            problem = "签名证书不受信任（不是本局签发） / certificate not issued by the trusted bureau"
+        elif not (whole or allowed):
+            problem = ("签名后有不允许的修改（如增加页面、修改文档信息） / disallowed changes after signing "
+                       "(e.g. pages added or document info edited)")
+        when = status.signer_reported_dt.isoformat(timespec="seconds") if status.signer_reported_dt else ""
+        name = status.signing_cert.subject.native.get("common_name", "")
+    except (SignatureValidationError, ValueError, KeyError) as error:
+        intact = trusted = whole = allowed = False
+        problem = f"签名无法校验 / cannot validate: {error}"
+        when, name = "", ""
+    sig_object = signature.sig_object
+    return SignatureReport(
+        field=signature.field_name, signer=name or str(sig_object.get("/Name", "")),
+        role=str(sig_object.get("/Reason", "")), time=when, intact=intact, trusted=trusted,
+        covers_whole_file=whole, changes_allowed=allowed, problem=problem)

@@ -83,168 +83,183 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="95" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="145" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="95" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="145" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="109" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="131" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="150" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="160" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="159" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="181" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="200" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="210" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="125" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="175" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="126" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="176" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="133" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="143" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="193" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="167" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="217" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="172" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="222" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="185" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="185" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="286" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="185" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="186" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="236" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="186" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="236" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="194" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="194" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="225" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="294" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="246" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="348" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="296" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="437" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="248" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="348" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="298" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="437" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="265" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="317" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="286" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="287" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="339" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="288" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="340" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="341" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="313" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="367" />
+        <source>Opened %1 (in memory only)</source>
+        <translation>已打开 %1（仅在内存中）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="375" />
+        <source>Decrypting %1…</source>
+        <translation>正在解密 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="386" />
+        <source>The attachment could not be opened</source>
+        <translation>无法打开附件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="402" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="313" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="402" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="316" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="405" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="320" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="409" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="325" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="414" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="333" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="422" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="342" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="431" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -412,6 +427,49 @@
 Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市技术创新中心评审系统 %1
 聊城市科学技术局</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="55" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="56" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="59" />
+        <source>Search in this document</source>
+        <translation>在本文件中查找</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="60" />
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="61" />
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="72" />
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="174" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="176" />
+        <source> · match %1 of %2</source>
+        <translation> · 第 %1 处，共 %2 处</translation>
     </message>
 </context>
 <context>

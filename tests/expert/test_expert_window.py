@@ -90,3 +90,22 @@ def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_p
     assert {s.application for s in received[0].sheet.scores} == {"LC-2026-001", "LC-2026-002", "LC-2026-003"}
     assert received[0].sheet.coi.declared[0].application == "LC-2026-004"
     assert all(r.valid for pdf in pdfs for r in verify_pdf(pdf.read_bytes(), built_p1["workspace"].ca_pem))
+
+
+def test_attachment_opens_from_memory_and_can_be_searched(window, qtbot, built_p1, unlocked):
+    from tic_desktop.packages.opening import open_package
+
+    package = open_package(built_p1["package"].file)
+    window._signed_in(package, unlocked("E03"), "E03", "")
+    if window.ui.pages.currentWidget() is window.ui.coiPage:
+        window.certify()
+    window.ui.applicationList.setCurrentRow(0)
+    assert "attachment:0" in window.ui.materialsView.toHtml()
+    with qtbot.waitSignal(window.attachment_shown, timeout=60_000) as shown:
+        window.show_attachment(0)
+    assert shown.args[0] == "申报书"
+    assert window.viewer.page_count >= 1
+    assert window.viewer.find("研发") > 0
+    assert "1" in window.viewer.page_label.text()
+    window.viewer.set_zoom(5)
+    assert window.viewer.zoom_label.text() == "200%"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from multiprocessing import resource_tracker, shared_memory
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
@@ -29,6 +30,7 @@ from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.expert_dialogs import SignInDialog
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
+from tic_desktop.gui.pdf_viewer import PdfViewer
 from tic_desktop.gui.scoring_form import ScoringForm
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.gui.tasks import run_task
@@ -54,6 +56,46 @@ def _unlock_to_json(sealed: bytes, passphrase: str) -> str:
     return unlock(sealed, passphrase).to_json()
 
 
+COPY_SLICE = 8 << 20
+
+
+def _decrypt_in_worker_process(package_file: str, application_id: str, index: int, credential_json: str) -> bytearray:
+    """pyrage holds the GIL while it decrypts: a 200 MB attachment would freeze the window.
+
+    The plaintext comes back through shared memory (RAM, never a file) and is copied out in
+    slices, so no single step holds the GIL for long; the segment is removed at once.
+    """
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        name, size = pool.submit(_decrypt_attachment, package_file, application_id, index, credential_json).result()
+    segment = shared_memory.SharedMemory(name=name)
+    try:
+        # Grown slice by slice: bytearray(size) would zero 200 MB in one step, holding the GIL.
+        data = bytearray()
+        for start in range(0, size, COPY_SLICE):
+            data += segment.buf[start : min(size, start + COPY_SLICE)]
+    finally:
+        segment.close()
+        segment.unlink()
+    return data
+
+
+def _decrypt_attachment(package_file: str, application_id: str, index: int, credential_json: str) -> tuple[str, int]:
+    package = open_package(Path(package_file))
+    try:
+        credential = Credential.from_json(credential_json)
+        package.check_credential(credential, credential.expert_id)
+        entry = package.manifest.application(application_id)
+        data = package.read_member(entry.attachments[index].file, credential)
+    finally:
+        package.close()
+    segment = shared_memory.SharedMemory(create=True, size=max(1, len(data)))
+    segment.buf[: len(data)] = data
+    # The GUI process unlinks it after copying; this worker's tracker must not remove it first.
+    resource_tracker.unregister(segment._name, "shared_memory")
+    segment.close()
+    return segment.name, len(data)
+
+
 class ExpertWindow(RemembersGeometry, QMainWindow):
     """One expert, one package, a whole review day."""
 
@@ -66,6 +108,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     exported = Signal(object)
     """The return and opinion PDFs were written: (ReturnMade, [pdf paths])."""
     error_shown = Signal(str)
+    attachment_shown = Signal(str)
+    """An attachment was decrypted into memory and is on screen (its title)."""
 
     def __init__(self, db: Database, preferences: Preferences, language: str = "zh") -> None:
         super().__init__()
@@ -86,6 +130,12 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.ui.closeAction.triggered.connect(self.close)
         self.ui.certifyButton.clicked.connect(self.certify)
         self.ui.applicationList.currentItemChanged.connect(self._application_chosen)
+        self.viewer = PdfViewer()
+        self.ui.materialsLayout.addWidget(self.viewer, 3)
+        self.ui.materialsView.setOpenLinks(False)
+        self.ui.materialsView.setMaximumHeight(230)
+        self.ui.materialsView.anchorClicked.connect(lambda url: self.show_attachment(int(url.path())))
+        self._current_application: str | None = None
         self.ui.workSplitter.setSizes([380, 960])
         self.ui.signAction.setEnabled(False)
         self.restore_geometry(preferences)
@@ -261,6 +311,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         if self.scoring is not None:
             self.scoring.flush()
         app_id = item.data(Qt.ItemDataRole.UserRole)
+        self._current_application = app_id
+        self.viewer.clear()
         if self.desk.locked(app_id):
             text = self.tr("You are recused from this application: no materials, no scoring.")
             self.ui.materialsView.setHtml(f"<p>{escape(text)}</p>")
@@ -288,7 +340,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                 (self.tr("Co-builders"), "、".join(c.name for c in app.co_builders) or "—"),
                 (self.tr("Director"), f"{app.director.name} {app.director.title or ''}" if app.director else "—")]
         table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-        files = "".join(f"<li>{escape(a.title)}（{a.file.plaintext_size // 1024} KB）</li>" for a in entry.attachments)
+        files = "".join(f"<li><a href='attachment:{i}'>{escape(a.title)}</a>（{a.file.plaintext_size // 1024} KB）</li>"
+                        for i, a in enumerate(entry.attachments))
         return f"<h3>{escape(app.id)}</h3><table cellpadding='4'>{table}</table><p><b>{self.tr('Attachments')}</b></p><ul>{files}</ul>"
 
     def _formal_html(self, app: Application) -> str:
@@ -299,6 +352,42 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             f"<td>{escape(shown_value(c.id, c.value, self.language))}</td><td>{escape(c.message(self.language))}</td></tr>"
             for c in report.checks)
         return f"<table cellpadding='4' border='1' cellspacing='0'>{rows}</table>"
+
+    def show_attachment(self, index: int) -> None:
+        """Decrypt attachment ``index`` of the current application and show it in the viewer."""
+        app_id = self._current_application
+        if self.desk is None or app_id is None or self.desk.locked(app_id):
+            return
+        title = self.desk.manifest.application(app_id).attachments[index].title
+
+        def show(data: bytes) -> None:
+            if self._current_application != app_id:
+                return  # the expert moved on meanwhile
+            self.viewer.load(bytes(data), title)
+            self.statusBar().showMessage(self.tr("Opened %1 (in memory only)").replace("%1", title))
+            self.attachment_shown.emit(title)
+
+        self.decrypt_attachment(app_id, index, show)
+
+    def decrypt_attachment(self, app_id: str, index: int, on_done) -> None:
+        """Decrypt in a worker process (the window keeps responding); ``on_done(bytes)`` on the GUI thread."""
+        attachment = self.desk.manifest.application(app_id).attachments[index]
+        self.statusBar().showMessage(self.tr("Decrypting %1…").replace("%1", attachment.title))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        package_file, credential_json = str(self.package.file), self.desk.credential.to_json()
+
+        def done(data: bytes) -> None:
+            self.unsetCursor()
+            on_done(data)
+
+        def failed(error: Exception) -> None:
+            self.unsetCursor()
+            if isinstance(error, TicError):
+                self.show_error(self.tr("The attachment could not be opened"), error.message(self.language))
+            else:
+                raise error
+
+        run_task(lambda: _decrypt_in_worker_process(package_file, app_id, index, credential_json), done, failed)
 
     # --- signing ----------------------------------------------------------------------------
     def sign_and_export(self, folder: Path | None = None) -> None:
@@ -358,6 +447,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.scoring is not None:
             self.scoring.flush()
+        self.viewer.clear()  # drop the decrypted PDF from memory
         self.save_geometry(self.preferences)
         if self.package is not None:
             self.package.close()

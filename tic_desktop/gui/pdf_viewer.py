@@ -79,7 +79,7 @@ class PdfViewer(QWidget):
         splitter.addWidget(self.thumbnails)
         splitter.addWidget(self.scroll)
         splitter.setSizes([150, 700])
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self.zoom_out.clicked.connect(lambda: self.set_zoom(self._zoom - 1))
         self.zoom_in.clicked.connect(lambda: self.set_zoom(self._zoom + 1))
         self.thumbnails.currentRowChanged.connect(self.show_page)

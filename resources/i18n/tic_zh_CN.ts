@@ -53,213 +53,243 @@
         <translation type="unfinished">文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="103" />
+        <location filename="../../ui/expert_window.ui" line="100" />
+        <source>&amp;View</source>
+        <translation type="unfinished">视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="112" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="104" />
+        <location filename="../../ui/expert_window.ui" line="113" />
         <source>Ctrl+O</source>
         <translation type="unfinished">Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="107" />
+        <location filename="../../ui/expert_window.ui" line="116" />
         <source>&amp;Sign and export…</source>
         <translation>签名并导出(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="108" />
+        <location filename="../../ui/expert_window.ui" line="117" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="111" />
+        <location filename="../../ui/expert_window.ui" line="120" />
+        <source>&amp;Larger text</source>
+        <translation type="unfinished">放大字号(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="121" />
+        <source>Ctrl++</source>
+        <translation type="unfinished">Ctrl++</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="124" />
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished">缩小字号(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="125" />
+        <source>Ctrl+-</source>
+        <translation type="unfinished">Ctrl+-</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="136" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="112" />
+        <location filename="../../ui/expert_window.ui" line="137" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="145" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="151" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="145" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="151" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="159" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="181" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="200" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="210" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="165" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="187" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="206" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="216" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="175" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="181" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="176" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="182" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="183" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="189" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="193" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="199" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="217" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="223" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="222" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="228" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="241" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="241" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="241" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="236" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="236" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="450" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="250" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="250" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="294" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="300" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="296" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="437" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="302" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="464" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="298" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="437" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="304" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="464" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="317" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="339" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="345" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="340" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="341" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="347" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="367" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="373" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="375" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="381" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="386" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="392" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="402" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="408" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="402" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="408" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="405" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="411" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="409" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="415" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="414" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="420" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="422" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="428" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="431" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="458" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -387,42 +417,42 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="118" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="111" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="118" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="111" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="124" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="117" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="128" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="121" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="233" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="224" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="239" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="230" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="242" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="233" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="242" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="233" />
         <source>TIC Review Desktop %1
 Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市技术创新中心评审系统 %1

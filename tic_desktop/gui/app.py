@@ -77,10 +77,12 @@ def _run_expert(qt_app: QApplication, database, package: Path) -> int:
     from tic_desktop.gui.expert_window import ExpertWindow
 
     preferences = Preferences()
-    apply_font(qt_app, preferences.get(FONT_SIZE), register_bundled_fonts())
+    families = register_bundled_fonts()
+    apply_font(qt_app, preferences.get(FONT_SIZE), families)
     translations = Translations(qt_app)
     translations.use(preferences.get(LANGUAGE))
-    window = ExpertWindow(database, preferences, preferences.get(LANGUAGE))
+    window = ExpertWindow(database, preferences, preferences.get(LANGUAGE), set_language=translations.use,
+                          set_point_size=lambda size: apply_font(qt_app, size, families))
     window.show()
     opened = window._open_verified(package)
     if opened is not None:

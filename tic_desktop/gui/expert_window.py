@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -34,6 +34,7 @@ from tic_desktop.gui.pdf_viewer import PdfViewer
 from tic_desktop.gui.scoring_form import ScoringForm
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.gui.tasks import run_task
+from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.packages.credentials import Credential, unlock
 from tic_desktop.packages.expert_keys import KEYRING_SERVICE, keyring_entry
 from tic_desktop.packages.opening import OpenedPackage, open_package
@@ -111,7 +112,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     attachment_shown = Signal(str)
     """An attachment was decrypted into memory and is on screen (its title)."""
 
-    def __init__(self, db: Database, preferences: Preferences, language: str = "zh") -> None:
+    def __init__(self, db: Database, preferences: Preferences, language: str = "zh",
+                 set_language=None, set_point_size=None) -> None:
         super().__init__()
         self.ui = form_class("expert_window", "ExpertWindow")()
         self.ui.setupUi(self)
@@ -138,6 +140,9 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.ui.materialsView.anchorClicked.connect(lambda url: self.show_attachment(int(url.path())))
         self._current_application: str | None = None
         self.ui.workSplitter.setSizes([380, 960])
+        self._set_language = set_language
+        self._set_point_size = set_point_size
+        connect_view_actions(self, self.ui, preferences, language, self.switch_language, set_point_size)
         self.ui.signAction.setEnabled(False)
         self.restore_geometry(preferences)
 
@@ -425,6 +430,27 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                 raise error
 
         run_task(lambda: desk.sign_and_export(folder), done, failed)
+
+    # --- language ---------------------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        self.language = language
+        if self._set_language is not None:
+            self._set_language(language)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and self.desk is not None:
+            self.ui.retranslateUi(self)
+            if self.ui.pages.currentWidget() is self.ui.workPage:
+                self.refresh_list()
+                self._application_chosen(self.ui.applicationList.currentItem())
+            elif self.ui.pages.currentWidget() is self.ui.coiPage:
+                self.ui.coiTable.setHorizontalHeaderLabels([
+                    self.tr("Application"), self.tr("Center"), self.tr("Units involved"), self.tr("Conflict"),
+                    self.tr("Reason")])
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+        super().changeEvent(event)
 
     # --- feedback ---------------------------------------------------------------------------
     def _show_saved(self, what: str) -> None:

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
 
 from tic_desktop import __version__
@@ -17,7 +17,8 @@ from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
-from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, LAST_ROUND, Preferences
+from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
+from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, RoundReview
 from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
@@ -91,16 +92,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.openRoundAction.triggered.connect(self._choose_round)
         ui.openDemoAction.triggered.connect(lambda: self.open_round(demo_round_file()))
         ui.quitAction.triggered.connect(self.close)
-        # Ctrl+= too: on most keyboards "+" needs Shift.
-        ui.largerTextAction.setShortcuts([ui.largerTextAction.shortcut(), QKeySequence("Ctrl+=")])
-        ui.largerTextAction.triggered.connect(lambda: self._change_point_size(+1))
-        ui.smallerTextAction.triggered.connect(lambda: self._change_point_size(-1))
         ui.aboutAction.triggered.connect(self._about)
-        languages = QActionGroup(self)
-        for action, code in ((ui.chineseAction, "zh"), (ui.englishAction, "en")):
-            languages.addAction(action)
-            action.setChecked(code == self.language)
-            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+        connect_view_actions(self, ui, self._preferences, self.language, self.switch_language, self._point_size_changed)
 
     def _fit_to_screen(self) -> None:
         """Meeting-room laptops can be smaller than the form's 1366×768: never start off-screen."""
@@ -208,10 +201,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         if view.model().rowCount():
             view.selectRow(max(0, view.currentIndex().row()))
 
-    def _change_point_size(self, delta: int) -> None:
-        size = self._preferences.get(FONT_SIZE) + delta
+    def _point_size_changed(self, size: int) -> None:
         self._set_point_size(size)
-        self._preferences.set(FONT_SIZE, size)
         self._setup_title_font()
 
     def _setup_title_font(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,8 +58,13 @@ def _rejected(item: ReceivedReturn, reason: str, detail: str = "") -> ReceivedRe
     return item
 
 
-def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, round_id: str | None) -> ReceivedReturn:
-    """Check one file; never raises for a bad return, only classifies it."""
+def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, round_id: str | None,
+                  registry: Callable[[], dict[str, dict]] | None = None) -> ReceivedReturn:
+    """Check one file; never raises for a bad return, only classifies it.
+
+    ``registry`` returns the package registry (default: ``workspace.registry``, which reads packages.json);
+    ``receive_returns`` passes one that reads it once for all its files.
+    """
     file = Path(file)
     data = file.read_bytes() if file.stat().st_size <= MAX_RETURN_BYTES else b""
     item = ReceivedReturn(file, hashlib.sha256(data).hexdigest())
@@ -91,7 +97,7 @@ def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, roun
         return _rejected(item, "bad_signature", "签名证书与回执中的专家不符")
     if document.get("bureau_fingerprint") != workspace.fingerprint or document.get("bureau_recipient") != workspace.age_recipient:
         return _rejected(item, "wrong_round", "回执指向另一评审局")
-    package = workspace.registry().get(item.package_sha256 or "")
+    package = (registry or workspace.registry)().get(item.package_sha256 or "")
     if package is None or (round_id is not None and (document.get("round") != round_id or package["round"] != round_id)):
         return _rejected(item, "wrong_round")
     if document.get("round") != package["round"] or document.get("panel") != package["panel"]:
@@ -144,4 +150,12 @@ def classify_returns(items: list[ReceivedReturn]) -> list[ReceivedReturn]:
 
 def receive_returns(files: list[Path], workspace: BureauWorkspace, keys: BureauKeys,
                     round_id: str | None) -> list[ReceivedReturn]:
-    return classify_returns([verify_return(f, workspace, keys, round_id) for f in files])
+    """Verify and classify ``files``; packages.json is read once (when the first file needs it), not per file."""
+    loaded: list[dict[str, dict]] = []
+
+    def registry() -> dict[str, dict]:
+        if not loaded:
+            loaded.append(workspace.registry())
+        return loaded[0]
+
+    return classify_returns([verify_return(f, workspace, keys, round_id, registry) for f in files])

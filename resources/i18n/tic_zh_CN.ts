@@ -108,190 +108,228 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="151" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="154" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="151" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="154" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="165" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="187" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="206" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="216" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="181" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="203" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="222" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="232" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="181" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="197" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="182" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="198" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="189" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="205" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="199" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="215" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="223" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="239" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="228" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="241" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="257" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="241" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="257" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="370" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="241" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="257" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="449" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="258" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="450" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="258" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="476" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="250" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="250" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="297" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="300" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="316" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="302" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="464" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="318" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="304" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="464" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="320" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="339" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="370" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="345" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="371" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="372" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="347" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="373" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="373" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="399" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="381" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="407" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="392" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="408" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="434" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="408" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="434" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="411" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="437" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="415" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="441" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="420" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="446" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="428" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="454" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="458" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="484" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormalReviewPanel</name>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="28" />
+        <source>Items left to the experts: agree with the finding, or give your own judgement and why</source>
+        <translation>以下事项交由专家研判：同意系统结论，或给出您的判断及理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="29" />
+        <source>No formal-review item needs your judgement.</source>
+        <translation>本申报没有需要专家研判的形式审查事项。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="37" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="37" />
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="37" />
+        <source>Disagree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
+        <source>Judgement on %1</source>
+        <translation>对 %1 的意见</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="40" />
+        <source>Reason (required when you disagree)</source>
+        <translation>理由（不同意时必填）</translation>
     </message>
 </context>
 <context>

@@ -101,3 +101,25 @@ def test_signed_export_verifies_at_the_bureau_and_revisions_rise(desk, built_p1,
     assert received[1].document["audit_head"] and received[1].sheet.coi.declared[0].application == "LC-2026-004"
     reports = verify_pdf(pdfs[0].read_bytes(), built_p1["workspace"].ca_pem)
     assert [r.valid for r in reports] == [True]
+
+
+def test_open_formal_review_items_need_the_experts_judgement(desk, built_p1, tmp_path):
+    desk.certify({})
+    for app_id in ("LC-2026-001", "LC-2026-002", "LC-2026-003", "LC-2026-004"):
+        _complete(desk, app_id)
+    # LC-2026-004 is a software-industry application: floor area and equipment are left to the experts.
+    open_ids = {p[1] for p in desk.problems() if p[0] == "LC-2026-004"}
+    assert open_ids == {"形式审查“premises.rd_space”尚未给出意见", "形式审查“premises.equipment_value”尚未给出意见"}
+    with pytest.raises(InputError):
+        desk.judge("LC-2026-004", "lead_unit.kind", True)
+    desk.judge("LC-2026-004", "premises.rd_space", True)
+    desk.judge("LC-2026-004", "premises.equipment_value", False)
+    assert [p[1] for p in desk.problems()] == ["形式审查“premises.equipment_value”不同意时须说明理由"]
+    desk.judge("LC-2026-004", "premises.equipment_value", False, "软件企业仪器设备以服务器为主，原值偏低属合理")
+    assert desk.problems() == []
+    made, _ = desk.sign_and_export(tmp_path / "usb")
+    received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")[0]
+    assert received.status == "accepted"
+    recorded = received.document["formal_review"]["LC-2026-004"]
+    assert recorded["premises.rd_space"] == {"agrees": True, "reason": ""}
+    assert recorded["premises.equipment_value"]["agrees"] is False

@@ -16,12 +16,14 @@ from sqlalchemy import delete, select
 
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.events import Event, EventBus
+from tic_desktop.expert.formal_review import FormalJudgements, report_from_json, require_open_item
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.packages.manifest import ApplicationEntry
 from tic_desktop.packages.opening import OpenedPackage
 from tic_desktop.returns.making import ReturnMade, make_return
 from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.scoring import ScoreSheet
+from tic_desktop.rules.results import EligibilityReport
 from tic_desktop.storage.audit import append_audit_event, audit_head_hash
 from tic_desktop.storage.database import Database
 from tic_desktop.storage.models import CoiCertification, OpinionEntry, ScoreEntry
@@ -61,6 +63,8 @@ class ExpertDesk:
         self.expert_id = credential.expert_id
         self.round_id = package.manifest.round.id
         self._criteria = {c.id: c for c in self.manifest.rubric.criteria}
+        self.judgements = FormalJudgements(db, self.round_id, self.expert_id)
+        self._reports: dict[str, EligibilityReport] = {}
 
     # --- conflicts of interest -----------------------------------------------------------------
     def known_conflicts(self) -> dict[str, str]:
@@ -126,6 +130,23 @@ class ExpertDesk:
         if self.locked(application_id):
             raise TicError(f"您须回避申报 {application_id}，不能查看材料或评分",
                            f"you are recused from {application_id}: no materials, no scoring")
+
+    # --- formal review ------------------------------------------------------------------------
+    def formal_review(self, application_id: str) -> EligibilityReport:
+        if application_id not in self._reports:
+            self._reports[application_id] = report_from_json(self.read_application_data(application_id))
+        return self._reports[application_id]
+
+    def judge(self, application_id: str, check_id: str, agrees: bool, reason: str = "") -> None:
+        """Agree with the engine on an open item, or record a different judgement (with a reason)."""
+        require_open_item(self.formal_review(application_id), check_id)
+        self.judgements.record(application_id, check_id, agrees, reason)
+        self.bus.publish(Event.SAVED, f"judgement:{application_id}:{check_id}")
+
+    def formal_record(self) -> dict[str, dict[str, dict]]:
+        """The judgements that go into the signed return, per application and check."""
+        return {a.id: {c: {"agrees": j.agrees, "reason": j.reason} for c, j in self.judgements.of(a.id).items()}
+                for a in self.scorable()}
 
     # --- scoring, autosaved --------------------------------------------------------------------
     def check_score(self, criterion_id: str, value: Decimal) -> None:
@@ -236,6 +257,8 @@ class ExpertDesk:
                                   f"{criterion.id} score {value} is far from the guidance: give a short reason"))
             if not form.opinion.strip():
                 found.append((entry.id, "评审意见为空", "the opinion is empty"))
+            for zh, en in FormalJudgements.problems(self.formal_review(entry.id), self.judgements.of(entry.id)):
+                found.append((entry.id, zh, en))
             if form.recommend is None:
                 found.append((entry.id, "尚未选择是否推荐", "no recommendation chosen"))
         return found
@@ -266,7 +289,8 @@ class ExpertDesk:
         with self.db.session() as session:
             head = audit_head_hash(session)
         target = folder / f"{self.round_id}-{self.manifest.panel_id}-{self.expert_id}.ticreturn"
-        made = make_return(self.package, self.credential, sheet, target, self.db, "评分表", audit_head=head)
+        made = make_return(self.package, self.credential, sheet, target, self.db, "评分表", audit_head=head,
+                           extra={"formal_review": self.formal_record()})
         pdfs = write_opinion_pdfs(self.manifest, self.credential, sheet, folder)
         with self.db.session() as session:
             append_audit_event(session, self.expert_id, "signed",

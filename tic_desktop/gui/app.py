@@ -73,7 +73,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_expert(qt_app: QApplication, database, package: Path) -> int:
-    from tic_desktop.gui.expert_dialogs import SignInDialog
     from tic_desktop.gui.expert_window import ExpertWindow
 
     preferences = Preferences()
@@ -84,11 +83,7 @@ def _run_expert(qt_app: QApplication, database, package: Path) -> int:
     window = ExpertWindow(database, preferences, preferences.get(LANGUAGE), set_language=translations.use,
                           set_point_size=lambda size: apply_font(qt_app, size, families))
     window.show()
-    opened = window._open_verified(package)
-    if opened is not None:
-        dialog = SignInDialog(opened.manifest, preferences, window)
-        if dialog.exec():
-            window.sign_in(opened, dialog.expert_id(), dialog.passphrase_text())
+    window.open_with_dialog(package)
     return qt_app.exec()
 
 

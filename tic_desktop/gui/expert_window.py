@@ -28,6 +28,7 @@ from tic_desktop.events import EventBus
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.expert_dialogs import SignInDialog
+from tic_desktop.gui.formal_review_panel import FormalReviewPanel
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.pdf_viewer import PdfViewer
@@ -126,6 +127,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.package: OpenedPackage | None = None
         self.desk: ExpertDesk | None = None
         self.scoring: ScoringForm | None = None
+        self.formal_panel: FormalReviewPanel | None = None
         self.ui.openPackageButton.clicked.connect(self.choose_package)
         self.ui.openPackageAction.triggered.connect(self.choose_package)
         self.ui.signAction.triggered.connect(self.sign_and_export)
@@ -144,14 +146,28 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self._set_point_size = set_point_size
         connect_view_actions(self, self.ui, preferences, language, self.switch_language, set_point_size)
         self.ui.signAction.setEnabled(False)
+        self.setAcceptDrops(True)  # a package dragged from the USB stick's folder opens too
         self.restore_geometry(preferences)
 
     # --- opening ----------------------------------------------------------------------------
     def choose_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review package"), "", self.tr("Review package (*.ticpkg)"))
-        if not path:
-            return
-        package = self._open_verified(Path(path))
+        if path:
+            self.open_with_dialog(Path(path))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if any(url.toLocalFile().endswith(".ticpkg") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.toLocalFile().endswith(".ticpkg")]
+        if files:
+            event.acceptProposedAction()
+            self.open_with_dialog(Path(files[0]))
+
+    def open_with_dialog(self, path: Path) -> None:
+        """Verify the package, then ask who is opening it (and the passphrase the first time)."""
+        package = self._open_verified(path)
         if package is None:
             return
         dialog = SignInDialog(package.manifest, self.preferences, self)
@@ -323,13 +339,24 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             text = self.tr("You are recused from this application: no materials, no scoring.")
             self.ui.materialsView.setHtml(f"<p>{escape(text)}</p>")
             self.ui.formalView.setHtml(f"<p>{escape(text)}</p>")
+            self._set_formal_panel(None)
             self._set_scoring(None)
             return
         data = self.desk.read_application_data(app_id)
         application = Application.model_validate(json.loads(data, parse_float=JsonFloat))
         self.ui.materialsView.setHtml(self._materials_html(app_id, application))
         self.ui.formalView.setHtml(self._formal_html(application))
+        self._set_formal_panel(FormalReviewPanel(self.desk, app_id, self.language))
         self._set_scoring(ScoringForm(self.desk, app_id))
+
+    def _set_formal_panel(self, panel: FormalReviewPanel | None) -> None:
+        if self.formal_panel is not None:
+            self.ui.formalLayout.removeWidget(self.formal_panel)
+            self.formal_panel.hide()  # deleteLater waits for the event loop; never show it meanwhile
+            self.formal_panel.deleteLater()
+        self.formal_panel = panel
+        if panel is not None:
+            self.ui.formalLayout.addWidget(panel)
 
     def _set_scoring(self, form: ScoringForm | None) -> None:
         self.scoring = form
@@ -456,7 +483,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     def _show_saved(self, what: str) -> None:
         now = dt.datetime.now().strftime("%H:%M:%S")
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", now))
-        if what.startswith(("score", "opinion", "note")) and self.ui.pages.currentWidget() is self.ui.workPage:
+        if what.startswith(("score", "opinion", "note", "judgement")) and self.ui.pages.currentWidget() is self.ui.workPage:
             item = self.ui.applicationList.currentItem()
             if item is not None:
                 app_id = item.data(Qt.ItemDataRole.UserRole)

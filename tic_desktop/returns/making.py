@@ -33,7 +33,7 @@ class ReturnMade:
 
 
 def return_document(package: OpenedPackage, credential: Credential, sheet: ScoreSheet, revision: int,
-                    audit_head: str | None = None) -> bytes:
+                    audit_head: str | None = None, extra: dict | None = None) -> bytes:
     manifest = package.manifest
     document = {
         "format": FORMAT,
@@ -47,13 +47,14 @@ def return_document(package: OpenedPackage, credential: Credential, sheet: Score
         "revision": revision,
         "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
         "audit_head": audit_head,
+        **(extra or {}),
         **sheet.model_dump(mode="json"),
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def make_return(package: OpenedPackage, credential: Credential, sheet: ScoreSheet, out: Path, db: Database,
-                shown: str = "scores", audit_head: str | None = None) -> ReturnMade:
+                shown: str = "scores", audit_head: str | None = None, extra: dict | None = None) -> ReturnMade:
     """Validate, sign, encrypt and write ``out`` atomically; nothing is written if any step fails."""
     package.check_credential(credential, credential.expert_id)
     check_score_sheet(sheet, package.manifest, credential.expert_id, shown)
@@ -64,7 +65,7 @@ def make_return(package: OpenedPackage, credential: Credential, sheet: ScoreShee
             select(func.max(SentReturn.revision)).where(SentReturn.package_sha256 == package.package_sha256,
                                                         SentReturn.expert_id == credential.expert_id))
         revision = (latest or 0) + 1
-        token = jws.sign(return_document(package, credential, sheet, revision, audit_head), key, certificate)
+        token = jws.sign(return_document(package, credential, sheet, revision, audit_head, extra), key, certificate)
         sealed = age_files.encrypt_to(token, [package.manifest.bureau.age_recipient])
         digest = hashlib.sha256(sealed).hexdigest()
         session.add(SentReturn(package_sha256=package.package_sha256, expert_id=credential.expert_id,

@@ -174,3 +174,19 @@ class CoiCertification(Base):
     package_sha256: Mapped[str] = mapped_column(String(64))
     declared: Mapped[list[dict[str, Any]]] = mapped_column(JsonText)
     certified_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class FormalJudgement(Base):
+    """The expert's own judgement on a formal-review item the rules left open (review/missing)."""
+
+    __tablename__ = "formal_judgement"
+    __table_args__ = (UniqueConstraint("round_id", "expert_id", "application_id", "check_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(String)
+    expert_id: Mapped[str] = mapped_column(String)
+    application_id: Mapped[str] = mapped_column(String)
+    check_id: Mapped[str] = mapped_column(String)
+    agrees: Mapped[bool] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

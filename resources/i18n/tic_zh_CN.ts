@@ -1,6 +1,84 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChairPanel</name>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="43" />
+        <source>Import members' score copies…</source>
+        <translation>导入成员评分副本…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="54" />
+        <source>The panel's consensus opinion on the selected application</source>
+        <translation>专家组对所选申报的综合意见</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="58" />
+        <source>Recommend</source>
+        <translation type="unfinished">推荐</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="59" />
+        <source>Do not recommend</source>
+        <translation type="unfinished">不推荐</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="61" />
+        <source>Sign the group opinion…</source>
+        <translation>签署专家组意见…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="71" />
+        <source>Members' score copies</source>
+        <translation>成员评分副本</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="72" />
+        <source>Score copies (*.chaircopy)</source>
+        <translation>评分副本 (*.chaircopy)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="91" />
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="91" />
+        <source>Final</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="91" />
+        <source>Spread</source>
+        <translation>分差</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="99" />
+        <source>recused</source>
+        <translation type="unfinished">回避</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="108" />
+        <source>Wide spread between the members' totals</source>
+        <translation>成员总分分差过大</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="110" />
+        <source>%1 of %2 members' copies imported</source>
+        <translation>已导入 %1 / %2 位成员的评分副本</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="116" />
+        <source>Choose an application in the table first.</source>
+        <translation>请先在表中选择一项申报。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="120" />
+        <source>Where should the signed group opinion go?</source>
+        <translation>签署后的专家组意见保存到哪里？</translation>
+    </message>
+</context>
+<context>
     <name>ExpertWindow</name>
     <message>
         <location filename="../../ui/expert_window.ui" line="6" />
@@ -108,188 +186,199 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="154" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="157" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="154" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="157" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="181" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="203" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="222" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="232" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="184" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="206" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="225" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="197" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="200" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="198" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="201" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="205" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="208" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="215" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="218" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="239" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="248" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="257" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="259" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="262" />
+        <source>Panel chair</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="261" />
+        <source>Group opinion signed: %1</source>
+        <translation>专家组意见已签署：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="257" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="370" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="384" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="257" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="258" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="475" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="271" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="258" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="476" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="271" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="279" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="279" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="297" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="310" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="316" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="329" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="318" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="331" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="504" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="320" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="333" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="504" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="339" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="352" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="370" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="384" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="371" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="385" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="372" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="386" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="373" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="387" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="399" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="413" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="407" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="421" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="432" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="434" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="448" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="434" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="448" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="437" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="451" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="441" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="455" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="446" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="460" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="454" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="468" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="484" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="498" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -297,37 +386,37 @@
 <context>
     <name>FormalReviewPanel</name>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="28" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="29" />
         <source>Items left to the experts: agree with the finding, or give your own judgement and why</source>
         <translation>以下事项交由专家研判：同意系统结论，或给出您的判断及理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="29" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="30" />
         <source>No formal-review item needs your judgement.</source>
         <translation>本申报没有需要专家研判的形式审查事项。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="37" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="37" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
         <source>Agree</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="37" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
         <source>Disagree</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="39" />
         <source>Judgement on %1</source>
         <translation>对 %1 的意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="40" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="41" />
         <source>Reason (required when you disagree)</source>
         <translation>理由（不同意时必填）</translation>
     </message>

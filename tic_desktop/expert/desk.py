@@ -23,6 +23,8 @@ from tic_desktop.packages.opening import OpenedPackage
 from tic_desktop.returns.making import ReturnMade, make_return
 from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.scoring import ScoreSheet
+from tic_desktop.security import age_files
+from tic_desktop.security.atomic import write_atomically
 from tic_desktop.rules.results import EligibilityReport
 from tic_desktop.storage.audit import append_audit_event, audit_head_hash
 from tic_desktop.storage.database import Database
@@ -30,6 +32,7 @@ from tic_desktop.storage.models import CoiCertification, OpinionEntry, ScoreEntr
 
 # A score this far from the middle of the scale needs a short written reason (issue 5).
 HIGH_SHARE, LOW_SHARE = Decimal("0.9"), Decimal("0.4")
+CHAIR_COPY_SUFFIX = ".chaircopy"
 
 
 def _now() -> dt.datetime:
@@ -292,6 +295,9 @@ class ExpertDesk:
         made = make_return(self.package, self.credential, sheet, target, self.db, "评分表", audit_head=head,
                            extra={"formal_review": self.formal_record()})
         pdfs = write_opinion_pdfs(self.manifest, self.credential, sheet, folder)
+        chair = self.manifest.member(self.manifest.chair)
+        # The return is for the bureau's eyes; the chair gets the same signed scores encrypted to them.
+        write_atomically(target.with_suffix(CHAIR_COPY_SUFFIX), age_files.encrypt_to(made.token, [chair.age_recipient]))
         with self.db.session() as session:
             append_audit_event(session, self.expert_id, "signed",
                                {"revision": made.revision, "return_sha256": made.file_sha256})

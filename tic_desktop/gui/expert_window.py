@@ -26,7 +26,9 @@ from tic_desktop.domain.decimals import JsonFloat
 from tic_desktop.errors import TicError
 from tic_desktop.events import EventBus
 from tic_desktop.expert.desk import ExpertDesk
+from tic_desktop.expert.chair import ChairDesk
 from tic_desktop.gui.bridge import QtEventBridge
+from tic_desktop.gui.chair_panel import ChairPanel
 from tic_desktop.gui.expert_dialogs import SignInDialog
 from tic_desktop.gui.formal_review_panel import FormalReviewPanel
 from tic_desktop.gui.forms import form_class
@@ -128,6 +130,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.desk: ExpertDesk | None = None
         self.scoring: ScoringForm | None = None
         self.formal_panel: FormalReviewPanel | None = None
+        self.chair_panel: ChairPanel | None = None
         self.ui.openPackageButton.clicked.connect(self.choose_package)
         self.ui.openPackageAction.triggered.connect(self.choose_package)
         self.ui.signAction.triggered.connect(self.sign_and_export)
@@ -241,12 +244,22 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                                    .replace("%2", short_fingerprint(manifest.bureau.fingerprint)) +
                                    (f"<br><span style='color:#8a5a00'>{escape(note)}</span>" if note else ""))
         self.ui.signAction.setEnabled(True)
+        self._add_chair_tab()
         self.statusBar().showMessage(self.tr("Package opened"))
         self.signed_in.emit(expert_id)
         if self.desk.certified:
             self._show_work()
         else:
             self._show_certification()
+
+    def _add_chair_tab(self) -> None:
+        if self.desk.expert_id != self.desk.manifest.chair or self.chair_panel is not None:
+            return
+        self.chair_panel = ChairPanel(ChairDesk(self.desk))
+        self.chair_panel.problem.connect(lambda text: self.show_error(self.tr("Panel chair"), text))
+        self.chair_panel.signed.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Group opinion signed: %1").replace("%1", str(path))))
+        self.ui.workTabs.addTab(self.chair_panel, self.tr("Panel chair"))
 
     # --- certification gate -----------------------------------------------------------------
     def _show_certification(self) -> None:

@@ -72,7 +72,8 @@ def draw_expert_opinion(doc: ExpertOpinion) -> Drawn:
     return build_pdf(f"专家评审意见表 {doc.case.application_id} {doc.expert_id}", story, block)
 
 
-def draw_group_opinion(doc: GroupOpinion) -> Drawn:
+def draw_group_opinion(doc: GroupOpinion, member_signatures: bool = True) -> Drawn:
+    """``member_signatures=False``: only the chair signs (members sign their own opinion forms)."""
     st = styles()
     rows = [[text(h, st.cell_bold) for h in ("专家", "单位", "总分", "说明")]]
     for member in doc.members:
@@ -94,7 +95,7 @@ def draw_group_opinion(doc: GroupOpinion) -> Drawn:
         text(f"日期：{doc.date}", st.body),
     ]
     signers = [(signature_field("member", m.expert_id), f"专家：{m.name}") for m in doc.members
-               if m.total is not None and m.expert_id != doc.chair_id]
+               if member_signatures and m.total is not None and m.expert_id != doc.chair_id]
     signers.append((signature_field("chair", doc.chair_id), f"专家组组长：{doc.chair_name}"))
     return build_pdf(f"专家组意见 {doc.case.application_id}", story, SignatureBlock(signers))
 

@@ -30,6 +30,7 @@ class ReturnMade:
     file: Path
     revision: int
     file_sha256: str
+    token: bytes = b""  # the signed document, for a copy to the panel chair
 
 
 def return_document(package: OpenedPackage, credential: Credential, sheet: ScoreSheet, revision: int,
@@ -72,4 +73,4 @@ def make_return(package: OpenedPackage, credential: Credential, sheet: ScoreShee
                                revision=revision, file_sha256=digest, created_at=dt.datetime.now(dt.timezone.utc)))
         session.flush()
         write_atomically(Path(out), sealed)  # inside the transaction: a failed write records nothing
-    return ReturnMade(Path(out), revision, digest)
+    return ReturnMade(Path(out), revision, digest, token)

@@ -186,199 +186,209 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="157" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="162" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="157" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="162" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="184" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="206" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="225" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="235" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="189" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="211" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="230" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="240" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="200" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="205" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="201" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="206" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="208" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="213" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="218" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="223" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="242" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="247" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="248" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="253" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="259" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="262" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="264" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="267" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="261" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="384" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="410" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="271" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="489" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="276" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="271" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="276" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="516" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="279" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="279" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="310" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="315" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="329" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="334" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="331" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="504" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="336" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="530" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="333" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="504" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="530" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="352" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="357" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="384" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="393" />
+        <source>On-site inspection</source>
+        <translation>现场考察</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="396" />
+        <source>Inspection report signed: %1</source>
+        <translation>现场考察报告已签署：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="410" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="385" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="411" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="386" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="412" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="387" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="413" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="413" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="439" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="421" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="447" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="432" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="458" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="448" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="474" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="448" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="474" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="451" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="477" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="455" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="481" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="460" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="486" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="468" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="494" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="498" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="524" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -419,6 +429,74 @@
         <location filename="../../tic_desktop/gui/formal_review_panel.py" line="41" />
         <source>Reason (required when you disagree)</source>
         <translation>理由（不同意时必填）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPanel</name>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <source>Item</source>
+        <translation>考察项目</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <source>Measured / found</source>
+        <translation>实测/核查情况</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="70" />
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="91" />
+        <source>Site address:</source>
+        <translation>考察地点：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="92" />
+        <source>Date of visit:</source>
+        <translation>考察日期：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="93" />
+        <source>Team members:</source>
+        <translation>考察组成员：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="94" />
+        <source>Conclusion:</source>
+        <translation>考察结论：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="96" />
+        <source>Sign the inspection report as team leader…</source>
+        <translation>以考察组组长身份签署考察报告…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="108" />
+        <source>Site photos</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="108" />
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="126" />
+        <source>Where should the signed report go?</source>
+        <translation>签署后的报告保存到哪里？</translation>
     </message>
 </context>
 <context>

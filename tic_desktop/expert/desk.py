@@ -119,14 +119,14 @@ class ExpertDesk:
 
     # --- reading materials --------------------------------------------------------------------
     def read_application_data(self, application_id: str) -> bytes:
-        self._require_unlocked(application_id)
+        self.require_unlocked(application_id)
         return self.package.read_member(self.manifest.application(application_id).data, self.credential)
 
     def _require_certified(self) -> None:
         if not self.certified:
             raise TicError("请先完成回避声明", "certify your conflicts of interest first")
 
-    def _require_unlocked(self, application_id: str) -> None:
+    def require_unlocked(self, application_id: str) -> None:
         self._require_certified()
         if self.manifest.application(application_id) is None:
             raise InputError("评分", application_id, "本专家组没有该申报", "no such application in this panel")
@@ -173,7 +173,7 @@ class ExpertDesk:
 
     def set_score(self, application_id: str, criterion_id: str, value: Decimal | None, note: str | None = None) -> None:
         """Save one criterion's score (None clears it); committed before this returns."""
-        self._require_unlocked(application_id)
+        self.require_unlocked(application_id)
         if value is not None:
             self.check_score(criterion_id, value)
         with self.db.session() as session:
@@ -196,7 +196,7 @@ class ExpertDesk:
         self.bus.publish(Event.SAVED, f"score:{application_id}:{criterion_id}")
 
     def set_note(self, application_id: str, criterion_id: str, note: str) -> None:
-        self._require_unlocked(application_id)
+        self.require_unlocked(application_id)
         with self.db.session() as session:
             row = session.scalar(select(ScoreEntry).where(
                 ScoreEntry.round_id == self.round_id, ScoreEntry.expert_id == self.expert_id,
@@ -210,7 +210,7 @@ class ExpertDesk:
 
     def set_opinion(self, application_id: str, opinion: str | None = None, recommend: bool | None = None) -> None:
         """Save the opinion text and/or the recommendation."""
-        self._require_unlocked(application_id)
+        self.require_unlocked(application_id)
         with self.db.session() as session:
             row = session.scalar(select(OpinionEntry).where(
                 OpinionEntry.round_id == self.round_id, OpinionEntry.expert_id == self.expert_id,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QTableWidgetItem,
 )
 
@@ -26,6 +27,7 @@ from tic_desktop.domain.decimals import JsonFloat
 from tic_desktop.errors import TicError
 from tic_desktop.events import EventBus
 from tic_desktop.expert.desk import ExpertDesk
+from tic_desktop.expert.inspection import InspectionDesk
 from tic_desktop.expert.chair import ChairDesk
 from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.chair_panel import ChairPanel
@@ -33,6 +35,7 @@ from tic_desktop.gui.expert_dialogs import SignInDialog
 from tic_desktop.gui.formal_review_panel import FormalReviewPanel
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
+from tic_desktop.gui.inspection_panel import InspectionPanel
 from tic_desktop.gui.pdf_viewer import PdfViewer
 from tic_desktop.gui.scoring_form import ScoringForm
 from tic_desktop.gui.settings import Preferences
@@ -131,6 +134,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.scoring: ScoringForm | None = None
         self.formal_panel: FormalReviewPanel | None = None
         self.chair_panel: ChairPanel | None = None
+        self.inspection_panel: InspectionPanel | None = None
+        self.inspection_scroll: QScrollArea | None = None
         self.ui.openPackageButton.clicked.connect(self.choose_package)
         self.ui.openPackageAction.triggered.connect(self.choose_package)
         self.ui.signAction.triggered.connect(self.sign_and_export)
@@ -354,6 +359,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             self.ui.formalView.setHtml(f"<p>{escape(text)}</p>")
             self._set_formal_panel(None)
             self._set_scoring(None)
+            self._set_inspection(None)
             return
         data = self.desk.read_application_data(app_id)
         application = Application.model_validate(json.loads(data, parse_float=JsonFloat))
@@ -361,6 +367,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.ui.formalView.setHtml(self._formal_html(application))
         self._set_formal_panel(FormalReviewPanel(self.desk, app_id, self.language))
         self._set_scoring(ScoringForm(self.desk, app_id))
+        self._set_inspection(InspectionPanel(InspectionDesk(self.desk), app_id))
 
     def _set_formal_panel(self, panel: FormalReviewPanel | None) -> None:
         if self.formal_panel is not None:
@@ -370,6 +377,25 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.formal_panel = panel
         if panel is not None:
             self.ui.formalLayout.addWidget(panel)
+
+    def _set_inspection(self, panel: InspectionPanel | None) -> None:
+        """The 现场考察 tab shows the current application's checklist (absent while recused)."""
+        index = self.ui.workTabs.indexOf(self.inspection_scroll) if self.inspection_scroll is not None else -1
+        if panel is None:
+            if index >= 0:
+                self.ui.workTabs.removeTab(index)
+            self.inspection_panel = None
+            return
+        if self.inspection_scroll is None:
+            self.inspection_scroll = QScrollArea()
+            self.inspection_scroll.setWidgetResizable(True)
+        if index < 0:
+            self.ui.workTabs.insertTab(3, self.inspection_scroll, self.tr("On-site inspection"))
+        panel.problem.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        panel.signed.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Inspection report signed: %1").replace("%1", str(path))))
+        self.inspection_scroll.setWidget(panel)
+        self.inspection_panel = panel
 
     def _set_scoring(self, form: ScoringForm | None) -> None:
         self.scoring = form
@@ -496,7 +522,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     def _show_saved(self, what: str) -> None:
         now = dt.datetime.now().strftime("%H:%M:%S")
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", now))
-        if what.startswith(("score", "opinion", "note", "judgement")) and self.ui.pages.currentWidget() is self.ui.workPage:
+        if what.startswith(("score", "opinion", "note", "judgement", "inspection", "photo")) and self.ui.pages.currentWidget() is self.ui.workPage:
             item = self.ui.applicationList.currentItem()
             if item is not None:
                 app_id = item.data(Qt.ItemDataRole.UserRole)

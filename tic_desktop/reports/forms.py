@@ -107,7 +107,8 @@ def _thumbnail(photo_bytes: bytes, width: float) -> Image:
     return image
 
 
-def draw_inspection_report(doc: InspectionReport) -> Drawn:
+def draw_inspection_report(doc: InspectionReport, member_signatures: bool = True) -> Drawn:
+    """``member_signatures=False``: only the team leader signs."""
     st = styles()
     rows = [[text(h, st.cell_bold) for h in ("考察项目", "依据", "结果", "实测/核查情况", "备注")]]
     for item in doc.items:
@@ -132,7 +133,8 @@ def draw_inspection_report(doc: InspectionReport) -> Drawn:
                           [50 * mm, CONTENT_WIDTH - 80 * mm, 30 * mm])
     story += [text("三、考察组", st.heading), team, text("四、考察结论", st.heading), *_paragraphs(doc.conclusion, st)]
     leader_id, leader_name, _ = doc.team[0]
-    signers = [(signature_field("member", eid), f"考察组成员：{name}") for eid, name, _ in doc.team[1:]]
+    signers = [(signature_field("member", eid), f"考察组成员：{name}") for eid, name, _ in doc.team[1:]
+               if member_signatures]
     signers.append((signature_field("leader", leader_id), f"考察组组长：{leader_name}"))
     return build_pdf(f"现场考察报告 {doc.case.application_id}", story, SignatureBlock(signers))
 

@@ -190,3 +190,35 @@ class FormalJudgement(Base):
     agrees: Mapped[bool] = mapped_column()
     reason: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class InspectionEntry(Base):
+    """One checklist item as found on site: 符合 / 不符合 / 不适用, measured value, note."""
+
+    __tablename__ = "inspection_entry"
+    __table_args__ = (UniqueConstraint("round_id", "expert_id", "application_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(String)
+    expert_id: Mapped[str] = mapped_column(String)
+    application_id: Mapped[str] = mapped_column(String)
+    item_id: Mapped[str] = mapped_column(String)
+    result: Mapped[str | None] = mapped_column(String, nullable=True)
+    measured: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class InspectionPhoto(Base):
+    """A site photo, age-encrypted to the expert (the laptop may be lost on the way back)."""
+
+    __tablename__ = "inspection_photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(String)
+    expert_id: Mapped[str] = mapped_column(String)
+    application_id: Mapped[str] = mapped_column(String)
+    caption: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    sealed: Mapped[bytes] = mapped_column()
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)

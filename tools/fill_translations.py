@@ -166,7 +166,12 @@ def fill(ts_path: Path) -> int:
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if translation is None or translation.get("type") not in ("unfinished", None) or translation.text:
+        if translation is None or translation.get("type") not in ("unfinished", None):
+            continue
+        if translation.text:
+            # lupdate's same-text heuristic copies a translation from another context and marks it
+            # unfinished; the text is ours, so accept it.
+            translation.attrib.pop("type", None)
             continue
         if source in ZH:
             translation.text = ZH[source]

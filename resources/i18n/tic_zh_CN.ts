@@ -15,12 +15,12 @@
     <message>
         <location filename="../../tic_desktop/gui/chair_panel.py" line="58" />
         <source>Recommend</source>
-        <translation type="unfinished">推荐</translation>
+        <translation>推荐</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/chair_panel.py" line="59" />
         <source>Do not recommend</source>
-        <translation type="unfinished">不推荐</translation>
+        <translation>不推荐</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/chair_panel.py" line="61" />
@@ -55,7 +55,7 @@
     <message>
         <location filename="../../tic_desktop/gui/chair_panel.py" line="99" />
         <source>recused</source>
-        <translation type="unfinished">回避</translation>
+        <translation>回避</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/chair_panel.py" line="108" />
@@ -108,7 +108,7 @@
     <message>
         <location filename="../../ui/expert_window.ui" line="56" />
         <source>Applications</source>
-        <translation type="unfinished">申报列表</translation>
+        <translation>申报列表</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="60" />
@@ -118,7 +118,7 @@
     <message>
         <location filename="../../ui/expert_window.ui" line="66" />
         <source>Formal review</source>
-        <translation type="unfinished">形式审查</translation>
+        <translation>形式审查</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="72" />
@@ -128,12 +128,12 @@
     <message>
         <location filename="../../ui/expert_window.ui" line="93" />
         <source>&amp;File</source>
-        <translation type="unfinished">文件(&amp;F)</translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="100" />
         <source>&amp;View</source>
-        <translation type="unfinished">视图(&amp;V)</translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="112" />
@@ -143,7 +143,7 @@
     <message>
         <location filename="../../ui/expert_window.ui" line="113" />
         <source>Ctrl+O</source>
-        <translation type="unfinished">Ctrl+O</translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="116" />
@@ -158,22 +158,22 @@
     <message>
         <location filename="../../ui/expert_window.ui" line="120" />
         <source>&amp;Larger text</source>
-        <translation type="unfinished">放大字号(&amp;L)</translation>
+        <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="121" />
         <source>Ctrl++</source>
-        <translation type="unfinished">Ctrl++</translation>
+        <translation>Ctrl++</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="124" />
         <source>&amp;Smaller text</source>
-        <translation type="unfinished">缩小字号(&amp;S)</translation>
+        <translation>缩小字号(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="125" />
         <source>Ctrl+-</source>
-        <translation type="unfinished">Ctrl+-</translation>
+        <translation>Ctrl+-</translation>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="136" />
@@ -454,47 +454,52 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="70" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="71" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="91" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="73" />
+        <source>Photos (stored encrypted, with their SHA-256)</source>
+        <translation>现场照片（加密保存，附 SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="93" />
         <source>Site address:</source>
         <translation>考察地点：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="92" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="94" />
         <source>Date of visit:</source>
         <translation>考察日期：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="93" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="95" />
         <source>Team members:</source>
         <translation>考察组成员：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="94" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="96" />
         <source>Conclusion:</source>
         <translation>考察结论：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="96" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="98" />
         <source>Sign the inspection report as team leader…</source>
         <translation>以考察组组长身份签署考察报告…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="108" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="110" />
         <source>Site photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="108" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="110" />
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="126" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="128" />
         <source>Where should the signed report go?</source>
         <translation>签署后的报告保存到哪里？</translation>
     </message>

@@ -41,7 +41,8 @@ class InspectionPanel(QWidget):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
         grid.setColumnStretch(3, 2)
-        for column, header in enumerate((self.tr("Item"), self.tr("Result"), self.tr("Measured / found"), self.tr("Note"))):
+        headers = (self.tr("Item"), self.tr("Result"), self.tr("Measured / found"), self.tr("Note"))
+        for column, header in enumerate(headers):
             grid.addWidget(QLabel(f"<b>{header}</b>"), 0, column)
         self.results: dict[str, QComboBox] = {}
         self.measured: dict[str, QLineEdit] = {}
@@ -69,7 +70,8 @@ class InspectionPanel(QWidget):
         self.photo_list.setMaximumHeight(90)
         add_photo = QPushButton(self.tr("Add photos…"))
         add_photo.clicked.connect(self.choose_photos)
-        layout.addWidget(QLabel(f"<b>{self.tr('Photos (stored encrypted, with their SHA-256)')}</b>"))
+        photos_heading = self.tr("Photos (stored encrypted, with their SHA-256)")
+        layout.addWidget(QLabel(f"<b>{photos_heading}</b>"))
         layout.addWidget(self.photo_list)
         layout.addWidget(add_photo, alignment=Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()

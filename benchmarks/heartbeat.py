@@ -65,7 +65,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size-mb", type=int, default=200)
     args = parser.parse_args()
-    app = QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])  # noqa: F841 - must stay alive for the whole run
     round_dir = _TEMP / "round"
     shutil.copytree(demo_round_file().parent, round_dir)
     big = round_dir / "apps" / "LC-2026-004" / "big.bin"

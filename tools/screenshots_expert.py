@@ -16,7 +16,7 @@ _TEMP = Path(tempfile.mkdtemp(prefix="tic-shots-"))
 for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[variable] = str(_TEMP / variable.lower())
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tic_desktop.bureau.workspace import init_workspace  # noqa: E402
@@ -79,6 +79,13 @@ def main() -> int:
     loop.exec()
     window.viewer.find("研发")
     shot("expert-materials.png")
+    window.ui.applicationList.setCurrentRow(0)
+    window.ui.workTabs.setCurrentWidget(window.inspection_scroll)
+    panel = window.inspection_panel
+    for combo in list(panel.results.values())[:4]:
+        combo.setCurrentIndex(1)
+    panel.measured["premises.area"].setText("实测 512 平方米")
+    shot("expert-inspection.png")
     window.ui.applicationList.setCurrentRow(2)
     shot("expert-recused.png")
     window.scoring = None

@@ -70,7 +70,7 @@ def test_inspection_report_text(documents, review):
     assert squash(report.site_address) in text
     lines = layout_lines(document.path)
     for item in report.items:  # long cells wrap above and below the line with clause and result
-        row = next(line for line in lines if squash(line) in squash(item.title + item.clause + item.result +
+        _line_found = next(line for line in lines if squash(line) in squash(item.title + item.clause + item.result +
                                                                   item.measured + item.note)
                    and f"{item.clause} {item.result}" in line)
         for value in (item.title, item.measured, item.note):

@@ -28,7 +28,7 @@ from pdf_checks import (
     tic_verify,
     tool,
 )
-from pdf_documents import Document, build_documents, sign_all
+from pdf_documents import Document, build_documents
 
 from tic_desktop.cli.main import main as tic_main
 from tic_desktop.signing.pdf_signing import prepare_signature_fields, sign_pdf

@@ -128,7 +128,7 @@ def test_bit_flip_in_a_member_with_a_clean_zip_is_refused(p1, members, work, sec
 
 
 def test_bit_flip_in_a_sealed_credential_is_refused_before_any_passphrase(p1, work, sec):
-    path = f"credentials/E01.age"
+    path = "credentials/E01.age"
     original = dict(sec.zip_members(p1.file))[path]
     target = sec.rewrite_package(p1.file, work / "flipped.ticpkg", {path: _flip(original, len(original) - 2)})
     package = open_package(target)

@@ -20,12 +20,11 @@ from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.packages.opening import parse_signed_json
 from tic_desktop.reports.documents import GroupOpinion, MemberTotal
 from tic_desktop.reports.forms import draw_group_opinion
-from tic_desktop.returns.opinion_pdfs import case_header, signer_identity
+from tic_desktop.returns.opinion_pdfs import case_header, signed_by_one
 from tic_desktop.returns.scoring import ScoreSheet
 from tic_desktop.security import age_files, certificates, jws
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.errors import SecurityError
-from tic_desktop.signing.pdf_signing import prepare_signature_fields, sign_pdf
 
 @dataclass
 class PanelPicture:
@@ -122,9 +121,7 @@ class ChairDesk:
             case_header(manifest, application_id), members, len(picture.valid), Decimal(money2(picture.mean)),
             Decimal(money2(picture.final)), min(picture.valid), max(picture.valid), self.method.describe(),
             consensus, recommend, chair.id, chair.name, f"{today.year}年{today.month}月{today.day}日")
-        pdf, slots = draw_group_opinion(document, member_signatures=False)
-        pdf = prepare_signature_fields(pdf, slots)
-        pdf = sign_pdf(pdf, signer_identity(self.desk.credential, "专家组组长"), slots[0], certify=True)
+        pdf = signed_by_one(draw_group_opinion(document, member_signatures=False), self.desk.credential, "专家组组长")
         target = Path(folder) / f"专家组意见-{application_id}-{manifest.panel_id}.pdf"
         write_atomically(target, pdf)
         return target

@@ -18,10 +18,9 @@ from tic_desktop.events import Event
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.reports.documents import InspectionItem, InspectionPhoto, InspectionReport
 from tic_desktop.reports.forms import draw_inspection_report
-from tic_desktop.returns.opinion_pdfs import case_header, signer_identity
+from tic_desktop.returns.opinion_pdfs import case_header, signed_by_one
 from tic_desktop.security import age_files
 from tic_desktop.security.atomic import write_atomically
-from tic_desktop.signing.pdf_signing import prepare_signature_fields, sign_pdf
 from tic_desktop.storage.audit import append_audit_event
 from tic_desktop.storage.models import InspectionEntry
 from tic_desktop.storage.models import InspectionPhoto as StoredPhoto
@@ -157,9 +156,7 @@ class InspectionDesk:
                                 entries[item.id].note) for item in self.items]
         report = InspectionReport(case_header(manifest, application_id), site_address, visit_date, items,
                                   self.photos(application_id), team_rows, conclusion)
-        pdf, slots = draw_inspection_report(report, member_signatures=False)
-        pdf = prepare_signature_fields(pdf, slots)
-        pdf = sign_pdf(pdf, signer_identity(self.desk.credential, "考察组组长"), slots[0], certify=True)
+        pdf = signed_by_one(draw_inspection_report(report, member_signatures=False), self.desk.credential, "考察组组长")
         target = Path(folder) / f"现场考察报告-{application_id}.pdf"
         write_atomically(target, pdf)
         return target

@@ -35,10 +35,15 @@ def expert_opinion(manifest: Manifest, credential: Credential, sheet: ScoreSheet
                          f"{today.year}年{today.month}月{today.day}日")
 
 
-def signed_opinion_pdf(opinion: ExpertOpinion, credential: Credential) -> bytes:
-    pdf, slots = draw_expert_opinion(opinion)
+def signed_by_one(drawn: tuple[bytes, list], credential: Credential, role: str) -> bytes:
+    """A document with a single signature slot, signed (and certified) by ``credential``."""
+    pdf, slots = drawn
     pdf = prepare_signature_fields(pdf, slots)
-    return sign_pdf(pdf, signer_identity(credential, "评审专家"), slots[0], certify=True)
+    return sign_pdf(pdf, signer_identity(credential, role), slots[0], certify=True)
+
+
+def signed_opinion_pdf(opinion: ExpertOpinion, credential: Credential) -> bytes:
+    return signed_by_one(draw_expert_opinion(opinion), credential, "评审专家")
 
 
 def write_opinion_pdfs(manifest: Manifest, credential: Credential, sheet: ScoreSheet, folder: Path) -> list[Path]:

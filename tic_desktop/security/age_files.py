@@ -6,10 +6,7 @@ so plaintext only ever goes to memory here, and a failed decryption returns noth
 
 from __future__ import annotations
 
-import hashlib
 import io
-import queue
-import threading
 from typing import BinaryIO
 
 import pyrage
@@ -50,16 +47,21 @@ def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: list[str]) ->
     pyrage.encrypt_io(source, target, [recipient_from_text(r) for r in recipients])
 
 
+_WHAT_EN = {"文件": "file", "材料": "materials", "回执": "return", "评分副本": "score copy", "照片": "photo",
+            "凭据": "credential", "评审凭据": "credential", "评审局密钥": "bureau keys"}
+
+
 def _failure(error: Exception, what: str) -> SecurityError:
+    what_en = _WHAT_EN.get(what, what)
     if isinstance(error, pyrage.DecryptError):
         return SecurityError(
             f"无法解密{what}：密钥不匹配或文件头已损坏（{error}）",
-            f"cannot decrypt {what}: wrong key or damaged header ({error})",
+            f"cannot decrypt the {what_en}: wrong key or damaged header ({error})",
             "cannot_decrypt",
         )
     return SecurityError(
         f"无法解密{what}：文件内容被截断或被篡改（{error}）",
-        f"cannot decrypt {what}: the content is truncated or has been altered ({error})",
+        f"cannot decrypt the {what_en}: the content is truncated or has been altered ({error})",
         "tampered",
     )
 
@@ -85,92 +87,8 @@ def decrypt_with_passphrase(data: bytes, passphrase: str, what: str = "凭据") 
         return pyrage.passphrase.decrypt(data, passphrase)
     except pyrage.DecryptError:
         raise SecurityError(
-            f"口令不正确，无法打开{what}", f"wrong passphrase: cannot open the {what}", "wrong_passphrase"
+            f"口令不正确，无法打开{what}", f"wrong passphrase: cannot open the {_WHAT_EN.get(what, what)}",
+            "wrong_passphrase"
         ) from None
     except OSError as error:
         raise _failure(error, what) from None
-
-
-class BackgroundSha256:
-    """SHA-256 computed in a helper thread, block by block, in order.
-
-    pyrage keeps the GIL while it encrypts or decrypts, but hashlib releases it while it hashes a
-    large block: handing each block to a helper thread (and waiting only until the helper has
-    started on it) lets the hash run on another core while pyrage works on the next block.
-    Small inputs are hashed inline; the thread starts with the first large block.
-    """
-
-    THREAD_FROM = 1 << 20
-
-    def __init__(self) -> None:
-        self._sha256 = hashlib.sha256()
-        self._jobs: queue.Queue = queue.Queue(maxsize=1)
-        self._started = threading.Semaphore(0)
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
-
-    def _run(self) -> None:
-        while (block := self._jobs.get()) is not None:
-            self._started.release()
-            if self._error is None:
-                try:
-                    self._sha256.update(block)  # releases the GIL for the length of the block
-                except BaseException as error:  # e.g. MemoryError: reported by finish(), never a hang
-                    self._error = error
-
-    def update(self, block: bytes) -> None:
-        if self._thread is None:
-            if len(block) < self.THREAD_FROM:
-                self._sha256.update(block)
-                return
-            self._thread = threading.Thread(target=self._run, name="sha256", daemon=True)
-            self._thread.start()
-        self._jobs.put(block)
-        # Wait (without the GIL) until the helper has taken this block and entered update(): this hands
-        # it the GIL, which pyrage would otherwise keep, and waits for the previous block if it is slower.
-        self._started.acquire()
-
-    def finish(self) -> "hashlib._Hash":
-        """Wait for the helper and return the finished hash object (idempotent)."""
-        if self._thread is not None:
-            self._jobs.put(None)
-            self._thread.join()
-            self._thread = None
-        if self._error is not None:
-            raise self._error
-        return self._sha256
-
-
-class HashingReader(io.RawIOBase):
-    """Reads through to ``source`` while hashing, so a member is checked in the same pass it is decrypted.
-
-    For large members wrap it in ``io.BufferedReader(reader, block_size)``: pyrage's 8 KiB reads are
-    then served in C, ``source`` is read in large blocks, and each block is hashed on the other core
-    (BackgroundSha256) while pyrage decrypts the next. ``sha256`` waits for that helper: read it
-    once ``source`` has been read to its end.
-    """
-
-    def __init__(self, source: BinaryIO) -> None:
-        super().__init__()
-        self._source = source
-        self._hash = BackgroundSha256()
-
-    @property
-    def sha256(self) -> "hashlib._Hash":
-        return self._hash.finish()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        chunk = self._source.read(len(buffer))
-        if chunk:
-            self._hash.update(chunk)
-            buffer[: len(chunk)] = chunk
-        return len(chunk)
-
-    def close(self) -> None:
-        try:
-            self._hash.finish()  # never leave the helper thread waiting
-        finally:
-            super().close()

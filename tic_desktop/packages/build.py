@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import mimetypes
-import shutil
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.errors import InputError, TicError
@@ -36,10 +35,8 @@ from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security import age_files, jws
 
 Progress = Callable[[int, int, str], None]
-
-
-ENCRYPTING_PROCESSES = 2
-COPY_BLOCK = 8 << 20
+READ_BLOCK = 1 << 20  # attachment bytes read (and progress reported) at a time
+HASH_BLOCK = 8 << 20  # encrypted bytes hashed at a time, on the other core
 
 
 class Cancelled(TicError):
@@ -57,6 +54,55 @@ class BuiltPackage:
     file: Path
     package_sha256: str
     members: list[str]
+
+
+class _HashingWriter(io.RawIOBase):
+    """Writes through to ``target`` while hashing what is written.
+
+    pyrage writes 64 KiB at a time; those writes go straight to the ZIP member, and every
+    HASH_BLOCK bytes they are joined and hashed on the other core (age_files.BackgroundSha256)
+    while pyrage encrypts on. ``sha256`` waits for the helper: read it after the last write.
+    """
+
+    def __init__(self, target: BinaryIO, on_write: Callable[[int], None] | None = None) -> None:
+        super().__init__()
+        self._target = target
+        self._hash = age_files.BackgroundSha256()
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self.size = 0
+        self._on_write = on_write
+
+    @property
+    def sha256(self):
+        if self._pending:
+            self._hash.update(b"".join(self._pending))
+            self._pending.clear()
+            self._pending_size = 0
+        return self._hash.finish()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        data = bytes(data)  # pyrage hands us bytes (no copy then); keep what we hash immutable
+        self._target.write(data)
+        self._pending.append(data)
+        self._pending_size += len(data)
+        if self._pending_size >= HASH_BLOCK:
+            self._hash.update(b"".join(self._pending))
+            self._pending.clear()
+            self._pending_size = 0
+        self.size += len(data)
+        if self._on_write:
+            self._on_write(len(data))
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._hash.finish()  # never leave the helper thread waiting
+        finally:
+            super().close()
 
 
 def refuse_broken_panels(review: RoundReview, panel_ids: list[str]) -> None:
@@ -150,51 +196,31 @@ def build_packages(
 def _write_panel(review, workspace, keys, panel, conflicts: dict[str, PanelConflicts], credentials,
                  writer: PackageWriter, advanced, cancelled) -> bytes:
     experts = review.round.experts
-    recipients_of = {app_id: [credentials[m].age_recipient for m in conflicts[app_id].scorers]
-                     for app_id in panel.applications}
-    jobs = [(app_id, index, title, path) for app_id in panel.applications
-            for index, (title, path) in enumerate(_attachment_files(review, app_id), start=1)]
-    parts = writer.target.with_name(f".{writer.target.name}.parts")
-    parts.mkdir(exist_ok=True)
-    # Attachments are encrypted on both cores at once (pyrage holds the GIL, so processes), each to a
-    # ciphertext file beside the package; the package then takes them in order.
-    pool = ProcessPoolExecutor(max_workers=ENCRYPTING_PROCESSES)
-    try:
-        futures = {(app_id, index): pool.submit(_encrypt_to_file, str(path), str(parts / f"{n:05d}.age"),
-                                                recipients_of[app_id])
-                   for n, (app_id, index, _title, path) in enumerate(jobs)}
-        entries = []
-        for app_id in panel.applications:
+    entries = []
+    for app_id in panel.applications:
+        if cancelled():
+            raise Cancelled()
+        application = review.round.applications[app_id]
+        result = conflicts[app_id]
+        recipients = [credentials[m].age_recipient for m in result.scorers]
+        data = _add_encrypted_bytes(writer, f"materials/{app_id}/application.json.age",
+                                    review.round.application_files[app_id].read_bytes(), recipients)
+        attachments = []
+        for index, (title, path) in enumerate(_attachment_files(review, app_id), start=1):
             if cancelled():
                 raise Cancelled()
-            application = review.round.applications[app_id]
-            result = conflicts[app_id]
-            data = _add_encrypted_bytes(writer, f"materials/{app_id}/application.json.age",
-                                        review.round.application_files[app_id].read_bytes(), recipients_of[app_id])
-            attachments = []
-            for n, (job_app, index, title, path) in enumerate(jobs):
-                if job_app != app_id:
-                    continue
-                digest, size = _wait(futures[(app_id, index)], cancelled)
-                name = f"materials/{app_id}/{index:03d}{path.suffix.lower()}.age"
-                with (parts / f"{n:05d}.age").open("rb") as source, writer.open_member(name, size) as target:
-                    shutil.copyfileobj(source, target, COPY_BLOCK)
-                (parts / f"{n:05d}.age").unlink()
-                advanced(path.stat().st_size)
-                media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                member = MemberFile(path=name, sha256=digest, size=size, plaintext_size=path.stat().st_size)
-                attachments.append(Attachment(title=title, media_type=media_type, file=member))
-            entries.append(ApplicationEntry(
-                id=app_id, center_name=application.center_name, field=application.field,
-                lead_unit=UnitRecord(name=application.lead_unit.name, uscc=application.lead_unit.uscc,
-                                     kind=application.lead_unit.kind),
-                co_builders=[UnitRecord(name=c.name, uscc=c.uscc, kind=c.kind) for c in application.co_builders],
-                recused={m: result.reasons[m] for m in result.recused}, scorers=result.scorers,
-                data=data, attachments=attachments,
-            ))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(parts, ignore_errors=True)
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            member = _add_encrypted_file(writer, f"materials/{app_id}/{index:03d}{path.suffix.lower()}.age",
+                                         path, recipients, advanced)
+            attachments.append(Attachment(title=title, media_type=media_type, file=member))
+        entries.append(ApplicationEntry(
+            id=app_id, center_name=application.center_name, field=application.field,
+            lead_unit=UnitRecord(name=application.lead_unit.name, uscc=application.lead_unit.uscc,
+                                 kind=application.lead_unit.kind),
+            co_builders=[UnitRecord(name=c.name, uscc=c.uscc, kind=c.kind) for c in application.co_builders],
+            recused={m: result.reasons[m] for m in result.recused}, scorers=result.scorers,
+            data=data, attachments=attachments,
+        ))
     members = []
     for member_id in panel.members:
         credential = credentials[member_id]
@@ -228,27 +254,30 @@ def _add_encrypted_bytes(writer: PackageWriter, name: str, data: bytes, recipien
                       plaintext_size=len(data))
 
 
-
-
-
-def _encrypt_to_file(source: str, target: str, recipients: list[str]) -> tuple[str, int]:
-    """In a worker process: encrypt ``source`` to ``target`` and return the ciphertext's SHA-256 and size."""
-    with open(source, "rb") as plain, open(target, "wb") as sealed:
-        age_files.encrypt_stream(plain, sealed, recipients)
-    digest, size = hashlib.sha256(), 0
-    with open(target, "rb") as sealed:
-        while block := sealed.read(COPY_BLOCK):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
-
-
-def _wait(future, cancelled: Callable[[], bool]):
-    """The job's result, checking between waits whether the user cancelled."""
-    while True:
-        if cancelled():
-            raise Cancelled()
+def _add_encrypted_file(writer: PackageWriter, name: str, path: Path, recipients: list[str], advanced) -> MemberFile:
+    size = path.stat().st_size
+    with path.open("rb", buffering=0) as source, writer.open_member(name, size + size // 64 + 4096) as target:
+        hashing = _HashingWriter(target, None)
         try:
-            return future.result(timeout=0.2)
-        except FuturesTimeout:
-            continue
+            # pyrage reads 8 KiB at a time: served by BufferedReader in C, our Python code runs once per block
+            with io.BufferedReader(_ProgressReader(source, advanced), READ_BLOCK) as reader:
+                age_files.encrypt_stream(reader, hashing, recipients)
+            digest = hashing.sha256.hexdigest()
+        finally:
+            hashing.close()
+    return MemberFile(path=name, sha256=digest, size=hashing.size, plaintext_size=size)
+
+
+class _ProgressReader(io.RawIOBase):
+    def __init__(self, source: BinaryIO, advanced) -> None:
+        super().__init__()
+        self._source = source
+        self._advanced = advanced
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._source.readinto(buffer) or 0
+        self._advanced(count)
+        return count

@@ -6,7 +6,10 @@ so plaintext only ever goes to memory here, and a failed decryption returns noth
 
 from __future__ import annotations
 
+import hashlib
 import io
+import queue
+import threading
 from typing import BinaryIO
 
 import pyrage
@@ -92,3 +95,53 @@ def decrypt_with_passphrase(data: bytes, passphrase: str, what: str = "凭据") 
         ) from None
     except OSError as error:
         raise _failure(error, what) from None
+
+
+class BackgroundSha256:
+    """SHA-256 computed in a helper thread, block by block, in order.
+
+    pyrage keeps the GIL while it encrypts or decrypts, but hashlib releases it while it hashes a
+    large block: handing each block to a helper thread (and waiting only until the helper has
+    started on it) lets the hash run on another core while pyrage works on the next block.
+    Small inputs are hashed inline; the thread starts with the first large block.
+    """
+
+    THREAD_FROM = 1 << 20
+
+    def __init__(self) -> None:
+        self._sha256 = hashlib.sha256()
+        self._jobs: queue.Queue = queue.Queue(maxsize=1)
+        self._started = threading.Semaphore(0)
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def _run(self) -> None:
+        while (block := self._jobs.get()) is not None:
+            self._started.release()
+            if self._error is None:
+                try:
+                    self._sha256.update(block)  # releases the GIL for the length of the block
+                except BaseException as error:  # e.g. MemoryError: reported by finish(), never a hang
+                    self._error = error
+
+    def update(self, block: bytes) -> None:
+        if self._thread is None:
+            if len(block) < self.THREAD_FROM:
+                self._sha256.update(block)
+                return
+            self._thread = threading.Thread(target=self._run, name="sha256", daemon=True)
+            self._thread.start()
+        self._jobs.put(block)
+        # Wait (without the GIL) until the helper has taken this block and entered update(): this hands
+        # it the GIL, which pyrage would otherwise keep, and waits for the previous block if it is slower.
+        self._started.acquire()
+
+    def finish(self) -> "hashlib._Hash":
+        """Wait for the helper and return the finished hash object (idempotent)."""
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            raise self._error
+        return self._sha256

@@ -34,13 +34,15 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
-    apply_font(app, 11, register_bundled_fonts())
+    families = register_bundled_fonts()
+    apply_font(app, 11, families)
     Translations(app).use("zh")
     workspace = init_workspace(_TEMP / "bureau", passphrase="screenshots only")
     built, credentials = build_packages(review_round(demo_round_file()), workspace,
                                         workspace.keys("screenshots only"), _TEMP / "packages", ["P1"])
     db = open_database(_TEMP / "expert.sqlite3")
-    window = ExpertWindow(db, Preferences(QSettings(str(_TEMP / "prefs.ini"), QSettings.Format.IniFormat)))
+    window = ExpertWindow(db, Preferences(QSettings(str(_TEMP / "prefs.ini"), QSettings.Format.IniFormat)),
+                          set_point_size=lambda size: apply_font(app, size, families))
     window.resize(1366, 768)
     window.show()
     loop = QEventLoop()
@@ -66,6 +68,11 @@ def main() -> int:
     window.scoring.spins[desk.manifest.rubric.criteria[0].id].setValue(19.5)
     window.scoring.opinion.setPlainText("依托单位在高端轴承领域研发基础扎实，建设目标明确。")
     shot("expert-scoring.png")
+    for _ in range(3):
+        window.ui.largerTextAction.trigger()
+    shot("expert-scoring-large-text.png")
+    for _ in range(3):
+        window.ui.smallerTextAction.trigger()
     window.ui.applicationList.setCurrentRow(3)
     window.ui.workTabs.setCurrentWidget(window.ui.formalTab)
     window.formal_panel.choices["premises.rd_space"].setCurrentIndex(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -46,9 +47,9 @@ class ScoringForm(QWidget):
         decimals = max(0, -rubric.step.as_tuple().exponent)
         for row, criterion in enumerate(rubric.criteria):
             title = QLabel(f"<b>{criterion.title}</b>" + self.tr(" (max %1)").replace("%1", f"{criterion.max}"))
-            guidance = QLabel(criterion.guidance)
+            # Colour through rich text, not a style sheet: styled widgets ignore the larger-text setting.
+            guidance = QLabel(f"<span style='color:#444'>{escape(criterion.guidance)}</span>")
             guidance.setWordWrap(True)
-            guidance.setStyleSheet("color: #444;")
             spin = QDoubleSpinBox()
             spin.setDecimals(decimals)
             spin.setSingleStep(float(rubric.step))

@@ -103,7 +103,9 @@ def test_attachment_opens_from_memory_and_can_be_searched(window, qtbot, built_p
     assert "attachment:0" in window.ui.materialsView.toHtml()
     with qtbot.waitSignal(window.attachment_shown, timeout=60_000) as shown:
         window.show_attachment(0)
+        assert window.progress_bar.isVisible()  # decrypting in the worker process, progress shown
     assert shown.args[0] == "申报书"
+    assert not window.progress_bar.isVisible()
     assert window.viewer.page_count >= 1
     assert window.viewer.find("研发") > 0
     assert "1" in window.viewer.page_label.text()

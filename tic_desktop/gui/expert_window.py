@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import struct
 from multiprocessing import resource_tracker, shared_memory
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QScrollArea,
     QTableWidgetItem,
 )
@@ -66,14 +68,16 @@ def _unlock_to_json(sealed: bytes, passphrase: str) -> str:
 COPY_SLICE = 8 << 20
 
 
-def _decrypt_in_worker_process(package_file: str, application_id: str, index: int, credential_json: str) -> bytearray:
+def _decrypt_in_worker_process(package_file: str, application_id: str, index: int, credential_json: str,
+                               progress_name: str) -> bytearray:
     """pyrage holds the GIL while it decrypts: a 200 MB attachment would freeze the window.
 
     The plaintext comes back through shared memory (RAM, never a file) and is copied out in
     slices, so no single step holds the GIL for long; the segment is removed at once.
     """
     with ProcessPoolExecutor(max_workers=1) as pool:
-        name, size = pool.submit(_decrypt_attachment, package_file, application_id, index, credential_json).result()
+        name, size = pool.submit(_decrypt_attachment, package_file, application_id, index, credential_json,
+                                 progress_name).result()
     segment = shared_memory.SharedMemory(name=name)
     try:
         # Grown slice by slice: bytearray(size) would zero 200 MB in one step, holding the GIL.
@@ -86,15 +90,20 @@ def _decrypt_in_worker_process(package_file: str, application_id: str, index: in
     return data
 
 
-def _decrypt_attachment(package_file: str, application_id: str, index: int, credential_json: str) -> tuple[str, int]:
+def _decrypt_attachment(package_file: str, application_id: str, index: int, credential_json: str,
+                        progress_name: str) -> tuple[str, int]:
+    progress = shared_memory.SharedMemory(name=progress_name)
+    resource_tracker.unregister(progress._name, "shared_memory")  # the GUI process owns it
     package = open_package(Path(package_file))
     try:
         credential = Credential.from_json(credential_json)
         package.check_credential(credential, credential.expert_id)
         entry = package.manifest.application(application_id)
-        data = package.read_member(entry.attachments[index].file, credential)
+        data = package.read_member(entry.attachments[index].file, credential,
+                                   on_read=lambda done: struct.pack_into("<q", progress.buf, 0, done))
     finally:
         package.close()
+        progress.close()
     segment = shared_memory.SharedMemory(create=True, size=max(1, len(data)))
     segment.buf[: len(data)] = data
     # The GUI process unlinks it after copying; this worker's tracker must not remove it first.
@@ -155,6 +164,11 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         connect_view_actions(self, self.ui, preferences, language, self.switch_language, set_point_size)
         self.ui.signAction.setEnabled(False)
         self.setAcceptDrops(True)  # a package dragged from the USB stick's folder opens too
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        self.statusBar().addPermanentWidget(self.progress_bar)
         self.restore_geometry(preferences)
 
     # --- opening ----------------------------------------------------------------------------
@@ -447,19 +461,38 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.statusBar().showMessage(self.tr("Decrypting %1…").replace("%1", attachment.title))
         self.setCursor(Qt.CursorShape.BusyCursor)
         package_file, credential_json = str(self.package.file), self.desk.credential.to_json()
+        # The worker process reports the bytes it has read through 8 bytes of shared memory.
+        progress = shared_memory.SharedMemory(create=True, size=8)
+        struct.pack_into("<q", progress.buf, 0, 0)
+        total = max(1, attachment.file.size)
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        poll = QTimer(self, interval=100)
+        poll.timeout.connect(lambda: self.progress_bar.setValue(
+            min(1000, struct.unpack_from("<q", progress.buf, 0)[0] * 1000 // total)))
+        poll.start()
+
+        def finish() -> None:
+            poll.stop()
+            self.progress_bar.hide()
+            self.unsetCursor()
+            progress.close()
+            progress.unlink()
 
         def done(data: bytes) -> None:
-            self.unsetCursor()
+            finish()
             on_done(data)
 
         def failed(error: Exception) -> None:
-            self.unsetCursor()
+            finish()
             if isinstance(error, TicError):
                 self.show_error(self.tr("The attachment could not be opened"), error.message(self.language))
             else:
                 raise error
 
-        run_task(lambda: _decrypt_in_worker_process(package_file, app_id, index, credential_json), done, failed)
+        run_task(lambda: _decrypt_in_worker_process(package_file, app_id, index, credential_json, progress.name),
+                 done, failed)
 
     # --- signing ----------------------------------------------------------------------------
     def sign_and_export(self, folder: Path | None = None) -> None:

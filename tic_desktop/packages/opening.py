@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,7 +113,8 @@ class OpenedPackage:
         if credential.round_id != self.manifest.round.id:
             raise SecurityError("凭据属于另一评审批次", "the credential belongs to another round", "wrong_round")
 
-    def read_member(self, member: MemberFile, credential: Credential, what: str = "材料") -> bytes:
+    def read_member(self, member: MemberFile, credential: Credential, what: str = "材料",
+                    on_read: Callable[[int], None] | None = None) -> bytes:
         """Decrypt one member into memory; its SHA-256 is checked before anything is returned.
 
         The hash is computed by a helper thread reading the same stored bytes through its own
@@ -135,7 +137,8 @@ class OpenedPackage:
         hasher = threading.Thread(target=hash_member, name="member-sha256", daemon=True)
         hasher.start()
         try:
-            with self.container.open_member(member.path) as raw, io.BufferedReader(raw, READ_BLOCK) as source:
+            with self.container.open_member(member.path) as raw, \
+                    io.BufferedReader(_Counting(raw, on_read) if on_read else raw, READ_BLOCK) as source:
                 plaintext = age_files.decrypt_with(source, identity, what)
         finally:
             hasher.join()
@@ -146,6 +149,23 @@ class OpenedPackage:
 
     def close(self) -> None:
         self.container.close()
+
+
+class _Counting(io.RawIOBase):
+    """Tells ``on_read`` how many stored bytes have been read so far (for a progress bar)."""
+
+    def __init__(self, raw: io.RawIOBase, on_read: Callable[[int], None]) -> None:
+        super().__init__()
+        self._raw, self._on_read, self._done = raw, on_read, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._raw.readinto(buffer) or 0
+        self._done += count
+        self._on_read(self._done)
+        return count
 
 
 def _tampered(file: Path, member: str) -> SecurityError:

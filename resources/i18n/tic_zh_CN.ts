@@ -186,209 +186,209 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="162" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="176" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="162" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="176" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="189" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="211" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="230" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="240" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="203" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="225" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="254" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="205" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="219" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="206" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="220" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="213" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="227" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="223" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="237" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="247" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="261" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="253" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="267" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="264" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="267" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="278" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="280" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="410" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="424" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="276" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="515" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="276" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="516" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="549" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="298" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="298" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="315" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="329" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="334" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="348" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="336" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="530" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="350" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="563" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="530" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="352" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="563" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="357" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="371" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="393" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="407" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="396" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="410" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="410" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="424" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="411" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="425" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="412" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="426" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="413" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="427" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="439" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="453" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="447" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="461" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="458" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="474" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="507" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="474" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="507" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="477" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="510" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="481" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="514" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="486" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="519" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="494" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="527" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="524" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="557" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -567,102 +567,142 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="108" />
+        <location filename="../../ui/main_window.ui" line="109" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="116" />
+        <location filename="../../ui/main_window.ui" line="117" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="125" />
+        <location filename="../../ui/main_window.ui" line="126" />
         <source>&amp;Open review round…</source>
         <translation>打开评审批次(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="126" />
+        <location filename="../../ui/main_window.ui" line="127" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="129" />
+        <location filename="../../ui/main_window.ui" line="130" />
         <source>Open the &amp;demo round</source>
         <translation>打开演示批次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="132" />
+        <location filename="../../ui/main_window.ui" line="133" />
+        <source>&amp;Returns and results…</source>
+        <translation>评分回执与汇总(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="134" />
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="137" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="133" />
+        <location filename="../../ui/main_window.ui" line="138" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="136" />
+        <location filename="../../ui/main_window.ui" line="141" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="137" />
+        <location filename="../../ui/main_window.ui" line="142" />
         <source>Ctrl++</source>
         <translation>Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="140" />
+        <location filename="../../ui/main_window.ui" line="145" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="141" />
+        <location filename="../../ui/main_window.ui" line="146" />
         <source>Ctrl+-</source>
         <translation>Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="152" />
+        <location filename="../../ui/main_window.ui" line="157" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="111" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="146" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="111" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="146" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="117" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="152" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="121" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="156" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="224" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="259" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="230" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="265" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="233" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="271" />
+        <source>Bureau workspace folder</source>
+        <translation>评审局工作目录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="277" />
+        <source>Not a bureau workspace</source>
+        <translation>不是评审局工作目录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="281" />
+        <source>Bureau passphrase</source>
+        <translation>评审局口令</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="282" />
+        <source>Passphrase of the bureau's keys:</source>
+        <translation>评审局密钥的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="286" />
+        <source>Unlocking the bureau's keys…</source>
+        <translation>正在解锁评审局密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="295" />
+        <source>The bureau's keys could not be opened</source>
+        <translation>无法打开评审局密钥</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="302" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="233" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="302" />
         <source>TIC Review Desktop %1
 Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市技术创新中心评审系统 %1
@@ -713,59 +753,172 @@ Liaocheng Municipal Science and Technology Bureau</source>
     </message>
 </context>
 <context>
+    <name>ResultsWindow</name>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="59" />
+        <source>Returns and results — %1</source>
+        <translation>评分回执与汇总 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="63" />
+        <source>Drag returned files or whole folders here, or add them with the button.</source>
+        <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="64" />
+        <source>Add returns…</source>
+        <translation>添加回执…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="66" />
+        <source>Export ranking as CSV…</source>
+        <translation>导出排名（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
+        <source>Reason</source>
+        <translation>回避理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <source>Application</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <source>Center</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <source>Final</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="75" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="75" />
+        <source>Excluded</source>
+        <translation>未计入</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="98" />
+        <source>Returned files</source>
+        <translation>回执文件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="98" />
+        <source>Returns (*.ticreturn)</source>
+        <translation>回执 (*.ticreturn)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="105" />
+        <source>Verifying %1 returns…</source>
+        <translation>正在校验 %1 份回执…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="160" />
+        <source>Export ranking</source>
+        <translation>导出排名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="165" />
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="48" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="49" />
         <source> (max %1)</source>
         <translation>（满分 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="57" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="58" />
         <source>not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="64" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="65" />
         <source>This score is far from the guidance: give a short reason</source>
         <translation>该分数偏离评分指引，请填写简要理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="65" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="66" />
         <source>Reason for %1</source>
         <translation>%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="81" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="82" />
         <source>Opinion</source>
         <translation>评审意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="87" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="88" />
         <source>Opinion:</source>
         <translation>评审意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="88" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="89" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="89" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="90" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="101" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="102" />
         <source>Recommendation:</source>
         <translation>推荐意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="155" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="156" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="157" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="158" />
         <source> (%1 criteria not scored)</source>
         <translation>（%1 项未评分）</translation>
     </message>

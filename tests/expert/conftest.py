@@ -37,3 +37,31 @@ def unlocked(built_p1):
 
     yield credential
     package.close()
+
+
+@pytest.fixture
+def member_export(built_p1, unlocked, tmp_path):
+    """Score every open application as one member (a share of each maximum) and export; returns chair copies."""
+    from decimal import Decimal
+
+    from tic_desktop.expert.desk import ExpertDesk
+    from tic_desktop.packages.opening import open_package
+    from tic_desktop.storage import open_database
+
+    def export(expert_id: str, share: str, declared: dict) -> list:
+        package = open_package(built_p1["package"].file)
+        with open_database(tmp_path / f"{expert_id}.sqlite3") as db:
+            desk = ExpertDesk(db, package, unlocked(expert_id))
+            desk.certify(declared)
+            step = desk.manifest.rubric.step
+            for entry in desk.scorable():
+                for criterion in desk.manifest.rubric.criteria:
+                    desk.set_score(entry.id, criterion.id, (criterion.max * Decimal(share) / step).to_integral_value() * step)
+                desk.set_opinion(entry.id, "意见", True)
+                for check in [c for c in desk.formal_review(entry.id).checks if c.result.value in ("review", "missing")]:
+                    desk.judge(entry.id, check.id, True)
+            desk.sign_and_export(tmp_path / "usb" / expert_id)
+        package.close()
+        return sorted((tmp_path / "usb" / expert_id).glob("*.chaircopy"))
+
+    return export

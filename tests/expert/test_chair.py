@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 import pytest
 
@@ -16,27 +15,10 @@ from tic_desktop.signing.pdf_verification import verify_pdf
 from tic_desktop.storage import open_database
 
 
-def _member_export(built_p1, unlocked, tmp_path, expert_id: str, share: str, declared: dict) -> list:
-    package = open_package(built_p1["package"].file)
-    with open_database(tmp_path / f"{expert_id}.sqlite3") as db:
-        desk = ExpertDesk(db, package, unlocked(expert_id))
-        desk.certify(declared)
-        step = desk.manifest.rubric.step
-        for entry in desk.scorable():
-            for criterion in desk.manifest.rubric.criteria:
-                desk.set_score(entry.id, criterion.id, (criterion.max * Decimal(share) / step).to_integral_value() * step)
-            desk.set_opinion(entry.id, "意见", True)
-            for check in [c for c in desk.formal_review(entry.id).checks if c.result.value in ("review", "missing")]:
-                desk.judge(entry.id, check.id, True)
-        desk.sign_and_export(tmp_path / "usb" / expert_id)
-    package.close()
-    return sorted((tmp_path / "usb" / expert_id).glob("*.chaircopy"))
-
-
-def test_chair_sees_the_panel_and_signs_the_group_opinion(built_p1, unlocked, tmp_path):
+def test_chair_sees_the_panel_and_signs_the_group_opinion(built_p1, unlocked, member_export, tmp_path):
     copies = []
     for expert_id, share in (("E02", "0.8"), ("E03", "0.7"), ("E05", "0.6")):
-        copies += _member_export(built_p1, unlocked, tmp_path, expert_id, share,
+        copies += member_export(expert_id, share,
                                  {"LC-2026-004": "合作关系"} if expert_id == "E05" else {})
     package = open_package(built_p1["package"].file)
     with open_database(tmp_path / "chair.sqlite3") as db:
@@ -60,14 +42,14 @@ def test_chair_sees_the_panel_and_signs_the_group_opinion(built_p1, unlocked, tm
 
 
 @pytest.mark.gui
-def test_chair_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, tmp_path):
+def test_chair_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, member_export, tmp_path):
     from PySide6.QtCore import QSettings
 
     from tic_desktop.gui.expert_window import ExpertWindow
     from tic_desktop.gui.settings import Preferences
 
-    copies = _member_export(built_p1, unlocked, tmp_path, "E06", "0.9", {})
-    copies += _member_export(built_p1, unlocked, tmp_path, "E07", "0.45", {})
+    copies = member_export("E06", "0.9", {})
+    copies += member_export("E07", "0.45", {})
     db = open_database(tmp_path / "chair-gui.sqlite3")
     window = ExpertWindow(db, Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)))
     qtbot.addWidget(window)

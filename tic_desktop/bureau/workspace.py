@@ -67,6 +67,10 @@ class BureauWorkspace:
 
     def keys(self, passphrase: str | None = None) -> BureauKeys:
         """The private keys, from the keyring or with ``passphrase``; explains what is missing."""
+        return self.keys_from_secret(self.secret(passphrase))
+
+    def secret(self, passphrase: str | None = None) -> str:
+        """The serialised private keys (decrypting them costs seconds of scrypt with a passphrase)."""
         secret: str | None = None
         secrets_file = self.folder / SECRETS_FILE
         if passphrase is not None and secrets_file.is_file():
@@ -78,6 +82,10 @@ class BureauWorkspace:
                 "无法取得评审局私钥：系统密钥环中没有，且未提供口令文件（--passphrase-file）。",
                 "The bureau's private keys are not available: not in the OS keyring and no --passphrase-file given.",
             )
+        return secret
+
+    @staticmethod
+    def keys_from_secret(secret: str) -> BureauKeys:
         data = json.loads(secret)
         return BureauKeys(certificates.key_from_pem(data["ca_key_pem"]), age_files.identity_from_text(data["age_identity"]))
 

@@ -3,21 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+)
 
 from tic_desktop import __version__
+from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
 from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
+from tic_desktop.gui.results_window import ResultsWindow
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
+from tic_desktop.gui.tasks import run_task
 from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, RoundReview
@@ -25,11 +46,23 @@ from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
 from tic_desktop.rules.results import Result, Verdict
 
 
+def _bureau_secret_in_worker_process(folder: str, passphrase: str | None) -> str:
+    """scrypt holds the GIL for seconds: unlock the bureau's keys outside the GUI process."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_bureau_secret, folder, passphrase).result()
+
+
+def _bureau_secret(folder: str, passphrase: str | None) -> str:
+    return BureauWorkspace(Path(folder)).secret(passphrase)
+
+
 class MainWindow(RemembersGeometry, QMainWindow):
     """Shows what the regulation says about every application and panel of the open round."""
 
     error_shown = Signal(str)
     """A problem was reported to the user (the text shown)."""
+    results_opened = Signal(object)
+    """The returns-and-results window was opened (the window)."""
 
     def __init__(
         self,
@@ -48,6 +81,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self._set_point_size = set_point_size
         self.language = preferences.get(LANGUAGE)
         self.review: RoundReview | None = None
+        self.results_window: ResultsWindow | None = None
 
         self.applications = ApplicationsModel(self.language, self)
         self._applications_proxy = QSortFilterProxyModel(self)
@@ -92,6 +126,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.openRoundAction.triggered.connect(self._choose_round)
         ui.openDemoAction.triggered.connect(lambda: self.open_round(demo_round_file()))
         ui.quitAction.triggered.connect(self.close)
+        ui.resultsAction.triggered.connect(self.open_results)
         ui.aboutAction.triggered.connect(self._about)
         connect_view_actions(self, ui, self._preferences, self.language, self.switch_language, self._point_size_changed)
 
@@ -228,6 +263,40 @@ class MainWindow(RemembersGeometry, QMainWindow):
             .replace("%5", str(len(review.panels))).replace("%6", str(broken)).replace("%7", str(to_confirm))
         )
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(review.round.path)))
+
+    def open_results(self) -> None:
+        """Returns inbox and ranking for the open round: the bureau folder, then its keys."""
+        if self.review is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Bureau workspace folder"))
+        if not folder:
+            return
+        try:
+            workspace = BureauWorkspace(Path(folder))
+        except TicError as error:
+            self.show_error(self.tr("Not a bureau workspace"), error.message(self.language))
+            return
+        passphrase = None
+        if workspace.secrets_in != "keyring":
+            passphrase, ok = QInputDialog.getText(self, self.tr("Bureau passphrase"),
+                                                  self.tr("Passphrase of the bureau's keys:"), QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+        review = self.review
+        self.statusBar().showMessage(self.tr("Unlocking the bureau's keys…"))
+
+        def done(secret: str) -> None:
+            self.results_window = ResultsWindow(review, workspace, BureauWorkspace.keys_from_secret(secret))
+            self.results_window.show()
+            self.results_opened.emit(self.results_window)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, TicError):
+                self.show_error(self.tr("The bureau's keys could not be opened"), error.message(self.language))
+            else:
+                raise error
+
+        run_task(lambda: _bureau_secret_in_worker_process(folder, passphrase), done, failed)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr("TIC Review Desktop %1\nLiaocheng Municipal Science and "

@@ -1,0 +1,70 @@
+"""The bureau's returns inbox and ranking window, fed with real returns made by members."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tic_desktop.aggregation import aggregate
+from tic_desktop.gui.results_window import ResultsWindow
+
+pytestmark = pytest.mark.gui
+
+
+def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, member_export, tmp_path):
+    member_export("E02", "0.8", {})
+    member_export("E03", "0.7", {})
+    member_export("E06", "0.6", {})
+    stray = tmp_path / "usb" / "stray.ticreturn"
+    stray.write_bytes(b"not a return")
+    review = built_p1["review"]
+    window = ResultsWindow(review, built_p1["workspace"], built_p1["keys"])
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.received, timeout=60_000) as received:
+        window.add_paths([tmp_path / "usb"])  # a whole USB stick: folders are searched
+    items = received.args[0]
+    assert sorted((i.expert, i.status) for i in items if i.expert) == [("E02", "accepted"), ("E03", "accepted"),
+                                                                     ("E06", "accepted")]
+    assert [i.status for i in items if i.file.name == "stray.ticreturn"] == ["rejected"]
+    statuses = [window.inbox.item(r, 3).text() for r in range(window.inbox.rowCount())]
+    assert statuses.count("接收") == 3 and statuses.count("拒收") == 1
+    # The ranking equals the core's calculation on the same returns, computed independently here.
+    totals = {"LC-2026-004": []}
+    for share in ("0.8", "0.7", "0.6"):
+        step = review.round.rubric.step
+        totals["LC-2026-004"].append(sum((c.max * Decimal(share) / step).to_integral_value() * step
+                                         for c in review.round.rubric.criteria))
+    expected_mean = sum(totals["LC-2026-004"]) / 3
+    result = {r.application_id: r for r in aggregate(review.round, items)}["LC-2026-004"]
+    assert result.final == expected_mean and result.flags == ["below_quorum"]
+    csv_text = window.export_csv(tmp_path / "ranking.csv").read_text(encoding="utf-8-sig")
+    assert "LC-2026-004" in csv_text and f"{expected_mean.quantize(Decimal('0.01'))}" in csv_text
+
+
+def test_bureau_window_opens_results_with_the_workspace_passphrase(qapp, qtbot, built_p1, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from tic_desktop.gui.app import DesktopApp
+    from tic_desktop.gui.settings import Preferences
+    from tic_desktop.paths import demo_round_file
+
+    bureau_passphrase = "bureau passphrase for tests"  # as in tests/expert/conftest.py
+
+    app = DesktopApp(qapp, Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(app.window)
+    try:
+        app.window.open_round(demo_round_file())
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                            staticmethod(lambda *a, **k: str(built_p1["workspace"].folder)))
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (bureau_passphrase, True)))
+        with qtbot.waitSignal(app.window.results_opened, timeout=60_000) as opened:
+            app.window.ui.resultsAction.trigger()
+        results = opened.args[0]
+        qtbot.addWidget(results)
+        assert results.keys.identity.to_public() is not None
+        assert "2026-TIC-01" in results.windowTitle()
+    finally:
+        app.translations.remove()
+        app.bridge.close()

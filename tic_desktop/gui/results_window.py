@@ -1,0 +1,166 @@
+"""The bureau's returns inbox and ranking: drop returned files in, see each one classified, rank."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tic_desktop.aggregation import ApplicationResult, aggregate, money2
+from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
+from tic_desktop.gui.tasks import run_task
+from tic_desktop.returns.receiving import REASON_TEXT, ReceivedReturn, receive_returns
+from tic_desktop.review import RoundReview
+from tic_desktop.security.atomic import write_atomically
+
+STATUS_TEXT = {"accepted": "接收", "superseded": "已被取代", "duplicate": "重复", "rejected": "拒收"}
+STATUS_BG = {"accepted": QColor("#d1e7dd"), "superseded": QColor("#fff3cd"), "duplicate": QColor("#fff3cd"),
+             "rejected": QColor("#f8d7da")}
+FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
+
+
+def returns_in(paths: list[Path]) -> list[Path]:
+    """Files as given, and every .ticreturn inside given folders (a USB stick's tree)."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(path.rglob("*.ticreturn"))
+        elif path.is_file():
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+class ResultsWindow(QMainWindow):
+    """Every return verified before it counts; nothing is accepted silently."""
+
+    received = Signal(list)
+    """The inbox was (re)classified: the ReceivedReturn list."""
+
+    def __init__(self, review: RoundReview, workspace: BureauWorkspace, keys: BureauKeys) -> None:
+        super().__init__()
+        self.review, self.workspace, self.keys = review, workspace, keys
+        self.files: list[Path] = []
+        self.items: list[ReceivedReturn] = []
+        self.results: list[ApplicationResult] = []
+        self.setWindowTitle(self.tr("Returns and results — %1").replace("%1", review.round.id))
+        self.setAcceptDrops(True)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.hint = QLabel(self.tr("Drag returned files or whole folders here, or add them with the button."))
+        add = QPushButton(self.tr("Add returns…"))
+        add.clicked.connect(self.choose_files)
+        self.export_button = QPushButton(self.tr("Export ranking as CSV…"))
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.inbox = QTableWidget(0, 5)
+        self.inbox.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Revision"),
+                                              self.tr("Status"), self.tr("Reason")])
+        self.ranking = QTableWidget(0, 8)
+        self.ranking.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Application"), self.tr("Center"),
+                                                self.tr("Valid"), self.tr("Mean"), self.tr("Final"),
+                                                self.tr("Flags"), self.tr("Excluded")])
+        for table in (self.inbox, self.ranking):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+        self.ranking.setSortingEnabled(True)
+        splitter.addWidget(self.inbox)
+        splitter.addWidget(self.ranking)
+        for widget in (self.hint, add):
+            layout.addWidget(widget)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.export_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.setCentralWidget(central)
+        self.resize(1366, 768)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.add_paths([Path(url.toLocalFile()) for url in event.mimeData().urls()])
+        event.acceptProposedAction()
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned files"), "", self.tr("Returns (*.ticreturn)"))
+        self.add_paths([Path(f) for f in files])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Verify (off the GUI thread) and classify everything received so far, then rank."""
+        self.files = list(dict.fromkeys(self.files + returns_in(paths)))
+        files, review, workspace, keys = list(self.files), self.review, self.workspace, self.keys
+        self.statusBar().showMessage(self.tr("Verifying %1 returns…").replace("%1", str(len(files))))
+
+        def work():
+            items = receive_returns(files, workspace, keys, review.round.id)
+            return items, aggregate(review.round, items)
+
+        run_task(work, self._show, lambda error: self.statusBar().showMessage(str(error)))
+
+    def _show(self, result) -> None:
+        self.items, self.results = result
+        self.inbox.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            reason = f"{REASON_TEXT[item.reason][0]}：{item.detail}" if item.reason else item.detail
+            values = (item.file.name, item.expert or "—", str(item.revision or "—"), STATUS_TEXT[item.status], reason)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setBackground(QBrush(STATUS_BG[item.status]))
+                cell.setForeground(QBrush(QColor("#000000")))
+                self.inbox.setItem(row, column, cell)
+        self.inbox.resizeColumnsToContents()
+        self.ranking.setSortingEnabled(False)
+        self.ranking.setRowCount(len(self.results))
+        applications = self.review.round.applications
+        for row, result in enumerate(self.results):
+            flags = "、".join(FLAG_TEXT.get(f, f) for f in result.flags)
+            excluded = "、".join(f"{e}（{'回避' if r == 'recused' else r}）" for e, r in result.excluded)
+            values = (result.rank, result.application_id, applications[result.application_id].center_name,
+                      result.valid, money2(result.mean) or "—", money2(result.final) or "—", flags, excluded)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem()
+                cell.setData(Qt.ItemDataRole.DisplayRole, value if value is not None else "—")
+                if result.flags:
+                    cell.setBackground(QBrush(QColor("#fff3cd")))
+                self.ranking.setItem(row, column, cell)
+        self.ranking.setSortingEnabled(True)
+        self.ranking.sortItems(0)
+        self.ranking.resizeColumnsToContents()
+        counts = {s: sum(1 for i in self.items if i.status == s) for s in STATUS_TEXT}
+        self.statusBar().showMessage("，".join(f"{STATUS_TEXT[s]} {n}" for s, n in counts.items()))
+        self.received.emit(self.items)
+
+    def ranking_csv(self) -> str:
+        """The ranking as CSV (UTF-8 with BOM, so Excel shows the Chinese)."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["rank", "application", "center", "valid", "mean", "final", "min", "max", "flags", "excluded"])
+        applications = self.review.round.applications
+        for r in sorted(self.results, key=lambda r: (r.rank is None, r.rank or 0)):
+            writer.writerow([r.rank or "", r.application_id, applications[r.application_id].center_name, r.valid,
+                             money2(r.mean) or "", money2(r.final) or "", money2(r.minimum) or "",
+                             money2(r.maximum) or "", ";".join(r.flags), ";".join(f"{e}:{x}" for e, x in r.excluded)])
+        return "\ufeff" + out.getvalue()
+
+    def export_csv(self, target: Path | None = None) -> Path | None:
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export ranking"), "ranking.csv", "CSV (*.csv)")
+            if not chosen:
+                return None
+            target = Path(chosen)
+        write_atomically(target, self.ranking_csv().encode("utf-8"))
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
+        return target

@@ -114,6 +114,7 @@ ZH = {
     "Verifying %1 returns…": "正在校验 %1 份回执…",
     "Export ranking": "导出排名",
     "Exported %1": "已导出 %1",
+    "Why": "原因",
     "On-site inspection": "现场考察",
     "Inspection report signed: %1": "现场考察报告已签署：%1",
     "Item": "考察项目",

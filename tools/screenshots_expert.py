@@ -95,6 +95,28 @@ def main() -> int:
     shot("expert-inspection.png")
     window.ui.applicationList.setCurrentRow(2)
     shot("expert-recused.png")
+    # The bureau's side: E02 finishes and signs, the bureau drops the USB stick's folder in.
+    step = desk.manifest.rubric.step
+    for entry in desk.scorable():
+        for criterion in desk.manifest.rubric.criteria:
+            desk.set_score(entry.id, criterion.id, (criterion.max * Decimal("0.8") / step).to_integral_value() * step)
+        desk.set_opinion(entry.id, "依托单位基础较好，建设方案可行。", True)
+        for check in [c for c in desk.formal_review(entry.id).checks if c.result.value in ("review", "missing")]:
+            desk.judge(entry.id, check.id, True)
+    desk.sign_and_export(_TEMP / "usb")
+    (_TEMP / "usb" / "别人的回执.ticreturn").write_bytes(b"not a return")
+    from tic_desktop.gui.results_window import ResultsWindow
+
+    results = ResultsWindow(review_round(demo_round_file()), workspace, workspace.keys("screenshots only"))
+    results.show()
+    loop = QEventLoop()
+    results.received.connect(loop.quit)
+    results.add_paths([_TEMP / "usb"])
+    loop.exec()
+    for _ in range(5):
+        app.processEvents()
+    results.grab().save(str(OUT / "bureau-returns-results.png"))
+    print(OUT / "bureau-returns-results.png")
     window.scoring = None
     db.close()
     return 0

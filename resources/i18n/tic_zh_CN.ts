@@ -795,9 +795,13 @@ Liaocheng Municipal Science and Technology Bureau</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
         <source>Reason</source>
-        <translation>回避理由</translation>
+        <translation type="vanished">回避理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="73" />

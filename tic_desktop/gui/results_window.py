@@ -68,7 +68,7 @@ class ResultsWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.inbox = QTableWidget(0, 5)
         self.inbox.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Revision"),
-                                              self.tr("Status"), self.tr("Reason")])
+                                              self.tr("Status"), self.tr("Why")])
         self.ranking = QTableWidget(0, 8)
         self.ranking.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Application"), self.tr("Center"),
                                                 self.tr("Valid"), self.tr("Mean"), self.tr("Final"),

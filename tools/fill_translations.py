@@ -115,6 +115,7 @@ ZH = {
     "Export ranking": "导出排名",
     "Exported %1": "已导出 %1",
     "Why": "原因",
+    "Export ranking and scores…": "导出排名和全部评分…",
     "On-site inspection": "现场考察",
     "Inspection report signed: %1": "现场考察报告已签署：%1",
     "Item": "考察项目",

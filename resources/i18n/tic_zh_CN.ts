@@ -755,116 +755,112 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="59" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="58" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="63" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="62" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="64" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="63" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="66" />
-        <source>Export ranking as CSV…</source>
-        <translation>导出排名（CSV）…</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="69" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="69" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="69" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation type="vanished">回避理由</translation>
+        <location filename="../../tic_desktop/gui/results_window.py" line="65" />
+        <source>Export ranking and scores…</source>
+        <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="75" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="75" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
         <source>Excluded</source>
         <translation>未计入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="98" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="97" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="98" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="97" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="105" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="104" />
         <source>Verifying %1 returns…</source>
         <translation>正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="160" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="148" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="165" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="159" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>

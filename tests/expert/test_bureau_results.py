@@ -38,8 +38,18 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     expected_mean = sum(totals["LC-2026-004"]) / 3
     result = {r.application_id: r for r in aggregate(review.round, items)}["LC-2026-004"]
     assert result.final == expected_mean and result.flags == ["below_quorum"]
-    csv_text = window.export_csv(tmp_path / "ranking.csv").read_text(encoding="utf-8-sig")
+    csv_text = window.export(tmp_path / "ranking.csv").read_text(encoding="utf-8-sig")
     assert "LC-2026-004" in csv_text and f"{expected_mean.quantize(Decimal('0.01'))}" in csv_text
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(window.export(tmp_path / "ranking.xlsx"))
+    assert workbook.sheetnames == ["排名", "全部评分"]
+    ranking = {row[1]: row for row in workbook["排名"].iter_rows(min_row=2, values_only=True)}
+    assert ranking["LC-2026-004"][5] == f"{expected_mean.quantize(Decimal('0.01'))}"
+    scores = list(workbook["全部评分"].iter_rows(min_row=2, values_only=True))
+    criteria = len(review.round.rubric.criteria)
+    assert len([s for s in scores if s[0] == "E02"]) == 4 * criteria  # E02 scored all four applications
+    assert all(isinstance(s[3], str) for s in scores)  # decimals stay text, never floats
 
 
 def test_bureau_window_opens_results_with_the_workspace_passphrase(qapp, qtbot, built_p1, tmp_path, monkeypatch):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tic_desktop.aggregation import ApplicationResult, aggregate, money2
+from tic_desktop.reports.exports import RANKING_HEADER, SCORES_HEADER, as_csv, as_xlsx, ranking_rows, score_rows
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.gui.tasks import run_task
 from tic_desktop.returns.receiving import REASON_TEXT, ReceivedReturn, receive_returns
@@ -63,8 +62,8 @@ class ResultsWindow(QMainWindow):
         self.hint = QLabel(self.tr("Drag returned files or whole folders here, or add them with the button."))
         add = QPushButton(self.tr("Add returns…"))
         add.clicked.connect(self.choose_files)
-        self.export_button = QPushButton(self.tr("Export ranking as CSV…"))
-        self.export_button.clicked.connect(lambda: self.export_csv())
+        self.export_button = QPushButton(self.tr("Export ranking and scores…"))
+        self.export_button.clicked.connect(lambda: self.export())
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.inbox = QTableWidget(0, 5)
         self.inbox.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Revision"),
@@ -143,24 +142,19 @@ class ResultsWindow(QMainWindow):
         self.statusBar().showMessage("，".join(f"{STATUS_TEXT[s]} {n}" for s, n in counts.items()))
         self.received.emit(self.items)
 
-    def ranking_csv(self) -> str:
-        """The ranking as CSV (UTF-8 with BOM, so Excel shows the Chinese)."""
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["rank", "application", "center", "valid", "mean", "final", "min", "max", "flags", "excluded"])
-        applications = self.review.round.applications
-        for r in sorted(self.results, key=lambda r: (r.rank is None, r.rank or 0)):
-            writer.writerow([r.rank or "", r.application_id, applications[r.application_id].center_name, r.valid,
-                             money2(r.mean) or "", money2(r.final) or "", money2(r.minimum) or "",
-                             money2(r.maximum) or "", ";".join(r.flags), ";".join(f"{e}:{x}" for e, x in r.excluded)])
-        return "\ufeff" + out.getvalue()
-
-    def export_csv(self, target: Path | None = None) -> Path | None:
+    def export(self, target: Path | None = None) -> Path | None:
+        """Ranking and every accepted score: .xlsx (two sheets) or .csv (the ranking)."""
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export ranking"), "ranking.csv", "CSV (*.csv)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export ranking"), "ranking.xlsx",
+                                                    "Excel (*.xlsx);;CSV (*.csv)")
             if not chosen:
                 return None
             target = Path(chosen)
-        write_atomically(target, self.ranking_csv().encode("utf-8"))
+        ranking = (RANKING_HEADER, ranking_rows(self.review.round, self.results))
+        if target.suffix.lower() == ".csv":
+            data = as_csv(*ranking)
+        else:
+            data = as_xlsx({"排名": ranking, "全部评分": (SCORES_HEADER, score_rows(self.review.round, self.items))})
+        write_atomically(target, data)
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
         return target

@@ -116,6 +116,8 @@ ZH = {
     "Exported %1": "已导出 %1",
     "Why": "原因",
     "Export ranking and scores…": "导出排名和全部评分…",
+    "Sign the result summary (PDF)…": "签发评审结果汇总表（PDF）…",
+    "Result summary": "评审结果汇总表",
     "On-site inspection": "现场考察",
     "Inspection report signed: %1": "现场考察报告已签署：%1",
     "Item": "考察项目",

@@ -755,114 +755,125 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="58" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="67" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="62" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="63" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="69" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="69" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="69" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="81" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="65" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
         <source>Export ranking and scores…</source>
         <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="70" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="76" />
+        <source>Sign the result summary (PDF)…</source>
+        <translation>签发评审结果汇总表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="81" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="83" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="83" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="83" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="85" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="85" />
         <source>Excluded</source>
         <translation>未计入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="97" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="112" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="97" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="112" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="104" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="119" />
         <source>Verifying %1 returns…</source>
         <translation>正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="148" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="163" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="159" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="174" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="187" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="180" />
+        <source>Result summary</source>
+        <translation>评审结果汇总表</translation>
     </message>
 </context>
 <context>

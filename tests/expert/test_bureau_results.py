@@ -50,6 +50,17 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     criteria = len(review.round.rubric.criteria)
     assert len([s for s in scores if s[0] == "E02"]) == 4 * criteria  # E02 scored all four applications
     assert all(isinstance(s[3], str) for s in scores)  # decimals stay text, never floats
+    # The signed result summary verifies against the bureau root and lists every input's hash.
+    import subprocess
+
+    from tic_desktop.signing.pdf_verification import verify_pdf
+
+    summary = window.sign_summary(tmp_path / "summary.pdf")
+    reports = verify_pdf(summary.read_bytes(), built_p1["workspace"].ca_pem)
+    assert [(r.role, r.valid) for r in reports] == [("评审结果签发", True)]
+    text = subprocess.run(["pdftotext", str(summary), "-"], capture_output=True, text=True, check=True).stdout
+    flat = text.replace("\n", "")
+    assert all(item.file_sha256 in flat for item in items)
 
 
 def test_bureau_window_opens_results_with_the_workspace_passphrase(qapp, qtbot, built_p1, tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -18,10 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.aggregation import ApplicationResult, aggregate, money2
-from tic_desktop.reports.exports import RANKING_HEADER, SCORES_HEADER, as_csv, as_xlsx, ranking_rows, score_rows
+from tic_desktop.aggregation import ApplicationResult, aggregate, money2, round_method
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.gui.tasks import run_task
+from tic_desktop.reports.exports import (
+    RANKING_HEADER,
+    SCORES_HEADER,
+    as_csv,
+    as_xlsx,
+    ranking_rows,
+    score_rows,
+)
+from tic_desktop.reports.result_summary import result_summary, signed_result_summary
 from tic_desktop.returns.receiving import REASON_TEXT, ReceivedReturn, receive_returns
 from tic_desktop.review import RoundReview
 from tic_desktop.security.atomic import write_atomically
@@ -64,6 +73,8 @@ class ResultsWindow(QMainWindow):
         add.clicked.connect(self.choose_files)
         self.export_button = QPushButton(self.tr("Export ranking and scores…"))
         self.export_button.clicked.connect(lambda: self.export())
+        self.summary_button = QPushButton(self.tr("Sign the result summary (PDF)…"))
+        self.summary_button.clicked.connect(lambda: self.sign_summary())
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.inbox = QTableWidget(0, 5)
         self.inbox.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Revision"),
@@ -81,7 +92,11 @@ class ResultsWindow(QMainWindow):
         for widget in (self.hint, add):
             layout.addWidget(widget)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.export_button, alignment=Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.summary_button)
+        layout.addLayout(buttons)
         self.setCentralWidget(central)
         self.resize(1366, 768)
 
@@ -156,5 +171,18 @@ class ResultsWindow(QMainWindow):
         else:
             data = as_xlsx({"排名": ranking, "全部评分": (SCORES_HEADER, score_rows(self.review.round, self.items))})
         write_atomically(target, data)
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
+        return target
+
+    def sign_summary(self, target: Path | None = None) -> Path | None:
+        """The signed 评审结果汇总表 with the method, its parameters and every input's SHA-256."""
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Result summary"), f"评审结果汇总表-{self.review.round.id}.pdf",
+                                                    "PDF (*.pdf)")
+            if not chosen:
+                return None
+            target = Path(chosen)
+        summary = result_summary(self.review.round, self.results, self.items, round_method(self.review.round))
+        write_atomically(target, signed_result_summary(summary, self.workspace, self.keys))
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
         return target

@@ -106,7 +106,7 @@ class InspectionReport:
 
 @dataclass(frozen=True)
 class RankingRow:
-    rank: int
+    rank: int | None  # None: no valid score, not ranked
     application_id: str
     center_name: str
     valid: int

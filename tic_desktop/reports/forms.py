@@ -144,7 +144,7 @@ def draw_result_summary(doc: ResultSummary, signer_field: str = "bureau-summary"
     rows = [[text(h, st.cell_bold) for h in ("排名", "申报编号", "中心名称", "有效", "平均分", "最终得分", "等次/标记")]]
     for row in doc.rows:
         marks = "、".join(filter(None, [row.grade, *row.flags])) or "—"
-        rows.append([str(row.rank), row.application_id, text(row.center_name, st.cell), str(row.valid), row.mean,
+        rows.append([str(row.rank) if row.rank else "—", row.application_id, text(row.center_name, st.cell), str(row.valid), row.mean,
                      row.final, text(marks, st.small)])
     ranking = bordered_table(rows, [12 * mm, 28 * mm, CONTENT_WIDTH - 124 * mm, 12 * mm, 22 * mm, 22 * mm, 28 * mm],
                              align_right_columns=(3, 4, 5))

@@ -16,6 +16,11 @@ from tic_desktop.returns.receiving import ReceivedReturn
 from tic_desktop.rules.conflicts import round_panel_conflicts
 
 
+# How flags and exclusion reasons read to people (the JSON output keeps the codes).
+FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
+EXCLUSION_TEXT = {"recused": "回避", "incomplete": "评分不完整", "invalid_score": "分数无效"}
+
+
 @dataclass(frozen=True)
 class Method:
     """The method's parameters (a round may set them under ``aggregation``)."""

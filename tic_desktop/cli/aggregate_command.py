@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tic_desktop.aggregation import aggregate, money2, round_method
+from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, aggregate, money2, round_method
 from tic_desktop.bureau.workspace import BureauWorkspace, read_passphrase_file
 from tic_desktop.cli.table import render_table
 from tic_desktop.domain.loading import load_round
 from tic_desktop.errors import InputError
-from tic_desktop.returns.receiving import receive_returns
+from tic_desktop.returns.receiving import STATUS_TEXT, receive_returns
 
-FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
-REASON_TEXT = {"recused": "回避", "incomplete": "评分不完整", "invalid_score": "分数无效"}
 
 
 def aggregate_round(args: argparse.Namespace) -> dict | str:
@@ -37,12 +35,11 @@ def aggregate_round(args: argparse.Namespace) -> dict | str:
         }
     rows = []
     for r in sorted(results, key=lambda r: (r.rank is None, r.rank or 0)):
-        notes = [FLAG_TEXT[f] for f in r.flags] + [f"{e}{REASON_TEXT.get(x, x)}" for e, x in r.excluded]
+        notes = [FLAG_TEXT[f] for f in r.flags] + [f"{e}{EXCLUSION_TEXT.get(x, x)}" for e, x in r.excluded]
         rows.append([str(r.rank or "-"), r.application_id, str(r.valid), money2(r.mean) or "-", money2(r.final) or "-",
                      *([r.grade or "-"] if performance else []), "；".join(notes)])
     headers = ["排名", "申报", "有效", "平均分", "最终得分", *(["等次"] if performance else []), "说明"]
-    statuses = {"accepted": "接收", "superseded": "已被取代", "duplicate": "重复", "rejected": "拒收"}
-    returns_rows = [[str(i.file), i.expert or "-", statuses[i.status], i.reason or ""] for i in received]
+    returns_rows = [[str(i.file), i.expert or "-", STATUS_TEXT[i.status], i.reason or ""] for i in received]
     return (render_table(headers, rows) + "\n\n" + render_table(["回执", "专家", "状态", "原因"], returns_rows))
 
 

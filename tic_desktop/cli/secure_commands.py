@@ -18,7 +18,7 @@ from tic_desktop.packages.opening import open_package
 from tic_desktop.reports.passphrase_sheet import passphrase_sheet
 from tic_desktop.returns.making import make_return
 from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
-from tic_desktop.returns.receiving import REASON_TEXT, receive_returns
+from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, receive_returns
 from tic_desktop.returns.scoring import ScoreSheet
 from tic_desktop.review import review_round
 from tic_desktop.security.atomic import write_atomically
@@ -176,8 +176,7 @@ def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
     code = 0 if all(i.status in ("accepted", "duplicate", "superseded") for i in items) else EXIT_NOT_ALL_VALID
     if args.format == "json":
         return {"returns": [{**i.as_json(), "revision": i.revision, "detail": i.detail} for i in items]}, code
-    labels = {"accepted": "接收", "superseded": "已被取代", "duplicate": "重复", "rejected": "拒收"}
-    rows = [[i.file.name, i.expert or "-", str(i.revision or "-"), labels[i.status],
+    rows = [[i.file.name, i.expert or "-", str(i.revision or "-"), STATUS_TEXT[i.status],
              (REASON_TEXT[i.reason][0] if i.reason else "") + (f"：{i.detail}" if i.detail and i.reason else "")]
             for i in items]
     return render_table(["文件", "专家", "版本", "结果", "原因"], rows), code

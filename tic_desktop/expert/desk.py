@@ -68,6 +68,8 @@ class ExpertDesk:
         self._criteria = {c.id: c for c in self.manifest.rubric.criteria}
         self.judgements = FormalJudgements(db, self.round_id, self.expert_id)
         self._reports: dict[str, EligibilityReport] = {}
+        self._certification: CoiCertification | None = None
+        self._certification_loaded = False
 
     # --- conflicts of interest -----------------------------------------------------------------
     def known_conflicts(self) -> dict[str, str]:
@@ -75,12 +77,15 @@ class ExpertDesk:
         return {a.id: a.recused[self.expert_id] for a in self.manifest.applications if self.expert_id in a.recused}
 
     def certification(self) -> CoiCertification | None:
-        with self.db.session() as session:
-            row = session.scalar(select(CoiCertification).where(
-                CoiCertification.round_id == self.round_id, CoiCertification.expert_id == self.expert_id))
-            if row is not None:
-                session.expunge(row)
-            return row
+        # Read once: every edit checks it, and only this desk writes it (certify() refreshes it).
+        if not self._certification_loaded:
+            with self.db.session() as session:
+                row = session.scalar(select(CoiCertification).where(
+                    CoiCertification.round_id == self.round_id, CoiCertification.expert_id == self.expert_id))
+                if row is not None:
+                    session.expunge(row)
+            self._certification, self._certification_loaded = row, True
+        return self._certification
 
     @property
     def certified(self) -> bool:
@@ -106,6 +111,7 @@ class ExpertDesk:
                                          certified_at=_now()))
             append_audit_event(session, self.expert_id, "coi_certified",
                                {"round": self.round_id, "declared": entries})
+        self._certification_loaded = False
         self.bus.publish(Event.SAVED, "coi")
 
     def locked(self, application_id: str) -> bool:
@@ -244,12 +250,14 @@ class ExpertDesk:
             )
 
     # --- signing ----------------------------------------------------------------------------
-    def problems(self) -> list[tuple[str, str, str]]:
-        """Everything that blocks signing: (application id, Chinese, English)."""
+    def problems(self, application_id: str | None = None) -> list[tuple[str, str, str]]:
+        """Everything that blocks signing (or, given an id, that application's): (id, Chinese, English)."""
         if not self.certified:
             return [("", "尚未完成回避声明", "conflict-of-interest certification missing")]
         found = []
         for entry in self.scorable():
+            if application_id is not None and entry.id != application_id:
+                continue
             form = self.form(entry.id)
             for criterion in self.manifest.rubric.criteria:
                 value = form.scores.get(criterion.id)

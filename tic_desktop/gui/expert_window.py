@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import struct
 from multiprocessing import resource_tracker, shared_memory
-from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
@@ -41,7 +40,7 @@ from tic_desktop.gui.inspection_panel import InspectionPanel
 from tic_desktop.gui.pdf_viewer import PdfViewer
 from tic_desktop.gui.scoring_form import ScoringForm
 from tic_desktop.gui.settings import Preferences
-from tic_desktop.gui.tasks import run_task
+from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.packages.credentials import Credential, unlock
 from tic_desktop.packages.expert_keys import KEYRING_SERVICE, keyring_entry
@@ -53,12 +52,6 @@ from tic_desktop.security import keyring_store
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import KeyringUnavailable
 from tic_desktop.storage.database import Database
-
-
-def _unlock_in_worker_process(sealed: bytes, passphrase: str) -> str:
-    """scrypt inside pyrage holds the GIL for seconds: keep it out of the GUI process."""
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_unlock_to_json, sealed, passphrase).result()
 
 
 def _unlock_to_json(sealed: bytes, passphrase: str) -> str:
@@ -75,9 +68,8 @@ def _decrypt_in_worker_process(package_file: str, application_id: str, index: in
     The plaintext comes back through shared memory (RAM, never a file) and is copied out in
     slices, so no single step holds the GIL for long; the segment is removed at once.
     """
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        name, size = pool.submit(_decrypt_attachment, package_file, application_id, index, credential_json,
-                                 progress_name).result()
+    name, size = in_worker_process(_decrypt_attachment, package_file, application_id, index, credential_json,
+                                   progress_name)
     segment = shared_memory.SharedMemory(name=name)
     try:
         # Grown slice by slice: bytearray(size) would zero 200 MB in one step, holding the GIL.
@@ -245,7 +237,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             else:
                 raise error
 
-        run_task(lambda: _unlock_in_worker_process(sealed, passphrase), done, failed)
+        run_task(lambda: in_worker_process(_unlock_to_json, sealed, passphrase), done, failed)
 
     def _signed_in(self, package: OpenedPackage, credential: Credential, expert_id: str, note: str) -> None:
         try:
@@ -559,7 +551,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             item = self.ui.applicationList.currentItem()
             if item is not None:
                 app_id = item.data(Qt.ItemDataRole.UserRole)
-                done = not any(p[0] == app_id for p in self.desk.problems())
+                done = not self.desk.problems(app_id)
                 status = self.tr("complete") if done else self.tr("to do")
                 item.setText(item.text().split("\n")[0] + f"\n    {status}")
 

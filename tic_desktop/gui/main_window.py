@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
@@ -38,18 +37,12 @@ from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
 from tic_desktop.gui.results_window import ResultsWindow
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
-from tic_desktop.gui.tasks import run_task
+from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, RoundReview
 from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
 from tic_desktop.rules.results import Result, Verdict
-
-
-def _bureau_secret_in_worker_process(folder: str, passphrase: str | None) -> str:
-    """scrypt holds the GIL for seconds: unlock the bureau's keys outside the GUI process."""
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_bureau_secret, folder, passphrase).result()
 
 
 def _bureau_secret(folder: str, passphrase: str | None) -> str:
@@ -296,7 +289,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
             else:
                 raise error
 
-        run_task(lambda: _bureau_secret_in_worker_process(folder, passphrase), done, failed)
+        run_task(lambda: in_worker_process(_bureau_secret, folder, passphrase), done, failed)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr("TIC Review Desktop %1\nLiaocheng Municipal Science and "

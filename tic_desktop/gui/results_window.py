@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.aggregation import ApplicationResult, aggregate, money2, round_method
+from tic_desktop.aggregation import FLAG_TEXT, ApplicationResult, aggregate, money2, round_method
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.gui.tasks import run_task
 from tic_desktop.reports.exports import (
@@ -31,14 +31,12 @@ from tic_desktop.reports.exports import (
     score_rows,
 )
 from tic_desktop.reports.result_summary import result_summary, signed_result_summary
-from tic_desktop.returns.receiving import REASON_TEXT, ReceivedReturn, receive_returns
+from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, ReceivedReturn, receive_returns
 from tic_desktop.review import RoundReview
 from tic_desktop.security.atomic import write_atomically
 
-STATUS_TEXT = {"accepted": "接收", "superseded": "已被取代", "duplicate": "重复", "rejected": "拒收"}
 STATUS_BG = {"accepted": QColor("#d1e7dd"), "superseded": QColor("#fff3cd"), "duplicate": QColor("#fff3cd"),
              "rejected": QColor("#f8d7da")}
-FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
 
 
 def returns_in(paths: list[Path]) -> list[Path]:

@@ -7,6 +7,7 @@ process; this is for work that mostly waits or releases the GIL (PDF signing, fi
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -30,6 +31,15 @@ class _Task(QRunnable):
             self._relay.failed.emit(error)
         else:
             self._relay.finished.emit(result)
+
+
+def in_worker_process(function: Callable[..., Any], *args: Any) -> Any:
+    """Run ``function(*args)`` in a fresh worker process and wait (call this from ``run_task``).
+
+    pyrage holds the GIL through scrypt and decryption: in a thread it would still stall the window.
+    """
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
 
 
 _live: set[_Relay] = set()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tic_desktop.aggregation import ApplicationResult, Method, money2
+from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult, Method, money2
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.reports.documents import RankingRow, ResultSummary
@@ -18,8 +18,6 @@ from tic_desktop.returns.receiving import ReceivedReturn
 from tic_desktop.security import certificates
 from tic_desktop.signing.pdf_signing import SignerIdentity, prepare_signature_fields, sign_pdf
 
-FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
-REASON_TEXT = {"recused": "回避", "incomplete": "评分不完整", "invalid_score": "分数无效"}
 SIGNER_ROLE = "评审结果签发"
 
 
@@ -33,7 +31,7 @@ def result_summary(review_round: ReviewRound, results: list[ApplicationResult], 
     return ResultSummary(
         review_round.id, review_round.spec.title, method.describe(), method.parameters(), rows,
         inputs=[(f"{item.file.name}（{item.status}）", item.file_sha256) for item in returns],
-        excluded=[(r.application_id, expert, REASON_TEXT.get(reason, reason))
+        excluded=[(r.application_id, expert, EXCLUSION_TEXT.get(reason, reason))
                   for r in results for expert, reason in r.excluded],
         date=f"{today.year}年{today.month}月{today.day}日",
     )

@@ -24,6 +24,8 @@ from tic_desktop.security.errors import SecurityError
 
 MAX_RETURN_BYTES = 16 * 1024 * 1024
 
+STATUS_TEXT = {"accepted": "接收", "superseded": "已被取代", "duplicate": "重复", "rejected": "拒收"}
+
 REASON_TEXT = {
     "bad_signature": ("签名无效或签名证书不是本局签发", "invalid signature, or a certificate not issued by this bureau"),
     "unknown_expert": ("该专家不属于此评审包的专家组", "the expert is not a member of the package's panel"),

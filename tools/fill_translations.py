@@ -6,6 +6,7 @@ table below, so translators can keep editing the .ts in Qt Linguist.
 
 from __future__ import annotations
 
+import runpy
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -189,7 +190,16 @@ ZH = {
 }
 
 
+def _with_module_tables(table: dict[str, str]) -> dict[str, str]:
+    """Merge the tables in tools/zh_*.py, one per window, so parallel work does not collide here."""
+    merged = dict(table)
+    for module in sorted(Path(__file__).parent.glob("zh_*.py")):
+        merged.update(runpy.run_path(str(module))["ZH"])
+    return merged
+
+
 def fill(ts_path: Path) -> int:
+    table = _with_module_tables(ZH)
     tree = ET.parse(ts_path)
     missing = 0
     for message in tree.iter("message"):
@@ -202,8 +212,8 @@ def fill(ts_path: Path) -> int:
             # unfinished; the text is ours, so accept it.
             translation.attrib.pop("type", None)
             continue
-        if source in ZH:
-            translation.text = ZH[source]
+        if source in table:
+            translation.text = table[source]
             translation.attrib.pop("type", None)
         else:
             missing += 1

@@ -77,6 +77,10 @@ class ApplicationResult:
     def maximum(self) -> Decimal | None:
         return max(self.totals.values()) if self.totals else None
 
+    def criterion_means(self) -> dict[str, Decimal]:
+        """Unrounded mean of each criterion over the valid totals (criteria nobody scored validly are absent)."""
+        return {cid: sum(values, Decimal(0)) / len(values) for cid, values in self.criterion_scores.items() if values}
+
     def as_json(self, with_grade: bool) -> dict:
         result = {
             "id": self.application_id, "valid": self.valid, "mean": money2(self.mean), "final": money2(self.final),
@@ -88,10 +92,27 @@ class ApplicationResult:
         return result
 
 
+def trims(count: int, trim_from: int) -> bool:
+    """Whether the final drops one highest and one lowest of ``count`` valid totals."""
+    return count >= trim_from and count >= 3
+
+
+def trimmed_experts(totals: dict[str, Decimal], trim_from: int) -> tuple[str, ...]:
+    """The experts whose totals ``final_score`` drops: (lowest, highest), or () when it does not trim.
+
+    Among equal totals any one gives the same final; the expert id decides which is named, so the
+    display is stable.
+    """
+    if not trims(len(totals), trim_from):
+        return ()
+    ordered = sorted(totals, key=lambda expert: (totals[expert], expert))
+    return ordered[0], ordered[-1]
+
+
 def final_score(totals: list[Decimal], trim_from: int) -> tuple[Decimal, Decimal]:
     """(plain mean, final) of ``totals``; final drops one highest and one lowest from ``trim_from`` up."""
     mean = sum(totals, Decimal(0)) / len(totals)
-    if len(totals) >= trim_from and len(totals) >= 3:
+    if trims(len(totals), trim_from):
         trimmed = sorted(totals)[1:-1]
         return mean, sum(trimmed, Decimal(0)) / len(trimmed)
     return mean, mean

@@ -1,0 +1,332 @@
+"""A review round being prepared by the bureau: editable, checked live, written all or nothing.
+
+The wizard and the round editor change a ``RoundDraft``; every change can be checked at once
+with the same conflicts engine that checks a loaded round, and ``write_round`` turns the draft
+into the files formats.md describes (round.json, rubric.json, one JSON per application and the
+attachments), then loads them back with ``load_round`` so that what was written is a valid round.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from tic_desktop.domain.application import Application
+from tic_desktop.domain.jsonfile import read_json
+from tic_desktop.domain.loading import ReviewRound, load_round
+from tic_desktop.domain.round import DeclaredConflict, Expert, Panel
+from tic_desktop.domain.rubric import Criterion, Rubric
+from tic_desktop.errors import InputError
+from tic_desktop.rules.conflicts import PanelConflicts, panel_conflicts
+from tic_desktop.rules.messages import CHECK_TITLES
+from tic_desktop.rules.results import Result
+from tic_desktop.security.atomic import write_atomically
+
+RUBRIC_TOTAL = Decimal(100)
+
+
+@dataclass
+class PanelDraft:
+    id: str
+    members: list[str] = field(default_factory=list)
+    chair: str = ""
+    applications: list[str] = field(default_factory=list)
+
+    def as_panel(self) -> Panel | None:
+        """The panel as the conflicts engine sees it, or None while it has no members or chair."""
+        if not self.members or self.chair not in self.members:
+            return None
+        return Panel(id=self.id, members=list(self.members), chair=self.chair, applications=list(self.applications))
+
+
+@dataclass
+class ApplicationEntry:
+    """An application and where its attachments are found (its JSON file's or workbook's folder)."""
+
+    application: Application
+    data: dict
+    base: Path
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """Something that stops packages from being built, in both languages."""
+
+    panel_id: str | None
+    application_id: str | None
+    check_id: str
+    message_zh: str
+    message_en: str
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+@dataclass
+class RoundDraft:
+    id: str = ""
+    title: str = ""
+    kind: str = "establishment"
+    quorum: int = 5
+    rubric_id: str = "rubric"
+    step: Decimal = Decimal("0.5")
+    criteria: list[Criterion] = field(default_factory=list)
+    applications: dict[str, ApplicationEntry] = field(default_factory=dict)
+    experts: list[Expert] = field(default_factory=list)
+    panels: list[PanelDraft] = field(default_factory=list)
+    declared_conflicts: list[DeclaredConflict] = field(default_factory=list)
+    aggregation: dict | None = None
+    source: Path | None = None  # the round.json this draft was loaded from
+
+    # --- building -----------------------------------------------------------------------
+    @classmethod
+    def from_round(cls, review_round: ReviewRound) -> "RoundDraft":
+        spec = review_round.spec
+        entries = {}
+        for app_id, application in review_round.applications.items():
+            path = review_round.application_files[app_id]
+            entries[app_id] = ApplicationEntry(application, read_json(path), path.parent)
+        return cls(
+            id=spec.id, title=spec.title, kind=spec.kind, quorum=spec.quorum,
+            rubric_id=review_round.rubric.id, step=review_round.rubric.step,
+            criteria=list(review_round.rubric.criteria), applications=entries, experts=list(spec.experts),
+            panels=[PanelDraft(p.id, list(p.members), p.chair, list(p.applications)) for p in spec.panels],
+            declared_conflicts=list(spec.declared_conflicts),
+            aggregation=spec.aggregation.model_dump(mode="json") if spec.aggregation else None,
+            source=review_round.path,
+        )
+
+    def add_applications(self, entries: list[ApplicationEntry]) -> None:
+        """Add or replace applications by id (a re-import replaces the earlier version)."""
+        for entry in entries:
+            self.applications[entry.application.id] = entry
+
+    def merge_experts(self, experts: list[Expert]) -> None:
+        by_id = {e.id: e for e in self.experts}
+        by_id.update({e.id: e for e in experts})
+        self.experts = list(by_id.values())
+
+    @property
+    def experts_by_id(self) -> dict[str, Expert]:
+        return {e.id: e for e in self.experts}
+
+    def panel(self, panel_id: str) -> PanelDraft:
+        return next(p for p in self.panels if p.id == panel_id)
+
+    def declared_for(self, application_id: str) -> dict[str, str]:
+        return {c.expert: c.reason for c in self.declared_conflicts if c.application == application_id}
+
+    @property
+    def rubric_total(self) -> Decimal:
+        return sum((c.max for c in self.criteria), Decimal(0))
+
+    # --- checking -----------------------------------------------------------------------
+    def panel_checks(self, panel: PanelDraft) -> list[PanelConflicts]:
+        """The conflict checks of one panel for each of its applications, as they stand now."""
+        model = panel.as_panel()
+        experts = self.experts_by_id
+        if model is None or any(m not in experts for m in model.members):
+            return []
+        return [
+            panel_conflicts(model, self.applications[a].application, experts, self.declared_for(a), self.quorum)
+            for a in model.applications if a in self.applications
+        ]
+
+    def panel_blockers(self, panel: PanelDraft) -> list[Blocker]:
+        blockers = []
+        if not panel.members:
+            blockers.append(Blocker(panel.id, None, "panel.members", f"专家组 {panel.id} 还没有成员",
+                                    f"panel {panel.id} has no members yet"))
+        elif panel.chair not in panel.members:
+            blockers.append(Blocker(panel.id, None, "panel.chair", f"专家组 {panel.id} 还没有指定组长",
+                                    f"panel {panel.id} has no chair yet"))
+        unknown = [m for m in panel.members if m not in self.experts_by_id]
+        if unknown:
+            blockers.append(Blocker(panel.id, None, "panel.members", f"专家组 {panel.id} 的成员 {unknown[0]} 不在专家库中",
+                                    f"member {unknown[0]} of panel {panel.id} is not in the expert pool"))
+        if not panel.applications:
+            blockers.append(Blocker(panel.id, None, "panel.applications", f"专家组 {panel.id} 还没有分配申报",
+                                    f"panel {panel.id} has no applications yet"))
+        for result in self.panel_checks(panel):
+            for check in result.checks:
+                if check.result is Result.FAIL:
+                    zh, en = CHECK_TITLES[check.id]
+                    blockers.append(Blocker(panel.id, result.application_id, check.id,
+                                            f"专家组 {panel.id} · {result.application_id} · {zh}：{check.message_zh}",
+                                            f"panel {panel.id} · {result.application_id} · {en}: {check.message_en}"))
+        return blockers
+
+    def blockers(self) -> list[Blocker]:
+        """Every reason the round cannot go out yet; empty when packages may be built."""
+        found: list[Blocker] = []
+        if not self.id.strip():
+            found.append(Blocker(None, None, "round.id", "评审批次编号不能为空", "the round needs an id"))
+        if not self.title.strip():
+            found.append(Blocker(None, None, "round.title", "评审批次名称不能为空", "the round needs a title"))
+        if not self.applications:
+            found.append(Blocker(None, None, "round.applications", "还没有导入申报", "no applications imported yet"))
+        if not self.criteria:
+            found.append(Blocker(None, None, "rubric.criteria", "评分表还没有评分项", "the rubric has no criteria"))
+        elif self.rubric_total != RUBRIC_TOTAL:
+            found.append(Blocker(None, None, "rubric.total", f"评分表满分合计为 {self.rubric_total}，应为 100",
+                                 f"the rubric's maxima add up to {self.rubric_total}, not 100"))
+        for problem_zh, problem_en in rubric_problems(self.step, self.criteria):
+            found.append(Blocker(None, None, "rubric.criteria", problem_zh, problem_en))
+        if not self.panels:
+            found.append(Blocker(None, None, "round.panels", "还没有组建专家组", "no panels yet"))
+        assigned: dict[str, str] = {}
+        for panel in self.panels:
+            found += self.panel_blockers(panel)
+            for app_id in panel.applications:
+                if app_id in assigned:
+                    found.append(Blocker(panel.id, app_id, "round.assignment",
+                                         f"申报 {app_id} 同时分配给了专家组 {assigned[app_id]} 和 {panel.id}",
+                                         f"application {app_id} is in panels {assigned[app_id]} and {panel.id}"))
+                assigned.setdefault(app_id, panel.id)
+        for app_id in self.applications:
+            if app_id not in assigned:
+                found.append(Blocker(None, app_id, "round.assignment", f"申报 {app_id} 还没有分配专家组",
+                                     f"application {app_id} is not in any panel"))
+        return found
+
+    # --- files ----------------------------------------------------------------------------
+    def round_json(self, application_files: dict[str, str], rubric_file: str) -> dict:
+        data = {
+            "id": self.id, "title": self.title, "kind": self.kind, "quorum": self.quorum, "rubric": rubric_file,
+            "applications": [application_files[a] for a in self.applications],
+            "experts": [e.model_dump(exclude_none=True) for e in self.experts],
+            "panels": [{"id": p.id, "members": p.members, "chair": p.chair, "applications": p.applications}
+                       for p in self.panels],
+            "declared_conflicts": [c.model_dump() for c in self.declared_conflicts],
+        }
+        if self.aggregation:
+            data["aggregation"] = self.aggregation
+        return data
+
+    def rubric_json(self) -> dict:
+        return {"id": self.rubric_id, "step": str(self.step),
+                "criteria": [{"id": c.id, "title": c.title, "max": str(c.max), "guidance": c.guidance}
+                             for c in self.criteria]}
+
+
+def rubric_problems(step: Decimal, criteria: list[Criterion]) -> list[tuple[str, str]]:
+    """What the rubric model would refuse, found without raising (for the editor's live list)."""
+    problems = []
+    if step <= 0:
+        problems.append(("步长必须大于 0", "the step must be greater than 0"))
+    seen: set[str] = set()
+    for index, criterion in enumerate(criteria, start=1):
+        if not criterion.id.strip() or not criterion.title.strip():
+            problems.append((f"第 {index} 项缺少编号或名称", f"criterion {index} needs an id and a title"))
+        if criterion.id in seen:
+            problems.append((f"评分项编号 {criterion.id} 重复", f"criterion id {criterion.id} is used twice"))
+        seen.add(criterion.id)
+        if step > 0 and (criterion.max <= 0 or criterion.max % step != 0):
+            problems.append((f"第 {index} 项满分 {criterion.max} 应为步长 {step} 的正整数倍",
+                             f"criterion {index}: maximum {criterion.max} must be a positive multiple of step {step}"))
+    return problems
+
+
+def _json_bytes(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _safe_part(value: str, what: str) -> str:
+    if not value or value in (".", "..") or any(c in value for c in '/\\:*?"<>|') or value.strip() != value:
+        raise InputError("round", what, f"“{value}”不能用作文件名", f"“{value}” cannot be used as a file name")
+    return value
+
+
+def _application_files(draft: RoundDraft, folder: Path) -> dict[str, tuple[str, bytes, list[tuple[Path, str]]]]:
+    """Per application: its relative JSON path, JSON bytes and the attachments to copy (source, relative)."""
+    planned = {}
+    for app_id, entry in draft.applications.items():
+        name = _safe_part(app_id, "applications.id")
+        data = json.loads(json.dumps(entry.data))  # a copy whose attachment paths may be rewritten
+        copies = []
+        for index, attachment in enumerate(data.get("attachments") or []):
+            source = (entry.base / attachment["file"]).resolve()
+            if not source.is_file():
+                raise InputError(f"{app_id}", f"attachments[{index}].file", f"附件不存在：{attachment['file']}",
+                                 f"attachment not found: {attachment['file']}")
+            relative = f"{name}/{index + 1:02d}-{_safe_part(source.name, 'attachments.file')}"
+            attachment["file"] = relative
+            copies.append((source, relative))
+        planned[app_id] = (f"applications/{name}.json", _json_bytes(data), copies)
+    return planned
+
+
+def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
+    """Write the draft as a new round folder, all or nothing, and return it loaded back.
+
+    The files are assembled in a temporary sibling folder and moved into place with one rename,
+    so a crash or a refused round leaves no half-written folder behind.
+    """
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise InputError(str(folder), None, "目标文件夹不是空的，请选择一个新的文件夹",
+                         "the folder is not empty; choose a new folder for the round")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+    try:
+        planned = _application_files(draft, staging)
+        for relative, data, copies in planned.values():
+            write_atomically(staging / relative, data)
+            for source, attachment in copies:
+                target = staging / "applications" / attachment
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+        write_atomically(staging / "rubric.json", _json_bytes(draft.rubric_json()))
+        write_atomically(staging / "round.json", _json_bytes(
+            draft.round_json({a: rel for a, (rel, _, _) in planned.items()}, "rubric.json")))
+        load_round(staging / "round.json")  # refuse to publish what would not load
+        if folder.exists():
+            folder.rmdir()
+        os.replace(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return load_round(folder / "round.json")
+
+
+def save_round_in_place(draft: RoundDraft) -> ReviewRound:
+    """Rewrite the round file of a draft loaded from disk (experts, panels, conflicts, rubric).
+
+    Applications that are new since loading are written next to the existing ones first; the round
+    and rubric files are replaced atomically last, so a crash leaves the previous round intact.
+    """
+    if draft.source is None:
+        raise InputError("round", None, "这个批次还没有保存过，请选择保存位置", "this round was never saved; choose a folder")
+    folder = draft.source.parent
+    current = json.loads(draft.source.read_text(encoding="utf-8"))
+    existing = load_round(draft.source)
+    files = {a: str(p.relative_to(folder)).replace(os.sep, "/") for a, p in existing.application_files.items()}
+    new = RoundDraft(applications={a: e for a, e in draft.applications.items() if a not in files})
+    for app_id, (relative, data, copies) in _application_files(new, folder).items():
+        for source, attachment in copies:
+            target = folder / "applications" / attachment
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        write_atomically(folder / relative, data)
+        files[app_id] = relative
+    rubric_file = current.get("rubric", "rubric.json")
+    write_atomically(folder / rubric_file, _json_bytes(draft.rubric_json()))
+    write_atomically(draft.source, _json_bytes(draft.round_json(files, rubric_file)))
+    return load_round(draft.source)
+
+
+def criterion(identifier: str, title: str, maximum: str | Decimal, guidance: str = "") -> Criterion:
+    return Criterion(id=identifier, title=title, max=Decimal(maximum), guidance=guidance)
+
+
+def default_rubric() -> Rubric:
+    """The bundled establishment rubric (100 points), a starting point for a new round."""
+    from tic_desktop.domain.loading import load_rubric
+    from tic_desktop.paths import demo_round_file
+
+    return load_rubric(demo_round_file().parent / "rubric.json")

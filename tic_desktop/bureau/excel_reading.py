@@ -1,0 +1,458 @@
+"""Reading applications and experts from the bureau's workbook: all of it, or nothing.
+
+Every problem is collected and reported with its sheet, row and column letter; only a
+workbook without a single problem gives applications. Values are validated by the same
+pydantic models as the JSON files, and their error locations are mapped back to cells.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Sequence
+
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
+from pydantic import BaseModel, ValidationError
+
+from tic_desktop.bureau.excel_cells import CellValueError, is_empty, read_cell, shown
+from tic_desktop.bureau.excel_layout import (
+    APPLICATION_CHILDREN,
+    ATTACHMENTS,
+    BASIC,
+    COMMITTEE,
+    DATA_SHEETS,
+    EXPERTS,
+    FINANCE,
+    SHEET_ORDER,
+    Column,
+    SheetLayout,
+)
+from tic_desktop.domain.application import Application
+from tic_desktop.domain.jsonfile import _explain
+from tic_desktop.domain.round import Expert
+from tic_desktop.errors import InputError
+
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 50_000
+MAX_COLUMNS = 200
+_SHOWN_IN_MESSAGE = 5
+# Ids become file names (applications/<id>.json): nothing a file system would refuse or misread.
+_UNSAFE_ID = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """One problem, at one cell (column "" when it concerns a whole row or sheet)."""
+
+    sheet: str
+    row: int
+    column: str
+    header: str
+    message_zh: str
+    message_en: str
+
+    def describe(self, lang: str = "zh") -> str:
+        if lang == "en":
+            where = f"sheet {self.sheet}, row {self.row}"
+            if self.column:
+                where += f", column {self.column}"
+            if self.header:
+                where += f" ({self.header})"
+            return f"{where}: {self.message_en}"
+        where = f"工作表“{self.sheet}”第 {self.row} 行"
+        if self.column:
+            where += f" {self.column} 列"
+        if self.header:
+            where += f"（{self.header}）"
+        return f"{where}：{self.message_zh}"
+
+
+class ExcelImportError(InputError):
+    """The workbook cannot be imported; ``problems`` lists every problem found (empty when
+    the file as a whole is unusable, e.g. not an xlsx file: the message then says why)."""
+
+    def __init__(self, file: str, problems: Sequence[CellProblem],
+                 problem_zh: str | None = None, problem_en: str | None = None) -> None:
+        self.problems = list(problems)
+        if problem_zh is None or problem_en is None:
+            problem_zh, problem_en = self._summary("zh"), self._summary("en")
+        super().__init__(file, None, problem_zh, problem_en)
+
+    def _summary(self, lang: str) -> str:
+        first = [p.describe(lang) for p in self.problems[:_SHOWN_IN_MESSAGE]]
+        more = len(self.problems) - len(first)
+        if lang == "en":
+            text = f"{len(self.problems)} problem(s): " + "; ".join(first)
+            return text + (f"; and {more} more" if more else "")
+        text = f"共 {len(self.problems)} 处问题：" + "；".join(first)
+        return text + (f"；另有 {more} 处" if more else "")
+
+    def report(self, lang: str = "zh") -> str:
+        """Every problem, one per line, under a line naming the file."""
+        if not self.problems:
+            return self.message(lang)
+        if lang == "en":
+            head = f"Cannot import {self.file}: {len(self.problems)} problem(s), nothing was imported:"
+        else:
+            head = f"无法导入 {self.file}：共 {len(self.problems)} 处问题，未导入任何内容："
+        return "\n".join([head, *("  " + p.describe(lang) for p in self.problems)])
+
+
+@dataclass(frozen=True)
+class WorkbookContents:
+    applications: list[Application]
+    application_data: list[dict]
+    experts: list[Expert]
+    base: Path
+
+
+def read_workbook(path: Path | str) -> WorkbookContents:
+    """Read and validate a whole workbook; raises ExcelImportError listing every problem."""
+    path = Path(path)
+    book = _open_book(path)
+    return _WorkbookReading(path).read(book)
+
+
+def _open_book(path: Path):
+    shown_path = str(path)
+
+    def refuse(zh: str, en: str) -> ExcelImportError:
+        return ExcelImportError(shown_path, [], zh, en)
+
+    try:
+        if path.is_dir():
+            raise refuse("这是一个文件夹，不是 Excel 工作簿", "is a folder, not an Excel workbook")
+        size = path.stat().st_size
+        if size > MAX_WORKBOOK_BYTES:
+            raise refuse("文件过大", f"file too large ({size} bytes)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise refuse("文件不存在", "file not found") from None
+    except OSError as exc:
+        raise refuse(f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})") from None
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise refuse("这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为不加密的 .xlsx 文件",
+                     "is an old Excel (.xls) file or an encrypted workbook; save it as an unencrypted .xlsx")
+    not_xlsx = refuse("不是 Excel 工作簿（.xlsx）文件，或文件已损坏", "is not an Excel workbook (.xlsx), or is damaged")
+    if not data.startswith(b"PK\x03\x04"):
+        raise not_xlsx
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise not_xlsx from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise refuse("工作簿内容过大", f"workbook content too large ({unpacked} bytes unpacked)")
+    try:
+        # openpyxl warns about features it drops (e.g. some extensions); they do not matter here.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=True)
+    except Exception:  # untrusted file: openpyxl fails on damaged parts in many different ways
+        raise not_xlsx from None
+
+
+@dataclass
+class _Row:
+    sheet: str
+    number: int
+    cells: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (column letter, header)
+    values: dict[str, Any] = field(default_factory=dict)  # key -> value, for readable non-empty cells
+
+    def cell(self, key: str) -> tuple[str, int, str, str]:
+        letter, header = self.cells.get(key, ("", ""))
+        return self.sheet, self.number, letter, header
+
+
+@dataclass
+class _Draft:
+    """One application being assembled: its JSON data and where each value came from."""
+
+    row: _Row
+    data: dict[str, Any]
+    where: dict[tuple, tuple[str, int, str, str]] = field(default_factory=dict)
+    reported: set[tuple] = field(default_factory=set)  # paths already reported by our own checks
+
+
+class _WorkbookReading:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.base = path.resolve().parent
+        self.problems: list[CellProblem] = []
+        self.flagged: set[tuple[str, int, str]] = set()
+
+    def problem(self, where: tuple[str, int, str, str], zh: str, en: str) -> None:
+        sheet, row, letter, header = where
+        self.problems.append(CellProblem(sheet, row, letter, header, zh, en))
+        self.flagged.add((sheet, row, letter))
+
+    def read(self, book) -> WorkbookContents:
+        rows: dict[str, list[_Row]] = {}
+        for layout in DATA_SHEETS:
+            if layout.name not in book.sheetnames:
+                self.problem((layout.name, 1, "", ""), f"缺少工作表“{layout.name}”",
+                             f"the sheet {layout.name} ({layout.en}) is missing")
+                continue
+            columns = self._header(book[layout.name], layout)
+            if columns is not None:
+                rows[layout.name] = self._rows(book[layout.name], layout, columns)
+        if self.problems:  # a damaged layout: cell-by-cell checks would only repeat it
+            self._fail()
+        drafts = self._applications(rows)
+        experts = self._experts(rows[EXPERTS.name])
+        applications = [self._validate(draft) for draft in drafts]
+        if self.problems:
+            self._fail()
+        return WorkbookContents(
+            applications=applications,
+            application_data=[a.model_dump(mode="json", exclude_unset=True) for a in applications],
+            experts=experts,
+            base=self.base,
+        )
+
+    def _fail(self) -> None:
+        def order(p: CellProblem) -> tuple:
+            column = column_index_from_string(p.column) if p.column else 0
+            return SHEET_ORDER.get(p.sheet, len(SHEET_ORDER)), p.row, column
+
+        raise ExcelImportError(str(self.path), sorted(self.problems, key=order))
+
+    # ---- the sheets' layout -------------------------------------------------------------
+
+    def _header(self, sheet, layout: SheetLayout) -> dict[int, Column] | None:
+        if sheet.max_row > MAX_ROWS + 1 or sheet.max_column > MAX_COLUMNS:
+            self.problem((layout.name, 1, "", ""), f"工作表过大（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）",
+                         f"the sheet is too large (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)")
+            return None
+        known = {}
+        for column in layout.columns:
+            for name in (column.header, column.zh, column.en):
+                known[_normalised(name)] = column
+        found: dict[int, Column] = {}
+        seen: dict[str, str] = {}
+        for index in range(1, sheet.max_column + 1):
+            value = sheet.cell(row=1, column=index).value
+            if is_empty(value):
+                continue
+            letter = get_column_letter(index)
+            column = known.get(_normalised(str(value)))
+            where = (layout.name, 1, letter, shown(value))
+            if column is None:
+                self.problem(where, "无法识别的列标题（请勿修改标题行）",
+                             "unrecognised column title (do not change the title row)")
+            elif column.key in seen:
+                self.problem(where, f"列“{column.zh}”重复（另见 {seen[column.key]} 列）",
+                             f"column {column.en} appears twice (also column {seen[column.key]})")
+            else:
+                seen[column.key] = letter
+                found[index] = column
+        for column in layout.columns:
+            if column.header_required and column.key not in seen:
+                self.problem((layout.name, 1, "", column.header), "缺少此列", "this column is missing")
+        return found
+
+    def _rows(self, sheet, layout: SheetLayout, columns: dict[int, Column]) -> list[_Row]:
+        rows = []
+        for number, cells in enumerate(sheet.iter_rows(min_row=2), start=2):
+            if all(is_empty(c.value) for c in cells):
+                continue
+            row = _Row(layout.name, number)
+            for index, column in columns.items():
+                row.cells[column.key] = (get_column_letter(index), column.header)
+            for index, cell in enumerate(cells, start=1):
+                column = columns.get(index)
+                if column is None:
+                    if not is_empty(cell.value):
+                        self.problem((layout.name, number, get_column_letter(index), ""),
+                                     "该列没有列标题，内容无法导入", "this column has no title, its content cannot be read")
+                    continue
+                if is_empty(cell.value):
+                    continue
+                try:
+                    if cell.data_type == "e":
+                        raise CellValueError(f"单元格是错误值 {cell.value}", f"the cell holds the error {cell.value}")
+                    row.values[column.key] = read_cell(column.kind, cell.value, cell.number_format)
+                except CellValueError as exc:
+                    self.problem(row.cell(column.key), exc.message_zh, exc.message_en)
+            rows.append(row)
+        return rows
+
+    # ---- assembling applications --------------------------------------------------------
+
+    def _applications(self, rows: dict[str, list[_Row]]) -> list[_Draft]:
+        drafts: dict[str, _Draft] = {}
+        for row in rows[BASIC.name]:
+            app_id = row.values.get("id")
+            if app_id is None:
+                if (row.sheet, row.number, row.cells["id"][0]) not in self.flagged:
+                    self.problem(row.cell("id"), "缺少申报编号", "the application id is missing")
+                continue
+            if _UNSAFE_ID.search(app_id) or app_id in (".", "..") or len(app_id) > 100:
+                self.problem(row.cell("id"), "申报编号不能含 / \\ : * ? \" < > | 等字符，且不超过 100 字",
+                             "the id must not contain / \\ : * ? \" < > | or control characters (100 characters at most)")
+            if app_id in drafts:
+                self.problem(row.cell("id"), f"申报编号 {app_id} 重复（另见第 {drafts[app_id].row.number} 行）",
+                             f"application id {app_id} is used twice (also row {drafts[app_id].row.number})")
+                continue
+            draft = _Draft(row, {"lead_unit": {}})
+            for column in BASIC.columns:
+                draft.where[column.path] = row.cell(column.key)
+                if column.key in row.values:
+                    _put(draft.data, column.path, row.values[column.key])
+            draft.where[("lead_unit",)] = row.cell("lead_unit.name")
+            drafts[app_id] = draft
+
+        for layout in APPLICATION_CHILDREN:
+            grouped: dict[str, list[_Row]] = {}
+            for row in rows[layout.name]:
+                app_id = row.values.get("application")
+                if app_id is None:
+                    if (row.sheet, row.number, row.cells["application"][0]) not in self.flagged:
+                        self.problem(row.cell("application"), "缺少申报编号", "the application id is missing")
+                elif app_id not in drafts:
+                    self.problem(row.cell("application"), f"申报编号 {app_id} 在“基本信息”表中不存在",
+                                 f"application id {app_id} is not in the sheet 基本信息 (basic information)")
+                else:
+                    grouped.setdefault(app_id, []).append(row)
+            for app_id, group in grouped.items():
+                self._add_block(drafts[app_id], layout, group)
+        return list(drafts.values())
+
+    def _add_block(self, draft: _Draft, layout: SheetLayout, group: list[_Row]) -> None:
+        if layout is ATTACHMENTS:
+            for row in group:
+                self._check_attachment(row)
+        entries = []
+        prefix = ("committee", "members") if layout is COMMITTEE else (layout.block,)
+        for index, row in enumerate(group):
+            entry = {key: value for key, value in row.values.items() if key not in ("application", "chair")}
+            entries.append(entry)
+            draft.where[(*prefix, index)] = row.cell("application")
+            for column in layout.columns:
+                draft.where[(*prefix, index, column.key)] = row.cell(column.key)
+        draft.where[prefix] = group[0].cell("application")
+        if layout is COMMITTEE:
+            draft.where[("committee",)] = group[0].cell("application")
+            draft.data["committee"] = {"members": entries, "chair": self._chair(draft, group)}
+            return
+        draft.data[layout.block] = entries
+        if layout is FINANCE:
+            self._unique_years(draft, group)
+
+    def _chair(self, draft: _Draft, group: list[_Row]) -> int:
+        chairs = [index for index, row in enumerate(group) if row.values.get("chair") is True]
+        draft.reported.add(("committee", "chair"))
+        if not chairs:
+            if not any((r.sheet, r.number, r.cells["chair"][0]) in self.flagged for r in group):
+                self.problem(group[0].cell("chair"),
+                             f"申报 {draft.row.values['id']} 的技术委员会没有主任（须有一位成员填“是”）",
+                             f"the committee of {draft.row.values['id']} has no chair (mark one member 是)")
+            return 0
+        for index in chairs[1:]:
+            self.problem(group[index].cell("chair"),
+                         f"申报 {draft.row.values['id']} 的技术委员会有多位主任（另见第 {group[chairs[0]].number} 行）",
+                         f"the committee of {draft.row.values['id']} has more than one chair "
+                         f"(also row {group[chairs[0]].number})")
+        return chairs[0]
+
+    def _unique_years(self, draft: _Draft, group: list[_Row]) -> None:
+        first_row: dict[int, int] = {}
+        for row in group:
+            year = row.values.get("year")
+            if year is None:
+                continue
+            if year in first_row:
+                self.problem(row.cell("year"), f"年度 {year} 重复（另见第 {first_row[year]} 行）",
+                             f"the year {year} is listed twice (also row {first_row[year]})")
+                draft.reported.add(("finance",))
+            else:
+                first_row[year] = row.number
+
+    def _check_attachment(self, row: _Row) -> None:
+        file = row.values.get("file")
+        if file is None:
+            return
+        file = file.replace("\\", "/")
+        row.values["file"] = file
+        relative = PurePosixPath(file)
+        if relative.is_absolute() or re.match(r"^[A-Za-z]:", file):
+            self.problem(row.cell("file"), "应为相对于工作簿所在文件夹的路径，不能是绝对路径",
+                         "must be a path relative to the workbook's folder, not an absolute path")
+            return
+        target = (self.base / relative).resolve()
+        if not target.is_relative_to(self.base):
+            self.problem(row.cell("file"), "附件须在工作簿所在文件夹之内",
+                         "the attachment must be inside the workbook's folder")
+        elif not target.is_file():
+            self.problem(row.cell("file"), f"附件文件不存在：{self.base / relative}",
+                         f"attachment file not found: {self.base / relative}")
+
+    # ---- validation with the domain's models --------------------------------------------
+
+    def _validate(self, draft: _Draft) -> Application | None:
+        return self._model(Application, draft.data, draft.where, draft.reported, draft.row)
+
+    def _experts(self, rows: list[_Row]) -> list[Expert]:
+        experts = []
+        seen: dict[str, int] = {}
+        for row in rows:
+            expert_id = row.values.get("id")
+            where = {(column.key,): row.cell(column.key) for column in EXPERTS.columns}
+            if expert_id is not None and expert_id in seen:
+                self.problem(row.cell("id"), f"专家编号 {expert_id} 重复（另见第 {seen[expert_id]} 行）",
+                             f"expert id {expert_id} is used twice (also row {seen[expert_id]})")
+                continue
+            if expert_id is not None:
+                seen[expert_id] = row.number
+            expert = self._model(Expert, dict(row.values), where, set(), row)
+            if expert is not None:
+                experts.append(expert)
+        return experts
+
+    def _model(self, model: type[BaseModel], data: dict, where: dict, reported: set, row: _Row):
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                location = tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
+                if any(location[:n] in reported for n in range(1, len(location) + 1)):
+                    continue
+                cell = _locate(where, location) or row.cell("id")
+                if (cell[0], cell[1], cell[2]) in self.flagged:
+                    continue
+                self.problem(cell, *_message(error))
+            return None
+
+
+def _locate(where: dict, location: tuple) -> tuple[str, int, str, str] | None:
+    for length in range(len(location), 0, -1):
+        if location[:length] in where:
+            return where[location[:length]]
+    return None
+
+
+def _message(error: dict) -> tuple[str, str]:
+    kind = error["type"]
+    if kind == "missing":
+        return "必填，不能为空", "required, must not be empty"
+    if kind == "value_error":
+        # The domain's validators write "中文 | English".
+        zh, _, en = error["msg"].removeprefix("Value error, ").partition(" | ")
+        return zh, en or zh
+    return _explain(kind, error.get("ctx") or {}, error.get("input"))
+
+
+def _normalised(title: str) -> str:
+    return re.sub(r"[\s/／]+", "", title).casefold()
+
+
+def _put(data: dict, path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value

@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from tic_desktop.cli import aggregate_command, commands, pdf_commands, secure_commands
+from tic_desktop.cli import aggregate_command, commands, pdf_commands, round_commands, secure_commands
 from tic_desktop.errors import TicError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     secure_commands.add_parsers(sub, _Parser)
     pdf_commands.add_parsers(sub, _Parser)
     aggregate_command.add_parsers(sub, _Parser)
+    round_commands.add_parsers(sub, _Parser)
     _accept_lang_everywhere(parser)
     return parser
 

@@ -1,0 +1,127 @@
+"""``tic round template`` and ``tic round import-excel``: a round's applications and experts in Excel.
+
+``template`` writes the empty workbook, or one filled from a round file; ``import-excel``
+validates a filled workbook and writes ``applications/<id>.json`` (with the attachments copied
+next to them, at the same relative paths) and ``experts.json``: every file or none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from tic_desktop.bureau.excel_template import ExcelImportError, read_workbook, write_workbook
+from tic_desktop.domain.loading import load_round
+from tic_desktop.errors import InputError, TicError
+from tic_desktop.security.atomic import write_atomically
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", "zh")
+
+
+def round_template(args: argparse.Namespace) -> str | dict:
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise InputError(str(out), None, "输出文件名应以 .xlsx 结尾", "the output file name must end in .xlsx")
+    if out.exists() and not args.force:
+        raise InputError(str(out), None, "文件已存在，未覆盖（如需覆盖请加 --force）",
+                         "file exists, not overwritten (add --force to replace it)")
+    applications, experts, notes = [], [], []
+    if args.round_file:
+        review_round = load_round(args.round_file)
+        for app_id, application in review_round.applications.items():
+            applications.append(_attachments_relative_to(application, review_round.application_files[app_id],
+                                                         out, notes))
+        experts = list(review_round.spec.experts)
+    write_workbook(out, applications, experts)
+    if args.format == "json":
+        return {"workbook": str(out), "applications": len(applications), "experts": len(experts),
+                "attachments_outside": notes}
+    if _lang(args) == "en":
+        text = f"Wrote {out}: {len(applications)} application(s), {len(experts)} expert(s)"
+        warning = "Attachments outside the workbook's folder (copy them next to it before importing):"
+    else:
+        text = f"已写入 {out}：申报 {len(applications)} 项，专家 {len(experts)} 人"
+        warning = "以下附件不在工作簿所在文件夹内（导入前请复制到工作簿旁的相同位置）："
+    if notes:
+        text += "\n" + warning + "".join(f"\n  {note}" for note in notes)
+    return text
+
+
+def _attachments_relative_to(application, app_file: Path, out: Path, notes: list[str]):
+    """Attachments are relative to the application file; in the workbook, to the workbook's folder."""
+    if not application.attachments:
+        return application
+    base = out.resolve().parent
+    attachments = []
+    for attachment in application.attachments:
+        source = (app_file.parent / attachment.file).resolve()
+        if source.is_relative_to(base):
+            file = source.relative_to(base).as_posix()
+        else:
+            file = attachment.file
+            notes.append(f"{application.id}: {source}")
+        attachments.append(attachment.model_copy(update={"file": file}))
+    return application.model_copy(update={"attachments": attachments})
+
+
+def round_import_excel(args: argparse.Namespace) -> str | dict:
+    try:
+        contents = read_workbook(Path(args.workbook))
+    except ExcelImportError as exc:
+        # Every problem, not only the first few: people fix them all in one pass.
+        raise TicError(exc.report("zh"), exc.report("en")) from None
+    if not contents.applications and not contents.experts:
+        raise InputError(args.workbook, None, "工作簿中没有申报，也没有专家", "the workbook holds no applications and no experts")
+    out = Path(args.out)
+    files: dict[Path, bytes] = {}
+    for data in contents.application_data:
+        files[out / "applications" / f"{data['id']}.json"] = _json_bytes(data)
+        for attachment in data.get("attachments", []):
+            source = contents.base / attachment["file"]
+            files[out / "applications" / attachment["file"]] = source.read_bytes()
+    if contents.experts:
+        files[out / "experts.json"] = _json_bytes([e.model_dump(mode="json", exclude_none=True)
+                                                   for e in contents.experts])
+    existing = [str(path) for path in files if path.exists()]
+    if existing:
+        raise InputError(existing[0], None, f"文件已存在，未覆盖（共 {len(existing)} 个已存在），未写入任何文件",
+                         f"file exists, not overwritten ({len(existing)} existing), nothing was written")
+    for path, data in files.items():
+        write_atomically(path, data)
+    written = [str(path) for path in files]
+    if args.format == "json":
+        return {"applications": [d["id"] for d in contents.application_data], "experts": len(contents.experts),
+                "files": written}
+    if _lang(args) == "en":
+        head = f"Imported {len(contents.applications)} application(s) and {len(contents.experts)} expert(s):"
+    else:
+        head = f"已导入申报 {len(contents.applications)} 项、专家 {len(contents.experts)} 人："
+    return head + "".join(f"\n  {os.path.relpath(path)}" for path in written)
+
+
+def _json_bytes(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def add_parsers(sub, parser_class) -> None:
+    parser = sub.add_parser("round", help="评审批次的 Excel 模板与导入 / a round's Excel template and import")
+    commands = parser.add_subparsers(dest="round_command", required=True, parser_class=parser_class)
+
+    template = commands.add_parser("template", help="生成 Excel 模板 / write the Excel template")
+    template.add_argument("out", help="OUT.xlsx")
+    template.add_argument("--from", dest="round_file", metavar="ROUND.json",
+                          help="填入该批次的申报和专家 / fill in this round's applications and experts")
+    template.add_argument("--force", action="store_true", help="覆盖已有文件 / replace an existing file")
+    template.add_argument("--format", choices=("table", "json"), default="table")
+    template.set_defaults(run=round_template)
+
+    importing = commands.add_parser("import-excel", help="从 Excel 导入申报和专家 / import applications and experts")
+    importing.add_argument("workbook", help="IN.xlsx")
+    importing.add_argument("--out", required=True, metavar="DIR",
+                           help="写入 DIR/applications/<id>.json 和 DIR/experts.json")
+    importing.add_argument("--format", choices=("table", "json"), default="table")
+    importing.set_defaults(run=round_import_excel)

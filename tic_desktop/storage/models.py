@@ -222,3 +222,6 @@ class InspectionPhoto(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     sealed: Mapped[bytes] = mapped_column()
     added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+from tic_desktop.storage import register_tables  # noqa: E402, F401  (its tables join Base.metadata)

@@ -1,0 +1,322 @@
+"""What the regulation says about a center today: revocation triggers and what is due next.
+
+Pure functions of the records and ``today``; records dated after ``today`` are ignored, so the
+same register can be assessed as of any day. Where the regulation names no date (the annual
+report deadline, how long after the preparation period the evaluation may take), the value
+comes from :class:`RegisterPolicy`; docs/register.md explains each choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+
+from tic_desktop.register.domain import (
+    KIND_TEXT,
+    RESULT_TEXT,
+    Bilingual,
+    Center,
+    Evaluation,
+    EvaluationKind,
+    EvaluationResult,
+    RevocationClause,
+    Status,
+    add_months,
+)
+
+BIENNIAL_INTERVAL_YEARS = 2  # 第二十条：每两年开展年度绩效评价
+
+
+@dataclass(frozen=True)
+class RegisterPolicy:
+    """The bureau's choices where the regulation is silent (defaults documented in docs/register.md)."""
+
+    report_deadline: tuple[int, int] = (3, 31)
+    """(month, day) in year N+1 by which the annual report for year N must be received."""
+    reports_from_year: int = 2025
+    """The first report year the register tracks (the report due in 2026, when the measures take effect)."""
+    effective_on: date = date(2026, 1, 1)
+    """When the measures take effect (第二十三条 leaves the day blank: 自2026年xx月xx日起施行)."""
+    comprehensive_window_months: int = 6
+    """Months after the preparation period ends by which the comprehensive evaluation should be held."""
+    biennial_deadline: tuple[int, int] = (12, 31)
+    """(month, day) in the evaluation year by which a biennial evaluation should be held."""
+
+    def report_due(self, year: int) -> date:
+        """The last day to submit the annual report for ``year``."""
+        month, day = self.report_deadline
+        return date(year + 1, month, min(day, _month_days(year + 1, month)))
+
+    def biennial_due(self, year: int) -> date:
+        month, day = self.biennial_deadline
+        return date(year, month, min(day, _month_days(year, month)))
+
+
+DEFAULT_POLICY = RegisterPolicy()
+
+
+def _month_days(year: int, month: int) -> int:
+    return (add_months(date(year, month, 1), 1) - timedelta(days=1)).day
+
+
+class Consequence(StrEnum):
+    REVOKE = "revoke"  # 予以撤销 (第十九条)
+    DISQUALIFY = "disqualify"  # 取消技术创新中心资格 (第二十二条)
+    NOT_ADMITTED = "not_admitted"  # 不纳入技术创新中心体系管理 (第二十条)
+    ADJUST = "adjust"  # 作为动态调整的重要依据 (第二十条)
+
+
+CONSEQUENCE_TEXT = {
+    Consequence.REVOKE: Bilingual("予以撤销", "to be revoked"),
+    Consequence.DISQUALIFY: Bilingual("取消技术创新中心资格", "qualification to be cancelled"),
+    Consequence.NOT_ADMITTED: Bilingual("不纳入技术创新中心体系管理", "not admitted into the system"),
+    Consequence.ADJUST: Bilingual("作为动态调整的重要依据", "an important basis for dynamic adjustment"),
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A clause of the regulation that applies to the center, with the facts behind it."""
+
+    clause: Bilingual  # 第十九条（一） / Art. 19(1)
+    consequence: Consequence
+    message: Bilingual
+    facts: tuple[Bilingual, ...]
+    grounds: RevocationClause | None = None
+    """The revocation clause this trigger supports; None when it only informs the bureau's judgement."""
+
+
+class DueKind(StrEnum):
+    ANNUAL_REPORT = "annual_report"
+    COMPREHENSIVE = "comprehensive"
+    BIENNIAL = "biennial"
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something the center or the bureau must do by a date."""
+
+    kind: DueKind
+    year: int
+    due_by: date
+    overdue: bool
+    clause: Bilingual
+    text: Bilingual
+    note: Bilingual | None = None
+    due_from: date | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A center as the regulation sees it on ``today``."""
+
+    center_id: str
+    today: date
+    status: Status
+    preparation_end: date
+    triggers: tuple[Trigger, ...]
+    due: tuple[DueItem, ...]  # earliest deadline first
+    notes: tuple[Bilingual, ...] = ()
+
+    @property
+    def preparation_over(self) -> bool:
+        return self.today > self.preparation_end
+
+    @property
+    def overdue(self) -> tuple[DueItem, ...]:
+        return tuple(item for item in self.due if item.overdue)
+
+    @property
+    def next_due(self) -> DueItem | None:
+        return self.due[0] if self.due else None
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.triggers or self.overdue)
+
+
+def _clause(article_zh: str, item_zh: str, en: str) -> Bilingual:
+    return Bilingual(f"第{article_zh}条" + (f"（{item_zh}）" if item_zh else ""), en)
+
+
+ART_17 = _clause("十七", "", "Art. 17")
+ART_19_1 = _clause("十九", "一", "Art. 19(1)")
+ART_19_2 = _clause("十九", "二", "Art. 19(2)")
+ART_20 = _clause("二十", "", "Art. 20")
+ART_22 = _clause("二十二", "", "Art. 22")
+
+
+def _d(day: date) -> str:
+    return day.isoformat()
+
+
+def _as_of(center: Center, today: date) -> Center:
+    """The records as they stood on ``today`` (later entries ignored)."""
+    return replace(
+        center,
+        reports=tuple(r for r in center.reports if r.received_on <= today),
+        evaluations=tuple(e for e in center.evaluations if e.year <= today.year),
+        revocation=center.revocation if center.revocation and center.revocation.revoked_on <= today else None,
+    )
+
+
+def first_report_year(center: Center, policy: RegisterPolicy = DEFAULT_POLICY) -> int:
+    """The first year whose annual report the register expects: the approval year, or the policy's start."""
+    return max(center.approved_on.year, policy.reports_from_year)
+
+
+def received_by(center: Center, year: int, day: date) -> bool:
+    report = center.report_for(year)
+    return report is not None and report.received_on <= day
+
+
+def _report_fact(center: Center, year: int, policy: RegisterPolicy, checked_on: date) -> Bilingual:
+    due = policy.report_due(year)
+    report = center.report_for(year)
+    zh = f"{year} 年度报告（应于 {_d(due)} 前报送）：截至 {_d(checked_on)} 未报送"
+    en = f"Annual report {year} (due {_d(due)}): not received by {_d(checked_on)}"
+    if report is not None:
+        zh += f"，{_d(report.received_on)} 补报"
+        en += f"; received late on {_d(report.received_on)}"
+    return Bilingual(zh, en)
+
+
+def missing_reports_trigger(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY) -> Trigger | None:
+    """第十九条（一）连续2年未报送年度报告.
+
+    Applies from the day after the deadline for year N+1 when, at the end of that deadline day,
+    neither the report for N nor the one for N+1 had been received. A report for N received late
+    but by the N+1 deadline breaks the run. ``center`` must already be as of ``today``.
+    """
+    year = first_report_year(center, policy)
+    while policy.report_due(year + 1) < today:
+        checked_on = policy.report_due(year + 1)
+        if not received_by(center, year, checked_on) and not received_by(center, year + 1, checked_on):
+            return Trigger(
+                ART_19_1, Consequence.REVOKE,
+                Bilingual(f"连续2年未报送年度报告（{year}、{year + 1} 年度）",
+                          f"No annual report for two consecutive years ({year} and {year + 1})"),
+                (_report_fact(center, year, policy, checked_on), _report_fact(center, year + 1, policy, checked_on)),
+                RevocationClause.NO_REPORTS,
+            )
+        year += 1
+    return None
+
+
+def _evaluation_fact(evaluation: Evaluation) -> Bilingual:
+    kind, result = KIND_TEXT[evaluation.kind], RESULT_TEXT[evaluation.result]
+    return Bilingual(f"{evaluation.year} 年{kind.zh}：{result.zh}", f"{kind.en} {evaluation.year}: {result.en}")
+
+
+def _evaluation_triggers(center: Center) -> list[Trigger]:
+    triggers = []
+    for evaluation in sorted(center.evaluations, key=lambda e: (e.year, e.kind)):
+        if evaluation.result is EvaluationResult.ABSENT:
+            triggers.append(Trigger(
+                ART_19_2, Consequence.REVOKE,
+                Bilingual("无故不参加绩效评价", "Did not take part in a performance evaluation without good reason"),
+                (_evaluation_fact(evaluation),), RevocationClause.SKIPPED_EVALUATION))
+    comprehensive = center.evaluations_of(EvaluationKind.COMPREHENSIVE)
+    failed = [e for e in comprehensive if e.result is EvaluationResult.FAIL]
+    if failed and center.admission() is None:
+        if center.legacy:
+            triggers.append(Trigger(
+                ART_22, Consequence.DISQUALIFY,
+                Bilingual("2024年（含）以前批复建设的中心综合绩效评价不合格，取消技术创新中心资格",
+                          "Approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled"),
+                (Bilingual(f"批复建设日期：{_d(center.approved_on)}", f"Approved on {_d(center.approved_on)}"),
+                 _evaluation_fact(failed[-1])), RevocationClause.DISQUALIFIED))
+        else:
+            triggers.append(Trigger(
+                ART_20, Consequence.NOT_ADMITTED,
+                Bilingual("建设期满综合绩效评价不合格，不纳入技术创新中心体系管理",
+                          "Failed the end-of-preparation evaluation: not admitted into the system"),
+                (_evaluation_fact(failed[-1]),), RevocationClause.NOT_ADMITTED))
+    biennial = [e for e in center.evaluations_of(EvaluationKind.BIENNIAL) if e.result is not EvaluationResult.ABSENT]
+    if biennial and biennial[-1].result is EvaluationResult.FAIL:
+        triggers.append(Trigger(
+            ART_20, Consequence.ADJUST,
+            Bilingual("年度绩效评价不合格，作为动态调整的重要依据",
+                      "Failed the biennial evaluation: an important basis for dynamic adjustment"),
+            (_evaluation_fact(biennial[-1]),)))
+    return triggers
+
+
+def _report_items(center: Center, today: date, policy: RegisterPolicy, triggered: bool) -> list[DueItem]:
+    items = []
+    for year in range(first_report_year(center, policy), today.year + 1):
+        if center.report_for(year) is not None:
+            continue
+        due = policy.report_due(year)
+        overdue = today > due
+        note = None
+        if overdue and not triggered:
+            next_due = policy.report_due(year + 1)
+            note = Bilingual(
+                f"若截至 {_d(next_due)} 仍未报送 {year} 与 {year + 1} 年度报告，将适用第十九条（一）（连续2年未报送，予以撤销）",
+                f"If neither the {year} nor the {year + 1} report is received by {_d(next_due)}, "
+                f"Art. 19(1) applies (two consecutive years without a report: revocation)")
+        items.append(DueItem(
+            DueKind.ANNUAL_REPORT, year, due, overdue, ART_17,
+            Bilingual(f"{year} 年度报告，应于 {_d(due)} 前报送", f"Annual report {year}, due by {_d(due)}"),
+            note, due_from=date(year + 1, 1, 1)))
+    return items
+
+
+def _comprehensive_item(center: Center, today: date, policy: RegisterPolicy) -> DueItem | None:
+    graded = [e for e in center.evaluations_of(EvaluationKind.COMPREHENSIVE) if e.result is not EvaluationResult.ABSENT]
+    if graded:
+        return None
+    # A legacy center whose preparation ended before the measures took effect is evaluated under them
+    # (第二十二条) from the day they take effect.
+    last_quiet_day = center.preparation_end
+    if center.legacy:
+        last_quiet_day = max(last_quiet_day, policy.effective_on - timedelta(days=1))
+    due_from = last_quiet_day + timedelta(days=1)
+    due_by = add_months(last_quiet_day, policy.comprehensive_window_months)
+    clause = ART_22 if center.legacy else ART_20
+    return DueItem(
+        DueKind.COMPREHENSIVE, due_from.year, due_by, today > due_by, clause,
+        Bilingual(f"建设期满综合绩效评价：{_d(due_from)} 起，应于 {_d(due_by)} 前完成",
+                  f"End-of-preparation comprehensive evaluation: from {_d(due_from)}, by {_d(due_by)}"),
+        due_from=due_from)
+
+
+def _biennial_item(center: Center, today: date, policy: RegisterPolicy) -> DueItem | None:
+    admission = center.admission()
+    if admission is None:
+        return None
+    held = [admission.year] + [e.year for e in center.evaluations_of(EvaluationKind.BIENNIAL)]
+    year = max(held) + BIENNIAL_INTERVAL_YEARS
+    due_by = policy.biennial_due(year)
+    return DueItem(
+        DueKind.BIENNIAL, year, due_by, today > due_by, ART_20,
+        Bilingual(f"{year} 年年度绩效评价（每两年一次），应于 {_d(due_by)} 前完成",
+                  f"Biennial performance evaluation {year}, by {_d(due_by)}"),
+        due_from=date(year, 1, 1))
+
+
+def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY) -> Assessment:
+    """The triggers of 第十九条、第二十条、第二十二条 that apply on ``today`` and what is due next."""
+    center = _as_of(center, today)
+    status = center.status
+    if status is Status.REVOKED:
+        # A revoked center owes nothing more; its revocation record says why.
+        return Assessment(center.id, today, status, center.preparation_end, (), ())
+    triggers: list[Trigger] = []
+    reports = missing_reports_trigger(center, today, policy)
+    if reports is not None:
+        triggers.append(reports)
+    triggers += _evaluation_triggers(center)
+    due = _report_items(center, today, policy, triggered=reports is not None)
+    for item in (_comprehensive_item(center, today, policy), _biennial_item(center, today, policy)):
+        if item is not None:
+            due.append(item)
+    due.sort(key=lambda item: (item.due_by, list(DueKind).index(item.kind), item.year))
+    notes = []
+    admission = center.admission()
+    if center.legacy and admission is not None and admission.result is EvaluationResult.EXCELLENT:
+        notes.append(Bilingual("综合绩效评价优秀：按相关办法给予支持（第二十二条）",
+                               "Excellent in the comprehensive evaluation: support under the relevant measures (Art. 22)"))
+    return Assessment(center.id, today, status, center.preparation_end, tuple(triggers), tuple(due), tuple(notes))

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from tic_desktop.aggregation import FLAG_TEXT, ApplicationResult, aggregate, money2, round_method
+from tic_desktop.aggregation import ApplicationResult, aggregate, round_method
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
+from tic_desktop.gui.ranking_model import RankingModel, RankingSortProxy
+from tic_desktop.gui.results_detail import ApplicationDetail
 from tic_desktop.gui.tasks import run_task
 from tic_desktop.reports.exports import (
     RANKING_HEADER,
@@ -56,6 +60,9 @@ class ResultsWindow(QMainWindow):
     received = Signal(list)
     """The inbox was (re)classified: the ReceivedReturn list."""
 
+    application_shown = Signal(str)
+    """The detail pane now shows this application (its id), chosen in the ranking."""
+
     def __init__(self, review: RoundReview, workspace: BureauWorkspace, keys: BureauKeys) -> None:
         super().__init__()
         self.review, self.workspace, self.keys = review, workspace, keys
@@ -77,16 +84,31 @@ class ResultsWindow(QMainWindow):
         self.inbox = QTableWidget(0, 5)
         self.inbox.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Revision"),
                                               self.tr("Status"), self.tr("Why")])
-        self.ranking = QTableWidget(0, 8)
-        self.ranking.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Application"), self.tr("Center"),
-                                                self.tr("Valid"), self.tr("Mean"), self.tr("Final"),
-                                                self.tr("Flags"), self.tr("Excluded")])
-        for table in (self.inbox, self.ranking):
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setStretchLastSection(True)
+        self.inbox.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.inbox.horizontalHeader().setStretchLastSection(True)
+        self.ranking_model = RankingModel(review.round, self)
+        self.sorted_ranking = RankingSortProxy(self)
+        self.sorted_ranking.setSourceModel(self.ranking_model)
+        self.ranking = QTableView()
+        self.ranking.setModel(self.sorted_ranking)
+        self.ranking.setAccessibleName(self.tr("Ranking"))
+        self.ranking.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ranking.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ranking.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ranking.verticalHeader().setVisible(False)
+        self.ranking.horizontalHeader().setStretchLastSection(True)
         self.ranking.setSortingEnabled(True)
+        self.ranking.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.ranking.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail = ApplicationDetail(review.round, round_method(review.round))
+        results = QSplitter(Qt.Orientation.Horizontal)
+        results.addWidget(self.ranking)
+        results.addWidget(self.detail)
+        results.setSizes([640, 700])
         splitter.addWidget(self.inbox)
-        splitter.addWidget(self.ranking)
+        splitter.addWidget(results)
+        splitter.setSizes([200, 520])
+        self.splitter, self.results_splitter = splitter, results
         for widget in (self.hint, add):
             layout.addWidget(widget)
         layout.addWidget(splitter, 1)
@@ -134,26 +156,46 @@ class ResultsWindow(QMainWindow):
                 cell.setForeground(QBrush(QColor("#000000")))
                 self.inbox.setItem(row, column, cell)
         self.inbox.resizeColumnsToContents()
-        self.ranking.setSortingEnabled(False)
-        self.ranking.setRowCount(len(self.results))
-        applications = self.review.round.applications
-        for row, result in enumerate(self.results):
-            flags = "、".join(FLAG_TEXT.get(f, f) for f in result.flags)
-            excluded = "、".join(f"{e}（{'回避' if r == 'recused' else r}）" for e, r in result.excluded)
-            values = (result.rank, result.application_id, applications[result.application_id].center_name,
-                      result.valid, money2(result.mean) or "—", money2(result.final) or "—", flags, excluded)
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem()
-                cell.setData(Qt.ItemDataRole.DisplayRole, value if value is not None else "—")
-                if result.flags:
-                    cell.setBackground(QBrush(QColor("#fff3cd")))
-                self.ranking.setItem(row, column, cell)
-        self.ranking.setSortingEnabled(True)
-        self.ranking.sortItems(0)
+        shown = self.detail.result.application_id if self.detail.result is not None else None
+        self.ranking_model.set_results(self.results)
         self.ranking.resizeColumnsToContents()
+        if shown is not None:
+            self.select_application(shown)
+        else:
+            self.detail.clear()
         counts = {s: sum(1 for i in self.items if i.status == s) for s in STATUS_TEXT}
         self.statusBar().showMessage("，".join(f"{STATUS_TEXT[s]} {n}" for s, n in counts.items()))
         self.received.emit(self.items)
+
+    def ranking_row_of(self, application_id: str) -> int | None:
+        """The row (as sorted now) showing ``application_id``."""
+        for row in range(self.sorted_ranking.rowCount()):
+            if self.sorted_ranking.index(row, self.ranking_model.columns.index("application")).data() == application_id:
+                return row
+        return None
+
+    def select_application(self, application_id: str) -> None:
+        """Select ``application_id`` in the ranking; the detail pane follows."""
+        row = self.ranking_row_of(application_id)
+        if row is None:
+            self.detail.clear()
+            return
+        index = self.sorted_ranking.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.ranking.selectionModel().setCurrentIndex(index, flags)
+        self._show_detail(index)  # also when it was already current, after new returns changed its figures
+        self.ranking.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_detail(current)
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.detail.clear()
+            return
+        result = self.ranking_model.result_at(self.sorted_ranking.mapToSource(index).row())
+        self.detail.show_result(result)
+        self.application_shown.emit(result.application_id)
 
     def export(self, target: Path | None = None) -> Path | None:
         """Ranking and every accepted score: .xlsx (two sheets) or .csv (the ranking)."""

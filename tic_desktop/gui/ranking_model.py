@@ -1,0 +1,131 @@
+"""The ranking as an item model: sorts on numbers (not their text), flagged rows stand out in colour and words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult, money2
+from tic_desktop.domain.loading import ReviewRound
+
+Index = QModelIndex | QPersistentModelIndex
+FLAG_BG = QColor("#fff3cd")  # black text on it stays above 7:1 contrast
+UNSET = "—"
+
+
+class RankingModel(QAbstractTableModel):
+    """One row per application of the round; a grade column only for performance rounds."""
+
+    def __init__(self, review_round: ReviewRound, parent=None) -> None:
+        super().__init__(parent)
+        self.review_round = review_round
+        self.results: list[ApplicationResult] = []
+        graded = review_round.spec.kind == "performance"
+        self.columns = ["rank", "application", "center", "valid", "mean", "final", *(["grade"] if graded else []),
+                        "flags", "excluded"]
+
+    def headers(self) -> dict[str, str]:
+        return {"rank": self.tr("Rank"), "application": self.tr("Application"), "center": self.tr("Center"),
+                "valid": self.tr("Valid"), "mean": self.tr("Mean"), "final": self.tr("Final"),
+                "grade": self.tr("Grade"), "flags": self.tr("Flags"), "excluded": self.tr("Excluded")}
+
+    def set_results(self, results: list[ApplicationResult]) -> None:
+        self.beginResetModel()
+        self.results = list(results)
+        self.endResetModel()
+
+    def result_at(self, row: int) -> ApplicationResult:
+        return self.results[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.results)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[self.columns[section]]
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            # the first click on a score shows the highest first; on a name, A to Z
+            descending = self.columns[section] in ("valid", "mean", "final")
+            return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        return None
+
+    def text(self, result: ApplicationResult, column: str) -> str:
+        if column == "rank":
+            return str(result.rank) if result.rank is not None else UNSET
+        if column == "application":
+            return result.application_id
+        if column == "center":
+            application = self.review_round.applications.get(result.application_id)
+            return application.center_name if application is not None else UNSET
+        if column == "valid":
+            return str(result.valid)
+        if column in ("mean", "final"):
+            return money2(getattr(result, column)) or UNSET
+        if column == "grade":
+            return result.grade or UNSET
+        if column == "flags":
+            return "、".join(FLAG_TEXT.get(flag, flag) for flag in result.flags)
+        return "、".join(f"{expert}（{EXCLUSION_TEXT.get(reason, reason)}）" for expert, reason in result.excluded)
+
+    def sort_key(self, row: int, column: int):
+        """What the column sorts on: numbers as numbers (unrounded), None where there is no figure."""
+        result, name = self.results[row], self.columns[column]
+        if name == "rank":
+            return result.rank
+        if name == "valid":
+            return result.valid
+        if name in ("mean", "final"):
+            return getattr(result, name)
+        return self.text(result, name)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.model() is not self or not 0 <= index.row() < len(self.results):
+            return None
+        if not 0 <= index.column() < len(self.columns):
+            return None
+        result, column = self.results[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(result, column)
+        if role == Qt.ItemDataRole.BackgroundRole and result.flags:
+            return QBrush(FLAG_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and result.flags:
+            return QBrush(QColor("#000000"))
+        if role == Qt.ItemDataRole.FontRole and column == "flags" and result.flags:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "valid", "mean", "final"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class RankingSortProxy(QSortFilterProxyModel):
+    """Sorts on ``RankingModel.sort_key``; rows that tie keep rank order whichever way the column sorts."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+        a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+        if (a is None) != (b is None):  # no figure (not ranked, no valid total): last either way
+            return b is None if ascending else a is None
+        if a != b:
+            return a < b
+        # Qt sorts descending by asking lessThan(right, left): flip the tie-break so rank order survives.
+        first, second = self._rank_order(model, left.row()), self._rank_order(model, right.row())
+        return first < second if ascending else first > second
+
+    @staticmethod
+    def _rank_order(model: RankingModel, row: int) -> tuple:
+        result = model.result_at(row)
+        return (result.rank is None, result.rank or 0, row)

@@ -1,0 +1,180 @@
+"""The application chosen in the ranking: every expert's total, who was dropped or excluded and why,
+criterion means, its flags in words, and the score chart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult, Method, money2, trimmed_experts
+from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.gui.score_chart import ScoreChart
+
+DROPPED_BG, EXCLUDED_BG, FLAG_BG = QColor("#e9ecef"), QColor("#f8d7da"), QColor("#fff3cd")
+
+
+def _cell(text: str, background: QColor | None = None, numeric: bool = False) -> QTableWidgetItem:
+    cell = QTableWidgetItem(text)
+    if background is not None:
+        cell.setBackground(QBrush(background))
+        cell.setForeground(QBrush(QColor("#000000")))
+    if numeric:
+        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return cell
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ApplicationDetail(QWidget):
+    """Read-only; ``show_result`` fills it for one application, ``clear`` empties it."""
+
+    def __init__(self, review_round: ReviewRound, method: Method, parent=None) -> None:
+        super().__init__(parent)
+        self.review_round, self.method = review_round, method
+        self.criteria = list(review_round.rubric.criteria)
+        self.full_marks = sum((c.max for c in self.criteria), Decimal(0))
+        self.result: ApplicationResult | None = None
+        self.dropped: tuple[str, ...] = ()
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        heading_font = self.heading.font()
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("QLabel { background: #fff3cd; color: #000000; border: 1px solid #c69500;"
+                                 " padding: 4px; }")
+        self.method_note = QLabel()
+        self.method_note.setWordWrap(True)
+        self.chart = ScoreChart()
+        self.experts = _table([self.tr("Expert"), self.tr("Total"), self.tr("In the final score")])
+        self.experts.setAccessibleName(self.tr("Each expert's total"))
+        self.criterion_table = _table([self.tr("Criterion"), self.tr("Max"), self.tr("Mean")])
+        self.criterion_table.setAccessibleName(self.tr("Criterion means"))
+        self.criterion_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.criterion_table.horizontalHeader().setStretchLastSection(False)
+        tables = QHBoxLayout()
+        tables.addWidget(self.experts, 4)
+        tables.addWidget(self.criterion_table, 5)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.heading, self.flags, self.method_note):
+            layout.addWidget(widget)
+        layout.addWidget(self.chart, 3)
+        layout.addLayout(tables, 4)
+        self.clear()
+
+    def clear(self) -> None:
+        self.result, self.dropped = None, ()
+        self.heading.setText(self.tr("Choose an application in the ranking to see its scores."))
+        self.flags.hide()
+        self.method_note.clear()
+        self.experts.setRowCount(0)
+        self.criterion_table.setRowCount(0)
+        self.chart.show_totals({}, (), None, self.full_marks)
+
+    def show_result(self, result: ApplicationResult) -> None:
+        self.result = result
+        self.dropped = trimmed_experts(result.totals, self.method.trim_from)
+        application = self.review_round.applications.get(result.application_id)
+        parts = [result.application_id + (f" {application.center_name}" if application is not None else "")]
+        if result.final is not None:
+            parts.append(self.tr("final %1").replace("%1", money2(result.final)))
+        parts.append(self.tr("rank %1").replace("%1", str(result.rank)) if result.rank is not None
+                     else self.tr("not ranked"))
+        if result.grade:
+            parts.append(self.tr("grade %1").replace("%1", result.grade))
+        self.heading.setText(" · ".join(parts))
+        flag_lines = [self.flag_explanation(result, flag) for flag in result.flags]
+        self.flags.setText("\n".join(flag_lines))
+        self.flags.setVisible(bool(flag_lines))
+        self.method_note.setText(self.method_text(result))
+        self._fill_experts(result)
+        self._fill_criteria(result)
+        self.chart.setAccessibleName(self.tr("Score distribution of %1").replace("%1", result.application_id))
+        self.chart.show_totals(result.totals, self.dropped, result.final, self.full_marks)
+
+    def flag_explanation(self, result: ApplicationResult, flag: str) -> str:
+        label = FLAG_TEXT.get(flag, flag)
+        if flag == "below_quorum":
+            return self.tr("%1: only %2 valid totals; the round needs at least %3 before an application is ranked "
+                           "with confidence.").replace("%1", label).replace("%2", str(result.valid)) \
+                .replace("%3", str(self.review_round.spec.quorum))
+        if flag == "wide_spread":
+            spread = result.maximum - result.minimum
+            return self.tr("%1: the highest and lowest totals differ by %2 points, more than the %3 the method "
+                           "allows; the panel may want to look again.").replace("%1", label) \
+                .replace("%2", money2(spread)).replace("%3", str(self.method.wide_spread_points))
+        return label
+
+    def method_text(self, result: ApplicationResult) -> str:
+        if not result.totals:
+            return self.tr("No valid totals: no final score.")
+        if self.dropped:
+            return self.tr("Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).") \
+                .replace("%1", str(result.valid - 2)).replace("%2", str(result.valid))
+        return self.tr("Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).") \
+            .replace("%1", str(result.valid)).replace("%2", str(self.method.trim_from))
+
+    def _fill_experts(self, result: ApplicationResult) -> None:
+        ordered = sorted(result.totals, key=lambda expert: (-result.totals[expert], expert))
+        lowest, highest = self.dropped if self.dropped else (None, None)
+        self.experts.setRowCount(len(ordered) + len(result.excluded))
+        for row, expert in enumerate(ordered):
+            if expert == highest:
+                status, background = self.tr("Dropped (highest)"), DROPPED_BG
+            elif expert == lowest:
+                status, background = self.tr("Dropped (lowest)"), DROPPED_BG
+            else:
+                status, background = self.tr("Counted"), None
+            for column, cell in enumerate((_cell(expert, background), _cell(money2(result.totals[expert]), background, True),
+                                           _cell(status, background))):
+                self.experts.setItem(row, column, cell)
+        for row, (expert, reason) in enumerate(result.excluded, start=len(ordered)):
+            status = self.tr("Excluded: %1").replace("%1", EXCLUSION_TEXT.get(reason, reason))
+            for column, cell in enumerate((_cell(expert, EXCLUDED_BG), _cell("—", EXCLUDED_BG, True),
+                                           _cell(status, EXCLUDED_BG))):
+                self.experts.setItem(row, column, cell)
+        self.experts.resizeColumnsToContents()
+
+    def _fill_criteria(self, result: ApplicationResult) -> None:
+        means = result.criterion_means()
+        self.criterion_table.setRowCount(len(self.criteria))
+        for row, criterion in enumerate(self.criteria):
+            mean = means.get(criterion.id)
+            cells = (_cell(criterion.title), _cell(format(criterion.max, "f"), numeric=True),
+                     _cell(money2(mean) if mean is not None else "—", numeric=True))
+            for column, cell in enumerate(cells):
+                self.criterion_table.setItem(row, column, cell)
+        self.criterion_table.resizeColumnToContents(1)
+        self.criterion_table.resizeColumnToContents(2)
+
+    def expert_rows(self) -> list[tuple[str, str, str]]:
+        """(expert, total, status) as shown, for tests and for reading back."""
+        return [tuple(self.experts.item(r, c).text() for c in range(3)) for r in range(self.experts.rowCount())]
+
+    def criterion_rows(self) -> list[tuple[str, str, str]]:
+        """(title, max, mean) as shown."""
+        return [tuple(self.criterion_table.item(r, c).text() for c in range(3))
+                for r in range(self.criterion_table.rowCount())]

@@ -1,24 +1,17 @@
-"""Register tests: a fresh migrated database per test and a helper to build centers."""
+"""Register tests: a fresh migrated database per test; builders importable as ``register_builders``."""
 
 from __future__ import annotations
 
-from datetime import date
+import sys
+from pathlib import Path
 
 import pytest
 
-from tic_desktop.register.domain import Center
 from tic_desktop.storage import open_database
 
-USCC_A = "91371500MA3C1234XL"
-USCC_B = "91371502MA3D5678YX"
-USCC_C = "12371500MB1234567W"
-
-
-def make_center(approved_on: date, **changes) -> Center:
-    fields = dict(id="LC-TIC-001", name="聊城市高端轴承技术创新中心", lead_unit="聊城某轴承股份有限公司",
-                  lead_uscc=USCC_A, field="高端装备", approved_on=approved_on)
-    fields.update(changes)
-    return Center(**fields)
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from conftest import make_center
+from register_builders import make_center
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

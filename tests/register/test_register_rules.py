@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import make_center
+from register_builders import make_center
 
 from tic_desktop.register import (
     AnnualReport,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import USCC_A, USCC_B
+from register_builders import USCC_A, USCC_B
 from sqlalchemy import func, select
 
 from tic_desktop.errors import InputError, TicError

@@ -1,0 +1,353 @@
+"""The center register (技术创新中心名录): approved centers, what the regulation says about each today.
+
+A table of centers with their status, what is due next and how many clauses of 第十九条、第二十条、
+第二十二条 apply (rows needing attention highlighted); a detail pane with the triggers, their
+clauses and facts, what is due and the records; forms to add a center, record an annual report
+or an evaluation, and revoke. The rules are :func:`tic_desktop.register.rules.assess`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tic_desktop.gui.geometry import RemembersGeometry
+from tic_desktop.gui.models import FAIL_BG, PASS_BG, REVIEW_BG
+from tic_desktop.gui.register_dialogs import CenterForm, EvaluationForm, RegisterForm, ReportForm, RevocationForm
+from tic_desktop.gui.settings import Preferences
+from tic_desktop.register import store
+from tic_desktop.register.domain import CLAUSE_TEXT, KIND_TEXT, RESULT_TEXT, STATUS_TEXT, Center, Status
+from tic_desktop.register.rules import (
+    CONSEQUENCE_TEXT,
+    DEFAULT_POLICY,
+    Assessment,
+    Consequence,
+    DueKind,
+    RegisterPolicy,
+    assess,
+)
+from tic_desktop.storage import Database
+
+REVOKED_BG = QColor("#e2e3e5")
+SERIOUS = (Consequence.REVOKE, Consequence.DISQUALIFY, Consequence.NOT_ADMITTED)
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CentersModel(QAbstractTableModel):
+    """One row per center: name, lead unit, approved, status, next due, number of triggers."""
+
+    NAME, LEAD_UNIT, APPROVED, STATUS, NEXT_DUE, TRIGGERS = range(6)
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._rows: list[tuple[Center, Assessment]] = []
+
+    def set_rows(self, rows: list[tuple[Center, Assessment]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> tuple[Center, Assessment]:
+        return self._rows[row]
+
+    def row_of(self, center_id: str) -> int:
+        return next((i for i, (center, _) in enumerate(self._rows) if center.id == center_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:
+            return None
+        translate = QCoreApplication.translate
+        return (translate("CentersModel", "Center"), translate("CentersModel", "Lead unit"),
+                translate("CentersModel", "Approved"), translate("CentersModel", "Status"),
+                translate("CentersModel", "Next due"), translate("CentersModel", "Clauses applying"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        center, assessment = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(center, assessment, column, role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(self._background(assessment, column))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#000000"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TRIGGERS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _text(self, center: Center, assessment: Assessment, column: int, tooltip: bool) -> str:
+        lang = self.language
+        if column == self.NAME:
+            return f"{center.name}（{center.id}）" if tooltip else center.name
+        if column == self.LEAD_UNIT:
+            return f"{center.lead_unit} · {center.lead_uscc}" if tooltip else center.lead_unit
+        if column == self.APPROVED:
+            return center.approved_on.isoformat()
+        if column == self.STATUS:
+            return STATUS_TEXT[assessment.status].get(lang)
+        if column == self.NEXT_DUE:
+            item = assessment.next_due
+            if item is None:
+                return "—"
+            shown = _short_due(item.kind, item.year, lang) + " " + item.due_by.isoformat()
+            overdue = QCoreApplication.translate("CentersModel", "Overdue: %1")
+            return overdue.replace("%1", shown) if item.overdue else shown
+        if tooltip:
+            return "\n".join(f"{t.clause.get(lang)} {t.message.get(lang)}" for t in assessment.triggers) or None
+        return str(len(assessment.triggers)) if assessment.status is not Status.REVOKED else "—"
+
+    @staticmethod
+    def _background(assessment: Assessment, column: int) -> QColor:
+        if assessment.status is Status.REVOKED:
+            return REVOKED_BG
+        if any(t.consequence in SERIOUS for t in assessment.triggers):
+            return FAIL_BG
+        if assessment.needs_attention:
+            return REVIEW_BG
+        return PASS_BG if column == CentersModel.STATUS and assessment.status is Status.IN_SYSTEM else QColor("#ffffff")
+
+
+def _short_due(kind: DueKind, year: int, lang: str) -> str:
+    zh, en = {DueKind.ANNUAL_REPORT: (f"{year} 年度报告", f"Report {year}"),
+              DueKind.COMPREHENSIVE: ("综合绩效评价", "Comprehensive evaluation"),
+              DueKind.BIENNIAL: (f"{year} 年度绩效评价", f"Biennial evaluation {year}")}[kind]
+    return en if lang == "en" else zh
+
+
+class RegisterWindow(RemembersGeometry, QMainWindow):
+    """The bureau's register of approved centers, with what each one owes and what applies to it."""
+
+    changed = Signal(str)
+    """A record was saved: the center id."""
+    form_opened = Signal(object)
+    """A form (add, report, evaluation, revoke) was opened: the form."""
+
+    def __init__(self, database: Database, language: str = "zh", preferences: Preferences | None = None,
+                 today: Callable[[], date] = date.today, policy: RegisterPolicy = DEFAULT_POLICY) -> None:
+        super().__init__()
+        self.database, self.language, self.policy = database, language, policy
+        self._preferences = preferences
+        self._today = today
+        self.form: RegisterForm | None = None
+        self.setWindowTitle(self.tr("Register of technology innovation centers"))
+        self.model = CentersModel(language, self)
+        self._build()
+        self.refresh()
+        if preferences is None or not self.restore_geometry(preferences):
+            self.resize(1366, 768)
+
+    def today(self) -> date:
+        return self._today()
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.add_action = self._action(self.tr("&Add center…"), QKeySequence.StandardKey.New, self.add_center)
+        self.report_action = self._action(self.tr("Record annual &report…"), "Ctrl+R", self.record_report)
+        self.evaluation_action = self._action(self.tr("Record &evaluation…"), "Ctrl+E", self.record_evaluation)
+        self.revoke_action = self._action(self.tr("Re&voke…"), "Ctrl+Shift+V", self.revoke)
+        close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
+        menu = self.menuBar().addMenu(self.tr("&Register"))
+        for action in (self.add_action, self.report_action, self.evaluation_action, self.revoke_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(close_action)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(self.tr("Centers"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The center's name is what people look for; the lead unit gives way (its tooltip has it all).
+        header.setSectionResizeMode(CentersModel.LEAD_UNIT, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("Center detail"))
+        self.detail.setOpenLinks(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([930, 436])
+        layout.addWidget(splitter, 1)
+        buttons = QHBoxLayout()
+        for action in (self.add_action, self.report_action, self.evaluation_action, self.revoke_action):
+            button = QPushButton(action.text())
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            button.setEnabled(action.isEnabled())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.setCentralWidget(central)
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # --- showing ---------------------------------------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        """Reload every center from the database and assess it as of today."""
+        today = self.today()
+        current = select or (self.selected()[0].id if self.selected() else None)
+        rows = [(c, assess(c, today, self.policy)) for c in store.list_centers(self.database)]
+        self.model.set_rows(rows)
+        attention = sum(1 for _, a in rows if a.status is not Status.REVOKED and a.needs_attention)
+        self.summary.setText(self.tr("%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)")
+                             .replace("%1", str(len(rows))).replace("%2", today.isoformat())
+                             .replace("%3", str(attention)))
+        row = self.model.row_of(current) if current else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_selected()
+
+    def selected(self) -> tuple[Center, Assessment] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _show_selected(self) -> None:
+        chosen = self.selected()
+        for action in (self.report_action, self.evaluation_action, self.revoke_action):
+            action.setEnabled(chosen is not None and chosen[1].status is not Status.REVOKED)
+        empty = self.tr("Add an approved center with Register → Add center (Ctrl+N).")
+        self.detail.setHtml(self.detail_html(*chosen) if chosen else f"<p>{escape(empty)}</p>")
+
+    def detail_html(self, center: Center, assessment: Assessment) -> str:
+        """What the regulation says about ``center`` on the assessment's day, for the detail pane."""
+        lang, e = self.language, escape
+        # Looked up here, not inside the f-strings below, where lupdate would not find them.
+        words = {"revoked": self.tr("Revoked"), "clauses": self.tr("Clauses that apply"),
+                 "none": self.tr("None: no revocation trigger applies today."), "due": self.tr("Due next"),
+                 "overdue": self.tr("Overdue"), "reports": self.tr("Annual reports received"),
+                 "evaluations": self.tr("Evaluations")}
+        parts = [f"<h3>{e(center.name)} <small>（{e(center.id)}）</small></h3>",
+                 f"<p>{e(center.lead_unit)} · {e(center.lead_uscc)} · {e(center.field)}<br>",
+                 e((self.tr("Approved %1 · preparation period ended %2 · %3") if assessment.preparation_over
+                    else self.tr("Approved %1 · preparation period until %2 · %3"))
+                   .replace("%1", center.approved_on.isoformat())
+                   .replace("%2", center.preparation_end.isoformat())
+                   .replace("%3", STATUS_TEXT[assessment.status].get(lang))) + "</p>"]
+        if center.revocation is not None:
+            revocation = center.revocation
+            parts.append(f"<h4>{e(words['revoked'])}</h4><p style='background:#e2e3e5'>"
+                         f"{revocation.revoked_on.isoformat()} · {e(CLAUSE_TEXT[revocation.clause].get(lang))}<br>"
+                         f"{e(revocation.note)}</p>")
+        if assessment.status is not Status.REVOKED:
+            parts.append(f"<h4>{e(words['clauses'])}</h4>")
+            if not assessment.triggers:
+                parts.append(f"<p>{e(words['none'])}</p>")
+            for trigger in assessment.triggers:
+                colour = "#f8d7da" if trigger.consequence in SERIOUS else "#fff3cd"
+                facts = "".join(f"<li>{e(fact.get(lang))}</li>" for fact in trigger.facts)
+                parts.append(f"<p style='background:{colour}'><b>{e(trigger.clause.get(lang))}</b> "
+                             f"{e(trigger.message.get(lang))} → {e(CONSEQUENCE_TEXT[trigger.consequence].get(lang))}"
+                             f"</p><ul>{facts}</ul>")
+            parts.append(f"<h4>{e(words['due'])}</h4>")
+            if not assessment.due:
+                parts.append("<p>—</p>")
+            for item in assessment.due:
+                text = f"<b>{e(item.clause.get(lang))}</b> {e(item.text.get(lang))}"
+                if item.overdue:
+                    text = f"<span style='color:#842029'><b>{e(words['overdue'])}</b></span> · {text}"
+                if item.note is not None:
+                    text += f"<br><small>{e(item.note.get(lang))}</small>"
+                parts.append(f"<p>{text}</p>")
+            parts += [f"<p><i>{e(note.get(lang))}</i></p>" for note in assessment.notes]
+        reports = "、".join(f"{r.year}（{r.received_on.isoformat()}）" for r in center.reports) or "—"
+        parts.append(f"<h4>{e(words['reports'])}</h4><p>{e(reports)}</p>")
+        evaluations = "<br>".join(f"{v.year} {e(KIND_TEXT[v.kind].get(lang))}：{e(RESULT_TEXT[v.result].get(lang))}"
+                                  for v in center.evaluations) or "—"
+        parts.append(f"<h4>{e(words['evaluations'])}</h4><p>{evaluations}</p>")
+        return "".join(parts)
+
+    # --- forms -----------------------------------------------------------------------------
+    def _open(self, form: RegisterForm, save: Callable[[], Center]) -> RegisterForm:
+        form.save = save
+        form.saved.connect(lambda center: self._saved(center.id))
+        form.finished.connect(form.deleteLater)
+        self.form = form
+        form.open()  # window-modal, not blocking: the event loop (and tests) keep running
+        self.form_opened.emit(form)
+        return form
+
+    def _saved(self, center_id: str) -> None:
+        self.refresh(select=center_id)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", center_id), 10_000)
+        self.changed.emit(center_id)
+
+    def add_center(self) -> RegisterForm:
+        form = CenterForm(self.language, self.today(), self)
+        return self._open(form, lambda: store.add_center(self.database, **form.values(), today=self.today()))
+
+    def record_report(self) -> RegisterForm | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        center, assessment = chosen
+        missing = [i.year for i in assessment.due if i.kind is DueKind.ANNUAL_REPORT and i.year < self.today().year]
+        year = missing[0] if missing else self.today().year - 1
+        form = ReportForm(center, self.language, self.today(), year, self)
+        return self._open(form, lambda: store.record_annual_report(self.database, center.id, **form.values(),
+                                                                   today=self.today()))
+
+    def record_evaluation(self) -> RegisterForm | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        center = chosen[0]
+        form = EvaluationForm(center, self.language, self.today(), self)
+        return self._open(form, lambda: store.record_evaluation(self.database, center.id, **form.values(),
+                                                                today=self.today()))
+
+    def revoke(self) -> RegisterForm | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        center, assessment = chosen
+        grounds = next((t.grounds for t in assessment.triggers if t.grounds is not None), None)
+        form = RevocationForm(center, self.language, self.today(), grounds, self)
+        return self._open(form, lambda: store.revoke(self.database, center.id, **form.values(),
+                                                     today=self.today(), policy=self.policy))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._preferences is not None:
+            self.save_geometry(self._preferences)
+        super().closeEvent(event)

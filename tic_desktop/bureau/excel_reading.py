@@ -193,17 +193,16 @@ class _WorkbookReading:
         self.flagged.add((sheet, row, letter))
 
     def read(self, book) -> WorkbookContents:
-        rows: dict[str, list[_Row]] = {}
+        columns: dict[str, dict[int, Column]] = {}
         for layout in DATA_SHEETS:
             if layout.name not in book.sheetnames:
                 self.problem((layout.name, 1, "", ""), f"缺少工作表“{layout.name}”",
                              f"the sheet {layout.name} ({layout.en}) is missing")
-                continue
-            columns = self._header(book[layout.name], layout)
-            if columns is not None:
-                rows[layout.name] = self._rows(book[layout.name], layout, columns)
+            else:
+                columns[layout.name] = self._header(book[layout.name], layout)
         if self.problems:  # a damaged layout: cell-by-cell checks would only repeat it
             self._fail()
+        rows = {layout.name: self._rows(book[layout.name], layout, columns[layout.name]) for layout in DATA_SHEETS}
         drafts = self._applications(rows)
         experts = self._experts(rows[EXPERTS.name])
         applications = [self._validate(draft) for draft in drafts]
@@ -225,11 +224,11 @@ class _WorkbookReading:
 
     # ---- the sheets' layout -------------------------------------------------------------
 
-    def _header(self, sheet, layout: SheetLayout) -> dict[int, Column] | None:
+    def _header(self, sheet, layout: SheetLayout) -> dict[int, Column]:
         if sheet.max_row > MAX_ROWS + 1 or sheet.max_column > MAX_COLUMNS:
             self.problem((layout.name, 1, "", ""), f"工作表过大（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）",
                          f"the sheet is too large (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)")
-            return None
+            return {}
         known = {}
         for column in layout.columns:
             for name in (column.header, column.zh, column.en):

@@ -18,13 +18,14 @@ from tic_desktop.gui.main_window import MainWindow
 from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, store_review
-from tic_desktop.storage import open_database
+from tic_desktop.storage import Database, open_database
 
 
 class DesktopApp:
     """Wires the core to the window; everything a window needs is passed to it, not looked up."""
 
-    def __init__(self, qt_app: QApplication, preferences: Preferences | None = None, on_reviewed=None) -> None:
+    def __init__(self, qt_app: QApplication, preferences: Preferences | None = None, on_reviewed=None,
+                 database: Database | None = None) -> None:
         self.qt_app = qt_app
         self.preferences = preferences or Preferences()
         self.bus = EventBus()
@@ -38,6 +39,7 @@ class DesktopApp:
             self.desk, self.bridge, self.preferences,
             set_language=self.translations.use,
             set_point_size=lambda size: apply_font(qt_app, size, self.cjk_families),
+            database=database,
         )
 
 
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.round is not None and args.round.suffix == ".ticpkg":
             return _run_expert(qt_app, database, args.round)
-        desktop = DesktopApp(qt_app, on_reviewed=partial(store_review, database))
+        desktop = DesktopApp(qt_app, on_reviewed=partial(store_review, database), database=database)
         desktop.window.show()
         opened = desktop.window.open_round(args.round or demo_round_file())
         if args.smoke_test:

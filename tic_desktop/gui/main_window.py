@@ -35,7 +35,9 @@ from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
+from tic_desktop.gui.register_window import RegisterWindow
 from tic_desktop.gui.results_window import ResultsWindow
+from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
@@ -43,6 +45,7 @@ from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, RoundReview
 from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
 from tic_desktop.rules.results import Result, Verdict
+from tic_desktop.storage import Database, open_database
 
 
 def _bureau_secret(folder: str, passphrase: str | None) -> str:
@@ -64,6 +67,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         preferences: Preferences,
         set_language: Callable[[str], None],
         set_point_size: Callable[[int], None],
+        database: Database | None = None,
     ) -> None:
         super().__init__()
         self.ui = form_class("main_window", "MainWindow")()
@@ -75,6 +79,10 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self.language = preferences.get(LANGUAGE)
         self.review: RoundReview | None = None
         self.results_window: ResultsWindow | None = None
+        self.round_wizard: RoundWizard | None = None
+        self.round_editor: RoundEditorDialog | None = None
+        self.register_window: RegisterWindow | None = None
+        self._database = database
 
         self.applications = ApplicationsModel(self.language, self)
         self._applications_proxy = QSortFilterProxyModel(self)
@@ -120,6 +128,9 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.openDemoAction.triggered.connect(lambda: self.open_round(demo_round_file()))
         ui.quitAction.triggered.connect(self.close)
         ui.resultsAction.triggered.connect(self.open_results)
+        ui.newRoundAction.triggered.connect(self.new_round)
+        ui.editRoundAction.triggered.connect(self.edit_round)
+        ui.registerAction.triggered.connect(self.open_register)
         ui.aboutAction.triggered.connect(self._about)
         connect_view_actions(self, ui, self._preferences, self.language, self.switch_language, self._point_size_changed)
 
@@ -256,6 +267,32 @@ class MainWindow(RemembersGeometry, QMainWindow):
             .replace("%5", str(len(review.panels))).replace("%6", str(broken)).replace("%7", str(to_confirm))
         )
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(review.round.path)))
+
+    # --- preparing rounds ------------------------------------------------------------------
+    def new_round(self) -> RoundWizard:
+        self.round_wizard = RoundWizard(self.language, self)
+        self.round_wizard.round_written.connect(lambda written: self.open_round(written.path))
+        self.round_wizard.open()
+        return self.round_wizard
+
+    def edit_round(self) -> RoundEditorDialog | None:
+        if self.review is None:
+            return None
+        self.round_editor = RoundEditorDialog(self.review.round, self._preferences, self.language, self)
+        self.round_editor.round_written.connect(lambda written: self.open_round(written.path))
+        self.round_editor.open()
+        return self.round_editor
+
+    def open_register(self) -> RegisterWindow:
+        """The register of approved centers lives in the local database, not in a round."""
+        if self.register_window is None or self.register_window.language != self.language:
+            if self._database is None:
+                self._database = open_database()
+            self.register_window = RegisterWindow(self._database, self.language, self._preferences)
+        self.register_window.show()
+        self.register_window.raise_()
+        self.register_window.activateWindow()
+        return self.register_window
 
     def open_results(self) -> None:
         """Returns inbox and ranking for the open round: the bureau folder, then its keys."""

@@ -1,0 +1,385 @@
+"""The panel builder: members, chair and applications per panel, with the conflict checks shown live.
+
+Every change re-runs the same conflicts engine that later refuses to build a broken panel's
+package, so what the bureau sees here is exactly what will be enforced.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tic_desktop.bureau.round_draft import PanelDraft, RoundDraft
+from tic_desktop.domain.round import DeclaredConflict
+from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
+from tic_desktop.rules.results import Result
+
+RESULT_BG = {Result.PASS: QColor("#d1e7dd"), Result.FAIL: QColor("#f8d7da"), Result.REVIEW: QColor("#fff3cd"),
+             Result.MISSING: QColor("#fff3cd")}
+CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+
+
+class DeclareConflictDialog(QDialog):
+    """An expert declares a conflict with one application; the reason is required."""
+
+    def __init__(self, draft: RoundDraft, panel: PanelDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Declare a conflict of interest"))
+        form = QFormLayout(self)
+        experts = draft.experts_by_id
+        self.expert = QComboBox()
+        for member in panel.members:
+            self.expert.addItem(f"{experts[member].name} ({member})" if member in experts else member, member)
+        self.application = QComboBox()
+        for app_id in panel.applications:
+            self.application.addItem(f"{app_id} {draft.applications[app_id].application.center_name}"
+                                     if app_id in draft.applications else app_id, app_id)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. worked for the applicant in the last three years"))
+        form.addRow(self.tr("Expert:"), self.expert)
+        form.addRow(self.tr("Application:"), self.application)
+        form.addRow(self.tr("Reason:"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
+    def conflict(self) -> DeclaredConflict:
+        return DeclaredConflict(expert=self.expert.currentData(), application=self.application.currentData(),
+                                reason=self.reason.text().strip())
+
+
+class PanelBuilder(QWidget):
+    """Edits ``draft.panels`` and ``draft.declared_conflicts``; ``changed`` after every edit."""
+
+    changed = Signal()
+    CHECK_COLUMNS = 4
+
+    def __init__(self, draft: RoundDraft, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.language = language
+        self._filling = False
+        layout = QVBoxLayout(self)
+        self.blockers = QLabel()
+        self.blockers.setWordWrap(True)
+        self.blockers.setAccessibleName(self.tr("What stops packages from being built"))
+        self.blockers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.blockers)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._panel_list())
+        splitter.addWidget(self._composition())
+        splitter.addWidget(self._checks_view())
+        splitter.setSizes([170, 520, 560])
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    # --- layout -------------------------------------------------------------------------------
+    def _panel_list(self) -> QWidget:
+        box = QGroupBox(self.tr("Panels"))
+        layout = QVBoxLayout(box)
+        self.panel_list = QListWidget()
+        self.panel_list.setAccessibleName(self.tr("Panels"))
+        self.panel_list.currentRowChanged.connect(lambda _row: self._show_panel())
+        layout.addWidget(self.panel_list, 1)
+        add = QPushButton(self.tr("New panel…"))
+        add.clicked.connect(self._ask_new_panel)
+        remove = QPushButton(self.tr("Delete panel"))
+        remove.clicked.connect(self.delete_current_panel)
+        layout.addWidget(add)
+        layout.addWidget(remove)
+        return box
+
+    def _composition(self) -> QWidget:
+        box = QGroupBox(self.tr("Members, chair and applications"))
+        layout = QVBoxLayout(box)
+        self.members = QTableWidget(0, 3)
+        self.members.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Unit"), self.tr("Title")])
+        self.members.setAccessibleName(self.tr("Expert pool: tick the panel's members"))
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.itemChanged.connect(lambda _item: None if self._filling else self._members_edited())
+        layout.addWidget(self.members, 3)
+        chair_row = QHBoxLayout()
+        chair_label = QLabel(self.tr("Chair:"))
+        self.chair = QComboBox()
+        self.chair.setAccessibleName(self.tr("Chair"))
+        chair_label.setBuddy(self.chair)
+        self.chair.activated.connect(lambda _index: self._chair_chosen())
+        chair_row.addWidget(chair_label)
+        chair_row.addWidget(self.chair, 1)
+        layout.addLayout(chair_row)
+        self.applications = QListWidget()
+        self.applications.setAccessibleName(self.tr("Applications this panel reviews"))
+        self.applications.itemChanged.connect(lambda _item: None if self._filling else self._applications_edited())
+        layout.addWidget(QLabel(self.tr("Applications this panel reviews:")))
+        layout.addWidget(self.applications, 2)
+        return box
+
+    def _checks_view(self) -> QWidget:
+        box = QGroupBox(self.tr("Conflict-of-interest checks (live)"))
+        layout = QVBoxLayout(box)
+        self.checks = QTableWidget(0, self.CHECK_COLUMNS)
+        self.checks.setHorizontalHeaderLabels([self.tr("Application"), self.tr("Check"), self.tr("Result"),
+                                               self.tr("Explanation")])
+        self.checks.setAccessibleName(self.tr("Conflict-of-interest checks"))
+        self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.checks.setWordWrap(True)
+        header = self.checks.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.checks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.checks, 1)
+        row = QHBoxLayout()
+        declare = QPushButton(self.tr("Declare a conflict…"))
+        declare.clicked.connect(self._declare)
+        self.withdraw = QPushButton(self.tr("Withdraw declared conflict"))
+        self.withdraw.clicked.connect(self._withdraw)
+        row.addWidget(declare)
+        row.addWidget(self.withdraw)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    # --- public ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the draft again (after experts or applications changed elsewhere)."""
+        current = self.current_panel()
+        self._filling = True
+        self.panel_list.clear()
+        for panel in self.draft.panels:
+            self.panel_list.addItem(QListWidgetItem(panel.id))
+        self._filling = False
+        ids = [p.id for p in self.draft.panels]
+        if ids:
+            self.panel_list.setCurrentRow(ids.index(current.id) if current and current.id in ids else 0)
+        self._show_panel()
+
+    def current_panel(self) -> PanelDraft | None:
+        row = self.panel_list.currentRow() if hasattr(self, "panel_list") else -1
+        return self.draft.panels[row] if 0 <= row < len(self.draft.panels) else None
+
+    def select_panel(self, panel_id: str) -> None:
+        self.panel_list.setCurrentRow([p.id for p in self.draft.panels].index(panel_id))
+
+    def add_panel(self, panel_id: str) -> bool:
+        panel_id = panel_id.strip()
+        if not panel_id or any(p.id == panel_id for p in self.draft.panels):
+            return False
+        self.draft.panels.append(PanelDraft(panel_id))
+        self.refresh()
+        self.select_panel(panel_id)
+        self.changed.emit()
+        return True
+
+    def delete_current_panel(self) -> None:
+        panel = self.current_panel()
+        if panel is not None:
+            self.draft.panels.remove(panel)
+            self.refresh()
+            self.changed.emit()
+
+    def set_member(self, expert_id: str, member: bool) -> None:
+        """Tick or untick an expert, as a click on the check box would."""
+        for row in range(self.members.rowCount()):
+            item = self.members.item(row, 0)
+            if item.data(Qt.ItemDataRole.UserRole) == expert_id:
+                item.setCheckState(CHECKED if member else UNCHECKED)
+                return
+        raise KeyError(expert_id)
+
+    def set_chair(self, expert_id: str) -> None:
+        self.chair.setCurrentIndex(self.chair.findData(expert_id))
+        self._chair_chosen()
+
+    def set_application(self, application_id: str, included: bool) -> None:
+        for row in range(self.applications.count()):
+            item = self.applications.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == application_id:
+                item.setCheckState(CHECKED if included else UNCHECKED)
+                return
+        raise KeyError(application_id)
+
+    # --- showing --------------------------------------------------------------------------------
+    def _show_panel(self) -> None:
+        panel = self.current_panel()
+        self._filling = True
+        self.members.setRowCount(0)
+        self.applications.clear()
+        self.chair.clear()
+        if panel is not None:
+            elsewhere = {m: p.id for p in self.draft.panels if p is not panel for m in p.members}
+            for expert in self.draft.experts:
+                row = self.members.rowCount()
+                self.members.insertRow(row)
+                note = self.tr(" (also in %1)").replace("%1", elsewhere[expert.id]) if expert.id in elsewhere else ""
+                name = QTableWidgetItem(f"{expert.name} · {expert.id}{note}")
+                name.setData(Qt.ItemDataRole.UserRole, expert.id)
+                name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                name.setCheckState(CHECKED if expert.id in panel.members else UNCHECKED)
+                self.members.setItem(row, 0, name)
+                self.members.setItem(row, 1, QTableWidgetItem(expert.unit_name))
+                self.members.setItem(row, 2, QTableWidgetItem(expert.title or ""))
+            experts = self.draft.experts_by_id
+            self.chair.addItem(self.tr("— choose the chair —"), "")
+            for member in panel.members:
+                self.chair.addItem(f"{experts[member].name} · {member}" if member in experts else member, member)
+            self.chair.setCurrentIndex(max(0, self.chair.findData(panel.chair)))
+            assigned = {a: p.id for p in self.draft.panels if p is not panel for a in p.applications}
+            for app_id, entry in self.draft.applications.items():
+                note = self.tr(" (in %1)").replace("%1", assigned[app_id]) if app_id in assigned else ""
+                item = QListWidgetItem(f"{app_id} {entry.application.center_name}{note}")
+                item.setData(Qt.ItemDataRole.UserRole, app_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(CHECKED if app_id in panel.applications else UNCHECKED)
+                self.applications.addItem(item)
+        self._filling = False
+        self._show_checks()
+
+    def _show_checks(self) -> None:
+        lang = self.language
+        panel = self.current_panel()
+        self.checks.setRowCount(0)
+        if panel is not None:
+            experts = self.draft.experts_by_id
+            for result in self.draft.panel_checks(panel):
+                for check in result.checks:
+                    title = label(CHECK_TITLES, check.id, lang)
+                    self._add_check_row(result.application_id, title, check.result,
+                                        label(RESULT_LABELS, check.result.value, lang), check.message(lang))
+                for member in result.affiliated:
+                    who = experts[member].name if member in experts else member
+                    self._add_check_row(result.application_id, self.tr("Recused: %1").replace("%1", who),
+                                        Result.REVIEW, self.tr("recused"), result.reason(member, lang))
+        self.withdraw.setEnabled(bool(panel and any(c.application in panel.applications
+                                                    for c in self.draft.declared_conflicts)))
+        self._show_blockers()
+
+    def _add_check_row(self, application_id: str, title: str, result: Result, result_text: str, message: str) -> None:
+        row = self.checks.rowCount()
+        self.checks.insertRow(row)
+        for column, text in enumerate((application_id, title, result_text, message)):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, result.value)
+            if result in RESULT_BG:
+                item.setBackground(QBrush(RESULT_BG[result]))
+            self.checks.setItem(row, column, item)
+
+    def _show_blockers(self) -> None:
+        found = self.draft.blockers()
+        panel_blockers = [b for b in found if b.panel_id is not None or b.check_id == "round.assignment"]
+        for row, panel in enumerate(self.draft.panels):
+            bad = any(b.panel_id == panel.id for b in found)
+            item = self.panel_list.item(row)
+            item.setText(f"{'✗' if bad else '✓'} {panel.id}")
+            item.setForeground(QBrush(QColor("#842029" if bad else "#0f5132")))
+        if panel_blockers:
+            lines = "".join(f"<li>{b.message(self.language)}</li>" for b in panel_blockers[:8])
+            more = len(panel_blockers) - 8
+            extra = f"<li>{self.tr('and %1 more').replace('%1', str(more))}</li>" if more > 0 else ""
+            self.blockers.setText(f"<b style='color:#842029'>{self.tr('Packages cannot be built yet:')}</b>"
+                                  f"<ul style='margin:0'>{lines}{extra}</ul>")
+        else:
+            self.blockers.setText(f"<b style='color:#0f5132'>{self.tr('Every panel passes the conflict-of-interest rules.')}</b>")
+
+    # --- edits ------------------------------------------------------------------------------------
+    def _ask_new_panel(self) -> None:
+        suggestion = f"P{len(self.draft.panels) + 1}"
+        panel_id, ok = QInputDialog.getText(self, self.tr("New panel"), self.tr("Panel id:"), text=suggestion)
+        if ok:
+            self.add_panel(panel_id)
+
+    def _members_edited(self) -> None:
+        panel = self.current_panel()
+        if panel is None:
+            return
+        ticked = [self.members.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(self.members.rowCount())
+                  if self.members.item(row, 0).checkState() == CHECKED]
+        panel.members = ticked
+        if panel.chair not in ticked:
+            panel.chair = ""
+        self._edited()
+
+    def _chair_chosen(self) -> None:
+        panel = self.current_panel()
+        if panel is not None:
+            panel.chair = self.chair.currentData() or ""
+            self._show_checks()
+            self.changed.emit()
+
+    def _applications_edited(self) -> None:
+        panel = self.current_panel()
+        if panel is None:
+            return
+        panel.applications = [self.applications.item(row).data(Qt.ItemDataRole.UserRole)
+                              for row in range(self.applications.count())
+                              if self.applications.item(row).checkState() == CHECKED]
+        self._edited()
+
+    def _edited(self) -> None:
+        # Rebuilding the lists would move the keyboard focus; only the chair list and checks change.
+        panel = self.current_panel()
+        experts = self.draft.experts_by_id
+        self.chair.clear()
+        self.chair.addItem(self.tr("— choose the chair —"), "")
+        for member in panel.members:
+            self.chair.addItem(f"{experts[member].name} · {member}" if member in experts else member, member)
+        self.chair.setCurrentIndex(max(0, self.chair.findData(panel.chair)))
+        self._show_checks()
+        self.changed.emit()
+
+    def add_declared_conflict(self, conflict: DeclaredConflict) -> None:
+        self.draft.declared_conflicts = [c for c in self.draft.declared_conflicts
+                                         if (c.expert, c.application) != (conflict.expert, conflict.application)]
+        self.draft.declared_conflicts.append(conflict)
+        self._show_checks()
+        self.changed.emit()
+
+    def _declare(self) -> None:
+        panel = self.current_panel()
+        if panel is None or not panel.members or not panel.applications:
+            return
+        dialog = DeclareConflictDialog(self.draft, panel, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_declared_conflict(dialog.conflict())
+
+    def _withdraw(self) -> None:
+        panel = self.current_panel()
+        declared = [c for c in self.draft.declared_conflicts if panel and c.application in panel.applications]
+        if not declared:
+            return
+        choices = [f"{c.expert} · {c.application} · {c.reason}" for c in declared]
+        choice, ok = QInputDialog.getItem(self, self.tr("Withdraw declared conflict"), self.tr("Conflict:"), choices,
+                                          0, False)
+        if ok:
+            withdrawn = declared[choices.index(choice)]
+            self.draft.declared_conflicts.remove(withdrawn)
+            self._show_checks()
+            self.changed.emit()

@@ -1,0 +1,217 @@
+"""New review round wizard, and the dialog that edits an open round's experts, rubric and panels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from tic_desktop.bureau.round_draft import RoundDraft, save_round_in_place, write_round
+from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.errors import TicError
+from tic_desktop.gui.applications_page import ApplicationsPage
+from tic_desktop.gui.expert_pool import ExpertPool
+from tic_desktop.gui.geometry import RememberingDialog
+from tic_desktop.gui.notices import show_warning
+from tic_desktop.gui.panel_builder import PanelBuilder
+from tic_desktop.gui.rubric_editor import RubricEditor
+from tic_desktop.gui.settings import Preferences
+from tic_desktop.paths import resources_dir
+
+KINDS = ("establishment", "performance")
+
+
+def _page(title: str, subtitle: str, widget: QWidget) -> QWizardPage:
+    page = QWizardPage()
+    page.setTitle(title)
+    page.setSubTitle(subtitle)
+    QVBoxLayout(page).addWidget(widget)
+    return page
+
+
+class _CheckedPage(QWizardPage):
+    """A page that may only be left when ``complete()`` says so, re-asked on every change."""
+
+    def __init__(self, widget: QWidget, complete, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        QVBoxLayout(self).addWidget(widget)
+        self._complete = complete
+        widget.changed.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return bool(self._complete())
+
+
+class BasicsPage(QWizardPage):
+    def __init__(self, draft: RoundDraft) -> None:
+        super().__init__()
+        self.draft = draft
+        self.setTitle(self.tr("The round"))
+        self.setSubTitle(self.tr("Name the round and choose where its files are kept."))
+        form = QFormLayout(self)
+        self.round_id = QLineEdit()
+        self.round_id.setPlaceholderText("2027-TIC-01")
+        self.round_title = QLineEdit()
+        self.round_title.setPlaceholderText(self.tr("e.g. 2027 Liaocheng technology innovation center establishment review"))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Establishment review (组建评审)"), "establishment")
+        self.kind.addItem(self.tr("Performance evaluation (绩效评价)"), "performance")
+        self.quorum = QSpinBox()
+        self.quorum.setRange(3, 25)
+        self.quorum.setValue(draft.quorum)
+        folder_row = QHBoxLayout()
+        self.folder = QLineEdit()
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("Round id:"), self.round_id)
+        form.addRow(self.tr("Title:"), self.round_title)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Quorum (experts who must score):"), self.quorum)
+        form.addRow(self.tr("New folder for the round's files:"), folder_row)
+        for edit in (self.round_id, self.round_title, self.folder):
+            edit.textChanged.connect(self.completeChanged)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the round"))
+        if folder:
+            self.folder.setText(str(Path(folder) / (self.round_id.text().strip() or "round")))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return all(e.text().strip() for e in (self.round_id, self.round_title, self.folder))
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        self.draft.id = self.round_id.text().strip()
+        self.draft.title = self.round_title.text().strip()
+        self.draft.kind = self.kind.currentData()
+        self.draft.quorum = self.quorum.value()
+        target = Path(self.folder.text().strip())
+        if target.exists() and any(target.iterdir()):
+            show_warning(self, self.tr("Folder not empty"),
+                                self.tr("Choose a new or empty folder: the round's files are written there."))
+            return False
+        return True
+
+
+class RoundWizard(QWizard):
+    """Basics → applications → experts → rubric → panels; Finish writes the round folder."""
+
+    round_written = Signal(object)
+    """The new round was written and loaded (the ReviewRound)."""
+    failed = Signal(str)
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.draft = RoundDraft()
+        self.setWindowTitle(self.tr("New review round"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.basics = BasicsPage(self.draft)
+        self.applications = ApplicationsPage(self.draft, language)
+        self.experts = ExpertPool(self.draft)
+        self.rubric = RubricEditor(self.draft, language)
+        self.rubric.use_default()
+        self.panels = PanelBuilder(self.draft, language)
+        self.addPage(self.basics)
+        self.addPage(_CheckedPage(self.applications, lambda: self.draft.applications,
+                                  self.tr("Applications"), self.tr("At least one application.")))
+        self.addPage(_CheckedPage(self.experts, lambda: self.draft.experts,
+                                  self.tr("Expert pool"), self.tr("Everyone who may sit on a panel of this round.")))
+        self.addPage(_CheckedPage(self.rubric, self.rubric.is_complete, self.tr("Rubric"),
+                                  self.tr("Criteria, maximum points and guidance; the maxima add up to 100.")))
+        self.addPage(_page(self.tr("Panels"), self.tr("Packages can only be built for panels that pass every "
+                                                     "conflict-of-interest rule; you can also fix panels later."),
+                           self.panels))
+        self.applications.changed.connect(self.experts.refresh)
+        self.applications.changed.connect(self.panels.refresh)
+        self.experts.changed.connect(self.panels.refresh)
+        self.resize(1200, 760)
+
+    def accept(self) -> None:
+        try:
+            written = write_round(self.draft, Path(self.basics.folder.text().strip()))
+        except TicError as error:
+            self.failed.emit(error.message(self.language))
+            show_warning(self, self.tr("The round was not saved"), error.message(self.language))
+            return
+        super().accept()
+        self.round_written.emit(written)
+
+
+class RoundEditorDialog(RememberingDialog):
+    """Experts, rubric and panels of an open round; saves over its files or, for the demo, as a copy."""
+
+    round_written = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, review_round: ReviewRound, preferences: Preferences, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(preferences, parent)
+        self.language = language
+        self.draft = RoundDraft.from_round(review_round)
+        self.setWindowTitle(self.tr("Edit round %1").replace("%1", review_round.id))
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.panels = PanelBuilder(self.draft, language)
+        self.experts = ExpertPool(self.draft)
+        self.rubric = RubricEditor(self.draft, language)
+        self.applications = ApplicationsPage(self.draft, language)
+        self.tabs.addTab(self.panels, self.tr("Panels"))
+        self.tabs.addTab(self.experts, self.tr("Expert pool"))
+        self.tabs.addTab(self.rubric, self.tr("Rubric"))
+        self.tabs.addTab(self.applications, self.tr("Applications"))
+        layout.addWidget(self.tabs, 1)
+        self.bundled = resources_dir() in review_round.path.resolve().parents
+        note = QLabel(self.tr("This is the bundled demo round: your changes are saved as a copy in a folder you choose.")
+                      if self.bundled else self.tr("Saving replaces the round's files; earlier versions are not kept."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.applications.changed.connect(self.panels.refresh)
+        self.experts.changed.connect(self.panels.refresh)
+        self.resize(1200, 760)
+
+    def save(self, copy_to: Path | None = None) -> bool:
+        if not self.rubric.is_complete():
+            self.tabs.setCurrentWidget(self.rubric)
+            show_warning(self, self.tr("The rubric is not complete"),
+                                self.tr("Fix the rubric first: every criterion needs an id, a title and a maximum, "
+                                        "and the maxima must add up to 100."))
+            return False
+        if self.bundled and copy_to is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Empty folder for the copy of the round"))
+            if not folder:
+                return False
+            copy_to = Path(folder)
+        try:
+            written = write_round(self.draft, copy_to) if copy_to else save_round_in_place(self.draft)
+        except TicError as error:
+            self.failed.emit(error.message(self.language))
+            show_warning(self, self.tr("The round was not saved"), error.message(self.language))
+            return False
+        self.round_written.emit(written)
+        self.accept()
+        return True

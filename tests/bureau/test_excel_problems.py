@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import pickle
 import tempfile
 import zipfile
 from pathlib import Path
@@ -107,6 +108,8 @@ def test_the_message_names_sheet_row_and_column(tmp_path):
     assert str(path) in error.message_zh and str(path) in error.message_en
     assert "工作表“财务数据”第 3 行 C 列（研发费用（元） / R&D expense (yuan)）" in error.message_zh
     assert "sheet 财务数据, row 3, column C" in error.message_en
+    copy = pickle.loads(pickle.dumps(error))  # a worker process can hand it back whole
+    assert (copy.problems, copy.message_zh, copy.file) == (error.problems, error.message_zh, error.file)
 
 
 def test_all_problems_are_reported_in_sheet_and_row_order(tmp_path):

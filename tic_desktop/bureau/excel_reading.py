@@ -84,6 +84,10 @@ class ExcelImportError(InputError):
             problem_zh, problem_en = self._summary("zh"), self._summary("en")
         super().__init__(file, None, problem_zh, problem_en)
 
+    def __reduce__(self):
+        # Picklable, so a worker process can hand the error back whole.
+        return type(self), (self.file, self.problems, self.problem_zh, self.problem_en)
+
     def _summary(self, lang: str) -> str:
         first = [p.describe(lang) for p in self.problems[:_SHOWN_IN_MESSAGE]]
         more = len(self.problems) - len(first)

@@ -1,0 +1,71 @@
+"""The worker side of building packages, run in this process: a failure half-way leaves nothing behind."""
+
+from __future__ import annotations
+
+import errno
+import queue
+import threading
+
+from tic_desktop.bureau.workspace import init_workspace
+from tic_desktop.packages import build
+from tic_desktop.packages.build_job import BuildRequest, panel_refusals, run_build_job
+from tic_desktop.paths import demo_round_file
+from tic_desktop.review import review_round
+
+PASSPHRASE = "bureau passphrase for tests"
+
+
+def _messages(box: queue.Queue) -> list[tuple]:
+    items = []
+    while not box.empty():
+        items.append(box.get_nowait())
+    return items
+
+
+def test_disk_full_while_encrypting_aborts_the_package_and_removes_the_new_credentials(tmp_path, monkeypatch):
+    bureau = init_workspace(tmp_path / "bureau", passphrase=PASSPHRASE)
+    out = tmp_path / "out"
+    real_encrypt = build.age_files.encrypt_stream
+    calls = []
+
+    def encrypt_then_fill_the_disk(source, target, recipients):
+        calls.append(1)
+        if len(calls) == 2:  # the second attachment: the package file is half written
+            target.write(b"\0" * 100_000)
+            raise OSError(errno.ENOSPC, "No space left on device", str(out / ".P1.ticpkg.partial"))
+        real_encrypt(source, target, recipients)
+
+    monkeypatch.setattr(build.age_files, "encrypt_stream", encrypt_then_fill_the_disk)
+    real_abort = build.PackageWriter.abort
+    aborted = []
+
+    def abort_and_look(writer):
+        real_abort(writer)
+        aborted.append((writer.target.name, writer._partial.exists(), writer.target.exists()))
+
+    monkeypatch.setattr(build.PackageWriter, "abort", abort_and_look)
+    box: queue.Queue = queue.Queue()
+    request = BuildRequest(str(demo_round_file()), str(bureau.folder), str(out), ["P1"], PASSPHRASE)
+    run_build_job(request, box, threading.Event())
+    messages = _messages(box)
+    assert messages[-1][0] == "failed" and "No space left on device" in messages[-1][2]
+    assert "no package was written" in messages[-1][2]
+    assert ("progress", 0, 0, "unlocking keys") in messages
+    assert aborted == [("P1.ticpkg", False, False)]  # the package's own abort removed its partial file
+    assert list(out.iterdir()) == []  # no .ticpkg, no .partial, no staging folder, no sheet
+    assert not list((bureau.folder / "credentials").rglob("*.age"))
+
+
+def test_a_broken_panel_is_refused_before_the_keys_are_unlocked(tmp_path):
+    bureau = init_workspace(tmp_path / "bureau", passphrase=PASSPHRASE)
+    box: queue.Queue = queue.Queue()
+    run_build_job(BuildRequest(str(demo_round_file()), str(bureau.folder), str(tmp_path / "out"), ["P2"], None),
+                  box, threading.Event())
+    [message] = _messages(box)
+    assert message[0] == "failed" and "P2" in message[2] and "Fix the panel" in message[2]
+    assert not (tmp_path / "out").exists()
+    review = review_round(demo_round_file())
+    assert panel_refusals(review, "P1", "zh") == []
+    assert panel_refusals(review, "P3", "en") == [
+        "LC-2026-008 · Chair independent: The chair is affiliated with this application "
+        "(from 山东高唐华纺纺织科技有限公司): choose another chair."]

@@ -97,6 +97,8 @@ class RankingModel(QAbstractTableModel):
         result, column = self.results[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(result, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("center", "flags", "excluded"):
+            return self.text(result, column) or None
         if role == Qt.ItemDataRole.BackgroundRole and result.flags:
             return QBrush(FLAG_BG)
         if role == Qt.ItemDataRole.ForegroundRole and result.flags:

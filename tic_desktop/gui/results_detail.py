@@ -41,6 +41,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
@@ -81,8 +82,8 @@ class ApplicationDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.flags, self.method_note):
             layout.addWidget(widget)
-        layout.addWidget(self.chart, 3)
-        layout.addLayout(tables, 4)
+        layout.addWidget(self.chart, 4)
+        layout.addLayout(tables, 5)
         self.clear()
 
     def clear(self) -> None:
@@ -91,6 +92,7 @@ class ApplicationDetail(QWidget):
         self.flags.hide()
         self.method_note.clear()
         self.experts.setRowCount(0)
+        self.experts.resizeColumnsToContents()
         self.criterion_table.setRowCount(0)
         self.chart.show_totals({}, (), None, self.full_marks)
 
@@ -118,13 +120,11 @@ class ApplicationDetail(QWidget):
     def flag_explanation(self, result: ApplicationResult, flag: str) -> str:
         label = FLAG_TEXT.get(flag, flag)
         if flag == "below_quorum":
-            return self.tr("%1: only %2 valid totals; the round needs at least %3 before an application is ranked "
-                           "with confidence.").replace("%1", label).replace("%2", str(result.valid)) \
-                .replace("%3", str(self.review_round.spec.quorum))
+            return self.tr("%1: only %2 valid totals; the round asks for at least %3.").replace("%1", label) \
+                .replace("%2", str(result.valid)).replace("%3", str(self.review_round.spec.quorum))
         if flag == "wide_spread":
             spread = result.maximum - result.minimum
-            return self.tr("%1: the highest and lowest totals differ by %2 points, more than the %3 the method "
-                           "allows; the panel may want to look again.").replace("%1", label) \
+            return self.tr("%1: the highest and lowest totals differ by %2 points, more than %3.").replace("%1", label) \
                 .replace("%2", money2(spread)).replace("%3", str(self.method.wide_spread_points))
         return label
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -96,6 +97,8 @@ class ResultsWindow(QMainWindow):
         self.ranking.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.ranking.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ranking.verticalHeader().setVisible(False)
+        self.ranking.setWordWrap(False)
+        self.ranking.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ranking.horizontalHeader().setStretchLastSection(True)
         self.ranking.setSortingEnabled(True)
         self.ranking.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -104,13 +107,15 @@ class ResultsWindow(QMainWindow):
         results = QSplitter(Qt.Orientation.Horizontal)
         results.addWidget(self.ranking)
         results.addWidget(self.detail)
-        results.setSizes([640, 700])
+        results.setSizes([760, 590])
         splitter.addWidget(self.inbox)
         splitter.addWidget(results)
         splitter.setSizes([200, 520])
         self.splitter, self.results_splitter = splitter, results
-        for widget in (self.hint, add):
-            layout.addWidget(widget)
+        top = QHBoxLayout()  # one row for the hint and its button leaves the height to the tables
+        top.addWidget(self.hint, 1)
+        top.addWidget(add)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -159,6 +164,8 @@ class ResultsWindow(QMainWindow):
         shown = self.detail.result.application_id if self.detail.result is not None else None
         self.ranking_model.set_results(self.results)
         self.ranking.resizeColumnsToContents()
+        center = self.ranking_model.columns.index("center")  # long names elide; the tooltip has them whole
+        self.ranking.setColumnWidth(center, min(self.ranking.columnWidth(center), 8 * self.fontMetrics().height()))
         if shown is not None:
             self.select_application(shown)
         else:

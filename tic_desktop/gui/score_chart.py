@@ -36,6 +36,7 @@ class ScoreChart(pg.PlotWidget):
             axis.setPen(pg.mkPen(INK))
             axis.setTextPen(pg.mkPen(INK))
             axis.setTickFont(font)
+        plot.getAxis("bottom").setTickSpacing(major=10, minor=5)
         plot.setLabel("bottom", self.tr("Total score"), color=INK)
         self.counted = pg.ScatterPlotItem(symbol="o", size=12, pen=pg.mkPen(COUNTED_COLOUR), brush=pg.mkBrush(COUNTED_COLOUR))
         self.dropped = pg.ScatterPlotItem(symbol="x", size=16, pen=pg.mkPen(DROPPED_COLOUR), brush=pg.mkBrush(DROPPED_COLOUR))
@@ -54,7 +55,7 @@ class ScoreChart(pg.PlotWidget):
         final_sample = pg.PlotDataItem(pen=self.final_line.pen)
         self.legend.addItem(final_sample, self.tr("Final score"))
         self.final_label = self.legend.getLabel(final_sample)  # the legend entry carries the figure
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(160)
         self.show_totals({}, (), None, Decimal(100))
 
     def show_totals(self, totals: dict[str, Decimal], dropped: tuple[str, ...], final: Decimal | None,
@@ -67,12 +68,13 @@ class ScoreChart(pg.PlotWidget):
             experts = [e for e in ordered if keep(e)]
             scatter.setData(x=[float(totals[e]) for e in experts], y=[rows[e] for e in experts], data=experts)
         plot.getAxis("left").setTicks([[(row, expert) for expert, row in rows.items()]])
-        top = len(ordered) + 0.4  # one empty row above the highest total, for the legend
-        plot.setXRange(0, float(full_marks), padding=0.02)
+        top = len(ordered) + 0.9  # room above the highest total for the legend
+        plot.setXRange(-0.02 * float(full_marks), 1.04 * float(full_marks), padding=0)
         plot.setYRange(-0.6, top, padding=0)
         self.final_line.setVisible(final is not None)
         self.empty_text.setVisible(not totals)
-        self.empty_text.setPos(float(full_marks) / 2, top / 2)
+        self.legend.setVisible(bool(totals))
+        self.empty_text.setPos(float(full_marks) / 2, (top - 0.6) / 2)
         if final is not None:
             self.final_line.setValue(float(final))
         self.final_label.setText(self.tr("Final %1").replace("%1", money2(final)) if final is not None

@@ -79,8 +79,6 @@ ZH = {
     "Imported applications": "已导入的申报",
     "%1 applications · %2 experts in the pool": "申报 %1 项 · 专家库 %2 人",
     "The files were not imported": "文件未导入",
-    "row": "第",
-    "column": "列",
     "The workbook was not imported: %1 problems": "工作簿未导入：发现 %1 处问题",
     "The workbook was not imported": "工作簿未导入",
     "Import applications": "导入申报",
@@ -122,6 +120,7 @@ ZH = {
         "请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。",
     "Empty folder for the copy of the round": "用于保存批次副本的空文件夹",
     # main window menu
+    "Built %1 packages": "已生成 %1 个评审包",
     "&New review round…": "新建评审批次(&N)…",
     "&Edit round: experts, panels, rubric…": "编辑批次：专家、专家组、评分表(&E)…",
     "&Build review packages…": "生成评审包(&B)…",

@@ -1,6 +1,671 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApplicationDetail</name>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="72" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="72" />
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="72" />
+        <source>In the final score</source>
+        <translation>是否计入最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="73" />
+        <source>Each expert's total</source>
+        <translation>各专家总分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="74" />
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="74" />
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="74" />
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="75" />
+        <source>Criterion means</source>
+        <translation>各评分项平均分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
+        <source>Choose an application in the ranking to see its scores.</source>
+        <translation>请在排名表中选择一项申报，查看评分详情。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="105" />
+        <source>final %1</source>
+        <translation>最终得分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="106" />
+        <source>rank %1</source>
+        <translation>第 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="107" />
+        <source>not ranked</source>
+        <translation>未排名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="109" />
+        <source>grade %1</source>
+        <translation>等级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="117" />
+        <source>Score distribution of %1</source>
+        <translation>%1 的评分分布</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="123" />
+        <source>%1: only %2 valid totals; the round asks for at least %3.</source>
+        <translation>%1：有效评分仅 %2 个，本批次要求至少 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="127" />
+        <source>%1: the highest and lowest totals differ by %2 points, more than %3.</source>
+        <translation>%1：最高分与最低分相差 %2 分，超过 %3 分。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="133" />
+        <source>No valid totals: no final score.</source>
+        <translation>没有有效评分，无最终得分。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="135" />
+        <source>Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).</source>
+        <translation>最终得分 = 去掉一个最高分和一个最低分后，其余 %1 个总分的算术平均（有效评分 %2 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="137" />
+        <source>Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).</source>
+        <translation>最终得分 = %1 个总分的算术平均（有效评分少于 %2 个，不去掉最高分和最低分）。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="146" />
+        <source>Dropped (highest)</source>
+        <translation>去掉（最高分）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="148" />
+        <source>Dropped (lowest)</source>
+        <translation>去掉（最低分）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="150" />
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="155" />
+        <source>Excluded: %1</source>
+        <translation>未计入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsPage</name>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="53" />
+        <source>Import the applications as JSON files, or fill in the Excel template (one sheet per part of the application, plus the expert pool) and import the workbook.</source>
+        <translation>导入申报 JSON 文件，或填写 Excel 模板（申报材料每部分一个工作表，另含专家库）后导入工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="58" />
+        <source>Import JSON files…</source>
+        <translation>导入 JSON 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="59" />
+        <source>Import Excel workbook…</source>
+        <translation>导入 Excel 工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="60" />
+        <source>Save an empty Excel template…</source>
+        <translation>保存空白 Excel 模板…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="61" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
+        <source>Center</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
+        <source>Lead unit</source>
+        <translation>依托单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="69" />
+        <source>Formal review</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="70" />
+        <source>Imported applications</source>
+        <translation>已导入的申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="93" />
+        <source>%1 applications · %2 experts in the pool</source>
+        <translation>申报 %1 项 · 专家库 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="102" />
+        <source>The files were not imported</source>
+        <translation>文件未导入</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="113" />
+        <source>The workbook was not imported: %1 problems</source>
+        <translation>工作簿未导入：发现 %1 处问题</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="117" />
+        <source>The workbook was not imported</source>
+        <translation>工作簿未导入</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="143" />
+        <source>Import applications</source>
+        <translation>导入申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="144" />
+        <source>Application files (*.json)</source>
+        <translation>申报文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="149" />
+        <source>Import Excel workbook</source>
+        <translation>导入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="150" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="156" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="155" />
+        <source>Save Excel template</source>
+        <translation>保存 Excel 模板</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="161" />
+        <source>The template could not be saved</source>
+        <translation>模板未能保存</translation>
+    </message>
+</context>
+<context>
+    <name>BasicsPage</name>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="67" />
+        <source>The round</source>
+        <translation>评审批次</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="68" />
+        <source>Name the round and choose where its files are kept.</source>
+        <translation>填写批次名称，并选择批次文件的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="73" />
+        <source>e.g. 2027 Liaocheng technology innovation center establishment review</source>
+        <translation>例如：2027年度聊城市技术创新中心组建评审</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="75" />
+        <source>Establishment review (组建评审)</source>
+        <translation>组建评审</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="76" />
+        <source>Performance evaluation (绩效评价)</source>
+        <translation>绩效评价</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="82" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="86" />
+        <source>Round id:</source>
+        <translation>批次编号：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="87" />
+        <source>Title:</source>
+        <translation>批次名称：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="88" />
+        <source>Kind:</source>
+        <translation>评审类型：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="89" />
+        <source>Quorum (experts who must score):</source>
+        <translation>法定评分人数：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="90" />
+        <source>New folder for the round's files:</source>
+        <translation>批次文件的新文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="95" />
+        <source>Folder for the round</source>
+        <translation>批次文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="109" />
+        <source>Folder not empty</source>
+        <translation>文件夹不是空的</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="110" />
+        <source>Choose a new or empty folder: the round's files are written there.</source>
+        <translation>请选择新的或空的文件夹，批次文件将写入其中。</translation>
+    </message>
+</context>
+<context>
+    <name>BuildPackagesDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="154" />
+        <source>Build review packages</source>
+        <translation>生成评审包</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="170" />
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="172" />
+        <source>&amp;New workspace…</source>
+        <translation>新建工作目录(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="179" />
+        <source>Bureau &amp;passphrase:</source>
+        <translation>评审局口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="187" />
+        <source>&amp;Output folder:</source>
+        <translation>输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="189" />
+        <source>P&amp;anels to build:</source>
+        <translation>要生成评审包的专家组(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="198" />
+        <source>Build progress</source>
+        <translation>生成进度</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="210" />
+        <source>Panel</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="210" />
+        <source>Package</source>
+        <translation>评审包</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="210" />
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="211" />
+        <source>Manifest SHA-256</source>
+        <translation>清单 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="212" />
+        <source>Packages built</source>
+        <translation>已生成的评审包</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="221" />
+        <source>&amp;Build</source>
+        <translation>生成(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="224" />
+        <source>&amp;Cancel build</source>
+        <translation>取消生成(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="174" />
+        <source>Bureau &amp;workspace:</source>
+        <translation>评审局工作目录(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="185" />
+        <source>Choos&amp;e…</source>
+        <translation>选择(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="227" />
+        <source>Print passphrase &amp;sheets…</source>
+        <translation>打印口令单(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="230" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="247" />
+        <source>%1 — %2 members, %3 applications, chair %4</source>
+        <translation>%1 — 成员 %2 人，申报 %3 项，组长 %4</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="254" />
+        <source>Cannot be built: it breaks a conflict-of-interest rule. Correct the panel first.</source>
+        <translation>不能生成：该专家组违反回避规则，请先调整专家组。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="281" />
+        <source>Bureau workspace folder</source>
+        <translation>评审局工作目录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="292" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="377" />
+        <source>Choose the bureau's workspace folder, or create a new one.</source>
+        <translation>请选择评审局工作目录，或新建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="300" />
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="305" />
+        <source>keys in this computer's keyring</source>
+        <translation>私钥保存在本机系统密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="306" />
+        <source>keys protected by a passphrase</source>
+        <translation>私钥由口令保护</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="307" />
+        <source>%1 · fingerprint %2 · %3</source>
+        <translation>%1 · 指纹 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="325" />
+        <source>Folder for the new bureau workspace</source>
+        <translation>新评审局工作目录的位置</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="346" />
+        <source>Creating the bureau's keys…</source>
+        <translation>正在生成评审局密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="353" />
+        <source>New bureau workspace created in %1. Keep a safe copy of this folder.</source>
+        <translation>已在 %1 创建评审局工作目录。请妥善备份该目录。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="367" />
+        <source>Folder for the packages</source>
+        <translation>评审包保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="379" />
+        <source>Enter the passphrase of the bureau's keys.</source>
+        <translation>请输入评审局密钥的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="381" />
+        <source>Choose the folder the packages go to.</source>
+        <translation>请选择评审包的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="383" />
+        <source>Tick at least one panel to build.</source>
+        <translation>请至少勾选一个专家组。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="413" />
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="423" />
+        <source>Cancelling… removing what was written</source>
+        <translation>正在取消…删除已写出的文件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="463" />
+        <source>Cancelled. No package was written.</source>
+        <translation>已取消，未写出任何评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="466" />
+        <source>The packages could not be built.</source>
+        <translation>未能生成评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="475" />
+        <source>Encrypting materials: %1 of %2 MB</source>
+        <translation>正在加密申报材料：%1 / %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="480" />
+        <source>Issuing credentials: %1 of %2</source>
+        <translation>正在签发专家凭据：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="484" />
+        <source>Unlocking the bureau's keys…</source>
+        <translation>正在解锁评审局密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="484" />
+        <source>Issuing credentials…</source>
+        <translation>正在签发专家凭据…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="485" />
+        <source>Writing the passphrase sheets…</source>
+        <translation>正在生成口令单…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="500" />
+        <source>Done: %1 packages built.</source>
+        <translation>完成：已生成 %1 个评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="505" />
+        <source>%1 new passphrase sheets in %2.</source>
+        <translation>新发口令单 %1 份：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="507" />
+        <source>Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each to its expert in person, then delete the files.</source>
+        <translation>每份口令单可解锁一位专家的评审凭据，请注意保密：打印后当面交给本人，然后删除这些文件。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="511" />
+        <source>No new passphrase sheets: the experts of these panels received theirs with an earlier build (their credentials are reused).</source>
+        <translation>没有新发口令单：这些专家组的专家在之前生成评审包时已领取口令单（沿用原有凭据）。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="525" />
+        <source>Print passphrase sheets</source>
+        <translation>打印口令单</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="537" />
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterForm</name>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="103" />
+        <source>Add an approved center</source>
+        <translation>登记已批建的技术创新中心</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="110" />
+        <source>Approval date</source>
+        <translation>批复建设日期</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="111" />
+        <source>Preparation period in years</source>
+        <translation>筹建期（年）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="112" />
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="113" />
+        <source>Center &amp;number:</source>
+        <translation>中心编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="113" />
+        <source>Center number</source>
+        <translation>中心编号</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="114" />
+        <source>Center &amp;name:</source>
+        <translation>中心名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="114" />
+        <source>Center name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="115" />
+        <source>&amp;Lead unit:</source>
+        <translation>依托单位(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="115" />
+        <source>Lead unit</source>
+        <translation>依托单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="116" />
+        <source>Lead unit's &amp;USCC:</source>
+        <translation>依托单位统一社会信用代码(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="116" />
+        <source>Unified social credit code of the lead unit</source>
+        <translation>依托单位统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="117" />
+        <source>&amp;Field:</source>
+        <translation>技术领域(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="117" />
+        <source>Technical field</source>
+        <translation>技术领域</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="118" />
+        <source>&amp;Approved on:</source>
+        <translation>批复建设日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="119" />
+        <source>&amp;Preparation period:</source>
+        <translation>筹建期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="124" />
+        <source>The approval date is the day the bureau published the list of approved centers; the preparation period is generally two years (Art. 8, procedure, item 4).</source>
+        <translation>批复建设日期为市科技局公布拟批建技术创新中心名单之日；筹建期一般为2年（第八条组建程序第（四）项）。</translation>
+    </message>
+</context>
+<context>
+    <name>CentersModel</name>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="84" />
+        <source>Center</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="84" />
+        <source>Lead unit</source>
+        <translation>依托单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="85" />
+        <source>Approved</source>
+        <translation>批复日期</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="85" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="86" />
+        <source>Next due</source>
+        <translation>下一项到期事项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="86" />
+        <source>Clauses applying</source>
+        <translation>适用条款数</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="118" />
+        <source>Overdue: %1</source>
+        <translation>逾期：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChairPanel</name>
     <message>
         <location filename="../../tic_desktop/gui/chair_panel.py" line="43" />
@@ -76,6 +741,130 @@
         <location filename="../../tic_desktop/gui/chair_panel.py" line="120" />
         <source>Where should the signed group opinion go?</source>
         <translation>签署后的专家组意见保存到哪里？</translation>
+    </message>
+</context>
+<context>
+    <name>DeclareConflictDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="48" />
+        <source>Declare a conflict of interest</source>
+        <translation>声明回避</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="59" />
+        <source>e.g. worked for the applicant in the last three years</source>
+        <translation>例如：近三年曾在申报单位任职</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="60" />
+        <source>Expert:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="61" />
+        <source>Application:</source>
+        <translation>申报：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="62" />
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationForm</name>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="156" />
+        <source>Record an evaluation — %1</source>
+        <translation>登记绩效评价 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="162" />
+        <source>Kind of evaluation</source>
+        <translation>评价类型</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="163" />
+        <source>Evaluation year</source>
+        <translation>评价年度</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="168" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="169" />
+        <source>&amp;Kind:</source>
+        <translation>评价类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="170" />
+        <source>&amp;Year:</source>
+        <translation>评价年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="171" />
+        <source>R&amp;esult:</source>
+        <translation>评价结果(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertPool</name>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="38" />
+        <source>The unit's unified social credit code decides conflicts of interest: without it the app can only compare unit names, and such matches must be confirmed.</source>
+        <translation>回避判断以工作单位的统一社会信用代码为准；没有代码时只能比较单位名称，此类匹配需要人工确认。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="43" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="43" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="43" />
+        <source>Unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="44" />
+        <source>Unit credit code</source>
+        <translation>单位统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="44" />
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="44" />
+        <source>Field</source>
+        <translation>技术领域</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="45" />
+        <source>Expert pool</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="52" />
+        <source>Add expert</source>
+        <translation>添加专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="54" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="126" />
+        <source>%1 experts · %2 without a valid credit code</source>
+        <translation>专家 %1 人 · 其中 %2 人缺少有效的信用代码</translation>
     </message>
 </context>
 <context>
@@ -186,209 +975,209 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="176" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="168" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="176" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="168" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="203" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="225" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="244" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="254" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="195" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="217" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="236" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="246" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="219" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="211" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="220" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="212" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="227" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="219" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="237" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="229" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="261" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="253" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="267" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="259" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="278" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="273" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="280" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="272" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="424" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="416" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="289" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="549" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="541" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="298" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="298" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="329" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="321" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="348" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="340" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="350" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="563" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="342" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="555" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="352" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="563" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="555" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="371" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="363" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="407" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="399" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="410" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="402" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="424" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="416" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="425" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="417" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="426" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="427" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="453" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="445" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="461" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="453" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="482" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="507" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="499" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="507" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="499" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="510" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="502" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="514" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="506" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="519" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="527" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="519" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="557" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="549" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -567,146 +1356,375 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="109" />
+        <location filename="../../ui/main_window.ui" line="114" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="117" />
+        <location filename="../../ui/main_window.ui" line="122" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="126" />
+        <location filename="../../ui/main_window.ui" line="131" />
+        <source>&amp;New review round…</source>
+        <translation>新建评审批次(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="132" />
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="135" />
+        <source>&amp;Edit round: experts, panels, rubric…</source>
+        <translation>编辑批次：专家、专家组、评分表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="136" />
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="139" />
+        <source>&amp;Build review packages…</source>
+        <translation>生成评审包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="140" />
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="143" />
+        <source>Register of &amp;centers…</source>
+        <translation>技术创新中心名录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="144" />
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="147" />
         <source>&amp;Open review round…</source>
         <translation>打开评审批次(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="127" />
+        <location filename="../../ui/main_window.ui" line="148" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="130" />
+        <location filename="../../ui/main_window.ui" line="151" />
         <source>Open the &amp;demo round</source>
         <translation>打开演示批次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="133" />
+        <location filename="../../ui/main_window.ui" line="154" />
         <source>&amp;Returns and results…</source>
         <translation>评分回执与汇总(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="134" />
+        <location filename="../../ui/main_window.ui" line="155" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="137" />
+        <location filename="../../ui/main_window.ui" line="158" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="138" />
+        <location filename="../../ui/main_window.ui" line="159" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="141" />
+        <location filename="../../ui/main_window.ui" line="162" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="142" />
+        <location filename="../../ui/main_window.ui" line="163" />
         <source>Ctrl++</source>
         <translation>Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="145" />
+        <location filename="../../ui/main_window.ui" line="166" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="146" />
+        <location filename="../../ui/main_window.ui" line="167" />
         <source>Ctrl+-</source>
         <translation>Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="157" />
+        <location filename="../../ui/main_window.ui" line="178" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="146" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="155" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="146" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="155" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="152" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="161" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="156" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="165" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="259" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="273" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="265" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="279" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="271" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="304" />
+        <source>Built %1 packages</source>
+        <translation>已生成 %1 个评审包</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="323" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="277" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="329" />
         <source>Not a bureau workspace</source>
         <translation>不是评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="281" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="333" />
         <source>Bureau passphrase</source>
         <translation>评审局口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="282" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="334" />
         <source>Passphrase of the bureau's keys:</source>
         <translation>评审局密钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="286" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="338" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="295" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="347" />
         <source>The bureau's keys could not be opened</source>
         <translation>无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="302" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="354" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="302" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="354" />
         <source>TIC Review Desktop %1
 Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市技术创新中心评审系统 %1
 聊城市科学技术局</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="82" />
+        <source>Passphrase for the bureau's keys</source>
+        <translation>评审局密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="85" />
+        <source>The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least 8 characters and keep it safe: without it no package can be built and no return can be read.</source>
+        <translation>评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="95" />
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="96" />
+        <source>&amp;Repeat the passphrase:</source>
+        <translation>再次输入口令(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="111" />
+        <source>At least 8 characters.</source>
+        <translation>口令至少 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="113" />
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelBuilder</name>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="90" />
+        <source>What stops packages from being built</source>
+        <translation>尚不能生成评审包的原因</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="104" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="107" />
+        <source>Panels</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="110" />
+        <source>New panel…</source>
+        <translation>新建专家组…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="112" />
+        <source>Delete panel</source>
+        <translation>删除专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="119" />
+        <source>Members, chair and applications</source>
+        <translation>成员、组长与评审申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="122" />
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="122" />
+        <source>Unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="122" />
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
+        <source>Expert pool: tick the panel's members</source>
+        <translation>专家库：勾选本组成员</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="131" />
+        <source>Chair:</source>
+        <translation>组长：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="133" />
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="140" />
+        <source>Applications this panel reviews</source>
+        <translation>本组评审的申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="142" />
+        <source>Applications this panel reviews:</source>
+        <translation>本组评审的申报：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="147" />
+        <source>Conflict-of-interest checks (live)</source>
+        <translation>回避检查（实时）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="150" />
+        <source>Application</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="150" />
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="150" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="151" />
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="152" />
+        <source>Conflict-of-interest checks</source>
+        <translation>回避检查</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="161" />
+        <source>Declare a conflict…</source>
+        <translation>声明回避…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="163" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="379" />
+        <source>Withdraw declared conflict</source>
+        <translation>撤回回避声明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="242" />
+        <source> (also in %1)</source>
+        <translation>（亦在 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="251" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
+        <source>— choose the chair —</source>
+        <translation>— 请选择组长 —</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="257" />
+        <source> (in %1)</source>
+        <translation>（已在 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="279" />
+        <source>Recused: %1</source>
+        <translation>回避：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="280" />
+        <source>recused</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="315" />
+        <source>New panel</source>
+        <translation>新建专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="315" />
+        <source>Panel id:</source>
+        <translation>专家组编号：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="379" />
+        <source>Conflict:</source>
+        <translation>回避声明：</translation>
     </message>
 </context>
 <context>
@@ -753,127 +1771,559 @@ Liaocheng Municipal Science and Technology Bureau</source>
     </message>
 </context>
 <context>
-    <name>ResultsWindow</name>
+    <name>RankingModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="67" />
-        <source>Returns and results — %1</source>
-        <translation>评分回执与汇总 — %1</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="71" />
-        <source>Drag returned files or whole folders here, or add them with the button.</source>
-        <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="72" />
-        <source>Add returns…</source>
-        <translation>添加回执…</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
-        <source>Expert</source>
-        <translation>专家</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
-        <source>Revision</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="81" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="74" />
-        <source>Export ranking and scores…</source>
-        <translation>导出排名和全部评分…</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="76" />
-        <source>Sign the result summary (PDF)…</source>
-        <translation>签发评审结果汇总表（PDF）…</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="81" />
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="83" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="34" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="83" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="34" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="83" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="34" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="35" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="35" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="35" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="85" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="36" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="36" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="85" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="36" />
         <source>Excluded</source>
         <translation>未计入</translation>
     </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="112" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="157" />
+        <source>Register of technology innovation centers</source>
+        <translation>技术创新中心名录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="169" />
+        <source>&amp;Add center…</source>
+        <translation>新增中心(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="170" />
+        <source>Record annual &amp;report…</source>
+        <translation>登记年度报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="171" />
+        <source>Record &amp;evaluation…</source>
+        <translation>登记绩效评价(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="172" />
+        <source>Re&amp;voke…</source>
+        <translation>撤销(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="173" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="174" />
+        <source>&amp;Register</source>
+        <translation>名录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="192" />
+        <source>Centers</source>
+        <translation>技术创新中心</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="200" />
+        <source>Center detail</source>
+        <translation>中心详情</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="232" />
+        <source>%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)</source>
+        <translation>共 %1 个中心（截至 %2）· %3 个需要关注（适用撤销等条款或有逾期事项）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="250" />
+        <source>Add an approved center with Register → Add center (Ctrl+N).</source>
+        <translation>请通过“名录 → 新增中心”（Ctrl+N）登记已批建的中心。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="257" />
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="257" />
+        <source>Clauses that apply</source>
+        <translation>适用条款</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="258" />
+        <source>None: no revocation trigger applies today.</source>
+        <translation>无：目前不适用任何撤销情形。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="258" />
+        <source>Due next</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="259" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="259" />
+        <source>Annual reports received</source>
+        <translation>已报送的年度报告</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="260" />
+        <source>Evaluations</source>
+        <translation>绩效评价</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="263" />
+        <source>Approved %1 · preparation period ended %2 · %3</source>
+        <translation>%1 批复建设 · 筹建期已于 %2 届满 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="264" />
+        <source>Approved %1 · preparation period until %2 · %3</source>
+        <translation>%1 批复建设 · 筹建期至 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="313" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="141" />
+        <source>Record an annual report — %1</source>
+        <translation>登记年度报告 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="143" />
+        <source>Report year</source>
+        <translation>报告年度</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="144" />
+        <source>Date received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="145" />
+        <source>Report for &amp;year:</source>
+        <translation>报告年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="146" />
+        <source>&amp;Received on:</source>
+        <translation>收到日期(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsWindow</name>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <source>Returns and results — %1</source>
+        <translation>评分回执与汇总 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="77" />
+        <source>Drag returned files or whole folders here, or add them with the button.</source>
+        <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="78" />
+        <source>Add returns…</source>
+        <translation>添加回执…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="87" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="95" />
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
+        <source>Export ranking and scores…</source>
+        <translation>导出排名和全部评分…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="82" />
+        <source>Sign the result summary (PDF)…</source>
+        <translation>签发评审结果汇总表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="87" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="137" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="112" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="137" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="119" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="144" />
         <source>Verifying %1 returns…</source>
         <translation>正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="163" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="174" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="187" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="221" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="234" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="180" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="227" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationForm</name>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="182" />
+        <source>Revoke — %1</source>
+        <translation>撤销 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="183" />
+        <source>Date of the decision</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="189" />
+        <source>Clause</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="192" />
+        <source>Reason or document number</source>
+        <translation>撤销理由或文号</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="194" />
+        <source>&amp;Decided on:</source>
+        <translation>决定日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="195" />
+        <source>&amp;Clause:</source>
+        <translation>依据条款(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="196" />
+        <source>&amp;Reason / document no.:</source>
+        <translation>理由/文号(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>RoundEditorDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="172" />
+        <source>Edit round %1</source>
+        <translation>编辑评审批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="179" />
+        <source>Panels</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="180" />
+        <source>Expert pool</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="181" />
+        <source>Rubric</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="182" />
+        <source>Applications</source>
+        <translation>申报列表</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="185" />
+        <source>This is the bundled demo round: your changes are saved as a copy in a folder you choose.</source>
+        <translation>这是随软件提供的演示批次：修改将另存为副本，保存到您选择的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="186" />
+        <source>Saving replaces the round's files; earlier versions are not kept.</source>
+        <translation>保存将替换批次文件，不保留旧版本。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="200" />
+        <source>The rubric is not complete</source>
+        <translation>评分表尚未完成</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="201" />
+        <source>Fix the rubric first: every criterion needs an id, a title and a maximum, and the maxima must add up to 100.</source>
+        <translation>请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="205" />
+        <source>Empty folder for the copy of the round</source>
+        <translation>用于保存批次副本的空文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="213" />
+        <source>The round was not saved</source>
+        <translation>评审批次未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RoundWizard</name>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="126" />
+        <source>New review round</source>
+        <translation>新建评审批次</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="137" />
+        <source>Applications</source>
+        <translation>申报列表</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="137" />
+        <source>At least one application.</source>
+        <translation>至少导入一项申报。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="139" />
+        <source>Expert pool</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="139" />
+        <source>Everyone who may sit on a panel of this round.</source>
+        <translation>本批次可以参加专家组的全部专家。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="140" />
+        <source>Rubric</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="141" />
+        <source>Criteria, maximum points and guidance; the maxima add up to 100.</source>
+        <translation>评分项、满分和评分指引；满分合计 100 分。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="142" />
+        <source>Panels</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="142" />
+        <source>Packages can only be built for panels that pass every conflict-of-interest rule; you can also fix panels later.</source>
+        <translation>只有符合全部回避规则的专家组才能生成评审包；专家组也可以稍后调整。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="155" />
+        <source>The round was not saved</source>
+        <translation>评审批次未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RubricEditor</name>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="48" />
+        <source>Scoring step (points):</source>
+        <translation>评分步长（分）：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="50" />
+        <source>Scoring step</source>
+        <translation>评分步长</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="55" />
+        <source>Use the standard rubric</source>
+        <translation>使用标准评分表</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <source>Maximum</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <source>Guidance for experts</source>
+        <translation>评分指引</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="62" />
+        <source>Rubric criteria</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="72" />
+        <source>Add criterion</source>
+        <translation>添加评分项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="72" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="73" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="73" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="79" />
+        <source>Rubric total</source>
+        <translation>评分表合计</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="184" />
+        <source>Total %1 of 100 points</source>
+        <translation>合计 %1 分（应为 100 分）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="188" />
+        <source>Rows %1 need an id, a title and a number as maximum.</source>
+        <translation>第 %1 行需要填写编号、名称和数字形式的满分。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="191" />
+        <source>The maxima must add up to 100.</source>
+        <translation>各评分项满分之和必须为 100 分。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreChart</name>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="27" />
+        <source>Score distribution</source>
+        <translation>评分分布</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="40" />
+        <source>Total score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="44" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="93" />
+        <source>No valid totals yet</source>
+        <translation>暂无有效评分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="51" />
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="52" />
+        <source>Dropped by the trimmed mean</source>
+        <translation>去掉的最高分、最低分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="56" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="81" />
+        <source>Final score</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="80" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="98" />
+        <source>Final %1</source>
+        <translation>最终得分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="94" />
+        <source> (dropped)</source>
+        <translation>（已去掉）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/score_chart.py" line="96" />
+        <source>%1 valid totals: %2.</source>
+        <translation>有效评分 %1 个：%2。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from functools import partial
 from pathlib import Path
@@ -44,6 +45,7 @@ class DesktopApp:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the frozen Windows build starts worker processes through this executable
     parser = argparse.ArgumentParser(prog="tic-desktop", description="聊城市技术创新中心评审系统")
     parser.add_argument("round", nargs="?", type=Path, help="review round JSON (default: the demo round), or a review package (.ticpkg) to open as an expert")
     parser.add_argument("--smoke-test", action="store_true",

@@ -109,8 +109,7 @@ class ApplicationsPage(QWidget):
         try:
             contents = read_workbook(path)
         except ExcelImportError as error:
-            lines = [f"{p.sheet} · {self.tr('row')} {p.row} · {self.tr('column')} {p.column}（{p.header}）: "
-                     f"{p.message_en if self.language == 'en' else p.message_zh}" for p in error.problems]
+            lines = [problem.describe(self.language) for problem in error.problems]
             self._refused(self.tr("The workbook was not imported: %1 problems").replace("%1", str(len(lines))),
                           "\n".join(lines) or error.message(self.language))
             return False

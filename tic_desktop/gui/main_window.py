@@ -31,6 +31,7 @@ from tic_desktop import __version__
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
 from tic_desktop.gui.bridge import QtEventBridge
+from tic_desktop.gui.build_dialog import BuildPackagesDialog
 from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
@@ -82,6 +83,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self.round_wizard: RoundWizard | None = None
         self.round_editor: RoundEditorDialog | None = None
         self.register_window: RegisterWindow | None = None
+        self.build_dialog: BuildPackagesDialog | None = None
         self._database = database
 
         self.applications = ApplicationsModel(self.language, self)
@@ -131,6 +133,9 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.newRoundAction.triggered.connect(self.new_round)
         ui.editRoundAction.triggered.connect(self.edit_round)
         ui.registerAction.triggered.connect(self.open_register)
+        ui.buildPackagesAction.triggered.connect(self.build_packages)
+        for action in self._round_actions():
+            action.setEnabled(False)  # until a round is open
         ui.aboutAction.triggered.connect(self._about)
         connect_view_actions(self, ui, self._preferences, self.language, self.switch_language, self._point_size_changed)
 
@@ -169,8 +174,13 @@ class MainWindow(RemembersGeometry, QMainWindow):
         box.open()  # window-modal but not blocking: the event loop (and tests) keep running
         self.error_shown.emit(text)
 
+    def _round_actions(self) -> list:
+        return [self.ui.editRoundAction, self.ui.buildPackagesAction, self.ui.resultsAction]
+
     def show_review(self, review: RoundReview) -> None:
         self.review = review
+        for action in self._round_actions():
+            action.setEnabled(True)
         self.applications.set_review(review)
         self.panels.set_results(review.panels)
         self.checks.set_checks([])
@@ -283,6 +293,18 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self.round_editor.open()
         return self.round_editor
 
+    def build_packages(self) -> BuildPackagesDialog | None:
+        if self.review is None:
+            return None
+        if self.build_dialog is not None and self.build_dialog.is_running():
+            self.build_dialog.raise_()
+            return self.build_dialog
+        self.build_dialog = BuildPackagesDialog(self.review, self._preferences, self.language, self)
+        self.build_dialog.built.connect(lambda packages: self.statusBar().showMessage(
+            self.tr("Built %1 packages").replace("%1", str(len(packages)))))
+        self.build_dialog.open()
+        return self.build_dialog
+
     def open_register(self) -> RegisterWindow:
         """The register of approved centers lives in the local database, not in a round."""
         if self.register_window is None or self.register_window.language != self.language:
@@ -333,6 +355,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
                                                 "Technology Bureau").replace("%1", __version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.build_dialog is not None and self.build_dialog.is_running():
+            self.build_dialog.reject()  # cancels the build; its worker cleans up before the dialog closes
         self.save_geometry(self._preferences)
         self._preferences.sync()
         super().closeEvent(event)

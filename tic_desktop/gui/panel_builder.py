@@ -6,7 +6,7 @@ package, so what the bureau sees here is exactly what will be enforced.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -172,14 +172,13 @@ class PanelBuilder(QWidget):
     def refresh(self) -> None:
         """Show the draft again (after experts or applications changed elsewhere)."""
         current = self.current_panel()
-        self._filling = True
-        self.panel_list.clear()
-        for panel in self.draft.panels:
-            self.panel_list.addItem(QListWidgetItem(panel.id))
-        self._filling = False
-        ids = [p.id for p in self.draft.panels]
-        if ids:
-            self.panel_list.setCurrentRow(ids.index(current.id) if current and current.id in ids else 0)
+        with QSignalBlocker(self.panel_list):  # no half-filled list may be shown
+            self.panel_list.clear()
+            for panel in self.draft.panels:
+                self.panel_list.addItem(QListWidgetItem(panel.id))
+            ids = [p.id for p in self.draft.panels]
+            if ids:
+                self.panel_list.setCurrentRow(ids.index(current.id) if current and current.id in ids else 0)
         self._show_panel()
 
     def current_panel(self) -> PanelDraft | None:

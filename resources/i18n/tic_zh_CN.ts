@@ -1681,48 +1681,63 @@ Liaocheng Municipal Science and Technology Bureau</source>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="163" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="379" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="383" />
         <source>Withdraw declared conflict</source>
         <translation>撤回回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="242" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="241" />
         <source> (also in %1)</source>
         <translation>（亦在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="251" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="250" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="355" />
         <source>— choose the chair —</source>
         <translation>— 请选择组长 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="257" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="256" />
         <source> (in %1)</source>
         <translation>（已在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="279" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="282" />
         <source>Recused: %1</source>
         <translation>回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="280" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="283" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="315" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="309" />
+        <source>and %1 more</source>
+        <translation>另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="310" />
+        <source>Packages cannot be built yet:</source>
+        <translation>尚不能生成评审包：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="313" />
+        <source>Every panel passes the conflict-of-interest rules.</source>
+        <translation>所有专家组均符合回避规则。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="319" />
         <source>New panel</source>
         <translation>新建专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="315" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="319" />
         <source>Panel id:</source>
         <translation>专家组编号：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="379" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="383" />
         <source>Conflict:</source>
         <translation>回避声明：</translation>
     </message>

@@ -48,8 +48,9 @@ class Translations:
             if ours.load(str(_compiled_catalogue(resources_dir() / "i18n" / "tic_zh_CN.ts"))):
                 self._installed.append(ours)
             qt_own = QTranslator(self._app)
-            # Qt's own dialogs (file dialog, message box buttons); zh_CN ships as qt_zh_CN.qm.
-            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_",
+            # Qt's own dialogs (file dialog, message box buttons). Not the "qt" meta catalogue: it
+            # names modules the Essentials wheel lacks (qtmultimedia…), and then loads nothing.
+            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 self._installed.append(qt_own)
         for translator in self._installed:

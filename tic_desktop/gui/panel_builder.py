@@ -268,8 +268,12 @@ class PanelBuilder(QWidget):
         self.checks.setRowCount(0)
         if panel is not None:
             experts = self.draft.experts_by_id
-            for result in self.draft.panel_checks(panel):
-                for check in result.checks:
+            severity = {Result.FAIL: 0, Result.REVIEW: 1, Result.MISSING: 1}
+            # What breaks a rule comes first: that is what the bureau has to fix.
+            worst_first = sorted(self.draft.panel_checks(panel),
+                                 key=lambda r: min((severity.get(c.result, 2) for c in r.checks), default=2))
+            for result in worst_first:
+                for check in sorted(result.checks, key=lambda c: severity.get(c.result, 2)):
                     title = label(CHECK_TITLES, check.id, lang)
                     self._add_check_row(result.application_id, title, check.result,
                                         label(RESULT_LABELS, check.result.value, lang), check.message(lang))
@@ -302,11 +306,12 @@ class PanelBuilder(QWidget):
         if panel_blockers:
             lines = "".join(f"<li>{b.message(self.language)}</li>" for b in panel_blockers[:8])
             more = len(panel_blockers) - 8
-            extra = f"<li>{self.tr('and %1 more').replace('%1', str(more))}</li>" if more > 0 else ""
-            self.blockers.setText(f"<b style='color:#842029'>{self.tr('Packages cannot be built yet:')}</b>"
-                                  f"<ul style='margin:0'>{lines}{extra}</ul>")
+            extra = "<li>" + self.tr("and %1 more").replace("%1", str(more)) + "</li>" if more > 0 else ""
+            heading = self.tr("Packages cannot be built yet:")
+            self.blockers.setText(f"<b style='color:#842029'>{heading}</b><ul style='margin:0'>{lines}{extra}</ul>")
         else:
-            self.blockers.setText(f"<b style='color:#0f5132'>{self.tr('Every panel passes the conflict-of-interest rules.')}</b>")
+            passed = self.tr("Every panel passes the conflict-of-interest rules.")
+            self.blockers.setText(f"<b style='color:#0f5132'>{passed}</b>")
 
     # --- edits ------------------------------------------------------------------------------------
     def _ask_new_panel(self) -> None:

@@ -131,8 +131,7 @@ def main() -> int:
     window.splitter.setSizes([120, 600])
     window.select_application("LC-2026-001")
     shot("results.png")
-    # Delete the window (and its chart's graphics scene) while the application still exists: left to
-    # interpreter shutdown, the order of destruction is arbitrary and the process can crash on exit.
+    # Delete the window while the application still exists, not in an arbitrary order at shutdown.
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="38" />
+        <source>TIC Review Desktop</source>
+        <translation>聊城市技术创新中心评审系统</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="39" />
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="40" />
+        <source>Liaocheng Municipal Science and Technology Bureau</source>
+        <translation>聊城市科学技术局</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="41" />
+        <source>Bureau root certificate fingerprint</source>
+        <translation>评审局根证书指纹</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="42" />
+        <source>The passphrase sheets and every review package show this fingerprint: the experts compare it with what they see.</source>
+        <translation>口令单和每个评审包上都显示这个指纹，专家打开评审包时据此核对。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="45" />
+        <source>No bureau workspace has been chosen on this computer yet (File → Build review packages chooses one).</source>
+        <translation>本机尚未选择评审局工作目录（在“文件 → 生成评审包”中选择）。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="48" />
+        <source>Local database</source>
+        <translation>本机数据库</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="49" />
+        <source>Built with</source>
+        <translation>所用软件组件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="50" />
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="51" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="115" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/about.py" line="147" />
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDetail</name>
     <message>
         <location filename="../../tic_desktop/gui/results_detail.py" line="72" />
@@ -2293,50 +2356,44 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="27" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="38" />
         <source>Score distribution</source>
         <translation>评分分布</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="40" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="127" />
         <source>Total score</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="44" />
-        <location filename="../../tic_desktop/gui/score_chart.py" line="93" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="62" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="98" />
         <source>No valid totals yet</source>
         <translation>暂无有效评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="51" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="141" />
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="52" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="141" />
         <source>Dropped by the trimmed mean</source>
         <translation>去掉的最高分、最低分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="56" />
-        <location filename="../../tic_desktop/gui/score_chart.py" line="81" />
-        <source>Final score</source>
-        <translation>最终得分</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="80" />
-        <location filename="../../tic_desktop/gui/score_chart.py" line="98" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="67" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="140" />
         <source>Final %1</source>
         <translation>最终得分 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="94" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="63" />
         <source> (dropped)</source>
         <translation>（已去掉）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="96" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="65" />
         <source>%1 valid totals: %2.</source>
         <translation>有效评分 %1 个：%2。</translation>
     </message>
@@ -2440,6 +2497,113 @@ Liaocheng Municipal Science and Technology Bureau</source>
         <location filename="../../tic_desktop/gui/expert_dialogs.py" line="36" />
         <source>Passphrase:</source>
         <translation>口令：</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideWindow</name>
+    <message>
+        <location filename="../../tic_desktop/gui/help_window.py" line="102" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="132" />
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/help_window.py" line="108" />
+        <source>For the bureau's staff</source>
+        <translation>评审局工作人员指南</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/help_window.py" line="109" />
+        <source>For review experts</source>
+        <translation>评审专家指南</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/help_window.py" line="110" />
+        <source>Choose a guide</source>
+        <translation>选择指南</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/help_window.py" line="116" />
+        <source>Find in the guide (Ctrl+F)</source>
+        <translation>在指南中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/help_window.py" line="117" />
+        <source>Find in the guide</source>
+        <translation>在指南中查找</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/help_window.py" line="125" />
+        <source>The user guide is written in Chinese.</source>
+        <translation>使用指南只有中文版。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="49" />
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="53" />
+        <source>Welcome to the Liaocheng technology innovation center review system</source>
+        <translation>欢迎使用聊城市技术创新中心评审系统</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="60" />
+        <source>This app is used by two kinds of people. Choose the one that describes you.</source>
+        <translation>本软件有两类使用者，请看看您是哪一类。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="66" />
+        <source>New review round…</source>
+        <translation>新建评审批次…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="67" />
+        <source>Open the demo round</source>
+        <translation>打开演示批次</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="69" />
+        <source>Bureau staff</source>
+        <translation>评审局工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="70" />
+        <source>You prepare a review round: the applications, the expert pool and the panels. The app checks every application against the regulation and every panel for conflicts of interest. You build the encrypted review packages and print the passphrase sheets. When the experts return their signed scores, the app ranks the applications and you sign the result summary.</source>
+        <translation>您负责准备评审批次：导入申报材料、建立专家库、组建专家组。软件按管理办法逐项检查每项申报，并检查每个专家组是否符合回避规则。您生成加密的评审包、打印口令单，发给专家。专家交回签名的评分后，软件汇总排名，由您签发评审结果汇总表。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="75" />
+        <source>Open review package…</source>
+        <translation>打开评审包…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="77" />
+        <source>Review expert</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="78" />
+        <source>You received a review package (a file ending in .ticpkg, usually on a USB stick) and a printed passphrase sheet. Open the package, type the passphrase once, confirm your conflicts of interest, read the materials, score and write your opinion. Then sign and save the return file to the USB stick and hand it back to the bureau.</source>
+        <translation>您收到了评审包（文件名以 .ticpkg 结尾，一般在 U 盘上）和一张口令单。打开评审包，输入一次口令，确认回避声明，阅读申报材料，评分并填写评审意见。最后签名，把评分回执导出到 U 盘，交回评审局。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="87" />
+        <source>New here? Open the demo round: its applications and experts are invented, so you can try everything without harm.</source>
+        <translation>第一次使用？可以先打开演示批次看看：其中的申报和专家都是虚构的，随便操作也不会影响真实评审。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="93" />
+        <source>Read the user guide</source>
+        <translation>查看使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/welcome.py" line="95" />
+        <source>Do not show again</source>
+        <translation>不再显示</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 import traceback
 from collections.abc import Sequence
@@ -59,6 +60,7 @@ def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the frozen build starts its worker processes through this executable
     args = build_parser().parse_args(argv)
     code = EXIT_OK
     try:

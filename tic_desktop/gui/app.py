@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("round", nargs="?", type=Path, help="review round JSON (default: the demo round), or a review package (.ticpkg) to open as an expert")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the round, then quit: exit 0 if it was shown, 2 if it was refused")
+    parser.add_argument("--selftest", action="store_true",
+                        help="open the demo round in the window, then build and open a package, make and verify a "
+                             "return, draw and verify a signed PDF in a temp folder; exit 0 when all of it works")
     args = parser.parse_args(argv)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("tic-desktop")
@@ -68,12 +71,31 @@ def main(argv: list[str] | None = None) -> int:
         desktop = DesktopApp(qt_app, on_reviewed=partial(store_review, database), database=database)
         desktop.window.show()
         opened = desktop.window.open_round(args.round or demo_round_file())
+        if args.selftest:
+            return _selftest(desktop.window.ui.summaryLabel.text() if opened else None)
         if args.smoke_test:
             print(f"smoke test: {desktop.window.ui.summaryLabel.text() if opened else 'round refused'}")
             return 0 if opened else 2
         return qt_app.exec()
     finally:
         database.close()
+
+
+def _selftest(summary: str | None) -> int:
+    from tic_desktop.selftest import SelfTestFailed, run_selftest
+
+    if summary is None:
+        print("selftest: FAILED: the demo round was not shown", file=sys.stderr)
+        return 1
+    print(f"selftest: window shows the demo round: {summary}", flush=True)
+    try:
+        run_selftest(lambda step: print(f"selftest: {'ok' if step.ok else 'FAILED'} {step.name} "
+                                        f"({step.seconds:.2f} s) {step.detail}", flush=True))
+    except SelfTestFailed as failure:
+        print(f"selftest: FAILED: {failure}", file=sys.stderr)
+        return 1
+    print("selftest: all steps passed")
+    return 0
 
 
 def _run_expert(qt_app: QApplication, database, package: Path) -> int:

@@ -9,6 +9,7 @@ from tic_builders import (
     COB_NAME,
     COB_USCC,
     LEAD_NAME,
+    make_uscc,
     LEAD_USCC,
     base_application,
     expert,
@@ -93,7 +94,7 @@ def test_eligibility_table_is_default_and_exit_zero(tmp_path, capsys):
 
 
 def _round(tmp_path):
-    other = ("聊城另一家企业有限公司", "91371500MA3C0CD34")
+    other = ("聊城另一家企业有限公司", make_uscc("91371500MA3C0CD34"))
     a = base_application("LC-2026-002")
     b = base_application("LC-2026-001")
     b["lead_unit"]["name"], b["lead_unit"]["uscc"] = other

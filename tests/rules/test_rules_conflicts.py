@@ -15,6 +15,7 @@ from tic_builders import (
     expert,
     make_uscc,
     outside_unit,
+    ref_is_valid,
     write_round,
 )
 
@@ -167,6 +168,24 @@ def test_full_width_and_half_width_names_match():
 def test_chair_without_uscc_matching_by_name_is_review():
     pc = make_panel([(LEAD_NAME, None)] + outsiders(6, 1), chair=0)
     assert results(pc)["panel.chair_independent"] == "review"
+
+
+def _one_typo(code: str) -> str:
+    """The same code with its last character changed, so the GB 32100 check character no longer fits."""
+    wrong = next(c for c in "0123456789ABCDEFGHJKLMNPQRTUWXY" if c != code[-1])
+    return code[:-1] + wrong
+
+
+def test_an_expert_code_with_a_typo_falls_back_to_the_name_and_asks_for_confirmation():
+    # A person from the applicant whose credit code was mistyped must not pass as independent.
+    typo = _one_typo(LEAD_USCC)
+    assert not ref_is_valid(typo)
+    pc = make_panel([(LEAD_NAME, typo)] + outsiders(6, 1), chair=0)
+    assert pc.affiliated == ["E00"]
+    assert results(pc)["panel.chair_independent"] == "review"
+    # With a different name the typo cannot be caught, but the match is marked as resting on names.
+    pc = make_panel([("完全不同的名字", typo)] + outsiders(6, 1), chair=0)
+    assert pc.affiliated == [] and results(pc)["panel.host_share"] == "review"
 
 
 def test_name_matches_cannot_rescue_sure_failures():

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tic_desktop.rules.uscc import normalise_uscc
+from tic_desktop.rules.uscc import is_valid_uscc, normalise_uscc
 
 _PUNCTUATION = re.compile(r"[\s\-_.,，。、·•()（）\[\]【】\"'“”‘’]+")
 
@@ -42,8 +42,15 @@ class Match(StrEnum):
         return self in (Match.SAME_BY_NAME, Match.DIFFERENT_BY_NAME)
 
 
+def identity_code(unit: Unit) -> str | None:
+    """The unit's USCC when it can identify the unit: a code failing its check character is a typo
+    (or made up), and trusting it would let a person from the applicant pass as independent."""
+    code = normalise_uscc(unit.uscc)
+    return code if code and is_valid_uscc(code) else None
+
+
 def compare_units(a: Unit, b: Unit) -> Match:
-    code_a, code_b = normalise_uscc(a.uscc), normalise_uscc(b.uscc)
+    code_a, code_b = identity_code(a), identity_code(b)
     if code_a and code_b:
         return Match.SAME_BY_USCC if code_a == code_b else Match.DIFFERENT_BY_USCC
     if normalise_unit_name(a.name) == normalise_unit_name(b.name):

@@ -10,6 +10,24 @@ ZH = {
     "Record annual &report…": "登记年度报告(&R)…",
     "Record &evaluation…": "登记绩效评价(&E)…",
     "Re&voke…": "撤销(&V)…",
+    "Re&voke / cancel qualification…": "撤销/取消资格(&V)…",
+    "Reports received late": "逾期报送",
+    "Bureau: record the cancellation of qualification": "待登记取消资格决定",
+    "Qualification cancelled": "已取消资格",
+    "received late": "逾期报送",
+    "What the bureau should do": "市科技局应办理",
+    "The same lead unit (credit code) also hosts: %1. The regulation allows this; check that the code is right.":
+        "同一依托单位（统一社会信用代码相同）还依托建设：%1。办法未禁止，请核对代码是否有误。",
+    "The unified social credit code %1 is already the lead unit of: %2.\n\n"
+    "The regulation does not forbid one unit hosting several centers, but check that the code is right. "
+    "Save anyway?":
+        "统一社会信用代码 %1 已是以下中心的依托单位：%2。\n\n"
+        "办法未禁止同一单位依托建设多个技术创新中心，但请核对代码是否录入有误。仍要保存吗？",
+    "* Required": "* 为必填项",
+    "Required": "必填",
+    "&Save anyway": "仍然保存(&S)",
+    "— Choose —": "— 请选择 —",
+    "Revoke or cancel qualification — %1": "撤销或取消资格 — %1",
     "&Register": "名录(&R)",
     "Centers": "技术创新中心",
     "Center detail": "中心详情",

@@ -57,10 +57,16 @@ def test_preparation_is_over_the_day_after_its_last_day() -> None:
 def test_status_follows_the_records() -> None:
     approved = date(2024, 5, 20)
     assert make_center(approved).status is Status.PREPARING
-    assert make_center(approved, evaluations=(Evaluation(COMPREHENSIVE, 2026, FAIL),)).status is Status.PREPARING
+    failed = make_center(approved, evaluations=(Evaluation(COMPREHENSIVE, 2026, FAIL),))
+    assert failed.status is Status.TO_BE_DISQUALIFIED  # 第二十二条: approved 2024
+    newer = make_center(date(2025, 1, 1), evaluations=(Evaluation(COMPREHENSIVE, 2027, FAIL),))
+    assert newer.status is Status.NOT_ADMITTED  # 第二十条
     assert make_center(approved, evaluations=(Evaluation(COMPREHENSIVE, 2026, PASS),)).status is Status.IN_SYSTEM
     revoked = make_center(approved, revocation=Revocation(date(2026, 6, 1), RevocationClause.VOLUNTARY, "申请"))
     assert revoked.status is Status.REVOKED
+    cancelled = make_center(approved, evaluations=failed.evaluations,
+                            revocation=Revocation(date(2026, 6, 1), RevocationClause.DISQUALIFIED, "文号"))
+    assert cancelled.status is Status.DISQUALIFIED
 
 
 def test_annual_report_is_due_by_31_march_of_the_next_year() -> None:
@@ -153,14 +159,50 @@ def test_failed_comprehensive_evaluation_cancels_a_legacy_centers_qualification(
         "第二十二条", Consequence.DISQUALIFY, RevocationClause.DISQUALIFIED)
 
 
+def test_legacy_center_that_failed_owes_nothing_and_the_bureau_is_told_to_record_the_cancellation() -> None:
+    # The reviewer's case: approved 2024-03-01, preparation over 2026-03-01, evaluated 2026: 不合格.
+    # No report on record at all, so without the evaluation 2025 would be overdue with the 19(1) warning.
+    center = make_center(date(2024, 3, 1), evaluations=(Evaluation(COMPREHENSIVE, 2026, FAIL),))
+    assessment = assess(center, date(2026, 11, 25))
+    assert assessment.status is Status.TO_BE_DISQUALIFIED
+    assert assessment.due == () and assessment.overdue == ()
+    assert [t.clause.zh for t in assessment.triggers] == ["第二十二条"]
+    assert "登记取消资格决定" in assessment.action.zh and "Art. 22" in assessment.action.en
+    assert assessment.needs_attention and not assessment.closed
+    # Once the bureau records the decision: qualification cancelled, nothing left to do.
+    cancelled = make_center(date(2024, 3, 1), evaluations=center.evaluations,
+                            revocation=Revocation(date(2026, 12, 1), RevocationClause.DISQUALIFIED, "聊科字〔2026〕9号"))
+    after = assess(cancelled, date(2026, 12, 2))
+    assert (after.status, after.triggers, after.due, after.action) == (Status.DISQUALIFIED, (), (), None)
+    assert after.closed and not after.needs_attention
+
+
+def test_new_center_that_failed_is_not_admitted_owes_nothing_and_needs_no_revocation() -> None:
+    center = make_center(date(2025, 3, 10), evaluations=(Evaluation(COMPREHENSIVE, 2027, FAIL),))
+    assessment = assess(center, date(2028, 6, 1))  # reports for 2025–2027 all missing
+    assert assessment.status is Status.NOT_ADMITTED and assessment.closed
+    assert assessment.due == () and assessment.action is None and not assessment.needs_attention
+    (trigger,) = assessment.triggers
+    assert (trigger.clause.en, trigger.grounds) == ("Art. 20", None)
+    assert any("无需登记撤销决定" in note.zh for note in assessment.notes)
+
+
+def test_a_report_received_after_its_deadline_is_marked_late() -> None:
+    center = make_center(date(2025, 3, 10), reports=reports(y2025=date(2026, 4, 10), y2026=date(2027, 3, 31)))
+    (late,) = assess(center, date(2027, 6, 1)).late_reports  # 2026 on its deadline day is on time
+    assert (late.year, late.received_on, late.due_by) == (2025, date(2026, 4, 10), date(2026, 3, 31))
+    assert late.text.zh == "2025 年度报告逾期报送：应于 2026-03-31 前报送，2026-04-10 收到"
+    assert assess(center, date(2026, 4, 9)).late_reports == ()  # not yet received as of then
+
+
 def test_failed_comprehensive_evaluation_of_a_new_center_means_not_admitted() -> None:
     center = make_center(date(2025, 1, 1), evaluations=(Evaluation(COMPREHENSIVE, 2027, FAIL),),
                          reports=ON_TIME)
     assessment = assess(center, date(2027, 6, 1))
     (trigger,) = assessment.triggers
     assert (trigger.clause.zh, trigger.consequence, trigger.grounds) == (
-        "第二十条", Consequence.NOT_ADMITTED, RevocationClause.NOT_ADMITTED)
-    assert all(item.kind is not DueKind.COMPREHENSIVE for item in assessment.due)
+        "第二十条", Consequence.NOT_ADMITTED, None)  # 第二十条 names no revocation
+    assert assessment.due == ()
 
 
 def test_absence_from_an_evaluation_triggers_art_19_2_and_the_evaluation_stays_due() -> None:

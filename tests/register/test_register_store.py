@@ -181,3 +181,34 @@ def test_bad_revocation_is_refused_and_nothing_changes(db, revoked_on, clause, n
         revoke(db, "LC-TIC-001", revoked_on, clause, note, today=TODAY)
     assert refused.value.field == field
     assert _counts(db) == (1, 0, 0, 0)
+
+
+def test_evaluation_without_a_result_is_refused(db) -> None:
+    _add(db, approved_on=date(2024, 3, 1))
+    for empty in (None, ""):
+        with pytest.raises(InputError) as refused:
+            record_evaluation(db, "LC-TIC-001", "comprehensive", 2026, empty, today=TODAY)
+        assert refused.value.field == "result" and refused.value.problem_zh == "请选择评价结果"
+    assert _counts(db) == (1, 0, 0, 0)
+
+
+def test_a_shared_lead_unit_code_is_allowed_and_can_be_looked_up(db) -> None:
+    from tic_desktop.register.store import centers_with_lead_uscc
+    _add(db, "A")
+    _add(db, "B", lead_uscc=USCC_A.lower())  # the regulation does not forbid it: stored, not refused
+    assert [c.id for c in centers_with_lead_uscc(db, f" {USCC_A.lower()} ")] == ["A", "B"]
+    assert [c.id for c in centers_with_lead_uscc(db, USCC_A, exclude="A")] == ["B"]
+    assert centers_with_lead_uscc(db, USCC_B) == [] and centers_with_lead_uscc(db, "") == []
+
+
+def test_article_22_only_for_centers_approved_in_2024_or_earlier(db) -> None:
+    _add(db, approved_on=date(2024, 3, 1))
+    record_evaluation(db, "LC-TIC-001", "comprehensive", 2026, "fail", today=TODAY)
+    assert assess(get_center(db, "LC-TIC-001"), TODAY).status is Status.TO_BE_DISQUALIFIED
+    center = revoke(db, "LC-TIC-001", date(2026, 12, 1), "22", "聊科字〔2026〕9号", today=TODAY)
+    assert center.status is Status.DISQUALIFIED
+    with pytest.raises(InputError, match="qualification was cancelled on 2026-12-01"):  # nothing more
+        record_evaluation(db, "LC-TIC-001", "biennial", 2027, "pass", today=TODAY)
+    _add(db, "NEW", approved_on=date(2025, 1, 1), lead_uscc=USCC_B)
+    with pytest.raises(InputError, match="2024 or earlier"):
+        revoke(db, "NEW", date(2027, 1, 1), "22", "文号", today=TODAY)

@@ -125,7 +125,7 @@ def test_evaluation_and_revocation_forms(qtbot, window, db, clock) -> None:
     form.note.insertPlainText("聊科字〔2026〕9号")
     _save(qtbot, window, form)
     row = window.model.row_of("LC-A")
-    assert _cell(window, row, CentersModel.STATUS) == "Revoked"
+    assert _cell(window, row, CentersModel.STATUS) == "Qualification cancelled"  # 第二十二条
     assert not window.report_action.isEnabled() and not window.revoke_action.isEnabled()
     window.table.selectRow(window.model.row_of("LC-B"))
     assert window.report_action.isEnabled()

@@ -33,7 +33,15 @@ from tic_desktop.gui.models import FAIL_BG, PASS_BG, REVIEW_BG
 from tic_desktop.gui.register_dialogs import CenterForm, EvaluationForm, RegisterForm, ReportForm, RevocationForm
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.register import store
-from tic_desktop.register.domain import CLAUSE_TEXT, KIND_TEXT, RESULT_TEXT, STATUS_TEXT, Center, Status
+from tic_desktop.register.domain import (
+    CLAUSE_TEXT,
+    KIND_TEXT,
+    RESULT_TEXT,
+    STATUS_TEXT,
+    Center,
+    RevocationClause,
+    Status,
+)
 from tic_desktop.register.rules import (
     CONSEQUENCE_TEXT,
     DEFAULT_POLICY,
@@ -43,17 +51,23 @@ from tic_desktop.register.rules import (
     RegisterPolicy,
     assess,
 )
+from tic_desktop.rules.uscc import normalise_uscc
 from tic_desktop.storage import Database
 
 REVOKED_BG = QColor("#e2e3e5")
 SERIOUS = (Consequence.REVOKE, Consequence.DISQUALIFY, Consequence.NOT_ADMITTED)
+OPEN = (Status.PREPARING, Status.IN_SYSTEM)
+"""Statuses in which evaluations are recorded."""
+REVOCABLE = (Status.PREPARING, Status.IN_SYSTEM, Status.TO_BE_DISQUALIFIED)
+REVOCATION_RECORDED = (Status.REVOKED, Status.DISQUALIFIED)
 Index = QModelIndex | QPersistentModelIndex
 
 
 class CentersModel(QAbstractTableModel):
-    """One row per center: name, lead unit, approved, status, next due, number of triggers."""
+    """One row per center: name, lead unit, approved, status, next due, number of triggers, late reports."""
 
-    NAME, LEAD_UNIT, APPROVED, STATUS, NEXT_DUE, TRIGGERS = range(6)
+    NAME, LEAD_UNIT, APPROVED, STATUS, NEXT_DUE, TRIGGERS, LATE = range(7)
+    COLUMNS = 7
 
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -68,6 +82,9 @@ class CentersModel(QAbstractTableModel):
     def row_at(self, row: int) -> tuple[Center, Assessment]:
         return self._rows[row]
 
+    def rows(self) -> list[tuple[Center, Assessment]]:
+        return list(self._rows)
+
     def row_of(self, center_id: str) -> int:
         return next((i for i, (center, _) in enumerate(self._rows) if center.id == center_id), -1)
 
@@ -75,15 +92,16 @@ class CentersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
             return None
         translate = QCoreApplication.translate
         return (translate("CentersModel", "Center"), translate("CentersModel", "Lead unit"),
                 translate("CentersModel", "Approved"), translate("CentersModel", "Status"),
-                translate("CentersModel", "Next due"), translate("CentersModel", "Clauses applying"))[section]
+                translate("CentersModel", "Next due"), translate("CentersModel", "Clauses applying"),
+                translate("CentersModel", "Reports received late"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -109,8 +127,16 @@ class CentersModel(QAbstractTableModel):
         if column == self.APPROVED:
             return center.approved_on.isoformat()
         if column == self.STATUS:
+            if tooltip and assessment.status in (Status.NOT_ADMITTED, Status.TO_BE_DISQUALIFIED):  # why
+                return "\n".join(f"{t.clause.get(lang)} {t.message.get(lang)}" for t in assessment.triggers)
             return STATUS_TEXT[assessment.status].get(lang)
+        if column == self.LATE:
+            if tooltip:
+                return "\n".join(late.text.get(lang) for late in assessment.late_reports) or None
+            return "、".join(str(late.year) for late in assessment.late_reports) or "—"
         if column == self.NEXT_DUE:
+            if assessment.action is not None:
+                return QCoreApplication.translate("CentersModel", "Bureau: record the cancellation of qualification")
             item = assessment.next_due
             if item is None:
                 return "—"
@@ -119,11 +145,11 @@ class CentersModel(QAbstractTableModel):
             return overdue.replace("%1", shown) if item.overdue else shown
         if tooltip:
             return "\n".join(f"{t.clause.get(lang)} {t.message.get(lang)}" for t in assessment.triggers) or None
-        return str(len(assessment.triggers)) if assessment.status is not Status.REVOKED else "—"
+        return "—" if assessment.closed else str(len(assessment.triggers))
 
     @staticmethod
     def _background(assessment: Assessment, column: int) -> QColor:
-        if assessment.status is Status.REVOKED:
+        if assessment.closed:
             return REVOKED_BG
         if any(t.consequence in SERIOUS for t in assessment.triggers):
             return FAIL_BG
@@ -169,7 +195,7 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         self.add_action = self._action(self.tr("&Add center…"), QKeySequence.StandardKey.New, self.add_center)
         self.report_action = self._action(self.tr("Record annual &report…"), "Ctrl+R", self.record_report)
         self.evaluation_action = self._action(self.tr("Record &evaluation…"), "Ctrl+E", self.record_evaluation)
-        self.revoke_action = self._action(self.tr("Re&voke…"), "Ctrl+Shift+V", self.revoke)
+        self.revoke_action = self._action(self.tr("Re&voke / cancel qualification…"), "Ctrl+Shift+V", self.revoke)
         close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
         menu = self.menuBar().addMenu(self.tr("&Register"))
         for action in (self.add_action, self.report_action, self.evaluation_action, self.revoke_action):
@@ -201,7 +227,7 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         self.detail.setOpenLinks(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([930, 436])
+        splitter.setSizes([1000, 366])
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         for action in (self.add_action, self.report_action, self.evaluation_action, self.revoke_action):
@@ -228,7 +254,7 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         current = select or (self.selected()[0].id if self.selected() else None)
         rows = [(c, assess(c, today, self.policy)) for c in store.list_centers(self.database)]
         self.model.set_rows(rows)
-        attention = sum(1 for _, a in rows if a.status is not Status.REVOKED and a.needs_attention)
+        attention = sum(1 for _, a in rows if a.needs_attention)
         self.summary.setText(self.tr("%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)")
                              .replace("%1", str(len(rows))).replace("%2", today.isoformat())
                              .replace("%3", str(attention)))
@@ -245,8 +271,10 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
 
     def _show_selected(self) -> None:
         chosen = self.selected()
-        for action in (self.report_action, self.evaluation_action, self.revoke_action):
-            action.setEnabled(chosen is not None and chosen[1].status is not Status.REVOKED)
+        status = chosen[1].status if chosen is not None else None
+        self.report_action.setEnabled(chosen is not None and status not in REVOCATION_RECORDED)
+        self.evaluation_action.setEnabled(status in OPEN)
+        self.revoke_action.setEnabled(status in REVOCABLE)
         empty = self.tr("Add an approved center with Register → Add center (Ctrl+N).")
         self.detail.setHtml(self.detail_html(*chosen) if chosen else f"<p>{escape(empty)}</p>")
 
@@ -254,10 +282,14 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         """What the regulation says about ``center`` on the assessment's day, for the detail pane."""
         lang, e = self.language, escape
         # Looked up here, not inside the f-strings below, where lupdate would not find them.
-        words = {"revoked": self.tr("Revoked"), "clauses": self.tr("Clauses that apply"),
+        words = {"revoked": self.tr("Revoked"), "disqualified": self.tr("Qualification cancelled"),
+                 "clauses": self.tr("Clauses that apply"),
                  "none": self.tr("None: no revocation trigger applies today."), "due": self.tr("Due next"),
                  "overdue": self.tr("Overdue"), "reports": self.tr("Annual reports received"),
-                 "evaluations": self.tr("Evaluations")}
+                 "late": self.tr("received late"), "evaluations": self.tr("Evaluations"),
+                 "action": self.tr("What the bureau should do"), "shared": self.tr(
+                     "The same lead unit (credit code) also hosts: %1. The regulation allows this; "
+                     "check that the code is right.")}
         parts = [f"<h3>{e(center.name)} <small>（{e(center.id)}）</small></h3>",
                  f"<p>{e(center.lead_unit)} · {e(center.lead_uscc)} · {e(center.field)}<br>",
                  e((self.tr("Approved %1 · preparation period ended %2 · %3") if assessment.preparation_over
@@ -265,17 +297,21 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
                    .replace("%1", center.approved_on.isoformat())
                    .replace("%2", center.preparation_end.isoformat())
                    .replace("%3", STATUS_TEXT[assessment.status].get(lang))) + "</p>"]
+        if assessment.action is not None:
+            parts.append(f"<h4>{e(words['action'])}</h4>"
+                         f"<p style='background:#f8d7da'>{e(assessment.action.get(lang))}</p>")
         if center.revocation is not None:
             revocation = center.revocation
-            parts.append(f"<h4>{e(words['revoked'])}</h4><p style='background:#e2e3e5'>"
+            title = words["disqualified"] if revocation.clause is RevocationClause.DISQUALIFIED else words["revoked"]
+            parts.append(f"<h4>{e(title)}</h4><p style='background:#e2e3e5'>"
                          f"{revocation.revoked_on.isoformat()} · {e(CLAUSE_TEXT[revocation.clause].get(lang))}<br>"
                          f"{e(revocation.note)}</p>")
-        if assessment.status is not Status.REVOKED:
+        if assessment.status not in REVOCATION_RECORDED:
             parts.append(f"<h4>{e(words['clauses'])}</h4>")
             if not assessment.triggers:
                 parts.append(f"<p>{e(words['none'])}</p>")
             for trigger in assessment.triggers:
-                colour = "#f8d7da" if trigger.consequence in SERIOUS else "#fff3cd"
+                colour = "#f8d7da" if trigger.consequence in SERIOUS and not assessment.closed else "#fff3cd"
                 facts = "".join(f"<li>{e(fact.get(lang))}</li>" for fact in trigger.facts)
                 parts.append(f"<p style='background:{colour}'><b>{e(trigger.clause.get(lang))}</b> "
                              f"{e(trigger.message.get(lang))} → {e(CONSEQUENCE_TEXT[trigger.consequence].get(lang))}"
@@ -291,12 +327,39 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
                     text += f"<br><small>{e(item.note.get(lang))}</small>"
                 parts.append(f"<p>{text}</p>")
             parts += [f"<p><i>{e(note.get(lang))}</i></p>" for note in assessment.notes]
-        reports = "、".join(f"{r.year}（{r.received_on.isoformat()}）" for r in center.reports) or "—"
-        parts.append(f"<h4>{e(words['reports'])}</h4><p>{e(reports)}</p>")
+        late = {r.year: r for r in assessment.late_reports}
+        reports = []
+        for r in center.reports:
+            shown = f"{r.year}（{r.received_on.isoformat()}）"
+            if r.year in late:  # 逾期报送, with the deadline it missed
+                shown = (f"{e(shown)} <span style='color:#842029'><b>{e(words['late'])}</b></span> "
+                         f"<small>{e(late[r.year].text.get(lang))}</small>")
+            else:
+                shown = e(shown)
+            reports.append(shown)
+        parts.append(f"<h4>{e(words['reports'])}</h4><p>{'<br>'.join(reports) or '—'}</p>")
         evaluations = "<br>".join(f"{v.year} {e(KIND_TEXT[v.kind].get(lang))}：{e(RESULT_TEXT[v.result].get(lang))}"
                                   for v in center.evaluations) or "—"
         parts.append(f"<h4>{e(words['evaluations'])}</h4><p>{evaluations}</p>")
+        shared = [c for c, _ in self.model.rows() if c.lead_uscc == center.lead_uscc and c.id != center.id]
+        if shared:
+            names = "、".join(f"{c.name}（{c.id}）" for c in shared)
+            parts.append(f"<p style='background:#fff3cd'>{e(words['shared'].replace('%1', names))}</p>")
         return "".join(parts)
+
+    def shared_lead_unit_warning(self, lead_uscc: str, center_id: str = "") -> str | None:
+        """A question to confirm when another center already has this lead unit's credit code.
+
+        The regulation does not forbid one unit hosting several centers (第七条、第八条 set conditions
+        on the unit, not a number), so this warns and asks; it does not refuse."""
+        others = store.centers_with_lead_uscc(self.database, lead_uscc, exclude=center_id.strip() or None)
+        if not others:
+            return None
+        names = "、".join(f"{c.name}（{c.id}，{c.lead_unit}）" for c in others)
+        return (self.tr("The unified social credit code %1 is already the lead unit of: %2.\n\n"
+                        "The regulation does not forbid one unit hosting several centers, but check that the "
+                        "code is right. Save anyway?")
+                .replace("%1", normalise_uscc(lead_uscc) or "").replace("%2", names))
 
     # --- forms -----------------------------------------------------------------------------
     def _open(self, form: RegisterForm, save: Callable[[], Center]) -> RegisterForm:
@@ -315,6 +378,7 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
 
     def add_center(self) -> RegisterForm:
         form = CenterForm(self.language, self.today(), self)
+        form.warning = lambda: self.shared_lead_unit_warning(form.lead_uscc.text(), form.center_id.text())
         return self._open(form, lambda: store.add_center(self.database, **form.values(), today=self.today()))
 
     def record_report(self) -> RegisterForm | None:

@@ -34,7 +34,14 @@ class Bilingual:
 class Status(StrEnum):
     PREPARING = "preparing"  # 筹建中: approved, not (yet) admitted into the system
     IN_SYSTEM = "in_system"  # 纳入体系管理: comprehensive evaluation 合格 or better (第二十条)
-    REVOKED = "revoked"  # 已撤销 / 已取消资格 (第十九条, 第二十二条)
+    NOT_ADMITTED = "not_admitted"  # 第二十条: comprehensive evaluation 不合格 → not admitted; nothing to revoke
+    TO_BE_DISQUALIFIED = "to_be_disqualified"  # 第二十二条: 不合格 → 取消资格; the bureau's decision not yet recorded
+    DISQUALIFIED = "disqualified"  # 已取消资格: the bureau's decision under 第二十二条 recorded
+    REVOKED = "revoked"  # 已撤销 (第十九条)
+
+
+CLOSED_STATUSES = frozenset({Status.NOT_ADMITTED, Status.DISQUALIFIED, Status.REVOKED})
+"""Nothing more is due from a center in these states (no reports, no evaluations)."""
 
 
 class EvaluationKind(StrEnum):
@@ -61,13 +68,20 @@ class RevocationClause(StrEnum):
     ACCIDENT = "19.4"  # 发生重大质量、安全、环境事故造成严重影响
     LEAD_UNIT_UNABLE = "19.5"  # 依托单位停产、破产、被重组、收购等，不能保障正常运行
     VOLUNTARY = "19.6"  # 依托单位自愿提出撤销
-    NOT_ADMITTED = "20"  # 建设期满综合绩效评价不合格，不纳入体系
+    NOT_ADMITTED = "20"  # kept only to read old records: 第二十条 names no revocation (see REVOCATION_GROUNDS)
     DISQUALIFIED = "22"  # 2024年（含）以前批复的中心综合绩效评价不合格，取消资格
+
+
+REVOCATION_GROUNDS = tuple(c for c in RevocationClause if c is not RevocationClause.NOT_ADMITTED)
+"""The grounds the regulation gives for 撤销 (第十九条（一）–（六）) or 取消资格 (第二十二条)."""
 
 
 STATUS_TEXT = {
     Status.PREPARING: Bilingual("筹建中", "Preparing"),
     Status.IN_SYSTEM: Bilingual("纳入体系管理", "In the system"),
+    Status.NOT_ADMITTED: Bilingual("评价不合格，不纳入体系", "Failed: not admitted"),
+    Status.TO_BE_DISQUALIFIED: Bilingual("评价不合格，应取消资格", "Failed: to lose qualification"),
+    Status.DISQUALIFIED: Bilingual("已取消资格", "Qualification cancelled"),
     Status.REVOKED: Bilingual("已撤销", "Revoked"),
 }
 KIND_TEXT = {
@@ -80,24 +94,26 @@ RESULT_TEXT = {
     EvaluationResult.FAIL: Bilingual("不合格", "Fail"),
     EvaluationResult.ABSENT: Bilingual("无故不参加", "Did not take part without good reason"),
 }
-CLAUSE_TEXT = {
-    RevocationClause.NO_REPORTS: Bilingual("第十九条（一）连续2年未报送年度报告",
+CLAUSE_TEXT = {  # worded as in the regulation
+    RevocationClause.NO_REPORTS: Bilingual("第十九条（一）连续2年未报送年度报告的",
                                            "Art. 19(1) no annual report for two consecutive years"),
-    RevocationClause.SKIPPED_EVALUATION: Bilingual("第十九条（二）无故不参加绩效评价",
-                                                   "Art. 19(2) did not take part in an evaluation without good reason"),
-    RevocationClause.MISCONDUCT: Bilingual("第十九条（三）弄虚作假，出现违法或科研失信问题，造成不良影响",
+    RevocationClause.SKIPPED_EVALUATION: Bilingual("第十九条（二）无故不参加绩效评价的",
+                                                   "Art. 19(2) did not take part in a performance evaluation without good reason"),
+    RevocationClause.MISCONDUCT: Bilingual("第十九条（三）弄虚作假，出现违法或科研失信问题，造成不良影响的",
                                            "Art. 19(3) fraud, illegal acts or research misconduct with adverse effects"),
-    RevocationClause.ACCIDENT: Bilingual("第十九条（四）发生重大质量、安全、环境事故造成严重影响",
+    RevocationClause.ACCIDENT: Bilingual("第十九条（四）发生重大质量、安全、环境事故造成严重影响的",
                                          "Art. 19(4) major quality, safety or environmental accident with serious effects"),
     RevocationClause.LEAD_UNIT_UNABLE: Bilingual(
-        "第十九条（五）依托单位停产、破产、被重组、收购等，不能保障中心正常运行",
-        "Art. 19(5) lead unit stopped production, bankrupt, restructured or acquired; cannot keep the center running"),
-    RevocationClause.VOLUNTARY: Bilingual("第十九条（六）依托单位自愿提出撤销",
-                                          "Art. 19(6) the lead unit asked for revocation"),
-    RevocationClause.NOT_ADMITTED: Bilingual("第二十条 建设期满综合绩效评价不合格，不纳入体系管理",
-                                             "Art. 20 failed the end-of-preparation evaluation; not admitted into the system"),
-    RevocationClause.DISQUALIFIED: Bilingual("第二十二条 综合绩效评价不合格，取消技术创新中心资格",
-                                             "Art. 22 failed the comprehensive evaluation; qualification cancelled"),
+        "第十九条（五）依托单位因停产、破产、被重组、收购等情况，不能保障技术创新中心正常运行的",
+        "Art. 19(5) the lead unit cannot keep the center running (stopped production, bankruptcy, "
+        "restructuring, acquisition or the like)"),
+    RevocationClause.VOLUNTARY: Bilingual("第十九条（六）依托单位自愿提出撤销技术创新中心的",
+                                          "Art. 19(6) the lead unit asked for the center to be revoked"),
+    RevocationClause.NOT_ADMITTED: Bilingual("第二十条 建设期满综合绩效评价不合格（旧记录：第二十条未规定撤销）",
+                                             "Art. 20 failed the comprehensive evaluation (old record: Art. 20 names no revocation)"),
+    RevocationClause.DISQUALIFIED: Bilingual(
+        "第二十二条 2024年（含）以前批复建设的技术创新中心综合绩效评价不合格的，取消技术创新中心资格",
+        "Art. 22 approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled"),
 }
 
 
@@ -181,10 +197,25 @@ class Center:
         """The comprehensive evaluation that admitted the center into the system (合格 or better)."""
         return next((e for e in self.evaluations_of(EvaluationKind.COMPREHENSIVE) if e.result in PASSING), None)
 
+    def failed_comprehensive(self) -> Evaluation | None:
+        """The graded comprehensive evaluation if it was 不合格 (and none admitted the center)."""
+        if self.admission() is not None:
+            return None
+        return next((e for e in self.evaluations_of(EvaluationKind.COMPREHENSIVE)
+                     if e.result is EvaluationResult.FAIL), None)
+
+    def revocation_grounds(self) -> tuple[RevocationClause, ...]:
+        """The clauses this center can be revoked on: 第十九条, and 第二十二条 only for a legacy center."""
+        return tuple(c for c in REVOCATION_GROUNDS if c is not RevocationClause.DISQUALIFIED or self.legacy)
+
     @property
     def status(self) -> Status:
         if self.revocation is not None:
-            return Status.REVOKED
+            return Status.DISQUALIFIED if self.revocation.clause is RevocationClause.DISQUALIFIED else Status.REVOKED
         if self.admission() is not None:
             return Status.IN_SYSTEM
+        if self.failed_comprehensive() is not None:
+            # 第二十二条 cancels a legacy center's qualification (the bureau records the decision);
+            # 第二十条 admits only 合格（含）以上: a newer center is simply not admitted.
+            return Status.TO_BE_DISQUALIFIED if self.legacy else Status.NOT_ADMITTED
         return Status.PREPARING

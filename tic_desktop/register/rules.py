@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from tic_desktop.register.domain import (
+    CLOSED_STATUSES,
     KIND_TEXT,
     RESULT_TEXT,
     Bilingual,
@@ -108,6 +109,21 @@ class DueItem:
 
 
 @dataclass(frozen=True)
+class LateReport:
+    """An annual report received after its deadline (逾期报送)."""
+
+    year: int
+    received_on: date
+    due_by: date
+
+    @property
+    def text(self) -> Bilingual:
+        return Bilingual(f"{self.year} 年度报告逾期报送：应于 {_d(self.due_by)} 前报送，{_d(self.received_on)} 收到",
+                         f"Annual report {self.year} received late: due {_d(self.due_by)}, "
+                         f"received {_d(self.received_on)}")
+
+
+@dataclass(frozen=True)
 class Assessment:
     """A center as the regulation sees it on ``today``."""
 
@@ -118,6 +134,14 @@ class Assessment:
     triggers: tuple[Trigger, ...]
     due: tuple[DueItem, ...]  # earliest deadline first
     notes: tuple[Bilingual, ...] = ()
+    action: Bilingual | None = None
+    """What the bureau should do now (record the cancellation of qualification under 第二十二条)."""
+    late_reports: tuple[LateReport, ...] = ()
+
+    @property
+    def closed(self) -> bool:
+        """Revoked, qualification cancelled or not admitted: nothing more is due."""
+        return self.status in CLOSED_STATUSES
 
     @property
     def preparation_over(self) -> bool:
@@ -133,7 +157,7 @@ class Assessment:
 
     @property
     def needs_attention(self) -> bool:
-        return bool(self.triggers or self.overdue)
+        return not self.closed and bool(self.triggers or self.overdue or self.action)
 
 
 def _clause(article_zh: str, item_zh: str, en: str) -> Bilingual:
@@ -169,6 +193,14 @@ def first_report_year(center: Center, policy: RegisterPolicy = DEFAULT_POLICY) -
 def received_by(center: Center, year: int, day: date) -> bool:
     report = center.report_for(year)
     return report is not None and report.received_on <= day
+
+
+def late_reports(center: Center, policy: RegisterPolicy = DEFAULT_POLICY) -> tuple[LateReport, ...]:
+    """The reports (for the years the register tracks) received after their deadline, oldest first."""
+    first = first_report_year(center, policy)
+    return tuple(LateReport(r.year, r.received_on, policy.report_due(r.year))
+                 for r in sorted(center.reports, key=lambda r: r.year)
+                 if r.year >= first and r.received_on > policy.report_due(r.year))
 
 
 def _report_fact(center: Center, year: int, policy: RegisterPolicy, checked_on: date) -> Bilingual:
@@ -232,7 +264,7 @@ def _evaluation_triggers(center: Center) -> list[Trigger]:
                 ART_20, Consequence.NOT_ADMITTED,
                 Bilingual("建设期满综合绩效评价不合格，不纳入技术创新中心体系管理",
                           "Failed the end-of-preparation evaluation: not admitted into the system"),
-                (_evaluation_fact(failed[-1]),), RevocationClause.NOT_ADMITTED))
+                (_evaluation_fact(failed[-1]),)))  # 第二十条 names no revocation: no grounds
     biennial = [e for e in center.evaluations_of(EvaluationKind.BIENNIAL) if e.result is not EvaluationResult.ABSENT]
     if biennial and biennial[-1].result is EvaluationResult.FAIL:
         triggers.append(Trigger(
@@ -297,13 +329,35 @@ def _biennial_item(center: Center, today: date, policy: RegisterPolicy) -> DueIt
         due_from=date(year, 1, 1))
 
 
+ART_20_NOT_ADMITTED_ACTION = Bilingual(
+    "第二十条：综合绩效评价合格（含）以上的方纳入技术创新中心体系管理。该中心不纳入体系管理，"
+    "不再要求报送年度报告或参加绩效评价；第二十条未规定撤销，无需登记撤销决定。",
+    "Art. 20: only centers rated Pass or better are admitted into the system. This center is not admitted; "
+    "no further annual reports or evaluations are due. Art. 20 names no revocation: nothing to record.")
+ART_22_ACTION = Bilingual(
+    "第二十二条：综合绩效评价不合格的，取消技术创新中心资格。请登记取消资格决定"
+    "（“撤销/取消资格”，依据第二十二条，注明决定文号）。不再要求报送年度报告或参加绩效评价。",
+    "Art. 22: a center that fails the comprehensive evaluation loses its qualification. Record the bureau's "
+    "decision (Revoke / cancel qualification, Art. 22, with the document number). "
+    "No further annual reports or evaluations are due.")
+
+
 def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY) -> Assessment:
     """The triggers of 第十九条、第二十条、第二十二条 that apply on ``today`` and what is due next."""
     center = _as_of(center, today)
     status = center.status
-    if status is Status.REVOKED:
+    late = late_reports(center, policy)
+    if status in (Status.REVOKED, Status.DISQUALIFIED):
         # A revoked center owes nothing more; its revocation record says why.
-        return Assessment(center.id, today, status, center.preparation_end, (), ())
+        return Assessment(center.id, today, status, center.preparation_end, (), (), late_reports=late)
+    if status in (Status.NOT_ADMITTED, Status.TO_BE_DISQUALIFIED):
+        # The comprehensive evaluation failed: 第二十条 / 第二十二条 decide the center's fate, nothing more is
+        # due, and no other clause adds anything.
+        triggers = tuple(t for t in _evaluation_triggers(center) if t.consequence in
+                         (Consequence.NOT_ADMITTED, Consequence.DISQUALIFY))
+        action = ART_22_ACTION if status is Status.TO_BE_DISQUALIFIED else None
+        notes = (ART_20_NOT_ADMITTED_ACTION,) if status is Status.NOT_ADMITTED else ()
+        return Assessment(center.id, today, status, center.preparation_end, triggers, (), notes, action, late)
     triggers: list[Trigger] = []
     reports = missing_reports_trigger(center, today, policy)
     if reports is not None:
@@ -319,4 +373,5 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
     if center.legacy and admission is not None and admission.result is EvaluationResult.EXCELLENT:
         notes.append(Bilingual("综合绩效评价优秀：按相关办法给予支持（第二十二条）",
                                "Excellent in the comprehensive evaluation: support under the relevant measures (Art. 22)"))
-    return Assessment(center.id, today, status, center.preparation_end, tuple(triggers), tuple(due), tuple(notes))
+    return Assessment(center.id, today, status, center.preparation_end, tuple(triggers), tuple(due), tuple(notes),
+                      late_reports=late)

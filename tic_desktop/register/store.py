@@ -23,6 +23,7 @@ from tic_desktop.register.domain import (
     EvaluationResult,
     Revocation,
     RevocationClause,
+    Status,
 )
 from tic_desktop.register.rules import DEFAULT_POLICY, RegisterPolicy, assess
 from tic_desktop.rules.uscc import normalise_uscc, uscc_problem
@@ -38,7 +39,7 @@ MAX_PREPARATION_YEARS = 5
 EARLIEST_APPROVAL_YEAR = 2000
 # Clauses whose facts are all in the register: revoking on one of them needs its trigger to apply.
 CHECKED_CLAUSES = frozenset({RevocationClause.NO_REPORTS, RevocationClause.SKIPPED_EVALUATION,
-                             RevocationClause.NOT_ADMITTED, RevocationClause.DISQUALIFIED})
+                             RevocationClause.DISQUALIFIED})
 
 _USCC_PROBLEMS = {
     "length": ("应为 18 位", "must have 18 characters"),
@@ -99,10 +100,17 @@ def _center(session: Session, center_id: str) -> Center:
     )
 
 
+def _ended(center: Center) -> tuple[str, str]:
+    """How the center's revocation record reads: 撤销 (第十九条) or 取消资格 (第二十二条)."""
+    day = center.revocation.revoked_on.isoformat()
+    if center.revocation.clause is RevocationClause.DISQUALIFIED:
+        return f"该中心已于 {day} 取消资格", f"the center's qualification was cancelled on {day}"
+    return f"该中心已于 {day} 撤销", f"the center was revoked on {day}"
+
+
 def _not_revoked_by(center: Center, day: date, field: str) -> None:
     if center.revocation is not None and center.revocation.revoked_on < day:
-        raise _refuse(center.id, field, f"该中心已于 {center.revocation.revoked_on.isoformat()} 撤销",
-                      f"the center was revoked on {center.revocation.revoked_on.isoformat()}")
+        raise _refuse(center.id, field, *_ended(center))
 
 
 def add_center(db: Database, center_id: str, name: str, lead_unit: str, lead_uscc: str, field: str,
@@ -164,6 +172,8 @@ def record_evaluation(db: Database, center_id: str, kind: EvaluationKind | str, 
         kind = EvaluationKind(kind)
     except ValueError:
         raise _refuse(center_id, "kind", f"未知的评价类型 {kind!r}", f"unknown evaluation kind {kind!r}") from None
+    if result is None or result == "":
+        raise _refuse(center_id, "result", "请选择评价结果", "choose the result")
     try:
         result = EvaluationResult(result)
     except ValueError:
@@ -198,10 +208,16 @@ def revoke(db: Database, center_id: str, revoked_on: date, clause: RevocationCla
            today: date | None = None, policy: RegisterPolicy = DEFAULT_POLICY) -> Center:
     """Record the bureau's revocation. A clause the register can check must apply on ``revoked_on``."""
     today = today or date.today()
+    if clause is None or clause == "":
+        raise _refuse(center_id, "clause", "请选择撤销或取消资格的依据", "choose the clause")
     try:
         clause = RevocationClause(clause)
     except ValueError:
         raise _refuse(center_id, "clause", f"未知的撤销依据 {clause!r}", f"unknown clause {clause!r}") from None
+    if clause is RevocationClause.NOT_ADMITTED:
+        raise _refuse(center_id, "clause", "第二十条未规定撤销：综合绩效评价不合格的中心不纳入体系管理，无需撤销",
+                      "Art. 20 names no revocation: a center that fails the comprehensive evaluation is "
+                      "simply not admitted")
     note = _text(center_id, "note", note, 2000)
     with db.session() as session:
         center = _center(session, center_id)
@@ -209,8 +225,15 @@ def revoke(db: Database, center_id: str, revoked_on: date, clause: RevocationCla
         if revoked_on < center.approved_on:
             raise _refuse(center_id, "revoked_on", "早于批复建设日期", "before the approval date")
         if center.revocation is not None:
-            raise _refuse(center_id, "center_id", f"该中心已于 {center.revocation.revoked_on.isoformat()} 撤销",
-                          f"the center was already revoked on {center.revocation.revoked_on.isoformat()}")
+            zh, en = _ended(center)
+            raise _refuse(center_id, "center_id", zh, en.replace(" was ", " was already "))
+        if clause is RevocationClause.DISQUALIFIED and not center.legacy:
+            raise _refuse(center_id, "clause", "第二十二条只适用于2024年（含）以前批复建设的中心",
+                          "Art. 22 applies only to centers approved in 2024 or earlier")
+        if assess(center, revoked_on, policy).status is Status.NOT_ADMITTED:
+            raise _refuse(center_id, "clause", "该中心建设期满综合绩效评价不合格，不纳入体系管理（第二十条），无需撤销",
+                          "the center failed the comprehensive evaluation and is not admitted (Art. 20): "
+                          "there is nothing to revoke")
         if clause in CHECKED_CLAUSES:
             applying = {t.grounds for t in assess(center, revoked_on, policy).triggers}
             if clause not in applying:
@@ -226,6 +249,18 @@ def revoke(db: Database, center_id: str, revoked_on: date, clause: RevocationCla
 def get_center(db: Database, center_id: str) -> Center:
     with db.session() as session:
         return _center(session, center_id)
+
+
+def centers_with_lead_uscc(db: Database, lead_uscc: str, *, exclude: str | None = None) -> list[Center]:
+    """Other centers whose lead unit has this credit code (normalised): the regulation does not forbid
+    one unit hosting several centers, so this is for a warning, not a refusal."""
+    code = normalise_uscc(lead_uscc if isinstance(lead_uscc, str) else None)
+    if not code:
+        return []
+    with db.session() as session:
+        ids = session.scalars(select(RegisterCenter.center_id).where(RegisterCenter.lead_uscc == code)
+                              .order_by(RegisterCenter.approved_on, RegisterCenter.center_id)).all()
+        return [_center(session, center_id) for center_id in ids if center_id != exclude]
 
 
 def list_centers(db: Database) -> list[Center]:

@@ -190,23 +190,23 @@
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="58" />
-        <source>Import JSON files…</source>
-        <translation>导入 JSON 文件…</translation>
+        <source>Import &amp;JSON files…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="59" />
-        <source>Import Excel workbook…</source>
-        <translation>导入 Excel 工作簿…</translation>
+        <source>Import &amp;Excel workbook…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="60" />
-        <source>Save an empty Excel template…</source>
-        <translation>保存空白 Excel 模板…</translation>
+        <source>&amp;Save an empty Excel template…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="61" />
-        <source>Remove</source>
-        <translation>删除</translation>
+        <source>&amp;Remove application</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
@@ -249,38 +249,43 @@
         <translation>工作簿未导入：发现 %1 处问题</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="117" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="118" />
+        <source>… and %1 more (see the details)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/applications_page.py" line="124" />
         <source>The workbook was not imported</source>
         <translation>工作簿未导入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="143" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="146" />
         <source>Import applications</source>
         <translation>导入申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="144" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="147" />
         <source>Application files (*.json)</source>
         <translation>申报文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="149" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="152" />
         <source>Import Excel workbook</source>
         <translation>导入 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="150" />
-        <location filename="../../tic_desktop/gui/applications_page.py" line="156" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="153" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="159" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="155" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="158" />
         <source>Save Excel template</source>
         <translation>保存 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="161" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="164" />
         <source>The template could not be saved</source>
         <translation>模板未能保存</translation>
     </message>
@@ -288,72 +293,82 @@
 <context>
     <name>BasicsPage</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="67" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="65" />
         <source>The round</source>
         <translation>评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="68" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="66" />
         <source>Name the round and choose where its files are kept.</source>
         <translation>填写批次名称，并选择批次文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="73" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="71" />
         <source>e.g. 2027 Liaocheng technology innovation center establishment review</source>
         <translation>例如：2027年度聊城市技术创新中心组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="75" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="73" />
         <source>Establishment review (组建评审)</source>
         <translation>组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="76" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="74" />
         <source>Performance evaluation (绩效评价)</source>
         <translation>绩效评价</translation>
     </message>
     <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="78" />
+        <source>After the recused experts leave, at least this many must score each application; with fewer the panel cannot review it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="82" />
-        <source>Choose…</source>
-        <translation>请选择…</translation>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="86" />
-        <source>Round id:</source>
-        <translation>批次编号：</translation>
+        <source>Round &amp;id:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="87" />
-        <source>Title:</source>
-        <translation>批次名称：</translation>
+        <source>&amp;Title:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="88" />
-        <source>Kind:</source>
-        <translation>评审类型：</translation>
+        <source>&amp;Kind:</source>
+        <translation>评价类型(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="89" />
-        <source>Quorum (experts who must score):</source>
-        <translation>法定评分人数：</translation>
+        <source>&amp;Fewest experts who must score:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="90" />
-        <source>New folder for the round's files:</source>
-        <translation>批次文件的新文件夹：</translation>
+        <source>&amp;New folder for the round's files:</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="95" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="100" />
         <source>Folder for the round</source>
         <translation>批次文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="109" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="106" />
+        <source>The id becomes part of file names: it may not contain %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="120" />
         <source>Folder not empty</source>
         <translation>文件夹不是空的</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="110" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="121" />
         <source>Choose a new or empty folder: the round's files are written there.</source>
         <translation>请选择新的或空的文件夹，批次文件将写入其中。</translation>
     </message>
@@ -361,243 +376,268 @@
 <context>
     <name>BuildPackagesDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="154" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="103" />
         <source>Build review packages</source>
         <translation>生成评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="170" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="119" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="172" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="121" />
         <source>&amp;New workspace…</source>
         <translation>新建工作目录(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="179" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="128" />
         <source>Bureau &amp;passphrase:</source>
         <translation>评审局口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="187" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="136" />
         <source>&amp;Output folder:</source>
         <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="189" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="138" />
         <source>P&amp;anels to build:</source>
         <translation>要生成评审包的专家组(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="198" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="147" />
         <source>Build progress</source>
         <translation>生成进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="210" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="210" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
         <source>Package</source>
         <translation>评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="210" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="211" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="160" />
         <source>Manifest SHA-256</source>
         <translation>清单 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="212" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="161" />
         <source>Packages built</source>
         <translation>已生成的评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="221" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="170" />
         <source>&amp;Build</source>
         <translation>生成(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="224" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="173" />
         <source>&amp;Cancel build</source>
         <translation>取消生成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="174" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="123" />
         <source>Bureau &amp;workspace:</source>
         <translation>评审局工作目录(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="185" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="134" />
         <source>Choos&amp;e…</source>
         <translation>选择(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="227" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="176" />
         <source>Print passphrase &amp;sheets…</source>
         <translation>打印口令单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="230" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="179" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="247" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="196" />
         <source>%1 — %2 members, %3 applications, chair %4</source>
         <translation>%1 — 成员 %2 人，申报 %3 项，组长 %4</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="254" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="203" />
         <source>Cannot be built: it breaks a conflict-of-interest rule. Correct the panel first.</source>
         <translation>不能生成：该专家组违反回避规则，请先调整专家组。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="281" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="221" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="237" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="292" />
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="377" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="248" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="339" />
         <source>Choose the bureau's workspace folder, or create a new one.</source>
         <translation>请选择评审局工作目录，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="300" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="253" />
+        <source>This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's workspace folder, or create one with “%1”.</source>
+        <translation>该文件夹不是评审局工作目录（缺少 bureau.json）。请选择评审局工作目录，或点击“%1”新建。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="262" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="305" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="267" />
         <source>keys in this computer's keyring</source>
         <translation>私钥保存在本机系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="306" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="268" />
         <source>keys protected by a passphrase</source>
         <translation>私钥由口令保护</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="307" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="269" />
         <source>%1 · fingerprint %2 · %3</source>
         <translation>%1 · 指纹 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="325" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="287" />
         <source>Folder for the new bureau workspace</source>
         <translation>新评审局工作目录的位置</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="346" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="308" />
         <source>Creating the bureau's keys…</source>
         <translation>正在生成评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="353" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="315" />
         <source>New bureau workspace created in %1. Keep a safe copy of this folder.</source>
         <translation>已在 %1 创建评审局工作目录。请妥善备份该目录。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="367" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="329" />
         <source>Folder for the packages</source>
         <translation>评审包保存位置</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="379" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="341" />
         <source>Enter the passphrase of the bureau's keys.</source>
         <translation>请输入评审局密钥的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="381" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="343" />
         <source>Choose the folder the packages go to.</source>
         <translation>请选择评审包的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="383" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="345" />
         <source>Tick at least one panel to build.</source>
         <translation>请至少勾选一个专家组。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="413" />
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="388" />
+        <source>Starting the build process…</source>
+        <translation>正在启动生成进程…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="423" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="407" />
+        <source>Nothing was built: the packages already in the folder were kept.</source>
+        <translation>未生成评审包：已保留文件夹中原有的评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="414" />
         <source>Cancelling… removing what was written</source>
         <translation>正在取消…删除已写出的文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="463" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="451" />
         <source>Cancelled. No package was written.</source>
         <translation>已取消，未写出任何评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="466" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="454" />
         <source>The packages could not be built.</source>
         <translation>未能生成评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="475" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="463" />
         <source>Encrypting materials: %1 of %2 MB</source>
         <translation>正在加密申报材料：%1 / %2 MB</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="480" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="468" />
         <source>Issuing credentials: %1 of %2</source>
         <translation>正在签发专家凭据：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="484" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="472" />
+        <source>Checking the round, the panels and the attachments…</source>
+        <translation>正在检查评审批次、专家组和附件…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="473" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="484" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="473" />
         <source>Issuing credentials…</source>
         <translation>正在签发专家凭据…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="485" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="474" />
         <source>Writing the passphrase sheets…</source>
         <translation>正在生成口令单…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="500" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="490" />
         <source>Done: %1 packages built.</source>
         <translation>完成：已生成 %1 个评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="505" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="495" />
         <source>%1 new passphrase sheets in %2.</source>
         <translation>新发口令单 %1 份：%2。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="507" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="497" />
         <source>Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each to its expert in person, then delete the files.</source>
         <translation>每份口令单可解锁一位专家的评审凭据，请注意保密：打印后当面交给本人，然后删除这些文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="511" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="501" />
         <source>No new passphrase sheets: the experts of these panels received theirs with an earlier build (their credentials are reused).</source>
         <translation>没有新发口令单：这些专家组的专家在之前生成评审包时已领取口令单（沿用原有凭据）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="525" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="515" />
         <source>Print passphrase sheets</source>
         <translation>打印口令单</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="537" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="527" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -605,87 +645,87 @@
 <context>
     <name>CenterForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="103" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="230" />
         <source>Add an approved center</source>
         <translation>登记已批建的技术创新中心</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="110" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="237" />
         <source>Approval date</source>
         <translation>批复建设日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="111" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="238" />
         <source>Preparation period in years</source>
         <translation>筹建期（年）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="112" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="239" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="113" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="240" />
         <source>Center &amp;number:</source>
         <translation>中心编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="113" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="240" />
         <source>Center number</source>
         <translation>中心编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="114" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="241" />
         <source>Center &amp;name:</source>
         <translation>中心名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="114" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="241" />
         <source>Center name</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="115" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="242" />
         <source>&amp;Lead unit:</source>
         <translation>依托单位(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="115" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="242" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="116" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="243" />
         <source>Lead unit's &amp;USCC:</source>
         <translation>依托单位统一社会信用代码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="116" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="244" />
         <source>Unified social credit code of the lead unit</source>
         <translation>依托单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="117" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="245" />
         <source>&amp;Field:</source>
         <translation>技术领域(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="117" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="245" />
         <source>Technical field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="118" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="246" />
         <source>&amp;Approved on:</source>
         <translation>批复建设日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="119" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="247" />
         <source>&amp;Preparation period:</source>
         <translation>筹建期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="124" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="249" />
         <source>The approval date is the day the bureau published the list of approved centers; the preparation period is generally two years (Art. 8, procedure, item 4).</source>
         <translation>批复建设日期为市科技局公布拟批建技术创新中心名单之日；筹建期一般为2年（第八条组建程序第（四）项）。</translation>
     </message>
@@ -693,37 +733,47 @@
 <context>
     <name>CentersModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="84" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="101" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="84" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="101" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="85" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="102" />
         <source>Approved</source>
         <translation>批复日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="85" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="102" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="86" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="103" />
         <source>Next due</source>
         <translation>下一项到期事项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="86" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="103" />
         <source>Clauses applying</source>
         <translation>适用条款数</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="118" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="104" />
+        <source>Reports received late</source>
+        <translation>逾期报送</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="139" />
+        <source>Bureau: record the cancellation of qualification</source>
+        <translation>待登记取消资格决定</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="144" />
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
@@ -809,27 +859,27 @@
 <context>
     <name>DeclareConflictDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="48" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="49" />
         <source>Declare a conflict of interest</source>
         <translation>声明回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="59" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="60" />
         <source>e.g. worked for the applicant in the last three years</source>
         <translation>例如：近三年曾在申报单位任职</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="60" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="61" />
         <source>Expert:</source>
         <translation>专家：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="61" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="62" />
         <source>Application:</source>
         <translation>申报：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="62" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="63" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -837,37 +887,43 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="156" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="279" />
         <source>Record an evaluation — %1</source>
         <translation>登记绩效评价 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="162" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="291" />
         <source>Kind of evaluation</source>
         <translation>评价类型</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="163" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="285" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="292" />
         <source>Evaluation year</source>
         <translation>评价年度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="168" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="293" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="169" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="291" />
         <source>&amp;Kind:</source>
         <translation>评价类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="170" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="287" />
+        <source>— Choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="292" />
         <source>&amp;Year:</source>
         <translation>评价年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="171" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="293" />
         <source>R&amp;esult:</source>
         <translation>评价结果(&amp;E)：</translation>
     </message>
@@ -916,16 +972,16 @@
     </message>
     <message>
         <location filename="../../tic_desktop/gui/expert_pool.py" line="52" />
-        <source>Add expert</source>
-        <translation>添加专家</translation>
+        <source>&amp;Add expert</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/expert_pool.py" line="54" />
-        <source>Remove</source>
-        <translation>删除</translation>
+        <source>&amp;Remove expert</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="126" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="129" />
         <source>%1 experts · %2 without a valid credit code</source>
         <translation>专家 %1 人 · 其中 %2 人缺少有效的信用代码</translation>
     </message>
@@ -1549,57 +1605,57 @@
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="273" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="274" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="279" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="280" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="304" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="305" />
         <source>Built %1 packages</source>
         <translation>已生成 %1 个评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="323" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="324" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="329" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="330" />
         <source>Not a bureau workspace</source>
         <translation>不是评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="333" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="334" />
         <source>Bureau passphrase</source>
         <translation>评审局口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="334" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="335" />
         <source>Passphrase of the bureau's keys:</source>
         <translation>评审局密钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="338" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="339" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="347" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="348" />
         <source>The bureau's keys could not be opened</source>
         <translation>无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="354" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="355" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="354" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="355" />
         <source>TIC Review Desktop %1
 Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市技术创新中心评审系统 %1
@@ -1609,32 +1665,32 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="82" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="44" />
         <source>Passphrase for the bureau's keys</source>
         <translation>评审局密钥口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="85" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="47" />
         <source>The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least 8 characters and keep it safe: without it no package can be built and no return can be read.</source>
         <translation>评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="95" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="57" />
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="96" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="58" />
         <source>&amp;Repeat the passphrase:</source>
         <translation>再次输入口令(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="111" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="73" />
         <source>At least 8 characters.</source>
         <translation>口令至少 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="113" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="75" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -1642,165 +1698,185 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>PanelBuilder</name>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="90" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="91" />
         <source>What stops packages from being built</source>
         <translation>尚不能生成评审包的原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="104" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="107" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="105" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="108" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="110" />
-        <source>New panel…</source>
-        <translation>新建专家组…</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="112" />
-        <source>Delete panel</source>
-        <translation>删除专家组</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="119" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="120" />
         <source>Members, chair and applications</source>
         <translation>成员、组长与评审申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="122" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="122" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="122" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="124" />
         <source>Expert pool: tick the panel's members</source>
         <translation>专家库：勾选本组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="131" />
-        <source>Chair:</source>
-        <translation>组长：</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="133" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="134" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="140" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="141" />
         <source>Applications this panel reviews</source>
         <translation>本组评审的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="142" />
-        <source>Applications this panel reviews:</source>
-        <translation>本组评审的申报：</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="147" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="153" />
         <source>Conflict-of-interest checks (live)</source>
         <translation>回避检查（实时）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="150" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="156" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="150" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="156" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="150" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="156" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="151" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="157" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="152" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
         <source>Conflict-of-interest checks</source>
         <translation>回避检查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="161" />
-        <source>Declare a conflict…</source>
-        <translation>声明回避…</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="163" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="383" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="415" />
         <source>Withdraw declared conflict</source>
         <translation>撤回回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="241" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="256" />
         <source> (also in %1)</source>
         <translation>（亦在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="250" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="355" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="111" />
+        <source>&amp;New panel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="113" />
+        <source>De&amp;lete panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="132" />
+        <source>C&amp;hair:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="143" />
+        <source>A&amp;pplications this panel reviews:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="145" />
+        <source>&amp;Members (tick to add):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="167" />
+        <source>&amp;Declare a conflict…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="169" />
+        <source>&amp;Withdraw declared conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="201" />
+        <source>“%1” cannot be used: the id must be new and may not contain %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="266" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="387" />
         <source>— choose the chair —</source>
         <translation>— 请选择组长 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="256" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="272" />
         <source> (in %1)</source>
         <translation>（已在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="282" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="298" />
         <source>Recused: %1</source>
         <translation>回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="283" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="299" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="309" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="325" />
         <source>and %1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="310" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="326" />
         <source>Packages cannot be built yet:</source>
         <translation>尚不能生成评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="313" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="329" />
+        <source>No rule is broken, but %1 findings rest on unit names and need a person to confirm:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="334" />
         <source>Every panel passes the conflict-of-interest rules.</source>
         <translation>所有专家组均符合回避规则。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="319" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="200" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
         <source>New panel</source>
         <translation>新建专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="319" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
         <source>Panel id:</source>
         <translation>专家组编号：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="383" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="415" />
         <source>Conflict:</source>
         <translation>回避声明：</translation>
     </message>
@@ -1897,137 +1973,213 @@ Liaocheng Municipal Science and Technology Bureau</source>
     </message>
 </context>
 <context>
+    <name>RegisterForm</name>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="108" />
+        <source>* Required</source>
+        <translation>* 为必填项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="131" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="222" />
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="168" />
+        <source>&amp;Save anyway</source>
+        <translation>仍然保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="157" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="183" />
         <source>Register of technology innovation centers</source>
         <translation>技术创新中心名录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="169" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="195" />
         <source>&amp;Add center…</source>
         <translation>新增中心(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="170" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="196" />
         <source>Record annual &amp;report…</source>
         <translation>登记年度报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="171" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="197" />
         <source>Record &amp;evaluation…</source>
         <translation>登记绩效评价(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="172" />
-        <source>Re&amp;voke…</source>
-        <translation>撤销(&amp;V)…</translation>
+        <location filename="../../tic_desktop/gui/register_window.py" line="198" />
+        <source>Re&amp;voke / cancel qualification…</source>
+        <translation>撤销/取消资格(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="173" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="199" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="174" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="200" />
         <source>&amp;Register</source>
         <translation>名录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="192" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="218" />
         <source>Centers</source>
         <translation>技术创新中心</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="200" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="226" />
         <source>Center detail</source>
         <translation>中心详情</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="232" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="258" />
         <source>%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)</source>
         <translation>共 %1 个中心（截至 %2）· %3 个需要关注（适用撤销等条款或有逾期事项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="250" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="278" />
         <source>Add an approved center with Register → Add center (Ctrl+N).</source>
         <translation>请通过“名录 → 新增中心”（Ctrl+N）登记已批建的中心。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="257" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="285" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="257" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="285" />
+        <source>Qualification cancelled</source>
+        <translation>已取消资格</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="286" />
         <source>Clauses that apply</source>
         <translation>适用条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="258" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="287" />
         <source>None: no revocation trigger applies today.</source>
         <translation>无：目前不适用任何撤销情形。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="258" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="287" />
         <source>Due next</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="259" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="288" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="259" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="288" />
         <source>Annual reports received</source>
         <translation>已报送的年度报告</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="260" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="289" />
         <source>Evaluations</source>
         <translation>绩效评价</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="263" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="289" />
+        <source>received late</source>
+        <translation>逾期报送</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="290" />
+        <source>What the bureau should do</source>
+        <translation>市科技局应办理</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="291" />
+        <source>The same lead unit (credit code) also hosts: %1. The regulation allows this; check that the code is right.</source>
+        <translation>同一依托单位（统一社会信用代码相同）还依托建设：%1。办法未禁止，请核对代码是否有误。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="295" />
         <source>Approved %1 · preparation period ended %2 · %3</source>
         <translation>%1 批复建设 · 筹建期已于 %2 届满 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="264" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="296" />
         <source>Approved %1 · preparation period until %2 · %3</source>
         <translation>%1 批复建设 · 筹建期至 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="313" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="359" />
+        <source>The unified social credit code %1 is already the lead unit of: %2.
+
+The regulation does not forbid one unit hosting several centers, but check that the code is right. Save anyway?</source>
+        <translation>统一社会信用代码 %1 已是以下中心的依托单位：%2。
+
+办法未禁止同一单位依托建设多个技术创新中心，但请核对代码是否录入有误。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="376" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
+    <name>ReplaceQuestion</name>
+    <message>
+        <location filename="../../tic_desktop/gui/build_parts.py" line="114" />
+        <source>Replace packages?</source>
+        <translation>替换评审包？</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_parts.py" line="115" />
+        <source>The output folder already holds packages of these panels:</source>
+        <translation>输出文件夹中已有这些专家组的评审包：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_parts.py" line="117" />
+        <source>If they were already handed out, two versions of a package would be in circulation; returns made from the old ones are still accepted. Replace them, or choose another output folder?</source>
+        <translation>如果这些评审包已分发给专家，替换后将有两个版本同时流通，用旧评审包生成的评分回执仍会被接收。要替换它们，还是另选输出文件夹？</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_parts.py" line="119" />
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_parts.py" line="120" />
+        <source>&amp;Keep them</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="141" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="264" />
         <source>Record an annual report — %1</source>
         <translation>登记年度报告 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="143" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="266" />
         <source>Report year</source>
         <translation>报告年度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="144" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="267" />
         <source>Date received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="145" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="268" />
         <source>Report for &amp;year:</source>
         <translation>报告年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="146" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="269" />
         <source>&amp;Received on:</source>
         <translation>收到日期(&amp;R)：</translation>
     </message>
@@ -2124,37 +2276,42 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>RevocationForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="182" />
-        <source>Revoke — %1</source>
-        <translation>撤销 — %1</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="183" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="305" />
         <source>Date of the decision</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="189" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="316" />
         <source>Clause</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="192" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="317" />
         <source>Reason or document number</source>
         <translation>撤销理由或文号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="194" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="315" />
         <source>&amp;Decided on:</source>
         <translation>决定日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="195" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="304" />
+        <source>Revoke or cancel qualification — %1</source>
+        <translation>撤销或取消资格 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="307" />
+        <source>— Choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="316" />
         <source>&amp;Clause:</source>
         <translation>依据条款(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="196" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="317" />
         <source>&amp;Reason / document no.:</source>
         <translation>理由/文号(&amp;R)：</translation>
     </message>
@@ -2162,57 +2319,57 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>RoundEditorDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="172" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="183" />
         <source>Edit round %1</source>
         <translation>编辑评审批次 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="179" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="190" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="180" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="191" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="181" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="192" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="182" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="193" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="185" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="196" />
         <source>This is the bundled demo round: your changes are saved as a copy in a folder you choose.</source>
         <translation>这是随软件提供的演示批次：修改将另存为副本，保存到您选择的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="186" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="197" />
         <source>Saving replaces the round's files; earlier versions are not kept.</source>
         <translation>保存将替换批次文件，不保留旧版本。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="200" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="211" />
         <source>The rubric is not complete</source>
         <translation>评分表尚未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="201" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="212" />
         <source>Fix the rubric first: every criterion needs an id, a title and a maximum, and the maxima must add up to 100.</source>
         <translation>请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="205" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="216" />
         <source>Empty folder for the copy of the round</source>
         <translation>用于保存批次副本的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="213" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="224" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>
@@ -2220,52 +2377,52 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>RoundWizard</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="126" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="137" />
         <source>New review round</source>
         <translation>新建评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="137" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="148" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="137" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="148" />
         <source>At least one application.</source>
         <translation>至少导入一项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="139" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="150" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="139" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="150" />
         <source>Everyone who may sit on a panel of this round.</source>
         <translation>本批次可以参加专家组的全部专家。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="140" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="151" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="141" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="152" />
         <source>Criteria, maximum points and guidance; the maxima add up to 100.</source>
         <translation>评分项、满分和评分指引；满分合计 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="142" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="153" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="142" />
-        <source>Packages can only be built for panels that pass every conflict-of-interest rule; you can also fix panels later.</source>
-        <translation>只有符合全部回避规则的专家组才能生成评审包；专家组也可以稍后调整。</translation>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="154" />
+        <source>Every panel needs members and a chair. Packages can only be built for panels that pass every conflict-of-interest rule; you can fix panels later.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="155" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="166" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>
@@ -2273,82 +2430,82 @@ Liaocheng Municipal Science and Technology Bureau</source>
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="48" />
-        <source>Scoring step (points):</source>
-        <translation>评分步长（分）：</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="50" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="51" />
         <source>Scoring step</source>
         <translation>评分步长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="55" />
-        <source>Use the standard rubric</source>
-        <translation>使用标准评分表</translation>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="48" />
+        <source>Scoring s&amp;tep (points):</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="57" />
+        <source>&amp;Use the standard rubric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
         <source>Maximum</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="61" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
         <source>Guidance for experts</source>
         <translation>评分指引</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="62" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="64" />
         <source>Rubric criteria</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="72" />
-        <source>Add criterion</source>
-        <translation>添加评分项</translation>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="74" />
+        <source>&amp;Add criterion</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="72" />
-        <source>Remove</source>
-        <translation>删除</translation>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="75" />
+        <source>&amp;Remove criterion</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="73" />
-        <source>Move up</source>
-        <translation>上移</translation>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="76" />
+        <source>Move &amp;up</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="73" />
-        <source>Move down</source>
-        <translation>下移</translation>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="76" />
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="79" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="82" />
         <source>Rubric total</source>
         <translation>评分表合计</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="184" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="187" />
         <source>Total %1 of 100 points</source>
         <translation>合计 %1 分（应为 100 分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="188" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="191" />
         <source>Rows %1 need an id, a title and a number as maximum.</source>
         <translation>第 %1 行需要填写编号、名称和数字形式的满分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="191" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="194" />
         <source>The maxima must add up to 100.</source>
         <translation>各评分项满分之和必须为 100 分。</translation>
     </message>

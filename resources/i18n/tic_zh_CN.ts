@@ -191,22 +191,22 @@
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="58" />
         <source>Import &amp;JSON files…</source>
-        <translation type="unfinished" />
+        <translation>导入 JSON 文件(&amp;J)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="59" />
         <source>Import &amp;Excel workbook…</source>
-        <translation type="unfinished" />
+        <translation>导入 Excel 工作簿(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="60" />
         <source>&amp;Save an empty Excel template…</source>
-        <translation type="unfinished" />
+        <translation>保存空白 Excel 模板(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="61" />
         <source>&amp;Remove application</source>
-        <translation type="unfinished" />
+        <translation>删除申报(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
@@ -251,7 +251,7 @@
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="118" />
         <source>… and %1 more (see the details)</source>
-        <translation type="unfinished" />
+        <translation>……另有 %1 处（见“显示详细信息”）</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="124" />
@@ -320,7 +320,7 @@
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="78" />
         <source>After the recused experts leave, at least this many must score each application; with fewer the panel cannot review it.</source>
-        <translation type="unfinished" />
+        <translation>除去回避的专家后，每项申报至少要有这么多位专家评分；不足时该专家组不能评审这项申报。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="82" />
@@ -330,12 +330,12 @@
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="86" />
         <source>Round &amp;id:</source>
-        <translation type="unfinished" />
+        <translation>批次编号(&amp;I)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="87" />
         <source>&amp;Title:</source>
-        <translation type="unfinished" />
+        <translation>批次名称(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="88" />
@@ -345,12 +345,12 @@
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="89" />
         <source>&amp;Fewest experts who must score:</source>
-        <translation type="unfinished" />
+        <translation>最少评分专家人数(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="90" />
-        <source>&amp;New folder for the round's files:</source>
-        <translation type="unfinished" />
+        <source>New fol&amp;der for the round's files:</source>
+        <translation>批次文件的新文件夹(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="100" />
@@ -360,7 +360,7 @@
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="106" />
         <source>The id becomes part of file names: it may not contain %1.</source>
-        <translation type="unfinished" />
+        <translation>编号会用作文件名的一部分，不能含有 %1 等字符。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="120" />
@@ -973,12 +973,12 @@
     <message>
         <location filename="../../tic_desktop/gui/expert_pool.py" line="52" />
         <source>&amp;Add expert</source>
-        <translation type="unfinished" />
+        <translation>添加专家(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/expert_pool.py" line="54" />
         <source>&amp;Remove expert</source>
-        <translation type="unfinished" />
+        <translation>删除专家(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/expert_pool.py" line="129" />
@@ -1709,6 +1709,11 @@ Liaocheng Municipal Science and Technology Bureau</source>
         <translation>专家组</translation>
     </message>
     <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="111" />
+        <source>New pan&amp;el…</source>
+        <translation>新建专家组(&amp;E)…</translation>
+    </message>
+    <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="120" />
         <source>Members, chair and applications</source>
         <translation>成员、组长与评审申报</translation>
@@ -1784,44 +1789,39 @@ Liaocheng Municipal Science and Technology Bureau</source>
         <translation>（亦在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="111" />
-        <source>&amp;New panel…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="113" />
         <source>De&amp;lete panel</source>
-        <translation type="unfinished" />
+        <translation>删除专家组(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="132" />
         <source>C&amp;hair:</source>
-        <translation type="unfinished" />
+        <translation>组长(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="143" />
         <source>A&amp;pplications this panel reviews:</source>
-        <translation type="unfinished" />
+        <translation>本组评审的申报(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="145" />
         <source>&amp;Members (tick to add):</source>
-        <translation type="unfinished" />
+        <translation>成员（勾选加入）(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="167" />
         <source>&amp;Declare a conflict…</source>
-        <translation type="unfinished" />
+        <translation>声明回避(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="169" />
         <source>&amp;Withdraw declared conflict</source>
-        <translation type="unfinished" />
+        <translation>撤回回避声明(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="201" />
         <source>“%1” cannot be used: the id must be new and may not contain %2.</source>
-        <translation type="unfinished" />
+        <translation>不能使用“%1”：编号不能与已有专家组重复，也不能含有 %2 等字符。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="266" />
@@ -1857,7 +1857,7 @@ Liaocheng Municipal Science and Technology Bureau</source>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="329" />
         <source>No rule is broken, but %1 findings rest on unit names and need a person to confirm:</source>
-        <translation type="unfinished" />
+        <translation>没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="334" />
@@ -2419,7 +2419,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="154" />
         <source>Every panel needs members and a chair. Packages can only be built for panels that pass every conflict-of-interest rule; you can fix panels later.</source>
-        <translation type="unfinished" />
+        <translation>每个专家组都需要成员和组长。只有符合全部回避规则的专家组才能生成评审包，专家组也可以稍后调整。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="166" />
@@ -2437,12 +2437,12 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/rubric_editor.py" line="48" />
         <source>Scoring s&amp;tep (points):</source>
-        <translation type="unfinished" />
+        <translation>评分步长（分）(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/rubric_editor.py" line="57" />
         <source>&amp;Use the standard rubric</source>
-        <translation type="unfinished" />
+        <translation>使用标准评分表(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
@@ -2472,22 +2472,22 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/rubric_editor.py" line="74" />
         <source>&amp;Add criterion</source>
-        <translation type="unfinished" />
+        <translation>添加评分项(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/rubric_editor.py" line="75" />
         <source>&amp;Remove criterion</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="76" />
-        <source>Move &amp;up</source>
-        <translation type="unfinished" />
+        <translation>删除评分项(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/rubric_editor.py" line="76" />
         <source>Move do&amp;wn</source>
-        <translation type="unfinished" />
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="76" />
+        <source>Move u&amp;p</source>
+        <translation>上移(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/rubric_editor.py" line="82" />

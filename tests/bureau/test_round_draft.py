@@ -167,3 +167,38 @@ def test_saving_in_place_rewrites_panels_and_rubric_and_keeps_applications(tmp_p
     assert saved.rubric.total_max == Decimal(100)
     data = json.loads((tmp_path / "demo" / "round.json").read_text(encoding="utf-8"))
     assert data["applications"][0] == "apps/LC-2026-001.json"
+
+
+def test_ids_that_cannot_be_file_names_block_the_round():
+    draft = draft_with(6, 0)
+    draft.id = "2027/TIC-01"
+    draft.panels[0].id = "P/1"
+    ids = {b.check_id for b in draft.save_blockers()}
+    assert {"round.id", "panel.id"} <= ids
+
+
+def test_checks_run_before_a_chair_is_chosen_without_the_chair_check():
+    draft = draft_with(6, 3, quorum=3)
+    draft.panels[0].chair = ""
+    (result,) = draft.panel_checks(draft.panels[0])
+    assert [c.id for c in result.checks] == ["panel.host_share", "panel.quorum"]
+    assert len(result.recused) == 3
+    assert "panel.chair" in {b.check_id for b in draft.save_blockers()}
+
+
+def test_removing_an_application_or_expert_leaves_no_dangling_references():
+    draft = draft_with(6, 0)
+    draft.declared_conflicts.append(DeclaredConflict(expert="O1", application=APP_ID, reason="合作项目"))
+    draft.forget_expert("O5")  # the chair
+    assert "O5" not in draft.panels[0].members and draft.panels[0].chair == ""
+    draft.remove_application(APP_ID)
+    assert draft.declared_conflicts == [] and draft.panels[0].applications == []
+
+
+def test_an_unsaveable_draft_is_refused_with_the_plain_reason(tmp_path):
+    draft = draft_with(6, 0)
+    draft.panels[0].chair = ""
+    with pytest.raises(InputError) as raised:
+        write_round(draft, tmp_path / "r")
+    assert "还没有指定组长" in raised.value.message_zh and "no chair yet" in raised.value.message_en
+    assert list(tmp_path.iterdir()) == []

@@ -166,3 +166,45 @@ def test_the_register_of_centers_opens_from_the_bureau_window(desktop, qtbot):
     assert register.language == "zh"
     window.ui.registerAction.trigger()
     assert window.register_window is register  # one register window, raised again
+
+
+def test_the_builder_asks_for_confirmation_of_name_matches_and_refuses_bad_ids(desktop, qtbot):
+    window = desktop.window
+    with qtbot.waitSignal(desktop.bridge.round_opened):
+        window.open_round(demo_round_file())
+    builder = window.edit_round().panels
+    assert not builder.add_panel("P/4")
+    assert [p.id for p in builder.draft.panels] == ["P1", "P2", "P3"]
+    from PySide6.QtWidgets import QMessageBox
+
+    (warning,) = builder.findChildren(QMessageBox)
+    assert "P/4" in warning.text()
+    warning.close()
+    # Fix the broken panels; what is left are findings that rest on unit names.
+    builder.select_panel("P3")
+    builder.set_chair("E16")
+    builder.select_panel("P2")
+    builder.set_application("LC-2026-011", False)
+    builder.select_panel("P1")
+    builder.set_application("LC-2026-011", True)
+    text = builder.blockers.text()
+    assert "需要人工确认" in text and "所有专家组均符合回避规则" not in text
+    # Members are listed first; an expert in two panels names both.
+    assert builder.members.item(0, 0).checkState() == Qt.CheckState.Checked
+    builder.select_panel("P3")
+    builder.set_member("E01", True)
+    builder.select_panel("P2")
+    builder.set_member("E01", True)
+    row = next(r for r in range(builder.members.rowCount())
+               if builder.members.item(r, 0).data(Qt.ItemDataRole.UserRole) == "E01")
+    assert "P1、P3" in builder.members.item(row, 0).text()
+
+
+def test_the_wizard_refuses_a_round_id_with_a_slash(desktop):
+    window = desktop.window
+    wizard = window.new_round()
+    wizard.basics.round_id.setText("2027/TIC")
+    wizard.basics.round_title.setText("x")
+    wizard.basics.folder.setText("/tmp/x")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "/" in wizard.basics.id_problem.text()

@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +28,10 @@ from tic_desktop.rules.results import Result
 from tic_desktop.security.atomic import write_atomically
 
 RUBRIC_TOTAL = Decimal(100)
+UNUSABLE_IN_NAMES = '/\\:*?"<>|'
+# What the round file itself cannot hold (it would not load); everything else may be saved as a draft.
+STRUCTURAL = {"round.id", "round.title", "round.applications", "rubric.criteria", "rubric.total", "panel.members",
+              "panel.chair", "panel.id", "round.conflicts"}
 
 
 @dataclass
@@ -128,17 +132,27 @@ class RoundDraft:
     # --- checking -----------------------------------------------------------------------
     def panel_checks(self, panel: PanelDraft) -> list[PanelConflicts]:
         """The conflict checks of one panel for each of its applications, as they stand now."""
-        model = panel.as_panel()
         experts = self.experts_by_id
-        if model is None or any(m not in experts for m in model.members):
+        if not panel.members or any(m not in experts for m in panel.members):
             return []
-        return [
+        # Without a chair yet, recusals and the quorum are still worth seeing: check with a stand-in
+        # chair and leave out the chair's own check.
+        chosen = panel.chair in panel.members
+        model = Panel(id=panel.id, members=list(panel.members), chair=panel.chair if chosen else panel.members[0],
+                      applications=list(panel.applications))
+        results = [
             panel_conflicts(model, self.applications[a].application, experts, self.declared_for(a), self.quorum)
             for a in model.applications if a in self.applications
         ]
+        if not chosen:
+            results = [replace(r, checks=[c for c in r.checks if c.id != "panel.chair_independent"]) for r in results]
+        return results
 
     def panel_blockers(self, panel: PanelDraft) -> list[Blocker]:
         blockers = []
+        if not usable_as_file_name(panel.id):
+            blockers.append(Blocker(panel.id, None, "panel.id", f"专家组编号“{panel.id}”不能含有 {UNUSABLE_IN_NAMES} 等字符",
+                                    f"the panel id “{panel.id}” cannot contain characters such as {UNUSABLE_IN_NAMES}"))
         if not panel.members:
             blockers.append(Blocker(panel.id, None, "panel.members", f"专家组 {panel.id} 还没有成员",
                                     f"panel {panel.id} has no members yet"))
@@ -166,6 +180,9 @@ class RoundDraft:
         found: list[Blocker] = []
         if not self.id.strip():
             found.append(Blocker(None, None, "round.id", "评审批次编号不能为空", "the round needs an id"))
+        elif not usable_as_file_name(self.id.strip()):
+            found.append(Blocker(None, None, "round.id", f"评审批次编号“{self.id}”不能含有 {UNUSABLE_IN_NAMES} 等字符",
+                                 f"the round id “{self.id}” cannot contain characters such as {UNUSABLE_IN_NAMES}"))
         if not self.title.strip():
             found.append(Blocker(None, None, "round.title", "评审批次名称不能为空", "the round needs a title"))
         if not self.applications:
@@ -179,6 +196,13 @@ class RoundDraft:
             found.append(Blocker(None, None, "rubric.criteria", problem_zh, problem_en))
         if not self.panels:
             found.append(Blocker(None, None, "round.panels", "还没有组建专家组", "no panels yet"))
+        experts = self.experts_by_id
+        for conflict in self.declared_conflicts:
+            if conflict.expert not in experts or conflict.application not in self.applications:
+                found.append(Blocker(None, conflict.application, "round.conflicts",
+                                     f"回避声明（{conflict.expert} · {conflict.application}）指向已删除的专家或申报",
+                                     f"the declared conflict ({conflict.expert} · {conflict.application}) names a "
+                                     "removed expert or application"))
         assigned: dict[str, str] = {}
         for panel in self.panels:
             found += self.panel_blockers(panel)
@@ -193,6 +217,26 @@ class RoundDraft:
                 found.append(Blocker(None, app_id, "round.assignment", f"申报 {app_id} 还没有分配专家组",
                                      f"application {app_id} is not in any panel"))
         return found
+
+    def save_blockers(self) -> list[Blocker]:
+        """What stops the round from being saved at all (broken conflict rules do not: they stop building)."""
+        return [b for b in self.blockers() if b.check_id in STRUCTURAL]
+
+    def remove_application(self, application_id: str) -> None:
+        self.applications.pop(application_id, None)
+        for panel in self.panels:
+            if application_id in panel.applications:
+                panel.applications.remove(application_id)
+        self.declared_conflicts = [c for c in self.declared_conflicts if c.application != application_id]
+
+    def forget_expert(self, expert_id: str) -> None:
+        """An expert left the pool: out of every panel (and the chair) and out of the declared conflicts."""
+        for panel in self.panels:
+            if expert_id in panel.members:
+                panel.members.remove(expert_id)
+            if panel.chair == expert_id:
+                panel.chair = ""
+        self.declared_conflicts = [c for c in self.declared_conflicts if c.expert != expert_id]
 
     # --- files ----------------------------------------------------------------------------
     def round_json(self, application_files: dict[str, str], rubric_file: str) -> dict:
@@ -236,8 +280,14 @@ def _json_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def usable_as_file_name(value: str) -> bool:
+    """Ids become file names (applications/<id>.json, <panel>.ticpkg): no separators or reserved marks."""
+    return bool(value) and value not in (".", "..") and not any(c in value for c in UNUSABLE_IN_NAMES) \
+        and value.strip() == value
+
+
 def _safe_part(value: str, what: str) -> str:
-    if not value or value in (".", "..") or any(c in value for c in '/\\:*?"<>|') or value.strip() != value:
+    if not usable_as_file_name(value):
         raise InputError("round", what, f"“{value}”不能用作文件名", f"“{value}” cannot be used as a file name")
     return value
 
@@ -261,6 +311,13 @@ def _application_files(draft: RoundDraft, folder: Path) -> dict[str, tuple[str, 
     return planned
 
 
+def _refuse_unsaveable(draft: RoundDraft, shown: str) -> None:
+    problems = draft.save_blockers()
+    if problems:
+        raise InputError(shown, None, "；".join(b.message_zh for b in problems),
+                         "; ".join(b.message_en for b in problems))
+
+
 def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
     """Write the draft as a new round folder, all or nothing, and return it loaded back.
 
@@ -268,6 +325,7 @@ def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
     so a crash or a refused round leaves no half-written folder behind.
     """
     folder = Path(folder)
+    _refuse_unsaveable(draft, str(folder))
     if folder.exists() and any(folder.iterdir()):
         raise InputError(str(folder), None, "目标文件夹不是空的，请选择一个新的文件夹",
                          "the folder is not empty; choose a new folder for the round")
@@ -302,6 +360,7 @@ def save_round_in_place(draft: RoundDraft) -> ReviewRound:
     """
     if draft.source is None:
         raise InputError("round", None, "这个批次还没有保存过，请选择保存位置", "this round was never saved; choose a folder")
+    _refuse_unsaveable(draft, str(draft.source))
     folder = draft.source.parent
     current = json.loads(draft.source.read_text(encoding="utf-8"))
     existing = load_round(draft.source)

@@ -55,10 +55,10 @@ class ApplicationsPage(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Import JSON files…"), self._choose_json),
-                           (self.tr("Import Excel workbook…"), self._choose_excel),
-                           (self.tr("Save an empty Excel template…"), self._save_template),
-                           (self.tr("Remove"), self.remove_selected)):
+        for text, slot in ((self.tr("Import &JSON files…"), self._choose_json),
+                           (self.tr("Import &Excel workbook…"), self._choose_excel),
+                           (self.tr("&Save an empty Excel template…"), self._save_template),
+                           (self.tr("&Remove application"), self.remove_selected)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -110,8 +110,15 @@ class ApplicationsPage(QWidget):
             contents = read_workbook(path)
         except ExcelImportError as error:
             lines = [problem.describe(self.language) for problem in error.problems]
-            self._refused(self.tr("The workbook was not imported: %1 problems").replace("%1", str(len(lines))),
-                          "\n".join(lines) or error.message(self.language))
+            title = self.tr("The workbook was not imported: %1 problems").replace("%1", str(len(lines)))
+            if not lines:
+                self._refused(title, error.message(self.language))
+                return False
+            # Every problem is listed in the box itself (the first dozen), all of them under the details.
+            shown = lines[:12] + ([self.tr("… and %1 more (see the details)").replace("%1", str(len(lines) - 12))]
+                                  if len(lines) > 12 else [])
+            self.problems_shown.emit("\n".join(lines))
+            show_warning(self, title, "\n".join(shown), "\n".join(lines))
             return False
         except TicError as error:
             self._refused(self.tr("The workbook was not imported"), error.message(self.language))
@@ -124,11 +131,7 @@ class ApplicationsPage(QWidget):
 
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
-            app_id = self.table.item(row, 0).text()
-            self.draft.applications.pop(app_id, None)
-            for panel in self.draft.panels:
-                if app_id in panel.applications:
-                    panel.applications.remove(app_id)
+            self.draft.remove_application(self.table.item(row, 0).text())
         self._imported()
 
     def _imported(self) -> None:

@@ -49,9 +49,9 @@ class ExpertPool(QWidget):
         self.table.itemChanged.connect(lambda _item: None if self._filling else self._collect())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        add = QPushButton(self.tr("Add expert"))
+        add = QPushButton(self.tr("&Add expert"))
         add.clicked.connect(self.add_expert)
-        remove = QPushButton(self.tr("Remove"))
+        remove = QPushButton(self.tr("&Remove expert"))
         remove.clicked.connect(self.remove_selected)
         row.addWidget(add)
         row.addWidget(remove)
@@ -86,7 +86,10 @@ class ExpertPool(QWidget):
 
     def remove_selected(self) -> None:
         for row in sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True):
+            removed = self._row(row)["id"]
             self.table.removeRow(row)
+            if removed:
+                self.draft.forget_expert(removed)
         self._collect()
 
     def _row(self, row: int) -> dict[str, str]:

@@ -212,7 +212,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
                               if c.result in (Result.FAIL, Result.REVIEW, Result.MISSING)), 0)
         self.ui.checksView.selectRow(first_problem)
         # Row heights follow the wrapped text and are known only after layout: scroll then.
-        QTimer.singleShot(0, lambda: self.ui.checksView.scrollTo(
+        # The view is the timer's context: a window closed in the meantime cancels it.
+        QTimer.singleShot(0, self.ui.checksView, lambda: self.ui.checksView.scrollTo(
             self.checks.index(first_problem, 0), QAbstractItemView.ScrollHint.PositionAtCenter))
 
     def _check_selected(self, *_args) -> None:

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.bureau.round_draft import PanelDraft, RoundDraft
+from tic_desktop.bureau.round_draft import UNUSABLE_IN_NAMES, PanelDraft, RoundDraft, usable_as_file_name
 from tic_desktop.domain.round import DeclaredConflict
+from tic_desktop.gui.notices import show_warning
 from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
 from tic_desktop.rules.results import Result
 
@@ -107,9 +108,9 @@ class PanelBuilder(QWidget):
         self.panel_list.setAccessibleName(self.tr("Panels"))
         self.panel_list.currentRowChanged.connect(lambda _row: self._show_panel())
         layout.addWidget(self.panel_list, 1)
-        add = QPushButton(self.tr("New panel…"))
+        add = QPushButton(self.tr("New pan&el…"))
         add.clicked.connect(self._ask_new_panel)
-        remove = QPushButton(self.tr("Delete panel"))
+        remove = QPushButton(self.tr("De&lete panel"))
         remove.clicked.connect(self.delete_current_panel)
         layout.addWidget(add)
         layout.addWidget(remove)
@@ -128,7 +129,7 @@ class PanelBuilder(QWidget):
         self.members.itemChanged.connect(lambda _item: None if self._filling else self._members_edited())
         layout.addWidget(self.members, 3)
         chair_row = QHBoxLayout()
-        chair_label = QLabel(self.tr("Chair:"))
+        chair_label = QLabel(self.tr("C&hair:"))
         self.chair = QComboBox()
         self.chair.setAccessibleName(self.tr("Chair"))
         chair_label.setBuddy(self.chair)
@@ -139,7 +140,12 @@ class PanelBuilder(QWidget):
         self.applications = QListWidget()
         self.applications.setAccessibleName(self.tr("Applications this panel reviews"))
         self.applications.itemChanged.connect(lambda _item: None if self._filling else self._applications_edited())
-        layout.addWidget(QLabel(self.tr("Applications this panel reviews:")))
+        applications_label = QLabel(self.tr("A&pplications this panel reviews:"))
+        applications_label.setBuddy(self.applications)
+        members_label = QLabel(self.tr("&Members (tick to add):"))
+        members_label.setBuddy(self.members)
+        layout.insertWidget(0, members_label)
+        layout.addWidget(applications_label)
         layout.addWidget(self.applications, 2)
         return box
 
@@ -158,9 +164,9 @@ class PanelBuilder(QWidget):
         self.checks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.checks, 1)
         row = QHBoxLayout()
-        declare = QPushButton(self.tr("Declare a conflict…"))
+        declare = QPushButton(self.tr("&Declare a conflict…"))
         declare.clicked.connect(self._declare)
-        self.withdraw = QPushButton(self.tr("Withdraw declared conflict"))
+        self.withdraw = QPushButton(self.tr("&Withdraw declared conflict"))
         self.withdraw.clicked.connect(self._withdraw)
         row.addWidget(declare)
         row.addWidget(self.withdraw)
@@ -190,7 +196,10 @@ class PanelBuilder(QWidget):
 
     def add_panel(self, panel_id: str) -> bool:
         panel_id = panel_id.strip()
-        if not panel_id or any(p.id == panel_id for p in self.draft.panels):
+        if not usable_as_file_name(panel_id) or any(p.id == panel_id for p in self.draft.panels):
+            show_warning(self, self.tr("New panel"),
+                         self.tr("“%1” cannot be used: the id must be new and may not contain %2.")
+                         .replace("%1", panel_id).replace("%2", UNUSABLE_IN_NAMES))
             return False
         self.draft.panels.append(PanelDraft(panel_id))
         self.refresh()
@@ -234,11 +243,18 @@ class PanelBuilder(QWidget):
         self.applications.clear()
         self.chair.clear()
         if panel is not None:
-            elsewhere = {m: p.id for p in self.draft.panels if p is not panel for m in p.members}
-            for expert in self.draft.experts:
+            elsewhere: dict[str, list[str]] = {}
+            for other in self.draft.panels:
+                if other is not panel:
+                    for member in other.members:
+                        elsewhere.setdefault(member, []).append(other.id)
+            # The panel's own members first, so they are never below the fold under unused experts.
+            ordered = sorted(self.draft.experts, key=lambda e: e.id not in panel.members)
+            for expert in ordered:
                 row = self.members.rowCount()
                 self.members.insertRow(row)
-                note = self.tr(" (also in %1)").replace("%1", elsewhere[expert.id]) if expert.id in elsewhere else ""
+                note = (self.tr(" (also in %1)").replace("%1", "、".join(elsewhere[expert.id]))
+                        if expert.id in elsewhere else "")
                 name = QTableWidgetItem(f"{expert.name} · {expert.id}{note}")
                 name.setData(Qt.ItemDataRole.UserRole, expert.id)
                 name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -309,9 +325,25 @@ class PanelBuilder(QWidget):
             extra = "<li>" + self.tr("and %1 more").replace("%1", str(more)) + "</li>" if more > 0 else ""
             heading = self.tr("Packages cannot be built yet:")
             self.blockers.setText(f"<b style='color:#842029'>{heading}</b><ul style='margin:0'>{lines}{extra}</ul>")
+        elif to_confirm := self._to_confirm():
+            heading = self.tr("No rule is broken, but %1 findings rest on unit names and need a person to confirm:") \
+                .replace("%1", str(len(to_confirm)))
+            lines = "".join(f"<li>{line}</li>" for line in to_confirm[:6])
+            self.blockers.setText(f"<b style='color:#7a5a00'>{heading}</b><ul style='margin:0'>{lines}</ul>")
         else:
             passed = self.tr("Every panel passes the conflict-of-interest rules.")
             self.blockers.setText(f"<b style='color:#0f5132'>{passed}</b>")
+
+    def _to_confirm(self) -> list[str]:
+        lang = self.language
+        found = []
+        for panel in self.draft.panels:
+            for result in self.draft.panel_checks(panel):
+                for check in result.checks:
+                    if check.result in (Result.REVIEW, Result.MISSING):
+                        found.append(f"{panel.id} · {result.application_id} · {label(CHECK_TITLES, check.id, lang)}："
+                                     f"{check.message(lang)}")
+        return found
 
     # --- edits ------------------------------------------------------------------------------------
     def _ask_new_panel(self) -> None:

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tic_desktop.bureau.round_draft import RoundDraft, save_round_in_place, write_round
+from tic_desktop.bureau.round_draft import (
+    UNUSABLE_IN_NAMES,
+    RoundDraft,
+    save_round_in_place,
+    usable_as_file_name,
+    write_round,
+)
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.errors import TicError
 from tic_desktop.gui.applications_page import ApplicationsPage
@@ -35,14 +41,6 @@ from tic_desktop.gui.settings import Preferences
 from tic_desktop.paths import resources_dir
 
 KINDS = ("establishment", "performance")
-
-
-def _page(title: str, subtitle: str, widget: QWidget) -> QWizardPage:
-    page = QWizardPage()
-    page.setTitle(title)
-    page.setSubTitle(subtitle)
-    QVBoxLayout(page).addWidget(widget)
-    return page
 
 
 class _CheckedPage(QWizardPage):
@@ -75,29 +73,42 @@ class BasicsPage(QWizardPage):
         self.kind.addItem(self.tr("Establishment review (组建评审)"), "establishment")
         self.kind.addItem(self.tr("Performance evaluation (绩效评价)"), "performance")
         self.quorum = QSpinBox()
-        self.quorum.setRange(3, 25)
+        self.quorum.setRange(1, 25)
         self.quorum.setValue(draft.quorum)
+        self.quorum.setToolTip(self.tr("After the recused experts leave, at least this many must score each "
+                                       "application; with fewer the panel cannot review it."))
         folder_row = QHBoxLayout()
         self.folder = QLineEdit()
-        browse = QPushButton(self.tr("Choose…"))
+        browse = QPushButton(self.tr("C&hoose…"))
         browse.clicked.connect(self._browse)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        form.addRow(self.tr("Round id:"), self.round_id)
-        form.addRow(self.tr("Title:"), self.round_title)
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("Quorum (experts who must score):"), self.quorum)
-        form.addRow(self.tr("New folder for the round's files:"), folder_row)
+        form.addRow(self.tr("Round &id:"), self.round_id)
+        form.addRow(self.tr("&Title:"), self.round_title)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Fewest experts who must score:"), self.quorum)
+        form.addRow(self.tr("New fol&der for the round's files:"), folder_row)
+        form.labelForField(folder_row).setBuddy(self.folder)
+        self.id_problem = QLabel()
+        self.id_problem.setStyleSheet("color: #842029")
+        form.addRow("", self.id_problem)
         for edit in (self.round_id, self.round_title, self.folder):
             edit.textChanged.connect(self.completeChanged)
+        self.round_id.textChanged.connect(self._check_id)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the round"))
         if folder:
             self.folder.setText(str(Path(folder) / (self.round_id.text().strip() or "round")))
 
+    def _check_id(self, text: str) -> None:
+        usable = not text.strip() or usable_as_file_name(text.strip())
+        self.id_problem.setText("" if usable else self.tr("The id becomes part of file names: it may not contain %1.")
+                                .replace("%1", UNUSABLE_IN_NAMES))
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return all(e.text().strip() for e in (self.round_id, self.round_title, self.folder))
+        return all(e.text().strip() for e in (self.round_id, self.round_title, self.folder)) \
+            and usable_as_file_name(self.round_id.text().strip())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         self.draft.id = self.round_id.text().strip()
@@ -139,9 +150,9 @@ class RoundWizard(QWizard):
                                   self.tr("Expert pool"), self.tr("Everyone who may sit on a panel of this round.")))
         self.addPage(_CheckedPage(self.rubric, self.rubric.is_complete, self.tr("Rubric"),
                                   self.tr("Criteria, maximum points and guidance; the maxima add up to 100.")))
-        self.addPage(_page(self.tr("Panels"), self.tr("Packages can only be built for panels that pass every "
-                                                     "conflict-of-interest rule; you can also fix panels later."),
-                           self.panels))
+        self.addPage(_CheckedPage(self.panels, lambda: not self.draft.save_blockers(), self.tr("Panels"),
+                                  self.tr("Every panel needs members and a chair. Packages can only be built for "
+                                          "panels that pass every conflict-of-interest rule; you can fix panels later.")))
         self.applications.changed.connect(self.experts.refresh)
         self.applications.changed.connect(self.panels.refresh)
         self.experts.changed.connect(self.panels.refresh)

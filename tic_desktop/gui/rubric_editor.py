@@ -45,14 +45,16 @@ class RubricEditor(QWidget):
         self._filling = False
         layout = QVBoxLayout(self)
         step_row = QHBoxLayout()
-        step_row.addWidget(QLabel(self.tr("Scoring step (points):")))
+        step_label = QLabel(self.tr("Scoring s&tep (points):"))
+        step_row.addWidget(step_label)
         self.step = QLineEdit(str(draft.step))
         self.step.setAccessibleName(self.tr("Scoring step"))
         self.step.setMaximumWidth(120)
         self.step.textEdited.connect(self._step_edited)
+        step_label.setBuddy(self.step)
         step_row.addWidget(self.step)
         step_row.addStretch(1)
-        default = QPushButton(self.tr("Use the standard rubric"))
+        default = QPushButton(self.tr("&Use the standard rubric"))
         default.clicked.connect(self.use_default)
         step_row.addWidget(default)
         layout.addLayout(step_row)
@@ -69,8 +71,9 @@ class RubricEditor(QWidget):
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add criterion"), self.add_criterion), (self.tr("Remove"), self.remove_selected),
-                           (self.tr("Move up"), lambda: self._move(-1)), (self.tr("Move down"), lambda: self._move(1))):
+        for text, slot in ((self.tr("&Add criterion"), self.add_criterion),
+                           (self.tr("&Remove criterion"), self.remove_selected),
+                           (self.tr("Move u&p"), lambda: self._move(-1)), (self.tr("Move do&wn"), lambda: self._move(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)

@@ -154,6 +154,10 @@ ZH = {
     "Move do&wn": "下移(&W)",
     "C&hoose…": "选择(&H)…",
     # main window menu
+    "Open a review &package (expert)…": "打开评审包（专家）(&P)…",
+    "&Welcome screen": "欢迎页(&W)",
+    "Ctrl+P": "Ctrl+P",
+    "Review package (*.ticpkg)": "评审包 (*.ticpkg)",
     "Built %1 packages": "已生成 %1 个评审包",
     "&New review round…": "新建评审批次(&N)…",
     "&Edit round: experts, panels, rubric…": "编辑批次：专家、专家组、评分表(&E)…",

@@ -1475,191 +1475,214 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="114" />
+        <location filename="../../ui/main_window.ui" line="115" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="122" />
+        <location filename="../../ui/main_window.ui" line="123" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="131" />
+        <location filename="../../ui/main_window.ui" line="135" />
+        <source>Open a review &amp;package (expert)…</source>
+        <translation>打开评审包（专家）(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="136" />
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="139" />
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="140" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="143" />
+        <source>&amp;Welcome screen</source>
+        <translation>欢迎页(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="146" />
         <source>&amp;New review round…</source>
         <translation>新建评审批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="132" />
+        <location filename="../../ui/main_window.ui" line="147" />
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="135" />
+        <location filename="../../ui/main_window.ui" line="150" />
         <source>&amp;Edit round: experts, panels, rubric…</source>
         <translation>编辑批次：专家、专家组、评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="136" />
+        <location filename="../../ui/main_window.ui" line="151" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="139" />
+        <location filename="../../ui/main_window.ui" line="154" />
         <source>&amp;Build review packages…</source>
         <translation>生成评审包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="140" />
+        <location filename="../../ui/main_window.ui" line="155" />
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="143" />
+        <location filename="../../ui/main_window.ui" line="158" />
         <source>Register of &amp;centers…</source>
         <translation>技术创新中心名录(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="144" />
+        <location filename="../../ui/main_window.ui" line="159" />
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="147" />
+        <location filename="../../ui/main_window.ui" line="162" />
         <source>&amp;Open review round…</source>
         <translation>打开评审批次(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="148" />
+        <location filename="../../ui/main_window.ui" line="163" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="151" />
+        <location filename="../../ui/main_window.ui" line="166" />
         <source>Open the &amp;demo round</source>
         <translation>打开演示批次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="154" />
+        <location filename="../../ui/main_window.ui" line="169" />
         <source>&amp;Returns and results…</source>
         <translation>评分回执与汇总(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="155" />
+        <location filename="../../ui/main_window.ui" line="170" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="158" />
+        <location filename="../../ui/main_window.ui" line="173" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="159" />
+        <location filename="../../ui/main_window.ui" line="174" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="162" />
+        <location filename="../../ui/main_window.ui" line="177" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="163" />
+        <location filename="../../ui/main_window.ui" line="178" />
         <source>Ctrl++</source>
         <translation>Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="166" />
+        <location filename="../../ui/main_window.ui" line="181" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="167" />
+        <location filename="../../ui/main_window.ui" line="182" />
         <source>Ctrl+-</source>
         <translation>Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="178" />
+        <location filename="../../ui/main_window.ui" line="193" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="155" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="164" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="155" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="164" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="161" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="170" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="165" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="174" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="274" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="283" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="280" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="289" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="305" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="314" />
         <source>Built %1 packages</source>
         <translation>已生成 %1 个评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="324" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="333" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="330" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="339" />
         <source>Not a bureau workspace</source>
         <translation>不是评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="334" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="343" />
         <source>Bureau passphrase</source>
         <translation>评审局口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="335" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="344" />
         <source>Passphrase of the bureau's keys:</source>
         <translation>评审局密钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="339" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="348" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="348" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="357" />
         <source>The bureau's keys could not be opened</source>
         <translation>无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="355" />
-        <source>About</source>
-        <translation>关于</translation>
+        <location filename="../../tic_desktop/gui/main_window.py" line="389" />
+        <source>Open review package</source>
+        <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="355" />
-        <source>TIC Review Desktop %1
-Liaocheng Municipal Science and Technology Bureau</source>
-        <translation>聊城市技术创新中心评审系统 %1
-聊城市科学技术局</translation>
+        <location filename="../../tic_desktop/gui/main_window.py" line="390" />
+        <source>Review package (*.ticpkg)</source>
+        <translation>评审包 (*.ticpkg)</translation>
     </message>
 </context>
 <context>

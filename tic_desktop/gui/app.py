@@ -17,6 +17,7 @@ from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.main_window import MainWindow
 from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
+from tic_desktop.gui.welcome import welcome_wanted
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, store_review
 from tic_desktop.storage import Database, open_database
@@ -42,6 +43,23 @@ class DesktopApp:
             set_point_size=lambda size: apply_font(qt_app, size, self.cjk_families),
             database=database,
         )
+        self._database = database
+        self.expert_windows: list = []
+        self.window.package_requested.connect(self.open_package)
+
+    def open_package(self, package: Path):
+        """An expert's window for ``package``, next to the bureau window (same preferences and language)."""
+        from tic_desktop.gui.expert_window import ExpertWindow
+
+        if self._database is None:
+            self._database = open_database()
+        language = self.preferences.get(LANGUAGE)
+        window = ExpertWindow(self._database, self.preferences, language, set_language=self.translations.use,
+                              set_point_size=lambda size: apply_font(self.qt_app, size, self.cjk_families))
+        self.expert_windows.append(window)
+        window.show()
+        window.open_with_dialog(package)
+        return window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         opened = desktop.window.open_round(args.round or demo_round_file())
         if args.selftest:
             return _selftest(desktop.window.ui.summaryLabel.text() if opened else None)
+        if not args.smoke_test and welcome_wanted(desktop.preferences):
+            desktop.window.show_welcome()
         if args.smoke_test:
             print(f"smoke test: {desktop.window.ui.summaryLabel.text() if opened else 'round refused'}")
             return 0 if opened else 2

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from tic_desktop import __version__
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
 from tic_desktop.gui.bridge import QtEventBridge
-from tic_desktop.gui.build_dialog import BuildPackagesDialog
+from tic_desktop.gui.about import AboutDialog
+from tic_desktop.gui.build_dialog import BUREAU_FOLDER, BuildPackagesDialog
 from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
+from tic_desktop.gui.help_window import UserGuideWindow
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
 from tic_desktop.gui.register_window import RegisterWindow
 from tic_desktop.gui.results_window import ResultsWindow
@@ -42,6 +43,7 @@ from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
+from tic_desktop.gui.welcome import WelcomeDialog
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import RoundDesk, RoundReview
 from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
@@ -60,6 +62,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
     """A problem was reported to the user (the text shown)."""
     results_opened = Signal(object)
     """The returns-and-results window was opened (the window)."""
+    package_requested = Signal(object)
+    """The user chose a review package to open as an expert (its Path)."""
 
     def __init__(
         self,
@@ -84,6 +88,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self.round_editor: RoundEditorDialog | None = None
         self.register_window: RegisterWindow | None = None
         self.build_dialog: BuildPackagesDialog | None = None
+        self.guide_window: UserGuideWindow | None = None
+        self.welcome: WelcomeDialog | None = None
         self._database = database
 
         self.applications = ApplicationsModel(self.language, self)
@@ -136,7 +142,10 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.buildPackagesAction.triggered.connect(self.build_packages)
         for action in self._round_actions():
             action.setEnabled(False)  # until a round is open
-        ui.aboutAction.triggered.connect(self._about)
+        ui.aboutAction.triggered.connect(self.show_about)
+        ui.userGuideAction.triggered.connect(lambda: self.show_guide())
+        ui.welcomeAction.triggered.connect(self.show_welcome)
+        ui.openPackageAction.triggered.connect(self._choose_package)
         connect_view_actions(self, ui, self._preferences, self.language, self.switch_language, self._point_size_changed)
 
     def _fit_to_screen(self) -> None:
@@ -351,9 +360,36 @@ class MainWindow(RemembersGeometry, QMainWindow):
 
         run_task(lambda: in_worker_process(_bureau_secret, folder, passphrase), done, failed)
 
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About"), self.tr("TIC Review Desktop %1\nLiaocheng Municipal Science and "
-                                                "Technology Bureau").replace("%1", __version__))
+    # --- help ---------------------------------------------------------------------------------
+    def show_about(self) -> AboutDialog:
+        folder = self._preferences.get(BUREAU_FOLDER)
+        dialog = AboutDialog(self.language, Path(folder) if folder else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_guide(self, name: str = "bureau") -> UserGuideWindow:
+        if self.guide_window is None or self.guide_window.language != self.language:
+            self.guide_window = UserGuideWindow(self.language, self._preferences)
+        self.guide_window.show_guide(name)
+        self.guide_window.show()
+        return self.guide_window
+
+    def show_welcome(self) -> WelcomeDialog:
+        welcome = WelcomeDialog(self._preferences, self.language, self)
+        welcome.open_demo.connect(lambda: self.open_round(demo_round_file()))
+        welcome.new_round.connect(self.new_round)
+        welcome.show_guide.connect(lambda: self.show_guide())
+        welcome.open_package.connect(self._choose_package)
+        welcome.open()
+        self.welcome = welcome
+        return welcome
+
+    def _choose_package(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review package"), "",
+                                              self.tr("Review package (*.ticpkg)"))
+        if path:
+            self.package_requested.emit(Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.build_dialog is not None and self.build_dialog.is_running():

@@ -63,6 +63,8 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
         ) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(shown, None, f"JSON 内容无效（{exc}）", f"invalid JSON ({exc})") from None
+    except ArithmeticError:  # decimal.InvalidOperation: a number like 1e99999999999999999999 that Decimal cannot hold
+        raise InputError(shown, None, "JSON 中的数值超出可表示的范围", "a number in the JSON is out of range") from None
 
 
 def field_path(location: tuple[Any, ...]) -> str | None:
@@ -79,7 +81,9 @@ def field_path(location: tuple[Any, ...]) -> str | None:
 def _shown_input(value: Any) -> str:
     """How a wrong value is quoted back to people: as it was written, not as a Python repr."""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        # 1e999999999 written out in full ("f") would be a billion digits: keep the exponent then
+        text = format(value, "f") if value.is_finite() and -60 < value.adjusted() < 60 else str(value)
+        return text if len(text) <= 60 else text[:57] + "…"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:

@@ -88,6 +88,8 @@ class PackageContainer:
         info = self._infos.get(name)
         if info is None:
             raise _refuse(self.file, f"缺少 {name}", f"{name} is missing")
+        if info.header_offset < 0:  # a crafted central directory: seeking there would raise OSError
+            raise _refuse(self.file, f"成员 {name} 的文件头损坏", f"member {name} has a damaged local header")
         handle = self.file.open("rb")
         try:
             handle.seek(info.header_offset)

@@ -90,6 +90,8 @@ def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, roun
         revision, expert = document["revision"], document["expert"]
         if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
             raise SecurityError("修订号无效", "invalid revision", "malformed")
+        if not isinstance(document.get("package_sha256"), str):  # looked up in the registry below
+            raise SecurityError("评审包哈希无效", "invalid package hash", "malformed")
     except (SecurityError, ValidationError, KeyError, TypeError) as error:
         return _rejected(item, "malformed", str(error).splitlines()[0])
     item.expert, item.revision, item.document, item.sheet = expert, revision, document, sheet

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
@@ -160,7 +160,7 @@ def verify_issued_by(certificate: x509.Certificate, ca_certificate: x509.Certifi
     at = at or _now()
     try:
         certificate.verify_directly_issued_by(ca_certificate)
-    except (ValueError, TypeError, InvalidSignature):
+    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):  # e.g. a key on an unknown curve
         raise SecurityError(
             "证书不是由本局签发的", "the certificate was not issued by this bureau's CA", "bad_signature"
         ) from None
@@ -178,6 +178,6 @@ def is_self_signed_ca(certificate: x509.Certificate) -> bool:
     try:
         constraints = certificate.extensions.get_extension_for_class(x509.BasicConstraints).value
         certificate.verify_directly_issued_by(certificate)
-    except (x509.ExtensionNotFound, ValueError, TypeError, InvalidSignature):
+    except (x509.ExtensionNotFound, ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
         return False
     return constraints.ca

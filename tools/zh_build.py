@@ -42,7 +42,21 @@ ZH = {
     "Enter the passphrase of the bureau's keys.": "请输入评审局密钥的口令。",
     "Choose the folder the packages go to.": "请选择评审包的保存位置。",
     "Tick at least one panel to build.": "请至少勾选一个专家组。",
-    "Starting…": "正在启动…",
+    "Starting the build process…": "正在启动生成进程…",
+    "Checking the round, the panels and the attachments…": "正在检查评审批次、专家组和附件…",
+    "%1 (%2)": "%1（%2）",
+    "Chair": "组长",
+    "This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's workspace folder, or "
+    "create one with “%1”.": "该文件夹不是评审局工作目录（缺少 bureau.json）。请选择评审局工作目录，或点击“%1”新建。",
+    "Replace packages?": "替换评审包？",
+    "The output folder already holds packages of these panels:": "输出文件夹中已有这些专家组的评审包：",
+    "If they were already handed out, two versions of a package would be in circulation; returns made from the "
+    "old ones are still accepted. Replace them, or choose another output folder?":
+        "如果这些评审包已分发给专家，替换后将有两个版本同时流通，用旧评审包生成的评分回执仍会被接收。"
+        "要替换它们，还是另选输出文件夹？",
+    "&Replace": "替换(&R)",
+    "&Keep them": "保留(&K)",
+    "Nothing was built: the packages already in the folder were kept.": "未生成评审包：已保留文件夹中原有的评审包。",
     "Cancelling… removing what was written": "正在取消…删除已写出的文件",
     "Cancelled. No package was written.": "已取消，未写出任何评审包。",
     "The packages could not be built.": "未能生成评审包。",

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from tic_desktop.bureau.workspace import init_workspace
 from tic_desktop.gui.build_dialog import BuildPackagesDialog, NewPassphraseDialog
-from tic_desktop.packages.build_job import ENCRYPTING
+from tic_desktop.packages.build_job import ENCRYPTING, ISSUING, PREPARING, UNLOCKING
 from tic_desktop.packages.opening import open_package
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import review_round
@@ -78,7 +78,8 @@ def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(open_dialog, q
     with qtbot.waitSignal(dialog.built, timeout=BUILD_TIMEOUT) as built:
         _click(qtbot, dialog.build_button)
         assert not dialog.build_button.isEnabled() and dialog.cancel_button.isEnabled()
-    assert {"issuing credentials", ENCRYPTING} <= set(stages)
+    # What the bar says from the start: checking, unlocking (sent at once, not held behind scrypt's GIL), issuing.
+    assert list(dict.fromkeys(stages))[:4] == [PREPARING, UNLOCKING, ISSUING, ENCRYPTING]
     [package] = built.args[0]
     assert package.file == out / "P1.ticpkg" and package.members == [f"E0{i}" for i in range(1, 8)]
 
@@ -97,7 +98,10 @@ def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(open_dialog, q
         opened.close()
 
     assert dialog.results.topLevelItemCount() == 1
-    assert dialog.results.topLevelItem(0).text(3) == package.package_sha256
+    row = dialog.results.topLevelItem(0)
+    assert row.text(4) == package.package_sha256
+    assert row.text(2) == "钱秋菊 (E01)"  # the chair by name, with the id
+    assert row.text(3).startswith("钱秋菊 (E01), ") and row.text(3).count("(E0") == 7
     # No translator is installed here: the dialog speaks its English source, the core's messages Chinese.
     assert "7 new passphrase sheets" in dialog.sheets_label.text() and "secret" in dialog.sheets_label.text()
     assert sorted(p.name for p in (out / "passphrase-sheets").iterdir()) == [f"E0{i}.pdf" for i in range(1, 8)]
@@ -146,6 +150,42 @@ def test_a_panel_breaking_a_conflict_rule_is_shown_with_its_reason_and_cannot_be
 def test_english_reasons(open_dialog):
     dialog = open_dialog(language="en")
     assert "Only 4 members can score" in dialog.panel_item("P2").text()
+    assert "chair 钱秋菊 (E01)" in dialog.panel_item("P1").text()
+
+
+def test_a_folder_that_is_no_workspace_points_to_the_new_workspace_button(open_dialog, tmp_path):
+    dialog = open_dialog()
+    assert not dialog.set_workspace_folder(str(tmp_path))
+    text = dialog.workspace_info.text()
+    assert "not a bureau workspace" in text and "“New workspace…”" in text
+    assert "tic bureau init" not in text  # the GUI's own button, not a command to type
+
+
+def test_packages_already_in_the_folder_are_replaced_only_after_asking(open_dialog, qtbot, shared_bureau, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / "P1.ticpkg"
+    old.write_bytes(b"handed out already")
+    dialog = open_dialog()
+    _fill(dialog, shared_bureau, out)
+    # Keep them: nothing is built, nothing started.
+    with qtbot.waitSignal(dialog.replace_asked) as asked:
+        _click(qtbot, dialog.build_button)
+    question = asked.args[0]
+    assert question is dialog.replace_question and question.isVisible()
+    assert "P1.ticpkg" in question.informativeText()
+    with qtbot.waitSignal(question.finished):
+        _click(qtbot, question.keep_button)
+    assert not dialog.is_running() and dialog.replace_question is None
+    assert old.read_bytes() == b"handed out already" and "kept" in dialog.stage_label.text()
+    # Replace: the build starts from the answer, and the new package takes the old one's place.
+    with qtbot.waitSignal(dialog.replace_asked) as asked:
+        _click(qtbot, dialog.build_button)
+    with qtbot.waitSignal(dialog.built, timeout=BUILD_TIMEOUT) as built:
+        _click(qtbot, asked.args[0].replace_button)
+    [package] = built.args[0]
+    assert package.file == old and old.read_bytes().startswith(b"PK")
+    assert dialog.outcome.replaced == [old]
 
 
 def test_cancel_right_after_the_first_progress_report_leaves_nothing(open_dialog, qtbot, bureau, tmp_path):

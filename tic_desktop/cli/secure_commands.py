@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from pathlib import Path
 
@@ -12,16 +11,14 @@ from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace, read_p
 from tic_desktop.cli.table import render_table
 from tic_desktop.domain.jsonfile import read_json, validate
 from tic_desktop.errors import InputError, TicError
-from tic_desktop.packages.build import build_packages
+from tic_desktop.packages.build_job import BuildRequest, build_all_or_nothing
 from tic_desktop.packages.expert_keys import obtain_credential
 from tic_desktop.packages.opening import open_package
-from tic_desktop.reports.passphrase_sheet import passphrase_sheet
 from tic_desktop.returns.making import make_return
 from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, receive_returns
 from tic_desktop.returns.scoring import ScoreSheet
 from tic_desktop.review import review_round
-from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import SecurityError
 from tic_desktop.storage import open_database
@@ -59,31 +56,23 @@ def bureau_root(args: argparse.Namespace) -> str:
 
 
 def package_build(args: argparse.Namespace) -> str | dict:
-    workspace = BureauWorkspace(Path(args.bureau))
-    review = review_round(args.round)
-    keys = workspace.keys(_passphrase(args))
-    out = Path(args.out)
-    built, credentials = build_packages(review, workspace, keys, out, args.panel, _progress)
-    experts = review.round.experts
-    panels_of = {m: [p.panel_id for p in built if m in p.members] for p in built for m in p.members}
-    new = {expert_id: c.passphrase for expert_id, c in credentials.items() if c.passphrase}
-    for expert_id, passphrase in new.items():
-        expert = experts[expert_id]
-        sheet = passphrase_sheet(expert_id=expert_id, name=expert.name, unit=expert.unit_name,
-                                 panels=panels_of.get(expert_id, []), round_id=review.round.id,
-                                 round_title=review.round.spec.title, passphrase=passphrase,
-                                 bureau_name=workspace.name, bureau_fingerprint=workspace.fingerprint)
-        write_atomically(out / "passphrase-sheets" / f"{expert_id}.pdf", sheet, 0o600)
-    if args.passphrases_json:
-        write_atomically(Path(args.passphrases_json), json.dumps(new, ensure_ascii=False, indent=2).encode("utf-8"), 0o600)
-    result = {"round": review.round.id, "packages": [
+    # The GUI's build, all or nothing: checked before the keys are unlocked, and a failure removes
+    # the credentials it issued (their passphrases would never reach the experts) and what it wrote.
+    request = BuildRequest(args.round, args.bureau, args.out, args.panel or [], _passphrase(args),
+                           replace=args.replace, passphrases_json=args.passphrases_json)
+    outcome = build_all_or_nothing(request, _progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    built, new = outcome.packages, outcome.new_credentials
+    result = {"round": outcome.round_id, "packages": [
         {"panel": p.panel_id, "file": str(p.file), "package_sha256": p.package_sha256, "members": p.members}
-        for p in built], "new_credentials": sorted(new)}
+        for p in built], "new_credentials": new, "replaced": [str(p) for p in outcome.replaced]}
     if args.format == "json":
         return result
     rows = [[p.panel_id, str(p.file), p.package_sha256[:16], ",".join(p.members)] for p in built]
+    replaced = f"\n已替换原有评审包 {len(outcome.replaced)} 个" if outcome.replaced else ""
     return render_table(["专家组", "评审包", "清单哈希", "成员"], rows) + \
-        f"\n新发口令单 {len(new)} 份：{out / 'passphrase-sheets'}"
+        f"\n新发口令单 {len(new)} 份：{outcome.sheets_dir}" + replaced
 
 
 def package_inspect(args: argparse.Namespace) -> dict | str:
@@ -208,6 +197,8 @@ def add_parsers(sub, parser_class) -> None:
     build.add_argument("--panel", action="append", help="build only this panel (repeatable)")
     build.add_argument("--passphrase-file")
     build.add_argument("--passphrases-json", help="also write the new experts' passphrases to this file")
+    build.add_argument("--replace", action="store_true",
+                       help="replace packages already in --out (refused otherwise: they may have been handed out)")
     build.set_defaults(run=package_build)
     inspect = common(package.add_parser("inspect", help="查看评审包 / inspect a package"))
     inspect.add_argument("package")

@@ -8,13 +8,11 @@ is set; a cancelled or failed build leaves nothing behind (tic_desktop.packages.
 from __future__ import annotations
 
 import multiprocessing
-import queue
 from html import escape
 from pathlib import Path
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter, QPageSize
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,12 +35,15 @@ from PySide6.QtWidgets import (
 
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
+from tic_desktop.gui.build_parts import NewPassphraseDialog, ReplaceQuestion, paint_pdf_pages
 from tic_desktop.gui.geometry import RememberingDialog
 from tic_desktop.gui.settings import Preferences, Setting
 from tic_desktop.gui.tasks import in_worker_process, run_task
+from tic_desktop.packages.build import existing_packages
 from tic_desktop.packages.build_job import (
     ENCRYPTING,
     ISSUING,
+    PREPARING,
     SHEETS,
     UNLOCKING,
     BuildOutcome,
@@ -59,63 +60,7 @@ from tic_desktop.security.errors import KeyringUnavailable
 BUREAU_FOLDER = Setting("files/bureau_folder", "", str)
 PACKAGES_FOLDER = Setting("files/packages_folder", "", str)
 POLL_MS = 50
-PRINT_DPI = 300  # sharp enough for the 24 digits; more only makes the print job larger
 PROBLEM_COLOR = QColor("#9b1c1c")
-MIN_PASSPHRASE = 8
-
-
-def _page_image(page, dpi: float) -> QImage:
-    bitmap = page.render(scale=dpi / 72)
-    try:
-        image = bitmap.to_pil().convert("RGB")
-    finally:
-        bitmap.close()
-    data = image.tobytes()
-    return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
-
-
-class NewPassphraseDialog(RememberingDialog):
-    """The passphrase for a new bureau's keys, typed twice, when this computer has no secure keyring."""
-
-    def __init__(self, reason: str, preferences: Preferences, parent: QWidget | None = None) -> None:
-        super().__init__(preferences, parent)
-        self.setWindowTitle(self.tr("Passphrase for the bureau's keys"))
-        layout = QVBoxLayout(self)
-        explanation = QLabel(reason + "\n\n" + self.tr(
-            "The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least "
-            "8 characters and keep it safe: without it no package can be built and no return can be read."))
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
-        form = QFormLayout()
-        self.first = QLineEdit()
-        self.second = QLineEdit()
-        for edit in (self.first, self.second):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.textChanged.connect(self._check)
-        form.addRow(self.tr("&Passphrase:"), self.first)
-        form.addRow(self.tr("&Repeat the passphrase:"), self.second)
-        layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self._check()
-
-    def _check(self) -> None:
-        first, second = self.first.text(), self.second.text()
-        problem = ""
-        if len(first) < MIN_PASSPHRASE:
-            problem = self.tr("At least 8 characters.")
-        elif first != second:
-            problem = self.tr("The two passphrases differ.")
-        self.problem.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
-
-    def passphrase(self) -> str:
-        return self.first.text()
 
 
 class BuildPackagesDialog(RememberingDialog):
@@ -133,6 +78,9 @@ class BuildPackagesDialog(RememberingDialog):
     """A bureau workspace was chosen or created (its folder)."""
     sheets_printed = Signal(int)
     """The new passphrase sheets were sent to a printer (the number of pages)."""
+    replace_asked = Signal(object)
+    """Packages of the chosen panels are already in the output folder: the ReplaceQuestion opened (not modal
+    to the event loop); replying Replace starts the build, Keep them builds nothing."""
 
     def __init__(self, review: RoundReview, preferences: Preferences, language: str,
                  parent: QWidget | None = None) -> None:
@@ -148,6 +96,7 @@ class BuildPackagesDialog(RememberingDialog):
         self._creating = False
         self._needs_passphrase = False
         self._close_when_stopped = False
+        self.replace_question: ReplaceQuestion | None = None
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._read_messages)
@@ -207,7 +156,7 @@ class BuildPackagesDialog(RememberingDialog):
         layout.addWidget(self.message)
         self.results = QTreeWidget()
         self.results.setRootIsDecorated(False)
-        self.results.setHeaderLabels([self.tr("Panel"), self.tr("Package"), self.tr("Members"),
+        self.results.setHeaderLabels([self.tr("Panel"), self.tr("Package"), self.tr("Chair"), self.tr("Members"),
                                       self.tr("Manifest SHA-256")])
         self.results.setAccessibleName(self.tr("Packages built"))
         header = self.results.header()
@@ -246,7 +195,7 @@ class BuildPackagesDialog(RememberingDialog):
         for panel in self.review.round.panels:
             summary = (self.tr("%1 — %2 members, %3 applications, chair %4").replace("%1", panel.id)
                        .replace("%2", str(len(panel.members))).replace("%3", str(len(panel.applications)))
-                       .replace("%4", panel.chair))
+                       .replace("%4", self.person(panel.chair)))
             reasons = panel_refusals(self.review, panel.id, self.language)
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, panel.id)
@@ -263,6 +212,13 @@ class BuildPackagesDialog(RememberingDialog):
                 item.setCheckState(Qt.CheckState.Checked)
             item.setToolTip(item.text())
             self.panels.addItem(item)
+
+    def person(self, expert_id: str) -> str:
+        """An expert as people know them: the name, with the id of the round's list."""
+        expert = self.review.round.experts.get(expert_id)
+        if expert is None:
+            return expert_id
+        return self.tr("%1 (%2)").replace("%1", expert.name).replace("%2", expert_id)
 
     def panel_item(self, panel_id: str) -> QListWidgetItem:
         for row in range(self.panels.count()):
@@ -290,6 +246,12 @@ class BuildPackagesDialog(RememberingDialog):
             self.workspace_edit.setText(folder)
         if not folder.strip():
             self.workspace_info.setText(self.tr("Choose the bureau's workspace folder, or create a new one."))
+            return False
+        if Path(folder).is_dir() and not (Path(folder) / "bureau.json").exists():
+            button = self.new_workspace_button.text().replace("&", "")
+            self.workspace_info.setText(
+                self.tr("This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's "
+                        "workspace folder, or create one with “%1”.").replace("%1", button))
             return False
         try:
             workspace = BureauWorkspace(Path(folder))
@@ -383,13 +345,25 @@ class BuildPackagesDialog(RememberingDialog):
             return self.tr("Tick at least one panel to build.")
         return None
 
-    def start_build(self) -> bool:
-        """Start building the ticked panels in a worker process; False if something is missing."""
-        if self.is_running():
+    def start_build(self, replace: bool = False) -> bool:
+        """Start building the ticked panels in a worker process; False if something is missing.
+
+        If packages of those panels are already in the output folder, asks first (``replace_asked``)
+        unless ``replace``; the build then starts only when the answer is Replace.
+        """
+        if self.is_running() or self.replace_question is not None:
             return False
         problem = self._input_problem()
+        if not problem:
+            try:
+                existing = existing_packages(Path(self.out_edit.text().strip()), self.chosen_panels())
+            except TicError as error:
+                problem = error.message(self.language)
         if problem:
             self._show_problem(problem)
+            return False
+        if existing and not replace:
+            self._ask_replace(existing)
             return False
         self.message.hide()
         self.results.clear()
@@ -400,20 +374,37 @@ class BuildPackagesDialog(RememberingDialog):
         self._preferences.set(PACKAGES_FOLDER, str(out))
         request = BuildRequest(str(self.review.round.path), str(self.workspace.folder), str(out),
                                self.chosen_panels(),
-                               self.passphrase_edit.text() if self._needs_passphrase else None)
-        # spawn, as on Windows: a forked copy of a process running Qt's threads is not safe.
+                               self.passphrase_edit.text() if self._needs_passphrase else None, replace=replace)
+        # spawn, as on Windows: a forked copy of a process running Qt's threads is not safe. A SimpleQueue
+        # writes each message at once: a Queue's feeder thread would wait while scrypt holds the GIL.
         context = multiprocessing.get_context("spawn")
-        self._messages = context.Queue()
+        self._messages = context.SimpleQueue()
         self._cancel = context.Event()
         self._end = None
         self._process = context.Process(target=run_build_job, args=(request, self._messages, self._cancel),
                                         name="tic-build-packages")
         self._process.start()
         self._set_running(True)
-        self.stage_label.setText(self.tr("Starting…"))
+        self.stage_label.setText(self.tr("Starting the build process…"))
         self.progress_bar.setRange(0, 0)
         self._poll.start()
         return True
+
+    def _ask_replace(self, existing: list[Path]) -> None:
+        self.message.hide()
+        question = ReplaceQuestion(existing, self)
+        self.replace_question = question
+        question.finished.connect(lambda _result: self._replace_answered(question))
+        question.open()
+        self.replace_asked.emit(question)
+
+    def _replace_answered(self, question: ReplaceQuestion) -> None:
+        self.replace_question = None
+        question.deleteLater()
+        if question.clickedButton() is question.replace_button:
+            self.start_build(replace=True)
+        else:
+            self.stage_label.setText(self.tr("Nothing was built: the packages already in the folder were kept."))
 
     def cancel(self) -> None:
         """Ask the worker to stop; it undoes what it wrote, then ``cancelled`` is emitted."""
@@ -436,11 +427,8 @@ class BuildPackagesDialog(RememberingDialog):
 
     def _read_messages(self) -> None:
         alive = self._process.is_alive()  # asked first: once it has exited, all it sent is readable
-        while True:
-            try:
-                message = self._messages.get_nowait()
-            except queue.Empty:
-                break
+        while not self._messages.empty():
+            message = self._messages.get()
             if message[0] == "progress":
                 self._show_progress(*message[1:])
             else:
@@ -481,7 +469,8 @@ class BuildPackagesDialog(RememberingDialog):
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(done)
         else:
-            text = {UNLOCKING: self.tr("Unlocking the bureau's keys…"), ISSUING: self.tr("Issuing credentials…"),
+            text = {PREPARING: self.tr("Checking the round, the panels and the attachments…"),
+                    UNLOCKING: self.tr("Unlocking the bureau's keys…"), ISSUING: self.tr("Issuing credentials…"),
                     SHEETS: self.tr("Writing the passphrase sheets…")}.get(stage, stage)
             self.progress_bar.setRange(0, 0)
         if not self._cancel or not self._cancel.is_set():
@@ -491,11 +480,12 @@ class BuildPackagesDialog(RememberingDialog):
     def _show_outcome(self, outcome: BuildOutcome) -> None:
         self.outcome = outcome
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        chairs = {p.id: p.chair for p in self.review.round.panels}
         for package in outcome.packages:
-            item = QTreeWidgetItem([package.panel_id, package.file.name, ", ".join(package.members),
-                                    package.package_sha256])
+            item = QTreeWidgetItem([package.panel_id, package.file.name, self.person(chairs[package.panel_id]),
+                                    ", ".join(self.person(m) for m in package.members), package.package_sha256])
             item.setToolTip(1, str(package.file))
-            item.setFont(3, fixed)
+            item.setFont(4, fixed)
             self.results.addTopLevelItem(item)
         self.stage_label.setText(self.tr("Done: %1 packages built.").replace("%1", str(len(outcome.packages))))
         self.progress_bar.setRange(0, 1)
@@ -536,27 +526,8 @@ class BuildPackagesDialog(RememberingDialog):
         if not painter.begin(printer):
             self._show_problem(self.tr("The printer could not be started."))
             return 0
-        pages = 0
         try:
-            dpi = min(printer.resolution(), PRINT_DPI)
-            for path in sheets:
-                document = pdfium.PdfDocument(str(path))
-                try:
-                    for index in range(len(document)):
-                        page = document[index]
-                        try:
-                            image = _page_image(page, dpi)
-                        finally:
-                            page.close()
-                        if pages:
-                            printer.newPage()
-                        area = painter.viewport()
-                        size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                        painter.drawImage(QRect(area.x() + (area.width() - size.width()) // 2, area.y(),
-                                                size.width(), size.height()), image)
-                        pages += 1
-                finally:
-                    document.close()
+            pages = paint_pdf_pages(painter, printer, sheets)
         finally:
             painter.end()
         self.sheets_printed.emit(pages)

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.packages.container import PackageWriter
-from tic_desktop.packages.credentials import IssuedCredential, issue_credentials
+from tic_desktop.packages.credentials import IssuedCredential, NewCredentials, issue_credentials
 from tic_desktop.packages.manifest import (
     FORMAT,
     MANIFEST_NAME,
@@ -135,6 +135,79 @@ def _attachment_files(review: RoundReview, app_id: str) -> list[tuple[str, Path]
     return files
 
 
+def package_path(out_dir: Path, panel_id: str) -> Path:
+    """Where a panel's package goes (the panel id must be usable as a file name)."""
+    return Path(out_dir) / f"{safe_name(panel_id, 'panel id')}.ticpkg"
+
+
+def existing_packages(out_dir: Path, panel_ids: list[str]) -> list[Path]:
+    """The packages a build of ``panel_ids`` into ``out_dir`` would replace."""
+    return [path for path in (package_path(out_dir, p) for p in panel_ids) if path.exists()]
+
+
+class WouldReplace(TicError):
+    """The output folder already holds packages of these panels, and replacing them was not asked for."""
+
+    def __init__(self, files: list[Path]) -> None:
+        names = "、".join(f.name for f in files)
+        super().__init__(
+            f"输出目录中已有评审包：{names}。若这些评审包已分发给专家，替换后两个版本会同时流通；"
+            "确需替换请加 --replace，或换一个输出目录。",
+            f"the output folder already holds {', '.join(f.name for f in files)}; if they were handed out, "
+            "two versions would circulate. Add --replace to replace them, or choose another folder.")
+        self.files = files
+
+
+def check_build(review: RoundReview, panel_ids: list[str], out_dir: Path) -> list[str]:
+    """Everything about a build that can be checked cheaply, before any key is unlocked or credential
+    issued: the panels exist and keep the conflict rules, every id that becomes a file or folder name
+    is usable as one, every attachment exists, the output folder is (or can be) a folder.
+
+    Returns the panel ids to build, in the round's order (all panels when ``panel_ids`` is empty).
+    """
+    known = [p.id for p in review.round.panels]
+    chosen = panel_ids or known
+    unknown = [p for p in chosen if p not in known]
+    if unknown:
+        raise InputError("--panel", None, f"评审批次中没有专家组 {unknown[0]}", f"the round has no panel {unknown[0]}")
+    refuse_broken_panels(review, chosen)
+    safe_name(review.round.id, "round id")
+    panels = [p for p in review.round.panels if p.id in chosen]
+    for panel in panels:
+        package_path(out_dir, panel.id)
+        for member in panel.members:
+            safe_name(member, "expert id")
+        for app_id in panel.applications:
+            _attachment_files(review, app_id)
+    for folder in (out_dir, *out_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise InputError(str(folder), None, "不是文件夹，无法写入评审包", "not a folder; packages cannot go there")
+            break
+    return [p.id for p in panels]
+
+
+def missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, innermost first."""
+    missing = []
+    for path in (folder, *folder.parents):
+        if path.exists():
+            break
+        missing.append(path)
+    return missing
+
+
+def remove_if_empty(folders: list[Path]) -> None:
+    """Remove folders a failed build created, innermost first, as long as they are empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except FileNotFoundError:
+            continue
+        except OSError:  # not empty: neither are its parents
+            return
+
+
 def build_packages(
     review: RoundReview,
     workspace: BureauWorkspace,
@@ -143,54 +216,76 @@ def build_packages(
     panel_ids: list[str] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    register: bool = True,
 ) -> tuple[list[BuiltPackage], dict[str, IssuedCredential]]:
-    """Build the chosen panels' packages (all panels by default); returns them and the credentials."""
-    known = [p.id for p in review.round.panels]
-    chosen = panel_ids or known
-    unknown = [p for p in chosen if p not in known]
-    if unknown:
-        raise InputError("--panel", None, f"评审批次中没有专家组 {unknown[0]}", f"the round has no panel {unknown[0]}")
-    refuse_broken_panels(review, chosen)
+    """Build the chosen panels' packages (all panels by default); returns them and the credentials.
+
+    Checks everything it cheaply can first (:func:`check_build`). If anything fails after that, the
+    credentials issued by this call are removed again (their passphrases would never be handed
+    out), as are its partial packages and the output folder if it created it. With ``register``
+    the packages go into the bureau's registry (packages.json) once all are written.
+    """
+    out_dir = Path(out_dir)
+    chosen = check_build(review, panel_ids or [], out_dir)
     panels = [p for p in review.round.panels if p.id in chosen]
     experts = review.round.experts
     member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
     report = progress or (lambda done, total, what: None)
-    credentials = issue_credentials(
-        workspace, keys, review.round.id, [experts[m] for m in member_ids],
-        lambda done, total: report(done, total, "issuing credentials"),
-    )
-    out_dir.mkdir(parents=True, exist_ok=True)
     total_bytes = sum(
         sum(path.stat().st_size for _, path in _attachment_files(review, app_id))
         for p in panels for app_id in p.applications
     )
-    done = [0]
-
-    def advanced(count: int) -> None:
-        done[0] += count
-        report(done[0], total_bytes, "encrypting materials")
-
-    built = []
-    for panel in panels:
-        conflicts = {r.application_id: r for r in review.panels if r.panel_id == panel.id}
-        target = out_dir / f"{safe_name(panel.id, 'panel id')}.ticpkg"
-        writer = PackageWriter(target)
+    created = missing_folders(out_dir)
+    built: list[BuiltPackage] = []
+    with NewCredentials(workspace, review.round.id):
         try:
-            manifest_bytes = _write_panel(review, workspace, keys, panel, conflicts, credentials, writer,
-                                          advanced, cancelled)
-            writer.commit()
+            credentials = issue_credentials(
+                workspace, keys, review.round.id, [experts[m] for m in member_ids],
+                lambda done, total: report(done, total, "issuing credentials"),
+            )
+            out_dir.mkdir(parents=True, exist_ok=True)
+            done = [0]
+
+            def advanced(count: int) -> None:
+                done[0] += count
+                report(done[0], total_bytes, "encrypting materials")
+
+            for panel in panels:
+                conflicts = {r.application_id: r for r in review.panels if r.panel_id == panel.id}
+                target = package_path(out_dir, panel.id)
+                writer = PackageWriter(target)
+                try:
+                    manifest_bytes = _write_panel(review, workspace, keys, panel, conflicts, credentials, writer,
+                                                  advanced, cancelled)
+                    writer.commit()
+                except BaseException:
+                    writer.abort()
+                    raise
+                built.append(BuiltPackage(panel.id, target, hashlib.sha256(manifest_bytes).hexdigest(),
+                                          list(panel.members)))
         except BaseException:
-            writer.abort()
+            for package in built:
+                package.file.unlink(missing_ok=True)
+            remove_if_empty(created)
             raise
-        package_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
-        workspace.register_package(package_sha256, {
+    if register:
+        register_packages(review, workspace, built, credentials)
+    return built, credentials
+
+
+def register_packages(review: RoundReview, workspace: BureauWorkspace, built: list[BuiltPackage],
+                      credentials: dict[str, IssuedCredential]) -> None:
+    """Record built packages in packages.json, by manifest hash; earlier entries stay (returns made
+    from a package that was since rebuilt still verify)."""
+    panels = {p.id: p for p in review.round.panels}
+    for package in built:
+        panel = panels[package.panel_id]
+        workspace.register_package(package.package_sha256, {
             "round": review.round.id, "panel": panel.id, "members": list(panel.members),
             "member_fingerprints": {m: credentials[m].fingerprint for m in panel.members},
-            "applications": list(panel.applications), "file": target.name,
+            "applications": list(panel.applications), "file": package.file.name,
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         })
-        built.append(BuiltPackage(panel.id, target, package_sha256, list(panel.members)))
-    return built, credentials
 
 
 def _write_panel(review, workspace, keys, panel, conflicts: dict[str, PanelConflicts], credentials,

@@ -10,6 +10,7 @@ are removed again, since their passphrases were never printed.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -21,14 +22,25 @@ from pathlib import Path
 from typing import Any
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace
-from tic_desktop.errors import InputError, TicError
-from tic_desktop.packages.build import BuiltPackage, Cancelled, build_packages, refuse_broken_panels
-from tic_desktop.packages.credentials import issue_credentials
+from tic_desktop.errors import TicError
+from tic_desktop.packages.build import (
+    BuiltPackage,
+    Cancelled,
+    WouldReplace,
+    build_packages,
+    check_build,
+    existing_packages,
+    missing_folders,
+    register_packages,
+    remove_if_empty,
+)
+from tic_desktop.packages.credentials import NewCredentials, issue_credentials
 from tic_desktop.reports.passphrase_sheet import passphrase_sheet
 from tic_desktop.review import RoundReview, review_round
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security.atomic import write_atomically
 
+PREPARING = "checking the round"
 UNLOCKING = "unlocking keys"
 ISSUING = "issuing credentials"  # the stage names build_packages reports
 ENCRYPTING = "encrypting materials"
@@ -53,7 +65,12 @@ class BuildRequest:
     bureau_folder: str
     out_dir: str
     panel_ids: list[str]
+    """Empty: every panel of the round."""
     passphrase: str | None = None
+    replace: bool = False
+    """Replace packages already in the output folder (otherwise :class:`WouldReplace` is raised)."""
+    passphrases_json: str | None = None
+    """Also write the new experts' passphrases to this file (``tic package build --passphrases-json``)."""
 
 
 @dataclass(frozen=True)
@@ -62,23 +79,30 @@ class BuildOutcome:
     sheets: list[Path] = field(default_factory=list)
     """The passphrase sheets issued by this build (one PDF per new credential), secret."""
     sheets_dir: Path | None = None
+    new_credentials: list[str] = field(default_factory=list)
+    """The experts who got a credential (and a sheet) in this build."""
+    replaced: list[Path] = field(default_factory=list)
+    """Packages that were in the output folder before and were replaced."""
+    round_id: str = ""
 
 
 def build_all_or_nothing(request: BuildRequest, report: Callable[[int, int, str], None],
-                         cancelled: Callable[[], bool]) -> BuildOutcome:
-    """Build the chosen panels and write the new passphrase sheets, as ``tic package build`` does.
+                         cancelled: Callable[[], bool] = lambda: False) -> BuildOutcome:
+    """Build the chosen panels and write the new passphrase sheets: ``tic package build`` and the GUI.
 
     Raises :class:`Cancelled` when ``cancelled()`` turns true; then, as after any error, the output
-    folder and the workspace's credentials are as they were before.
+    folder and the workspace's credentials are as they were before. Everything that can be checked
+    cheaply is checked before the keys are unlocked; packages already in the output folder are
+    replaced only when ``request.replace`` says so.
     """
+    report(0, 0, PREPARING)
     review = review_round(request.round_file)
     workspace = BureauWorkspace(Path(request.bureau_folder))
-    known = [p.id for p in review.round.panels]
-    unknown = [p for p in request.panel_ids if p not in known]
-    if unknown or not request.panel_ids:
-        name = unknown[0] if unknown else "—"
-        raise InputError(request.round_file, None, f"评审批次中没有专家组 {name}", f"the round has no panel {name}")
-    refuse_broken_panels(review, request.panel_ids)
+    out = Path(request.out_dir)
+    panel_ids = check_build(review, request.panel_ids, out)
+    replaced = existing_packages(out, panel_ids)
+    if replaced and not request.replace:
+        raise WouldReplace(replaced)
     report(0, 0, UNLOCKING)
     keys = workspace.keys(request.passphrase)
 
@@ -88,58 +112,64 @@ def build_all_or_nothing(request: BuildRequest, report: Callable[[int, int, str]
             raise Cancelled()
         report(done, total, stage)
 
-    out = Path(request.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    credentials_dir = workspace.credentials_dir(review.round.id)
-    credentials_before = set(credentials_dir.iterdir()) if credentials_dir.is_dir() else set()
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+    created = missing_folders(out)
+    sheets_dir = out / SHEETS_FOLDER
+    created_sheets_dir = not sheets_dir.exists()
     written: list[Path] = []
-    try:
-        progress(0, 0, ISSUING)
-        panels = [p for p in review.round.panels if p.id in request.panel_ids]
-        member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
-        experts = review.round.experts
-        # Issued here, before build_packages (which then reuses them), to learn which are new.
-        credentials = issue_credentials(workspace, keys, review.round.id, [experts[m] for m in member_ids],
-                                        lambda done, total: progress(done, total, ISSUING))
+    staging: Path | None = None
+    with NewCredentials(workspace, review.round.id):
         try:
-            staged, _ = build_packages(review, workspace, keys, staging, request.panel_ids, progress, cancelled)
-        except Exception:
+            out.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+            progress(0, 0, ISSUING)
+            panels = [p for p in review.round.panels if p.id in panel_ids]
+            member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
+            experts = review.round.experts
+            # Issued here, before build_packages (which then reuses them), to learn which are new.
+            credentials = issue_credentials(workspace, keys, review.round.id, [experts[m] for m in member_ids],
+                                            lambda done, total: progress(done, total, ISSUING))
+            try:
+                staged, _ = build_packages(review, workspace, keys, staging, panel_ids, progress, cancelled,
+                                           register=False)
+            except Exception:
+                if cancelled():
+                    raise Cancelled() from None
+                raise
             if cancelled():
-                raise Cancelled() from None
-            raise
-        if cancelled():
-            raise Cancelled()
-        report(0, 0, SHEETS)
-        sheets_dir = out / SHEETS_FOLDER
-        panels_of = {m: [p.panel_id for p in staged if m in p.members] for p in staged for m in p.members}
-        for expert_id, credential in credentials.items():
-            if not credential.passphrase:
-                continue  # issued by an earlier build: its sheet is already out
-            expert = experts[expert_id]
-            sheet = passphrase_sheet(expert_id=expert_id, name=expert.name, unit=expert.unit_name,
-                                     panels=panels_of.get(expert_id, []), round_id=review.round.id,
-                                     round_title=review.round.spec.title, passphrase=credential.passphrase,
-                                     bureau_name=workspace.name, bureau_fingerprint=workspace.fingerprint)
-            target = sheets_dir / f"{expert_id}.pdf"
-            write_atomically(target, sheet, 0o600)
-            written.append(target)
-        packages = []
-        for package in staged:
-            final = out / package.file.name
-            os.replace(package.file, final)
-            written.append(final)
-            packages.append(BuiltPackage(package.panel_id, final, package.package_sha256, package.members))
-        staging.rmdir()
-        return BuildOutcome(packages, [p for p in written if p.suffix == ".pdf"], sheets_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        for path in written:
-            path.unlink(missing_ok=True)
-        if credentials_dir.is_dir():
-            for path in set(credentials_dir.iterdir()) - credentials_before:
+                raise Cancelled()
+            report(0, 0, SHEETS)
+            panels_of = {m: [p.panel_id for p in staged if m in p.members] for p in staged for m in p.members}
+            new = {expert_id: c.passphrase for expert_id, c in credentials.items() if c.passphrase}
+            for expert_id, passphrase in new.items():  # the others received theirs with an earlier build
+                expert = experts[expert_id]
+                sheet = passphrase_sheet(expert_id=expert_id, name=expert.name, unit=expert.unit_name,
+                                         panels=panels_of.get(expert_id, []), round_id=review.round.id,
+                                         round_title=review.round.spec.title, passphrase=passphrase,
+                                         bureau_name=workspace.name, bureau_fingerprint=workspace.fingerprint)
+                target = sheets_dir / f"{expert_id}.pdf"
+                write_atomically(target, sheet, 0o600)
+                written.append(target)
+            if request.passphrases_json:
+                target = Path(request.passphrases_json)
+                write_atomically(target, json.dumps(new, ensure_ascii=False, indent=2).encode("utf-8"), 0o600)
+                written.append(target)
+            register_packages(review, workspace, staged, credentials)
+            packages = []
+            for package in staged:
+                final = out / package.file.name
+                os.replace(package.file, final)
+                written.append(final)
+                packages.append(BuiltPackage(package.panel_id, final, package.package_sha256, package.members))
+            staging.rmdir()
+            return BuildOutcome(packages, [p for p in written if p.suffix == ".pdf"], sheets_dir, sorted(new),
+                                replaced, review.round.id)
+        except BaseException:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+            for path in written:
                 path.unlink(missing_ok=True)
-        raise
+            remove_if_empty(([sheets_dir] if created_sheets_dir else []) + created)
+            raise
 
 
 def panel_refusals(review: RoundReview, panel_id: str, language: str) -> list[str]:
@@ -159,12 +189,17 @@ def panel_refusals(review: RoundReview, panel_id: str, language: str) -> list[st
 
 
 def run_build_job(request: BuildRequest, messages, cancel) -> None:
-    """Worker-process entry: ``messages`` a multiprocessing Queue, ``cancel`` a multiprocessing Event."""
+    """Worker-process entry: ``messages`` a multiprocessing SimpleQueue (or anything with ``put``),
+    ``cancel`` a multiprocessing Event.
+
+    A SimpleQueue sends each message as it is put; a Queue's feeder thread would sit behind the GIL
+    that scrypt holds while the keys are unlocked, and the window would show the stage too late.
+    """
     last = {"at": 0.0, "stage": ""}
 
     def report(done: int, total: int, stage: str) -> None:
         now = time.monotonic()
-        if stage != last["stage"] or done >= total or now - last["at"] >= REPORT_INTERVAL:
+        if stage != last["stage"] or done == 0 or done >= total or now - last["at"] >= REPORT_INTERVAL:
             last.update(at=now, stage=stage)
             messages.put(("progress", done, total, stage))
 

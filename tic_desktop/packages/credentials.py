@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,8 +102,13 @@ def issue_credentials(
     experts: list[Expert],
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, IssuedCredential]:
-    """Credentials for ``experts``: existing ones are reused, missing ones issued (with passphrase)."""
+    """Credentials for ``experts``: existing ones are reused, missing ones issued (with passphrase).
+
+    All or nothing: if issuing fails part-way, the credentials it wrote are removed again.
+    """
     folder = workspace.credentials_dir(round_id)
+    for expert in experts:  # every file name is checked before anything is issued
+        safe_name(expert.id, "expert id")
     issued: dict[str, IssuedCredential] = {}
     to_issue: list[tuple[Expert, Credential, str]] = []
     for expert in experts:
@@ -125,18 +130,57 @@ def issue_credentials(
     if progress:
         progress(done, total)
     if to_issue:
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            sealed_all = pool.map(_seal, [(c.to_json(), p) for _, c, p in to_issue])
-            for (expert, credential, passphrase), sealed in zip(to_issue, sealed_all):
-                identity = age_files.identity_from_text(credential.age_identity)
-                record = IssuedCredential(expert.id, expert.name, credential.certificate_pem,
-                                          str(identity.to_public()), sealed, passphrase)
-                _save_issued(folder, record)
-                issued[expert.id] = record
-                done += 1
-                if progress:
-                    progress(done, total)
-    return issued
+        with NewCredentials(workspace, round_id), ProcessPoolExecutor(max_workers=2) as pool:
+            # Counted as they finish (not in order): the bar moves whenever either process is done.
+            futures = {pool.submit(_seal, (c.to_json(), p)): (e, c, p) for e, c, p in to_issue}
+            try:
+                for future in as_completed(futures):
+                    expert, credential, passphrase = futures[future]
+                    identity = age_files.identity_from_text(credential.age_identity)
+                    record = IssuedCredential(expert.id, expert.name, credential.certificate_pem,
+                                              str(identity.to_public()), future.result(), passphrase)
+                    _save_issued(folder, record)
+                    issued[expert.id] = record
+                    done += 1
+                    if progress:
+                        progress(done, total)  # may raise Cancelled
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)  # stop now, not after every queued scrypt
+                raise
+    return {expert.id: issued[expert.id] for expert in experts}
+
+
+class NewCredentials:
+    """The credentials a build adds to ``credentials/<round>/``, taken back if the build fails.
+
+    Their passphrases exist only in the failed build's memory: kept, they would never reach their
+    experts (a later build reuses a credential and prints no new sheet for it). Used as a context
+    manager it undoes itself on an exception; :meth:`undo` also removes the folders it found
+    missing, once empty. The one implementation, for ``tic package build`` and the GUI alike.
+    """
+
+    def __init__(self, workspace: BureauWorkspace, round_id: str) -> None:
+        self.folder = workspace.credentials_dir(round_id)
+        self._missing = [f for f in (self.folder.parent, self.folder) if not f.exists()]
+        self._before = set(self.folder.iterdir()) if self.folder.is_dir() else set()
+
+    def undo(self) -> None:
+        if self.folder.is_dir():
+            for path in set(self.folder.iterdir()) - self._before:
+                path.unlink(missing_ok=True)
+        for folder in reversed(self._missing):
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (or already gone): leave it
+                pass
+
+    def __enter__(self) -> "NewCredentials":
+        return self
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if kind is not None:
+            self.undo()
+        return False
 
 
 def _save_issued(folder: Path, record: IssuedCredential) -> None:

@@ -1,0 +1,123 @@
+"""Parts of the package-building dialog: the new bureau's passphrase, printing the passphrase sheets,
+asking before packages are replaced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tic_desktop.gui.geometry import RememberingDialog
+from tic_desktop.gui.settings import Preferences
+
+PRINT_DPI = 300  # sharp enough for the 24 digits; more only makes the print job larger
+MIN_PASSPHRASE = 8
+
+
+def page_image(page, dpi: float) -> QImage:
+    bitmap = page.render(scale=dpi / 72)
+    try:
+        image = bitmap.to_pil().convert("RGB")
+    finally:
+        bitmap.close()
+    data = image.tobytes()
+    return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
+
+
+class NewPassphraseDialog(RememberingDialog):
+    """The passphrase for a new bureau's keys, typed twice, when this computer has no secure keyring."""
+
+    def __init__(self, reason: str, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(preferences, parent)
+        self.setWindowTitle(self.tr("Passphrase for the bureau's keys"))
+        layout = QVBoxLayout(self)
+        explanation = QLabel(reason + "\n\n" + self.tr(
+            "The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least "
+            "8 characters and keep it safe: without it no package can be built and no return can be read."))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for edit in (self.first, self.second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._check)
+        form.addRow(self.tr("&Passphrase:"), self.first)
+        form.addRow(self.tr("&Repeat the passphrase:"), self.second)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def _check(self) -> None:
+        first, second = self.first.text(), self.second.text()
+        problem = ""
+        if len(first) < MIN_PASSPHRASE:
+            problem = self.tr("At least 8 characters.")
+        elif first != second:
+            problem = self.tr("The two passphrases differ.")
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+
+def paint_pdf_pages(painter: QPainter, printer: QPrinter, paths: list[Path]) -> int:
+    """Paint every page of the PDFs at ``paths`` onto ``printer`` (one sheet a page), with PDFium; returns pages."""
+    pages = 0
+    dpi = min(printer.resolution(), PRINT_DPI)
+    for path in paths:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    image = page_image(page, dpi)
+                finally:
+                    page.close()
+                if pages:
+                    printer.newPage()
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(area.x() + (area.width() - size.width()) // 2, area.y(),
+                                        size.width(), size.height()), image)
+                pages += 1
+        finally:
+            document.close()
+    return pages
+
+
+class ReplaceQuestion(QMessageBox):
+    """Asks before packages already in the output folder are replaced, naming them. Opened with ``open()``."""
+
+    def __init__(self, files: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Replace packages?"))
+        self.setText(self.tr("The output folder already holds packages of these panels:"))
+        self.setInformativeText("\n".join(f.name for f in files) + "\n\n" + self.tr(
+            "If they were already handed out, two versions of a package would be in circulation; returns made "
+            "from the old ones are still accepted. Replace them, or choose another output folder?"))
+        self.replace_button = self.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        self.keep_button = self.addButton(self.tr("&Keep them"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.keep_button)
+        self.setEscapeButton(self.keep_button)
+        self.files = files

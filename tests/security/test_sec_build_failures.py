@@ -109,8 +109,8 @@ def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_
     assert rebuilt["package_sha256"] != p1.sha256
     assert everything_in(out_dir) == ["P1.ticpkg"]
 
-    # The old package's entry stays in packages.json: a return made from it still verifies, as does one
-    # from the new package; they count as returns on two different packages.
+    # The old package's entry stays in packages.json, so a return made from it still verifies; but the
+    # panel was rebuilt, so for the same expert the return on the newer package counts, in any order.
     opened = open_package(package, {bureau.workspace.fingerprint})
     try:
         new_return = sec.make_return(opened, members["E04"],
@@ -118,6 +118,9 @@ def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_
                                      tmp_path / "new.ticreturn", db).file
     finally:
         opened.close()
-    items = receive_returns([old_return, new_return], bureau.workspace, bureau.keys, "2026-TIC-01")
-    assert [(i.status, i.package_sha256) for i in items] == [("accepted", p1.sha256),
-                                                             ("accepted", rebuilt["package_sha256"])]
+    for files in ([old_return, new_return], [new_return, old_return]):
+        items = {i.file: i for i in receive_returns(files, bureau.workspace, bureau.keys, "2026-TIC-01")}
+        assert (items[old_return].status, items[new_return].status) == ("superseded", "accepted")
+        assert items[old_return].package_sha256 == p1.sha256
+        assert items[new_return].package_sha256 == rebuilt["package_sha256"]
+        assert "重新生成" in items[old_return].detail

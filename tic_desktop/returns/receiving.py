@@ -48,6 +48,8 @@ class ReceivedReturn:
     revision: int | None = None
     created_at: str = ""
     package_sha256: str | None = None
+    panel: str | None = None
+    package_built_at: str = ""  # when the bureau built the package (from its registry), for rebuilt panels
     document: dict = field(default_factory=dict)
     sheet: ScoreSheet | None = None
 
@@ -111,6 +113,7 @@ def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, roun
     if _member_fingerprint(workspace, package, expert) != signer.fingerprint:
         # a certificate this bureau issued to the same person for another round (or a replaced one)
         return _rejected(item, "bad_signature", "签名证书不是本局为该评审包签发给此专家的凭据")
+    item.panel, item.package_built_at = package["panel"], str(package.get("built_at", ""))
     item.status, item.reason, item.detail = "accepted", None, "签名有效"
     return item
 
@@ -128,27 +131,39 @@ def _member_fingerprint(workspace: BureauWorkspace, package: dict, expert: str) 
         return None
 
 
+def _newer_key(item: ReceivedReturn) -> tuple:
+    # A panel's package may have been rebuilt (tic package build --replace): a return on the newer
+    # package wins whatever its revision, which counts per package; within one package the revision.
+    return item.package_built_at, item.package_sha256 or "", item.revision, item.created_at
+
+
 def classify_returns(items: list[ReceivedReturn]) -> list[ReceivedReturn]:
-    """Among verified returns: newest revision per (package, expert) accepted, the rest superseded
-    or, when byte-identical to the accepted one, duplicate. Input order is kept."""
-    best: dict[tuple[str, str], ReceivedReturn] = {}
+    """Among verified returns: per (round, panel, expert) the newest — on the newest package of that
+    panel, then the highest revision — is accepted; the rest are superseded or, when byte-identical
+    to the accepted one, duplicate. Input order is kept, so the result does not depend on it."""
+    best: dict[tuple, ReceivedReturn] = {}
+
+    def key(item: ReceivedReturn) -> tuple:
+        return item.document.get("round"), item.panel or item.package_sha256, item.expert
+
     for item in items:
         if item.status != "accepted":
             continue
-        key = (item.package_sha256, item.expert)
-        current = best.get(key)
-        if current is None or (item.revision, item.created_at) > (current.revision, current.created_at):
-            best[key] = item
+        current = best.get(key(item))
+        if current is None or _newer_key(item) > _newer_key(current):
+            best[key(item)] = item
     for item in items:
         if item.status != "accepted":
             continue
-        winner = best[(item.package_sha256, item.expert)]
+        winner = best[key(item)]
         if item is winner:
             continue
         if item.file_sha256 == winner.file_sha256:
             item.status, item.detail = "duplicate", "与已接收的文件完全相同"
         else:
-            item.status, item.detail = "superseded", f"已被第 {winner.revision} 版取代"
+            item.status, item.detail = "superseded", (
+                f"已被第 {winner.revision} 版取代" if winner.package_sha256 == item.package_sha256
+                else "已被重新生成的评审包上的回执取代")
     return items
 
 

@@ -5,7 +5,8 @@ The whole review from the command line (offline_flow.py) runs with XDG_* pointin
 folder, HOME an empty temp folder and TMPDIR a temp folder. An audit hook (PEP 578) records every
 file Python opens for writing, every rename, folder and database it makes (in this process: the
 worker processes that seal credentials only compute); each must lie inside those folders or the
-output folder. Outside Python's view (native code), the checkout and HOME are compared before and after.
+output folder. For writes outside Python's view (native code), the demo round's folder, db/ and
+HOME are compared before and after.
 """
 
 from __future__ import annotations
@@ -84,7 +85,9 @@ def flow(tmp_path_factory):
     home, temporary, out = base / "home", base / "tmp", base / "work"
     for folder in (*folders.values(), home, temporary):
         folder.mkdir(parents=True)
-    checkout = {name: _listing(REPO / name) for name in ("resources", "db", "ui")}
+    # what the flow could write in the checkout: next to the demo round it reads, or where the
+    # migrations live (the audit hook covers the whole checkout)
+    checkout = {name: _listing(REPO / name) for name in ("resources/demo", "db")}
     console, records = _Console(), _Records()
     root_logger = logging.getLogger()
     previous_level, previous_keyring = root_logger.level, keyring.get_keyring()

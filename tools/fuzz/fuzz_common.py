@@ -110,7 +110,8 @@ def mutate_json_value(value: Any, rng: random.Random) -> Any:
         depth = rng.choice(_NEST_DEPTHS)
         value = _replace(value, path, _Nested(depth, rng.random() < 0.5))
     elif kind == 6:  # unicode and odd strings
-        value = _replace(value, path, rng.choice(_STRINGS) + (node if isinstance(node, str) and rng.random() < 0.5 else ""))
+        keep = node if isinstance(node, str) and rng.random() < 0.5 else ""
+        value = _replace(value, path, rng.choice(_STRINGS) + keep)
     elif kind == 7 and isinstance(node, list) and node:  # drop, repeat or reorder list items
         choice = rng.randrange(3)
         if choice == 0:
@@ -126,11 +127,13 @@ def mutate_json_value(value: Any, rng: random.Random) -> Any:
     elif kind == 9 and isinstance(node, str):  # tweak a string slightly (ids that almost match)
         if node:
             position = rng.randrange(len(node))
-            value = _replace(value, path, node[:position] + chr(rng.choice([0x30, 0x41, 0x7F, 0x3000, 0xFF10])) + node[position + 1:])
+            odd = chr(rng.choice([0x30, 0x41, 0x7F, 0x3000, 0xFF10]))
+            value = _replace(value, path, node[:position] + odd + node[position + 1:])
     elif kind == 10 and isinstance(node, (int, float)) and not isinstance(node, bool):  # arithmetic nudge
         value = _replace(value, path, rng.choice([node + 1, node - 1, -node, node * 1000, 0]))
     elif kind == 11 and isinstance(node, str):  # number-looking strings for decimal fields
-        value = _replace(value, path, rng.choice(["-0.5", "1e3", "0x10", " 5", "5 ", "1_000", "٣", "1e-7", "100.000000001", "NaN"]))
+        value = _replace(value, path, rng.choice(["-0.5", "1e3", "0x10", " 5", "5 ", "1_000", "٣", "1e-7",
+                                                  "100.000000001", "NaN"]))
     else:
         value = _replace(value, path, _random_scalar(rng))
     return value
@@ -157,7 +160,8 @@ def dump_json(value: Any, rng: random.Random | None = None) -> str:
         items.append(json.dumps(key, ensure_ascii=False) + colon + dump_json(extra, rng))
         return "{" + sep.join(items) + "}"
     if isinstance(value, dict):
-        return "{" + sep.join(json.dumps(str(k), ensure_ascii=False) + colon + dump_json(v, rng) for k, v in value.items()) + "}"
+        items = (json.dumps(str(k), ensure_ascii=False) + colon + dump_json(v, rng) for k, v in value.items())
+        return "{" + sep.join(items) + "}"
     if isinstance(value, list):
         return "[" + sep.join(dump_json(v, rng) for v in value) + "]"
     if isinstance(value, float):
@@ -285,7 +289,8 @@ class Findings:
             return
         digest = hashlib.sha1(data).hexdigest()[:16]
         entry = {"key": key, "type": type(error).__name__, "message": str(error)[:500], "where": where,
-                 "count": 1, "input": f"finding-{digest}", "traceback": "".join(traceback.format_exception(error))[-4000:]}
+                 "count": 1, "input": f"finding-{digest}",
+                 "traceback": "".join(traceback.format_exception(error))[-4000:]}
         self.seen[key] = entry
         print(f"\n[fuzz] NEW FINDING {key}: {entry['message'][:200]}", file=sys.stderr, flush=True)
         if self.folder:
@@ -297,7 +302,8 @@ class Findings:
             summary = {"inputs": self.earlier_inputs + self.inputs,
                        "seconds": round(self.earlier_seconds + time.monotonic() - self.started, 1),
                        "refused_with_tic_error": self.accepted_errors, "findings": list(self.seen.values())}
-            (self.folder / "findings.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+            text = json.dumps(summary, ensure_ascii=False, indent=2)
+            (self.folder / "findings.json").write_text(text, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
@@ -356,14 +362,16 @@ class PackageComposer:
         return self._struct.pack("<4s5H3L2H", b"PK\x03\x04", *self._fields(data), len(name), 0) + name + data
 
     def _central(self, name: bytes, data: bytes, offset: int) -> bytes:
-        return (self._struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *self._fields(data), len(name), 0, 0, 0, 0, 0, offset)
-                + name)
+        header = self._struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *self._fields(data), len(name),
+                                   0, 0, 0, 0, 0, offset)
+        return header + name
 
     def compose(self, name: str, data: bytes) -> bytes:
         encoded = name.encode()
         local = self.prefix + self._local(encoded, data)
         central = self.central + self._central(encoded, data, len(self.prefix))
-        end = self._struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, self.count + 1, self.count + 1, len(central), len(local), 0)
+        entries = self.count + 1
+        end = self._struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, entries, entries, len(central), len(local), 0)
         return local + central + end
 
 

@@ -53,7 +53,8 @@ class ReturnTarget:
         self.seed_file = material.return_file.read_bytes()
 
     def seeds(self) -> list[bytes]:
-        return [b"\x00" + self.material.return_payload(), b"\x01" + self.material.return_token(), b"\x02" + self.seed_file]
+        material = self.material
+        return [b"\x00" + material.return_payload(), b"\x01" + material.return_token(), b"\x02" + self.seed_file]
 
     def harness(self, data: bytes) -> None:
         from tic_desktop.aggregation import aggregate

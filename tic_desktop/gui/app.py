@@ -8,6 +8,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tic_desktop.errors import DatabaseError
@@ -18,7 +19,7 @@ from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.main_window import MainWindow
 from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
 from tic_desktop.gui.welcome import welcome_wanted
-from tic_desktop.paths import demo_round_file
+from tic_desktop.paths import demo_round_file, resources_dir
 from tic_desktop.review import RoundDesk, store_review
 from tic_desktop.storage import Database, open_database
 
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("tic-desktop")
     qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
+    qt_app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tic-desktop.png")))
     try:
         database = open_database()
     except DatabaseError as error:

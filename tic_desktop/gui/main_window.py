@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from html import escape
 from pathlib import Path
 
@@ -30,16 +31,10 @@ from PySide6.QtWidgets import (
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
 from tic_desktop.gui.bridge import QtEventBridge
-from tic_desktop.gui.about import AboutDialog
-from tic_desktop.gui.build_dialog import BUREAU_FOLDER, BuildPackagesDialog
 from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
-from tic_desktop.gui.help_window import UserGuideWindow
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
-from tic_desktop.gui.register_window import RegisterWindow
-from tic_desktop.gui.results_window import ResultsWindow
-from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
@@ -49,6 +44,14 @@ from tic_desktop.review import RoundDesk, RoundReview
 from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
 from tic_desktop.rules.results import Result, Verdict
 from tic_desktop.storage import Database, open_database
+
+if TYPE_CHECKING:  # the windows below are imported when first opened: they pull in reportlab, pyHanko
+    # and the package builder, which would add about two seconds to every start
+    from tic_desktop.gui.build_dialog import BuildPackagesDialog
+    from tic_desktop.gui.help_window import UserGuideWindow
+    from tic_desktop.gui.register_window import RegisterWindow
+    from tic_desktop.gui.results_window import ResultsWindow
+    from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
 
 
 def _bureau_secret(folder: str, passphrase: str | None) -> str:
@@ -290,12 +293,16 @@ class MainWindow(RemembersGeometry, QMainWindow):
 
     # --- preparing rounds ------------------------------------------------------------------
     def new_round(self) -> RoundWizard:
+        from tic_desktop.gui.round_wizard import RoundWizard
+
         self.round_wizard = RoundWizard(self.language, self)
         self.round_wizard.round_written.connect(lambda written: self.open_round(written.path))
         self.round_wizard.open()
         return self.round_wizard
 
     def edit_round(self) -> RoundEditorDialog | None:
+        from tic_desktop.gui.round_wizard import RoundEditorDialog
+
         if self.review is None:
             return None
         self.round_editor = RoundEditorDialog(self.review.round, self._preferences, self.language, self)
@@ -304,6 +311,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         return self.round_editor
 
     def build_packages(self) -> BuildPackagesDialog | None:
+        from tic_desktop.gui.build_dialog import BuildPackagesDialog
+
         if self.review is None:
             return None
         if self.build_dialog is not None and self.build_dialog.is_running():
@@ -316,6 +325,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         return self.build_dialog
 
     def open_register(self) -> RegisterWindow:
+        from tic_desktop.gui.register_window import RegisterWindow
+
         """The register of approved centers lives in the local database, not in a round."""
         if self.register_window is None or self.register_window.language != self.language:
             if self._database is None:
@@ -348,6 +359,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self.statusBar().showMessage(self.tr("Unlocking the bureau's keys…"))
 
         def done(secret: str) -> None:
+            from tic_desktop.gui.results_window import ResultsWindow
+
             self.results_window = ResultsWindow(review, workspace, BureauWorkspace.keys_from_secret(secret))
             self.results_window.show()
             self.results_opened.emit(self.results_window)
@@ -361,7 +374,10 @@ class MainWindow(RemembersGeometry, QMainWindow):
         run_task(lambda: in_worker_process(_bureau_secret, folder, passphrase), done, failed)
 
     # --- help ---------------------------------------------------------------------------------
-    def show_about(self) -> AboutDialog:
+    def show_about(self):
+        from tic_desktop.gui.about import AboutDialog
+        from tic_desktop.gui.build_dialog import BUREAU_FOLDER
+
         folder = self._preferences.get(BUREAU_FOLDER)
         dialog = AboutDialog(self.language, Path(folder) if folder else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -369,6 +385,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         return dialog
 
     def show_guide(self, name: str = "bureau") -> UserGuideWindow:
+        from tic_desktop.gui.help_window import UserGuideWindow
+
         if self.guide_window is None or self.guide_window.language != self.language:
             self.guide_window = UserGuideWindow(self.language, self._preferences)
         self.guide_window.show_guide(name)

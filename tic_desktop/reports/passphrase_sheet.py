@@ -35,7 +35,7 @@ def passphrase_sheet(*, expert_id: str, name: str, unit: str, panels: list[str],
         y -= 10 * mm
     y -= 8 * mm
     pdf.setFont(font, 14)
-    pdf.drawString(25 * mm, y, "一次性口令（首次打开评审包时输入）：")
+    pdf.drawString(25 * mm, y, "本批次评审口令（打开评审包时输入）：")
     y -= 22 * mm
     pdf.setFont(font, 30)
     groups = passphrase.split("-")
@@ -49,7 +49,8 @@ def passphrase_sheet(*, expert_id: str, name: str, unit: str, panels: list[str],
     for line in (
         f"评审局根证书指纹：{short_fingerprint(bureau_fingerprint)}",
         "打开评审包时，软件显示的评审局指纹应与上行一致。",
-        "口令只需输入一次，之后由本机系统密钥环保存。请妥善保管本单，勿转交他人。",
+        "在有系统密钥环的电脑上只需输入一次；否则每次打开评审包时输入。",
+        "本批次所有评审包都使用这一口令。请妥善保管本单，勿转交他人。",
         "评审结束后请将本单交回或销毁。",
     ):
         pdf.drawString(25 * mm, y, line)

@@ -330,12 +330,15 @@ def sign_compact(payload: bytes, key, certificate_der: bytes) -> bytes:
 
 
 def scratch_folder(name: str) -> Path:
-    """A per-process scratch folder in RAM when there is one (inputs are written as files)."""
+    """A per-process folder the harness writes its inputs to as files: under $TIC_FUZZ_SCRATCH
+    (run.sh points it into the work folder and removes it afterwards: libFuzzer ends the process
+    without cleaning up), else in RAM when there is /dev/shm, else the temp folder."""
     import tempfile
 
-    base = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
-    folder = Path(tempfile.mkdtemp(prefix=f"tic-fuzz-{name}-", dir=base))
-    return folder
+    in_ram = "/dev/shm" if Path("/dev/shm").is_dir() else tempfile.gettempdir()
+    base = Path(os.environ.get("TIC_FUZZ_SCRATCH") or in_ram)
+    base.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"tic-fuzz-{name}-", dir=base))
 
 
 class PackageComposer:
@@ -439,7 +442,7 @@ def run_fuzzer(name: str, make_target, instrument: list[str], skip: frozenset[st
     def one_input(data: bytes) -> None:
         findings.run(target.harness, data)
         # libFuzzer ends the process with exit(): no atexit, so totals are saved as the run goes
-        if findings.inputs % 10_000 == 0 or time.monotonic() - last_save[0] > 30:
+        if findings.inputs % 10_000 in (0, 1) or time.monotonic() - last_save[0] > 30:
             findings.save()
             last_save[0] = time.monotonic()
 

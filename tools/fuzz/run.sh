@@ -14,6 +14,11 @@ case "$target" in manifest) max_len=300000 ;; *) max_len=65536 ;; esac
 export XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" XDG_CACHE_HOME="$work/xdg/cache" XDG_STATE_HOME="$work/xdg/state"
 [ -f "$work/seeds/seed.json" ] || nice -n 19 "$python" "$here/tools/fuzz/fuzz_seeds.py" "$work/seeds"
 out="$work/$target"; mkdir -p "$out/corpus"
+# the harness writes each input to a file here (in RAM when possible); removed when the run ends,
+# since libFuzzer ends the process without cleaning up
+TIC_FUZZ_SCRATCH="$(mktemp -d "$([ -d /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")/tic-fuzz-run.XXXXXX")"
+export TIC_FUZZ_SCRATCH
+trap 'rm -rf "$TIC_FUZZ_SCRATCH"' EXIT
 [ -n "$(ls -A "$out/corpus")" ] || "$python" "$here/tools/fuzz/fuzz_$target.py" --seeds "$work/seeds" --findings "$out" \
   --write-seed-corpus "$out/corpus"
 log="$out/log-$(date +%Y%m%d-%H%M%S).txt"

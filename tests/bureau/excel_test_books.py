@@ -71,7 +71,7 @@ def hand_filled_book(folder: Path) -> Workbook:
     staff.append(["LC-T-001", "王某", "是", 240])
     staff.append(["LC-T-001", "张某", "否", "183"])
 
-    committee = book.create_sheet("技术委员会")
+    committee = book.create_sheet("专家委员会")
     committee.append(["申报编号 / Application id", "姓名 / Name", "单位名称 / Unit name",
                       "单位统一社会信用代码 / Unit USCC", "是否主任 / Chair"])
     committee.append(["LC-T-001", "赵某", "山东大学", "12100000XXXXXXXXXX", "否"])

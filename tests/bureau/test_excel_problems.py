@@ -68,9 +68,9 @@ CASES = {
     "missing staff name": (_set("人员", "B2", None), ("人员", 2, "B"), "required"),
     "unknown application id": (_set("人员", "A3", "LC-T-999"), ("人员", 3, "A"), "LC-T-999"),
     "child row without id": (_set("共建单位", "A2", None), ("共建单位", 2, "A"), "id is missing"),
-    "two chairs": (_set("技术委员会", "E4", "是"), ("技术委员会", 4, "E"), "more than one chair (also row 3)"),
-    "no chair": (_set("技术委员会", "E3", "否"), ("技术委员会", 2, "E"), "no chair"),
-    "missing member unit": (_set("技术委员会", "C2", None), ("技术委员会", 2, "C"), "required"),
+    "two chairs": (_set("专家委员会", "E4", "是"), ("专家委员会", 4, "E"), "more than one chair (also row 3)"),
+    "no chair": (_set("专家委员会", "E3", "否"), ("专家委员会", 2, "E"), "no chair"),
+    "missing member unit": (_set("专家委员会", "C2", None), ("专家委员会", 2, "C"), "required"),
     "missing attachment file": (_set("附件", "C2", "LC-T-001/没有这个文件.pdf"), ("附件", 2, "C"), "not found"),
     "absolute attachment path": (_set("附件", "C2", "/etc/passwd"), ("附件", 2, "C"), "relative"),
     "attachment outside the folder": (_set("附件", "C2", "../outside.pdf"), ("附件", 2, "C"), "inside"),
@@ -119,14 +119,14 @@ def test_all_problems_are_reported_in_sheet_and_row_order(tmp_path):
         book["基本信息"]["B2"] = None
         book["基本信息"]["B3"] = None
         book["附件"]["C2"] = "nope.pdf"
-        book["技术委员会"]["E2"] = "是"
+        book["专家委员会"]["E2"] = "是"
         for row in range(7):
             book["财务数据"].append(["LC-T-404", 2020 + row])
 
     problems = _problems(tmp_path, change)
     assert _cells(problems) == [
         ("基本信息", 2, "B"), ("基本信息", 3, "B"), *[("财务数据", row, "A") for row in range(6, 13)],
-        ("人员", 2, "D"), ("技术委员会", 3, "E"), ("附件", 2, "C"), ("专家库", 2, "C"),
+        ("人员", 2, "D"), ("专家委员会", 3, "E"), ("附件", 2, "C"), ("专家库", 2, "C"),
     ]
     error = ExcelImportError("x.xlsx", problems)
     assert "共 13 处问题" in error.message_zh and "另有 8 处" in error.message_zh
@@ -205,7 +205,7 @@ _GARBAGE = st.one_of(
     st.booleans(),
     st.datetimes(min_value=dt.datetime(1901, 1, 1), max_value=dt.datetime(2100, 1, 1)),
 )
-_SHEETS = ["基本信息", "共建单位", "财务数据", "人员", "技术委员会", "附件", "专家库"]
+_SHEETS = ["基本信息", "共建单位", "财务数据", "人员", "专家委员会", "附件", "专家库"]
 
 
 @pytest.fixture(scope="module")

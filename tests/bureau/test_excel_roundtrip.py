@@ -16,7 +16,7 @@ from tic_desktop.domain.loading import load_round
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "demo"
-SHEETS = ["基本信息", "共建单位", "财务数据", "人员", "技术委员会", "附件", "专家库", "填表说明"]
+SHEETS = ["基本信息", "共建单位", "财务数据", "人员", "专家委员会", "附件", "专家库", "填表说明"]
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +140,7 @@ def test_empty_template_has_every_sheet_and_reads_as_empty(tmp_path):
     assert '"是,否"' in lists
     assert '"企业,高校,科研院所,新型研发机构"' in lists
     assert '"正高级,副高级,中级,初级,无"' in lists
-    assert '"是,否"' in {dv.formula1 for dv in book["技术委员会"].data_validations.dataValidation}
+    assert '"是,否"' in {dv.formula1 for dv in book["专家委员会"].data_validations.dataValidation}
     explained = {row[1] for row in book["填表说明"].iter_rows(values_only=True) if row and len(row) > 1}
     for sheet in SHEETS[:-1]:
         for header in next(book[sheet].iter_rows(max_row=1, values_only=True)):

@@ -144,15 +144,15 @@ STAFF = SheetLayout("人员", "Staff", "staff", (
     Column("days_worked", "年度工作天数", "Days worked", INT, True, "当年实际工作天数，0–366 的整数。", 12),
 ), "研发人员名册，每人一行；未提供名册的申报不填。")
 
-COMMITTEE = SheetLayout("技术委员会", "Committee", "committee", (
+COMMITTEE = SheetLayout("专家委员会", "Committee", "committee", (
     _ref(),
-    Column("name", "姓名", "Name", TEXT, True, "技术委员会成员姓名。", 12),
+    Column("name", "姓名", "Name", TEXT, True, "专家委员会成员姓名。", 12),
     Column("unit_name", "单位名称", "Unit name", TEXT, True, "成员所在单位全称。", 28),
     Column("unit_uscc", "单位统一社会信用代码", "Unit USCC", TEXT, False,
            "成员所在单位的统一社会信用代码；不清楚可留空（按单位名称比对，结果需人工复核）。", 22),
     Column("chair", "是否主任", "Chair", CHAIR, False,
-           "每项申报的技术委员会须有且只有一位主任（填“是”），其他成员填“否”或留空。", 10),
-), "技术委员会成员，每人一行，顺序即成员顺序。")
+           "每项申报的专家委员会须有且只有一位主任（填“是”），其他成员填“否”或留空。", 10),
+), "专家委员会成员，每人一行，顺序即成员顺序。")
 
 ATTACHMENTS = SheetLayout("附件", "Attachments", "attachments", (
     _ref(),
@@ -178,7 +178,7 @@ SHEET_ORDER = {layout.name: index for index, layout in enumerate(DATA_SHEETS)}
 
 GENERAL_NOTES = (
     "本工作簿用于导入评审批次的申报材料和专家库。每个工作表第一行为列标题，请勿修改或删除标题。",
-    "“基本信息”表每项申报一行；其他申报表（共建单位、财务数据、人员、技术委员会、附件）每行第一列填写所属申报的编号。",
+    "“基本信息”表每项申报一行；其他申报表（共建单位、财务数据、人员、专家委员会、附件）每行第一列填写所属申报的编号。",
     "金额、面积、百分比可填数字或文本，最多两位小数，不带千位分隔符；金额单位为元。",
     "是/否列从下拉列表选择“是”或“否”，也接受 TRUE/FALSE。",
     "选填的单元格可留空，表示未提供；整行为空的行会被忽略。",

@@ -354,12 +354,12 @@ class _WorkbookReading:
         if not chairs:
             if not any((r.sheet, r.number, r.cells["chair"][0]) in self.flagged for r in group):
                 self.problem(group[0].cell("chair"),
-                             f"申报 {draft.row.values['id']} 的技术委员会没有主任（须有一位成员填“是”）",
+                             f"申报 {draft.row.values['id']} 的专家委员会没有主任（须有一位成员填“是”）",
                              f"the committee of {draft.row.values['id']} has no chair (mark one member 是)")
             return 0
         for index in chairs[1:]:
             self.problem(group[index].cell("chair"),
-                         f"申报 {draft.row.values['id']} 的技术委员会有多位主任（另见第 {group[chairs[0]].number} 行）",
+                         f"申报 {draft.row.values['id']} 的专家委员会有多位主任（另见第 {group[chairs[0]].number} 行）",
                          f"the committee of {draft.row.values['id']} has more than one chair "
                          f"(also row {group[chairs[0]].number})")
         return chairs[0]

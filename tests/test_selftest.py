@@ -31,8 +31,9 @@ def test_a_failing_step_is_named_and_fails_the_run(qapp, capsys, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(selftest, "make_return", broken)
+    monkeypatch.setattr(selftest, "init_workspace", broken)
     assert main(["--selftest"]) == 1
     captured = capsys.readouterr()
-    assert "FAILED make a signed, encrypted return" in captured.out
+    assert "ok open the demo round" in captured.out and "FAILED create bureau keys" in captured.out
+    assert "build a package" not in captured.out  # nothing runs after the first failure
     assert "disk full" in captured.err

@@ -36,7 +36,7 @@ def panel_check(args: argparse.Namespace) -> dict | str:
     if args.format == "json":
         return {"round": review_round.id, "results": [r.as_json(args.lang) for r in results]}
     lang = args.lang
-    headers = ["专家组", "申报", "成员", "关联", "回避", "可评分", "1/3上限", "组长独立", "法定人数"] if lang == "zh" else \
+    headers = ["专家组", "申报", "成员", "关联", "回避", "可评分", "1/3上限", "组长独立", "最少评分人数"] if lang == "zh" else \
         ["panel", "application", "members", "affiliated", "recused", "scorers", "host_share", "chair", "quorum"]
     rows = []
     for r in results:

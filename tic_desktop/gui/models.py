@@ -151,7 +151,7 @@ class ChecksModel(_TableModel):
 class PanelResultsModel(_TableModel):
     HEADERS = (("专家组", "Panel"), ("申报", "Application"), ("成员", "Members"), ("关联专家", "Affiliated"),
                ("回避", "Recused"), ("可评分", "Scorers"), ("关联不超过1/3", "Host share ≤ 1/3"),
-               ("组长独立", "Chair independent"), ("法定人数", "Quorum"))
+               ("组长独立", "Chair independent"), ("最少评分人数", "Quorum"))
     CHECK_COLUMNS = {6: 0, 7: 1, 8: 2}
 
     def __init__(self, language: str = "zh", parent=None) -> None:

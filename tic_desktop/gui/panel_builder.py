@@ -124,8 +124,10 @@ class PanelBuilder(QWidget):
         self.members.setAccessibleName(self.tr("Expert pool: tick the panel's members"))
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Name and title keep their width; the unit, usually the longest, takes what is left.
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.members.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.members.itemChanged.connect(lambda _item: None if self._filling else self._members_edited())
         layout.addWidget(self.members, 3)
         chair_row = QHBoxLayout()
@@ -158,6 +160,7 @@ class PanelBuilder(QWidget):
         self.checks.setAccessibleName(self.tr("Conflict-of-interest checks"))
         self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checks.setWordWrap(True)
+        self.checks.setTextElideMode(Qt.TextElideMode.ElideNone)  # explanations wrap, never end in "…"
         header = self.checks.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -271,6 +274,7 @@ class PanelBuilder(QWidget):
             for app_id, entry in self.draft.applications.items():
                 note = self.tr(" (in %1)").replace("%1", assigned[app_id]) if app_id in assigned else ""
                 item = QListWidgetItem(f"{app_id} {entry.application.center_name}{note}")
+                item.setToolTip(f"{app_id} {entry.application.center_name}{note}")
                 item.setData(Qt.ItemDataRole.UserRole, app_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(CHECKED if app_id in panel.applications else UNCHECKED)

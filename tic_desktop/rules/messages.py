@@ -220,10 +220,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "组长单位无统一社会信用代码，按单位名称比对{outcome_zh}，需人工确认。",
         "The chair's unit has no USCC; by unit name {outcome_en}: needs confirming.",
     ),
-    ("panel.quorum", "pass"): ("可评分专家 {value} 人，不少于法定人数 {threshold} 人。", "{value} members can score: quorum of {threshold} met."),
-    ("panel.quorum", "fail"): ("回避后可评分专家 {value} 人，少于法定人数 {threshold} 人。", "Only {value} members can score after recusals: below the quorum of {threshold}."),
+    ("panel.quorum", "pass"): ("可评分专家 {value} 人，不少于最少评分人数 {threshold} 人。", "{value} members can score: quorum of {threshold} met."),
+    ("panel.quorum", "fail"): ("回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人。", "Only {value} members can score after recusals: below the quorum of {threshold}."),
     ("panel.quorum", "review"): (
-        "按单位名称比对回避后可评分专家 {value} 人，少于法定人数 {threshold} 人，需人工确认。",
+        "按单位名称比对回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人，需人工确认。",
         "{value} members can score if name-matched affiliations stand: below the quorum of {threshold}; needs confirming.",
     ),
 }

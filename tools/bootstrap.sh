@@ -55,6 +55,16 @@ case "$action" in
     exec "$venv/bin/tic-desktop" "$@"
     ;;
   test)
+    # Dependency audit: fails the run when PyPI's vulnerability data is reachable and a package is
+    # vulnerable or cannot be audited; offline it can only warn (docs/security.md, "Dependency audit").
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade "setuptools>=78.1.1" "pip-audit>=2.7"
+    if ! "$venv/bin/python" -m pip_audit --strict --skip-editable --progress-spinner off --desc on; then
+      if "$venv/bin/python" -c "import urllib.request as r; r.urlopen('https://pypi.org/pypi/pip/24.0/json', timeout=10)" 2>/dev/null; then
+        echo "bootstrap: dependency audit failed (see above)" >&2
+        exit 1
+      fi
+      echo "bootstrap: PyPI's vulnerability data is unreachable; dependency audit skipped" >&2
+    fi
     export QT_QPA_PLATFORM=offscreen
     exec "$venv/bin/python" -m pytest "$@"
     ;;

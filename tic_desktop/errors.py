@@ -6,8 +6,20 @@ Bugs are not ``TicError``; they propagate and become exit code 1 / a crash dialo
 from __future__ import annotations
 
 
+def _rebuilt(kind: type, args: tuple, state: dict) -> "TicError":
+    error = kind.__new__(kind)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class TicError(Exception):
     """An error the user can fix, carrying a Chinese and an English message."""
+
+    def __reduce__(self):
+        # Errors cross from worker processes (scrypt, decryption) to the window: pickle them whole,
+        # whatever a subclass's constructor takes; the default would call it with the message only.
+        return _rebuilt, (type(self), self.args, dict(self.__dict__))
 
     def __init__(self, message_zh: str, message_en: str) -> None:
         super().__init__(message_zh)

@@ -153,6 +153,7 @@ ZH = {
     "Move u&p": "上移(&P)",
     "Move do&wn": "下移(&W)",
     "C&hoose…": "选择(&H)…",
+    "… and %1 more": "……另有 %1 项",
     # main window menu
     "Open a review &package (expert)…": "打开评审包（专家）(&P)…",
     "&Welcome screen": "欢迎页(&W)",

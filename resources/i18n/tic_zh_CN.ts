@@ -1044,259 +1044,279 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="112" />
+        <location filename="../../ui/expert_window.ui" line="108" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="117" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="113" />
+        <location filename="../../ui/expert_window.ui" line="118" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="116" />
+        <location filename="../../ui/expert_window.ui" line="121" />
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="122" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="125" />
         <source>&amp;Sign and export…</source>
         <translation>签名并导出(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="117" />
+        <location filename="../../ui/expert_window.ui" line="126" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="120" />
+        <location filename="../../ui/expert_window.ui" line="129" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="121" />
+        <location filename="../../ui/expert_window.ui" line="130" />
         <source>Ctrl++</source>
         <translation>Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="124" />
+        <location filename="../../ui/expert_window.ui" line="133" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="125" />
+        <location filename="../../ui/expert_window.ui" line="134" />
         <source>Ctrl+-</source>
         <translation>Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="136" />
+        <location filename="../../ui/expert_window.ui" line="145" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="137" />
+        <location filename="../../ui/expert_window.ui" line="146" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="168" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="169" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="168" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="169" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="195" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="217" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="236" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="246" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="196" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="218" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="237" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="247" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="211" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="212" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="212" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="213" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="219" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="220" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="229" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="230" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="253" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="254" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="259" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="260" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="270" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="273" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="271" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="274" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="272" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="273" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="416" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="417" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="281" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="540" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="541" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="291" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="290" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="291" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="321" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="322" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="340" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="341" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="342" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="555" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="343" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="565" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="555" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="345" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="565" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="363" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="364" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="399" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="400" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="402" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="403" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="416" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="417" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="417" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="420" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="445" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="446" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="453" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="454" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="482" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="483" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="499" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="507" />
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="509" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="499" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="509" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="502" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="512" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="506" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="516" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="521" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="519" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="529" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="549" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="559" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1610,77 +1630,77 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="164" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="167" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="164" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="167" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="170" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="173" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="174" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="177" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="283" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="286" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="292" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="314" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="323" />
         <source>Built %1 packages</source>
         <translation>已生成 %1 个评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="333" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="344" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="339" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="350" />
         <source>Not a bureau workspace</source>
         <translation>不是评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="343" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="354" />
         <source>Bureau passphrase</source>
         <translation>评审局口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="344" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="355" />
         <source>Passphrase of the bureau's keys:</source>
         <translation>评审局密钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="348" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="359" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="357" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="370" />
         <source>The bureau's keys could not be opened</source>
         <translation>无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="389" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="407" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="390" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="408" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
@@ -1762,52 +1782,52 @@
         <translation>专家库：勾选本组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="134" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="136" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="141" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="143" />
         <source>Applications this panel reviews</source>
         <translation>本组评审的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="153" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="155" />
         <source>Conflict-of-interest checks (live)</source>
         <translation>回避检查（实时）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="156" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="156" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="156" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="157" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="159" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="160" />
         <source>Conflict-of-interest checks</source>
         <translation>回避检查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="415" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="419" />
         <source>Withdraw declared conflict</source>
         <translation>撤回回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="256" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="259" />
         <source> (also in %1)</source>
         <translation>（亦在 %1）</translation>
     </message>
@@ -1817,89 +1837,89 @@
         <translation>删除专家组(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="132" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="134" />
         <source>C&amp;hair:</source>
         <translation>组长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="143" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="145" />
         <source>A&amp;pplications this panel reviews:</source>
         <translation>本组评审的申报(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="145" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="147" />
         <source>&amp;Members (tick to add):</source>
         <translation>成员（勾选加入）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="167" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="170" />
         <source>&amp;Declare a conflict…</source>
         <translation>声明回避(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="169" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="172" />
         <source>&amp;Withdraw declared conflict</source>
         <translation>撤回回避声明(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="201" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="204" />
         <source>“%1” cannot be used: the id must be new and may not contain %2.</source>
         <translation>不能使用“%1”：编号不能与已有专家组重复，也不能含有 %2 等字符。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="266" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="387" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="269" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="391" />
         <source>— choose the chair —</source>
         <translation>— 请选择组长 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="272" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="275" />
         <source> (in %1)</source>
         <translation>（已在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="298" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="302" />
         <source>Recused: %1</source>
         <translation>回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="299" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="303" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="325" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="329" />
         <source>and %1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="326" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="330" />
         <source>Packages cannot be built yet:</source>
         <translation>尚不能生成评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="329" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="333" />
         <source>No rule is broken, but %1 findings rest on unit names and need a person to confirm:</source>
         <translation>没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="334" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="338" />
         <source>Every panel passes the conflict-of-interest rules.</source>
         <translation>所有专家组均符合回避规则。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="200" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="203" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="355" />
         <source>New panel</source>
         <translation>新建专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="355" />
         <source>Panel id:</source>
         <translation>专家组编号：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="415" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="419" />
         <source>Conflict:</source>
         <translation>回避声明：</translation>
     </message>
@@ -2621,17 +2641,17 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="102" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="103" />
         <source>Recommendation:</source>
         <translation>推荐意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="156" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="157" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="158" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="159" />
         <source> (%1 criteria not scored)</source>
         <translation>（%1 项未评分）</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
 from tic_desktop.gui.expert_window import ExpertWindow
@@ -38,7 +38,7 @@ def _close_message_boxes() -> list[str]:
     return texts
 
 
-def _fill(qtbot, window, app_id: str, opinion: str = "依托单位研发基础扎实，建设方案可行。") -> None:
+def _fill(qtbot, window, app_id: str, opinion: str = "依托单位研发基础扎实，建设方案可行。", recommend: bool = True) -> None:
     items = [window.ui.applicationList.item(i) for i in range(window.ui.applicationList.count())]
     row = next(i for i, item in enumerate(items) if item.data(Qt.ItemDataRole.UserRole) == app_id)
     window.ui.applicationList.setCurrentRow(row)
@@ -50,14 +50,14 @@ def _fill(qtbot, window, app_id: str, opinion: str = "依托单位研发基础�
             spin.setValue(spin.maximum() * 0.8 // spin.singleStep() * spin.singleStep())
     with qtbot.waitSignal(window.bridge.saved, timeout=5000):
         form.opinion.setPlainText(opinion)
-    window.ui.scoringScroll.ensureWidgetVisible(form.recommend_yes)
+    button = form.recommend_yes if recommend else form.recommend_no
+    window.ui.scoringScroll.ensureWidgetVisible(button)
     with qtbot.waitSignal(window.bridge.saved, timeout=5000):
         # A radio button reacts to clicks on its indicator and label, not its whole width.
-        qtbot.mouseClick(form.recommend_yes, Qt.MouseButton.LeftButton,
-                         pos=QPoint(8, form.recommend_yes.height() // 2))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
 
 
-def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_path):
+def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_path, monkeypatch):
     passphrase = built_p1["credentials"]["E02"].passphrase
     with qtbot.waitSignal(window.signed_in, timeout=60_000):
         window.open_package_as(built_p1["package"].file, "E02", passphrase)
@@ -81,14 +81,17 @@ def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_p
     assert {problem[0] for problem in blocked.args[0]} == {"LC-2026-003"}
     assert any("LC-2026-003" in text for text in _close_message_boxes())
 
-    _fill(qtbot, window, "LC-2026-003")
+    _fill(qtbot, window, "LC-2026-003", recommend=False)  # "do not recommend" as the first choice is saved
+    # Through the menu, as a user does: the action must not pass its "checked" flag on as the folder.
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "usb"))
     with qtbot.waitSignal(window.exported, timeout=60_000) as exported:
-        window.sign_and_export(tmp_path / "usb")
+        window.ui.signAction.trigger()
     made, pdfs = exported.args[0]
     received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")
     assert received[0].status == "accepted"
     assert {s.application for s in received[0].sheet.scores} == {"LC-2026-001", "LC-2026-002", "LC-2026-003"}
     assert received[0].sheet.coi.declared[0].application == "LC-2026-004"
+    assert {s.application: s.recommend for s in received[0].sheet.scores}["LC-2026-003"] is False
     assert all(r.valid for pdf in pdfs for r in verify_pdf(pdf.read_bytes(), built_p1["workspace"].ca_pem))
 
 
@@ -138,3 +141,10 @@ def test_expert_window_switches_language_and_remembers_it(qapp, qtbot, tmp_path,
         translations.remove()
         win.close()
         db.close()
+
+
+def test_f1_opens_the_expert_guide(window, qtbot):
+    window.ui.userGuideAction.trigger()
+    qtbot.addWidget(window.guide_window)
+    assert window.ui.userGuideAction.shortcut().toString() == "F1"
+    assert window.guide_window.isVisible()

@@ -139,8 +139,9 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.inspection_scroll: QScrollArea | None = None
         self.ui.openPackageButton.clicked.connect(self.choose_package)
         self.ui.openPackageAction.triggered.connect(self.choose_package)
-        self.ui.signAction.triggered.connect(self.sign_and_export)
+        self.ui.signAction.triggered.connect(lambda: self.sign_and_export())  # not the action's "checked"
         self.ui.closeAction.triggered.connect(self.close)
+        self.ui.userGuideAction.triggered.connect(self.show_guide)
         self.ui.certifyButton.clicked.connect(self.certify)
         self.ui.applicationList.currentItemChanged.connect(self._application_chosen)
         self.viewer = PdfViewer()
@@ -487,6 +488,13 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                  done, failed)
 
     # --- signing ----------------------------------------------------------------------------
+    def show_guide(self) -> None:
+        from tic_desktop.gui.help_window import UserGuideWindow
+
+        self.guide_window = UserGuideWindow(self.language, self.preferences)
+        self.guide_window.show_guide("expert")
+        self.guide_window.show()
+
     def sign_and_export(self, folder: Path | None = None) -> None:
         if self.desk is None:
             return
@@ -495,6 +503,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         problems = self.desk.problems()
         if problems:
             lines = "\n".join(f"· {app} {zh if self.language == 'zh' else en}" for app, zh, en in problems[:12])
+            if len(problems) > 12:
+                lines += "\n" + self.tr("… and %1 more").replace("%1", str(len(problems) - 12))
             self.sign_blocked.emit(problems)
             self.show_error(self.tr("Not ready to sign"), self.tr("Please complete these first:") + "\n" + lines)
             return

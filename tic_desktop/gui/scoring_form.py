@@ -93,7 +93,8 @@ class ScoringForm(QWidget):
         group.addButton(self.recommend_no)
         if form.recommend is not None:
             (self.recommend_yes if form.recommend else self.recommend_no).setChecked(True)
-        self.recommend_yes.toggled.connect(self._recommend_changed)
+        # The group, not one button: "do not recommend" as the first choice toggles no "recommend".
+        group.buttonToggled.connect(lambda _button, checked: self._recommend_changed() if checked else None)
         row = QWidget()
         row_layout = QVBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)

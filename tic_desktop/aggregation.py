@@ -35,8 +35,11 @@ class Method:
                 f"最高分与最低分之差超过 {self.wide_spread_points} 分标记为分差过大")
 
     def parameters(self) -> dict[str, str]:
-        return {"trim_from": str(self.trim_from), "wide_spread_points": str(self.wide_spread_points),
-                "grade_bands": ", ".join(f"{grade} >= {low}" for low, grade in self.grade_bands)}
+        """The method's parameters as the signed summary prints them (labels in Chinese, with the
+        round-file key in brackets so that anyone can find them again for `tic aggregate`)."""
+        return {"去掉最高分和最低分的最少有效评分数（trim_from）": str(self.trim_from),
+                "分差预警分数（wide_spread_points）": str(self.wide_spread_points),
+                "等次分档（grade_bands）": "；".join(f"{grade} ≥ {low}" for low, grade in self.grade_bands)}
 
 
 def round_method(review_round: ReviewRound) -> Method:

@@ -40,6 +40,7 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     assert result.final == expected_mean and result.flags == ["below_quorum"]
     csv_text = window.export(tmp_path / "ranking.csv").read_text(encoding="utf-8-sig")
     assert "LC-2026-004" in csv_text and f"{expected_mean.quantize(Decimal('0.01'))}" in csv_text
+    assert "有效评分不足" in csv_text and "below_quorum" not in csv_text  # flags in words, not codes
     from openpyxl import load_workbook
 
     workbook = load_workbook(window.export(tmp_path / "ranking.xlsx"))
@@ -61,6 +62,7 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     text = subprocess.run(["pdftotext", str(summary), "-"], capture_output=True, text=True, check=True).stdout
     flat = text.replace("\n", "")
     assert all(item.file_sha256 in flat for item in items)
+    assert "（接收）" in flat and "accepted" not in flat and "trim_from）" in flat
 
 
 def test_bureau_window_opens_results_with_the_workspace_passphrase(qapp, qtbot, built_p1, tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from tic_desktop.aggregation import ApplicationResult, money2
+from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult, money2
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.returns.receiving import ReceivedReturn
 
@@ -21,7 +21,8 @@ def ranking_rows(review_round: ReviewRound, results: list[ApplicationResult]) ->
     for r in sorted(results, key=lambda r: (r.rank is None, r.rank or 0)):
         rows.append([r.rank or "", r.application_id, review_round.applications[r.application_id].center_name, r.valid,
                      money2(r.mean) or "", money2(r.final) or "", money2(r.minimum) or "", money2(r.maximum) or "",
-                     ";".join(r.flags), ";".join(f"{e}:{x}" for e, x in r.excluded)])
+                     "；".join(FLAG_TEXT.get(f, f) for f in r.flags),
+                     "；".join(f"{e}（{EXCLUSION_TEXT.get(x, x)}）" for e, x in r.excluded)])
     return rows
 
 

@@ -14,7 +14,7 @@ from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.reports.documents import RankingRow, ResultSummary
 from tic_desktop.reports.forms import draw_result_summary
-from tic_desktop.returns.receiving import ReceivedReturn
+from tic_desktop.returns.receiving import STATUS_TEXT, ReceivedReturn
 from tic_desktop.security import certificates
 from tic_desktop.signing.pdf_signing import SignerIdentity, prepare_signature_fields, sign_pdf
 
@@ -30,7 +30,7 @@ def result_summary(review_round: ReviewRound, results: list[ApplicationResult], 
     today = dt.date.today()
     return ResultSummary(
         review_round.id, review_round.spec.title, method.describe(), method.parameters(), rows,
-        inputs=[(f"{item.file.name}（{item.status}）", item.file_sha256) for item in returns],
+        inputs=[(f"{item.file.name}（{STATUS_TEXT[item.status]}）", item.file_sha256) for item in returns],
         excluded=[(r.application_id, expert, EXCLUSION_TEXT.get(reason, reason))
                   for r in results for expert, reason in r.excluded],
         date=f"{today.year}年{today.month}月{today.day}日",

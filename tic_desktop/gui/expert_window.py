@@ -84,8 +84,9 @@ def _decrypt_in_worker_process(package_file: str, application_id: str, index: in
 
 def _decrypt_attachment(package_file: str, application_id: str, index: int, credential_json: str,
                         progress_name: str) -> tuple[str, int]:
+    # Attaching registers the name again with the one resource tracker the processes share; the GUI's
+    # unlink unregisters it once. Unregistering here too made the tracker print a KeyError each time.
     progress = shared_memory.SharedMemory(name=progress_name)
-    resource_tracker.unregister(progress._name, "shared_memory")  # the GUI process owns it
     package = open_package(Path(package_file))
     try:
         credential = Credential.from_json(credential_json)

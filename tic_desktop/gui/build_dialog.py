@@ -511,6 +511,9 @@ class BuildPackagesDialog(RememberingDialog):
     def _print_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        if self.outcome and self.outcome.sheets:
+            # Used only when "print to file" is chosen (no printer attached): a file, not the home folder.
+            printer.setOutputFileName(str(self.outcome.sheets[0].parent / "打印用-全部口令单.pdf"))
         asking = QPrintDialog(printer, self)
         asking.setWindowTitle(self.tr("Print passphrase sheets"))
         if asking.exec() == QDialog.DialogCode.Accepted:

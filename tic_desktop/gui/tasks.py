@@ -30,7 +30,10 @@ class _Task(QRunnable):
         except Exception as error:  # delivered to the GUI thread, which decides how to tell the user
             self._relay.failed.emit(error)
         else:
-            self._relay.finished.emit(result)
+            # Boxed in a fresh tuple: results such as None are shared singletons, and a crash in
+            # "none_dealloc" was seen once around this queued cross-thread signal; a new object per
+            # emission keeps reference counting of shared objects out of the signal's path.
+            self._relay.finished.emit((result,))
 
 
 def in_worker_process(function: Callable[..., Any], *args: Any) -> Any:
@@ -56,6 +59,6 @@ def run_task(work: Callable[[], Any], on_done: Callable[[Any], None], on_error: 
         callback(value)
 
     queued = Qt.ConnectionType.QueuedConnection  # always delivered by the GUI thread's event loop
-    relay.finished.connect(lambda result: finish(on_done, result), queued)
+    relay.finished.connect(lambda boxed: finish(on_done, boxed[0]), queued)
     relay.failed.connect(lambda error: finish(on_error, error), queued)
     (pool or QThreadPool.globalInstance()).start(_Task(work, relay))

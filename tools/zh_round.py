@@ -154,6 +154,7 @@ ZH = {
     "Move do&wn": "下移(&W)",
     "C&hoose…": "选择(&H)…",
     "… and %1 more": "……另有 %1 项",
+    "Choose whether the panel recommends the application.": "请选择专家组是否推荐该申报。",
     # main window menu
     "Open a review &package (expert)…": "打开评审包（专家）(&P)…",
     "&Welcome screen": "欢迎页(&W)",

@@ -632,12 +632,12 @@
         <translation>没有新发口令单：这些专家组的专家在之前生成评审包时已领取口令单（沿用原有凭据）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="515" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="518" />
         <source>Print passphrase sheets</source>
         <translation>打印口令单</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="527" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="530" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -852,6 +852,11 @@
     </message>
     <message>
         <location filename="../../tic_desktop/gui/chair_panel.py" line="120" />
+        <source>Choose whether the panel recommends the application.</source>
+        <translation>请选择专家组是否推荐该申报。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="123" />
         <source>Where should the signed group opinion go?</source>
         <translation>签署后的专家组意见保存到哪里？</translation>
     </message>
@@ -1109,214 +1114,214 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="169" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="170" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="169" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="170" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="196" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="218" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="237" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="247" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="197" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="219" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="238" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="248" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="212" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="213" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="213" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="214" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="220" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="221" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="230" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="231" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="254" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="255" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="260" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="261" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="271" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="274" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="272" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="273" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="274" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="417" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="282" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="552" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="291" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="292" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="291" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="292" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="322" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="341" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="342" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="343" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="565" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="566" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="345" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="565" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="566" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="364" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="365" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="400" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="401" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="403" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="404" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="417" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="420" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="420" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="421" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="446" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="447" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="454" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="455" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="483" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="484" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="507" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="508" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="509" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="510" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="509" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="510" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="512" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="513" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="516" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="517" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="521" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="522" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="529" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="530" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="559" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="560" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>

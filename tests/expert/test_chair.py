@@ -63,6 +63,11 @@ def test_chair_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, member_
         assert panel.table.item(0, 0).background().color() == WIDE_SPREAD_BG
         panel.table.selectRow(0)
         panel.consensus.setPlainText("专家组意见：基础扎实，建议通过。")
+        with qtbot.waitSignal(panel.problem) as refused:  # no recommendation chosen yet
+            assert panel.sign_selected(tmp_path / "out") is None
+        assert "recommend" in refused.args[0] or "推荐" in refused.args[0]
+        assert not (tmp_path / "out").exists()
+        panel.recommend.setChecked(True)
         with qtbot.waitSignal(panel.signed, timeout=30_000) as signed:
             panel.sign_selected(tmp_path / "out")
         assert [r.valid for r in verify_pdf(signed.args[0].read_bytes(), built_p1["workspace"].ca_pem)] == [True]

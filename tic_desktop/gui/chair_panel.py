@@ -57,7 +57,7 @@ class ChairPanel(QWidget):
         row = QHBoxLayout()
         self.recommend = QRadioButton(self.tr("Recommend"))
         self.not_recommend = QRadioButton(self.tr("Do not recommend"))
-        self.recommend.setChecked(True)
+        # Neither is chosen for the chair: the panel's recommendation is a decision, not a default.
         self.sign_button = QPushButton(self.tr("Sign the group opinion…"))
         self.sign_button.clicked.connect(lambda: self.sign_selected())
         for widget in (self.recommend, self.not_recommend):
@@ -116,6 +116,9 @@ class ChairPanel(QWidget):
             self.problem.emit(self.tr("Choose an application in the table first."))
             return None
         application_id = self.table.verticalHeaderItem(rows[0].row()).text()
+        if not (self.recommend.isChecked() or self.not_recommend.isChecked()):
+            self.problem.emit(self.tr("Choose whether the panel recommends the application."))
+            return None
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Where should the signed group opinion go?"))
             if not chosen:

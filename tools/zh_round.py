@@ -131,7 +131,8 @@ ZH = {
     "&Title:": "批次名称(&T)：",
     "&Fewest experts who must score:": "最少评分专家人数(&F)：",
     "New fol&der for the round's files:": "批次文件的新文件夹(&D)：",
-    "The id becomes part of file names: it may not contain %1.": "编号会用作文件名的一部分，不能含有 %1 等字符。",
+    "The id becomes part of file names: only letters, digits, - _ and . (not %1).":
+        "编号会用作文件名的一部分，只能由字母、数字和 - _ . 组成（不能含有 %1、空格等）。",
     "&Add expert": "添加专家(&A)",
     "&Remove expert": "删除专家(&R)",
     "New pan&el…": "新建专家组(&E)…",
@@ -141,7 +142,8 @@ ZH = {
     "&Members (tick to add):": "成员（勾选加入）(&M)：",
     "&Declare a conflict…": "声明回避(&D)…",
     "&Withdraw declared conflict": "撤回回避声明(&W)",
-    "“%1” cannot be used: the id must be new and may not contain %2.": "不能使用“%1”：编号不能与已有专家组重复，也不能含有 %2 等字符。",
+    "“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).":
+        "不能使用“%1”：编号不能与已有专家组重复，只能由字母、数字和 - _ . 组成（不能含有 %2、空格等）。",
     "No rule is broken, but %1 findings rest on unit names and need a person to confirm:":
         "没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：",
     "Every panel needs members and a chair. Packages can only be built for panels that pass every conflict-of-interest "

@@ -359,8 +359,8 @@
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="106" />
-        <source>The id becomes part of file names: it may not contain %1.</source>
-        <translation>编号会用作文件名的一部分，不能含有 %1 等字符。</translation>
+        <source>The id becomes part of file names: only letters, digits, - _ and . (not %1).</source>
+        <translation>编号会用作文件名的一部分，只能由字母、数字和 - _ . 组成（不能含有 %1、空格等）。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="120" />
@@ -1827,7 +1827,12 @@
         <translation>回避检查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="419" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="204" />
+        <source>“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).</source>
+        <translation>不能使用“%1”：编号不能与已有专家组重复，只能由字母、数字和 - _ . 组成（不能含有 %2、空格等）。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="418" />
         <source>Withdraw declared conflict</source>
         <translation>撤回回避声明</translation>
     </message>
@@ -1867,64 +1872,58 @@
         <translation>撤回回避声明(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="204" />
-        <source>“%1” cannot be used: the id must be new and may not contain %2.</source>
-        <translation>不能使用“%1”：编号不能与已有专家组重复，也不能含有 %2 等字符。</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="269" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="391" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="392" />
         <source>— choose the chair —</source>
         <translation>— 请选择组长 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="275" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="271" />
         <source> (in %1)</source>
         <translation>（已在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="302" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="298" />
         <source>Recused: %1</source>
         <translation>回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="303" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="299" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="329" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="325" />
         <source>and %1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="330" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="326" />
         <source>Packages cannot be built yet:</source>
         <translation>尚不能生成评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="333" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="329" />
         <source>No rule is broken, but %1 findings rest on unit names and need a person to confirm:</source>
         <translation>没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="338" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="334" />
         <source>Every panel passes the conflict-of-interest rules.</source>
         <translation>所有专家组均符合回避规则。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/panel_builder.py" line="203" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="355" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
         <source>New panel</source>
         <translation>新建专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="355" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
         <source>Panel id:</source>
         <translation>专家组编号：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="419" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="418" />
         <source>Conflict:</source>
         <translation>回避声明：</translation>
     </message>

@@ -11,45 +11,13 @@ from __future__ import annotations
 import socket
 import traceback
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from offline_flow import run_full_flow
 
 
-class _OfflineKeyring(KeyringBackend):
-    """A secure-looking in-memory keyring: the OS keyring would talk to its daemon over a socket."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
-
-
 class NetworkAttempt(OSError):
     """Raised in place of any socket operation during the test."""
-
-
-@pytest.fixture
-def offline_keyring():
-    previous = keyring.get_keyring()
-    backend = _OfflineKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -104,7 +72,7 @@ def test_sockets_are_really_disabled(no_sockets):
     left.close(), right.close()
 
 
-def test_whole_review_runs_with_sockets_disabled(no_sockets, offline_keyring, tmp_path, capsys):
+def test_whole_review_runs_with_sockets_disabled(no_sockets, memory_keyring, tmp_path, capsys):  # in-memory: the OS keyring would use a socket
     result = run_full_flow(tmp_path / "review", capsys)
     assert len(result.pdfs) >= 1 and (tmp_path / "review" / "E02.ticreturn").is_file()
     assert no_sockets == [], "socket use during the offline review:\n" + "\n".join(no_sockets)

@@ -25,6 +25,7 @@ from tic_desktop.errors import InputError
 from tic_desktop.rules.conflicts import PanelConflicts, panel_conflicts
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.rules.results import Result
+from tic_desktop.bureau.workspace import is_safe_name, safe_name
 from tic_desktop.security.atomic import write_atomically
 
 RUBRIC_TOTAL = Decimal(100)
@@ -151,8 +152,9 @@ class RoundDraft:
     def panel_blockers(self, panel: PanelDraft) -> list[Blocker]:
         blockers = []
         if not usable_as_file_name(panel.id):
-            blockers.append(Blocker(panel.id, None, "panel.id", f"专家组编号“{panel.id}”不能含有 {UNUSABLE_IN_NAMES} 等字符",
-                                    f"the panel id “{panel.id}” cannot contain characters such as {UNUSABLE_IN_NAMES}"))
+            blockers.append(Blocker(panel.id, None, "panel.id", f"专家组编号“{panel.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
+                                    f"the panel id “{panel.id}” may contain only letters, digits, - _ and . "
+                                    f"(not {UNUSABLE_IN_NAMES}, spaces, …)"))
         if not panel.members:
             blockers.append(Blocker(panel.id, None, "panel.members", f"专家组 {panel.id} 还没有成员",
                                     f"panel {panel.id} has no members yet"))
@@ -181,8 +183,9 @@ class RoundDraft:
         if not self.id.strip():
             found.append(Blocker(None, None, "round.id", "评审批次编号不能为空", "the round needs an id"))
         elif not usable_as_file_name(self.id.strip()):
-            found.append(Blocker(None, None, "round.id", f"评审批次编号“{self.id}”不能含有 {UNUSABLE_IN_NAMES} 等字符",
-                                 f"the round id “{self.id}” cannot contain characters such as {UNUSABLE_IN_NAMES}"))
+            found.append(Blocker(None, None, "round.id", f"评审批次编号“{self.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
+                                 f"the round id “{self.id}” may contain only letters, digits, - _ and . "
+                                 f"(not {UNUSABLE_IN_NAMES}, spaces, …)"))
         if not self.title.strip():
             found.append(Blocker(None, None, "round.title", "评审批次名称不能为空", "the round needs a title"))
         if not self.applications:
@@ -280,23 +283,17 @@ def _json_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def usable_as_file_name(value: str) -> bool:
-    """Ids become file names (applications/<id>.json, <panel>.ticpkg): no separators or reserved marks."""
-    return bool(value) and value not in (".", "..") and not any(c in value for c in UNUSABLE_IN_NAMES) \
-        and value.strip() == value
+# Ids become file names (applications/<id>.json, <panel>.ticpkg): the package builder's rule, checked
+# here already so that a round is not saved with an id its packages could never be built with.
+usable_as_file_name = is_safe_name
 
-
-def _safe_part(value: str, what: str) -> str:
-    if not usable_as_file_name(value):
-        raise InputError("round", what, f"“{value}”不能用作文件名", f"“{value}” cannot be used as a file name")
-    return value
 
 
 def _application_files(draft: RoundDraft, folder: Path) -> dict[str, tuple[str, bytes, list[tuple[Path, str]]]]:
     """Per application: its relative JSON path, JSON bytes and the attachments to copy (source, relative)."""
     planned = {}
     for app_id, entry in draft.applications.items():
-        name = _safe_part(app_id, "applications.id")
+        name = safe_name(app_id, "applications.id")
         data = json.loads(json.dumps(entry.data))  # a copy whose attachment paths may be rewritten
         copies = []
         for index, attachment in enumerate(data.get("attachments") or []):
@@ -304,7 +301,7 @@ def _application_files(draft: RoundDraft, folder: Path) -> dict[str, tuple[str, 
             if not source.is_file():
                 raise InputError(f"{app_id}", f"attachments[{index}].file", f"附件不存在：{attachment['file']}",
                                  f"attachment not found: {attachment['file']}")
-            relative = f"{name}/{index + 1:02d}-{_safe_part(source.name, 'attachments.file')}"
+            relative = f"{name}/{index + 1:02d}-{source.name}"  # a name of a file that exists: no separators
             attachment["file"] = relative
             copies.append((source, relative))
         planned[app_id] = (f"applications/{name}.json", _json_bytes(data), copies)

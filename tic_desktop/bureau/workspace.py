@@ -104,9 +104,13 @@ class BureauWorkspace:
                          json.dumps(registry, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
 
 
+def is_safe_name(value: str) -> bool:
+    """Ids become folder and file names: only letters, digits, - _ and ., not starting with a dot."""
+    return bool(value) and all(ch.isalnum() or ch in "-_." for ch in value) and not value.startswith(".")
+
+
 def safe_name(value: str, what: str) -> str:
-    """Ids become folder and file names: allow only plain characters."""
-    if not value or not all(ch.isalnum() or ch in "-_." for ch in value) or value.startswith("."):
+    if not is_safe_name(value):
         raise InputError(what, None, f"“{value}”不能用作文件名", f"{value!r} cannot be used as a file name")
     return value
 

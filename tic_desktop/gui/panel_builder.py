@@ -201,7 +201,7 @@ class PanelBuilder(QWidget):
         panel_id = panel_id.strip()
         if not usable_as_file_name(panel_id) or any(p.id == panel_id for p in self.draft.panels):
             show_warning(self, self.tr("New panel"),
-                         self.tr("“%1” cannot be used: the id must be new and may not contain %2.")
+                         self.tr("“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).")
                          .replace("%1", panel_id).replace("%2", UNUSABLE_IN_NAMES))
             return False
         self.draft.panels.append(PanelDraft(panel_id))
@@ -265,11 +265,7 @@ class PanelBuilder(QWidget):
                 self.members.setItem(row, 0, name)
                 self.members.setItem(row, 1, QTableWidgetItem(expert.unit_name))
                 self.members.setItem(row, 2, QTableWidgetItem(expert.title or ""))
-            experts = self.draft.experts_by_id
-            self.chair.addItem(self.tr("— choose the chair —"), "")
-            for member in panel.members:
-                self.chair.addItem(f"{experts[member].name} · {member}" if member in experts else member, member)
-            self.chair.setCurrentIndex(max(0, self.chair.findData(panel.chair)))
+            self._fill_chairs(panel)
             assigned = {a: p.id for p in self.draft.panels if p is not panel for a in p.applications}
             for app_id, entry in self.draft.applications.items():
                 note = self.tr(" (in %1)").replace("%1", assigned[app_id]) if app_id in assigned else ""
@@ -385,15 +381,18 @@ class PanelBuilder(QWidget):
 
     def _edited(self) -> None:
         # Rebuilding the lists would move the keyboard focus; only the chair list and checks change.
-        panel = self.current_panel()
+        self._fill_chairs(self.current_panel())
+        self._show_checks()
+        self.changed.emit()
+
+    def _fill_chairs(self, panel: PanelDraft) -> None:
+        """The chair can only be one of the panel's members."""
         experts = self.draft.experts_by_id
         self.chair.clear()
         self.chair.addItem(self.tr("— choose the chair —"), "")
         for member in panel.members:
             self.chair.addItem(f"{experts[member].name} · {member}" if member in experts else member, member)
         self.chair.setCurrentIndex(max(0, self.chair.findData(panel.chair)))
-        self._show_checks()
-        self.changed.emit()
 
     def add_declared_conflict(self, conflict: DeclaredConflict) -> None:
         self.draft.declared_conflicts = [c for c in self.draft.declared_conflicts

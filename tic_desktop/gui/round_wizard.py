@@ -103,7 +103,7 @@ class BasicsPage(QWizardPage):
 
     def _check_id(self, text: str) -> None:
         usable = not text.strip() or usable_as_file_name(text.strip())
-        self.id_problem.setText("" if usable else self.tr("The id becomes part of file names: it may not contain %1.")
+        self.id_problem.setText("" if usable else self.tr("The id becomes part of file names: only letters, digits, - _ and . (not %1).")
                                 .replace("%1", UNUSABLE_IN_NAMES))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override

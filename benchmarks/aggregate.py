@@ -91,36 +91,71 @@ CRITERIA = [f"c{i:02d}" for i in range(1, 11)]
 # ------------------------------------------------------------------------------------------------
 def write_round(folder: Path, panels: int, members: int, apps_per_panel: int) -> Path:
     (folder / "apps").mkdir(parents=True)
-    rubric = {"id": "bench-rubric", "step": "0.5",
-              "criteria": [{"id": c, "title": f"评分项 {c}", "max": "10", "guidance": ""} for c in CRITERIA]}
+    rubric = {
+        "id": "bench-rubric",
+        "step": "0.5",
+        "criteria": [
+            {"id": c, "title": f"评分项 {c}", "max": "10", "guidance": ""} for c in CRITERIA
+        ],
+    }
     (folder / "rubric.json").write_text(json.dumps(rubric, ensure_ascii=False), encoding="utf-8")
     app_files, experts, panel_list = [], [], []
     for p in range(1, panels + 1):
         app_ids = [f"A{p:03d}-{a}" for a in range(1, apps_per_panel + 1)]
         for app_id in app_ids:
-            application = {"id": app_id, "center_name": f"技术创新中心 {app_id}",
-                           "lead_unit": {"name": f"申报单位 {app_id}", "kind": "enterprise"}}
-            (folder / "apps" / f"{app_id}.json").write_text(json.dumps(application, ensure_ascii=False),
-                                                            encoding="utf-8")
+            application = {
+                "id": app_id,
+                "center_name": f"技术创新中心 {app_id}",
+                "lead_unit": {"name": f"申报单位 {app_id}", "kind": "enterprise"},
+            }
+            (folder / "apps" / f"{app_id}.json").write_text(
+                json.dumps(application, ensure_ascii=False), encoding="utf-8"
+            )
             app_files.append(f"apps/{app_id}.json")
         member_ids = [f"E{p:03d}-{m:02d}" for m in range(1, members + 1)]
-        experts += [{"id": e, "name": f"专家 {e}", "unit_name": f"专家单位 {e}", "title": "教授"} for e in member_ids]
-        panel_list.append({"id": f"P{p:03d}", "members": member_ids, "chair": member_ids[0], "applications": app_ids})
-    spec = {"id": ROUND_ID, "title": "基准测试评审批次", "kind": "establishment", "quorum": 5, "rubric": "rubric.json",
-            "applications": app_files, "experts": experts, "panels": panel_list}
+        experts += [
+            {"id": e, "name": f"专家 {e}", "unit_name": f"专家单位 {e}", "title": "教授"}
+            for e in member_ids
+        ]
+        panel_list.append(
+            {
+                "id": f"P{p:03d}",
+                "members": member_ids,
+                "chair": member_ids[0],
+                "applications": app_ids,
+            }
+        )
+    spec = {
+        "id": ROUND_ID,
+        "title": "基准测试评审批次",
+        "kind": "establishment",
+        "quorum": 5,
+        "rubric": "rubric.json",
+        "applications": app_files,
+        "experts": experts,
+        "panels": panel_list,
+    }
     path = folder / "round.json"
     path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     return path
 
 
 def random_sheet(rng: random.Random, expert: str, app_ids: list[str]) -> ScoreSheet:
-    return ScoreSheet.model_validate({
-        "expert": expert, "coi": {"certified": True, "declared": []},
-        "scores": [{"application": a,
+    return ScoreSheet.model_validate(
+        {
+            "expert": expert,
+            "coi": {"certified": True, "declared": []},
+            "scores": [
+                {
+                    "application": a,
                     "criteria": {c: str(Decimal(rng.randint(8, 20)) / 2) for c in CRITERIA},
-                    "opinion": "建设方案可行，依托单位基础较好，建议加强产学研合作与成果转化。", "recommend": True}
-                   for a in app_ids],
-    })
+                    "opinion": "建设方案可行，依托单位基础较好，建议加强产学研合作与成果转化。",
+                    "recommend": True,
+                }
+                for a in app_ids
+            ],
+        }
+    )
 
 
 def setup(tmp: Path, panels: int, members: int, apps_per_panel: int) -> SimpleNamespace:
@@ -135,29 +170,45 @@ def setup(tmp: Path, panels: int, members: int, apps_per_panel: int) -> SimpleNa
     returns_dir.mkdir()
     plain_dir.mkdir()
     files, plain = [], []
-    bureau = SimpleNamespace(fingerprint=workspace.fingerprint, age_recipient=workspace.age_recipient)
+    bureau = SimpleNamespace(
+        fingerprint=workspace.fingerprint, age_recipient=workspace.age_recipient
+    )
     for panel in review_round.panels:
-        manifest_stand_in = json.dumps({"round": review_round.id, "panel": panel.id, "nonce": rng.random()}).encode()
+        manifest_stand_in = json.dumps(
+            {"round": review_round.id, "panel": panel.id, "nonce": rng.random()}
+        ).encode()
         package_sha256 = hashlib.sha256(manifest_stand_in).hexdigest()
-        package = SimpleNamespace(manifest=SimpleNamespace(round=SimpleNamespace(id=review_round.id),
-                                                           panel_id=panel.id, bureau=bureau),
-                                  package_sha256=package_sha256)
+        package = SimpleNamespace(
+            manifest=SimpleNamespace(
+                round=SimpleNamespace(id=review_round.id), panel_id=panel.id, bureau=bureau
+            ),
+            package_sha256=package_sha256,
+        )
         issued = {}
         for member in panel.members:
             expert = experts[member]
-            key, certificate = certificates.issue_expert_certificate(keys.ca_key, workspace.ca_certificate,
-                                                                     member, expert.name, expert.unit_name)
+            key, certificate = certificates.issue_expert_certificate(
+                keys.ca_key, workspace.ca_certificate, member, expert.name, expert.unit_name
+            )
             issued[member] = (key, certificate, certificates.fingerprint(certificate))
-        workspace.register_package(package_sha256, {
-            "round": review_round.id, "panel": panel.id, "members": list(panel.members),
-            "member_fingerprints": {m: issued[m][2] for m in panel.members},
-            "applications": list(panel.applications), "file": f"{panel.id}.ticpkg",
-            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        })
+        workspace.register_package(
+            package_sha256,
+            {
+                "round": review_round.id,
+                "panel": panel.id,
+                "members": list(panel.members),
+                "member_fingerprints": {m: issued[m][2] for m in panel.members},
+                "applications": list(panel.applications),
+                "file": f"{panel.id}.ticpkg",
+                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            },
+        )
         for member in panel.members:
             key, certificate, fp = issued[member]
             credential = SimpleNamespace(expert_id=member, fingerprint=fp)
-            document = return_document(package, credential, random_sheet(rng, member, list(panel.applications)), 1)
+            document = return_document(
+                package, credential, random_sheet(rng, member, list(panel.applications)), 1
+            )
             token = jws.sign(document, key, certificate)
             sealed = age_files.encrypt_to(token, [workspace.age_recipient])
             target = returns_dir / f"{panel.id}-{member}.ticreturn"
@@ -167,8 +218,14 @@ def setup(tmp: Path, panels: int, members: int, apps_per_panel: int) -> SimpleNa
             plain_file = plain_dir / f"{panel.id}-{member}.json"
             plain_file.write_bytes(document)
             plain.append((plain_file, signature, certificate.public_key()))
-    return SimpleNamespace(workspace_dir=workspace.folder, keys=keys, round=review_round, files=files, plain=plain,
-                           seconds=time.perf_counter() - started)
+    return SimpleNamespace(
+        workspace_dir=workspace.folder,
+        keys=keys,
+        round=review_round,
+        files=files,
+        plain=plain,
+        seconds=time.perf_counter() - started,
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -185,7 +242,9 @@ def check(ctx: SimpleNamespace, received: list, results: list) -> None:
     statuses = {r.status for r in received}
     if statuses != {"accepted"} or len(received) != len(ctx.files):
         bad = next(r for r in received if r.status != "accepted")
-        raise SystemExit(f"not all returns accepted: {bad.file.name} {bad.status} {bad.reason} {bad.detail}")
+        raise SystemExit(
+            f"not all returns accepted: {bad.file.name} {bad.status} {bad.reason} {bad.detail}"
+        )
     if any(r.rank is None or r.valid != len(ctx.round.panels[0].members) for r in results):
         raise SystemExit("an application was not ranked with every expert's total")
 
@@ -199,7 +258,9 @@ def reference(ctx: SimpleNamespace) -> list[tuple[str, Decimal, int]]:
         public_key.verify(signature, data, algorithm)
         document = json.loads(data)
         for entry in document["scores"]:
-            totals[entry["application"]].append(sum((Decimal(v) for v in entry["criteria"].values()), Decimal(0)))
+            totals[entry["application"]].append(
+                sum((Decimal(v) for v in entry["criteria"].values()), Decimal(0))
+            )
     finals = []
     for app_id, values in totals.items():
         trimmed = sorted(values)[1:-1] if len(values) >= 5 else values
@@ -238,6 +299,7 @@ def split(ctx: SimpleNamespace) -> dict[str, float]:
                 return function(*args, **kwargs)
             finally:
                 spent[name] += time.perf_counter() - t0
+
         return wrapper
 
     targets = list(PHASES)
@@ -266,7 +328,9 @@ def split(ctx: SimpleNamespace) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--panels", type=int, default=200)
     parser.add_argument("--members", type=int, default=10)
     parser.add_argument("--apps", type=int, default=5, help="applications per panel")
@@ -281,8 +345,11 @@ def main() -> None:
     try:
         ctx = setup(tmp, args.panels, args.members, args.apps)
         n = len(ctx.files)
-        print(f"setup: {n} returns, {len(ctx.round.applications)} applications, {ctx.seconds:.1f} s "
-              f"(returns {sum(f.stat().st_size for f in ctx.files) / n:.0f} bytes each)", file=sys.stderr)
+        print(
+            f"setup: {n} returns, {len(ctx.round.applications)} applications, {ctx.seconds:.1f} s "
+            f"(returns {sum(f.stat().st_size for f in ctx.files) / n:.0f} bytes each)",
+            file=sys.stderr,
+        )
 
         received, results = pipeline(ctx)  # warm-up
         check(ctx, received, results)
@@ -308,11 +375,17 @@ def main() -> None:
         best, median = min(runs), statistics.median(runs)
         ref_best = min(reference_runs)
         report = {
-            "returns": n, "applications": len(ctx.round.applications),
-            "runs_s": [round(r, 4) for r in runs], "best_s": round(best, 4), "median_s": round(median, 4),
-            "reference_runs_s": [round(r, 4) for r in reference_runs], "reference_best_s": round(ref_best, 4),
+            "returns": n,
+            "applications": len(ctx.round.applications),
+            "runs_s": [round(r, 4) for r in runs],
+            "best_s": round(best, 4),
+            "median_s": round(median, 4),
+            "reference_runs_s": [round(r, 4) for r in reference_runs],
+            "reference_best_s": round(ref_best, 4),
             "ratio_best": round(best / ref_best, 2),
-            "ratio_median": round(median / statistics.median(reference_runs), 2), "goal_s": 3.0, "met": median < 3.0,
+            "ratio_median": round(median / statistics.median(reference_runs), 2),
+            "goal_s": 3.0,
+            "met": median < 3.0,
             "split_s": {k: round(v, 4) for k, v in phases.items()},
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
             "load_average": os.getloadavg(),
@@ -320,11 +393,15 @@ def main() -> None:
         if args.json:
             print(json.dumps(report, ensure_ascii=False, indent=2))
         else:
-            print(f"receive_returns + aggregate, {n} returns: best {best:.3f} s, median {median:.3f} s "
-                  f"(runs {', '.join(f'{r:.3f}' for r in runs)}); goal < 3 s: {'met' if report['met'] else 'MISSED'}")
-            print(f"reference (read + ECDSA P-256 verify + json.loads + statistics): best {ref_best:.3f} s, "
-                  f"median {statistics.median(reference_runs):.3f} s; ratio {best / ref_best:.2f}x best to best, "
-                  f"{report['ratio_median']:.2f}x median to median")
+            print(
+                f"receive_returns + aggregate, {n} returns: best {best:.3f} s, median {median:.3f} s "
+                f"(runs {', '.join(f'{r:.3f}' for r in runs)}); goal < 3 s: {'met' if report['met'] else 'MISSED'}"
+            )
+            print(
+                f"reference (read + ECDSA P-256 verify + json.loads + statistics): best {ref_best:.3f} s, "
+                f"median {statistics.median(reference_runs):.3f} s; ratio {best / ref_best:.2f}x best to best, "
+                f"{report['ratio_median']:.2f}x median to median"
+            )
             print("split (one more run with timers around the phases):")
             for name, seconds in phases.items():
                 print(f"  {name:<30} {seconds * 1000:8.1f} ms  {seconds / n * 1e6:7.1f} µs/return")

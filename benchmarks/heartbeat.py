@@ -40,7 +40,7 @@ class Heartbeat:
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(lambda: self.beats.append(time.perf_counter()))
 
-    def __enter__(self) -> "Heartbeat":
+    def __enter__(self) -> Heartbeat:
         self.beats = [time.perf_counter()]
         self.timer.start()
         return self
@@ -77,10 +77,17 @@ def main() -> int:
     data["attachments"].append({"title": "大附件", "file": "LC-2026-004/big.bin"})
     app_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     workspace = init_workspace(_TEMP / "bureau", passphrase="heartbeat only")
-    built, credentials = build_packages(review_round(round_dir / "round.json"), workspace,
-                                        workspace.keys("heartbeat only"), _TEMP / "packages", ["P1"])
+    built, credentials = build_packages(
+        review_round(round_dir / "round.json"),
+        workspace,
+        workspace.keys("heartbeat only"),
+        _TEMP / "packages",
+        ["P1"],
+    )
     db = open_database(_TEMP / "expert.sqlite3")
-    window = ExpertWindow(db, Preferences(QSettings(str(_TEMP / "prefs.ini"), QSettings.Format.IniFormat)))
+    window = ExpertWindow(
+        db, Preferences(QSettings(str(_TEMP / "prefs.ini"), QSettings.Format.IniFormat))
+    )
     window.resize(1366, 768)
     window.show()
 
@@ -90,21 +97,33 @@ def main() -> int:
         wait_for(window.signed_in)
         open_seconds = time.perf_counter() - started
     window.certify()
-    index = next(i for i, a in enumerate(window.desk.manifest.application("LC-2026-004").attachments) if a.title == "大附件")
+    index = next(
+        i
+        for i, a in enumerate(window.desk.manifest.application("LC-2026-004").attachments)
+        if a.title == "大附件"
+    )
     received = {}
     with Heartbeat() as decrypting:
         started = time.perf_counter()
         window._current_application = "LC-2026-004"
         loop = QEventLoop()
-        window.decrypt_attachment("LC-2026-004", index, lambda data: (received.setdefault("size", len(data)), loop.quit()))
+        window.decrypt_attachment(
+            "LC-2026-004", index, lambda data: (received.setdefault("size", len(data)), loop.quit())
+        )
         loop.exec()
         decrypt_seconds = time.perf_counter() - started
-    print(f"package open + credential unlock: {open_seconds:.2f} s, {len(opening.beats)} beats, "
-          f"longest gap {opening.longest_gap_ms:.0f} ms")
-    print(f"decrypt {received['size'] / 2**20:.0f} MiB attachment: {decrypt_seconds:.2f} s, {len(decrypting.beats)} beats, "
-          f"longest gap {decrypting.longest_gap_ms:.0f} ms")
+    print(
+        f"package open + credential unlock: {open_seconds:.2f} s, {len(opening.beats)} beats, "
+        f"longest gap {opening.longest_gap_ms:.0f} ms"
+    )
+    print(
+        f"decrypt {received['size'] / 2**20:.0f} MiB attachment: {decrypt_seconds:.2f} s, {len(decrypting.beats)} beats, "
+        f"longest gap {decrypting.longest_gap_ms:.0f} ms"
+    )
     worst = max(opening.longest_gap_ms, decrypting.longest_gap_ms)
-    print(f"longest gap overall: {worst:.0f} ms (goal < 100 ms): {'met' if worst < 100 else 'MISSED'}")
+    print(
+        f"longest gap overall: {worst:.0f} ms (goal < 100 ms): {'met' if worst < 100 else 'MISSED'}"
+    )
     db.close()
     shutil.rmtree(_TEMP, ignore_errors=True)
     return 0

@@ -78,6 +78,7 @@ SPENT: dict[str, float] = defaultdict(float)
 
 def _timed(label: str, function):
     if inspect.iscoroutinefunction(function):
+
         @functools.wraps(function)
         async def wrapper(*args, **kwargs):
             start = time.perf_counter()
@@ -86,6 +87,7 @@ def _timed(label: str, function):
             finally:
                 SPENT[label] += time.perf_counter() - start
     else:
+
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
             start = time.perf_counter()
@@ -93,6 +95,7 @@ def _timed(label: str, function):
                 return function(*args, **kwargs)
             finally:
                 SPENT[label] += time.perf_counter() - start
+
     return wrapper
 
 
@@ -127,8 +130,11 @@ def use_full_font() -> None:
         return stamp.TextStampStyle(
             stamp_text=style.stamp_text,
             text_box_style=pdf_text.TextBoxStyle(font=font, font_size=12, leading=16),
-            inner_content_layout=style.inner_content_layout, border_width=style.border_width,
-            timestamp_format=style.timestamp_format, background=None)
+            inner_content_layout=style.inner_content_layout,
+            border_width=style.border_width,
+            timestamp_format=style.timestamp_format,
+            background=None,
+        )
 
     pdf_signing._stamp_style = full_font_style
 
@@ -137,12 +143,28 @@ def use_full_font() -> None:
 # the document
 # --------------------------------------------------------------------------------------------
 def opinion_text() -> str:
-    topics = ["研发基础", "研发投入", "建设目标", "产学研合作", "人才队伍", "中试平台", "成果转化", "运行机制",
-              "经费保障", "开放共享", "知识产权", "行业带动"]
-    paragraphs = [f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，近三年研发投入持续增长，"
-                  f"建设目标聚焦行业共性关键技术，产学研合作基础较好，{topic}方面的安排具体可行。"
-                  for i, topic in enumerate(topics * 2)]
-    paragraphs.append("建议进一步明确中试平台的开放共享机制，加强与聊城大学等共建单位的人才联合培养。")
+    topics = [
+        "研发基础",
+        "研发投入",
+        "建设目标",
+        "产学研合作",
+        "人才队伍",
+        "中试平台",
+        "成果转化",
+        "运行机制",
+        "经费保障",
+        "开放共享",
+        "知识产权",
+        "行业带动",
+    ]
+    paragraphs = [
+        f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，近三年研发投入持续增长，"
+        f"建设目标聚焦行业共性关键技术，产学研合作基础较好，{topic}方面的安排具体可行。"
+        for i, topic in enumerate(topics * 2)
+    ]
+    paragraphs.append(
+        "建议进一步明确中试平台的开放共享机制，加强与聊城大学等共建单位的人才联合培养。"
+    )
     return "\n".join(paragraphs)
 
 
@@ -150,17 +172,43 @@ def setup() -> tuple[ExpertOpinion, SignerIdentity]:
     review = load_round(demo_round_file())
     app = review.applications[APPLICATION]
     expert = review.experts[EXPERT]
-    case = CaseHeader(review.id, review.spec.title, "P1", app.id, app.center_name, app.lead_unit.name,
-                      app.field or "")
+    case = CaseHeader(
+        review.id,
+        review.spec.title,
+        "P1",
+        app.id,
+        app.center_name,
+        app.lead_unit.name,
+        app.field or "",
+    )
     step = review.rubric.step
-    criteria = [CriterionScore(c.id, c.title, c.max, (c.max * Decimal("0.85") / step).to_integral_value() * step)
-                for c in review.rubric.criteria]
-    opinion = ExpertOpinion(case, EXPERT, expert.name, expert.unit_name, expert.title or "", criteria,
-                            opinion_text(), True, [], "2026年11月25日")
+    criteria = [
+        CriterionScore(
+            c.id, c.title, c.max, (c.max * Decimal("0.85") / step).to_integral_value() * step
+        )
+        for c in review.rubric.criteria
+    ]
+    opinion = ExpertOpinion(
+        case,
+        EXPERT,
+        expert.name,
+        expert.unit_name,
+        expert.title or "",
+        criteria,
+        opinion_text(),
+        True,
+        [],
+        "2026年11月25日",
+    )
     ca_key, ca = certs.create_bureau_ca("聊城市科学技术局")
     key, cert = certs.issue_expert_certificate(ca_key, ca, EXPERT, expert.name, expert.unit_name)
-    identity = SignerIdentity(certs.key_to_pem(key), certs.certificate_to_pem(cert), certs.certificate_to_pem(ca),
-                              expert.name, "评审专家")
+    identity = SignerIdentity(
+        certs.key_to_pem(key),
+        certs.certificate_to_pem(cert),
+        certs.certificate_to_pem(ca),
+        expert.name,
+        "评审专家",
+    )
     return opinion, identity
 
 
@@ -173,17 +221,28 @@ def one_run(opinion: ExpertOpinion, identity: SignerIdentity) -> tuple[bytes, di
     t2 = time.perf_counter()
     signed = sign_pdf(prepared, identity, slots[0], certify=True)
     t3 = time.perf_counter()
-    phases = {"total": t3 - t0, "draw": t1 - t0, "ttf subset": SPENT["ttf subset"], "prepare": t2 - t1,
-              "sign": t3 - t2, "stamp cut": SPENT["stamp cut"], "stamp font": SPENT["stamp font"],
-              "cms": SPENT["cms"]}
+    phases = {
+        "total": t3 - t0,
+        "draw": t1 - t0,
+        "ttf subset": SPENT["ttf subset"],
+        "prepare": t2 - t1,
+        "sign": t3 - t2,
+        "stamp cut": SPENT["stamp cut"],
+        "stamp font": SPENT["stamp font"],
+        "cms": SPENT["cms"],
+    }
     phases["rest"] = phases["sign"] - phases["stamp cut"] - phases["stamp font"] - phases["cms"]
     return signed, phases
 
 
 def summarise(samples: list[dict[str, float]]) -> dict:
     medians = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
-    return {"runs": len(samples), "median": medians, "min_total": min(s["total"] for s in samples),
-            "max_total": max(s["total"] for s in samples)}
+    return {
+        "runs": len(samples),
+        "median": medians,
+        "min_total": min(s["total"] for s in samples),
+        "max_total": max(s["total"] for s in samples),
+    }
 
 
 def measure(opinion, identity, runs: int, warmup: int) -> dict[str, dict]:
@@ -216,7 +275,9 @@ def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo") as handle:
-            cpu = next(line.split(":", 1)[1].strip() for line in handle if line.startswith("model name"))
+            cpu = next(
+                line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")
+            )
     except (OSError, StopIteration):
         pass
     return f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, Python {platform.python_version()}"
@@ -224,24 +285,38 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20, help="timed runs per scenario (default 20)")
+    parser.add_argument(
+        "--repeat", type=int, default=20, help="timed runs per scenario (default 20)"
+    )
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--full-font", type=int, default=0, metavar="N",
-                        help="also time N runs with the whole font given to pyHanko (the old way, ~1 s each)")
+    parser.add_argument(
+        "--full-font",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time N runs with the whole font given to pyHanko (the old way, ~1 s each)",
+    )
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one warm run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
     opinion, identity = setup()
     instrument()
-    signed, first = one_run(opinion, identity)  # registers the reportlab font, reads the TTF for HarfBuzz
+    signed, first = one_run(
+        opinion, identity
+    )  # registers the reportlab font, reads the TTF for HarfBuzz
     pages = check_output(signed)
     results = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
         "pages": pages,
         "goal_seconds": GOAL_SECONDS,
-        "first": {"runs": 1, "median": first, "min_total": first["total"], "max_total": first["total"]},
+        "first": {
+            "runs": 1,
+            "median": first,
+            "min_total": first["total"],
+            "max_total": first["total"],
+        },
         **measure(opinion, identity, args.repeat, args.warmup),
     }
     if args.full_font:
@@ -255,15 +330,33 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:
         print(f"{results['date']}  {results['machine']}")
-        print(f"one {pages}-page expert opinion, drawn + signed; medians in ms (goal < {GOAL_SECONDS * 1000:.0f} ms)")
-        keys = ["total", "draw", "ttf subset", "prepare", "sign", "stamp cut", "stamp font", "cms", "rest"]
+        print(
+            f"one {pages}-page expert opinion, drawn + signed; medians in ms (goal < {GOAL_SECONDS * 1000:.0f} ms)"
+        )
+        keys = [
+            "total",
+            "draw",
+            "ttf subset",
+            "prepare",
+            "sign",
+            "stamp cut",
+            "stamp font",
+            "cms",
+            "rest",
+        ]
         names = [name for name in ("first", "warm", "new signer", "full font") if name in results]
         print(f"{'':12}" + "".join(f"{name:>12}" for name in names))
         for key in keys:
             indent = "  " if key in ("ttf subset", "stamp cut", "stamp font", "cms", "rest") else ""
-            print(f"{indent + key:12}" + "".join(f"{results[n]['median'][key] * 1000:12.1f}" for n in names))
+            print(
+                f"{indent + key:12}"
+                + "".join(f"{results[n]['median'][key] * 1000:12.1f}" for n in names)
+            )
         print(f"{'runs':12}" + "".join(f"{results[n]['runs']:12d}" for n in names))
-        spread = [f"{results[n]['min_total'] * 1000:6.0f}..{results[n]['max_total'] * 1000:<4.0f}" for n in names]
+        spread = [
+            f"{results[n]['min_total'] * 1000:6.0f}..{results[n]['max_total'] * 1000:<4.0f}"
+            for n in names
+        ]
         print(f"{'min..max':12}" + "".join(spread))
     warm = results["warm"]["median"]["total"]
     return 0 if warm < GOAL_SECONDS else 1

@@ -80,7 +80,11 @@ def test_every_uscc_is_valid_except_the_deliberate_one(demo: ReviewRound) -> Non
     deliberate = demo.applications[INVALID_USCC_APPLICATION].lead_unit.uscc
     assert deliberate is not None and not is_valid_uscc(deliberate)
     # The lead unit's own committee member repeats the same (invalid) code; nothing else may be invalid.
-    invalid = [(where, code) for where, code in _all_codes(demo) if code != deliberate and not is_valid_uscc(code)]
+    invalid = [
+        (where, code)
+        for where, code in _all_codes(demo)
+        if code != deliberate and not is_valid_uscc(code)
+    ]
     assert invalid == []
 
 

@@ -21,7 +21,8 @@ EXAMPLES = [
     InputError("round.json", "panels[0].chair", "不能为空", "must not be empty"),
     DatabaseError("数据库较新", "database is newer"),
     SecurityError("口令不正确", "wrong passphrase", "wrong_passphrase"),
-    KeyringUnavailable("没有安全的密钥环", "no secure keyring") if KeyringUnavailable.__init__ is TicError.__init__
+    KeyringUnavailable("没有安全的密钥环", "no secure keyring")
+    if KeyringUnavailable.__init__ is TicError.__init__
     else None,
     Cancelled(),
     PanelRefused("专家组违反回避规则", "the panel breaks a rule"),
@@ -29,7 +30,9 @@ EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("error", [e for e in EXAMPLES if e is not None], ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize(
+    "error", [e for e in EXAMPLES if e is not None], ids=lambda e: type(e).__name__
+)
 def test_every_user_error_survives_pickling_with_both_messages(error):
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error)

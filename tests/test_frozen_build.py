@@ -16,12 +16,19 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZE_GOAL_MB = 250
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="the build script is the Linux one; docs/building.md has Windows")
+@pytest.mark.skipif(
+    sys.platform != "linux",
+    reason="the build script is the Linux one; docs/building.md has Windows",
+)
 def test_the_frozen_app_passes_its_selftest_and_fits_the_size_budget(tmp_path):
     venv = Path(sys.prefix)
-    done = subprocess.run(["bash", str(ROOT / "tools" / "build_app.sh"), str(tmp_path / "dist")],
-                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "TIC_VENV": str(venv),
-                                                               "HOME": str(tmp_path)}, timeout=1800)
+    done = subprocess.run(
+        ["bash", str(ROOT / "tools" / "build_app.sh"), str(tmp_path / "dist")],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "TIC_VENV": str(venv), "HOME": str(tmp_path)},
+        timeout=1800,
+    )
     report = done.stdout + done.stderr
     assert done.returncode == 0, report[-4000:]
     assert "selftest: all steps passed" in report

@@ -18,8 +18,12 @@ def test_selftest_passes_every_step_and_leaves_no_keyring_entry(qapp, capsys, mo
     out = capsys.readouterr().out
     steps = [line for line in out.splitlines() if line.startswith("selftest: ok ")]
     assert len(steps) == 7
-    for what in ("build a package", "make a signed, encrypted return", "verify the return and aggregate",
-                 "draw, sign and verify an opinion PDF"):
+    for what in (
+        "build a package",
+        "make a signed, encrypted return",
+        "verify the return and aggregate",
+        "draw, sign and verify an opinion PDF",
+    ):
         assert any(what in line for line in steps)
     assert "selftest: all steps passed" in out
     assert touched == []  # the throwaway keys never reach the user's keyring

@@ -15,7 +15,6 @@ from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.returns.receiving import ReceivedReturn
 from tic_desktop.rules.conflicts import round_panel_conflicts
 
-
 # How flags and exclusion reasons read to people (the JSON output keeps the codes).
 FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
 EXCLUSION_TEXT = {"recused": "回避", "incomplete": "评分不完整", "invalid_score": "分数无效"}
@@ -31,29 +30,46 @@ class Method:
     lowest_grade: str = "不合格"
 
     def describe(self) -> str:
-        return (f"有效评分不少于 {self.trim_from} 个时去掉一个最高分和一个最低分后取算术平均，否则取算术平均；"
-                f"最高分与最低分之差超过 {self.wide_spread_points} 分标记为分差过大")
+        return (
+            f"有效评分不少于 {self.trim_from} 个时去掉一个最高分和一个最低分后取算术平均，否则取算术平均；"
+            f"最高分与最低分之差超过 {self.wide_spread_points} 分标记为分差过大"
+        )
 
     def parameters(self) -> dict[str, str]:
         """The method's parameters as the signed summary prints them (labels in Chinese, with the
         round-file key in brackets so that anyone can find them again for `tic aggregate`)."""
-        return {"去掉最高分和最低分的最少有效评分数（trim_from）": str(self.trim_from),
-                "分差预警分数（wide_spread_points）": str(self.wide_spread_points),
-                "等次分档（grade_bands）": "；".join(f"{grade} ≥ {low}" for low, grade in self.grade_bands)}
+        return {
+            "去掉最高分和最低分的最少有效评分数（trim_from）": str(self.trim_from),
+            "分差预警分数（wide_spread_points）": str(self.wide_spread_points),
+            "等次分档（grade_bands）": "；".join(
+                f"{grade} ≥ {low}" for low, grade in self.grade_bands
+            ),
+        }
 
 
 def round_method(review_round: ReviewRound) -> Method:
     settings = review_round.spec.aggregation
     if settings is None:
         return Method()
-    bands = tuple(sorted(((Decimal(b.min), b.grade) for b in settings.grade_bands), reverse=True)) \
-        if settings.grade_bands else Method.grade_bands
-    return Method(trim_from=settings.trim_from, wide_spread_points=settings.wide_spread_points, grade_bands=bands,
-                  lowest_grade=settings.lowest_grade)
+    bands = (
+        tuple(sorted(((Decimal(b.min), b.grade) for b in settings.grade_bands), reverse=True))
+        if settings.grade_bands
+        else Method.grade_bands
+    )
+    return Method(
+        trim_from=settings.trim_from,
+        wide_spread_points=settings.wide_spread_points,
+        grade_bands=bands,
+        lowest_grade=settings.lowest_grade,
+    )
 
 
 def money2(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f")
+    return (
+        None
+        if value is None
+        else format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f")
+    )
 
 
 @dataclass
@@ -82,13 +98,23 @@ class ApplicationResult:
 
     def criterion_means(self) -> dict[str, Decimal]:
         """Unrounded mean of each criterion over the valid totals (criteria nobody scored validly are absent)."""
-        return {cid: sum(values, Decimal(0)) / len(values) for cid, values in self.criterion_scores.items() if values}
+        return {
+            cid: sum(values, Decimal(0)) / len(values)
+            for cid, values in self.criterion_scores.items()
+            if values
+        }
 
     def as_json(self, with_grade: bool) -> dict:
         result = {
-            "id": self.application_id, "valid": self.valid, "mean": money2(self.mean), "final": money2(self.final),
-            "rank": self.rank, "min": money2(self.minimum), "max": money2(self.maximum),
-            "excluded": [{"expert": e, "reason": r} for e, r in self.excluded], "flags": list(self.flags),
+            "id": self.application_id,
+            "valid": self.valid,
+            "mean": money2(self.mean),
+            "final": money2(self.final),
+            "rank": self.rank,
+            "min": money2(self.minimum),
+            "max": money2(self.maximum),
+            "excluded": [{"expert": e, "reason": r} for e, r in self.excluded],
+            "flags": list(self.flags),
         }
         if with_grade:
             result["grade"] = self.grade
@@ -123,20 +149,30 @@ def final_score(totals: list[Decimal], trim_from: int) -> tuple[Decimal, Decimal
 
 def assign_ranks(results: list[ApplicationResult]) -> None:
     """Competition ranking on the unrounded final: 1, 2, 2, 4."""
-    scored = sorted((r for r in results if r.final is not None), key=lambda r: r.final, reverse=True)
+    scored = sorted(
+        (r for r in results if r.final is not None), key=lambda r: r.final, reverse=True
+    )
     for position, result in enumerate(scored, start=1):
         previous = scored[position - 2] if position > 1 else None
-        result.rank = previous.rank if previous is not None and previous.final == result.final else position
+        result.rank = (
+            previous.rank if previous is not None and previous.final == result.final else position
+        )
 
 
-def aggregate(review_round: ReviewRound, returns: list[ReceivedReturn], method: Method | None = None) -> list[ApplicationResult]:
+def aggregate(
+    review_round: ReviewRound, returns: list[ReceivedReturn], method: Method | None = None
+) -> list[ApplicationResult]:
     """Final scores, ranks and flags for every application of the round, in round-file order."""
     method = method or round_method(review_round)
     rubric_ids = [c.id for c in review_round.rubric.criteria]
     maxima = {c.id: c.max for c in review_round.rubric.criteria}
     step = review_round.rubric.step
-    recused = {(r.panel_id, r.application_id): set(r.recused) for r in round_panel_conflicts(review_round)}
-    panel_of_expert_app = {(m, a): p.id for p in review_round.panels for m in p.members for a in p.applications}
+    recused = {
+        (r.panel_id, r.application_id): set(r.recused) for r in round_panel_conflicts(review_round)
+    }
+    panel_of_expert_app = {
+        (m, a): p.id for p in review_round.panels for m in p.members for a in p.applications
+    }
     results = {app_id: ApplicationResult(app_id) for app_id in review_round.applications}
 
     for item in returns:
@@ -148,14 +184,19 @@ def aggregate(review_round: ReviewRound, returns: list[ReceivedReturn], method: 
             panel_id = panel_of_expert_app.get((item.expert, entry.application))
             if result is None or panel_id is None or panel_id != item.document.get("panel"):
                 continue  # not this expert's application in this panel: nothing to count
-            if item.expert in recused[(panel_id, entry.application)] or entry.application in declared_here:
+            if (
+                item.expert in recused[(panel_id, entry.application)]
+                or entry.application in declared_here
+            ):
                 result.excluded.append((item.expert, "recused"))
                 continue
             values = [entry.criteria.get(cid) for cid in rubric_ids]
             if any(v is None for v in values):
                 result.excluded.append((item.expert, "incomplete"))
                 continue
-            if any(not (0 <= v <= maxima[cid]) or v % step != 0 for cid, v in zip(rubric_ids, values)):
+            if any(
+                not (0 <= v <= maxima[cid]) or v % step != 0 for cid, v in zip(rubric_ids, values)
+            ):
                 result.excluded.append((item.expert, "invalid_score"))
                 continue
             result.totals[item.expert] = sum(values, Decimal(0))
@@ -171,7 +212,9 @@ def aggregate(review_round: ReviewRound, returns: list[ReceivedReturn], method: 
         if result.valid < quorum:
             result.flags.insert(0, "below_quorum")
         if review_round.spec.kind == "performance" and result.final is not None:
-            result.grade = next((g for low, g in method.grade_bands if result.final >= low), method.lowest_grade)
+            result.grade = next(
+                (g for low, g in method.grade_bands if result.final >= low), method.lowest_grade
+            )
     ordered = [results[a] for a in review_round.applications]
     assign_ranks(ordered)
     return ordered

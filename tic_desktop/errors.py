@@ -6,7 +6,7 @@ Bugs are not ``TicError``; they propagate and become exit code 1 / a crash dialo
 from __future__ import annotations
 
 
-def _rebuilt(kind: type, args: tuple, state: dict) -> "TicError":
+def _rebuilt(kind: type, args: tuple, state: dict) -> TicError:
     error = kind.__new__(kind)
     Exception.__init__(error, *args)
     error.__dict__.update(state)
@@ -41,7 +41,9 @@ class InputError(TicError):
         self.field = field
         where_zh = f"{file}" + (f"，字段 {field}" if field else "")
         where_en = f"{file}" + (f", field {field}" if field else "")
-        super().__init__(f"输入有误：{where_zh}：{problem_zh}", f"Invalid input: {where_en}: {problem_en}")
+        super().__init__(
+            f"输入有误：{where_zh}：{problem_zh}", f"Invalid input: {where_en}: {problem_en}"
+        )
         self.problem_zh = problem_zh
         self.problem_en = problem_en
 

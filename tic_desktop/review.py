@@ -39,14 +39,22 @@ def review_round(path: Path | str) -> RoundReview:
     return RoundReview(loaded, reports, round_panel_conflicts(loaded), digest)
 
 
-def store_review(db: "Database", review: RoundReview) -> None:
+def store_review(db: Database, review: RoundReview) -> None:
     """Record the round's verdicts and panel results in the local database, all or nothing."""
     from tic_desktop.storage.repository import save_round_verdicts
 
     spec = review.round.spec
     save_round_verdicts(
-        db, spec.id, spec.title, spec.kind, str(review.round.path), review.file_sha256,
-        {app_id: (report.verdict.value, report.as_json()["checks"]) for app_id, report in review.reports.items()},
+        db,
+        spec.id,
+        spec.title,
+        spec.kind,
+        str(review.round.path),
+        review.file_sha256,
+        {
+            app_id: (report.verdict.value, report.as_json()["checks"])
+            for app_id, report in review.reports.items()
+        },
         panel_results=[p.as_json() for p in review.panels],
     )
 

@@ -53,7 +53,9 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
         try:
             detail = check()
         except Exception as error:  # any failure is the finding: report it with its step
-            done = Step(name, False, time.perf_counter() - started, f"{type(error).__name__}: {error}")
+            done = Step(
+                name, False, time.perf_counter() - started, f"{type(error).__name__}: {error}"
+            )
             steps.append(done)
             report(done)
             raise SelfTestFailed(f"{name}: {done.detail}") from error
@@ -75,8 +77,9 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
             return state["workspace"].fingerprint[:16]
 
         def build() -> str:
-            built, credentials = build_packages(state["review"], state["workspace"], state["keys"],
-                                                base / "packages", [PANEL])
+            built, credentials = build_packages(
+                state["review"], state["workspace"], state["keys"], base / "packages", [PANEL]
+            )
             state["package"], state["passphrase"] = built[0], credentials[EXPERT].passphrase
             return f"{built[0].file.name} {built[0].file.stat().st_size} bytes"
 
@@ -91,13 +94,23 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
             sheet = validate(ScoreSheet, read_json(sheet_path), str(sheet_path))
             state["sheet"] = sheet
             with open_database(base / "expert.sqlite3") as database:
-                made = make_return(state["opened"], state["credential"], sheet, base / "E02.ticreturn", database,
-                                   str(sheet_path))
+                made = make_return(
+                    state["opened"],
+                    state["credential"],
+                    sheet,
+                    base / "E02.ticreturn",
+                    database,
+                    str(sheet_path),
+                )
             return f"revision {made.revision}"
 
         def receive() -> str:
-            items = receive_returns([base / "E02.ticreturn"], state["workspace"], state["keys"],
-                                    state["review"].round.id)
+            items = receive_returns(
+                [base / "E02.ticreturn"],
+                state["workspace"],
+                state["keys"],
+                state["review"].round.id,
+            )
             if [i.status for i in items] != ["accepted"]:
                 raise SelfTestFailed(f"return not accepted: {items[0].status} {items[0].reason}")
             results = aggregate(state["review"].round, items)
@@ -105,7 +118,9 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
             return f"accepted; {len(scored)} applications scored"
 
         def pdf() -> str:
-            written = write_opinion_pdfs(state["opened"].manifest, state["credential"], state["sheet"], base / "pdfs")
+            written = write_opinion_pdfs(
+                state["opened"].manifest, state["credential"], state["sheet"], base / "pdfs"
+            )
             reports = verify_pdf(written[0].read_bytes(), state["workspace"].ca_pem)
             if not reports or not all(r.valid for r in reports):
                 raise SelfTestFailed("the signed opinion PDF does not verify")

@@ -41,10 +41,14 @@ def child(workdir: Path, seed: int) -> None:
     app = QApplication([])
     config = json.loads((workdir / "setup.json").read_text())
     db = open_database(workdir / "expert.sqlite3")
-    window = ExpertWindow(db, Preferences(QSettings(str(workdir / "prefs.ini"), QSettings.Format.IniFormat)))
+    window = ExpertWindow(
+        db, Preferences(QSettings(str(workdir / "prefs.ini"), QSettings.Format.IniFormat))
+    )
     package = open_package(Path(config["package"]))
     # The test harness hands over the unlocked credential (a real expert types the passphrase once).
-    window._signed_in(package, Credential.from_json((workdir / "credential.json").read_text()), "E02", "")
+    window._signed_in(
+        package, Credential.from_json((workdir / "credential.json").read_text()), "E02", ""
+    )
     if not window.desk.certified:
         window.certify()
     rng = random.Random(seed)
@@ -85,15 +89,22 @@ def setup(workdir: Path) -> None:
     from tic_desktop.review import review_round
 
     workspace = init_workspace(workdir / "bureau", passphrase="crash test only")
-    built, credentials = build_packages(review_round(demo_round_file()), workspace, workspace.keys("crash test only"),
-                                        workdir / "packages", ["P1"])
+    built, credentials = build_packages(
+        review_round(demo_round_file()),
+        workspace,
+        workspace.keys("crash test only"),
+        workdir / "packages",
+        ["P1"],
+    )
     package = open_package(built[0].file)
     credential = package.unlock("E02", credentials["E02"].passphrase)
     (workdir / "credential.json").write_text(credential.to_json())
     (workdir / "setup.json").write_text(json.dumps({"package": str(built[0].file)}))
 
 
-def check(workdir: Path, acknowledged: dict[str, str], tried_after: dict[str, set[str]]) -> tuple[list[str], dict]:
+def check(
+    workdir: Path, acknowledged: dict[str, str], tried_after: dict[str, set[str]]
+) -> tuple[list[str], dict]:
     import sqlite3
 
     from sqlalchemy import select
@@ -110,8 +121,10 @@ def check(workdir: Path, acknowledged: dict[str, str], tried_after: dict[str, se
     with open_database(workdir / "expert.sqlite3") as db, db.session() as session:
         if not verify_audit_chain(session):
             problems.append("audit chain broken")
-        stored = {f"score:{e.application_id}:{e.criterion_id}": format(e.score, "f")
-                  for e in session.scalars(select(ScoreEntry))}
+        stored = {
+            f"score:{e.application_id}:{e.criterion_id}": format(e.score, "f")
+            for e in session.scalars(select(ScoreEntry))
+        }
     for key, value in acknowledged.items():
         allowed = {value} | tried_after.get(key, set())
         if stored.get(key) is None or Decimal(stored[key]) not in {Decimal(v) for v in allowed}:
@@ -129,8 +142,13 @@ def main() -> int:
         child(args.child, args.seed)
         return 0
     workdir = Path(tempfile.mkdtemp(prefix="tic-crash-"))
-    env = {**os.environ, "XDG_DATA_HOME": str(workdir / "data"), "XDG_CONFIG_HOME": str(workdir / "config"),
-           "XDG_CACHE_HOME": str(workdir / "cache"), "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(workdir / "data"),
+        "XDG_CONFIG_HOME": str(workdir / "config"),
+        "XDG_CACHE_HOME": str(workdir / "cache"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     os.environ.update({k: env[k] for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")})
     setup(workdir)
     rng = random.Random(args.seed)
@@ -139,8 +157,18 @@ def main() -> int:
     for run in range(args.runs):
         tried_after: dict[str, set[str]] = {}
         child_process = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(workdir), "--seed", str(args.seed * 1000 + run)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(workdir),
+                "--seed",
+                str(args.seed * 1000 + run),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
         deadline = time.monotonic() + 2.0 + rng.uniform(0.05, 1.5)
         fd = child_process.stdout.fileno()
         os.set_blocking(fd, False)
@@ -174,9 +202,13 @@ def main() -> int:
         if problems:
             print(f"run {run + 1}: FAILED", *problems, sep="\n  ")
             return 1
-        print(f"run {run + 1}/{args.runs}: killed after {total_acks} acknowledged edits in all; all present, integrity ok",
-              flush=True)
-    print(f"{args.runs} kills, {total_acks} acknowledged edits, none lost; integrity_check ok; audit chain intact")
+        print(
+            f"run {run + 1}/{args.runs}: killed after {total_acks} acknowledged edits in all; all present, integrity ok",
+            flush=True,
+        )
+    print(
+        f"{args.runs} kills, {total_acks} acknowledged edits, none lost; integrity_check ok; audit chain intact"
+    )
     shutil.rmtree(workdir, ignore_errors=True)  # kept on failure, for a look at the database
     return 0
 

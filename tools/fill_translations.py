@@ -17,12 +17,10 @@ ZH = {
     "Loading %1…": "正在加载 %1…",
     "The review round could not be opened": "无法打开评审批次",
     "%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: "
-    "%6 break a conflict-of-interest rule, %7 to confirm":
-        "共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认",
+    "%6 break a conflict-of-interest rule, %7 to confirm": "共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认",
     "Opened %1": "已打开 %1",
     "About": "关于",
-    "TIC Review Desktop %1\nLiaocheng Municipal Science and Technology Bureau":
-        "聊城市技术创新中心评审系统 %1\n聊城市科学技术局",
+    "TIC Review Desktop %1\nLiaocheng Municipal Science and Technology Bureau": "聊城市技术创新中心评审系统 %1\n聊城市科学技术局",
     "TIC Review Desktop": "聊城市技术创新中心评审系统",
     "No review round open": "尚未打开评审批次",
     "Open a review round with File → Open round.": "请通过“文件 → 打开评审批次”打开评审批次。",
@@ -46,8 +44,7 @@ ZH = {
     "Expert review": "专家评审",
     "Open a review package to begin.": "请先打开评审包。",
     "Open review package…": "打开评审包…",
-    "Before you see any material: check each application and its units. Tick any application you have a conflict of interest with and give the reason. Applications marked by the bureau are already locked.":
-        "查看材料前，请逐项核对申报及其涉及单位。与您存在利益冲突的申报请勾选并填写回避理由；评审局已确认须回避的申报已锁定。",
+    "Before you see any material: check each application and its units. Tick any application you have a conflict of interest with and give the reason. Applications marked by the bureau are already locked.": "查看材料前，请逐项核对申报及其涉及单位。与您存在利益冲突的申报请勾选并填写回避理由；评审局已确认须回避的申报已锁定。",
     "I certify the above declaration": "本人确认以上回避声明",
     "Materials": "申报材料",
     "Scoring": "评分",
@@ -149,8 +146,7 @@ ZH = {
     "Where should the signed group opinion go?": "签署后的专家组意见保存到哪里？",
     "Panel chair": "专家组组长",
     "Group opinion signed: %1": "专家组意见已签署：%1",
-    "Items left to the experts: agree with the finding, or give your own judgement and why":
-        "以下事项交由专家研判：同意系统结论，或给出您的判断及理由",
+    "Items left to the experts: agree with the finding, or give your own judgement and why": "以下事项交由专家研判：同意系统结论，或给出您的判断及理由",
     "No formal-review item needs your judgement.": "本申报没有需要专家研判的形式审查事项。",
     "Choose…": "请选择…",
     "Agree": "同意",
@@ -168,8 +164,7 @@ ZH = {
     "Pages": "页面",
     "Page %1 of %2": "第 %1 页，共 %2 页",
     " · match %1 of %2": " · 第 %1 处，共 %2 处",
-    "This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.":
-        "本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。",
+    "This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.": "本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。",
     "This score is far from the guidance: give a short reason": "该分数偏离评分指引，请填写简要理由",
     "Reason for %1": "%1 的理由",
     "Opinion": "评审意见",
@@ -186,7 +181,10 @@ ZH = {
     "24 digits from your passphrase sheet; leave empty if this computer remembers you": "口令单上的 24 位数字；本机已保存凭据时可留空",
     "Passphrase": "口令",
     "Passphrase:": "口令：",
-    "Ctrl+O": "Ctrl+O", "Ctrl+Q": "Ctrl+Q", "Ctrl++": "Ctrl++", "Ctrl+-": "Ctrl+-",
+    "Ctrl+O": "Ctrl+O",
+    "Ctrl+Q": "Ctrl+Q",
+    "Ctrl++": "Ctrl++",
+    "Ctrl+-": "Ctrl+-",
 }
 
 
@@ -223,4 +221,6 @@ def fill(ts_path: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(1 if fill(Path(sys.argv[1] if len(sys.argv) > 1 else "resources/i18n/tic_zh_CN.ts")) else 0)
+    sys.exit(
+        1 if fill(Path(sys.argv[1] if len(sys.argv) > 1 else "resources/i18n/tic_zh_CN.ts")) else 0
+    )

@@ -21,9 +21,18 @@ LIMIT = 150 * 1024
 
 GUIDE_IMAGES = (
     # bureau.md
-    "main-formal-review", "wizard-applications", "panel-builder-violation", "build-packages", "results", "register",
+    "main-formal-review",
+    "wizard-applications",
+    "panel-builder-violation",
+    "build-packages",
+    "results",
+    "register",
     # expert.md
-    "expert-coi-certification", "expert-materials", "expert-formal-review", "expert-scoring", "expert-inspection",
+    "expert-coi-certification",
+    "expert-materials",
+    "expert-formal-review",
+    "expert-scoring",
+    "expert-inspection",
 )
 
 
@@ -31,8 +40,9 @@ def copy_image(name: str) -> Path:
     image = Image.open(SOURCE / f"{name}.png").convert("RGB")
     target = TARGET / f"{name}.png"
     for colours in (128, 64, 32):
-        image.quantize(colors=colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-            target, "PNG", optimize=True)
+        image.quantize(
+            colors=colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        ).save(target, "PNG", optimize=True)
         if target.stat().st_size <= LIMIT:
             break
     return target

@@ -1,6 +1,6 @@
 """Render the main screens to docs/screenshots/ at 1366×768 (offscreen), for the docs and for looking at.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # never touch the real preferences
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
-from tic_desktop.gui.app import DesktopApp  # noqa: E402
-from tic_desktop.gui.settings import Preferences  # noqa: E402
-from tic_desktop.paths import demo_round_file  # noqa: E402
+from tic_desktop.gui.app import DesktopApp
+from tic_desktop.gui.settings import Preferences
+from tic_desktop.paths import demo_round_file
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 

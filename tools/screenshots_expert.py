@@ -1,6 +1,6 @@
 """Render the expert's screens at 1366×768 into docs/screenshots/ (builds a throwaway bureau and package).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_expert.py
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_expert.py
 """
 
 from __future__ import annotations
@@ -38,11 +38,19 @@ def main() -> int:
     apply_font(app, 11, families)
     Translations(app).use("zh")
     workspace = init_workspace(_TEMP / "bureau", passphrase="screenshots only")
-    built, credentials = build_packages(review_round(demo_round_file()), workspace,
-                                        workspace.keys("screenshots only"), _TEMP / "packages", ["P1"])
+    built, credentials = build_packages(
+        review_round(demo_round_file()),
+        workspace,
+        workspace.keys("screenshots only"),
+        _TEMP / "packages",
+        ["P1"],
+    )
     db = open_database(_TEMP / "expert.sqlite3")
-    window = ExpertWindow(db, Preferences(QSettings(str(_TEMP / "prefs.ini"), QSettings.Format.IniFormat)),
-                          set_point_size=lambda size: apply_font(app, size, families))
+    window = ExpertWindow(
+        db,
+        Preferences(QSettings(str(_TEMP / "prefs.ini"), QSettings.Format.IniFormat)),
+        set_point_size=lambda size: apply_font(app, size, families),
+    )
     window.resize(1366, 768)
     window.show()
     loop = QEventLoop()
@@ -99,15 +107,25 @@ def main() -> int:
     step = desk.manifest.rubric.step
     for entry in desk.scorable():
         for criterion in desk.manifest.rubric.criteria:
-            desk.set_score(entry.id, criterion.id, (criterion.max * Decimal("0.8") / step).to_integral_value() * step)
+            desk.set_score(
+                entry.id,
+                criterion.id,
+                (criterion.max * Decimal("0.8") / step).to_integral_value() * step,
+            )
         desk.set_opinion(entry.id, "依托单位基础较好，建设方案可行。", True)
-        for check in [c for c in desk.formal_review(entry.id).checks if c.result.value in ("review", "missing")]:
+        for check in [
+            c
+            for c in desk.formal_review(entry.id).checks
+            if c.result.value in ("review", "missing")
+        ]:
             desk.judge(entry.id, check.id, True)
     desk.sign_and_export(_TEMP / "usb")
     (_TEMP / "usb" / "别人的回执.ticreturn").write_bytes(b"not a return")
     from tic_desktop.gui.results_window import ResultsWindow
 
-    results = ResultsWindow(review_round(demo_round_file()), workspace, workspace.keys("screenshots only"))
+    results = ResultsWindow(
+        review_round(demo_round_file()), workspace, workspace.keys("screenshots only")
+    )
     results.show()
     loop = QEventLoop()
     results.received.connect(loop.quit)

@@ -41,14 +41,24 @@ from tic_desktop.storage import open_database  # noqa: E402
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 PASSPHRASE = "screenshots only"
 # Each expert's share of every maximum; LC-2026-001's panel disagrees widely (a wide-spread flag).
-SHARE = {"E01": "0.93", "E02": "0.81", "E03": "0.72", "E04": "0.86", "E05": "0.64", "E06": "0.77", "E07": "0.58"}
+SHARE = {
+    "E01": "0.93",
+    "E02": "0.81",
+    "E03": "0.72",
+    "E04": "0.86",
+    "E05": "0.64",
+    "E06": "0.77",
+    "E07": "0.58",
+}
 
 
 def _share(expert: str, application: str) -> Decimal:
     if application == "LC-2026-001":
         return Decimal(SHARE[expert])
     # elsewhere the panel agrees more: between its share and 0.8, shifted a little per application
-    return (Decimal(SHARE[expert]) + Decimal("0.8")) / 2 + Decimal(int(application[-3:]) % 4 - 1) / 50
+    return (Decimal(SHARE[expert]) + Decimal("0.8")) / 2 + Decimal(
+        int(application[-3:]) % 4 - 1
+    ) / 50
 
 
 def _sheet(round_, expert: str, applications: list[str], nudge: Decimal = Decimal(0)) -> ScoreSheet:
@@ -57,11 +67,22 @@ def _sheet(round_, expert: str, applications: list[str], nudge: Decimal = Decima
     for application in applications:
         criteria = {}
         for position, criterion in enumerate(round_.rubric.criteria):
-            value = (criterion.max * (_share(expert, application) + nudge) / step).to_integral_value() * step
+            value = (
+                criterion.max * (_share(expert, application) + nudge) / step
+            ).to_integral_value() * step
             value = min(criterion.max, max(Decimal(0), value - (step if position % 3 == 1 else 0)))
             criteria[criterion.id] = format(value, "f")
-        scores.append({"application": application, "criteria": criteria, "opinion": "评审意见", "recommend": True})
-    return ScoreSheet.model_validate({"expert": expert, "coi": {"certified": True, "declared": []}, "scores": scores})
+        scores.append(
+            {
+                "application": application,
+                "criteria": criteria,
+                "opinion": "评审意见",
+                "recommend": True,
+            }
+        )
+    return ScoreSheet.model_validate(
+        {"expert": expert, "coi": {"certified": True, "declared": []}, "scores": scores}
+    )
 
 
 def make_returns(built, credentials, round_) -> dict[str, Path]:
@@ -77,22 +98,44 @@ def make_returns(built, credentials, round_) -> dict[str, Path]:
             credential = package.unlock(expert, credentials[expert].passphrase)
             applications = [a.id for a in package.manifest.applications if expert not in a.recused]
             with open_database(_TEMP / f"{expert}.sqlite3") as db:
-                if expert == "E02":  # a first revision, then a corrected one: the first is superseded
-                    making.make_return(package, credential, _sheet(round_, expert, applications, Decimal("-0.05")),
-                                       folder / "E02-第1版.ticreturn", db)
-                if expert == "E04":  # a careless client let E04 score LC-2026-001, from which they are recused
+                if (
+                    expert == "E02"
+                ):  # a first revision, then a corrected one: the first is superseded
+                    making.make_return(
+                        package,
+                        credential,
+                        _sheet(round_, expert, applications, Decimal("-0.05")),
+                        folder / "E02-第1版.ticreturn",
+                        db,
+                    )
+                if (
+                    expert == "E04"
+                ):  # a careless client let E04 score LC-2026-001, from which they are recused
                     with mock.patch.object(making, "check_score_sheet", lambda *a: None):
-                        making.make_return(package, credential, _sheet(round_, expert, ["LC-2026-001", *applications]),
-                                           folder / f"{expert}.ticreturn", db)
+                        making.make_return(
+                            package,
+                            credential,
+                            _sheet(round_, expert, ["LC-2026-001", *applications]),
+                            folder / f"{expert}.ticreturn",
+                            db,
+                        )
                     continue
-                making.make_return(package, credential, _sheet(round_, expert, applications), folder / f"{expert}.ticreturn", db)
+                making.make_return(
+                    package,
+                    credential,
+                    _sheet(round_, expert, applications),
+                    folder / f"{expert}.ticreturn",
+                    db,
+                )
         package.close()
     p1 = folders["P1"]
-    shutil.copyfile(p1 / "E03.ticreturn", p1 / "E03_副本.ticreturn")  # the same file twice: a duplicate
+    shutil.copyfile(
+        p1 / "E03.ticreturn", p1 / "E03_副本.ticreturn"
+    )  # the same file twice: a duplicate
     tampered = bytearray((p1 / "E05.ticreturn").read_bytes())
     tampered[len(tampered) // 2] ^= 0x01
     (p1 / "E05-改动.ticreturn").write_bytes(bytes(tampered))
-    (p1 / "说明.ticreturn").write_bytes("这不是回执文件".encode("utf-8"))
+    (p1 / "说明.ticreturn").write_bytes("这不是回执文件".encode())
     return folders
 
 

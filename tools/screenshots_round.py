@@ -1,6 +1,6 @@
 """Render the bureau's round preparation to docs/screenshots/ (offscreen, Chinese UI).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_round.py
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_round.py
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())
 os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp())
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from tic_desktop.bureau.excel_template import write_workbook  # noqa: E402
-from tic_desktop.domain.loading import load_round  # noqa: E402
-from tic_desktop.gui.app import DesktopApp  # noqa: E402
-from tic_desktop.gui.settings import Preferences  # noqa: E402
-from tic_desktop.paths import demo_round_file  # noqa: E402
+from tic_desktop.bureau.excel_template import write_workbook
+from tic_desktop.domain.loading import load_round
+from tic_desktop.gui.app import DesktopApp
+from tic_desktop.gui.settings import Preferences
+from tic_desktop.paths import demo_round_file
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -31,7 +31,9 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     scratch = Path(tempfile.mkdtemp())
-    desktop = DesktopApp(app, Preferences(QSettings(str(scratch / "prefs.ini"), QSettings.Format.IniFormat)))
+    desktop = DesktopApp(
+        app, Preferences(QSettings(str(scratch / "prefs.ini"), QSettings.Format.IniFormat))
+    )
     window = desktop.window
     window.open_round(demo_round_file())
 
@@ -55,7 +57,9 @@ def main() -> int:
     excel.mkdir()
     for app_id in demo.applications:
         shutil.copytree(demo.application_files[app_id].parent / app_id, excel / app_id)
-    write_workbook(excel / "申报材料.xlsx", list(demo.applications.values()), list(demo.experts.values()))
+    write_workbook(
+        excel / "申报材料.xlsx", list(demo.applications.values()), list(demo.experts.values())
+    )
     wizard = window.new_round()
     wizard.basics.round_id.setText("2027-TIC-01")
     wizard.basics.round_title.setText("2027年度聊城市技术创新中心组建评审")

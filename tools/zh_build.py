@@ -3,8 +3,7 @@
 ZH = {
     "Passphrase for the bureau's keys": "评审局密钥口令",
     "The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least 8 characters "
-    "and keep it safe: without it no package can be built and no return can be read.":
-        "评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。",
+    "and keep it safe: without it no package can be built and no return can be read.": "评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。",
     "&Passphrase:": "口令(&P)：",
     "&Repeat the passphrase:": "再次输入口令(&R)：",
     "At least 8 characters.": "口令至少 8 个字符。",
@@ -27,8 +26,7 @@ ZH = {
     "&Cancel build": "取消生成(&C)",
     "Print passphrase &sheets…": "打印口令单(&S)…",
     "%1 — %2 members, %3 applications, chair %4": "%1 — 成员 %2 人，申报 %3 项，组长 %4",
-    "Cannot be built: it breaks a conflict-of-interest rule. Correct the panel first.":
-        "不能生成：该专家组违反回避规则，请先调整专家组。",
+    "Cannot be built: it breaks a conflict-of-interest rule. Correct the panel first.": "不能生成：该专家组违反回避规则，请先调整专家组。",
     "Bureau workspace folder": "评审局工作目录",
     "Choose the bureau's workspace folder, or create a new one.": "请选择评审局工作目录，或新建一个。",
     "Cannot read %1: %2": "无法读取 %1：%2",
@@ -51,9 +49,8 @@ ZH = {
     "Replace packages?": "替换评审包？",
     "The output folder already holds packages of these panels:": "输出文件夹中已有这些专家组的评审包：",
     "If they were already handed out, two versions of a package would be in circulation; returns made from the "
-    "old ones are still accepted. Replace them, or choose another output folder?":
-        "如果这些评审包已分发给专家，替换后将有两个版本同时流通，用旧评审包生成的评分回执仍会被接收。"
-        "要替换它们，还是另选输出文件夹？",
+    "old ones are still accepted. Replace them, or choose another output folder?": "如果这些评审包已分发给专家，替换后将有两个版本同时流通，用旧评审包生成的评分回执仍会被接收。"
+    "要替换它们，还是另选输出文件夹？",
     "&Replace": "替换(&R)",
     "&Keep them": "保留(&K)",
     "Nothing was built: the packages already in the folder were kept.": "未生成评审包：已保留文件夹中原有的评审包。",
@@ -68,8 +65,7 @@ ZH = {
     "Done: %1 packages built.": "完成：已生成 %1 个评审包。",
     "%1 new passphrase sheets in %2.": "新发口令单 %1 份：%2。",
     "Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each to its expert in "
-    "person, then delete the files.":
-        "每份口令单可解锁一位专家的评审凭据，请注意保密：打印后当面交给本人，然后删除这些文件。",
+    "person, then delete the files.": "每份口令单可解锁一位专家的评审凭据，请注意保密：打印后当面交给本人，然后删除这些文件。",
     "No new passphrase sheets: the experts of these panels received theirs with an earlier build (their "
     "credentials are reused).": "没有新发口令单：这些专家组的专家在之前生成评审包时已领取口令单（沿用原有凭据）。",
     "Print passphrase sheets": "打印口令单",

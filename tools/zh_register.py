@@ -16,13 +16,11 @@ ZH = {
     "Qualification cancelled": "已取消资格",
     "received late": "逾期报送",
     "What the bureau should do": "市科技局应办理",
-    "The same lead unit (credit code) also hosts: %1. The regulation allows this; check that the code is right.":
-        "同一依托单位（统一社会信用代码相同）还依托建设：%1。办法未禁止，请核对代码是否有误。",
+    "The same lead unit (credit code) also hosts: %1. The regulation allows this; check that the code is right.": "同一依托单位（统一社会信用代码相同）还依托建设：%1。办法未禁止，请核对代码是否有误。",
     "The unified social credit code %1 is already the lead unit of: %2.\n\n"
     "The regulation does not forbid one unit hosting several centers, but check that the code is right. "
-    "Save anyway?":
-        "统一社会信用代码 %1 已是以下中心的依托单位：%2。\n\n"
-        "办法未禁止同一单位依托建设多个技术创新中心，但请核对代码是否录入有误。仍要保存吗？",
+    "Save anyway?": "统一社会信用代码 %1 已是以下中心的依托单位：%2。\n\n"
+    "办法未禁止同一单位依托建设多个技术创新中心，但请核对代码是否录入有误。仍要保存吗？",
     "* Required": "* 为必填项",
     "Required": "必填",
     "&Save anyway": "仍然保存(&S)",
@@ -31,8 +29,7 @@ ZH = {
     "&Register": "名录(&R)",
     "Centers": "技术创新中心",
     "Center detail": "中心详情",
-    "%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)":
-        "共 %1 个中心（截至 %2）· %3 个需要关注（适用撤销等条款或有逾期事项）",
+    "%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)": "共 %1 个中心（截至 %2）· %3 个需要关注（适用撤销等条款或有逾期事项）",
     "Add an approved center with Register → Add center (Ctrl+N).": "请通过“名录 → 新增中心”（Ctrl+N）登记已批建的中心。",
     "Approved %1 · preparation period until %2 · %3": "%1 批复建设 · 筹建期至 %2 · %3",
     "Approved %1 · preparation period ended %2 · %3": "%1 批复建设 · 筹建期已于 %2 届满 · %3",
@@ -59,8 +56,7 @@ ZH = {
     "&Approved on:": "批复建设日期(&A)：",
     "&Preparation period:": "筹建期(&P)：",
     "The approval date is the day the bureau published the list of approved centers; "
-    "the preparation period is generally two years (Art. 8, procedure, item 4).":
-        "批复建设日期为市科技局公布拟批建技术创新中心名单之日；筹建期一般为2年（第八条组建程序第（四）项）。",
+    "the preparation period is generally two years (Art. 8, procedure, item 4).": "批复建设日期为市科技局公布拟批建技术创新中心名单之日；筹建期一般为2年（第八条组建程序第（四）项）。",
     "Record an annual report — %1": "登记年度报告 — %1",
     "Report year": "报告年度",
     "Date received": "收到日期",

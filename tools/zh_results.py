@@ -29,10 +29,8 @@ ZH = {
     "%1: only %2 valid totals; the round asks for at least %3.": "%1：有效评分仅 %2 个，本批次要求至少 %3 个。",
     "%1: the highest and lowest totals differ by %2 points, more than %3.": "%1：最高分与最低分相差 %2 分，超过 %3 分。",
     "No valid totals: no final score.": "没有有效评分，无最终得分。",
-    "Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).":
-        "最终得分 = 去掉一个最高分和一个最低分后，其余 %1 个总分的算术平均（有效评分 %2 个）。",
-    "Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).":
-        "最终得分 = %1 个总分的算术平均（有效评分少于 %2 个，不去掉最高分和最低分）。",
+    "Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).": "最终得分 = 去掉一个最高分和一个最低分后，其余 %1 个总分的算术平均（有效评分 %2 个）。",
+    "Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).": "最终得分 = %1 个总分的算术平均（有效评分少于 %2 个，不去掉最高分和最低分）。",
     "Dropped (highest)": "去掉（最高分）",
     "Dropped (lowest)": "去掉（最低分）",
     "Excluded: %1": "未计入：%1",

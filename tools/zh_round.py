@@ -20,8 +20,7 @@ ZH = {
     "The maxima must add up to 100.": "各评分项满分之和必须为 100 分。",
     # expert pool
     "The unit's unified social credit code decides conflicts of interest: without it the app can only compare "
-    "unit names, and such matches must be confirmed.":
-        "回避判断以工作单位的统一社会信用代码为准；没有代码时只能比较单位名称，此类匹配需要人工确认。",
+    "unit names, and such matches must be confirmed.": "回避判断以工作单位的统一社会信用代码为准；没有代码时只能比较单位名称，此类匹配需要人工确认。",
     "Name": "姓名",
     "Unit": "工作单位",
     "Unit credit code": "单位统一社会信用代码",
@@ -68,8 +67,7 @@ ZH = {
     "Conflict:": "回避声明：",
     # applications page
     "Import the applications as JSON files, or fill in the Excel template (one sheet per part of the application, "
-    "plus the expert pool) and import the workbook.":
-        "导入申报 JSON 文件，或填写 Excel 模板（申报材料每部分一个工作表，另含专家库）后导入工作簿。",
+    "plus the expert pool) and import the workbook.": "导入申报 JSON 文件，或填写 Excel 模板（申报材料每部分一个工作表，另含专家库）后导入工作簿。",
     "Import JSON files…": "导入 JSON 文件…",
     "Import Excel workbook…": "导入 Excel 工作簿…",
     "Save an empty Excel template…": "保存空白 Excel 模板…",
@@ -108,16 +106,13 @@ ZH = {
     "Everyone who may sit on a panel of this round.": "本批次可以参加专家组的全部专家。",
     "Rubric": "评分表",
     "Criteria, maximum points and guidance; the maxima add up to 100.": "评分项、满分和评分指引；满分合计 100 分。",
-    "Packages can only be built for panels that pass every conflict-of-interest rule; you can also fix panels later.":
-        "只有符合全部回避规则的专家组才能生成评审包；专家组也可以稍后调整。",
+    "Packages can only be built for panels that pass every conflict-of-interest rule; you can also fix panels later.": "只有符合全部回避规则的专家组才能生成评审包；专家组也可以稍后调整。",
     "The round was not saved": "评审批次未保存",
     "Edit round %1": "编辑评审批次 %1",
-    "This is the bundled demo round: your changes are saved as a copy in a folder you choose.":
-        "这是随软件提供的演示批次：修改将另存为副本，保存到您选择的文件夹。",
+    "This is the bundled demo round: your changes are saved as a copy in a folder you choose.": "这是随软件提供的演示批次：修改将另存为副本，保存到您选择的文件夹。",
     "Saving replaces the round's files; earlier versions are not kept.": "保存将替换批次文件，不保留旧版本。",
     "The rubric is not complete": "评分表尚未完成",
-    "Fix the rubric first: every criterion needs an id, a title and a maximum, and the maxima must add up to 100.":
-        "请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。",
+    "Fix the rubric first: every criterion needs an id, a title and a maximum, and the maxima must add up to 100.": "请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。",
     "Empty folder for the copy of the round": "用于保存批次副本的空文件夹",
     # mnemonics and review fixes
     "Import &JSON files…": "导入 JSON 文件(&J)…",
@@ -131,8 +126,7 @@ ZH = {
     "&Title:": "批次名称(&T)：",
     "&Fewest experts who must score:": "最少评分专家人数(&F)：",
     "New fol&der for the round's files:": "批次文件的新文件夹(&D)：",
-    "The id becomes part of file names: only letters, digits, - _ and . (not %1).":
-        "编号会用作文件名的一部分，只能由字母、数字和 - _ . 组成（不能含有 %1、空格等）。",
+    "The id becomes part of file names: only letters, digits, - _ and . (not %1).": "编号会用作文件名的一部分，只能由字母、数字和 - _ . 组成（不能含有 %1、空格等）。",
     "&Add expert": "添加专家(&A)",
     "&Remove expert": "删除专家(&R)",
     "New pan&el…": "新建专家组(&E)…",
@@ -142,10 +136,8 @@ ZH = {
     "&Members (tick to add):": "成员（勾选加入）(&M)：",
     "&Declare a conflict…": "声明回避(&D)…",
     "&Withdraw declared conflict": "撤回回避声明(&W)",
-    "“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).":
-        "不能使用“%1”：编号不能与已有专家组重复，只能由字母、数字和 - _ . 组成（不能含有 %2、空格等）。",
-    "No rule is broken, but %1 findings rest on unit names and need a person to confirm:":
-        "没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：",
+    "“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).": "不能使用“%1”：编号不能与已有专家组重复，只能由字母、数字和 - _ . 组成（不能含有 %2、空格等）。",
+    "No rule is broken, but %1 findings rest on unit names and need a person to confirm:": "没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：",
     "Every panel needs members and a chair. Packages can only be built for panels that pass every conflict-of-interest "
     "rule; you can fix panels later.": "每个专家组都需要成员和组长。只有符合全部回避规则的专家组才能生成评审包，专家组也可以稍后调整。",
     "Scoring s&tep (points):": "评分步长（分）(&T)：",
@@ -167,5 +159,8 @@ ZH = {
     "&Edit round: experts, panels, rubric…": "编辑批次：专家、专家组、评分表(&E)…",
     "&Build review packages…": "生成评审包(&B)…",
     "Register of &centers…": "技术创新中心名录(&C)…",
-    "Ctrl+N": "Ctrl+N", "Ctrl+E": "Ctrl+E", "Ctrl+B": "Ctrl+B", "Ctrl+G": "Ctrl+G",
+    "Ctrl+N": "Ctrl+N",
+    "Ctrl+E": "Ctrl+E",
+    "Ctrl+B": "Ctrl+B",
+    "Ctrl+G": "Ctrl+G",
 }

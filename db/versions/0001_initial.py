@@ -35,9 +35,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "kind IN ('establishment', 'performance')", name=op.f("ck_loaded_round_kind")
         ),
-        sa.CheckConstraint(
-            "length(file_sha256) = 64", name=op.f("ck_loaded_round_file_sha256")
-        ),
+        sa.CheckConstraint("length(file_sha256) = 64", name=op.f("ck_loaded_round_file_sha256")),
         sa.PrimaryKeyConstraint("round_id", name=op.f("pk_loaded_round")),
     )
     op.create_table(

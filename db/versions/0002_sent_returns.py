@@ -28,8 +28,12 @@ def upgrade() -> None:
         sa.Column("file_sha256", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sent_return")),
-        sa.UniqueConstraint("package_sha256", "expert_id", "revision",
-                            name=op.f("uq_sent_return_package_sha256_expert_id_revision")),
+        sa.UniqueConstraint(
+            "package_sha256",
+            "expert_id",
+            "revision",
+            name=op.f("uq_sent_return_package_sha256_expert_id_revision"),
+        ),
     )
 
 

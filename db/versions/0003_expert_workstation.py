@@ -31,8 +31,12 @@ def upgrade() -> None:
         sa.Column("recommend", sa.Boolean(), nullable=True),
         sa.Column("updated_at", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_opinion_entry")),
-        sa.UniqueConstraint("round_id", "expert_id", "application_id",
-                            name=op.f("uq_opinion_entry_round_id_expert_id_application_id")),
+        sa.UniqueConstraint(
+            "round_id",
+            "expert_id",
+            "application_id",
+            name=op.f("uq_opinion_entry_round_id_expert_id_application_id"),
+        ),
     )
     op.create_table(
         "coi_certification",
@@ -43,7 +47,9 @@ def upgrade() -> None:
         sa.Column("declared", sa.Text(), nullable=False),
         sa.Column("certified_at", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_coi_certification")),
-        sa.UniqueConstraint("round_id", "expert_id", name=op.f("uq_coi_certification_round_id_expert_id")),
+        sa.UniqueConstraint(
+            "round_id", "expert_id", name=op.f("uq_coi_certification_round_id_expert_id")
+        ),
     )
 
 

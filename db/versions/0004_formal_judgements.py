@@ -30,8 +30,13 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("updated_at", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_formal_judgement")),
-        sa.UniqueConstraint("round_id", "expert_id", "application_id", "check_id",
-                            name=op.f("uq_formal_judgement_round_id_expert_id_application_id_check_id")),
+        sa.UniqueConstraint(
+            "round_id",
+            "expert_id",
+            "application_id",
+            "check_id",
+            name=op.f("uq_formal_judgement_round_id_expert_id_application_id_check_id"),
+        ),
     )
 
 

@@ -31,8 +31,13 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("updated_at", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inspection_entry")),
-        sa.UniqueConstraint("round_id", "expert_id", "application_id", "item_id",
-                            name=op.f("uq_inspection_entry_round_id_expert_id_application_id_item_id")),
+        sa.UniqueConstraint(
+            "round_id",
+            "expert_id",
+            "application_id",
+            "item_id",
+            name=op.f("uq_inspection_entry_round_id_expert_id_application_id_item_id"),
+        ),
     )
     op.create_table(
         "inspection_photo",

@@ -29,8 +29,9 @@ def upgrade() -> None:
         sa.Column("approved_on", sa.Date(), nullable=False),
         sa.Column("preparation_years", sa.Integer(), nullable=False),
         sa.Column("recorded_at", sa.Text(), nullable=False),
-        sa.CheckConstraint("preparation_years BETWEEN 1 AND 5",
-                           name=op.f("ck_register_center_preparation_years")),
+        sa.CheckConstraint(
+            "preparation_years BETWEEN 1 AND 5", name=op.f("ck_register_center_preparation_years")
+        ),
         sa.CheckConstraint("length(lead_uscc) = 18", name=op.f("ck_register_center_lead_uscc")),
         sa.PrimaryKeyConstraint("center_id", name=op.f("pk_register_center")),
     )
@@ -41,10 +42,16 @@ def upgrade() -> None:
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("received_on", sa.Date(), nullable=False),
         sa.Column("recorded_at", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["center_id"], ["register_center.center_id"], ondelete="CASCADE",
-                                name=op.f("fk_register_annual_report_center_id_register_center")),
+        sa.ForeignKeyConstraint(
+            ["center_id"],
+            ["register_center.center_id"],
+            ondelete="CASCADE",
+            name=op.f("fk_register_annual_report_center_id_register_center"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_register_annual_report")),
-        sa.UniqueConstraint("center_id", "year", name=op.f("uq_register_annual_report_center_id_year")),
+        sa.UniqueConstraint(
+            "center_id", "year", name=op.f("uq_register_annual_report_center_id_year")
+        ),
     )
     op.create_table(
         "register_evaluation",
@@ -54,14 +61,23 @@ def upgrade() -> None:
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("result", sa.String(), nullable=False),
         sa.Column("recorded_at", sa.Text(), nullable=False),
-        sa.CheckConstraint("kind IN ('comprehensive', 'biennial')", name=op.f("ck_register_evaluation_kind")),
-        sa.CheckConstraint("result IN ('excellent', 'pass', 'fail', 'absent')",
-                           name=op.f("ck_register_evaluation_result")),
-        sa.ForeignKeyConstraint(["center_id"], ["register_center.center_id"], ondelete="CASCADE",
-                                name=op.f("fk_register_evaluation_center_id_register_center")),
+        sa.CheckConstraint(
+            "kind IN ('comprehensive', 'biennial')", name=op.f("ck_register_evaluation_kind")
+        ),
+        sa.CheckConstraint(
+            "result IN ('excellent', 'pass', 'fail', 'absent')",
+            name=op.f("ck_register_evaluation_result"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["center_id"],
+            ["register_center.center_id"],
+            ondelete="CASCADE",
+            name=op.f("fk_register_evaluation_center_id_register_center"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_register_evaluation")),
-        sa.UniqueConstraint("center_id", "kind", "year",
-                            name=op.f("uq_register_evaluation_center_id_kind_year")),
+        sa.UniqueConstraint(
+            "center_id", "kind", "year", name=op.f("uq_register_evaluation_center_id_kind_year")
+        ),
     )
     op.create_table(
         "register_revocation",
@@ -70,10 +86,16 @@ def upgrade() -> None:
         sa.Column("clause", sa.String(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("recorded_at", sa.Text(), nullable=False),
-        sa.CheckConstraint("clause IN ('19.1', '19.2', '19.3', '19.4', '19.5', '19.6', '20', '22')",
-                           name=op.f("ck_register_revocation_clause")),
-        sa.ForeignKeyConstraint(["center_id"], ["register_center.center_id"], ondelete="CASCADE",
-                                name=op.f("fk_register_revocation_center_id_register_center")),
+        sa.CheckConstraint(
+            "clause IN ('19.1', '19.2', '19.3', '19.4', '19.5', '19.6', '20', '22')",
+            name=op.f("ck_register_revocation_clause"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["center_id"],
+            ["register_center.center_id"],
+            ondelete="CASCADE",
+            name=op.f("fk_register_revocation_center_id_register_center"),
+        ),
         sa.PrimaryKeyConstraint("center_id", name=op.f("pk_register_revocation")),
     )
 

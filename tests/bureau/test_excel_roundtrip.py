@@ -11,7 +11,12 @@ import pytest
 from excel_test_books import EXPECTED_DATA, B, expected_applications, hand_filled_book, save
 from openpyxl import load_workbook
 
-from tic_desktop.bureau.excel_template import ExcelImportError, WorkbookContents, read_workbook, write_workbook
+from tic_desktop.bureau.excel_template import (
+    ExcelImportError,
+    WorkbookContents,
+    read_workbook,
+    write_workbook,
+)
 from tic_desktop.domain.loading import load_round
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,8 +74,14 @@ def test_hand_filled_workbook_gives_the_expected_applications(tmp_path):
     assert contents.applications == expected_applications()
     assert contents.application_data == EXPECTED_DATA
     assert [e.model_dump(exclude_none=True) for e in contents.experts] == [
-        {"id": "E01", "name": "张某", "unit_name": "山东大学", "unit_uscc": "12100000XXXXXXXXXX", "title": "教授",
-         "field": "机械工程"},
+        {
+            "id": "E01",
+            "name": "张某",
+            "unit_name": "山东大学",
+            "unit_uscc": "12100000XXXXXXXXXX",
+            "title": "教授",
+            "field": "机械工程",
+        },
         {"id": "E02", "name": "李某", "unit_name": "聊城大学"},
     ]
 
@@ -141,12 +152,16 @@ def test_empty_template_has_every_sheet_and_reads_as_empty(tmp_path):
     assert '"企业,高校,科研院所,新型研发机构"' in lists
     assert '"正高级,副高级,中级,初级,无"' in lists
     assert '"是,否"' in {dv.formula1 for dv in book["专家委员会"].data_validations.dataValidation}
-    explained = {row[1] for row in book["填表说明"].iter_rows(values_only=True) if row and len(row) > 1}
+    explained = {
+        row[1] for row in book["填表说明"].iter_rows(values_only=True) if row and len(row) > 1
+    }
     for sheet in SHEETS[:-1]:
         for header in next(book[sheet].iter_rows(max_row=1, values_only=True)):
             assert header in explained, header
     contents = read_workbook(path)
-    assert contents.applications == [] and contents.experts == [] and contents.application_data == []
+    assert (
+        contents.applications == [] and contents.experts == [] and contents.application_data == []
+    )
 
 
 def test_write_replaces_a_file_whole(tmp_path, demo_round):

@@ -18,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "rules"))
-from tic_builders import LEAD_NAME, LEAD_USCC, base_application, outside_unit  # noqa: E402
+from tic_builders import LEAD_NAME, LEAD_USCC, base_application, outside_unit
 
-from tic_desktop.bureau.round_draft import (  # noqa: E402
+from tic_desktop.bureau.round_draft import (
     ApplicationEntry,
     PanelDraft,
     RoundDraft,
@@ -28,32 +28,49 @@ from tic_desktop.bureau.round_draft import (  # noqa: E402
     save_round_in_place,
     write_round,
 )
-from tic_desktop.domain.application import Application  # noqa: E402
-from tic_desktop.domain.loading import load_round  # noqa: E402
-from tic_desktop.domain.round import DeclaredConflict, Expert  # noqa: E402
-from tic_desktop.errors import InputError  # noqa: E402
-from tic_desktop.paths import demo_round_file  # noqa: E402
+from tic_desktop.domain.application import Application
+from tic_desktop.domain.loading import load_round
+from tic_desktop.domain.round import DeclaredConflict, Expert
+from tic_desktop.errors import InputError
+from tic_desktop.paths import demo_round_file
 
 APP_ID = "LC-2026-003"
 
 
-def draft_with(n_members: int, n_host: int, quorum: int = 5, chair_from_host: bool = False) -> RoundDraft:
+def draft_with(
+    n_members: int, n_host: int, quorum: int = 5, chair_from_host: bool = False
+) -> RoundDraft:
     data = base_application(APP_ID)
     data.pop("attachments", None)
-    experts = [Expert(id=f"H{i}", name=f"关联{i}", unit_name=LEAD_NAME, unit_uscc=LEAD_USCC) for i in range(n_host)]
-    experts += [Expert(id=f"O{i}", name=f"独立{i}", unit_name=outside_unit(i)[0], unit_uscc=outside_unit(i)[1])
-                for i in range(n_members - n_host)]
+    experts = [
+        Expert(id=f"H{i}", name=f"关联{i}", unit_name=LEAD_NAME, unit_uscc=LEAD_USCC)
+        for i in range(n_host)
+    ]
+    experts += [
+        Expert(
+            id=f"O{i}", name=f"独立{i}", unit_name=outside_unit(i)[0], unit_uscc=outside_unit(i)[1]
+        )
+        for i in range(n_members - n_host)
+    ]
     chair = experts[0].id if chair_from_host and n_host else experts[-1].id
-    draft = RoundDraft(id="R1", title="测试批次", quorum=quorum,
-                       criteria=[criterion("a", "甲", "60"), criterion("b", "乙", "40")],
-                       applications={APP_ID: ApplicationEntry(Application.model_validate(data), data, Path("."))},
-                       experts=experts)
+    draft = RoundDraft(
+        id="R1",
+        title="测试批次",
+        quorum=quorum,
+        criteria=[criterion("a", "甲", "60"), criterion("b", "乙", "40")],
+        applications={APP_ID: ApplicationEntry(Application.model_validate(data), data, Path("."))},
+        experts=experts,
+    )
     draft.panels.append(PanelDraft("P1", [e.id for e in experts], chair, [APP_ID]))
     return draft
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(min_value=3, max_value=15).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n))))
+@given(
+    st.integers(min_value=3, max_value=15).flatmap(
+        lambda n: st.tuples(st.just(n), st.integers(0, n))
+    )
+)
 def test_one_third_cap_blocks_exactly_when_more_than_a_third_are_affiliated(case):
     n, k = case
     if k == n:  # the chair must come from outside for this property
@@ -64,8 +81,11 @@ def test_one_third_cap_blocks_exactly_when_more_than_a_third_are_affiliated(case
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=3, max_value=12).flatmap(
-    lambda n: st.tuples(st.just(n), st.integers(0, n // 3), st.integers(1, 12))))
+@given(
+    st.integers(min_value=3, max_value=12).flatmap(
+        lambda n: st.tuples(st.just(n), st.integers(0, n // 3), st.integers(1, 12))
+    )
+)
 def test_quorum_counts_only_the_members_who_may_score(case):
     n, k, quorum = case
     draft = draft_with(n, k, quorum=quorum)
@@ -83,7 +103,9 @@ def test_chair_from_the_host_unit_blocks_and_changing_the_chair_clears_it():
 def test_a_declared_conflict_recuses_and_counts_towards_the_cap():
     draft = draft_with(6, 2, quorum=3)
     assert draft.blockers() == []
-    draft.declared_conflicts.append(DeclaredConflict(expert="O0", application=APP_ID, reason="近三年曾任职"))
+    draft.declared_conflicts.append(
+        DeclaredConflict(expert="O0", application=APP_ID, reason="近三年曾任职")
+    )
     (result,) = draft.panel_checks(draft.panels[0])
     assert "O0" in result.recused and "近三年曾任职" in result.reason("O0")
     assert [b.check_id for b in draft.blockers()] == ["panel.host_share"]  # 3 of 6 > 1/3
@@ -92,7 +114,13 @@ def test_a_declared_conflict_recuses_and_counts_towards_the_cap():
 def test_unfinished_rounds_say_what_is_missing():
     draft = RoundDraft()
     ids = {b.check_id for b in draft.blockers()}
-    assert {"round.id", "round.title", "round.applications", "rubric.criteria", "round.panels"} <= ids
+    assert {
+        "round.id",
+        "round.title",
+        "round.applications",
+        "rubric.criteria",
+        "round.panels",
+    } <= ids
     draft = draft_with(6, 0)
     draft.criteria = [criterion("a", "甲", "60"), criterion("b", "乙", "35")]
     assert [b.check_id for b in draft.blockers()] == ["rubric.total"]
@@ -104,7 +132,9 @@ def test_unfinished_rounds_say_what_is_missing():
     draft.panels[0].applications = []
     draft.panels.pop()
     messages = [b.message("en") for b in draft.blockers()]
-    assert any("no applications" in m for m in messages) and any("not in any panel" in m for m in messages)
+    assert any("no applications" in m for m in messages) and any(
+        "not in any panel" in m for m in messages
+    )
 
 
 def test_the_demo_round_is_blocked_by_exactly_its_two_broken_panels():
@@ -112,20 +142,30 @@ def test_the_demo_round_is_blocked_by_exactly_its_two_broken_panels():
     found = {(b.panel_id, b.application_id, b.check_id) for b in draft.blockers()}
     # The demo was made so: P2's LC-2026-011 has 3 of 7 affiliated, leaving 4 < 5 to score;
     # P3's chair E15 comes from LC-2026-008's lead unit.
-    assert found == {("P2", "LC-2026-011", "panel.host_share"), ("P2", "LC-2026-011", "panel.quorum"),
-                     ("P3", "LC-2026-008", "panel.chair_independent")}
+    assert found == {
+        ("P2", "LC-2026-011", "panel.host_share"),
+        ("P2", "LC-2026-011", "panel.quorum"),
+        ("P3", "LC-2026-008", "panel.chair_independent"),
+    }
 
 
 def test_writing_a_round_loads_back_the_same_round(tmp_path):
     original = load_round(demo_round_file())
     draft = RoundDraft.from_round(original)
     written = write_round(draft, tmp_path / "copy")
-    assert written.spec == original.spec.model_copy(update={"applications": written.spec.applications})
+    assert written.spec == original.spec.model_copy(
+        update={"applications": written.spec.applications}
+    )
     assert written.applications == original.applications | {
-        a: written.applications[a].model_copy(update={"attachments": written.applications[a].attachments})
-        for a in written.applications}
+        a: written.applications[a].model_copy(
+            update={"attachments": written.applications[a].attachments}
+        )
+        for a in written.applications
+    }
     for app_id, application in written.applications.items():
-        for mine, theirs in zip(application.attachments, original.applications[app_id].attachments, strict=True):
+        for mine, theirs in zip(
+            application.attachments, original.applications[app_id].attachments, strict=True
+        ):
             copied = written.application_files[app_id].parent / mine.file
             source = original.application_files[app_id].parent / theirs.file
             assert copied.read_bytes() == source.read_bytes()
@@ -188,7 +228,9 @@ def test_checks_run_before_a_chair_is_chosen_without_the_chair_check():
 
 def test_removing_an_application_or_expert_leaves_no_dangling_references():
     draft = draft_with(6, 0)
-    draft.declared_conflicts.append(DeclaredConflict(expert="O1", application=APP_ID, reason="合作项目"))
+    draft.declared_conflicts.append(
+        DeclaredConflict(expert="O1", application=APP_ID, reason="合作项目")
+    )
     draft.forget_expert("O5")  # the chair
     assert "O5" not in draft.panels[0].members and draft.panels[0].chair == ""
     draft.remove_application(APP_ID)

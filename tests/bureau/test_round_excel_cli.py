@@ -23,7 +23,11 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+    return (
+        sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+        if folder.exists()
+        else []
+    )
 
 
 def test_template_writes_the_empty_workbook(tmp_path, capsys):
@@ -43,28 +47,43 @@ def test_template_from_the_demo_round_then_import_writes_every_file(tmp_path, ca
     round_folder = tmp_path / "demo"
     shutil.copytree(DEMO, round_folder)
     workbook = round_folder / "round.xlsx"
-    code, stdout, err = _run(capsys, "--lang", "en", "round", "template", workbook, "--from", round_folder / "round.json")
+    code, stdout, err = _run(
+        capsys, "--lang", "en", "round", "template", workbook, "--from", round_folder / "round.json"
+    )
     assert (code, err) == (0, "")
     assert "12 application(s), 21 expert(s)" in stdout and "outside" not in stdout
 
     out = tmp_path / "imported"
-    code, stdout, err = _run(capsys, "round", "import-excel", workbook, "--out", out, "--format", "json")
+    code, stdout, err = _run(
+        capsys, "round", "import-excel", workbook, "--out", out, "--format", "json"
+    )
     assert (code, err) == (0, "")
     result = json.loads(stdout)
-    assert result["applications"] == [f"LC-2026-{n:03d}" for n in range(1, 13)] and result["experts"] == 21
+    assert (
+        result["applications"] == [f"LC-2026-{n:03d}" for n in range(1, 13)]
+        and result["experts"] == 21
+    )
 
     demo = load_round(DEMO / "round.json")
     for app_id, original in demo.applications.items():
         assert load_application(out / "applications" / f"{app_id}.json") == original.model_copy(
-            update={"attachments": [a.model_copy(update={"file": "apps/" + a.file}) for a in original.attachments]})
+            update={
+                "attachments": [
+                    a.model_copy(update={"file": "apps/" + a.file}) for a in original.attachments
+                ]
+            }
+        )
         assert (out / "applications" / "apps" / app_id / "申报书.pdf").read_bytes() == (
-            DEMO / "apps" / app_id / "申报书.pdf").read_bytes()
+            DEMO / "apps" / app_id / "申报书.pdf"
+        ).read_bytes()
     experts = json.loads((out / "experts.json").read_text(encoding="utf-8"))
     assert experts == json.loads((DEMO / "round.json").read_text(encoding="utf-8"))["experts"]
 
 
 def test_template_says_when_attachments_lie_outside_the_workbook_folder(tmp_path, capsys):
-    code, stdout, _ = _run(capsys, "round", "template", tmp_path / "t.xlsx", "--from", DEMO / "round.json")
+    code, stdout, _ = _run(
+        capsys, "round", "template", tmp_path / "t.xlsx", "--from", DEMO / "round.json"
+    )
     assert code == 0
     assert "不在工作簿所在文件夹内" in stdout and "LC-2026-001" in stdout
 
@@ -75,10 +94,17 @@ def test_import_of_a_hand_filled_workbook(tmp_path, capsys):
     code, stdout, err = _run(capsys, "round", "import-excel", workbook, "--out", out)
     assert (code, err) == (0, "")
     assert "已导入申报 2 项、专家 2 人" in stdout
-    assert _files(out) == ["applications/LC-T-001.json", "applications/LC-T-001/申报书.pdf",
-                           "applications/LC-T-002.json", "experts.json"]
+    assert _files(out) == [
+        "applications/LC-T-001.json",
+        "applications/LC-T-001/申报书.pdf",
+        "applications/LC-T-002.json",
+        "experts.json",
+    ]
     for data in EXPECTED_DATA:
-        assert json.loads((out / "applications" / f"{data['id']}.json").read_text(encoding="utf-8")) == data
+        assert (
+            json.loads((out / "applications" / f"{data['id']}.json").read_text(encoding="utf-8"))
+            == data
+        )
 
 
 def test_bad_workbook_lists_every_problem_and_writes_nothing(tmp_path, capsys):
@@ -118,10 +144,14 @@ def test_import_refuses_to_overwrite_and_writes_nothing(tmp_path, capsys):
 def test_import_of_a_file_that_is_not_a_workbook(tmp_path, capsys):
     fake = tmp_path / "申报.xlsx"
     fake.write_text("id,name\n", encoding="utf-8")
-    code, stdout, err = _run(capsys, "--lang", "en", "round", "import-excel", fake, "--out", tmp_path / "out")
+    code, stdout, err = _run(
+        capsys, "--lang", "en", "round", "import-excel", fake, "--out", tmp_path / "out"
+    )
     assert (code, stdout) == (2, "")
     assert str(fake) in err and "not an Excel workbook" in err
-    code, _, err = _run(capsys, "round", "import-excel", tmp_path / "absent.xlsx", "--out", tmp_path / "out")
+    code, _, err = _run(
+        capsys, "round", "import-excel", tmp_path / "absent.xlsx", "--out", tmp_path / "out"
+    )
     assert code == 2 and "文件不存在" in err
     assert not (tmp_path / "out").exists()
 

@@ -43,6 +43,7 @@ def _set(path, value):
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
@@ -52,6 +53,7 @@ def _delete(path):
         for key in path[:-1]:
             target = target[key]
         del target[path[-1]]
+
     return change
 
 
@@ -60,14 +62,22 @@ APP_CASES = [
     ("missing lead unit", _delete(("lead_unit",)), "lead_unit"),
     ("missing lead kind", _delete(("lead_unit", "kind")), "lead_unit.kind"),
     ("wrong type rd_expense", _set(("finance", 2, "rd_expense"), True), "finance[2].rd_expense"),
-    ("bad decimal rd_expense", _set(("finance", 2, "rd_expense"), "3,100,000"), "finance[2].rd_expense"),
+    (
+        "bad decimal rd_expense",
+        _set(("finance", 2, "rd_expense"), "3,100,000"),
+        "finance[2].rd_expense",
+    ),
     ("three decimals", _set(("finance", 1, "main_revenue"), "1.005"), "finance[1].main_revenue"),
     ("negative string", _set(("equipment_value",), "-5"), "equipment_value"),
     ("negative int", _set(("equipment_value",), -5), "equipment_value"),
     ("year as string", _set(("finance", 0, "year"), "2023"), "finance[0].year"),
     ("transfer as string", _set(("transfer_cases",), "5"), "transfer_cases"),
     ("bool as string", _set(("pilot_capability",), "true"), "pilot_capability"),
-    ("title level professor", _set(("director", "title_level"), "professor"), "director.title_level"),
+    (
+        "title level professor",
+        _set(("director", "title_level"), "professor"),
+        "director.title_level",
+    ),
     ("days as string", _set(("staff", 3, "days_worked"), "240"), "staff[3].days_worked"),
     ("staff not a list", _set(("staff",), {"name": "x"}), "staff"),
     ("committee chair out of range", _set(("committee", "chair"), 9), "committee"),
@@ -119,7 +129,9 @@ def test_float_in_nested_money_names_path(tmp_path, capsys):
     app = base_application()
     app["finance"][2]["rd_expense"] = "@@"
     path = _raw(tmp_path, json.dumps(app, ensure_ascii=False).replace('"@@"', "3100000.5"))
-    expect_bad_input(capsys, ["eligibility", path, "--format", "json"], path, "finance[2].rd_expense")
+    expect_bad_input(
+        capsys, ["eligibility", path, "--format", "json"], path, "finance[2].rd_expense"
+    )
 
 
 @pytest.mark.parametrize("raw", ["NaN", "Infinity", "-Infinity"])
@@ -193,6 +205,7 @@ def test_unknown_lead_kind_is_not_a_load_error(tmp_path, capsys):
 
 # --- round files -------------------------------------------------------------------------------
 
+
 def _round_case(tmp_path, change):
     apps = [base_application("LC-2026-001"), base_application("LC-2026-002")]
     doc = base_round(apps)
@@ -206,21 +219,43 @@ ROUND_CASES = [
     ("quorum string", lambda d: d.__setitem__("quorum", "5"), "quorum"),
     ("quorum zero", lambda d: d.__setitem__("quorum", 0), "quorum"),
     ("unknown expert", lambda d: d["panels"][0]["members"].append("E99"), "panels[0].members[7]"),
-    ("unknown application", lambda d: d["panels"][0]["applications"].append("LC-404"), "panels[0].applications[2]"),
+    (
+        "unknown application",
+        lambda d: d["panels"][0]["applications"].append("LC-404"),
+        "panels[0].applications[2]",
+    ),
     ("chair not a member", lambda d: d["panels"][0].__setitem__("chair", "E99"), "panels[0].chair"),
-    ("declared unknown expert",
-     lambda d: d["declared_conflicts"].append({"expert": "E99", "application": "LC-2026-001", "reason": "x"}),
-     "declared_conflicts[0].expert"),
-    ("declared unknown application",
-     lambda d: d["declared_conflicts"].append({"expert": "E01", "application": "LC-404", "reason": "x"}),
-     "declared_conflicts[0].application"),
-    ("expert missing unit_name", lambda d: d["experts"][2].pop("unit_name"), "experts[2].unit_name"),
+    (
+        "declared unknown expert",
+        lambda d: d["declared_conflicts"].append(
+            {"expert": "E99", "application": "LC-2026-001", "reason": "x"}
+        ),
+        "declared_conflicts[0].expert",
+    ),
+    (
+        "declared unknown application",
+        lambda d: d["declared_conflicts"].append(
+            {"expert": "E01", "application": "LC-404", "reason": "x"}
+        ),
+        "declared_conflicts[0].application",
+    ),
+    (
+        "expert missing unit_name",
+        lambda d: d["experts"][2].pop("unit_name"),
+        "experts[2].unit_name",
+    ),
     ("member listed twice", lambda d: d["panels"][0]["members"].append("E01"), "panels[0].members"),
     ("duplicate expert id", lambda d: d["experts"].append(dict(d["experts"][0])), "experts[7].id"),
-    ("declared without reason",
-     lambda d: d["declared_conflicts"].append({"expert": "E01", "application": "LC-2026-001"}),
-     "declared_conflicts[0].reason"),
-    ("missing application file", lambda d: d["applications"].append("apps/none.json"), "applications[2]"),
+    (
+        "declared without reason",
+        lambda d: d["declared_conflicts"].append({"expert": "E01", "application": "LC-2026-001"}),
+        "declared_conflicts[0].reason",
+    ),
+    (
+        "missing application file",
+        lambda d: d["applications"].append("apps/none.json"),
+        "applications[2]",
+    ),
 ]
 
 
@@ -236,8 +271,12 @@ def test_bad_application_inside_round_names_the_application_file(tmp_path, capsy
     bad["finance"][2]["rd_expense"] = "abc"
     path = write_round(tmp_path, apps)
     write_json(tmp_path / "apps" / "LC-2026-002.json", bad)
-    expect_bad_input(capsys, ["panel-check", path, "--format", "json"], tmp_path / "apps" / "LC-2026-002.json",
-                     "finance[2].rd_expense")
+    expect_bad_input(
+        capsys,
+        ["panel-check", path, "--format", "json"],
+        tmp_path / "apps" / "LC-2026-002.json",
+        "finance[2].rd_expense",
+    )
 
 
 def test_usage_errors_exit_two(capsys):
@@ -252,6 +291,7 @@ def test_usage_errors_exit_two(capsys):
 
 # --- one real process --------------------------------------------------------------------------
 
+
 def _env():
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
@@ -260,15 +300,27 @@ def _env():
 
 def test_subprocess_bad_and_good_input(tmp_path):
     bad = write_json(tmp_path / "bad.json", _mutated(_set(("finance", 2, "rd_expense"), 3100000.5)))
-    proc = subprocess.run([sys.executable, "-m", "tic_desktop", "eligibility", str(bad), "--format", "json"],
-                          capture_output=True, text=True, cwd=tmp_path, env=_env(), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tic_desktop", "eligibility", str(bad), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(),
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert str(bad) in proc.stderr and "finance[2].rd_expense" in proc.stderr
     assert "Traceback" not in proc.stderr
 
     good = write_json(tmp_path / "good.json", base_application())
-    proc = subprocess.run([sys.executable, "-m", "tic_desktop", "eligibility", str(good), "--format", "json"],
-                          capture_output=True, text=True, cwd=tmp_path, env=_env(), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tic_desktop", "eligibility", str(good), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(),
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["verdict"] == "eligible"

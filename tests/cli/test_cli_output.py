@@ -9,10 +9,10 @@ from tic_builders import (
     COB_NAME,
     COB_USCC,
     LEAD_NAME,
-    make_uscc,
     LEAD_USCC,
     base_application,
     expert,
+    make_uscc,
     outside_unit,
     university_application,
     write_json,
@@ -22,12 +22,24 @@ from tic_builders import (
 from tic_desktop.cli.main import main
 
 RULES_ORDER = [
-    "lead_unit.kind", "lead_unit.registered_locally", "lead_unit.independent_legal_person",
-    "rd.expense_total", "rd.expense_ratio", "transfer.cases",
-    "premises.rd_space", "premises.equipment_value", "premises.pilot_capability",
-    "team.full_time_staff", "team.director_title",
-    "cobuild.count", "cobuild.local_enterprise", "cobuild.agreement", "cobuild.lead_share",
-    "compliance.incidents", "committee.host_share", "committee.chair_independent",
+    "lead_unit.kind",
+    "lead_unit.registered_locally",
+    "lead_unit.independent_legal_person",
+    "rd.expense_total",
+    "rd.expense_ratio",
+    "transfer.cases",
+    "premises.rd_space",
+    "premises.equipment_value",
+    "premises.pilot_capability",
+    "team.full_time_staff",
+    "team.director_title",
+    "cobuild.count",
+    "cobuild.local_enterprise",
+    "cobuild.agreement",
+    "cobuild.lead_share",
+    "compliance.incidents",
+    "committee.host_share",
+    "committee.chair_independent",
 ]
 RESULTS = {"pass", "fail", "review", "missing", "not_applicable"}
 
@@ -103,10 +115,18 @@ def _round(tmp_path):
     experts[4] = expert("E05", (LEAD_NAME, LEAD_USCC))
     experts[5] = expert("E06", (COB_NAME, COB_USCC))
     panels = [
-        {"id": "P2", "members": ["E01", "E02", "E03", "E04", "E05", "E06", "E07"], "chair": "E01",
-         "applications": ["LC-2026-002", "LC-2026-001"]},
-        {"id": "P1", "members": ["E07", "E06", "E05", "E04", "E03"], "chair": "E03",
-         "applications": ["LC-2026-001", "LC-2026-002"]},
+        {
+            "id": "P2",
+            "members": ["E01", "E02", "E03", "E04", "E05", "E06", "E07"],
+            "chair": "E01",
+            "applications": ["LC-2026-002", "LC-2026-001"],
+        },
+        {
+            "id": "P1",
+            "members": ["E07", "E06", "E05", "E04", "E03"],
+            "chair": "E03",
+            "applications": ["LC-2026-001", "LC-2026-002"],
+        },
     ]
     declared = [{"expert": "E03", "application": "LC-2026-001", "reason": "近三年曾在申报单位任职"}]
     return write_round(tmp_path, [a, b], experts=experts, panels=panels, declared=declared)
@@ -120,17 +140,36 @@ def test_panel_check_json_contract(tmp_path, capsys, lang):
     assert set(data) == {"round", "results"}
     assert data["round"] == "2026-TIC-01"
     pairs = [(r["panel"], r["application"]) for r in data["results"]]
-    assert pairs == [("P2", "LC-2026-002"), ("P2", "LC-2026-001"), ("P1", "LC-2026-001"), ("P1", "LC-2026-002")]
+    assert pairs == [
+        ("P2", "LC-2026-002"),
+        ("P2", "LC-2026-001"),
+        ("P1", "LC-2026-001"),
+        ("P1", "LC-2026-002"),
+    ]
     for r in data["results"]:
-        assert set(r) == {"panel", "application", "members", "affiliated", "recused", "scorers", "checks"}
-        assert [c["id"] for c in r["checks"]] == ["panel.host_share", "panel.chair_independent", "panel.quorum"]
+        assert set(r) == {
+            "panel",
+            "application",
+            "members",
+            "affiliated",
+            "recused",
+            "scorers",
+            "checks",
+        }
+        assert [c["id"] for c in r["checks"]] == [
+            "panel.host_share",
+            "panel.chair_independent",
+            "panel.quorum",
+        ]
         for c in r["checks"]:
             assert {"id", "result"} <= set(c)
             assert c["result"] in RESULTS
         assert isinstance(r["members"], int) and isinstance(r["scorers"], int)
     by_pair = {(r["panel"], r["application"]): r for r in data["results"]}
     r = by_pair[("P2", "LC-2026-002")]  # E05 lead, E06 co-builder
-    assert r["members"] == 7 and r["affiliated"] == ["E05", "E06"] and r["recused"] == ["E05", "E06"]
+    assert (
+        r["members"] == 7 and r["affiliated"] == ["E05", "E06"] and r["recused"] == ["E05", "E06"]
+    )
     assert r["scorers"] == 5
     assert [c["result"] for c in r["checks"]] == ["pass", "pass", "pass"]
     r = by_pair[("P2", "LC-2026-001")]  # only the declared E03

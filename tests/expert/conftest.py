@@ -19,7 +19,13 @@ def built_p1(tmp_path_factory):
     keys = workspace.keys(BUREAU_PASSPHRASE)
     review = review_round(demo_round_file())
     built, credentials = build_packages(review, workspace, keys, base / "packages", ["P1"])
-    return {"workspace": workspace, "keys": keys, "package": built[0], "credentials": credentials, "review": review}
+    return {
+        "workspace": workspace,
+        "keys": keys,
+        "package": built[0],
+        "credentials": credentials,
+        "review": review,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +38,9 @@ def unlocked(built_p1):
 
     def credential(expert_id: str):
         if expert_id not in cache:
-            cache[expert_id] = package.unlock(expert_id, built_p1["credentials"][expert_id].passphrase)
+            cache[expert_id] = package.unlock(
+                expert_id, built_p1["credentials"][expert_id].passphrase
+            )
         return cache[expert_id]
 
     yield credential
@@ -56,9 +64,17 @@ def member_export(built_p1, unlocked, tmp_path):
             step = desk.manifest.rubric.step
             for entry in desk.scorable():
                 for criterion in desk.manifest.rubric.criteria:
-                    desk.set_score(entry.id, criterion.id, (criterion.max * Decimal(share) / step).to_integral_value() * step)
+                    desk.set_score(
+                        entry.id,
+                        criterion.id,
+                        (criterion.max * Decimal(share) / step).to_integral_value() * step,
+                    )
                 desk.set_opinion(entry.id, "意见", True)
-                for check in [c for c in desk.formal_review(entry.id).checks if c.result.value in ("review", "missing")]:
+                for check in [
+                    c
+                    for c in desk.formal_review(entry.id).checks
+                    if c.result.value in ("review", "missing")
+                ]:
                     desk.judge(entry.id, check.id, True)
             desk.sign_and_export(tmp_path / "usb" / expert_id)
         package.close()

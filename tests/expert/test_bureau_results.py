@@ -24,8 +24,11 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     with qtbot.waitSignal(window.received, timeout=60_000) as received:
         window.add_paths([tmp_path / "usb"])  # a whole USB stick: folders are searched
     items = received.args[0]
-    assert sorted((i.expert, i.status) for i in items if i.expert) == [("E02", "accepted"), ("E03", "accepted"),
-                                                                     ("E06", "accepted")]
+    assert sorted((i.expert, i.status) for i in items if i.expert) == [
+        ("E02", "accepted"),
+        ("E03", "accepted"),
+        ("E06", "accepted"),
+    ]
     assert [i.status for i in items if i.file.name == "stray.ticreturn"] == ["rejected"]
     statuses = [window.inbox.item(r, 3).text() for r in range(window.inbox.rowCount())]
     assert statuses.count("接收") == 3 and statuses.count("拒收") == 1
@@ -33,14 +36,20 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     totals = {"LC-2026-004": []}
     for share in ("0.8", "0.7", "0.6"):
         step = review.round.rubric.step
-        totals["LC-2026-004"].append(sum((c.max * Decimal(share) / step).to_integral_value() * step
-                                         for c in review.round.rubric.criteria))
+        totals["LC-2026-004"].append(
+            sum(
+                (c.max * Decimal(share) / step).to_integral_value() * step
+                for c in review.round.rubric.criteria
+            )
+        )
     expected_mean = sum(totals["LC-2026-004"]) / 3
     result = {r.application_id: r for r in aggregate(review.round, items)}["LC-2026-004"]
     assert result.final == expected_mean and result.flags == ["below_quorum"]
     csv_text = window.export(tmp_path / "ranking.csv").read_text(encoding="utf-8-sig")
     assert "LC-2026-004" in csv_text and f"{expected_mean.quantize(Decimal('0.01'))}" in csv_text
-    assert "有效评分不足" in csv_text and "below_quorum" not in csv_text  # flags in words, not codes
+    assert (
+        "有效评分不足" in csv_text and "below_quorum" not in csv_text
+    )  # flags in words, not codes
     from openpyxl import load_workbook
 
     workbook = load_workbook(window.export(tmp_path / "ranking.xlsx"))
@@ -49,7 +58,9 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     assert ranking["LC-2026-004"][5] == f"{expected_mean.quantize(Decimal('0.01'))}"
     scores = list(workbook["全部评分"].iter_rows(min_row=2, values_only=True))
     criteria = len(review.round.rubric.criteria)
-    assert len([s for s in scores if s[0] == "E02"]) == 4 * criteria  # E02 scored all four applications
+    assert (
+        len([s for s in scores if s[0] == "E02"]) == 4 * criteria
+    )  # E02 scored all four applications
     assert all(isinstance(s[3], str) for s in scores)  # decimals stay text, never floats
     # The signed result summary verifies against the bureau root and lists every input's hash.
     import subprocess
@@ -59,13 +70,17 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
     summary = window.sign_summary(tmp_path / "summary.pdf")
     reports = verify_pdf(summary.read_bytes(), built_p1["workspace"].ca_pem)
     assert [(r.role, r.valid) for r in reports] == [("评审结果签发", True)]
-    text = subprocess.run(["pdftotext", str(summary), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(summary), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = text.replace("\n", "")
     assert all(item.file_sha256 in flat for item in items)
     assert "（接收）" in flat and "accepted" not in flat and "trim_from）" in flat
 
 
-def test_bureau_window_opens_results_with_the_workspace_passphrase(qapp, qtbot, built_p1, tmp_path, monkeypatch):
+def test_bureau_window_opens_results_with_the_workspace_passphrase(
+    qapp, qtbot, built_p1, tmp_path, monkeypatch
+):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -75,13 +90,20 @@ def test_bureau_window_opens_results_with_the_workspace_passphrase(qapp, qtbot, 
 
     bureau_passphrase = "bureau passphrase for tests"  # as in tests/expert/conftest.py
 
-    app = DesktopApp(qapp, Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)))
+    app = DesktopApp(
+        qapp, Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    )
     qtbot.addWidget(app.window)
     try:
         app.window.open_round(demo_round_file())
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                            staticmethod(lambda *a, **k: str(built_p1["workspace"].folder)))
-        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (bureau_passphrase, True)))
+        monkeypatch.setattr(
+            QFileDialog,
+            "getExistingDirectory",
+            staticmethod(lambda *a, **k: str(built_p1["workspace"].folder)),
+        )
+        monkeypatch.setattr(
+            QInputDialog, "getText", staticmethod(lambda *a, **k: (bureau_passphrase, True))
+        )
         with qtbot.waitSignal(app.window.results_opened, timeout=60_000) as opened:
             app.window.ui.resultsAction.trigger()
         results = opened.args[0]

@@ -28,7 +28,9 @@ def desk(built_p1, unlocked, tmp_path):
 
 def _complete(desk: ExpertDesk, app_id: str, share: str = "0.8") -> None:
     for criterion in desk.manifest.rubric.criteria:
-        value = (criterion.max * Decimal(share) / desk.manifest.rubric.step).to_integral_value() * desk.manifest.rubric.step
+        value = (
+            criterion.max * Decimal(share) / desk.manifest.rubric.step
+        ).to_integral_value() * desk.manifest.rubric.step
         desk.set_score(app_id, criterion.id, value)
     desk.set_opinion(app_id, "研发基础扎实，建设目标明确。", True)
 
@@ -96,9 +98,14 @@ def test_signed_export_verifies_at_the_bureau_and_revisions_rise(desk, built_p1,
     desk.set_score("LC-2026-001", "team", Decimal(12))
     again, _ = desk.sign_and_export(tmp_path / "usb2")
     assert again.revision == 2
-    received = receive_returns([made.file, again.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")
+    received = receive_returns(
+        [made.file, again.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01"
+    )
     assert [r.status for r in received] == ["superseded", "accepted"]
-    assert received[1].document["audit_head"] and received[1].sheet.coi.declared[0].application == "LC-2026-004"
+    assert (
+        received[1].document["audit_head"]
+        and received[1].sheet.coi.declared[0].application == "LC-2026-004"
+    )
     reports = verify_pdf(pdfs[0].read_bytes(), built_p1["workspace"].ca_pem)
     assert [r.valid for r in reports] == [True]
 
@@ -109,16 +116,28 @@ def test_open_formal_review_items_need_the_experts_judgement(desk, built_p1, tmp
         _complete(desk, app_id)
     # LC-2026-004 is a software-industry application: floor area and equipment are left to the experts.
     open_ids = {p[1] for p in desk.problems() if p[0] == "LC-2026-004"}
-    assert open_ids == {"形式审查“premises.rd_space”尚未给出意见", "形式审查“premises.equipment_value”尚未给出意见"}
+    assert open_ids == {
+        "形式审查“premises.rd_space”尚未给出意见",
+        "形式审查“premises.equipment_value”尚未给出意见",
+    }
     with pytest.raises(InputError):
         desk.judge("LC-2026-004", "lead_unit.kind", True)
     desk.judge("LC-2026-004", "premises.rd_space", True)
     desk.judge("LC-2026-004", "premises.equipment_value", False)
-    assert [p[1] for p in desk.problems()] == ["形式审查“premises.equipment_value”不同意时须说明理由"]
-    desk.judge("LC-2026-004", "premises.equipment_value", False, "软件企业仪器设备以服务器为主，原值偏低属合理")
+    assert [p[1] for p in desk.problems()] == [
+        "形式审查“premises.equipment_value”不同意时须说明理由"
+    ]
+    desk.judge(
+        "LC-2026-004",
+        "premises.equipment_value",
+        False,
+        "软件企业仪器设备以服务器为主，原值偏低属合理",
+    )
     assert desk.problems() == []
     made, _ = desk.sign_and_export(tmp_path / "usb")
-    received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")[0]
+    received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")[
+        0
+    ]
     assert received.status == "accepted"
     recorded = received.document["formal_review"]["LC-2026-004"]
     assert recorded["premises.rd_space"] == {"agrees": True, "reason": ""}

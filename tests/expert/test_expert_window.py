@@ -38,7 +38,13 @@ def _close_message_boxes() -> list[str]:
     return texts
 
 
-def _fill(qtbot, window, app_id: str, opinion: str = "依托单位研发基础扎实，建设方案可行。", recommend: bool = True) -> None:
+def _fill(
+    qtbot,
+    window,
+    app_id: str,
+    opinion: str = "依托单位研发基础扎实，建设方案可行。",
+    recommend: bool = True,
+) -> None:
     items = [window.ui.applicationList.item(i) for i in range(window.ui.applicationList.count())]
     row = next(i for i, item in enumerate(items) if item.data(Qt.ItemDataRole.UserRole) == app_id)
     window.ui.applicationList.setCurrentRow(row)
@@ -69,7 +75,9 @@ def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_p
     with qtbot.waitSignal(window.certified, timeout=5000):
         qtbot.mouseClick(window.ui.certifyButton, Qt.MouseButton.LeftButton)
     assert window.ui.pages.currentWidget() is window.ui.workPage
-    texts = [window.ui.applicationList.item(i).text() for i in range(window.ui.applicationList.count())]
+    texts = [
+        window.ui.applicationList.item(i).text() for i in range(window.ui.applicationList.count())
+    ]
     assert "LC-2026-004" in texts[3] and ("回避" in texts[3] or "recused" in texts[3])
 
     _fill(qtbot, window, "LC-2026-001")
@@ -81,7 +89,9 @@ def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_p
     assert {problem[0] for problem in blocked.args[0]} == {"LC-2026-003"}
     assert any("LC-2026-003" in text for text in _close_message_boxes())
 
-    _fill(qtbot, window, "LC-2026-003", recommend=False)  # "do not recommend" as the first choice is saved
+    _fill(
+        qtbot, window, "LC-2026-003", recommend=False
+    )  # "do not recommend" as the first choice is saved
     # Through the menu, as a user does: the action must not pass its "checked" flag on as the folder.
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "usb"))
     with qtbot.waitSignal(window.exported, timeout=60_000) as exported:
@@ -89,10 +99,16 @@ def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_p
     made, pdfs = exported.args[0]
     received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")
     assert received[0].status == "accepted"
-    assert {s.application for s in received[0].sheet.scores} == {"LC-2026-001", "LC-2026-002", "LC-2026-003"}
+    assert {s.application for s in received[0].sheet.scores} == {
+        "LC-2026-001",
+        "LC-2026-002",
+        "LC-2026-003",
+    }
     assert received[0].sheet.coi.declared[0].application == "LC-2026-004"
     assert {s.application: s.recommend for s in received[0].sheet.scores}["LC-2026-003"] is False
-    assert all(r.valid for pdf in pdfs for r in verify_pdf(pdf.read_bytes(), built_p1["workspace"].ca_pem))
+    assert all(
+        r.valid for pdf in pdfs for r in verify_pdf(pdf.read_bytes(), built_p1["workspace"].ca_pem)
+    )
 
 
 def test_attachment_opens_from_memory_and_can_be_searched(window, qtbot, built_p1, unlocked):
@@ -116,7 +132,9 @@ def test_attachment_opens_from_memory_and_can_be_searched(window, qtbot, built_p
     assert window.viewer.zoom_label.text() == "200%"
 
 
-def test_expert_window_switches_language_and_remembers_it(qapp, qtbot, tmp_path, built_p1, unlocked):
+def test_expert_window_switches_language_and_remembers_it(
+    qapp, qtbot, tmp_path, built_p1, unlocked
+):
     from tic_desktop.gui.i18n import Translations
     from tic_desktop.gui.settings import LANGUAGE
     from tic_desktop.packages.opening import open_package
@@ -133,7 +151,10 @@ def test_expert_window_switches_language_and_remembers_it(qapp, qtbot, tmp_path,
         assert win.ui.workTabs.tabText(0) == "申报材料"
         win.ui.englishAction.trigger()
         assert win.ui.workTabs.tabText(0) == "Materials"
-        assert "to do" in win.ui.applicationList.item(0).text() or "recused" in win.ui.applicationList.item(0).text()
+        assert (
+            "to do" in win.ui.applicationList.item(0).text()
+            or "recused" in win.ui.applicationList.item(0).text()
+        )
         assert preferences.get(LANGUAGE) == "en"
         win.ui.chineseAction.trigger()
         assert win.ui.workTabs.tabText(2) == "评分"

@@ -45,17 +45,27 @@ def test_checklist_photos_and_signed_report(inspection, built_p1, tmp_path):
     assert inspection.add_photo(app, path, "研发楼外景") == digest
     with inspection.desk.db.session() as session:
         stored = session.query(InspectionPhoto).one()
-        assert stored.sha256 == digest and path.read_bytes() not in stored.sealed  # encrypted at rest
+        assert (
+            stored.sha256 == digest and path.read_bytes() not in stored.sealed
+        )  # encrypted at rest
     with pytest.raises(TicError, match="考察清单未完成"):
-        inspection.sign_report(app, "临清市", "2026年11月20日", ["E03"], "基本属实", tmp_path / "out")
+        inspection.sign_report(
+            app, "临清市", "2026年11月20日", ["E03"], "基本属实", tmp_path / "out"
+        )
     for item in ART8_ITEMS[1:]:
-        inspection.record(app, item.id, result="符合" if item.id != "pilot.capability" else "不适用")
-    target = inspection.sign_report(app, "临清市烟店镇", "2026年11月20日", ["E03"], "现场情况与申报一致。", tmp_path / "out")
+        inspection.record(
+            app, item.id, result="符合" if item.id != "pilot.capability" else "不适用"
+        )
+    target = inspection.sign_report(
+        app, "临清市烟店镇", "2026年11月20日", ["E03"], "现场情况与申报一致。", tmp_path / "out"
+    )
     reports = verify_pdf(target.read_bytes(), built_p1["workspace"].ca_pem)
     assert [(r.role, r.valid) for r in reports] == [("考察组组长", True)]
     import subprocess
 
-    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert digest in text.replace("\n", "") and "实测 512 平方米" in text
 
 
@@ -74,7 +84,9 @@ def test_inspection_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, tm
     from tic_desktop.gui.settings import Preferences
 
     db = open_database(tmp_path / "gui.sqlite3")
-    window = ExpertWindow(db, Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)))
+    window = ExpertWindow(
+        db, Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    )
     qtbot.addWidget(window)
     try:
         window._signed_in(open_package(built_p1["package"].file), unlocked("E06"), "E06", "")
@@ -94,7 +106,9 @@ def test_inspection_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, tm
         panel.conclusion.setPlainText("现场情况与申报材料一致。")
         with qtbot.waitSignal(panel.signed, timeout=30_000) as signed:
             panel.sign(tmp_path / "out")
-        assert [r.valid for r in verify_pdf(signed.args[0].read_bytes(), built_p1["workspace"].ca_pem)] == [True]
+        assert [
+            r.valid for r in verify_pdf(signed.args[0].read_bytes(), built_p1["workspace"].ca_pem)
+        ] == [True]
         # Moving to another application and back finds the checklist as it was left.
         window.ui.applicationList.setCurrentRow(0)
         window.ui.applicationList.setCurrentRow(1)

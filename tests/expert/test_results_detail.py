@@ -13,8 +13,18 @@ from tic_desktop.gui.results_window import ResultsWindow
 
 pytestmark = pytest.mark.gui
 
-BASE_SHARE = {"E01": "0.92", "E02": "0.8", "E03": "0.7", "E04": "0.85", "E05": "0.62", "E06": "0.75", "E07": "0.55"}
-LOW_APPLICATION = "LC-2026-002"  # totals under 10: "8.50" sorts above "81.00" as text, below it as a number
+BASE_SHARE = {
+    "E01": "0.92",
+    "E02": "0.8",
+    "E03": "0.7",
+    "E04": "0.85",
+    "E05": "0.62",
+    "E06": "0.75",
+    "E07": "0.55",
+}
+LOW_APPLICATION = (
+    "LC-2026-002"  # totals under 10: "8.50" sorts above "81.00" as text, below it as a number
+)
 
 
 def _raw_scores(review_round, expert: str, application: str) -> dict[str, Decimal]:
@@ -52,13 +62,23 @@ def signed_returns(built_p1, unlocked, tmp_path):
             written = {a: {c: format(v, "f") for c, v in s.items()} for a, s in raw[expert].items()}
             if expert == "E07":
                 del written["LC-2026-004"]["funding"]
-            sheet = ScoreSheet.model_validate({
-                "expert": expert, "coi": {"certified": True, "declared": []},
-                "scores": [{"application": a, "criteria": c, "opinion": "意见", "recommend": True}
-                           for a, c in written.items()]})
+            sheet = ScoreSheet.model_validate(
+                {
+                    "expert": expert,
+                    "coi": {"certified": True, "declared": []},
+                    "scores": [
+                        {"application": a, "criteria": c, "opinion": "意见", "recommend": True}
+                        for a, c in written.items()
+                    ],
+                }
+            )
             with open_database(tmp_path / f"{expert}.sqlite3") as db:
                 careless = expert in ("E04", "E07")
-                with mock.patch.object(making, "check_score_sheet", lambda *a: None) if careless else mock.MagicMock():
+                with (
+                    mock.patch.object(making, "check_score_sheet", lambda *a: None)
+                    if careless
+                    else mock.MagicMock()
+                ):
                     make_return(package, unlocked(expert), sheet, out / f"{expert}.ticreturn", db)
     finally:
         package.close()
@@ -68,11 +88,16 @@ def signed_returns(built_p1, unlocked, tmp_path):
 
 def _expected(review_round, raw, application: str):
     """Totals, dropped experts, final and criterion means worked out here from formats.md."""
-    totals = {e: sum(scores[application].values()) for e, scores in raw.items() if application in scores}
+    totals = {
+        e: sum(scores[application].values()) for e, scores in raw.items() if application in scores
+    }
     ordered = sorted(totals.items(), key=lambda item: item[1])
     counted = [t for _, t in ordered[1:-1]] if len(ordered) >= 5 else [t for _, t in ordered]
     dropped = {ordered[0][0], ordered[-1][0]} if len(ordered) >= 5 else set()
-    means = {c.id: sum(raw[e][application][c.id] for e in totals) / len(totals) for c in review_round.rubric.criteria}
+    means = {
+        c.id: sum(raw[e][application][c.id] for e in totals) / len(totals)
+        for c in review_round.rubric.criteria
+    }
     return totals, dropped, sum(counted) / len(counted), means
 
 
@@ -82,20 +107,30 @@ def _two(value: Decimal) -> str:
 
 def _click_header(qtbot, window, title: str) -> None:
     header = window.ranking.horizontalHeader()
-    section = next(s for s in range(header.count())
-                   if window.sorted_ranking.headerData(s, Qt.Orientation.Horizontal) == title)
+    section = next(
+        s
+        for s in range(header.count())
+        if window.sorted_ranking.headerData(s, Qt.Orientation.Horizontal) == title
+    )
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
 
 
 def _column(window, title: str) -> list[str]:
     model = window.sorted_ranking
-    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == title)
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == title
+    )
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
-def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(qapp, qtbot, qtmodeltester, built_p1,
-                                                                     signed_returns):
+def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(
+    qapp, qtbot, qtmodeltester, built_p1, signed_returns
+):
     folder, raw = signed_returns
     review_round = built_p1["review"].round
     window = ResultsWindow(built_p1["review"], built_p1["workspace"], built_p1["keys"])
@@ -110,15 +145,22 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(qapp, qtbot
 
     # Clicking "Final" sorts by the number, highest first; the unranked (no final) come last.
     _click_header(qtbot, window, "Final")
-    qtbot.waitUntil(lambda: window.ranking.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(
+        lambda: (
+            window.ranking.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        )
+    )
     shown = _column(window, "Final")
     finals = [Decimal(v) for v in shown if v != "—"]
     assert len(finals) == 4 and finals == sorted(finals, reverse=True)
     assert shown[:4] == [_two(f) for f in finals] and set(shown[4:]) == {"—"}
-    assert _column(window, "Application")[3] == LOW_APPLICATION  # as text "8.xx" would have come first
+    assert (
+        _column(window, "Application")[3] == LOW_APPLICATION
+    )  # as text "8.xx" would have come first
     expected = {a: _expected(review_round, raw, a)[2] for a in review_round.panels[0].applications}
     assert [(a, _two(f)) for a, f in zip(_column(window, "Application"), finals)] == sorted(
-        ((a, _two(f)) for a, f in expected.items()), key=lambda item: -expected[item[0]])
+        ((a, _two(f)) for a, f in expected.items()), key=lambda item: -expected[item[0]]
+    )
     # LC-2026-003 and LC-2026-004 keep the same four totals after trimming: equal finals share rank 1
     # and stay in the round's order, whichever way the column sorts.
     assert expected["LC-2026-003"] == expected["LC-2026-004"] == max(expected.values())
@@ -126,12 +168,20 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(qapp, qtbot
     assert _column(window, "Application")[:2] == ["LC-2026-003", "LC-2026-004"]
     # Again: lowest first; still numeric, still no figure last, the tie still in rank order.
     _click_header(qtbot, window, "Final")
-    qtbot.waitUntil(lambda: window.ranking.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(
+        lambda: (
+            window.ranking.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        )
+    )
     ascending = [Decimal(v) for v in _column(window, "Final") if v != "—"]
     assert ascending == sorted(finals) and _column(window, "Final")[4:] == ["—"] * 8
     assert _column(window, "Application")[2:4] == ["LC-2026-003", "LC-2026-004"]
     _click_header(qtbot, window, "Valid")
-    qtbot.waitUntil(lambda: window.ranking.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(
+        lambda: (
+            window.ranking.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        )
+    )
     valid = [int(v) for v in _column(window, "Valid")]
     assert valid == sorted(valid, reverse=True)
     ranks = [r for r, v in zip(_column(window, "Rank"), valid) if v == 6]
@@ -150,7 +200,8 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(qapp, qtbot
     assert valid_rows[max(totals, key=totals.get)][1] == "Dropped (highest)"
     assert [r for r in rows if r[2].startswith("Excluded")] == [("E04", "—", "Excluded: 回避")]
     assert [(title, mx, mean) for title, mx, mean in detail.criterion_rows()] == [
-        (c.title, format(c.max, "f"), _two(means[c.id])) for c in review_round.rubric.criteria]
+        (c.title, format(c.max, "f"), _two(means[c.id])) for c in review_round.rubric.criteria
+    ]
     assert _two(final) in detail.heading.text()
     assert max(totals.values()) - min(totals.values()) > 20
     assert "分差过大" in detail.flags.text() and detail.flags.isVisible()
@@ -166,7 +217,9 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(qapp, qtbot
     with qtbot.waitSignal(window.application_shown):
         window.select_application("LC-2026-004")
     totals, dropped, final, _ = _expected(review_round, raw, "LC-2026-004")
-    assert [r for r in detail.expert_rows() if r[2].startswith("Excluded")] == [("E07", "—", "Excluded: 评分不完整")]
+    assert [r for r in detail.expert_rows() if r[2].startswith("Excluded")] == [
+        ("E07", "—", "Excluded: 评分不完整")
+    ]
     assert len(detail.chart.plotted()) == len(totals) == 6
     assert _two(final) in detail.heading.text()
 
@@ -200,13 +253,26 @@ def test_performance_rounds_show_the_grade_column(qtmodeltester, tmp_path):
     criteria = {c.id: format(c.max, "f") for c in review_round.rubric.criteria}
     item = ReceivedReturn(Path("E01.ticreturn"), "0" * 64)
     item.status, item.expert, item.revision, item.document = "accepted", "E01", 1, {"panel": "P1"}
-    item.sheet = ScoreSheet.model_validate({
-        "expert": "E01", "coi": {"certified": True, "declared": []},
-        "scores": [{"application": "LC-2026-004", "criteria": criteria, "opinion": "意见", "recommend": True}]})
+    item.sheet = ScoreSheet.model_validate(
+        {
+            "expert": "E01",
+            "coi": {"certified": True, "declared": []},
+            "scores": [
+                {
+                    "application": "LC-2026-004",
+                    "criteria": criteria,
+                    "opinion": "意见",
+                    "recommend": True,
+                }
+            ],
+        }
+    )
     model = RankingModel(review_round)
     model.set_results(aggregate(review_round, [item]))
     qtmodeltester.check(model)
     grade = model.columns.index("grade")
     assert model.headerData(grade, Qt.Orientation.Horizontal) == "Grade"
-    row = next(r for r in range(model.rowCount()) if model.result_at(r).application_id == "LC-2026-004")
+    row = next(
+        r for r in range(model.rowCount()) if model.result_at(r).application_id == "LC-2026-004"
+    )
     assert model.index(row, grade).data() == "优秀"

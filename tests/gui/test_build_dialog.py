@@ -41,7 +41,9 @@ def shared_bureau(tmp_path_factory):
 @pytest.fixture
 def open_dialog(qtbot, preferences):
     def make(review=None, language="zh"):
-        dialog = BuildPackagesDialog(review or review_round(demo_round_file()), preferences, language)
+        dialog = BuildPackagesDialog(
+            review or review_round(demo_round_file()), preferences, language
+        )
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -67,7 +69,9 @@ def _leftovers(folder):
     return sorted(p.name for p in folder.rglob("*")) if folder.exists() else []
 
 
-def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(open_dialog, qtbot, shared_bureau, tmp_path):
+def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(
+    open_dialog, qtbot, shared_bureau, tmp_path
+):
     bureau = shared_bureau
     dialog = open_dialog()
     out = tmp_path / "out"
@@ -83,7 +87,9 @@ def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(open_dialog, q
     [package] = built.args[0]
     assert package.file == out / "P1.ticpkg" and package.members == [f"E0{i}" for i in range(1, 8)]
 
-    opened = open_package(package.file, {bureau.fingerprint})  # checks the bureau's signature and every size
+    opened = open_package(
+        package.file, {bureau.fingerprint}
+    )  # checks the bureau's signature and every size
     try:
         assert opened.package_sha256 == package.package_sha256
         assert opened.manifest.panel_id == "P1"
@@ -103,10 +109,18 @@ def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(open_dialog, q
     assert row.text(2) == "钱秋菊 (E01)"  # the chair by name, with the id
     assert row.text(3).startswith("钱秋菊 (E01), ") and row.text(3).count("(E0") == 7
     # No translator is installed here: the dialog speaks its English source, the core's messages Chinese.
-    assert "7 new passphrase sheets" in dialog.sheets_label.text() and "secret" in dialog.sheets_label.text()
-    assert sorted(p.name for p in (out / "passphrase-sheets").iterdir()) == [f"E0{i}.pdf" for i in range(1, 8)]
+    assert (
+        "7 new passphrase sheets" in dialog.sheets_label.text()
+        and "secret" in dialog.sheets_label.text()
+    )
+    assert sorted(p.name for p in (out / "passphrase-sheets").iterdir()) == [
+        f"E0{i}.pdf" for i in range(1, 8)
+    ]
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
-    assert sorted(p.name for p in out.iterdir()) == ["P1.ticpkg", "passphrase-sheets"]  # no temp files
+    assert sorted(p.name for p in out.iterdir()) == [
+        "P1.ticpkg",
+        "passphrase-sheets",
+    ]  # no temp files
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -124,7 +138,9 @@ def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(open_dialog, q
     printed_pdf.close()
 
 
-def test_a_panel_breaking_a_conflict_rule_is_shown_with_its_reason_and_cannot_be_ticked(open_dialog, qtbot):
+def test_a_panel_breaking_a_conflict_rule_is_shown_with_its_reason_and_cannot_be_ticked(
+    open_dialog, qtbot
+):
     dialog = open_dialog()
     p2 = dialog.panel_item("P2")
     assert not p2.flags() & Qt.ItemFlag.ItemIsEnabled
@@ -132,7 +148,11 @@ def test_a_panel_breaking_a_conflict_rule_is_shown_with_its_reason_and_cannot_be
     assert "LC-2026-011 · 关联专家不超过1/3" in p2.text() and "Cannot be built" in p2.text()
     view = dialog.panels
     rect = view.visualItemRect(p2)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.topLeft() + rect.center() - rect.center())
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=rect.topLeft() + rect.center() - rect.center(),
+    )
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     view.setCurrentItem(p2)
     qtbot.keyClick(view, Qt.Key.Key_Space)
@@ -161,7 +181,9 @@ def test_a_folder_that_is_no_workspace_points_to_the_new_workspace_button(open_d
     assert "tic bureau init" not in text  # the GUI's own button, not a command to type
 
 
-def test_packages_already_in_the_folder_are_replaced_only_after_asking(open_dialog, qtbot, shared_bureau, tmp_path):
+def test_packages_already_in_the_folder_are_replaced_only_after_asking(
+    open_dialog, qtbot, shared_bureau, tmp_path
+):
     out = tmp_path / "out"
     out.mkdir()
     old = out / "P1.ticpkg"
@@ -188,7 +210,9 @@ def test_packages_already_in_the_folder_are_replaced_only_after_asking(open_dial
     assert dialog.outcome.replaced == [old]
 
 
-def test_cancel_right_after_the_first_progress_report_leaves_nothing(open_dialog, qtbot, bureau, tmp_path):
+def test_cancel_right_after_the_first_progress_report_leaves_nothing(
+    open_dialog, qtbot, bureau, tmp_path
+):
     dialog = open_dialog()
     out = tmp_path / "out"
     _fill(dialog, bureau, out)
@@ -202,8 +226,9 @@ def test_cancel_right_after_the_first_progress_report_leaves_nothing(open_dialog
     assert not dialog.is_running() and not dialog.isVisible()
 
 
-def test_cancel_while_encrypting_a_large_attachment_leaves_no_package_and_no_temp_file(open_dialog, qtbot, bureau,
-                                                                                       tmp_path):
+def test_cancel_while_encrypting_a_large_attachment_leaves_no_package_and_no_temp_file(
+    open_dialog, qtbot, bureau, tmp_path
+):
     copy = tmp_path / "round"
     shutil.copytree(demo_round_file().parent, copy)
     with open(copy / "apps" / "LC-2026-001" / "申报书.pdf", "r+b") as large:
@@ -226,11 +251,16 @@ def test_cancel_while_encrypting_a_large_attachment_leaves_no_package_and_no_tem
     # The credentials issued by the cancelled build are gone too: their passphrases were never printed.
     assert not list((bureau.folder / "credentials").rglob("*.age"))
     assert dialog.results.topLevelItemCount() == 0 and not dialog.print_button.isEnabled()
-    assert dialog.build_button.isEnabled() and not dialog.cancel_button.isEnabled() and dialog.isVisible()
+    assert (
+        dialog.build_button.isEnabled()
+        and not dialog.cancel_button.isEnabled()
+        and dialog.isVisible()
+    )
 
 
-def test_wrong_passphrase_shows_the_error_in_the_users_language_and_builds_nothing(open_dialog, qtbot, shared_bureau,
-                                                                                    tmp_path):
+def test_wrong_passphrase_shows_the_error_in_the_users_language_and_builds_nothing(
+    open_dialog, qtbot, shared_bureau, tmp_path
+):
     bureau = shared_bureau
     dialog = open_dialog(language="en")
     out = tmp_path / "out"
@@ -255,7 +285,9 @@ def test_missing_inputs_are_explained_without_starting_a_build(open_dialog, qtbo
     assert "passphrase" in shown.args[0]
 
 
-def test_a_new_workspace_asks_for_the_passphrase_twice_and_is_then_used(open_dialog, qtbot, preferences, tmp_path):
+def test_a_new_workspace_asks_for_the_passphrase_twice_and_is_then_used(
+    open_dialog, qtbot, preferences, tmp_path
+):
     asking = NewPassphraseDialog("no secure keyring", preferences)
     qtbot.addWidget(asking)
     ok = asking.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -40,7 +40,9 @@ def passphrase_on_sheet(sheet: Path) -> str:
     document = pdfium.PdfDocument(str(sheet))
     text = document[0].get_textpage().get_text_range()
     document.close()
-    return "-".join(re.search(r"(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{4})", text).groups())
+    return "-".join(
+        re.search(r"(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{4})", text).groups()
+    )
 
 
 def criterion_scores(expert: str, application: str, rubric, salt: str = "") -> dict[str, Decimal]:
@@ -49,17 +51,30 @@ def criterion_scores(expert: str, application: str, rubric, salt: str = "") -> d
     for criterion in rubric.criteria:
         ticks = int(criterion.max / rubric.step)
         low, high = -(-ticks // 2), (ticks * 85) // 100
-        digest = int(hashlib.sha256(f"{expert}|{application}|{criterion.id}|{salt}".encode()).hexdigest(), 16)
+        digest = int(
+            hashlib.sha256(f"{expert}|{application}|{criterion.id}|{salt}".encode()).hexdigest(), 16
+        )
         scores[criterion.id] = (low + digest % (high - low + 1)) * rubric.step
     return scores
 
 
-def score_file(folder: Path, expert: str, applications: list[str], rubric, salt: str = "") -> tuple[Path, dict]:
+def score_file(
+    folder: Path, expert: str, applications: list[str], rubric, salt: str = ""
+) -> tuple[Path, dict]:
     given = {a: criterion_scores(expert, a, rubric, salt) for a in applications}
-    sheet = {"expert": expert, "coi": {"certified": True, "declared": []},
-             "scores": [{"application": a, "criteria": {k: str(v) for k, v in c.items()},
-                         "opinion": f"{a} 的建设方案总体可行，建议加强产学研合作。", "recommend": True}
-                        for a, c in given.items()]}
+    sheet = {
+        "expert": expert,
+        "coi": {"certified": True, "declared": []},
+        "scores": [
+            {
+                "application": a,
+                "criteria": {k: str(v) for k, v in c.items()},
+                "opinion": f"{a} 的建设方案总体可行，建议加强产学研合作。",
+                "recommend": True,
+            }
+            for a, c in given.items()
+        ],
+    }
     path = folder / f"scores-{expert}{salt}.json"
     path.write_text(json.dumps(sheet, ensure_ascii=False), encoding="utf-8")
     return path, {a: sum(c.values(), Decimal(0)) for a, c in given.items()}
@@ -102,7 +117,9 @@ def fill_build_dialog(dialog, bureau_folder: Path, out: Path) -> None:
     dialog.out_edit.setText(str(out))
 
 
-def test_a_round_from_the_excel_template_to_the_signed_result_summary(desktop, qtbot, tmp_path, monkeypatch):
+def test_a_round_from_the_excel_template_to_the_signed_result_summary(
+    desktop, qtbot, tmp_path, monkeypatch
+):
     window = desktop.window
     demo = load_round(demo_round_file())
 
@@ -178,13 +195,26 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(desktop, q
     for panel in review.round.panels:
         for member in panel.members:
             passphrase_files[member] = work / f"{member}.pass"
-            passphrase_files[member].write_text(passphrase_on_sheet(out / "passphrase-sheets" / f"{member}.pdf"))
+            passphrase_files[member].write_text(
+                passphrase_on_sheet(out / "passphrase-sheets" / f"{member}.pdf")
+            )
             mine = [a for a in panel.applications if member not in recused[(panel.id, a)]]
-            make = ["return", "make", str(packages[panel.id]), "", "--out", str(usb / f"{member}.ticreturn"),
-                    "--passphrase-file", str(passphrase_files[member])]
+            make = [
+                "return",
+                "make",
+                str(packages[panel.id]),
+                "",
+                "--out",
+                str(usb / f"{member}.ticreturn"),
+                "--passphrase-file",
+                str(passphrase_files[member]),
+            ]
             if member == "E02":  # a first revision, superseded below
                 first, _ = score_file(work, member, mine, rubric, salt="-v1")
-                assert tic([*make[:3], str(first), "--out", str(usb / "E02-v1.ticreturn"), *make[6:]]) == 0
+                assert (
+                    tic([*make[:3], str(first), "--out", str(usb / "E02-v1.ticreturn"), *make[6:]])
+                    == 0
+                )
             scores, member_totals = score_file(work, member, mine, rubric)
             make[3] = str(scores)
             assert tic(make) == 0
@@ -195,8 +225,21 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(desktop, q
     p1 = next(p for p in review.round.panels if p.id == "P1")
     recused_member = next(m for m in p1.members if m in recused[("P1", "LC-2026-003")])
     attempt, _ = score_file(work, recused_member, ["LC-2026-003"], rubric, salt="-recused")
-    assert tic(["return", "make", str(packages["P1"]), str(attempt), "--out", str(work / "recused.ticreturn"),
-                "--passphrase-file", str(passphrase_files[recused_member])]) == 2
+    assert (
+        tic(
+            [
+                "return",
+                "make",
+                str(packages["P1"]),
+                str(attempt),
+                "--out",
+                str(work / "recused.ticreturn"),
+                "--passphrase-file",
+                str(passphrase_files[recused_member]),
+            ]
+        )
+        == 2
+    )
     assert not (work / "recused.ticreturn").exists()
     # A duplicate copy and a tampered copy on the stick.
     (usb / "copies").mkdir()
@@ -227,20 +270,33 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(desktop, q
     model, columns = results.ranking.model(), results.ranking_model.columns
     shown_ranking = {}
     for row in range(model.rowCount()):
-        cell = {name: model.index(row, columns.index(name)).data() for name in ("application", "rank", "final")}
+        cell = {
+            name: model.index(row, columns.index(name)).data()
+            for name in ("application", "rank", "final")
+        }
         shown_ranking[cell["application"]] = (cell["rank"], cell["final"])
-    assert shown_ranking == {app: (str(rank), str(final.quantize(TWO, ROUND_HALF_UP)))
-                             for app, (rank, final, _) in expected.items()}
-    assert {r.application_id: set(r.flags) for r in results.results} == {a: f for a, (_, _, f) in expected.items()}
+    assert shown_ranking == {
+        app: (str(rank), str(final.quantize(TWO, ROUND_HALF_UP)))
+        for app, (rank, final, _) in expected.items()
+    }
+    assert {r.application_id: set(r.flags) for r in results.results} == {
+        a: f for a, (_, _, f) in expected.items()
+    }
 
     # 8. Exports, and the signed summary verifies; `tic aggregate` recomputes the same ranking offline.
-    with (results.export(tmp_path / "ranking.csv")).open(encoding="utf-8-sig", newline="") as handle:
+    with (results.export(tmp_path / "ranking.csv")).open(
+        encoding="utf-8-sig", newline=""
+    ) as handle:
         csv_rows = list(csv.reader(handle))
     assert {row[1] for row in csv_rows[1:]} == set(expected)
     xlsx = load_workbook(results.export(tmp_path / "ranking.xlsx"))
-    assert len(list(xlsx["全部评分"].iter_rows(min_row=2))) == sum(len(v) for v in totals.values()) * len(rubric.criteria)
+    assert len(list(xlsx["全部评分"].iter_rows(min_row=2))) == sum(
+        len(v) for v in totals.values()
+    ) * len(rubric.criteria)
     summary = results.sign_summary(tmp_path / "summary.pdf")
-    assert [(r.role, r.valid) for r in verify_pdf(summary.read_bytes(), bureau.ca_pem)] == [("评审结果签发", True)]
+    assert [(r.role, r.valid) for r in verify_pdf(summary.read_bytes(), bureau.ca_pem)] == [
+        ("评审结果签发", True)
+    ]
     assert tic(["pdf", "verify", str(summary), "--bureau", str(bureau.folder)]) == 0
 
     accepted = sorted(str(usb / name) for name in statuses)
@@ -249,9 +305,25 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(desktop, q
     capture = tmp_path / "aggregate.json"
     with capture.open("w", encoding="utf-8") as handle:
         monkeypatch.setattr("sys.stdout", handle)
-        assert tic(["aggregate", str(review.round.path), *accepted, "--bureau", str(bureau.folder),
-                    "--passphrase-file", str(passphrase_file), "--format", "json"]) == 0
+        assert (
+            tic(
+                [
+                    "aggregate",
+                    str(review.round.path),
+                    *accepted,
+                    "--bureau",
+                    str(bureau.folder),
+                    "--passphrase-file",
+                    str(passphrase_file),
+                    "--format",
+                    "json",
+                ]
+            )
+            == 0
+        )
     monkeypatch.undo()
     offline = json.loads(capture.read_text(encoding="utf-8"))
     assert {a["id"]: (a["rank"], a["final"]) for a in offline["applications"]} == {
-        app: (rank, str(final.quantize(TWO, ROUND_HALF_UP))) for app, (rank, final, _) in expected.items()}
+        app: (rank, str(final.quantize(TWO, ROUND_HALF_UP)))
+        for app, (rank, final, _) in expected.items()
+    }

@@ -67,7 +67,11 @@ def test_guide_images_are_small_enough_to_ship():
     assert all(image.stat().st_size <= 150 * 1024 for image in images)
     used = set()
     for name in GUIDES:
-        used.update(t for t in referenced_paths(guide_file(name).read_text(encoding="utf-8")) if t.startswith("images/"))
+        used.update(
+            t
+            for t in referenced_paths(guide_file(name).read_text(encoding="utf-8"))
+            if t.startswith("images/")
+        )
     assert {f"images/{image.name}" for image in images} == used  # none missing, none unused
 
 
@@ -92,10 +96,14 @@ def test_both_guides_load_with_every_image_resolved(guide_window, qtbot):
 
 def test_links_between_guides_switch_the_tab(guide_window, qtbot):
     assert guide_window.current_guide == "bureau"
-    with qtbot.waitSignal(guide_window.guide_shown, timeout=1000, check_params_cb=lambda n: n == "expert"):
+    with qtbot.waitSignal(
+        guide_window.guide_shown, timeout=1000, check_params_cb=lambda n: n == "expert"
+    ):
         guide_window.browser.anchorClicked.emit(QUrl("expert.md"))
     assert guide_window.tabs.currentIndex() == 1
-    with qtbot.waitSignal(guide_window.guide_shown, timeout=1000, check_params_cb=lambda n: n == "bureau"):
+    with qtbot.waitSignal(
+        guide_window.guide_shown, timeout=1000, check_params_cb=lambda n: n == "bureau"
+    ):
         guide_window.browser.anchorClicked.emit(QUrl("bureau.md"))
     assert guide_window.tabs.currentIndex() == 0
 
@@ -103,13 +111,25 @@ def test_links_between_guides_switch_the_tab(guide_window, qtbot):
 @pytest.mark.parametrize("name", GUIDES)
 def test_every_contents_link_finds_its_heading(guide_window, name):
     guide_window.show_guide(name)
-    anchors = [t for t in referenced_paths(guide_file(name).read_text(encoding="utf-8")) if t.startswith("#")]
+    anchors = [
+        t
+        for t in referenced_paths(guide_file(name).read_text(encoding="utf-8"))
+        if t.startswith("#")
+    ]
     assert len(anchors) >= 8
     for anchor in anchors:
         guide_window.browser.anchorClicked.emit(QUrl(anchor))
         block = guide_window.browser.textCursor().block()
         assert block.blockFormat().headingLevel() == 2, anchor
-        assert block.text().lower().replace("、", "").replace("，", "").replace("：", "").replace(" ", "-") == anchor[1:]
+        assert (
+            block.text()
+            .lower()
+            .replace("、", "")
+            .replace("，", "")
+            .replace("：", "")
+            .replace(" ", "-")
+            == anchor[1:]
+        )
 
 
 def test_keyboard_switches_guides_and_finds_text(guide_window, qtbot):
@@ -146,8 +166,14 @@ def welcome(qtbot, preferences):
     return dialog
 
 
-@pytest.mark.parametrize("button, signal", [
-    ("demo_button", "open_demo"), ("package_button", "open_package"), ("new_round_button", "new_round")])
+@pytest.mark.parametrize(
+    "button, signal",
+    [
+        ("demo_button", "open_demo"),
+        ("package_button", "open_package"),
+        ("new_round_button", "new_round"),
+    ],
+)
 def test_each_start_button_emits_its_signal_and_closes(welcome, qtbot, button, signal):
     with qtbot.waitSignal(getattr(welcome, signal), timeout=1000):
         qtbot.mouseClick(getattr(welcome, button), Qt.MouseButton.LeftButton)
@@ -181,8 +207,13 @@ def test_welcome_speaks_chinese(qapp, qtbot, preferences):
     try:
         dialog = WelcomeDialog(preferences, "zh")
         qtbot.addWidget(dialog)
-        texts = [dialog.demo_button.text(), dialog.package_button.text(), dialog.new_round_button.text(),
-                 dialog.guide_button.text(), dialog.dont_show_box.text()]
+        texts = [
+            dialog.demo_button.text(),
+            dialog.package_button.text(),
+            dialog.new_round_button.text(),
+            dialog.guide_button.text(),
+            dialog.dont_show_box.text(),
+        ]
         assert texts == ["打开演示批次", "打开评审包…", "新建评审批次…", "查看使用指南", "不再显示"]
         window = UserGuideWindow("zh")
         qtbot.addWidget(window)
@@ -195,7 +226,9 @@ def test_welcome_speaks_chinese(qapp, qtbot, preferences):
 # --- About ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def bureau(tmp_path_factory):
-    return init_workspace(tmp_path_factory.mktemp("about") / "bureau", passphrase="a passphrase for tests")
+    return init_workspace(
+        tmp_path_factory.mktemp("about") / "bureau", passphrase="a passphrase for tests"
+    )
 
 
 def test_about_text_names_versions_libraries_and_the_bureau_fingerprint(bureau, tmp_path):
@@ -205,7 +238,9 @@ def test_about_text_names_versions_libraries_and_the_bureau_fingerprint(bureau, 
         assert f"{library}</td><td>&nbsp;&nbsp;{metadata.version(library)}" in html
     assert "PySide6" in html and "Qt" in html and "Python" in html
     assert short_fingerprint(bureau.fingerprint) in html
-    assert grouped_fingerprint(bureau.fingerprint)[:39] in html  # the first eight groups, on one line
+    assert (
+        grouped_fingerprint(bureau.fingerprint)[:39] in html
+    )  # the first eight groups, on one line
     assert grouped_fingerprint(bureau.fingerprint).startswith(short_fingerprint(bureau.fingerprint))
     assert str(tmp_path / "tic.sqlite3") in html
 
@@ -233,4 +268,6 @@ def test_about_dialog_with_a_folder_that_is_not_a_bureau_explains(tmp_path, qtbo
 def test_the_english_interface_says_the_guide_is_in_chinese(qtbot):
     window = UserGuideWindow("en")
     qtbot.addWidget(window)
-    assert "The user guide is written in Chinese." in [label.text() for label in window.findChildren(QLabel)]
+    assert "The user guide is written in Chinese." in [
+        label.text() for label in window.findChildren(QLabel)
+    ]

@@ -26,7 +26,9 @@ def _row_of(view, text, column=0):
 def _click_row(qtbot, view, row, column=0):
     index = view.model().index(row, column)
     view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
 
 
 def _open_demo(qtbot, window):
@@ -50,8 +52,14 @@ def test_demo_round_shows_every_application_with_its_verdict(desktop, qtbot):
     # Violations are highlighted: the verdict cell's background says the state at a glance.
     row = _row_of(view, "LC-2026-007")
     assert model.index(row, 2).data(Qt.ItemDataRole.BackgroundRole).color() == FAIL_BG
-    assert model.index(_row_of(view, "LC-2026-004"), 2).data(Qt.ItemDataRole.BackgroundRole).color() == REVIEW_BG
-    assert model.index(_row_of(view, "LC-2026-001"), 2).data(Qt.ItemDataRole.BackgroundRole).color() == PASS_BG
+    assert (
+        model.index(_row_of(view, "LC-2026-004"), 2).data(Qt.ItemDataRole.BackgroundRole).color()
+        == REVIEW_BG
+    )
+    assert (
+        model.index(_row_of(view, "LC-2026-001"), 2).data(Qt.ItemDataRole.BackgroundRole).color()
+        == PASS_BG
+    )
 
 
 def test_clicking_an_application_and_a_check_shows_clause_figures_and_message(desktop, qtbot):
@@ -97,7 +105,9 @@ def test_panel_tab_highlights_cap_and_chair_violations(desktop, qtbot):
     view = window.ui.panelsView
     model = view.model()
     assert model.rowCount() == 12
-    rows = {(model.index(r, 0).data(), model.index(r, 1).data()): r for r in range(model.rowCount())}
+    rows = {
+        (model.index(r, 0).data(), model.index(r, 1).data()): r for r in range(model.rowCount())
+    }
 
     cap = rows[("P2", "LC-2026-011")]
     assert model.index(cap, 6).data() == "不通过"
@@ -116,22 +126,31 @@ def test_panel_tab_highlights_cap_and_chair_violations(desktop, qtbot):
     assert "超过 1/3" in detail
 
 
-def test_file_open_with_a_bad_round_names_the_file_and_field_and_keeps_the_view(desktop, qtbot, tmp_path, monkeypatch):
+def test_file_open_with_a_bad_round_names_the_file_and_field_and_keeps_the_view(
+    desktop, qtbot, tmp_path, monkeypatch
+):
     window = desktop.window
     _open_demo(qtbot, window)
     broken_dir = tmp_path / "round"
     shutil.copytree(demo_round_file().parent, broken_dir)
     round_data = json.loads((broken_dir / "round.json").read_text(encoding="utf-8"))
     round_data["panels"][0]["members"][0] = "E99"
-    (broken_dir / "round.json").write_text(json.dumps(round_data, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(broken_dir / "round.json"), "")))
+    (broken_dir / "round.json").write_text(
+        json.dumps(round_data, ensure_ascii=False), encoding="utf-8"
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *a, **k: (str(broken_dir / "round.json"), "")),
+    )
 
     with qtbot.waitSignal(window.error_shown, timeout=5000) as shown:
         window.ui.openRoundAction.trigger()
     message = shown.args[0]
     assert "round.json" in message and "panels[0].members[0]" in message and "E99" in message
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
     assert any("E99" in box.text() for box in boxes)
     boxes[0].accept()
     # Nothing half-loaded: the demo round is still what is shown.
@@ -157,6 +176,7 @@ def test_larger_text_setting_grows_the_font_and_is_remembered(desktop, qtbot, pr
     desktop.window.ui.largerTextAction.trigger()
     assert QApplication.font().pointSize() == before + 2
     from tic_desktop.gui.settings import FONT_SIZE
+
     assert preferences.get(FONT_SIZE) == before + 2
     desktop.window.ui.smallerTextAction.trigger()
     desktop.window.ui.smallerTextAction.trigger()
@@ -174,6 +194,7 @@ def test_item_models_follow_the_qt_model_contract(desktop, qtbot, qtmodeltester)
 
 def test_chinese_renders_with_a_font_that_has_the_glyphs(desktop):
     from PySide6.QtGui import QFontMetrics
+
     metrics = QFontMetrics(desktop.window.ui.roundTitleLabel.font())
     assert all(metrics.inFont(ch) for ch in "聊城市技术创新中心评审")
 

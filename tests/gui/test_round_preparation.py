@@ -19,13 +19,19 @@ DEMO_APPS = demo_round_file().parent / "apps"
 def check_results(builder) -> dict[tuple[str, str], str]:
     """(application, check title) -> result value, as the checks table shows them."""
     table = builder.checks
-    return {(table.item(r, 0).text(), table.item(r, 1).text()): table.item(r, 0).data(Qt.ItemDataRole.UserRole)
-            for r in range(table.rowCount())}
+    return {
+        (table.item(r, 0).text(), table.item(r, 1).text()): table.item(r, 0).data(
+            Qt.ItemDataRole.UserRole
+        )
+        for r in range(table.rowCount())
+    }
 
 
 def panel_marks(builder) -> dict[str, str]:
-    return {builder.panel_list.item(r).text()[2:]: builder.panel_list.item(r).text()[0]
-            for r in range(builder.panel_list.count())}
+    return {
+        builder.panel_list.item(r).text()[2:]: builder.panel_list.item(r).text()[0]
+        for r in range(builder.panel_list.count())
+    }
 
 
 def test_fixing_the_demo_rounds_broken_panels_in_the_panel_builder(desktop, qtbot, tmp_path):
@@ -42,7 +48,9 @@ def test_fixing_the_demo_rounds_broken_panels_in_the_panel_builder(desktop, qtbo
     results = check_results(builder)
     assert results[("LC-2026-011", "关联专家不超过1/3")] == "fail"
     assert results[("LC-2026-011", "可评分人数")] == "fail"
-    recused = sorted(k[1] for k, v in results.items() if k[0] == "LC-2026-011" and k[1].startswith("回避"))
+    recused = sorted(
+        k[1] for k, v in results.items() if k[0] == "LC-2026-011" and k[1].startswith("回避")
+    )
     assert len(recused) == 3
 
     builder.select_panel("P3")
@@ -129,7 +137,9 @@ def test_a_new_round_through_the_wizard(desktop, qtbot, tmp_path):
     for expert in list(demo.experts.values())[:6]:
         pool.add_expert()
         row = pool.table.rowCount() - 1
-        for column, value in enumerate((expert.id, expert.name, expert.unit_name, expert.unit_uscc or "", "", "")):
+        for column, value in enumerate(
+            (expert.id, expert.name, expert.unit_name, expert.unit_uscc or "", "", "")
+        ):
             pool.table.item(row, column).setText(value)
     assert [e.id for e in wizard.draft.experts] == ["E01", "E02", "E03", "E04", "E05", "E06"]
     wizard.next()
@@ -145,7 +155,9 @@ def test_a_new_round_through_the_wizard(desktop, qtbot, tmp_path):
     # E05 declared a conflict with LC-2026-003 in the demo; declaring it here recuses E05.
     from tic_desktop.domain.round import DeclaredConflict
 
-    builder.add_declared_conflict(DeclaredConflict(expert="E05", application="LC-2026-003", reason="近三年曾在申报单位任职"))
+    builder.add_declared_conflict(
+        DeclaredConflict(expert="E05", application="LC-2026-003", reason="近三年曾在申报单位任职")
+    )
     results = check_results(builder)
     assert results[("LC-2026-003", "可评分人数")] == "pass"  # 5 of 6 may score
     assert builder.draft.blockers() == []
@@ -195,8 +207,11 @@ def test_the_builder_asks_for_confirmation_of_name_matches_and_refuses_bad_ids(d
     builder.set_member("E01", True)
     builder.select_panel("P2")
     builder.set_member("E01", True)
-    row = next(r for r in range(builder.members.rowCount())
-               if builder.members.item(r, 0).data(Qt.ItemDataRole.UserRole) == "E01")
+    row = next(
+        r
+        for r in range(builder.members.rowCount())
+        if builder.members.item(r, 0).data(Qt.ItemDataRole.UserRole) == "E01"
+    )
     assert "P1、P3" in builder.members.item(row, 0).text()
 
 

@@ -35,11 +35,13 @@ def test_no_gui_string_is_missing_from_the_catalogue(tmp_path):
     copy = tmp_path / "check.ts"
     shutil.copyfile(CATALOGUE, copy)
     sources = sorted(str(p) for p in (ROOT / "ui").glob("*.ui")) + sorted(
-        str(p) for p in (ROOT / "tic_desktop" / "gui").glob("*.py"))
+        str(p) for p in (ROOT / "tic_desktop" / "gui").glob("*.py")
+    )
     assert qt_tool("lupdate")
     run_tool("lupdate", "-no-obsolete", "-silent", *sources, "-ts", str(copy))
     # lupdate's same-text heuristic copies a translation across contexts and marks it unfinished;
     # those have text, and the committed catalogue accepts them the same way.
-    missing = [m for m in ET.parse(copy).iter("message")
-               if not (m.find("translation").text or "").strip()]
+    missing = [
+        m for m in ET.parse(copy).iter("message") if not (m.find("translation").text or "").strip()
+    ]
     assert [m.findtext("source") for m in missing] == []

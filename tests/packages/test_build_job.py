@@ -7,9 +7,14 @@ import queue
 import threading
 
 from tic_desktop.bureau.workspace import init_workspace
-from tic_desktop.packages import build
-from tic_desktop.packages import build_job
-from tic_desktop.packages.build_job import PREPARING, UNLOCKING, BuildRequest, panel_refusals, run_build_job
+from tic_desktop.packages import build, build_job
+from tic_desktop.packages.build_job import (
+    PREPARING,
+    UNLOCKING,
+    BuildRequest,
+    panel_refusals,
+    run_build_job,
+)
 from tic_desktop.paths import demo_round_file
 from tic_desktop.review import review_round
 
@@ -23,7 +28,9 @@ def _messages(box: queue.Queue) -> list[tuple]:
     return items
 
 
-def test_disk_full_while_encrypting_aborts_the_package_and_removes_the_new_credentials(tmp_path, monkeypatch):
+def test_disk_full_while_encrypting_aborts_the_package_and_removes_the_new_credentials(
+    tmp_path, monkeypatch
+):
     bureau = init_workspace(tmp_path / "bureau", passphrase=PASSPHRASE)
     out = tmp_path / "out"
     real_encrypt = build.age_files.encrypt_stream
@@ -52,18 +59,29 @@ def test_disk_full_while_encrypting_aborts_the_package_and_removes_the_new_crede
     assert messages[-1][0] == "failed" and "No space left on device" in messages[-1][2]
     assert "no package was written" in messages[-1][2]
     assert ("progress", 0, 0, "unlocking keys") in messages
-    assert aborted == [("P1.ticpkg", False, False)]  # the package's own abort removed its partial file
-    assert not out.exists()  # no .ticpkg, no .partial, no staging folder, no sheet, not even the folder
+    assert aborted == [
+        ("P1.ticpkg", False, False)
+    ]  # the package's own abort removed its partial file
+    assert (
+        not out.exists()
+    )  # no .ticpkg, no .partial, no staging folder, no sheet, not even the folder
     assert not list((bureau.folder / "credentials").rglob("*.age"))
 
 
 def test_a_broken_panel_is_refused_before_the_keys_are_unlocked(tmp_path):
     bureau = init_workspace(tmp_path / "bureau", passphrase=PASSPHRASE)
     box: queue.Queue = queue.Queue()
-    run_build_job(BuildRequest(str(demo_round_file()), str(bureau.folder), str(tmp_path / "out"), ["P2"], None),
-                  box, threading.Event())
+    run_build_job(
+        BuildRequest(
+            str(demo_round_file()), str(bureau.folder), str(tmp_path / "out"), ["P2"], None
+        ),
+        box,
+        threading.Event(),
+    )
     messages = _messages(box)
-    assert messages[0] == ("progress", 0, 0, PREPARING) and len(messages) == 2  # refused before unlocking
+    assert (
+        messages[0] == ("progress", 0, 0, PREPARING) and len(messages) == 2
+    )  # refused before unlocking
     message = messages[-1]
     assert message[0] == "failed" and "P2" in message[2] and "Fix the panel" in message[2]
     assert not (tmp_path / "out").exists()
@@ -71,7 +89,8 @@ def test_a_broken_panel_is_refused_before_the_keys_are_unlocked(tmp_path):
     assert panel_refusals(review, "P1", "zh") == []
     assert panel_refusals(review, "P3", "en") == [
         "LC-2026-008 · Chair independent: The chair is affiliated with this application "
-        "(from 山东高唐华纺纺织科技有限公司): choose another chair."]
+        "(from 山东高唐华纺纺织科技有限公司): choose another chair."
+    ]
 
 
 def test_packages_already_in_the_folder_are_replaced_only_when_asked(tmp_path):
@@ -80,17 +99,26 @@ def test_packages_already_in_the_folder_are_replaced_only_when_asked(tmp_path):
     out.mkdir()
     (out / "P1.ticpkg").write_bytes(b"handed out already")
     box: queue.Queue = queue.Queue()
-    run_build_job(BuildRequest(str(demo_round_file()), str(bureau.folder), str(out), ["P1"], PASSPHRASE),
-                  box, threading.Event())
+    run_build_job(
+        BuildRequest(str(demo_round_file()), str(bureau.folder), str(out), ["P1"], PASSPHRASE),
+        box,
+        threading.Event(),
+    )
     messages = _messages(box)
-    assert messages[-1][0] == "failed" and "P1.ticpkg" in messages[-1][1] and "--replace" in messages[-1][2]
+    assert (
+        messages[-1][0] == "failed"
+        and "P1.ticpkg" in messages[-1][1]
+        and "--replace" in messages[-1][2]
+    )
     assert ("progress", 0, 0, UNLOCKING) not in messages  # refused before the keys were unlocked
     assert sorted(p.name for p in out.iterdir()) == ["P1.ticpkg"]
     assert (out / "P1.ticpkg").read_bytes() == b"handed out already"
     assert not (bureau.folder / "credentials").exists()
 
 
-def test_a_failure_writing_the_sheets_removes_the_credentials_and_every_file_of_the_build(tmp_path, monkeypatch):
+def test_a_failure_writing_the_sheets_removes_the_credentials_and_every_file_of_the_build(
+    tmp_path, monkeypatch
+):
     bureau = init_workspace(tmp_path / "bureau", passphrase=PASSPHRASE)
     sheets = []
 
@@ -103,9 +131,23 @@ def test_a_failure_writing_the_sheets_removes_the_credentials_and_every_file_of_
     monkeypatch.setattr(build_job, "passphrase_sheet", sheet_then_fail)
     out = tmp_path / "out" / "round"
     box: queue.Queue = queue.Queue()
-    run_build_job(BuildRequest(str(demo_round_file()), str(bureau.folder), str(out), ["P1"], PASSPHRASE,
-                               passphrases_json=str(tmp_path / "passphrases.json")), box, threading.Event())
+    run_build_job(
+        BuildRequest(
+            str(demo_round_file()),
+            str(bureau.folder),
+            str(out),
+            ["P1"],
+            PASSPHRASE,
+            passphrases_json=str(tmp_path / "passphrases.json"),
+        ),
+        box,
+        threading.Event(),
+    )
     assert _messages(box)[-1][0] == "failed" and len(sheets) == 3
-    assert not (tmp_path / "out").exists()  # sheets, staged package and the folders the build made: gone
-    assert not (bureau.folder / "credentials").exists()  # the seven credentials, whose sheets never came out
+    assert not (
+        tmp_path / "out"
+    ).exists()  # sheets, staged package and the folders the build made: gone
+    assert not (
+        bureau.folder / "credentials"
+    ).exists()  # the seven credentials, whose sheets never came out
     assert bureau.registry() == {} and not (tmp_path / "passphrases.json").exists()

@@ -69,6 +69,9 @@ def nss_db(root_file, session_dir) -> str:
     folder.mkdir()
     db = f"sql:{folder}"
     subprocess.run([certutil, "-N", "-d", db, "--empty-password"], check=True, capture_output=True)
-    subprocess.run([certutil, "-A", "-d", db, "-n", "tic-root", "-t", "CT,C,C", "-i", str(root_file)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [certutil, "-A", "-d", db, "-n", "tic-root", "-t", "CT,C,C", "-i", str(root_file)],
+        check=True,
+        capture_output=True,
+    )
     return db

@@ -34,8 +34,14 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def pdftotext(path: Path, *, first: int | None = None, last: int | None = None,
-              crop: tuple[float, float, float, float] | None = None, page_height: float | None = None) -> str:
+def pdftotext(
+    path: Path,
+    *,
+    first: int | None = None,
+    last: int | None = None,
+    crop: tuple[float, float, float, float] | None = None,
+    page_height: float | None = None,
+) -> str:
     """The text of ``path`` (optionally some pages, or the PDF-point box ``crop`` of one page)."""
     command = [tool("pdftotext"), "-enc", "UTF-8"]
     if first:
@@ -43,9 +49,21 @@ def pdftotext(path: Path, *, first: int | None = None, last: int | None = None,
     if last:
         command += ["-l", str(last)]
     if crop:
-        x1, y1, x2, y2 = crop  # PDF points, origin bottom left; pdftotext wants top-left pixels at -r 72
-        command += ["-r", "72", "-x", str(int(x1)), "-y", str(int(page_height - y2)),
-                    "-W", str(int(x2 - x1) + 1), "-H", str(int(y2 - y1) + 1)]
+        x1, y1, x2, y2 = (
+            crop  # PDF points, origin bottom left; pdftotext wants top-left pixels at -r 72
+        )
+        command += [
+            "-r",
+            "72",
+            "-x",
+            str(int(x1)),
+            "-y",
+            str(int(page_height - y2)),
+            "-W",
+            str(int(x2 - x1) + 1),
+            "-H",
+            str(int(y2 - y1) + 1),
+        ]
     result = subprocess.run([*command, str(path), "-"], check=True, capture_output=True)
     return result.stdout.decode("utf-8")
 
@@ -55,16 +73,25 @@ def body_text(path: Path) -> str:
     pages = pdftotext(path).split("\f")
     kept = []
     for page in pages:
-        kept += [line for line in page.splitlines()
-                 if not line.startswith("聊城市科学技术局 · ") and not re.fullmatch(r"第\s*\d+\s*页", line.strip())]
+        kept += [
+            line
+            for line in page.splitlines()
+            if not line.startswith("聊城市科学技术局 · ")
+            and not re.fullmatch(r"第\s*\d+\s*页", line.strip())
+        ]
     return squash("\n".join(kept))
 
 
 def layout_lines(path: Path) -> list[str]:
     """pdftotext -layout: one line per table row (cells side by side), runs of spaces squeezed."""
-    result = subprocess.run([tool("pdftotext"), "-enc", "UTF-8", "-layout", str(path), "-"], check=True,
-                            capture_output=True)
-    return [re.sub(r"\s+", " ", line).strip() for line in result.stdout.decode("utf-8").splitlines()]
+    result = subprocess.run(
+        [tool("pdftotext"), "-enc", "UTF-8", "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+    )
+    return [
+        re.sub(r"\s+", " ", line).strip() for line in result.stdout.decode("utf-8").splitlines()
+    ]
 
 
 def row_with(lines: list[str], needle: str) -> str:
@@ -75,7 +102,9 @@ def row_with(lines: list[str], needle: str) -> str:
 
 
 def page_count(path: Path) -> int:
-    info = subprocess.run([tool("pdfinfo"), str(path)], check=True, capture_output=True).stdout.decode()
+    info = subprocess.run(
+        [tool("pdfinfo"), str(path)], check=True, capture_output=True
+    ).stdout.decode()
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
@@ -91,8 +120,12 @@ def pyhanko_validate(path: Path, root: Path) -> tuple[int, dict[str, str], str]:
     """``pyhanko sign validate --trust ROOT --trust-replace``: exit code, field → status, output."""
     if not PYHANKO.exists():
         pytest.skip("pyhanko CLI is not installed")
-    result = subprocess.run([str(PYHANKO), "sign", "validate", "--trust", str(root), "--trust-replace", str(path)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(PYHANKO), "sign", "validate", "--trust", str(root), "--trust-replace", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     statuses = {}
     for line in result.stdout.splitlines():
         parts = line.split(":", 2)  # field:sha256-hex:STATUS[,...]
@@ -104,13 +137,21 @@ def pyhanko_validate(path: Path, root: Path) -> tuple[int, dict[str, str], str]:
 def pdfsig(path: Path, nss_db: str) -> tuple[int, list[dict[str, str]], str]:
     """poppler's ``pdfsig -nssdir DB FILE``: exit code, one dict per signature (field, validation,
     certificate, total), the raw output."""
-    result = subprocess.run([tool("pdfsig"), "-nssdir", nss_db, str(path)], capture_output=True, timeout=60)
+    result = subprocess.run(
+        [tool("pdfsig"), "-nssdir", nss_db, str(path)], capture_output=True, timeout=60
+    )
     output = result.stdout.decode("utf-8", "replace") + result.stderr.decode("utf-8", "replace")
     signatures = []
     for block in re.split(r"^Signature #\d+:\s*$", output, flags=re.M)[1:]:
-        entry = {"total": "Total document signed" in block and "Not total document signed" not in block}
-        for key, label in (("field", "Signature Field Name"), ("signer", "Signer Certificate Common Name"),
-                           ("validation", "Signature Validation"), ("certificate", "Certificate Validation")):
+        entry = {
+            "total": "Total document signed" in block and "Not total document signed" not in block
+        }
+        for key, label in (
+            ("field", "Signature Field Name"),
+            ("signer", "Signer Certificate Common Name"),
+            ("validation", "Signature Validation"),
+            ("certificate", "Certificate Validation"),
+        ):
             found = re.search(rf"- {label}: (.*)$", block, re.M)
             entry[key] = found.group(1).strip() if found else ""
         signatures.append(entry)
@@ -122,15 +163,21 @@ def pdfsig(path: Path, nss_db: str) -> tuple[int, list[dict[str, str]], str]:
 # ---------------------------------------------------------------------------------------------
 def signed_ranges(pdf: bytes) -> list[tuple[int, int, int, int]]:
     """Every /ByteRange in the file."""
-    return [tuple(int(n) for n in m.groups())
-            for m in re.finditer(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", pdf)]
+    return [
+        tuple(int(n) for n in m.groups())
+        for m in re.finditer(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", pdf)
+    ]
 
 
 def first_page_content_offset(pdf: bytes) -> int:
     """A byte offset in the middle of page 1's content stream data (inside every signed range)."""
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
     contents = reader.root["/Pages"]["/Kids"][0].get_object()["/Contents"]
-    stream = contents[0].get_object() if isinstance(contents, generic.ArrayObject) else contents.get_object()
+    stream = (
+        contents[0].get_object()
+        if isinstance(contents, generic.ArrayObject)
+        else contents.get_object()
+    )
     raw = stream.encoded_data
     start = pdf.find(raw)
     assert start > 0 and pdf.count(raw) == 1, "page 1's content stream not found once in the file"
@@ -147,16 +194,24 @@ def change_one_byte(pdf: bytes, offset: int) -> bytes:
 def append_page(pdf: bytes) -> bytes:
     """Append a page by incremental update (what someone adding a forged page would do)."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    content_ref = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 24 Tf 72 720 Td (forged page) Tj ET"))
-    resources = generic.DictionaryObject({
-        generic.NameObject("/Font"): generic.DictionaryObject({
-            generic.NameObject("/F1"): generic.DictionaryObject({
-                generic.NameObject("/Type"): generic.NameObject("/Font"),
-                generic.NameObject("/Subtype"): generic.NameObject("/Type1"),
-                generic.NameObject("/BaseFont"): generic.NameObject("/Helvetica"),
-            })
-        })
-    })
+    content_ref = writer.add_object(
+        generic.StreamObject(stream_data=b"BT /F1 24 Tf 72 720 Td (forged page) Tj ET")
+    )
+    resources = generic.DictionaryObject(
+        {
+            generic.NameObject("/Font"): generic.DictionaryObject(
+                {
+                    generic.NameObject("/F1"): generic.DictionaryObject(
+                        {
+                            generic.NameObject("/Type"): generic.NameObject("/Font"),
+                            generic.NameObject("/Subtype"): generic.NameObject("/Type1"),
+                            generic.NameObject("/BaseFont"): generic.NameObject("/Helvetica"),
+                        }
+                    )
+                }
+            )
+        }
+    )
     writer.insert_page(PageObject(content_ref, (0, 0, 595.28, 841.89), resources))
     out = io.BytesIO()
     writer.write(out)

@@ -32,7 +32,12 @@ from tic_desktop.reports.forms import (
     draw_result_summary,
 )
 from tic_desktop.security import certificates as certs
-from tic_desktop.signing.pdf_signing import SignatureSlot, SignerIdentity, prepare_signature_fields, sign_pdf
+from tic_desktop.signing.pdf_signing import (
+    SignatureSlot,
+    SignerIdentity,
+    prepare_signature_fields,
+    sign_pdf,
+)
 
 BUREAU = "聊城市科学技术局"
 BUREAU_SIGNER_ID = "BUREAU"
@@ -58,12 +63,28 @@ def _photo(colour: tuple[int, int, int]) -> bytes:
 
 def long_opinion_text() -> str:
     """Numbered, distinct paragraphs: enough to push the expert opinion onto three pages."""
-    topics = ["研发基础", "研发投入", "建设目标", "产学研合作", "人才队伍", "中试平台", "成果转化", "运行机制",
-              "经费保障", "开放共享", "知识产权", "行业带动"]
-    paragraphs = [f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，近三年研发投入持续增长，"
-                  f"建设目标聚焦行业共性关键技术，产学研合作基础较好，{topic}方面的安排具体可行。"
-                  for i, topic in enumerate(topics * 2)]
-    paragraphs.append("建议进一步明确中试平台的开放共享机制，加强与聊城大学等共建单位的人才联合培养。")
+    topics = [
+        "研发基础",
+        "研发投入",
+        "建设目标",
+        "产学研合作",
+        "人才队伍",
+        "中试平台",
+        "成果转化",
+        "运行机制",
+        "经费保障",
+        "开放共享",
+        "知识产权",
+        "行业带动",
+    ]
+    paragraphs = [
+        f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，近三年研发投入持续增长，"
+        f"建设目标聚焦行业共性关键技术，产学研合作基础较好，{topic}方面的安排具体可行。"
+        for i, topic in enumerate(topics * 2)
+    ]
+    paragraphs.append(
+        "建议进一步明确中试平台的开放共享机制，加强与聊城大学等共建单位的人才联合培养。"
+    )
     return "\n".join(paragraphs)
 
 
@@ -77,9 +98,12 @@ class Pki:
 
     def identity(self, signer_id: str, name: str, unit: str, role: str) -> SignerIdentity:
         if (signer_id, role) not in self._issued:
-            key, cert = certs.issue_expert_certificate(self.ca_key, self.ca, signer_id, name, unit, role=role)
+            key, cert = certs.issue_expert_certificate(
+                self.ca_key, self.ca, signer_id, name, unit, role=role
+            )
             self._issued[(signer_id, role)] = SignerIdentity(
-                certs.key_to_pem(key), certs.certificate_to_pem(cert), self.root_pem, name, role)
+                certs.key_to_pem(key), certs.certificate_to_pem(cert), self.root_pem, name, role
+            )
         return self._issued[(signer_id, role)]
 
 
@@ -97,16 +121,24 @@ class Document:
     path: Path | None = None
 
     def slot_for(self, signer_id: str) -> SignatureSlot:
-        return next(s for s in self.slots if s.field_name.endswith(f"-{signer_id}") or
-                    (signer_id == BUREAU_SIGNER_ID and s.field_name == "bureau-summary"))
+        return next(
+            s
+            for s in self.slots
+            if s.field_name.endswith(f"-{signer_id}")
+            or (signer_id == BUREAU_SIGNER_ID and s.field_name == "bureau-summary")
+        )
 
 
 def sign_all(document: Document, pki: Pki) -> None:
     pdf = prepare_signature_fields(document.drawn, document.slots)
     document.after_each = []
     for index, (signer_id, name, unit, role) in enumerate(document.signers):
-        pdf = sign_pdf(pdf, pki.identity(signer_id, name, unit, role), document.slot_for(signer_id),
-                       certify=index == 0)
+        pdf = sign_pdf(
+            pdf,
+            pki.identity(signer_id, name, unit, role),
+            document.slot_for(signer_id),
+            certify=index == 0,
+        )
         document.after_each.append(pdf)
     document.signed = pdf
 
@@ -115,59 +147,139 @@ def build_documents(review) -> dict[str, Document]:
     experts = review.experts
     app = review.applications[APPLICATION]
     panel = next(p for p in review.panels if p.id == PANEL)
-    case = CaseHeader(review.id, review.spec.title, PANEL, app.id, app.center_name, app.lead_unit.name,
-                      app.field or "")
+    case = CaseHeader(
+        review.id,
+        review.spec.title,
+        PANEL,
+        app.id,
+        app.center_name,
+        app.lead_unit.name,
+        app.field or "",
+    )
     step = review.rubric.step
-    criteria = [CriterionScore(c.id, c.title, c.max, (c.max * Decimal("0.85") / step).to_integral_value() * step)
-                for c in review.rubric.criteria]
+    criteria = [
+        CriterionScore(
+            c.id, c.title, c.max, (c.max * Decimal("0.85") / step).to_integral_value() * step
+        )
+        for c in review.rubric.criteria
+    ]
     e01 = experts["E01"]
 
     def person(expert_id: str, role: str) -> tuple[str, str, str, str]:
         return expert_id, experts[expert_id].name, experts[expert_id].unit_name, role
 
-    opinion = ExpertOpinion(case, "E01", e01.name, e01.unit_name, e01.title or "", criteria, long_opinion_text(),
-                            True, ["LC-2026-003（近三年曾在申报单位任职）"], DATE)
+    opinion = ExpertOpinion(
+        case,
+        "E01",
+        e01.name,
+        e01.unit_name,
+        e01.title or "",
+        criteria,
+        long_opinion_text(),
+        True,
+        ["LC-2026-003（近三年曾在申报单位任职）"],
+        DATE,
+    )
 
-    members = [MemberTotal(m, experts[m].name, experts[m].unit_name,
-                           None if m == RECUSED else Decimal(80 + i),
-                           "来自聊城大学（共建单位）" if m == RECUSED else "")
-               for i, m in enumerate(panel.members)]
-    group = GroupOpinion(case, members, 6, Decimal("83.50"), Decimal("83.50"), Decimal("80"), Decimal("86"),
-                         "有效评分不少于5个时去掉一个最高分和一个最低分后取平均",
-                         "专家组一致认为该中心具备组建条件，建议予以支持。", True, panel.chair, experts[panel.chair].name,
-                         DATE)
-    group_signers = [person(m.expert_id, "评审专家") for m in members
-                     if m.total is not None and m.expert_id != panel.chair]
+    members = [
+        MemberTotal(
+            m,
+            experts[m].name,
+            experts[m].unit_name,
+            None if m == RECUSED else Decimal(80 + i),
+            "来自聊城大学（共建单位）" if m == RECUSED else "",
+        )
+        for i, m in enumerate(panel.members)
+    ]
+    group = GroupOpinion(
+        case,
+        members,
+        6,
+        Decimal("83.50"),
+        Decimal("83.50"),
+        Decimal("80"),
+        Decimal("86"),
+        "有效评分不少于5个时去掉一个最高分和一个最低分后取平均",
+        "专家组一致认为该中心具备组建条件，建议予以支持。",
+        True,
+        panel.chair,
+        experts[panel.chair].name,
+        DATE,
+    )
+    group_signers = [
+        person(m.expert_id, "评审专家")
+        for m in members
+        if m.total is not None and m.expert_id != panel.chair
+    ]
     group_signers.append(person(panel.chair, "专家组组长"))
 
-    photos = [InspectionPhoto(name, data, hashlib.sha256(data).hexdigest())
-              for name, data in (("研发楼外景", _photo((70, 110, 160))), ("检测中心", _photo((120, 150, 90))))]
+    photos = [
+        InspectionPhoto(name, data, hashlib.sha256(data).hexdigest())
+        for name, data in (
+            ("研发楼外景", _photo((70, 110, 160))),
+            ("检测中心", _photo((120, 150, 90))),
+        )
+    ]
     inspection = InspectionReport(
-        case, "聊城市临清市烟店镇轴承产业园", "2026年11月20日",
-        [InspectionItem("科研开发用房面积", "第八条（三）", "符合", "实测 512 平方米", "与申报一致"),
-         InspectionItem("仪器设备抽查", "第八条（三）", "符合", "抽查 10 台，账实相符", ""),
-         InspectionItem("专职科研人员名册及出勤", "第八条（四）", "符合", "在册 24 人，抽查 6 人考勤", ""),
-         InspectionItem("中试能力", "第八条（三）", "不适用", "—", "中试线在建")],
-        photos, [(e, experts[e].name, experts[e].unit_name) for e in INSPECTION_TEAM],
-        "现场核查情况与申报材料基本一致，建议通过。")
+        case,
+        "聊城市临清市烟店镇轴承产业园",
+        "2026年11月20日",
+        [
+            InspectionItem(
+                "科研开发用房面积", "第八条（三）", "符合", "实测 512 平方米", "与申报一致"
+            ),
+            InspectionItem("仪器设备抽查", "第八条（三）", "符合", "抽查 10 台，账实相符", ""),
+            InspectionItem(
+                "专职科研人员名册及出勤", "第八条（四）", "符合", "在册 24 人，抽查 6 人考勤", ""
+            ),
+            InspectionItem("中试能力", "第八条（三）", "不适用", "—", "中试线在建"),
+        ],
+        photos,
+        [(e, experts[e].name, experts[e].unit_name) for e in INSPECTION_TEAM],
+        "现场核查情况与申报材料基本一致，建议通过。",
+    )
     inspection_signers = [person(e, "考察组成员") for e in INSPECTION_TEAM[1:]]
     inspection_signers.append(person(INSPECTION_TEAM[0], "考察组组长"))
 
     ranked = panel.applications
     summary = ResultSummary(
-        review.id, review.spec.title, "有效评分不少于5个时去掉一个最高分和一个最低分后取平均",
+        review.id,
+        review.spec.title,
+        "有效评分不少于5个时去掉一个最高分和一个最低分后取平均",
         {"法定人数": "5", "分差预警": "20"},
-        [RankingRow(i + 1, a, review.applications[a].center_name, 6, f"{85 - i * 2}.00", f"{85 - i * 2}.25",
-                    "78.00", "90.00", ["分差过大"] if i == 2 else []) for i, a in enumerate(ranked)],
-        [(f"{m}.ticreturn", hashlib.sha256(f"return of {m}".encode()).hexdigest()) for m in panel.members],
-        [(APPLICATION, RECUSED, "回避（来自共建单位）")], DATE)
+        [
+            RankingRow(
+                i + 1,
+                a,
+                review.applications[a].center_name,
+                6,
+                f"{85 - i * 2}.00",
+                f"{85 - i * 2}.25",
+                "78.00",
+                "90.00",
+                ["分差过大"] if i == 2 else [],
+            )
+            for i, a in enumerate(ranked)
+        ],
+        [
+            (f"{m}.ticreturn", hashlib.sha256(f"return of {m}".encode()).hexdigest())
+            for m in panel.members
+        ],
+        [(APPLICATION, RECUSED, "回避（来自共建单位）")],
+        DATE,
+    )
 
     documents = {}
     for name, data, draw, signers in (
         ("opinion", opinion, draw_expert_opinion, [person("E01", "评审专家")]),
         ("group-opinion", group, draw_group_opinion, group_signers),
         ("inspection-report", inspection, draw_inspection_report, inspection_signers),
-        ("result-summary", summary, draw_result_summary, [(BUREAU_SIGNER_ID, BUREAU, BUREAU, BUREAU_ROLE)]),
+        (
+            "result-summary",
+            summary,
+            draw_result_summary,
+            [(BUREAU_SIGNER_ID, BUREAU, BUREAU, BUREAU_ROLE)],
+        ),
     ):
         pdf, slots = draw(data)
         documents[name] = Document(name, data, pdf, slots, signers)

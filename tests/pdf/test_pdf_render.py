@@ -19,15 +19,29 @@ def test_expert_opinion_text(documents, review):
     opinion = document.data
     text = body_text(document.path)
     app = review.applications[APPLICATION]
-    for expected in ("专家评审意见表", review.spec.title, app.center_name, app.lead_unit.name, APPLICATION,
-                     opinion.expert_name, opinion.expert_unit, "■推荐", "回避声明", "LC-2026-003（近三年曾在申报单位任职）",
-                     opinion.date):
+    for expected in (
+        "专家评审意见表",
+        review.spec.title,
+        app.center_name,
+        app.lead_unit.name,
+        APPLICATION,
+        opinion.expert_name,
+        opinion.expert_unit,
+        "■推荐",
+        "回避声明",
+        "LC-2026-003（近三年曾在申报单位任职）",
+        opinion.date,
+    ):
         assert squash(expected) in text, expected
     for criterion in opinion.criteria:
         assert squash(criterion.title) in text
-        assert re.search(rf"{re.escape(criterion.title)}{criterion.maximum}{criterion.score}", text), criterion
+        assert re.search(
+            rf"{re.escape(criterion.title)}{criterion.maximum}{criterion.score}", text
+        ), criterion
     assert f"合计{sum(c.maximum for c in opinion.criteria)}{opinion.total}" in text
-    for paragraph in opinion.opinion.split("\n"):  # every paragraph whole, in order, across the page breaks
+    for paragraph in opinion.opinion.split(
+        "\n"
+    ):  # every paragraph whole, in order, across the page breaks
         assert squash(paragraph) in text, paragraph
     positions = [text.index(squash(p)) for p in opinion.opinion.split("\n")]
     assert positions == sorted(positions)
@@ -70,9 +84,13 @@ def test_inspection_report_text(documents, review):
     assert squash(report.site_address) in text
     lines = layout_lines(document.path)
     for item in report.items:  # long cells wrap above and below the line with clause and result
-        _line_found = next(line for line in lines if squash(line) in squash(item.title + item.clause + item.result +
-                                                                  item.measured + item.note)
-                   and f"{item.clause} {item.result}" in line)
+        _line_found = next(
+            line
+            for line in lines
+            if squash(line)
+            in squash(item.title + item.clause + item.result + item.measured + item.note)
+            and f"{item.clause} {item.result}" in line
+        )
         for value in (item.title, item.measured, item.note):
             assert squash(value) in text, value
     for photo in report.photos:
@@ -99,8 +117,23 @@ def test_result_summary_text(documents, review):
 
 def test_page_one_renders_to_png(document, tmp_path):
     target = tmp_path / document.name
-    subprocess.run([tool("pdftoppm"), "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile",
-                    str(document.path), str(target)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            tool("pdftoppm"),
+            "-png",
+            "-r",
+            "40",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(document.path),
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+    )
     png = target.with_suffix(".png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     from PIL import Image
@@ -112,22 +145,33 @@ def test_page_one_renders_to_png(document, tmp_path):
 
 
 def test_cjk_font_is_embedded(document):
-    fonts = subprocess.run([tool("pdffonts"), str(document.path)], check=True, capture_output=True).stdout.decode()
+    fonts = subprocess.run(
+        [tool("pdffonts"), str(document.path)], check=True, capture_output=True
+    ).stdout.decode()
     rows = [line.split() for line in fonts.splitlines() if "WenQuanYiMicroHei" in line]
     form = [row for row in rows if row[1] == "TrueType"]  # reportlab: 256-glyph subsets
     stamps = [row for row in rows if row[1:3] == ["CID", "TrueType"]]  # pyHanko: one per signature
-    assert form and len(stamps) == len(document.signers) and len(form) + len(stamps) == len(rows), rows
+    assert form and len(stamps) == len(document.signers) and len(form) + len(stamps) == len(rows), (
+        rows
+    )
     for row in rows:
         tag, _, family = row[0].partition("+")
-        assert len(tag) == 6 and tag.isupper() and family.startswith("WenQuanYiMicroHei"), row  # subset tag
+        assert len(tag) == 6 and tag.isupper() and family.startswith("WenQuanYiMicroHei"), (
+            row
+        )  # subset tag
         assert row[-5:-2] == ["yes", "yes", "yes"], row  # embedded, subset, ToUnicode
 
 
 def test_each_stamp_shows_name_role_and_time(document):
     for signer_id, name, _unit, role in document.signers:
         slot = document.slot_for(signer_id)
-        stamp = pdftotext(document.path, first=slot.page + 1, last=slot.page + 1, crop=slot.box,
-                          page_height=PAGE_HEIGHT)
+        stamp = pdftotext(
+            document.path,
+            first=slot.page + 1,
+            last=slot.page + 1,
+            crop=slot.box,
+            page_height=PAGE_HEIGHT,
+        )
         lines = [line.strip() for line in stamp.splitlines() if line.strip()]
         assert lines[:2] == [name, role], (slot.field_name, lines)
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", lines[2]), lines
@@ -136,7 +180,13 @@ def test_each_stamp_shows_name_role_and_time(document):
 def test_bureau_stamp(documents):
     document = documents["result-summary"]
     (slot,) = document.slots
-    stamp = pdftotext(document.path, first=slot.page + 1, last=slot.page + 1, crop=slot.box, page_height=PAGE_HEIGHT)
+    stamp = pdftotext(
+        document.path,
+        first=slot.page + 1,
+        last=slot.page + 1,
+        crop=slot.box,
+        page_height=PAGE_HEIGHT,
+    )
     assert squash(stamp).startswith(squash(BUREAU + BUREAU_ROLE))
 
 
@@ -148,10 +198,31 @@ def test_stamp_region_renders(documents, tmp_path, name):
     x1, y1, x2, y2 = (v * 150 / 72 for v in slot.box)
     top = PAGE_HEIGHT * 150 / 72 - y2
     target = tmp_path / "stamp"
-    subprocess.run([tool("pdftoppm"), "-png", "-r", "150", "-f", str(slot.page + 1), "-l", str(slot.page + 1),
-                    "-x", str(int(x1) + 4), "-y", str(int(top) + 4), "-W", str(int(x2 - x1) - 8),
-                    "-H", str(int(y2 - y1) - 8), "-singlefile", str(document.path), str(target)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            tool("pdftoppm"),
+            "-png",
+            "-r",
+            "150",
+            "-f",
+            str(slot.page + 1),
+            "-l",
+            str(slot.page + 1),
+            "-x",
+            str(int(x1) + 4),
+            "-y",
+            str(int(top) + 4),
+            "-W",
+            str(int(x2 - x1) - 8),
+            "-H",
+            str(int(y2 - y1) - 8),
+            "-singlefile",
+            str(document.path),
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+    )
     from PIL import Image
 
     with Image.open(target.with_suffix(".png")) as image:
@@ -170,7 +241,11 @@ def test_stamp_fonts_are_small_subsets(document):
     for signature in reader.embedded_signatures:
         appearance = signature.sig_field["/AP"]["/N"]
         (font,) = appearance["/Resources"]["/Font"].values()
-        program = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]["/FontFile2"].get_object()
+        program = (
+            font.get_object()["/DescendantFonts"][0]
+            .get_object()["/FontDescriptor"]["/FontFile2"]
+            .get_object()
+        )
         assert len(program.data) < 40_000, len(program.data)
         # glyph ids are kept by pyHanko's own subsetting, so this counts the pre-cut font's glyphs
         assert TTFont(io.BytesIO(program.data))["maxp"].numGlyphs < 300

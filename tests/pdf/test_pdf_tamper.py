@@ -59,7 +59,9 @@ def test_one_byte_changed_in_signed_range(documents, root_file, nss_db, tmp_path
     assert code == EXIT_NOT_ALL_VALID and report["valid"] is False
     assert len(report["signatures"]) == len(documents[name].signers)
     for signature in report["signatures"]:
-        assert not signature["valid"] and not signature["intact"] and CHANGED in signature["problem"], signature
+        assert (
+            not signature["valid"] and not signature["intact"] and CHANGED in signature["problem"]
+        ), signature
 
     code, statuses, output = pyhanko_validate(path, root_file)
     assert code != 0 and statuses and all(s == "INVALID" for s in statuses.values()), output
@@ -74,13 +76,19 @@ def test_page_appended_by_incremental_update(documents, root_file, nss_db, tmp_p
     code, report, _ = tic_verify(capsys, path, root_file)
     assert code == EXIT_NOT_ALL_VALID and report["valid"] is False
     for signature in report["signatures"]:
-        assert signature["intact"] and signature["trusted"], signature  # the bytes signed are untouched...
-        assert not signature["covers_whole_file"] and not signature["later_changes_allowed"]  # ...but not this
+        assert signature["intact"] and signature["trusted"], (
+            signature
+        )  # the bytes signed are untouched...
+        assert (
+            not signature["covers_whole_file"] and not signature["later_changes_allowed"]
+        )  # ...but not this
         assert not signature["valid"] and DISALLOWED in signature["problem"], signature
 
     code, statuses, output = pyhanko_validate(path, root_file)
     assert code != 0 and statuses, output
-    assert all(s.endswith("EXTENDED_WITH_OTHER,ILLEGAL_MODIFICATIONS") for s in statuses.values()), output
+    assert all(
+        s.endswith("EXTENDED_WITH_OTHER,ILLEGAL_MODIFICATIONS") for s in statuses.values()
+    ), output
     _, signatures, output = pdfsig(path, nss_db)
     assert signatures and not any(s["total"] for s in signatures), output
 
@@ -88,7 +96,9 @@ def test_page_appended_by_incremental_update(documents, root_file, nss_db, tmp_p
 @pytest.mark.parametrize("name", TAMPERED)
 def test_info_edited_after_signing(documents, root_file, nss_db, tmp_path, capsys, name):
     path = _write(tmp_path, "info.pdf", edit_info_title(documents[name].signed, "已篡改的标题"))
-    info = subprocess.run([tool("pdfinfo"), str(path)], check=True, capture_output=True).stdout.decode()
+    info = subprocess.run(
+        [tool("pdfinfo"), str(path)], check=True, capture_output=True
+    ).stdout.decode()
     assert re.search(r"^Title:\s+已篡改的标题$", info, re.M), info
 
     code, report, _ = tic_verify(capsys, path, root_file)
@@ -97,8 +107,12 @@ def test_info_edited_after_signing(documents, root_file, nss_db, tmp_path, capsy
         assert signature["intact"] and not signature["later_changes_allowed"], signature
         assert not signature["valid"] and DISALLOWED in signature["problem"], signature
 
-    code, statuses, output = pyhanko_validate(path, root_file)  # default policy: accepted (see above)
-    assert code == 0 and all(s.endswith("ACCEPTABLE_MODIFICATIONS") for s in statuses.values()), output
+    code, statuses, output = pyhanko_validate(
+        path, root_file
+    )  # default policy: accepted (see above)
+    assert code == 0 and all(s.endswith("ACCEPTABLE_MODIFICATIONS") for s in statuses.values()), (
+        output
+    )
     _, signatures, output = pdfsig(path, nss_db)
     assert signatures and not any(s["total"] for s in signatures), output
 
@@ -109,14 +123,20 @@ def _signed_by_impostor(review, pki, foreign_pki, impostor_id: str) -> Document:
     pdf = prepare_signature_fields(document.drawn, document.slots)
     for index, (signer_id, name, unit, role) in enumerate(document.signers):
         issuer = foreign_pki if signer_id == impostor_id else pki
-        pdf = sign_pdf(pdf, issuer.identity(signer_id, name, unit, role), document.slot_for(signer_id),
-                       certify=index == 0)
+        pdf = sign_pdf(
+            pdf,
+            issuer.identity(signer_id, name, unit, role),
+            document.slot_for(signer_id),
+            certify=index == 0,
+        )
     document.signed = pdf
     return document
 
 
 @pytest.mark.parametrize("impostor", ["E03", "E01"], ids=["a-member", "the-chair"])
-def test_certificate_from_another_ca(review, pki, foreign_pki, root_file, nss_db, tmp_path, capsys, impostor):
+def test_certificate_from_another_ca(
+    review, pki, foreign_pki, root_file, nss_db, tmp_path, capsys, impostor
+):
     document = _signed_by_impostor(review, pki, foreign_pki, impostor)
     path = _write(tmp_path, "impostor.pdf", document.signed)
     impostor_field = document.slot_for(impostor).field_name
@@ -125,19 +145,26 @@ def test_certificate_from_another_ca(review, pki, foreign_pki, root_file, nss_db
     assert code == EXIT_NOT_ALL_VALID and report["valid"] is False
     for signature in report["signatures"]:
         if signature["field"] == impostor_field:
-            assert signature["intact"] and not signature["trusted"] and not signature["valid"], signature
+            assert signature["intact"] and not signature["trusted"] and not signature["valid"], (
+                signature
+            )
             assert UNTRUSTED in signature["problem"]
         else:
             assert signature["valid"], signature
 
     code, statuses, output = pyhanko_validate(path, root_file)
     assert code != 0 and statuses[impostor_field].startswith("INTACT:UNTRUSTED"), output
-    assert all(s.startswith("INTACT:TRUSTED") for f, s in statuses.items() if f != impostor_field), output
+    assert all(
+        s.startswith("INTACT:TRUSTED") for f, s in statuses.items() if f != impostor_field
+    ), output
     _, signatures, output = pdfsig(path, nss_db)
     for signature in signatures:
         assert signature["validation"] == "Signature is Valid.", output
-        expected = "Certificate issuer isn't Trusted." if signature["field"] == impostor_field else \
-            "Certificate is Trusted."
+        expected = (
+            "Certificate issuer isn't Trusted."
+            if signature["field"] == impostor_field
+            else "Certificate is Trusted."
+        )
         assert signature["certificate"] == expected, output
 
 
@@ -158,8 +185,11 @@ def test_unsigned_pdf_is_bad_input(documents, root_file, tmp_path, capsys):
     assert code == EXIT_BAD_INPUT and "the PDF has no signatures" in err
 
 
-@pytest.mark.parametrize("content", [b"not a pdf at all\n" * 20, b"%PDF-1.7\n" + bytes(range(256)) * 8, b""],
-                         ids=["text", "truncated-header", "empty"])
+@pytest.mark.parametrize(
+    "content",
+    [b"not a pdf at all\n" * 20, b"%PDF-1.7\n" + bytes(range(256)) * 8, b""],
+    ids=["text", "truncated-header", "empty"],
+)
 def test_garbage_is_bad_input(root_file, tmp_path, capsys, content):
     path = _write(tmp_path, "garbage.pdf", content)
     code, report, err = tic_verify(capsys, path, root_file)
@@ -168,10 +198,23 @@ def test_garbage_is_bad_input(root_file, tmp_path, capsys, content):
 
 
 def test_missing_file_and_root(documents, root_file, tmp_path, capsys):
-    assert tic_main(["pdf", "verify", str(tmp_path / "missing.pdf"), "--root", str(root_file)]) == EXIT_BAD_INPUT
+    assert (
+        tic_main(["pdf", "verify", str(tmp_path / "missing.pdf"), "--root", str(root_file)])
+        == EXIT_BAD_INPUT
+    )
     assert "无法读取文件" in capsys.readouterr().err
-    assert tic_main(["pdf", "verify", str(documents["opinion"].path), "--root",
-                     str(tmp_path / "missing.pem")]) == EXIT_BAD_INPUT
+    assert (
+        tic_main(
+            [
+                "pdf",
+                "verify",
+                str(documents["opinion"].path),
+                "--root",
+                str(tmp_path / "missing.pem"),
+            ]
+        )
+        == EXIT_BAD_INPUT
+    )
     assert "无法读取根证书" in capsys.readouterr().err
     assert tic_main(["pdf", "verify", str(documents["opinion"].path)]) == EXIT_BAD_INPUT
     assert "--bureau" in capsys.readouterr().err

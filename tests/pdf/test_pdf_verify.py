@@ -17,13 +17,18 @@ def test_tic_pdf_verify(document, root_file, capsys):
     assert code == 0, (report, err)
     assert report["valid"] is True and report["file"] == str(document.path)
     signatures = report["signatures"]
-    assert [s["field"] for s in signatures] == [document.slot_for(i).field_name for i, *_ in document.signers]
-    assert [(s["signer"], s["role"]) for s in signatures] == [(name, role) for _, name, _, role in document.signers]
+    assert [s["field"] for s in signatures] == [
+        document.slot_for(i).field_name for i, *_ in document.signers
+    ]
+    assert [(s["signer"], s["role"]) for s in signatures] == [
+        (name, role) for _, name, _, role in document.signers
+    ]
     for signature in signatures:
         assert signature["valid"] and signature["intact"] and signature["trusted"], signature
         assert signature["problem"] == ""
-        assert abs(dt.datetime.fromisoformat(signature["time"]) - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(
-            hours=1)
+        assert abs(
+            dt.datetime.fromisoformat(signature["time"]) - dt.datetime.now(dt.UTC)
+        ) < dt.timedelta(hours=1)
     # only the last signature covers the whole file; the earlier ones allow just the later signatures
     assert [s["covers_whole_file"] for s in signatures] == [False] * (len(signatures) - 1) + [True]
     assert all(s["later_changes_allowed"] for s in signatures[:-1])
@@ -57,13 +62,17 @@ def test_pyhanko_cli_validates(document, root_file):
     *earlier, last = fields
     assert statuses[last] == "INTACT:TRUSTED,UNTOUCHED"
     for field in earlier:  # later signatures only filled the pre-made fields
-        assert statuses[field] == "INTACT:TRUSTED,EXTENDED_WITH_FORM_FILLING,ACCEPTABLE_MODIFICATIONS"
+        assert (
+            statuses[field] == "INTACT:TRUSTED,EXTENDED_WITH_FORM_FILLING,ACCEPTABLE_MODIFICATIONS"
+        )
 
 
 def test_pdfsig_validates_with_the_root_in_nss(document, nss_db):
     code, signatures, output = pdfsig(document.path, nss_db)
     assert code == 0, output
-    assert [s["field"] for s in signatures] == [document.slot_for(i).field_name for i, *_ in document.signers]
+    assert [s["field"] for s in signatures] == [
+        document.slot_for(i).field_name for i, *_ in document.signers
+    ]
     assert [s["signer"] for s in signatures] == [name for _, name, _, _ in document.signers]
     for signature in signatures:
         assert signature["validation"] == "Signature is Valid.", output

@@ -12,7 +12,13 @@ USCC_C = "12371500MB1234567W"
 
 
 def make_center(approved_on: date, **changes) -> Center:
-    fields = dict(id="LC-TIC-001", name="聊城市高端轴承技术创新中心", lead_unit="聊城某轴承股份有限公司",
-                  lead_uscc=USCC_A, field="高端装备", approved_on=approved_on)
+    fields = dict(
+        id="LC-TIC-001",
+        name="聊城市高端轴承技术创新中心",
+        lead_unit="聊城某轴承股份有限公司",
+        lead_uscc=USCC_A,
+        field="高端装备",
+        approved_on=approved_on,
+    )
     fields.update(changes)
     return Center(**fields)

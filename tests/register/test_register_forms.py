@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from register_builders import USCC_A, USCC_B
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
+from register_builders import USCC_A, USCC_B
 
 from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.register_window import REVOKED_BG, CentersModel, RegisterWindow
@@ -34,7 +34,9 @@ def _cell(window, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
 
 
 def _click_save(qtbot, form) -> None:
-    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
 
 
 def _save(qtbot, window, form) -> None:
@@ -57,9 +59,13 @@ def _fill_center(qtbot, form, uscc: str = USCC_A, field: str = "高端装备") -
     form.approved_on.setDate(QDate(2025, 3, 10))
 
 
-def test_legacy_center_failing_the_comprehensive_evaluation_is_to_lose_its_qualification(qtbot, window, db) -> None:
+def test_legacy_center_failing_the_comprehensive_evaluation_is_to_lose_its_qualification(
+    qtbot, window, db
+) -> None:
     # The reviewer's case: approved 2024-03-01, evaluated 2026: 不合格. No report on record.
-    store.add_center(db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=TODAY)
+    store.add_center(
+        db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=TODAY
+    )
     window.refresh()
     form = window.record_evaluation()
     form.kind.setCurrentIndex(form.kind.findData("comprehensive"))
@@ -68,7 +74,10 @@ def test_legacy_center_failing_the_comprehensive_evaluation_is_to_lose_its_quali
     _save(qtbot, window, form)
 
     assert _cell(window, 0, CentersModel.STATUS) == "Failed: to lose qualification"
-    assert _cell(window, 0, CentersModel.NEXT_DUE) == "Bureau: record the cancellation of qualification"
+    assert (
+        _cell(window, 0, CentersModel.NEXT_DUE)
+        == "Bureau: record the cancellation of qualification"
+    )
     detail = window.detail.toPlainText()
     assert "What the bureau should do" in detail and "Record the bureau's decision" in detail
     assert "Annual report 2025" not in detail and "Art. 19(1)" not in detail  # nothing more is due
@@ -86,7 +95,9 @@ def test_legacy_center_failing_the_comprehensive_evaluation_is_to_lose_its_quali
 
 
 def test_new_center_failing_is_not_admitted_and_cannot_be_revoked(window, db) -> None:
-    store.add_center(db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2025, 1, 1), today=date(2027, 6, 1))
+    store.add_center(
+        db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2025, 1, 1), today=date(2027, 6, 1)
+    )
     store.record_evaluation(db, "LC-B", "comprehensive", 2027, "fail", today=date(2027, 6, 1))
     window._today = lambda: date(2027, 6, 1)
     window.refresh()
@@ -97,7 +108,9 @@ def test_new_center_failing_is_not_admitted_and_cannot_be_revoked(window, db) ->
 
 
 def test_a_late_report_is_marked_in_the_table_and_the_detail(qtbot, window, db) -> None:
-    store.add_center(db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2025, 3, 10), today=TODAY)
+    store.add_center(
+        db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2025, 3, 10), today=TODAY
+    )
     window.refresh()
     assert _cell(window, 0, CentersModel.LATE) == "—"
     form = window.record_report()
@@ -105,31 +118,45 @@ def test_a_late_report_is_marked_in_the_table_and_the_detail(qtbot, window, db) 
     form.received_on.setDate(QDate(2026, 4, 10))  # due 2026-03-31
     _save(qtbot, window, form)
     assert _cell(window, 0, CentersModel.LATE) == "2025"
-    assert "due 2026-03-31, received 2026-04-10" in _cell(window, 0, CentersModel.LATE, Qt.ItemDataRole.ToolTipRole)
+    assert "due 2026-03-31, received 2026-04-10" in _cell(
+        window, 0, CentersModel.LATE, Qt.ItemDataRole.ToolTipRole
+    )
     assert "received late" in window.detail.toPlainText()
 
 
 def test_revocation_form_offers_only_the_grounds_of_the_regulation(window, db) -> None:
-    store.add_center(db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=TODAY)
-    store.add_center(db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2025, 3, 1), today=TODAY)
+    store.add_center(
+        db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=TODAY
+    )
+    store.add_center(
+        db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2025, 3, 1), today=TODAY
+    )
     window.refresh()
     window.table.selectRow(window.model.row_of("LC-A"))
     form = window.revoke()
     offered = [form.clause.itemData(i) for i in range(form.clause.count())]
     assert offered == [None, "19.1", "19.2", "19.3", "19.4", "19.5", "19.6", "22"]  # no 第二十条
     assert form.clause.currentIndex() == 0  # nothing applies: no clause is proposed
-    assert form.clause.itemText(5) == "Art. 19(5) the lead unit cannot keep the center running (stopped production, " \
-                                      "bankruptcy, restructuring, acquisition or the like)"
+    assert (
+        form.clause.itemText(5)
+        == "Art. 19(5) the lead unit cannot keep the center running (stopped production, "
+        "bankruptcy, restructuring, acquisition or the like)"
+    )
     form.reject()
     window.table.selectRow(window.model.row_of("LC-B"))
     form = window.revoke()
-    assert "22" not in [form.clause.itemData(i) for i in range(form.clause.count())]  # approved 2025
+    assert "22" not in [
+        form.clause.itemData(i) for i in range(form.clause.count())
+    ]  # approved 2025
     form.reject()
 
 
 def test_store_refuses_article_20_as_a_revocation_clause(db) -> None:
     from tic_desktop.errors import InputError
-    store.add_center(db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2025, 1, 1), today=date(2027, 6, 1))
+
+    store.add_center(
+        db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2025, 1, 1), today=date(2027, 6, 1)
+    )
     store.record_evaluation(db, "LC-B", "comprehensive", 2027, "fail", today=date(2027, 6, 1))
     with pytest.raises(InputError, match="Art. 20 names no revocation"):
         store.revoke(db, "LC-B", date(2027, 6, 1), "20", "文号", today=date(2027, 6, 1))
@@ -146,11 +173,15 @@ def test_errors_name_the_fields_label_next_to_the_field(qtbot, window) -> None:
     text = _refused(qtbot, form)
     assert text == "Field: must not be empty"
     _, widget, under = form.fields["field"]
-    assert under.isVisible() and under.text() == "must not be empty" and form.focusWidget() is widget
+    assert (
+        under.isVisible() and under.text() == "must not be empty" and form.focusWidget() is widget
+    )
     form.field.insert("高端装备")
     form.lead_uscc.setText(USCC_A[:-1] + "0")
     text = _refused(qtbot, form)
-    assert text.startswith("Lead unit's USCC: unified social credit code") and "lead_uscc" not in text
+    assert (
+        text.startswith("Lead unit's USCC: unified social credit code") and "lead_uscc" not in text
+    )
     assert not form.fields["field"][2].isVisible()  # the earlier error is gone
     form.reject()
 
@@ -199,7 +230,9 @@ def test_an_error_does_not_squeeze_the_hint(qtbot, window) -> None:
     _refused(qtbot, form)
     labels = [form.hint, form.required_note, form.error, form.fields["lead_uscc"][2]]
     for label in labels:  # each as tall as its wrapped text needs
-        assert label.isVisible() and label.height() >= label.heightForWidth(label.width()), label.text()
+        assert label.isVisible() and label.height() >= label.heightForWidth(label.width()), (
+            label.text()
+        )
     assert form.fields["lead_uscc"][2].width() >= form.lead_uscc.width() - 1
     boxes = [label.geometry() for label in labels[:3]] + [form.buttons.geometry()]
     for upper, lower in zip(boxes, boxes[1:]):
@@ -208,7 +241,9 @@ def test_an_error_does_not_squeeze_the_hint(qtbot, window) -> None:
 
 
 def test_evaluation_starts_with_no_grade_and_requires_one(qtbot, window, db) -> None:
-    store.add_center(db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=TODAY)
+    store.add_center(
+        db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=TODAY
+    )
     window.refresh()
     form = window.record_evaluation()
     assert form.result.currentData() is None and form.result.currentText() == "— Choose —"
@@ -221,7 +256,16 @@ def test_evaluation_starts_with_no_grade_and_requires_one(qtbot, window, db) -> 
 
 
 def test_a_shared_lead_unit_code_warns_and_asks(qtbot, window, db) -> None:
-    store.add_center(db, "LC-X", "某中心", "聊城某轴承股份有限公司", USCC_A, "新材料", date(2025, 1, 1), today=TODAY)
+    store.add_center(
+        db,
+        "LC-X",
+        "某中心",
+        "聊城某轴承股份有限公司",
+        USCC_A,
+        "新材料",
+        date(2025, 1, 1),
+        today=TODAY,
+    )
     window.refresh()
     form = window.add_center()
     _fill_center(qtbot, form, uscc=USCC_A.lower())
@@ -235,14 +279,18 @@ def test_a_shared_lead_unit_code_warns_and_asks(qtbot, window, db) -> None:
     with qtbot.waitSignal(form.confirmation_requested) as asked:
         _click_save(qtbot, form)
     with qtbot.waitSignal(window.changed):
-        qtbot.mouseClick(asked.args[0].button(QMessageBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            asked.args[0].button(QMessageBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
     assert len(store.list_centers(db)) == 2
     window.table.selectRow(window.model.row_of("LC-TIC-2025-01"))
     assert "also hosts: 某中心（LC-X）" in window.detail.toPlainText()
 
 
 def test_a_code_of_its_own_is_saved_without_asking(qtbot, window, db) -> None:
-    store.add_center(db, "LC-X", "某中心", "某公司", USCC_B, "新材料", date(2025, 1, 1), today=TODAY)
+    store.add_center(
+        db, "LC-X", "某中心", "某公司", USCC_B, "新材料", date(2025, 1, 1), today=TODAY
+    )
     window.refresh()
     form = window.add_center()
     _fill_center(qtbot, form)

@@ -29,16 +29,28 @@ TODAY = date(2027, 6, 1)
 
 
 def _add(db, center_id="LC-TIC-001", approved_on=date(2025, 3, 10), **changes):
-    fields = dict(name="聊城市高端轴承技术创新中心", lead_unit="聊城某轴承股份有限公司", lead_uscc=USCC_A,
-                  field="高端装备", approved_on=approved_on)
+    fields = dict(
+        name="聊城市高端轴承技术创新中心",
+        lead_unit="聊城某轴承股份有限公司",
+        lead_uscc=USCC_A,
+        field="高端装备",
+        approved_on=approved_on,
+    )
     fields.update(changes)
     return add_center(db, center_id, today=TODAY, **fields)
 
 
 def _counts(db) -> tuple[int, ...]:
     with db.session() as session:
-        return tuple(session.scalar(select(func.count()).select_from(table))
-                     for table in (RegisterCenter, RegisterAnnualReport, RegisterEvaluation, RegisterRevocation))
+        return tuple(
+            session.scalar(select(func.count()).select_from(table))
+            for table in (
+                RegisterCenter,
+                RegisterAnnualReport,
+                RegisterEvaluation,
+                RegisterRevocation,
+            )
+        )
 
 
 def test_center_round_trip(db) -> None:
@@ -50,10 +62,14 @@ def test_center_round_trip(db) -> None:
     assert center.approved_on == date(2025, 3, 10) and center.preparation_end == date(2027, 3, 10)
     assert [(r.year, r.received_on) for r in center.reports] == [(2025, date(2026, 3, 20))]
     assert [(e.kind, e.year, e.result) for e in center.evaluations] == [
-        (EvaluationKind.COMPREHENSIVE, 2027, EvaluationResult.PASS)]
+        (EvaluationKind.COMPREHENSIVE, 2027, EvaluationResult.PASS)
+    ]
     assert center.status is Status.IN_SYSTEM
     with db.engine.connect() as connection:  # dates are readable ISO text in the file
-        assert connection.exec_driver_sql("SELECT approved_on FROM register_center").scalar() == "2025-03-10"
+        assert (
+            connection.exec_driver_sql("SELECT approved_on FROM register_center").scalar()
+            == "2025-03-10"
+        )
 
 
 def test_list_is_ordered_by_approval(db) -> None:
@@ -66,17 +82,34 @@ def test_list_is_ordered_by_approval(db) -> None:
 def test_revocation_round_trip_and_trigger_check(db) -> None:
     _add(db)
     with pytest.raises(InputError) as refused:  # 2025 and 2026 both missing only from 2027-04-01
-        revoke(db, "LC-TIC-001", date(2027, 3, 31), RevocationClause.NO_REPORTS, "聊科字〔2027〕1号", today=TODAY)
+        revoke(
+            db,
+            "LC-TIC-001",
+            date(2027, 3, 31),
+            RevocationClause.NO_REPORTS,
+            "聊科字〔2027〕1号",
+            today=TODAY,
+        )
     assert "第十九条（一）" in refused.value.message_zh and "Art. 19(1)" in refused.value.message_en
     center = revoke(db, "LC-TIC-001", date(2027, 4, 1), "19.1", "聊科字〔2027〕1号", today=TODAY)
     assert center.status is Status.REVOKED
-    assert center.revocation.clause is RevocationClause.NO_REPORTS and center.revocation.note == "聊科字〔2027〕1号"
+    assert (
+        center.revocation.clause is RevocationClause.NO_REPORTS
+        and center.revocation.note == "聊科字〔2027〕1号"
+    )
     assert assess(center, TODAY).due == ()
 
 
 def test_clauses_outside_the_register_need_only_a_reason(db) -> None:
     _add(db)
-    center = revoke(db, "LC-TIC-001", date(2026, 5, 6), RevocationClause.VOLUNTARY, "依托单位书面申请", today=TODAY)
+    center = revoke(
+        db,
+        "LC-TIC-001",
+        date(2026, 5, 6),
+        RevocationClause.VOLUNTARY,
+        "依托单位书面申请",
+        today=TODAY,
+    )
     assert center.status is Status.REVOKED
 
 
@@ -164,17 +197,22 @@ def test_nothing_after_a_revocation(db) -> None:
         record_annual_report(db, "LC-TIC-001", 2026, date(2027, 1, 10), today=TODAY)
     with pytest.raises(InputError, match="already revoked"):
         revoke(db, "LC-TIC-001", date(2026, 6, 6), RevocationClause.VOLUNTARY, "再次", today=TODAY)
-    record_annual_report(db, "LC-TIC-001", 2025, date(2026, 3, 1), today=TODAY)  # received before it
+    record_annual_report(
+        db, "LC-TIC-001", 2025, date(2026, 3, 1), today=TODAY
+    )  # received before it
     assert _counts(db) == (1, 1, 0, 1)
 
 
-@pytest.mark.parametrize(("revoked_on", "clause", "note", "field"), [
-    (date(2026, 5, 6), "19.9", "理由", "clause"),
-    (date(2026, 5, 6), "19.6", "  ", "note"),
-    (date(2025, 3, 9), "19.6", "理由", "revoked_on"),
-    (date(2027, 6, 2), "19.6", "理由", "revoked_on"),
-    (date(2027, 5, 1), "22", "理由", "clause"),  # no failed evaluation on record
-])
+@pytest.mark.parametrize(
+    ("revoked_on", "clause", "note", "field"),
+    [
+        (date(2026, 5, 6), "19.9", "理由", "clause"),
+        (date(2026, 5, 6), "19.6", "  ", "note"),
+        (date(2025, 3, 9), "19.6", "理由", "revoked_on"),
+        (date(2027, 6, 2), "19.6", "理由", "revoked_on"),
+        (date(2027, 5, 1), "22", "理由", "clause"),  # no failed evaluation on record
+    ],
+)
 def test_bad_revocation_is_refused_and_nothing_changes(db, revoked_on, clause, note, field) -> None:
     _add(db)
     with pytest.raises(TicError) as refused:
@@ -194,8 +232,11 @@ def test_evaluation_without_a_result_is_refused(db) -> None:
 
 def test_a_shared_lead_unit_code_is_allowed_and_can_be_looked_up(db) -> None:
     from tic_desktop.register.store import centers_with_lead_uscc
+
     _add(db, "A")
-    _add(db, "B", lead_uscc=USCC_A.lower())  # the regulation does not forbid it: stored, not refused
+    _add(
+        db, "B", lead_uscc=USCC_A.lower()
+    )  # the regulation does not forbid it: stored, not refused
     assert [c.id for c in centers_with_lead_uscc(db, f" {USCC_A.lower()} ")] == ["A", "B"]
     assert [c.id for c in centers_with_lead_uscc(db, USCC_A, exclude="A")] == ["B"]
     assert centers_with_lead_uscc(db, USCC_B) == [] and centers_with_lead_uscc(db, "") == []
@@ -207,7 +248,9 @@ def test_article_22_only_for_centers_approved_in_2024_or_earlier(db) -> None:
     assert assess(get_center(db, "LC-TIC-001"), TODAY).status is Status.TO_BE_DISQUALIFIED
     center = revoke(db, "LC-TIC-001", date(2026, 12, 1), "22", "聊科字〔2026〕9号", today=TODAY)
     assert center.status is Status.DISQUALIFIED
-    with pytest.raises(InputError, match="qualification was cancelled on 2026-12-01"):  # nothing more
+    with pytest.raises(
+        InputError, match="qualification was cancelled on 2026-12-01"
+    ):  # nothing more
         record_evaluation(db, "LC-TIC-001", "biennial", 2027, "pass", today=TODAY)
     _add(db, "NEW", approved_on=date(2025, 1, 1), lead_uscc=USCC_B)
     with pytest.raises(InputError, match="2024 or earlier"):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from register_builders import USCC_A, USCC_B
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from register_builders import USCC_A, USCC_B
 
 from tic_desktop.gui.models import FAIL_BG, REVIEW_BG
 from tic_desktop.gui.register_window import CentersModel, RegisterWindow
@@ -46,7 +46,9 @@ def _cell(window, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
 
 def _save(qtbot, window, form) -> None:
     with qtbot.waitSignal(window.changed):
-        qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
 
 
 def test_add_center_then_reports_then_a_trigger_appears(qtbot, window, clock) -> None:
@@ -86,7 +88,10 @@ def test_add_center_then_reports_then_a_trigger_appears(qtbot, window, clock) ->
     assert _cell(window, 0, CentersModel.TRIGGERS) == "1"
     assert _cell(window, 0, CentersModel.NAME, Qt.ItemDataRole.BackgroundRole).color() == FAIL_BG
     detail = window.detail.toPlainText()
-    assert "Art. 19(1)" in detail and "No annual report for two consecutive years (2026 and 2027)" in detail
+    assert (
+        "Art. 19(1)" in detail
+        and "No annual report for two consecutive years (2026 and 2027)" in detail
+    )
     assert "to be revoked" in detail
 
 
@@ -98,7 +103,9 @@ def test_refused_input_is_explained_in_the_form(qtbot, window, db) -> None:
     qtbot.keyClicks(form.lead_uscc, USCC_A[:-1] + "0")
     form.field.insert("新材料")
     with qtbot.waitSignal(form.refused) as refused:
-        qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
     assert "check character" in refused.args[0]
     assert form.isVisible() and form.error.isVisible()
     assert store.list_centers(db) == [] and window.model.rowCount() == 0
@@ -108,8 +115,12 @@ def test_refused_input_is_explained_in_the_form(qtbot, window, db) -> None:
 
 
 def test_evaluation_and_revocation_forms(qtbot, window, db, clock) -> None:
-    store.add_center(db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=clock.day)
-    store.add_center(db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2024, 5, 1), today=clock.day)
+    store.add_center(
+        db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2024, 3, 1), today=clock.day
+    )
+    store.add_center(
+        db, "LC-B", "乙中心", "乙公司", USCC_B, "生物医药", date(2024, 5, 1), today=clock.day
+    )
     window.refresh()
     window.table.selectRow(0)
     form = window.record_evaluation()
@@ -132,7 +143,9 @@ def test_evaluation_and_revocation_forms(qtbot, window, db, clock) -> None:
 
 
 def test_keyboard_opens_the_forms(qtbot, window, db, clock) -> None:
-    store.add_center(db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2025, 3, 1), today=clock.day)
+    store.add_center(
+        db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2025, 3, 1), today=clock.day
+    )
     window.refresh()
     window.table.setFocus()
     with qtbot.waitSignal(window.form_opened) as opened:
@@ -145,6 +158,8 @@ def test_keyboard_opens_the_forms(qtbot, window, db, clock) -> None:
 
 
 def test_centers_model_follows_the_qt_model_contract(qtmodeltester, window, db, clock) -> None:
-    store.add_center(db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2025, 3, 1), today=clock.day)
+    store.add_center(
+        db, "LC-A", "甲中心", "甲公司", USCC_A, "新材料", date(2025, 3, 1), today=clock.day
+    )
     window.refresh()
     qtmodeltester.check(window.model)

@@ -32,8 +32,13 @@ def results(pc) -> dict[str, str]:
     return {c.id: c.result.value for c in pc.checks}
 
 
-def make_panel(units: list[tuple[str, str | None]], chair: int = 0, declared: dict[str, str] | None = None,
-               quorum: int = 5, app: dict | None = None):
+def make_panel(
+    units: list[tuple[str, str | None]],
+    chair: int = 0,
+    declared: dict[str, str] | None = None,
+    quorum: int = 5,
+    app: dict | None = None,
+):
     """Panel of len(units) experts E00.. with the given (unit_name, unit_uscc)."""
     experts = {}
     for i, unit in enumerate(units):
@@ -41,7 +46,9 @@ def make_panel(units: list[tuple[str, str | None]], chair: int = 0, declared: di
         experts[data["id"]] = Expert.model_validate(data)
     ids = list(experts)
     application = Application.model_validate(app or base_application())
-    panel = Panel.model_validate({"id": "P1", "members": ids, "chair": ids[chair], "applications": [application.id]})
+    panel = Panel.model_validate(
+        {"id": "P1", "members": ids, "chair": ids[chair], "applications": [application.id]}
+    )
     return panel_conflicts(panel, application, experts, declared or {}, quorum)
 
 
@@ -55,7 +62,11 @@ def outsiders(n: int, start: int = 0) -> list[tuple[str, str]]:
 
 def test_seven_members_two_affiliated_pass_three_fail():
     pc = make_panel(outsiders(5) + [LEAD, COB])
-    assert results(pc) == {"panel.host_share": "pass", "panel.chair_independent": "pass", "panel.quorum": "pass"}
+    assert results(pc) == {
+        "panel.host_share": "pass",
+        "panel.chair_independent": "pass",
+        "panel.quorum": "pass",
+    }
     assert pc.affiliated == ["E05", "E06"]
     assert pc.recused == ["E05", "E06"]
     assert len(pc.scorers) == 5
@@ -71,7 +82,9 @@ def test_seven_members_two_affiliated_pass_three_fail():
 def test_chair_affiliated_fails():
     pc = make_panel([LEAD] + outsiders(6, 1), chair=0)
     assert results(pc)["panel.chair_independent"] == "fail"
-    pc = make_panel([COB] + outsiders(6, 1), chair=0)  # co-builder affiliation also counts for panels
+    pc = make_panel(
+        [COB] + outsiders(6, 1), chair=0
+    )  # co-builder affiliation also counts for panels
     assert results(pc)["panel.chair_independent"] == "fail"
 
 
@@ -93,16 +106,23 @@ def test_declared_conflicts_count_as_affiliated_and_recused():
     assert r["panel.quorum"] == "fail"
 
 
-@pytest.mark.parametrize("affiliated, quorum, expected", [(2, 5, "pass"), (3, 5, "fail"), (0, 7, "pass"),
-                                                          (1, 7, "fail"), (2, 3, "pass")])
+@pytest.mark.parametrize(
+    "affiliated, quorum, expected",
+    [(2, 5, "pass"), (3, 5, "fail"), (0, 7, "pass"), (1, 7, "fail"), (2, 3, "pass")],
+)
 def test_quorum(affiliated, quorum, expected):
     pc = make_panel(outsiders(7 - affiliated) + [LEAD] * affiliated, quorum=quorum)
     assert results(pc)["panel.quorum"] == expected
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 15).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n), st.integers(0, n))),
-       st.integers(1, 10), st.randoms(use_true_random=False))
+@given(
+    st.integers(1, 15).flatmap(
+        lambda n: st.tuples(st.just(n), st.integers(0, n), st.integers(0, n))
+    ),
+    st.integers(1, 10),
+    st.randoms(use_true_random=False),
+)
 def test_panel_property(n_k_d, quorum, rnd):
     n, k, d = n_k_d
     # k members from host units (lead or co-builder, by USCC), d of the remaining declared
@@ -146,9 +166,15 @@ def test_uscc_comparison_ignores_case_and_surrounding_spaces():
     assert pc.affiliated == ["E00"]
 
 
-@pytest.mark.parametrize("spelling", [
-    LEAD_NAME, "山东某某轴承 股份有限公司", "  山东某某轴承股份有限公司  ", "山东某某轴承股份有限公司\u3000",
-])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        LEAD_NAME,
+        "山东某某轴承 股份有限公司",
+        "  山东某某轴承股份有限公司  ",
+        "山东某某轴承股份有限公司\u3000",
+    ],
+)
 def test_expert_without_uscc_matched_by_normalised_name_is_review(spelling):
     pc = make_panel(outsiders(6) + [(spelling, None)])
     assert pc.affiliated == ["E06"]
@@ -195,6 +221,7 @@ def test_name_matches_cannot_rescue_sure_failures():
 
 # --- through load_round -----------------------------------------------------------------------
 
+
 def _app(app_id: str, lead=LEAD) -> dict:
     app = base_application(app_id)
     app["lead_unit"]["name"], app["lead_unit"]["uscc"] = lead
@@ -207,14 +234,30 @@ def test_round_results_one_per_pair_in_round_file_order(tmp_path):
     experts = [expert(f"E{i:02d}", outside_unit(i)) for i in range(1, 8)]
     experts[6] = expert("E07", LEAD)
     panels = [
-        {"id": "P2", "members": [e["id"] for e in experts], "chair": "E01", "applications": ["LC-C", "LC-A"]},
-        {"id": "P1", "members": [e["id"] for e in experts], "chair": "E02", "applications": ["LC-B"]},
+        {
+            "id": "P2",
+            "members": [e["id"] for e in experts],
+            "chair": "E01",
+            "applications": ["LC-C", "LC-A"],
+        },
+        {
+            "id": "P1",
+            "members": [e["id"] for e in experts],
+            "chair": "E02",
+            "applications": ["LC-B"],
+        },
     ]
     declared = [{"expert": "E03", "application": "LC-A", "reason": "近三年曾在申报单位任职"}]
-    path = write_round(tmp_path, apps, experts=experts, panels=panels, declared=declared, quorum=None)
+    path = write_round(
+        tmp_path, apps, experts=experts, panels=panels, declared=declared, quorum=None
+    )
     review_round = load_round(path)
     out = round_panel_conflicts(review_round)
-    assert [(r.panel_id, r.application_id) for r in out] == [("P2", "LC-C"), ("P2", "LC-A"), ("P1", "LC-B")]
+    assert [(r.panel_id, r.application_id) for r in out] == [
+        ("P2", "LC-C"),
+        ("P2", "LC-A"),
+        ("P1", "LC-B"),
+    ]
     assert out[0].affiliated == ["E07"]
     assert out[1].affiliated == ["E03"]  # declared for LC-A only; E07 unrelated to LC-A
     assert out[2].affiliated == ["E07"]

@@ -30,12 +30,24 @@ from tic_desktop.rules.eligibility import evaluate
 FAST = settings(max_examples=150, deadline=None)
 
 RULES_ORDER = [
-    "lead_unit.kind", "lead_unit.registered_locally", "lead_unit.independent_legal_person",
-    "rd.expense_total", "rd.expense_ratio", "transfer.cases",
-    "premises.rd_space", "premises.equipment_value", "premises.pilot_capability",
-    "team.full_time_staff", "team.director_title",
-    "cobuild.count", "cobuild.local_enterprise", "cobuild.agreement", "cobuild.lead_share",
-    "compliance.incidents", "committee.host_share", "committee.chair_independent",
+    "lead_unit.kind",
+    "lead_unit.registered_locally",
+    "lead_unit.independent_legal_person",
+    "rd.expense_total",
+    "rd.expense_ratio",
+    "transfer.cases",
+    "premises.rd_space",
+    "premises.equipment_value",
+    "premises.pilot_capability",
+    "team.full_time_staff",
+    "team.director_title",
+    "cobuild.count",
+    "cobuild.local_enterprise",
+    "cobuild.agreement",
+    "cobuild.lead_share",
+    "compliance.incidents",
+    "committee.host_share",
+    "committee.chair_independent",
 ]
 
 
@@ -61,10 +73,15 @@ def split3(total: int, a: int, b: int) -> list[int]:
 
 # --- base ------------------------------------------------------------------------------------
 
+
 def test_base_application_is_eligible_and_lists_every_check_in_order():
     report = run(base_application())
     assert [c.id for c in report.checks] == RULES_ORDER
-    bad = {c.id: c.result.value for c in report.checks if c.result.value not in ("pass", "not_applicable")}
+    bad = {
+        c.id: c.result.value
+        for c in report.checks
+        if c.result.value not in ("pass", "not_applicable")
+    }
     assert bad == {}
     assert report.verdict.value == "eligible"
 
@@ -77,17 +94,31 @@ def test_university_base_is_eligible():
 
 # --- rd.expense_total: 不少于 1000 万元 -------------------------------------------------------
 
-@pytest.mark.parametrize("total, expected", [("10000000.00", "pass"), ("9999999.99", "fail"),
-                                             ("10000000.01", "pass"), ("10000000", "pass")])
+
+@pytest.mark.parametrize(
+    "total, expected",
+    [
+        ("10000000.00", "pass"),
+        ("9999999.99", "fail"),
+        ("10000000.01", "pass"),
+        ("10000000", "pass"),
+    ],
+)
 def test_rd_total_exact_boundary(total, expected):
-    app = with_finance(base_application(), [total, "0", "0"], ["100000000", "100000000", "100000000"])
+    app = with_finance(
+        base_application(), [total, "0", "0"], ["100000000", "100000000", "100000000"]
+    )
     check = run(app).check("rd.expense_total")
     assert check.result.value == expected
     assert check.value == format(Decimal(total).quantize(Decimal("0.01")), "f")
 
 
 @FAST
-@given(st.integers(1_000_000_000 - 500, 1_000_000_000 + 500), st.integers(0, 1000), st.integers(0, 1000))
+@given(
+    st.integers(1_000_000_000 - 500, 1_000_000_000 + 500),
+    st.integers(0, 1000),
+    st.integers(0, 1000),
+)
 def test_rd_total_boundary_property(total_cents, a, b):
     parts = split3(total_cents, a, b)
     app = with_finance(base_application(), [cents(p) for p in parts], ["1000000000.00"] * 3)
@@ -113,6 +144,7 @@ def test_rd_checks_not_applicable_to_universities():
 
 # --- rd.expense_ratio: 不低于 3%, exactly 3*revenue <= 100*rd ------------------------------------
 
+
 @pytest.mark.parametrize("rd, expected", [("3000000.00", "pass"), ("2999999.99", "fail")])
 def test_ratio_exact_three_percent(rd, expected):
     app = with_finance(base_application(), [rd, "0", "0"], ["100000000.00", "0", "0"])
@@ -120,13 +152,21 @@ def test_ratio_exact_three_percent(rd, expected):
 
 
 @FAST
-@given(st.integers(1, 10**12), st.integers(-3, 3), st.integers(0, 1000), st.integers(0, 1000),
-       st.integers(0, 1000), st.integers(0, 1000))
+@given(
+    st.integers(1, 10**12),
+    st.integers(-3, 3),
+    st.integers(0, 1000),
+    st.integers(0, 1000),
+    st.integers(0, 1000),
+    st.integers(0, 1000),
+)
 def test_ratio_boundary_property(revenue_cents, delta, a, b, c, d):
     rd_cents = max(0, -(-3 * revenue_cents // 100) + delta)  # ceil(3% of revenue) + delta
     rd_parts = split3(rd_cents, a, b)
     rev_parts = split3(revenue_cents, c, d)
-    app = with_finance(base_application(), [cents(p) for p in rd_parts], [cents(p) for p in rev_parts])
+    app = with_finance(
+        base_application(), [cents(p) for p in rd_parts], [cents(p) for p in rev_parts]
+    )
     expected = "pass" if 3 * revenue_cents <= 100 * rd_cents else "fail"
     assert result(app, "rd.expense_ratio") == expected
 
@@ -143,6 +183,7 @@ def test_ratio_zero_revenue_is_review():
 
 
 # --- transfer.cases: 5 例以上 -------------------------------------------------------------------
+
 
 @FAST
 @given(st.integers(0, 40), st.sampled_from(["university", "institute"]))
@@ -171,6 +212,7 @@ def test_transfer_cases_not_applicable_to_enterprise_and_missing_when_absent():
 
 # --- premises: 不少于 500 m², 不少于 500 万元, software exception ---------------------------------
 
+
 @FAST
 @given(st.integers(50000 - 300, 50000 + 300), st.booleans())
 def test_rd_space_property(area_cents, special):
@@ -184,10 +226,18 @@ def test_rd_space_property(area_cents, special):
     assert result(app, "premises.rd_space") == expected
 
 
-@pytest.mark.parametrize("area, special, expected", [
-    ("500", False, "pass"), ("500.00", False, "pass"), ("499.99", False, "fail"),
-    ("499.99", True, "review"), (500, False, "pass"), (499, False, "fail"), ("0", True, "review"),
-])
+@pytest.mark.parametrize(
+    "area, special, expected",
+    [
+        ("500", False, "pass"),
+        ("500.00", False, "pass"),
+        ("499.99", False, "fail"),
+        ("499.99", True, "review"),
+        (500, False, "pass"),
+        (499, False, "fail"),
+        ("0", True, "review"),
+    ],
+)
 def test_rd_space_boundary(area, special, expected):
     app = base_application()
     app["rd_space_m2"] = area
@@ -208,7 +258,9 @@ def test_equipment_property(value_cents, special):
     assert result(app, "premises.equipment_value") == expected
 
 
-@pytest.mark.parametrize("value, expected", [("5000000", "pass"), ("5000000.00", "pass"), ("4999999.99", "fail")])
+@pytest.mark.parametrize(
+    "value, expected", [("5000000", "pass"), ("5000000.00", "pass"), ("4999999.99", "fail")]
+)
 def test_equipment_boundary(value, expected):
     app = base_application()
     app["equipment_value"] = value
@@ -232,6 +284,7 @@ def test_premises_missing():
 
 
 # --- team.full_time_staff: 超过 183 天, 不少于 20 人 ----------------------------------------------
+
 
 @pytest.mark.parametrize("days, counted", [(183, False), (184, True), (0, False), (366, True)])
 def test_staff_day_boundary(days, counted):
@@ -274,10 +327,17 @@ def test_staff_roster_absent_is_missing():
 
 # --- team.director_title ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("level, expected", [
-    ("senior", "pass"), ("associate_senior", "pass"),
-    ("intermediate", "review"), ("junior", "review"), ("none", "review"),
-])
+
+@pytest.mark.parametrize(
+    "level, expected",
+    [
+        ("senior", "pass"),
+        ("associate_senior", "pass"),
+        ("intermediate", "review"),
+        ("junior", "review"),
+        ("none", "review"),
+    ],
+)
 def test_director_title(level, expected):
     app = base_application()
     app["director"]["title_level"] = level
@@ -292,10 +352,19 @@ def test_director_absent_is_missing():
 
 # --- lead unit ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind, expected", [
-    ("enterprise", "pass"), ("university", "pass"), ("institute", "pass"),
-    ("new_rd_institution", "pass"), ("government", "fail"), ("Enterprise", "fail"), ("", "fail"),
-])
+
+@pytest.mark.parametrize(
+    "kind, expected",
+    [
+        ("enterprise", "pass"),
+        ("university", "pass"),
+        ("institute", "pass"),
+        ("new_rd_institution", "pass"),
+        ("government", "fail"),
+        ("Enterprise", "fail"),
+        ("", "fail"),
+    ],
+)
 def test_lead_kind(kind, expected):
     app = base_application()
     app["lead_unit"]["kind"] = kind
@@ -336,9 +405,17 @@ def test_independent_legal_person(flag, expected):
 
 # --- co-building ----------------------------------------------------------------------------------
 
+
 def _co_builders(n: int) -> list[dict]:
-    return [{"name": f"共建单位{i}", "uscc": make_uscc(f"1237150000000{i:04d}"), "kind": "institute",
-             "agreement_signed": True} for i in range(n)]
+    return [
+        {
+            "name": f"共建单位{i}",
+            "uscc": make_uscc(f"1237150000000{i:04d}"),
+            "kind": "institute",
+            "agreement_signed": True,
+        }
+        for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("strategic", [False, True])
@@ -355,8 +432,12 @@ def test_local_enterprise_for_university_lead():
     assert result(app, "cobuild.local_enterprise") == "pass"
     app["co_builders"][0]["uscc"] = JINAN_ENT_USCC  # enterprise outside Liaocheng
     assert result(app, "cobuild.local_enterprise") == "fail"
-    app["co_builders"] = [{"name": COB_NAME, "uscc": COB_USCC, "kind": "university", "agreement_signed": True}]
-    assert result(app, "cobuild.local_enterprise") == "fail"  # a local university is not an enterprise
+    app["co_builders"] = [
+        {"name": COB_NAME, "uscc": COB_USCC, "kind": "university", "agreement_signed": True}
+    ]
+    assert (
+        result(app, "cobuild.local_enterprise") == "fail"
+    )  # a local university is not an enterprise
     app["co_builders"] = []
     assert result(app, "cobuild.local_enterprise") == "fail"
 
@@ -370,8 +451,14 @@ def test_local_enterprise_not_applicable_to_enterprise_lead():
 def test_agreement():
     app = base_application()
     assert result(app, "cobuild.agreement") == "pass"
-    app["co_builders"].append({"name": COB_ENT_NAME, "uscc": COB_ENT_USCC, "kind": "enterprise",
-                               "agreement_signed": False})
+    app["co_builders"].append(
+        {
+            "name": COB_ENT_NAME,
+            "uscc": COB_ENT_USCC,
+            "kind": "enterprise",
+            "agreement_signed": False,
+        }
+    )
     assert result(app, "cobuild.agreement") == "fail"
     app["co_builders"] = []
     assert result(app, "cobuild.agreement") == "not_applicable"
@@ -382,8 +469,17 @@ SHARE_KEYS = ["conditions", "staff", "projects", "achievements"]
 
 
 @pytest.mark.parametrize("key", SHARE_KEYS)
-@pytest.mark.parametrize("value, expected", [("60", "pass"), ("60.00", "pass"), ("59.99", "fail"), (60, "pass"),
-                                             ("100", "pass"), ("0", "fail")])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("60", "pass"),
+        ("60.00", "pass"),
+        ("59.99", "fail"),
+        (60, "pass"),
+        ("100", "pass"),
+        ("0", "fail"),
+    ],
+)
 def test_lead_share_each_dimension(key, value, expected):
     app = base_application()
     app["lead_share_percent"] = {k: "90" for k in SHARE_KEYS}
@@ -410,8 +506,11 @@ def test_lead_share_missing():
 
 # --- compliance.incidents ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("safety, env, expected", [(False, False, "pass"), (True, False, "fail"),
-                                                   (False, True, "fail"), (True, True, "fail")])
+
+@pytest.mark.parametrize(
+    "safety, env, expected",
+    [(False, False, "pass"), (True, False, "fail"), (False, True, "fail"), (True, True, "fail")],
+)
 def test_incidents(safety, env, expected):
     app = base_application()
     app["incidents"] = {"safety_accident": safety, "environmental_case": env}
@@ -426,8 +525,18 @@ def test_incidents_missing():
 
 # --- committee: 不超过 1/3, chair not from the lead unit ---------------------------------------------
 
-@pytest.mark.parametrize("count, total, expected", [(3, 9, "pass"), (4, 11, "fail"), (1, 3, "pass"),
-                                                    (4, 12, "pass"), (1, 2, "fail"), (0, 1, "pass")])
+
+@pytest.mark.parametrize(
+    "count, total, expected",
+    [
+        (3, 9, "pass"),
+        (4, 11, "fail"),
+        (1, 3, "pass"),
+        (4, 12, "pass"),
+        (1, 2, "fail"),
+        (0, 1, "pass"),
+    ],
+)
 def test_committee_share_examples(count, total, expected):
     app = base_application()
     app["committee"] = committee(total, count)
@@ -435,8 +544,11 @@ def test_committee_share_examples(count, total, expected):
 
 
 @FAST
-@given(st.integers(1, 30).flatmap(lambda total: st.tuples(st.integers(0, total), st.just(total))),
-       st.booleans(), st.booleans())
+@given(
+    st.integers(1, 30).flatmap(lambda total: st.tuples(st.integers(0, total), st.just(total))),
+    st.booleans(),
+    st.booleans(),
+)
 def test_committee_share_property(count_total, via_co_builder, strategic):
     count, total = count_total
     app = base_application()
@@ -475,7 +587,9 @@ def test_committee_identity_is_the_uscc():
     assert report.check("committee.chair_independent").result.value == "fail"
 
 
-@pytest.mark.parametrize("spelling", [LEAD_NAME, " 山东某某轴承 股份有限公司 ", "山东某某轴承股份有限公司　"])
+@pytest.mark.parametrize(
+    "spelling", [LEAD_NAME, " 山东某某轴承 股份有限公司 ", "山东某某轴承股份有限公司　"]
+)
 def test_committee_member_without_uscc_matched_by_name_is_review(spelling):
     app = base_application()
     app["committee"] = committee(9)
@@ -503,14 +617,30 @@ def test_committee_absent_is_missing():
 
 # --- missing optional blocks never crash -------------------------------------------------------------
 
-OPTIONAL = ["field", "co_builders", "lead_share_percent", "finance", "transfer_cases", "rd_space_m2",
-            "equipment_value", "pilot_capability", "special_industry", "strategic_priority", "staff",
-            "director", "committee", "incidents", "attachments"]
+OPTIONAL = [
+    "field",
+    "co_builders",
+    "lead_share_percent",
+    "finance",
+    "transfer_cases",
+    "rd_space_m2",
+    "equipment_value",
+    "pilot_capability",
+    "special_industry",
+    "strategic_priority",
+    "staff",
+    "director",
+    "committee",
+    "incidents",
+    "attachments",
+]
 
 
 @FAST
-@given(st.sets(st.sampled_from(OPTIONAL)), st.sampled_from(["enterprise", "university", "institute",
-                                                            "new_rd_institution", "other"]))
+@given(
+    st.sets(st.sampled_from(OPTIONAL)),
+    st.sampled_from(["enterprise", "university", "institute", "new_rd_institution", "other"]),
+)
 def test_missing_optional_blocks_never_crash(removed, kind):
     app = base_application()
     app["lead_unit"]["kind"] = kind
@@ -544,6 +674,11 @@ def test_strategic_priority_does_not_touch_missing():
     for key in ("finance", "staff", "rd_space_m2", "equipment_value"):
         del app[key]
     report = run(app)
-    for cid in ("rd.expense_total", "rd.expense_ratio", "team.full_time_staff",
-                "premises.rd_space", "premises.equipment_value"):
+    for cid in (
+        "rd.expense_total",
+        "rd.expense_ratio",
+        "team.full_time_staff",
+        "premises.rd_space",
+        "premises.equipment_value",
+    ):
         assert report.check(cid).result.value == "missing"

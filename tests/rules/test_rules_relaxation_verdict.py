@@ -22,8 +22,14 @@ from tic_builders import (
 from tic_desktop.domain.application import Application
 from tic_desktop.rules.eligibility import evaluate
 
-RELAXABLE = {"rd.expense_total", "rd.expense_ratio", "transfer.cases",
-             "premises.rd_space", "premises.equipment_value", "team.full_time_staff"}
+RELAXABLE = {
+    "rd.expense_total",
+    "rd.expense_ratio",
+    "transfer.cases",
+    "premises.rd_space",
+    "premises.equipment_value",
+    "team.full_time_staff",
+}
 
 
 def run(app: dict):
@@ -37,6 +43,7 @@ def _set(path, value):
             target = target[key]
         target[path[-1]] = value
         return app
+
     return mutate
 
 
@@ -45,6 +52,7 @@ def _university(extra):
         uni = university_application(app["id"])
         uni["strategic_priority"] = app.get("strategic_priority", False)
         return extra(uni)
+
     return mutate
 
 
@@ -53,7 +61,9 @@ def _finance(rd, revenue):
 
 
 def _remove_local_enterprise(app):
-    app["co_builders"] = [{"name": COB_NAME, "uscc": COB_USCC, "kind": "university", "agreement_signed": True}]
+    app["co_builders"] = [
+        {"name": COB_NAME, "uscc": COB_USCC, "kind": "university", "agreement_signed": True}
+    ]
     return app
 
 
@@ -63,8 +73,15 @@ def _add_unsigned(app):
 
 
 def _four_co_builders(app):
-    app["co_builders"] = [{"name": f"共建{i}", "uscc": make_uscc(f"1237150000000{i:04d}"), "kind": "institute",
-                           "agreement_signed": True} for i in range(4)]
+    app["co_builders"] = [
+        {
+            "name": f"共建{i}",
+            "uscc": make_uscc(f"1237150000000{i:04d}"),
+            "kind": "institute",
+            "agreement_signed": True,
+        }
+        for i in range(4)
+    ]
     return app
 
 
@@ -73,8 +90,12 @@ FAILING = {
     "lead_unit.kind": _set(("lead_unit", "kind"), "government"),
     "lead_unit.registered_locally": _set(("lead_unit", "uscc"), JINAN_ENT_USCC),
     "lead_unit.independent_legal_person": _set(("lead_unit", "independent_legal_person"), False),
-    "rd.expense_total": _finance(["3000000", "3000000", "3999999.99"], ["10000000", "10000000", "10000000"]),
-    "rd.expense_ratio": _finance(["4000000", "4000000", "4000000"], ["400000000", "400000000", "400000001"]),
+    "rd.expense_total": _finance(
+        ["3000000", "3000000", "3999999.99"], ["10000000", "10000000", "10000000"]
+    ),
+    "rd.expense_ratio": _finance(
+        ["4000000", "4000000", "4000000"], ["400000000", "400000000", "400000001"]
+    ),
     "transfer.cases": _university(_set(("transfer_cases",), 4)),
     "premises.rd_space": _set(("rd_space_m2",), "499.99"),
     "premises.equipment_value": _set(("equipment_value",), "4999999.99"),
@@ -149,6 +170,7 @@ def test_relaxation_changes_exactly_relaxable_fails(mutations):
 
 # --- verdict ------------------------------------------------------------------------------------
 
+
 def expected_verdict(results: list[str]) -> str:
     if "fail" in results:
         return "ineligible"
@@ -177,9 +199,13 @@ def test_verdict_examples():
 
 
 @settings(max_examples=120, deadline=None)
-@given(st.sets(st.sampled_from(sorted(FAILING)), max_size=4), st.booleans(), st.booleans(),
-       st.sets(st.sampled_from(["incidents", "director", "staff", "finance", "committee"])),
-       st.sampled_from(["senior", "intermediate"]))
+@given(
+    st.sets(st.sampled_from(sorted(FAILING)), max_size=4),
+    st.booleans(),
+    st.booleans(),
+    st.sets(st.sampled_from(["incidents", "director", "staff", "finance", "committee"])),
+    st.sampled_from(["senior", "intermediate"]),
+)
 def test_verdict_follows_results(mutations, strategic, special, removed, level):
     app = base_application()
     for cid in sorted(mutations):

@@ -59,8 +59,10 @@ def test_any_alphabet_body_check_character_matches(first17):
 def test_any_single_character_change_is_invalid(first17, data):
     code = make_uscc(first17)
     pos = data.draw(st.integers(0, 17))
-    replacement = data.draw(st.sampled_from(REF_ALPHABET + "IOZSVa9 -").filter(lambda ch: ch != code[pos]))
-    changed = code[:pos] + replacement + code[pos + 1:]
+    replacement = data.draw(
+        st.sampled_from(REF_ALPHABET + "IOZSVa9 -").filter(lambda ch: ch != code[pos])
+    )
+    changed = code[:pos] + replacement + code[pos + 1 :]
     assert not ref_is_valid(changed)
     assert not uscc.is_valid_uscc(changed)
     assert uscc.uscc_problem(changed) is not None
@@ -79,8 +81,17 @@ def test_wrong_length_is_invalid(code):
 
 @pytest.mark.parametrize(
     "division, local",
-    [("371500", True), ("371502", True), ("371581", True), ("371599", True),
-     ("370100", False), ("371600", False), ("371400", False), ("037150", False), ("110000", False)],
+    [
+        ("371500", True),
+        ("371502", True),
+        ("371581", True),
+        ("371599", True),
+        ("370100", False),
+        ("371600", False),
+        ("371400", False),
+        ("037150", False),
+        ("110000", False),
+    ],
 )
 def test_liaocheng_division(division, local):
     code = make_uscc("91" + division + "MA3C0XX01")

@@ -67,8 +67,13 @@ def outside_unit(i: int) -> tuple[str, str]:
     return (f"外部单位{i}", make_uscc(f"121000005{i:08d}"))
 
 
-def committee(n_members: int, n_host: int = 0, chair: int | None = None,
-              host_uscc: str = LEAD_USCC, host_name: str = LEAD_NAME) -> dict:
+def committee(
+    n_members: int,
+    n_host: int = 0,
+    chair: int | None = None,
+    host_uscc: str = LEAD_USCC,
+    host_name: str = LEAD_NAME,
+) -> dict:
     """n_members members of which the first n_host are from the host unit; chair defaults to
     the first independent member (or 0 when all are host members)."""
     members = []
@@ -106,7 +111,12 @@ def base_application(app_id: str = "LC-2026-003") -> dict[str, Any]:
         "co_builders": [
             {"name": COB_NAME, "uscc": COB_USCC, "kind": "university", "agreement_signed": True}
         ],
-        "lead_share_percent": {"conditions": "70", "staff": "65", "projects": "80", "achievements": "60"},
+        "lead_share_percent": {
+            "conditions": "70",
+            "staff": "65",
+            "projects": "80",
+            "achievements": "60",
+        },
         "finance": [
             {"year": 2023, "rd_expense": "3800000.00", "main_revenue": "120000000.00"},
             {"year": 2024, "rd_expense": "3300000.00", "main_revenue": "110000000.00"},
@@ -129,10 +139,15 @@ def base_application(app_id: str = "LC-2026-003") -> dict[str, Any]:
 def university_application(app_id: str = "LC-2026-101") -> dict[str, Any]:
     """A university-led application that meets every condition."""
     app = base_application(app_id)
-    app["lead_unit"] = {"name": "聊城某某研究院", "uscc": make_uscc("12371500MB0000025"),
-                        "kind": "university", "independent_legal_person": True}
-    app["co_builders"] = [{"name": COB_ENT_NAME, "uscc": COB_ENT_USCC, "kind": "enterprise",
-                           "agreement_signed": True}]
+    app["lead_unit"] = {
+        "name": "聊城某某研究院",
+        "uscc": make_uscc("12371500MB0000025"),
+        "kind": "university",
+        "independent_legal_person": True,
+    }
+    app["co_builders"] = [
+        {"name": COB_ENT_NAME, "uscc": COB_ENT_USCC, "kind": "enterprise", "agreement_signed": True}
+    ]
     app["transfer_cases"] = 5
     app["finance"] = None
     return app
@@ -141,7 +156,8 @@ def university_application(app_id: str = "LC-2026-101") -> dict[str, Any]:
 def with_finance(app: dict, rd: list[str], revenue: list[str], first_year: int = 2023) -> dict:
     app = copy.deepcopy(app)
     app["finance"] = [
-        {"year": first_year + i, "rd_expense": r, "main_revenue": v} for i, (r, v) in enumerate(zip(rd, revenue))
+        {"year": first_year + i, "rd_expense": r, "main_revenue": v}
+        for i, (r, v) in enumerate(zip(rd, revenue))
     ]
     return app
 
@@ -164,20 +180,37 @@ RUBRIC = {
 
 def expert(eid: str, unit: tuple[str, str | None]) -> dict:
     name, uscc = unit
-    data = {"id": eid, "name": f"专家{eid}", "unit_name": name, "title": "教授", "field": "机械工程"}
+    data = {
+        "id": eid,
+        "name": f"专家{eid}",
+        "unit_name": name,
+        "title": "教授",
+        "field": "机械工程",
+    }
     if uscc is not None:
         data["unit_uscc"] = uscc
     return data
 
 
-def base_round(apps: list[dict], experts: list[dict] | None = None, panels: list[dict] | None = None,
-               declared: list[dict] | None = None, quorum: int | None = 5) -> dict:
+def base_round(
+    apps: list[dict],
+    experts: list[dict] | None = None,
+    panels: list[dict] | None = None,
+    declared: list[dict] | None = None,
+    quorum: int | None = 5,
+) -> dict:
     """A round document; applications are written to apps/<id>.json by write_round."""
     if experts is None:
         experts = [expert(f"E{i:02d}", outside_unit(i)) for i in range(1, 8)]
     if panels is None:
-        panels = [{"id": "P1", "members": [e["id"] for e in experts], "chair": experts[0]["id"],
-                   "applications": [a["id"] for a in apps]}]
+        panels = [
+            {
+                "id": "P1",
+                "members": [e["id"] for e in experts],
+                "chair": experts[0]["id"],
+                "applications": [a["id"] for a in apps],
+            }
+        ]
     data = {
         "id": "2026-TIC-01",
         "title": "2026年度聊城市技术创新中心组建评审",

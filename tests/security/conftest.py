@@ -58,7 +58,9 @@ def zip_members(path: Path) -> list[tuple[str, bytes]]:
         return [(info.filename, archive.read(info)) for info in archive.infolist()]
 
 
-def write_zip(path: Path, members: list[tuple[str, bytes]], compression: int = zipfile.ZIP_STORED) -> Path:
+def write_zip(
+    path: Path, members: list[tuple[str, bytes]], compression: int = zipfile.ZIP_STORED
+) -> Path:
     """Write members exactly as given (names unchecked, duplicates allowed)."""
     import warnings
 
@@ -75,7 +77,9 @@ def write_zip(path: Path, members: list[tuple[str, bytes]], compression: int = z
 def rewrite_package(source: Path, target: Path, replace: dict[str, bytes] | None = None) -> Path:
     """Copy a package, replacing some members' bytes (a clean zip: CRCs are right)."""
     replace = replace or {}
-    return write_zip(target, [(name, replace.get(name, data)) for name, data in zip_members(source)])
+    return write_zip(
+        target, [(name, replace.get(name, data)) for name, data in zip_members(source)]
+    )
 
 
 def manifest_token(path: Path) -> bytes:
@@ -91,23 +95,41 @@ def sign_manifest(payload: bytes, key, certificate) -> bytes:
     return jws.sign(payload, key, certificate)
 
 
-def score_sheet(manifest, expert_id: str, applications: list[str] | None = None, offset: int = 0,
-                declared: list[dict] | None = None) -> dict:
+def score_sheet(
+    manifest,
+    expert_id: str,
+    applications: list[str] | None = None,
+    offset: int = 0,
+    declared: list[dict] | None = None,
+) -> dict:
     """A valid sheet from the package's rubric: every criterion, a multiple of step, an opinion."""
     rubric = manifest.rubric
     step = Decimal(rubric.step)
     if applications is None:
-        applications = [a.id for a in manifest.applications
-                        if expert_id not in a.recused and a.id not in {d["application"] for d in declared or []}]
+        applications = [
+            a.id
+            for a in manifest.applications
+            if expert_id not in a.recused and a.id not in {d["application"] for d in declared or []}
+        ]
     scores = []
     for index, app_id in enumerate(applications):
         criteria = {}
         for c_index, criterion in enumerate(rubric.criteria):
             value = Decimal(criterion.max) - step * ((offset + index + c_index) % 5)
             criteria[criterion.id] = format(value.normalize(), "f")
-        scores.append({"application": app_id, "criteria": criteria,
-                       "opinion": f"{app_id} 依托单位基础扎实，建设方案可行（{expert_id}）。", "recommend": True})
-    return {"expert": expert_id, "coi": {"certified": True, "declared": declared or []}, "scores": scores}
+        scores.append(
+            {
+                "application": app_id,
+                "criteria": criteria,
+                "opinion": f"{app_id} 依托单位基础扎实，建设方案可行（{expert_id}）。",
+                "recommend": True,
+            }
+        )
+    return {
+        "expert": expert_id,
+        "coi": {"certified": True, "declared": declared or []},
+        "scores": scores,
+    }
 
 
 def sheet_model(data: dict) -> ScoreSheet:
@@ -185,8 +207,14 @@ def bureau(tmp_path_factory):
     passphrase = read_passphrase_file(passphrase_file)
     workspace = init_workspace(root / "bureau", passphrase=passphrase)
     keys = BureauWorkspace(workspace.folder).keys(passphrase)
-    return SimpleNamespace(folder=workspace.folder, workspace=workspace, keys=keys, passphrase=passphrase,
-                           passphrase_file=passphrase_file, root=root)
+    return SimpleNamespace(
+        folder=workspace.folder,
+        workspace=workspace,
+        keys=keys,
+        passphrase=passphrase,
+        passphrase_file=passphrase_file,
+        root=root,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -205,8 +233,14 @@ def p1(bureau, review, tmp_path_factory):
     opened = open_package(package.file, {bureau.workspace.fingerprint})
     manifest = opened.manifest
     opened.close()
-    return SimpleNamespace(file=package.file, out=out, sha256=package.package_sha256, passphrases=passphrases,
-                           credentials=credentials, manifest=manifest)
+    return SimpleNamespace(
+        file=package.file,
+        out=out,
+        sha256=package.package_sha256,
+        passphrases=passphrases,
+        credentials=credentials,
+        manifest=manifest,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -214,7 +248,9 @@ def p1_rebuilt(bureau, review, p1, tmp_path_factory):
     """The same panel built again: same credentials (same recipients), a different package."""
     out = tmp_path_factory.mktemp("sec-p1-again")
     built, credentials = build_packages(review, bureau.workspace, bureau.keys, out, ["P1"])
-    assert not any(c.passphrase for c in credentials.values()), "credentials must be reused, not reissued"
+    assert not any(c.passphrase for c in credentials.values()), (
+        "credentials must be reused, not reissued"
+    )
     return SimpleNamespace(file=built[0].file, sha256=built[0].package_sha256)
 
 
@@ -229,8 +265,16 @@ def members(bureau, p1):
     try:
         sealed = {m: package.sealed_credential(m) for m in P1_MEMBERS}
         with ProcessPoolExecutor(max_workers=2) as pool:
-            unlocked = dict(zip(P1_MEMBERS, pool.map(unlock, [sealed[m] for m in P1_MEMBERS],
-                                                     [p1.passphrases[m] for m in P1_MEMBERS])))
+            unlocked = dict(
+                zip(
+                    P1_MEMBERS,
+                    pool.map(
+                        unlock,
+                        [sealed[m] for m in P1_MEMBERS],
+                        [p1.passphrases[m] for m in P1_MEMBERS],
+                    ),
+                )
+            )
         for expert, credential in unlocked.items():
             package.check_credential(credential, expert)
     finally:
@@ -261,10 +305,26 @@ def db(tmp_path):
 @pytest.fixture(scope="session")
 def sec():
     return SimpleNamespace(
-        b64url=b64url, b64url_decode=b64url_decode, zip_members=zip_members, write_zip=write_zip,
-        rewrite_package=rewrite_package, manifest_token=manifest_token, manifest_payload=manifest_payload,
-        sign_manifest=sign_manifest, score_sheet=score_sheet, sheet_model=sheet_model,
-        folder_snapshot=folder_snapshot, no_partials=no_partials, open_db=open_db, make_return=make_return,
-        sha256=lambda data: hashlib.sha256(data).hexdigest(), json=json, os=os, shutil=shutil,
-        age_files=age_files, ROUND_FILE=ROUND_FILE, BUREAU_PASSPHRASE=BUREAU_PASSPHRASE, P1_MEMBERS=P1_MEMBERS,
+        b64url=b64url,
+        b64url_decode=b64url_decode,
+        zip_members=zip_members,
+        write_zip=write_zip,
+        rewrite_package=rewrite_package,
+        manifest_token=manifest_token,
+        manifest_payload=manifest_payload,
+        sign_manifest=sign_manifest,
+        score_sheet=score_sheet,
+        sheet_model=sheet_model,
+        folder_snapshot=folder_snapshot,
+        no_partials=no_partials,
+        open_db=open_db,
+        make_return=make_return,
+        sha256=lambda data: hashlib.sha256(data).hexdigest(),
+        json=json,
+        os=os,
+        shutil=shutil,
+        age_files=age_files,
+        ROUND_FILE=ROUND_FILE,
+        BUREAU_PASSPHRASE=BUREAU_PASSPHRASE,
+        P1_MEMBERS=P1_MEMBERS,
     )

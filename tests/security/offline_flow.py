@@ -47,32 +47,120 @@ def run_full_flow(base: Path, capsys) -> FlowResult:
         result.outputs[name + ".err"] = captured.err
         return captured.out
 
-    step("bureau init", "bureau", "init", str(bureau), "--passphrase-file", str(bureau_pass), "--format", "json")
-    built = json.loads(step("package build", "package", "build", str(DEMO / "round.json"), "--bureau", str(bureau),
-                            "--out", str(packages), "--panel", "P1", "--passphrase-file", str(bureau_pass),
-                            "--passphrases-json", str(base / "pass.json"), "--format", "json"))
+    step(
+        "bureau init",
+        "bureau",
+        "init",
+        str(bureau),
+        "--passphrase-file",
+        str(bureau_pass),
+        "--format",
+        "json",
+    )
+    built = json.loads(
+        step(
+            "package build",
+            "package",
+            "build",
+            str(DEMO / "round.json"),
+            "--bureau",
+            str(bureau),
+            "--out",
+            str(packages),
+            "--panel",
+            "P1",
+            "--passphrase-file",
+            str(bureau_pass),
+            "--passphrases-json",
+            str(base / "pass.json"),
+            "--format",
+            "json",
+        )
+    )
     package = built["packages"][0]["file"]
     result.expert_passphrase = json.loads((base / "pass.json").read_text(encoding="utf-8"))[EXPERT]
     expert_pass = base / "e02.txt"
     expert_pass.write_text(result.expert_passphrase + "\n", encoding="utf-8")
-    opened = json.loads(step("package open", "package", "open", package, "--expert", EXPERT, "--passphrase-file",
-                             str(expert_pass), "--format", "json"))
-    assert opened["signature"] == "valid" and any(a["access"] == "verified" for a in opened["applications"])
-    made = json.loads(step("return make", "return", "make", package, str(DEMO / "scores-E02.example.json"),
-                           "--out", str(base / "E02.ticreturn"), "--passphrase-file", str(expert_pass),
-                           "--pdf-dir", str(pdfs), "--format", "json"))
+    opened = json.loads(
+        step(
+            "package open",
+            "package",
+            "open",
+            package,
+            "--expert",
+            EXPERT,
+            "--passphrase-file",
+            str(expert_pass),
+            "--format",
+            "json",
+        )
+    )
+    assert opened["signature"] == "valid" and any(
+        a["access"] == "verified" for a in opened["applications"]
+    )
+    made = json.loads(
+        step(
+            "return make",
+            "return",
+            "make",
+            package,
+            str(DEMO / "scores-E02.example.json"),
+            "--out",
+            str(base / "E02.ticreturn"),
+            "--passphrase-file",
+            str(expert_pass),
+            "--pdf-dir",
+            str(pdfs),
+            "--format",
+            "json",
+        )
+    )
     result.pdfs = [Path(p) for p in made["pdfs"]]
     assert result.pdfs, "return make wrote no opinion PDF"
-    verified = json.loads(step("return verify", "return", "verify", made["file"], "--bureau", str(bureau),
-                               "--passphrase-file", str(bureau_pass), "--format", "json"))
+    verified = json.loads(
+        step(
+            "return verify",
+            "return",
+            "verify",
+            made["file"],
+            "--bureau",
+            str(bureau),
+            "--passphrase-file",
+            str(bureau_pass),
+            "--format",
+            "json",
+        )
+    )
     assert [r["status"] for r in verified["returns"]] == ["accepted"]
-    ranking = json.loads(step("aggregate", "aggregate", str(DEMO / "round.json"), made["file"], "--bureau", str(bureau),
-                              "--passphrase-file", str(bureau_pass), "--format", "json"))
+    ranking = json.loads(
+        step(
+            "aggregate",
+            "aggregate",
+            str(DEMO / "round.json"),
+            made["file"],
+            "--bureau",
+            str(bureau),
+            "--passphrase-file",
+            str(bureau_pass),
+            "--format",
+            "json",
+        )
+    )
     assert [r["status"] for r in ranking["returns"]] == ["accepted"]
     root = base / "root.pem"
     root.write_text(step("bureau root", "bureau", "root", str(bureau)), encoding="ascii")
     for pdf in result.pdfs:
-        report = json.loads(step(f"pdf verify {pdf.name}", "pdf", "verify", str(pdf), "--root", str(root),
-                                 "--format", "json"))
+        report = json.loads(
+            step(
+                f"pdf verify {pdf.name}",
+                "pdf",
+                "verify",
+                str(pdf),
+                "--root",
+                str(root),
+                "--format",
+                "json",
+            )
+        )
         assert report["valid"] is True
     return result

@@ -26,7 +26,9 @@ from tic_desktop.security.errors import SecurityError
 REPO = Path(__file__).resolve().parents[2]
 DEMO_APP = REPO / "resources" / "demo" / "apps" / "LC-2026-008.json"
 P256_OID = bytes.fromhex("06082a8648ce3d030107")  # 1.2.840.10045.3.1.7 (prime256v1)
-UNKNOWN_CURVE_OID = bytes.fromhex("06082a864bce3d030107")  # 1.2.843.10045.3.1.7: the fuzzer's mutation
+UNKNOWN_CURVE_OID = bytes.fromhex(
+    "06082a864bce3d030107"
+)  # 1.2.843.10045.3.1.7: the fuzzer's mutation
 
 
 def _unknown_curve(certificate) -> bytes:
@@ -69,7 +71,7 @@ def _shift_central_directory(source: Path, target: Path, keep_at_zero: str) -> N
     position = offset_cd
     while position < offset_cd + size_cd:
         name_length, extra_length, comment_length = struct.unpack_from("<3H", data, position + 28)
-        name = bytes(data[position + 46:position + 46 + name_length]).decode()
+        name = bytes(data[position + 46 : position + 46 + name_length]).decode()
         if name != keep_at_zero:
             (offset,) = struct.unpack_from("<L", data, position + 42)
             struct.pack_into("<L", data, position + 42, offset + 1)
@@ -115,7 +117,9 @@ def _application_with(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def test_exponent_beyond_decimal_range_is_bad_input(tmp_path, capsys):
-    path = _application_with(tmp_path, '"transfer_cases":', '"transfer_cases": 1e9999999999999999999999, "x":')
+    path = _application_with(
+        tmp_path, '"transfer_cases":', '"transfer_cases": 1e9999999999999999999999, "x":'
+    )
     with pytest.raises(InputError) as caught:
         load_application(path)
     assert "out of range" in caught.value.message_en
@@ -141,15 +145,18 @@ def test_huge_exponent_in_a_rubric_is_refused(tmp_path):
     (tmp_path / "apps").symlink_to(demo / "apps", target_is_directory=True)
     (tmp_path / "round.json").write_bytes((demo / "round.json").read_bytes())
     rubric = (demo / "rubric.json").read_text(encoding="utf-8")
-    (tmp_path / "rubric.json").write_text(rubric.replace('"step":', '"step": 1e999999999, "x":', 1), encoding="utf-8")
+    (tmp_path / "rubric.json").write_text(
+        rubric.replace('"step":', '"step": 1e999999999, "x":', 1), encoding="utf-8"
+    )
     with pytest.raises(InputError):
         load_round(tmp_path / "round.json")
 
 
 # --- fuzz_return: a validly signed return whose package hash is not a string ---
 @pytest.mark.parametrize("package_hash", [["not", "a", "hash"], {"sha256": "x"}, None, 7])
-def test_return_with_non_string_package_hash_is_rejected_not_a_crash(bureau, p1, e02_credential, sec, tmp_path,
-                                                                      package_hash):
+def test_return_with_non_string_package_hash_is_rejected_not_a_crash(
+    bureau, p1, e02_credential, sec, tmp_path, package_hash
+):
     """Signed with E02's real key: only a broken or hostile expert client sends this; the bureau
     must classify it as malformed (verify_return never raises), not fail with TypeError."""
     from tic_desktop.returns.receiving import verify_return
@@ -164,10 +171,16 @@ def test_return_with_non_string_package_hash_is_rejected_not_a_crash(bureau, p1,
         package.close()
     document = sec.json.loads(sec.b64url_decode(made.token.split(b".")[1]))
     document["package_sha256"] = package_hash
-    token = jws.sign(sec.json.dumps(document).encode(), certificates.key_from_pem(e02_credential.key_pem),
-                     certificates.certificate_from_pem(e02_credential.certificate_pem))
+    token = jws.sign(
+        sec.json.dumps(document).encode(),
+        certificates.key_from_pem(e02_credential.key_pem),
+        certificates.certificate_from_pem(e02_credential.certificate_pem),
+    )
     forged = tmp_path / "forged.ticreturn"
     forged.write_bytes(age_files.encrypt_to(token, [bureau.workspace.age_recipient]))
     item = verify_return(forged, bureau.workspace, bureau.keys, p1.manifest.round.id)
     assert (item.status, item.reason) == ("rejected", "malformed")
-    assert verify_return(made.file, bureau.workspace, bureau.keys, p1.manifest.round.id).status == "accepted"
+    assert (
+        verify_return(made.file, bureau.workspace, bureau.keys, p1.manifest.round.id).status
+        == "accepted"
+    )

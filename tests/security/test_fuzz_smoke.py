@@ -31,8 +31,13 @@ import fuzz_return  # noqa: E402
 import fuzz_round  # noqa: E402
 from fuzz_seeds import DEMO, SeedMaterial  # noqa: E402
 
-SMOKE = settings(max_examples=150, deadline=None, database=None, derandomize=True,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SMOKE = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +53,18 @@ def material(bureau, p1, tmp_path_factory) -> SeedMaterial:
             make_return(package, credential, sheet, folder / "E02.ticreturn", db)
     finally:
         package.close()
-    return SeedMaterial(bureau.workspace, bureau.keys, p1.file, credential, folder / "E02.ticreturn")
+    return SeedMaterial(
+        bureau.workspace, bureau.keys, p1.file, credential, folder / "E02.ticreturn"
+    )
 
 
 @pytest.fixture(scope="module")
 def targets(material):
-    made = {"manifest": fuzz_manifest.make_target(material), "return": fuzz_return.make_target(material),
-            "round": fuzz_round.make_target(material)}
+    made = {
+        "manifest": fuzz_manifest.make_target(material),
+        "return": fuzz_return.make_target(material),
+        "round": fuzz_round.make_target(material),
+    }
     yield made
     import shutil
 
@@ -68,8 +78,13 @@ def _mutated(target, seed_index: int, rng_seed: int, rounds: int) -> bytes:
     data = seeds[seed_index % len(seeds)]
     rng = random.Random(rng_seed)
     for _ in range(rounds):
-        data = fuzz_common.structured_mutation(data, rng, lambda body, size: fuzz_common.mutate_bytes(body, rng, size),
-                                               1 << 19, target.modes)
+        data = fuzz_common.structured_mutation(
+            data,
+            rng,
+            lambda body, size: fuzz_common.mutate_bytes(body, rng, size),
+            1 << 19,
+            target.modes,
+        )
     return data
 
 
@@ -90,7 +105,9 @@ def test_every_seed_passes_unchanged(targets, name):
 @SMOKE
 @given(seed_index=st.integers(0, 20), rng_seed=st.integers(0, 2**32 - 1), rounds=st.integers(1, 3))
 def test_manifest_parser_refuses_cleanly(targets, seed_index, rng_seed, rounds):
-    _refused_or_fine(targets["manifest"], _mutated(targets["manifest"], seed_index, rng_seed, rounds))
+    _refused_or_fine(
+        targets["manifest"], _mutated(targets["manifest"], seed_index, rng_seed, rounds)
+    )
 
 
 @SMOKE
@@ -119,7 +136,9 @@ def test_mutators_make_what_they_promise():
     assert all(o is not None for o in outputs)
     joined = b"\n".join(outputs)
     assert b"[[[[[[[[[[" in joined  # deep nesting
-    assert any(n in joined for n in (b"1e309", b"1e999999999", b"1E-400", b"9" * 4400))  # huge numbers
+    assert any(
+        n in joined for n in (b"1e309", b"1e999999999", b"1E-400", b"9" * 4400)
+    )  # huge numbers
 
     def has_duplicate(text: bytes) -> bool:
         found = []

@@ -12,7 +12,6 @@ import socket
 import traceback
 
 import pytest
-
 from offline_flow import run_full_flow
 
 
@@ -41,6 +40,7 @@ def no_sockets(monkeypatch, tmp_path):
     def refuse(name: str):
         def blocked(*args, **kwargs):
             raise record(f"socket.{name}{args!r}")
+
         return blocked
 
     class GuardedSocket(socket.socket):
@@ -50,8 +50,16 @@ def no_sockets(monkeypatch, tmp_path):
             super().__init__(family, type, proto, fileno)
 
     monkeypatch.setattr(socket, "socket", GuardedSocket)
-    for name in ("create_connection", "getaddrinfo", "fromfd", "create_server", "gethostbyname",
-                 "gethostbyname_ex", "gethostbyaddr", "getnameinfo"):
+    for name in (
+        "create_connection",
+        "getaddrinfo",
+        "fromfd",
+        "create_server",
+        "gethostbyname",
+        "gethostbyname_ex",
+        "gethostbyaddr",
+        "getnameinfo",
+    ):
         monkeypatch.setattr(socket, name, refuse(name))
     yield attempts
     attempts.extend(log.read_text(encoding="utf-8").splitlines() if log.exists() else [])
@@ -72,7 +80,9 @@ def test_sockets_are_really_disabled(no_sockets):
     left.close(), right.close()
 
 
-def test_whole_review_runs_with_sockets_disabled(no_sockets, memory_keyring, tmp_path, capsys):  # in-memory: the OS keyring would use a socket
+def test_whole_review_runs_with_sockets_disabled(
+    no_sockets, memory_keyring, tmp_path, capsys
+):  # in-memory: the OS keyring would use a socket
     result = run_full_flow(tmp_path / "review", capsys)
     assert len(result.pdfs) >= 1 and (tmp_path / "review" / "E02.ticreturn").is_file()
     assert no_sockets == [], "socket use during the offline review:\n" + "\n".join(no_sockets)

@@ -43,16 +43,32 @@ def everything_in(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) if folder.exists() else []
 
 
-@pytest.mark.parametrize(("round_id", "panel_id", "named"), [("2026-TIC-77", "P/1", "P/1"),
-                                                             ("2026/TIC", "P1", "2026/TIC")])
+@pytest.mark.parametrize(
+    ("round_id", "panel_id", "named"),
+    [("2026-TIC-77", "P/1", "P/1"), ("2026/TIC", "P1", "2026/TIC")],
+)
 def test_an_id_unusable_as_a_file_name_is_refused_before_any_credential_is_issued(
-        capsys, tmp_path, bureau, round_id, panel_id, named):
+    capsys, tmp_path, bureau, round_id, panel_id, named
+):
     round_file = round_copy(tmp_path / "round", round_id, panel_id)
     before = everything_in(bureau.folder)
     out_dir, passphrases = tmp_path / "out" / "packages", tmp_path / "passphrases.json"
-    code, out, err = run(capsys, "package", "build", round_file, "--bureau", bureau.folder, "--out", out_dir,
-                         "--panel", panel_id, "--passphrase-file", bureau.passphrase_file,
-                         "--passphrases-json", passphrases)
+    code, out, err = run(
+        capsys,
+        "package",
+        "build",
+        round_file,
+        "--bureau",
+        bureau.folder,
+        "--out",
+        out_dir,
+        "--panel",
+        panel_id,
+        "--passphrase-file",
+        bureau.passphrase_file,
+        "--passphrases-json",
+        passphrases,
+    )
     assert code == 2 and out == "", err
     assert f"“{named}”不能用作文件名" in err
     assert everything_in(bureau.folder) == before  # no credentials/<round>/E0x.age, no empty folder
@@ -74,7 +90,9 @@ def test_a_failure_after_issuing_removes_the_credentials_this_build_issued(tmp_p
     registry_before = bureau.workspace.registry()
     out_dir = tmp_path / "out"
     with pytest.raises(InputError) as raised:
-        build_packages(review, bureau.workspace, bureau.keys, out_dir, ["P1"], lose_an_attachment_once_issued)
+        build_packages(
+            review, bureau.workspace, bureau.keys, out_dir, ["P1"], lose_an_attachment_once_issued
+        )
     assert attachment.name in raised.value.message_zh
     assert "issuing credentials" in seen
     assert not credentials.exists()  # the credentials, and the folder the build created for them
@@ -83,16 +101,35 @@ def test_a_failure_after_issuing_removes_the_credentials_this_build_issued(tmp_p
 
 
 def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_package_still_verify(
-        capsys, tmp_path, bureau, p1, members, opened_p1, sec, db):
+    capsys, tmp_path, bureau, p1, members, opened_p1, sec, db
+):
     out_dir = tmp_path / "handed-out"
     out_dir.mkdir()
     package = out_dir / "P1.ticpkg"
     shutil.copyfile(p1.file, package)
-    old_return = sec.make_return(opened_p1, members["E04"], sec.sheet_model(sec.score_sheet(p1.manifest, "E04")),
-                                 tmp_path / "old.ticreturn", db).file
+    old_return = sec.make_return(
+        opened_p1,
+        members["E04"],
+        sec.sheet_model(sec.score_sheet(p1.manifest, "E04")),
+        tmp_path / "old.ticreturn",
+        db,
+    ).file
     registry_before = bureau.workspace.registry()
-    common = ("package", "build", DEMO / "round.json", "--bureau", bureau.folder, "--out", out_dir, "--panel", "P1",
-              "--passphrase-file", bureau.passphrase_file, "--format", "json")
+    common = (
+        "package",
+        "build",
+        DEMO / "round.json",
+        "--bureau",
+        bureau.folder,
+        "--out",
+        out_dir,
+        "--panel",
+        "P1",
+        "--passphrase-file",
+        bureau.passphrase_file,
+        "--format",
+        "json",
+    )
 
     for lang, words in (("zh", "--replace"), ("en", "Add --replace")):
         code, out, err = run(capsys, "--lang", lang, *common)
@@ -104,7 +141,9 @@ def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_
     code, out, err = run(capsys, *common, "--replace")
     assert code == 0, err
     result = json.loads(out)
-    assert result["replaced"] == [str(package)] and result["new_credentials"] == []  # the same credentials
+    assert (
+        result["replaced"] == [str(package)] and result["new_credentials"] == []
+    )  # the same credentials
     [rebuilt] = result["packages"]
     assert rebuilt["package_sha256"] != p1.sha256
     assert everything_in(out_dir) == ["P1.ticpkg"]
@@ -113,13 +152,19 @@ def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_
     # panel was rebuilt, so for the same expert the return on the newer package counts, in any order.
     opened = open_package(package, {bureau.workspace.fingerprint})
     try:
-        new_return = sec.make_return(opened, members["E04"],
-                                     sec.sheet_model(sec.score_sheet(opened.manifest, "E04", offset=1)),
-                                     tmp_path / "new.ticreturn", db).file
+        new_return = sec.make_return(
+            opened,
+            members["E04"],
+            sec.sheet_model(sec.score_sheet(opened.manifest, "E04", offset=1)),
+            tmp_path / "new.ticreturn",
+            db,
+        ).file
     finally:
         opened.close()
     for files in ([old_return, new_return], [new_return, old_return]):
-        items = {i.file: i for i in receive_returns(files, bureau.workspace, bureau.keys, "2026-TIC-01")}
+        items = {
+            i.file: i for i in receive_returns(files, bureau.workspace, bureau.keys, "2026-TIC-01")
+        }
         assert (items[old_return].status, items[new_return].status) == ("superseded", "accepted")
         assert items[old_return].package_sha256 == p1.sha256
         assert items[new_return].package_sha256 == rebuilt["package_sha256"]

@@ -30,7 +30,9 @@ def test_bureau_init_and_root(capsys, tmp_path):
     passphrase = tmp_path / "pass.txt"
     passphrase.write_text("a long enough bureau passphrase\n", encoding="utf-8")
     folder = tmp_path / "bureau"
-    code, out, err = run(capsys, "bureau", "init", folder, "--passphrase-file", passphrase, "--format", "json")
+    code, out, err = run(
+        capsys, "bureau", "init", folder, "--passphrase-file", passphrase, "--format", "json"
+    )
     assert code == 0, err
     result = json.loads(out)
     assert set(result) >= {"bureau", "name", "fingerprint", "age_recipient", "secrets"}
@@ -38,7 +40,9 @@ def test_bureau_init_and_root(capsys, tmp_path):
     assert (folder / "bureau-secrets.age").stat().st_mode & 0o777 == 0o600
     # never overwritten
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-    code, out, err = run(capsys, "--lang", "en", "bureau", "init", folder, "--passphrase-file", passphrase)
+    code, out, err = run(
+        capsys, "--lang", "en", "bureau", "init", folder, "--passphrase-file", passphrase
+    )
     assert code == 2 and "already a bureau workspace" in err and out == ""
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
     # the root certificate, as PDF readers are given it
@@ -55,7 +59,9 @@ def test_bureau_init_refuses_a_bad_passphrase_file_and_writes_nothing(capsys, tm
     passphrase = tmp_path / "pass.txt"
     passphrase.write_text(content, encoding="utf-8")
     folder = tmp_path / "bureau"
-    code, out, err = run(capsys, "--lang", "en", "bureau", "init", folder, "--passphrase-file", passphrase)
+    code, out, err = run(
+        capsys, "--lang", "en", "bureau", "init", folder, "--passphrase-file", passphrase
+    )
     assert code == 2 and out == ""
     assert "passphrase" in err
     assert not folder.exists()
@@ -65,7 +71,9 @@ def test_bureau_init_refuses_a_plaintext_keyring(capsys, tmp_path, plaintext_key
     folder = tmp_path / "bureau"
     code, out, err = run(capsys, "--lang", "en", "bureau", "init", folder)
     assert code == 2 and out == ""
-    assert "No secure OS keyring" in err and "PlaintextKeyring" in err and "--passphrase-file" in err
+    assert (
+        "No secure OS keyring" in err and "PlaintextKeyring" in err and "--passphrase-file" in err
+    )
     assert not folder.exists() or not any(folder.iterdir())
     assert not Path(plaintext_keyring.file_path).exists()
 
@@ -80,26 +88,58 @@ def test_bureau_init_uses_a_secure_keyring(capsys, tmp_path, memory_keyring):
 
 # --- package build -----------------------------------------------------------------------------
 @pytest.mark.parametrize("panels", [["--panel", "P2"], []])
-def test_package_build_refuses_a_panel_breaking_conflict_rules(capsys, tmp_path, bureau, p1, panels):
+def test_package_build_refuses_a_panel_breaking_conflict_rules(
+    capsys, tmp_path, bureau, p1, panels
+):
     """P2 fails panel.host_share: no package, no credentials for it, no passphrase sheets."""
     out_dir = tmp_path / "out"
     credentials = bureau.workspace.credentials_dir("2026-TIC-01")
     issued_before = sorted(p.name for p in credentials.iterdir())
     registry_before = (bureau.folder / "packages.json").read_bytes()
-    code, out, err = run(capsys, "--lang", "en", "package", "build", ROUND, "--bureau", bureau.folder, "--out", out_dir,
-                         "--passphrase-file", bureau.passphrase_file,
-                         "--passphrases-json", tmp_path / "passphrases.json", *panels)
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "package",
+        "build",
+        ROUND,
+        "--bureau",
+        bureau.folder,
+        "--out",
+        out_dir,
+        "--passphrase-file",
+        bureau.passphrase_file,
+        "--passphrases-json",
+        tmp_path / "passphrases.json",
+        *panels,
+    )
     assert code == 2 and out == ""
     assert "P2" in err and "panel.host_share" in err
     assert not out_dir.exists() or not any(out_dir.rglob("*"))
     assert not (tmp_path / "passphrases.json").exists()
-    assert sorted(p.name for p in credentials.iterdir()) == issued_before  # nobody from P2 got a credential
+    assert (
+        sorted(p.name for p in credentials.iterdir()) == issued_before
+    )  # nobody from P2 got a credential
     assert (bureau.folder / "packages.json").read_bytes() == registry_before
 
 
-def test_package_build_without_keys_says_what_is_missing(capsys, tmp_path, bureau, plaintext_keyring):
-    code, out, err = run(capsys, "--lang", "en", "package", "build", ROUND, "--bureau", bureau.folder,
-                         "--out", tmp_path / "out", "--panel", "P1")
+def test_package_build_without_keys_says_what_is_missing(
+    capsys, tmp_path, bureau, plaintext_keyring
+):
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "package",
+        "build",
+        ROUND,
+        "--bureau",
+        bureau.folder,
+        "--out",
+        tmp_path / "out",
+        "--panel",
+        "P1",
+    )
     assert code == 2 and out == ""
     assert "not in the OS keyring and no --passphrase-file" in err
     assert not (tmp_path / "out").exists()
@@ -121,16 +161,23 @@ def test_package_inspect_json(capsys, bureau, p1):
     # nothing secret is shown: no identities, keys or passphrases
     assert "AGE-SECRET-KEY" not in out and "PRIVATE KEY" not in out
     assert not any(p in out for p in p1.passphrases.values())
-    code, out, err = run(capsys, "package", "inspect", p1.file, "--bureau", bureau.folder, "--format", "json")
+    code, out, err = run(
+        capsys, "package", "inspect", p1.file, "--bureau", bureau.folder, "--format", "json"
+    )
     assert code == 0 and json.loads(out)["trusted"] is True
 
 
-def test_package_inspect_reports_a_broken_or_foreign_signature(capsys, tmp_path, bureau, p1, sec, other_ca):
+def test_package_inspect_reports_a_broken_or_foreign_signature(
+    capsys, tmp_path, bureau, p1, sec, other_ca
+):
     header, payload, signature = sec.manifest_token(p1.file).split(b".")
     raw = bytearray(sec.b64url_decode(signature))
     raw[5] ^= 1
-    broken = sec.rewrite_package(p1.file, tmp_path / "broken.ticpkg",
-                                 {MANIFEST_NAME: b".".join([header, payload, sec.b64url(bytes(raw))])})
+    broken = sec.rewrite_package(
+        p1.file,
+        tmp_path / "broken.ticpkg",
+        {MANIFEST_NAME: b".".join([header, payload, sec.b64url(bytes(raw))])},
+    )
     code, out, err = run(capsys, "--lang", "en", "package", "inspect", broken, "--format", "json")
     assert code == 0
     result = json.loads(out)
@@ -140,9 +187,21 @@ def test_package_inspect_reports_a_broken_or_foreign_signature(capsys, tmp_path,
     manifest = json.loads(sec.manifest_payload(p1.file))
     manifest["bureau"]["fingerprint"] = certificates.fingerprint(other_ca[1])
     foreign_token = sec.sign_manifest(json.dumps(manifest, sort_keys=True).encode(), *other_ca)
-    foreign = sec.rewrite_package(p1.file, tmp_path / "foreign.ticpkg", {MANIFEST_NAME: foreign_token})
-    code, out, err = run(capsys, "--lang", "en", "package", "inspect", foreign, "--bureau", bureau.folder,
-                         "--format", "json")
+    foreign = sec.rewrite_package(
+        p1.file, tmp_path / "foreign.ticpkg", {MANIFEST_NAME: foreign_token}
+    )
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "package",
+        "inspect",
+        foreign,
+        "--bureau",
+        bureau.folder,
+        "--format",
+        "json",
+    )
     assert code == 0
     result = json.loads(out)
     assert result["signature"] == "invalid" and "different bureau" in result["reason"]
@@ -151,7 +210,9 @@ def test_package_inspect_reports_a_broken_or_foreign_signature(capsys, tmp_path,
 def test_package_inspect_refuses_a_truncated_package(capsys, tmp_path, p1):
     truncated = tmp_path / "truncated.ticpkg"
     truncated.write_bytes(p1.file.read_bytes()[:1000])
-    code, out, err = run(capsys, "--lang", "en", "package", "inspect", truncated, "--format", "json")
+    code, out, err = run(
+        capsys, "--lang", "en", "package", "inspect", truncated, "--format", "json"
+    )
     assert code == 2 and out == "" and "not a complete package" in err
 
 
@@ -165,20 +226,38 @@ def test_open_make_and_verify_through_the_cli(capsys, tmp_path, bureau, p1, sec,
     e04_pass = _write(tmp_path / "e04.txt", None)
     e04_pass.write_text(p1.passphrases["E04"] + "\n", encoding="utf-8")
     # open as E04 (recused from LC-2026-001 and -002): the credential is then remembered
-    code, out, err = run(capsys, "package", "open", p1.file, "--expert", "E04", "--passphrase-file", e04_pass,
-                         "--bureau-fingerprint", bureau.workspace.fingerprint, "--format", "json")
+    code, out, err = run(
+        capsys,
+        "package",
+        "open",
+        p1.file,
+        "--expert",
+        "E04",
+        "--passphrase-file",
+        e04_pass,
+        "--bureau-fingerprint",
+        bureau.workspace.fingerprint,
+        "--format",
+        "json",
+    )
     assert code == 0, err
     opened = json.loads(out)
     access = {a["application"]: a["access"] for a in opened["applications"]}
-    assert access == {"LC-2026-001": "recused", "LC-2026-002": "recused",
-                      "LC-2026-003": "verified", "LC-2026-004": "verified"}
+    assert access == {
+        "LC-2026-001": "recused",
+        "LC-2026-002": "recused",
+        "LC-2026-003": "verified",
+        "LC-2026-004": "verified",
+    }
     assert opened["signature"] == "valid" and opened["remembered"] is True
 
     # make: twice (revision 1 then 2), with the credential from the keyring (no passphrase)
     scores = _write(tmp_path / "scores.json", sec.score_sheet(p1.manifest, "E04"))
     made = []
     for name in ("r1.ticreturn", "r2.ticreturn"):
-        code, out, err = run(capsys, "return", "make", p1.file, scores, "--out", tmp_path / name, "--format", "json")
+        code, out, err = run(
+            capsys, "return", "make", p1.file, scores, "--out", tmp_path / name, "--format", "json"
+        )
         assert code == 0, err
         made.append(json.loads(out))
     assert [m["revision"] for m in made] == [1, 2]
@@ -187,25 +266,53 @@ def test_open_make_and_verify_through_the_cli(capsys, tmp_path, bureau, p1, sec,
     # make for a recused application, or one the expert declares a conflict with: exit 2, no file
     refused = {
         "recused": sec.score_sheet(p1.manifest, "E04", applications=["LC-2026-001"]),
-        "declared": sec.score_sheet(p1.manifest, "E04", applications=["LC-2026-004"],
-                                    declared=[{"application": "LC-2026-004", "reason": "与申报单位存在合作"}]),
+        "declared": sec.score_sheet(
+            p1.manifest,
+            "E04",
+            applications=["LC-2026-004"],
+            declared=[{"application": "LC-2026-004", "reason": "与申报单位存在合作"}],
+        ),
         "off_step": {**sec.score_sheet(p1.manifest, "E04", applications=["LC-2026-004"])},
     }
     refused["off_step"]["scores"][0]["criteria"]["foundation"] = "17.25"
     for label, sheet in refused.items():
         out_file = tmp_path / f"{label}.ticreturn"
-        code, out, err = run(capsys, "--lang", "en", "return", "make", p1.file,
-                             _write(tmp_path / f"{label}.json", sheet), "--out", out_file)
+        code, out, err = run(
+            capsys,
+            "--lang",
+            "en",
+            "return",
+            "make",
+            p1.file,
+            _write(tmp_path / f"{label}.json", sheet),
+            "--out",
+            out_file,
+        )
         assert code == 2 and out == "", label
-        assert {"recused": "recused from LC-2026-001", "declared": "declared a conflict",
-                "off_step": "not a multiple of the step"}[label] in err
+        assert {
+            "recused": "recused from LC-2026-001",
+            "declared": "declared a conflict",
+            "off_step": "not a multiple of the step",
+        }[label] in err
         assert not out_file.exists()
     assert sec.no_partials(tmp_path)
 
     # verify: all valid → 0 (one accepted, one superseded)
-    code, out, err = run(capsys, "return", "verify", tmp_path / "r1.ticreturn", tmp_path / "r2.ticreturn",
-                         "--bureau", bureau.folder, "--passphrase-file", bureau.passphrase_file, "--round", ROUND,
-                         "--format", "json")
+    code, out, err = run(
+        capsys,
+        "return",
+        "verify",
+        tmp_path / "r1.ticreturn",
+        tmp_path / "r2.ticreturn",
+        "--bureau",
+        bureau.folder,
+        "--passphrase-file",
+        bureau.passphrase_file,
+        "--round",
+        ROUND,
+        "--format",
+        "json",
+    )
     assert code == 0, err
     statuses = [(r["expert"], r["revision"], r["status"]) for r in json.loads(out)["returns"]]
     assert statuses == [("E04", 1, "superseded"), ("E04", 2, "accepted")]
@@ -213,23 +320,59 @@ def test_open_make_and_verify_through_the_cli(capsys, tmp_path, bureau, p1, sec,
     # one invalid among them → 3, still a full report
     garbage = tmp_path / "garbage.ticreturn"
     garbage.write_bytes(b"not a return")
-    code, out, err = run(capsys, "return", "verify", tmp_path / "r2.ticreturn", garbage, "--bureau", bureau.folder,
-                         "--passphrase-file", bureau.passphrase_file, "--format", "json")
+    code, out, err = run(
+        capsys,
+        "return",
+        "verify",
+        tmp_path / "r2.ticreturn",
+        garbage,
+        "--bureau",
+        bureau.folder,
+        "--passphrase-file",
+        bureau.passphrase_file,
+        "--format",
+        "json",
+    )
     assert code == 3
     result = json.loads(out)["returns"]
-    assert [(r["status"], r["reason"]) for r in result] == [("accepted", None), ("rejected", "cannot_decrypt")]
+    assert [(r["status"], r["reason"]) for r in result] == [
+        ("accepted", None),
+        ("rejected", "cannot_decrypt"),
+    ]
 
     # a file that is not there → 2
-    code, out, err = run(capsys, "--lang", "en", "return", "verify", tmp_path / "missing.ticreturn",
-                         "--bureau", bureau.folder, "--passphrase-file", bureau.passphrase_file)
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "return",
+        "verify",
+        tmp_path / "missing.ticreturn",
+        "--bureau",
+        bureau.folder,
+        "--passphrase-file",
+        bureau.passphrase_file,
+    )
     assert code == 2 and "file not found" in err
 
 
 def test_package_open_with_a_wrong_passphrase_exits_2(capsys, tmp_path, bureau, p1, memory_keyring):
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("1111-2222-3333-4444-5555-6666\n", encoding="utf-8")
-    code, out, err = run(capsys, "--lang", "en", "package", "open", p1.file, "--expert", "E01",
-                         "--passphrase-file", wrong, "--format", "json")
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "package",
+        "open",
+        p1.file,
+        "--expert",
+        "E01",
+        "--passphrase-file",
+        wrong,
+        "--format",
+        "json",
+    )
     assert code == 2 and out == "" and "wrong passphrase" in err
     assert memory_keyring.store == {}
 
@@ -237,22 +380,44 @@ def test_package_open_with_a_wrong_passphrase_exits_2(capsys, tmp_path, bureau, 
 def test_package_open_refuses_another_bureau(capsys, tmp_path, p1, sec, other_ca):
     token = sec.sign_manifest(sec.manifest_payload(p1.file), *other_ca)
     foreign = sec.rewrite_package(p1.file, tmp_path / "foreign.ticpkg", {MANIFEST_NAME: token})
-    code, out, err = run(capsys, "--lang", "en", "package", "open", foreign, "--expert", "E01",
-                         "--bureau-fingerprint", p1.manifest.bureau.fingerprint)
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "package",
+        "open",
+        foreign,
+        "--expert",
+        "E01",
+        "--bureau-fingerprint",
+        p1.manifest.bureau.fingerprint,
+    )
     assert code == 2 and out == ""
     assert "different bureau" in err or "differs from the signer" in err
 
 
-def test_return_make_to_an_unwritable_place_is_bad_input_not_a_crash(capsys, tmp_path, bureau, p1, sec, members,
-                                                                    memory_keyring):
+def test_return_make_to_an_unwritable_place_is_bad_input_not_a_crash(
+    capsys, tmp_path, bureau, p1, sec, members, memory_keyring
+):
     from tic_desktop.packages.expert_keys import KEYRING_SERVICE
 
-    memory_keyring.set_password(KEYRING_SERVICE, f"{bureau.workspace.fingerprint}:2026-TIC-01:E02",
-                                members["E02"].to_json())
+    memory_keyring.set_password(
+        KEYRING_SERVICE, f"{bureau.workspace.fingerprint}:2026-TIC-01:E02", members["E02"].to_json()
+    )
     blocker = tmp_path / "not-a-folder"
     blocker.write_bytes(b"")
     scores = _write(tmp_path / "scores.json", sec.score_sheet(p1.manifest, "E02"))
-    code, out, err = run(capsys, "--lang", "en", "return", "make", p1.file, scores, "--out", blocker / "E02.ticreturn")
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "return",
+        "make",
+        p1.file,
+        scores,
+        "--out",
+        blocker / "E02.ticreturn",
+    )
     assert code == 2 and out == "", err
     assert "not-a-folder" in err and "internal error" not in err
     assert sec.no_partials(tmp_path)

@@ -30,7 +30,9 @@ def test_secure_keyring_remembers_the_credential(bureau, p1, opened_p1, memory_k
     assert again.remembered and again.credential == unlocked.credential and not asked
 
 
-def test_a_keyring_credential_for_another_expert_is_refused(bureau, opened_p1, members, memory_keyring):
+def test_a_keyring_credential_for_another_expert_is_refused(
+    bureau, opened_p1, members, memory_keyring
+):
     """The keyring entry is not trusted blindly: it must match the package's member."""
     memory_keyring.set_password(KEYRING_SERVICE, _entry(bureau, "E01"), members["E02"].to_json())
     with pytest.raises(SecurityError) as caught:
@@ -68,10 +70,14 @@ def test_plaintext_keyring_is_refused_and_the_passphrase_is_asked(p1, opened_p1,
     # and next time it is asked again (here: nobody to ask → a clear refusal)
     with pytest.raises(SecurityError) as caught:
         obtain_credential(opened_p1, "E03", None, lambda: None)
-    assert caught.value.reason == "wrong_passphrase" and "passphrase needed" in caught.value.message_en
+    assert (
+        caught.value.reason == "wrong_passphrase" and "passphrase needed" in caught.value.message_en
+    )
 
 
-def test_plaintext_keyring_never_serves_a_secret_planted_in_it(bureau, p1, opened_p1, members, plaintext_keyring):
+def test_plaintext_keyring_never_serves_a_secret_planted_in_it(
+    bureau, p1, opened_p1, members, plaintext_keyring
+):
     """Even if something wrote the credential into the plaintext file, the app will not read it."""
     plaintext_keyring.set_password(KEYRING_SERVICE, _entry(bureau, "E01"), members["E01"].to_json())
     assert keyring_store.load_secret(KEYRING_SERVICE, _entry(bureau, "E01")) is None
@@ -123,7 +129,9 @@ def test_chainer_with_a_plaintext_backend_is_refused(memory_keyring, tmp_path):
     assert keyring_store.load_secret("s", "n") == "secret"
 
 
-def test_bureau_init_with_a_plaintext_keyring_is_refused_before_any_key_exists(tmp_path, plaintext_keyring):
+def test_bureau_init_with_a_plaintext_keyring_is_refused_before_any_key_exists(
+    tmp_path, plaintext_keyring
+):
     folder = tmp_path / "bureau"
     with pytest.raises(KeyringUnavailable) as caught:
         init_workspace(folder)

@@ -95,7 +95,9 @@ def test_raw_bit_flip_inside_a_member_is_refused_on_reading(p1, members, work):
     with zipfile.ZipFile(p1.file) as archive:
         info = archive.getinfo(p1.manifest.application(APP).data.path)
     data = p1.file.read_bytes()
-    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26: info.header_offset + 30])
+    name_len, extra_len = struct.unpack(
+        "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+    )
     start = info.header_offset + 30 + name_len + extra_len
     target = work / "flipped.ticpkg"
     target.write_bytes(_flip(data, start + info.file_size - 7))
@@ -115,7 +117,9 @@ def test_bit_flip_in_a_member_with_a_clean_zip_is_refused(p1, members, work, sec
     member = p1.manifest.application(APP).data
     original = dict(sec.zip_members(p1.file))[member.path]
     index = 40 if where == "header" else len(original) - 3
-    target = sec.rewrite_package(p1.file, work / "flipped.ticpkg", {member.path: _flip(original, index)})
+    target = sec.rewrite_package(
+        p1.file, work / "flipped.ticpkg", {member.path: _flip(original, index)}
+    )
     package = open_package(target)
     try:
         with pytest.raises(SecurityError) as caught:
@@ -123,14 +127,18 @@ def test_bit_flip_in_a_member_with_a_clean_zip_is_refused(p1, members, work, sec
     finally:
         package.close()
     assert caught.value.reason in {"cannot_decrypt", "tampered"}
-    assert caught.value.message_en.startswith("cannot decrypt") or "does not match the signed manifest" in \
-        caught.value.message_en
+    assert (
+        caught.value.message_en.startswith("cannot decrypt")
+        or "does not match the signed manifest" in caught.value.message_en
+    )
 
 
 def test_bit_flip_in_a_sealed_credential_is_refused_before_any_passphrase(p1, work, sec):
     path = "credentials/E01.age"
     original = dict(sec.zip_members(p1.file))[path]
-    target = sec.rewrite_package(p1.file, work / "flipped.ticpkg", {path: _flip(original, len(original) - 2)})
+    target = sec.rewrite_package(
+        p1.file, work / "flipped.ticpkg", {path: _flip(original, len(original) - 2)}
+    )
     package = open_package(target)
     try:
         started = time.monotonic()
@@ -147,7 +155,9 @@ def test_raw_bit_flip_in_the_manifest_member_is_refused(p1, work):
     with zipfile.ZipFile(p1.file) as archive:
         info = archive.getinfo(MANIFEST_NAME)
     data = p1.file.read_bytes()
-    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26: info.header_offset + 30])
+    name_len, extra_len = struct.unpack(
+        "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+    )
     start = info.header_offset + 30 + name_len + extra_len
     target = work / "flipped.ticpkg"
     target.write_bytes(_flip(data, start + info.file_size // 2))
@@ -191,11 +201,20 @@ def test_package_re_signed_by_another_bureau_is_refused(bureau, p1, members, wor
     other_key, other_cert = other_ca
     other_fp = certificates.fingerprint(other_cert)
     manifest = json.loads(sec.manifest_payload(p1.file))
-    manifest["bureau"] = {**manifest["bureau"], "fingerprint": other_fp, "name": "另一评审局",
-                          "age_recipient": str(age_files.new_identity().to_public())}
-    payload = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-    target = sec.rewrite_package(p1.file, work / "other.ticpkg",
-                                 {MANIFEST_NAME: sec.sign_manifest(payload, other_key, other_cert)})
+    manifest["bureau"] = {
+        **manifest["bureau"],
+        "fingerprint": other_fp,
+        "name": "另一评审局",
+        "age_recipient": str(age_files.new_identity().to_public()),
+    }
+    payload = json.dumps(
+        manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode()
+    target = sec.rewrite_package(
+        p1.file,
+        work / "other.ticpkg",
+        {MANIFEST_NAME: sec.sign_manifest(payload, other_key, other_cert)},
+    )
     # a machine that trusts the first bureau refuses it outright
     error = _refused(target, {bureau.workspace.fingerprint})
     assert error.reason == "wrong_bureau" and "different bureau" in error.message_en
@@ -203,7 +222,9 @@ def test_package_re_signed_by_another_bureau_is_refused(bureau, p1, members, wor
     package = open_package(target)
     try:
         assert package.bureau_fingerprint == other_fp
-        with pytest.raises(SecurityError) as caught:  # the keyring path (credential already unlocked)
+        with pytest.raises(
+            SecurityError
+        ) as caught:  # the keyring path (credential already unlocked)
             package.check_credential(members["E01"], "E01")
         assert caught.value.reason == "wrong_bureau"
         with pytest.raises(SecurityError) as caught:  # the passphrase path
@@ -214,7 +235,9 @@ def test_package_re_signed_by_another_bureau_is_refused(bureau, p1, members, wor
         package.close()
 
 
-def test_manifest_signed_by_another_ca_but_naming_the_first_bureau_is_refused(p1, work, sec, other_ca):
+def test_manifest_signed_by_another_ca_but_naming_the_first_bureau_is_refused(
+    p1, work, sec, other_ca
+):
     other_key, other_cert = other_ca
     token = sec.sign_manifest(sec.manifest_payload(p1.file), other_key, other_cert)
     target = sec.rewrite_package(p1.file, work / "other.ticpkg", {MANIFEST_NAME: token})
@@ -225,8 +248,11 @@ def test_manifest_signed_by_another_ca_but_naming_the_first_bureau_is_refused(p1
 def test_manifest_signed_by_an_expert_certificate_is_refused(p1, members, work, sec):
     """An expert's key is issued by the bureau, but it is not the bureau: it cannot sign packages."""
     credential = members["E01"]
-    token = sec.sign_manifest(sec.manifest_payload(p1.file), certificates.key_from_pem(credential.key_pem),
-                              certificates.certificate_from_pem(credential.certificate_pem))
+    token = sec.sign_manifest(
+        sec.manifest_payload(p1.file),
+        certificates.key_from_pem(credential.key_pem),
+        certificates.certificate_from_pem(credential.certificate_pem),
+    )
     target = sec.rewrite_package(p1.file, work / "expert-signed.ticpkg", {MANIFEST_NAME: token})
     error = _refused(target)
     assert error.reason == "bad_signature" and "bureau root certificate" in error.message_en
@@ -239,7 +265,9 @@ def test_member_swapped_from_another_package_is_refused(bureau, p1, p1_rebuilt, 
     foreign = dict(sec.zip_members(p1_rebuilt.file))[member.path]
     assert foreign != dict(sec.zip_members(p1.file))[member.path]
     # the foreign member really is readable by E01 on its own: only the signed manifest can catch it
-    assert age_files.decrypt_with(foreign, age_files.identity_from_text(members["E01"].age_identity))
+    assert age_files.decrypt_with(
+        foreign, age_files.identity_from_text(members["E01"].age_identity)
+    )
     target = sec.rewrite_package(p1.file, work / "swapped.ticpkg", {member.path: foreign})
     with pytest.raises(SecurityError) as caught:
         # age adds random "grease" stanzas, so sizes usually differ and opening already refuses;
@@ -253,7 +281,9 @@ def test_member_swapped_from_another_package_is_refused(bureau, p1, p1_rebuilt, 
     assert "swapped or altered" in caught.value.message_en
 
 
-def test_same_size_member_encrypted_to_the_public_recipients_is_refused_by_the_hash(bureau, p1, members, work, sec):
+def test_same_size_member_encrypted_to_the_public_recipients_is_refused_by_the_hash(
+    bureau, p1, members, work, sec
+):
     """Recipients are public (in the manifest): anyone can encrypt forged materials to the scorers.
     A forgery of exactly the right size passes the size check; only the signed hash stops it."""
     entry = p1.manifest.application(APP)
@@ -263,7 +293,9 @@ def test_same_size_member_encrypted_to_the_public_recipients_is_refused_by_the_h
     # pad the plaintext to make up the difference seen last time, until one matches exactly.
     length = member.plaintext_size
     for _ in range(5000):
-        forged = age_files.encrypt_to(b'{"id": "LC-2026-001", "forged": true}'.ljust(length, b" "), recipients)
+        forged = age_files.encrypt_to(
+            b'{"id": "LC-2026-001", "forged": true}'.ljust(length, b" "), recipients
+        )
         if len(forged) == member.size:
             break
         length = max(64, length - (len(forged) - member.size))
@@ -280,12 +312,17 @@ def test_same_size_member_encrypted_to_the_public_recipients_is_refused_by_the_h
     assert "swapped or altered" in caught.value.message_en
 
 
-def test_manifest_swapped_from_another_package_is_refused(bureau, p1, p1_rebuilt, members, work, sec):
+def test_manifest_swapped_from_another_package_is_refused(
+    bureau, p1, p1_rebuilt, members, work, sec
+):
     """A genuine, bureau-signed manifest of another package over this package's members."""
-    target = sec.rewrite_package(p1.file, work / "swapped.ticpkg",
-                                 {MANIFEST_NAME: sec.manifest_token(p1_rebuilt.file)})
+    target = sec.rewrite_package(
+        p1.file, work / "swapped.ticpkg", {MANIFEST_NAME: sec.manifest_token(p1_rebuilt.file)}
+    )
     with pytest.raises(SecurityError) as caught:
-        package = open_package(target, {bureau.workspace.fingerprint})  # sizes usually differ already
+        package = open_package(
+            target, {bureau.workspace.fingerprint}
+        )  # sizes usually differ already
         try:
             package.read_member(package.manifest.application(APP).data, members["E01"])
         finally:
@@ -296,16 +333,22 @@ def test_manifest_swapped_from_another_package_is_refused(bureau, p1, p1_rebuilt
 
 def test_extra_or_missing_members_are_refused(p1, work, sec):
     members = sec.zip_members(p1.file)
-    extra = sec.write_zip(work / "extra.ticpkg", members + [("materials/LC-2026-001/extra.pdf.age", b"x")])
+    extra = sec.write_zip(
+        work / "extra.ticpkg", members + [("materials/LC-2026-001/extra.pdf.age", b"x")]
+    )
     error = _refused(extra)
     assert error.reason == "tampered" and "extra" in error.message_en
-    missing = sec.write_zip(work / "missing.ticpkg", [m for m in members if not m[0].endswith("001.pdf.age")])
+    missing = sec.write_zip(
+        work / "missing.ticpkg", [m for m in members if not m[0].endswith("001.pdf.age")]
+    )
     error = _refused(missing)
     assert error.reason == "tampered" and "missing" in error.message_en
 
 
 # --- hostile ZIP structure -------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["../x", "materials/../../x", "/x", "/etc/passwd", "C:/x", "materials\\x"])
+@pytest.mark.parametrize(
+    "name", ["../x", "materials/../../x", "/x", "/etc/passwd", "C:/x", "materials\\x"]
+)
 def test_unsafe_member_names_are_refused(p1, work, sec, name):
     target = sec.write_zip(work / "names.ticpkg", sec.zip_members(p1.file) + [(name, b"evil")])
     with zipfile.ZipFile(target) as archive:
@@ -323,7 +366,9 @@ def test_duplicated_member_name_is_refused(p1, work, sec):
     assert error.reason == "malformed" and "duplicate member" in error.message_en
     # a duplicated manifest too (the one read might not be the one checked)
     target.unlink()
-    target = sec.write_zip(work / "dup.ticpkg", members + [(MANIFEST_NAME, sec.manifest_token(p1.file))])
+    target = sec.write_zip(
+        work / "dup.ticpkg", members + [(MANIFEST_NAME, sec.manifest_token(p1.file))]
+    )
     assert "duplicate member" in _refused(target).message_en
 
 
@@ -339,7 +384,7 @@ def _patch_uncompressed_size(path: Path, name: str, size: int, local: bool = Tru
     while True:
         position = data.index(b"PK\x01\x02", position)
         name_len = struct.unpack_from("<H", data, position + 28)[0]
-        if bytes(data[position + 46: position + 46 + name_len]) == encoded:
+        if bytes(data[position + 46 : position + 46 + name_len]) == encoded:
             struct.pack_into("<I", data, position + 24, size)
             break
         position += 4
@@ -367,7 +412,9 @@ def test_zip_bomb_is_refused_without_inflating(p1, work, sec):
 
 
 def test_deflated_manifest_is_refused(p1, work, sec):
-    target = sec.write_zip(work / "deflated.ticpkg", sec.zip_members(p1.file), compression=zipfile.ZIP_DEFLATED)
+    target = sec.write_zip(
+        work / "deflated.ticpkg", sec.zip_members(p1.file), compression=zipfile.ZIP_DEFLATED
+    )
     error = _refused(target)
     assert error.reason == "malformed" and "compressed" in error.message_en
 
@@ -409,7 +456,9 @@ def test_manifest_nested_100k_deep_is_refused(bureau, p1, work, sec):
     error = _refused(_signed(bureau, sec, p1, work, crafted), {bureau.workspace.fingerprint})
     assert error.reason == "malformed" and "nested too deeply" in error.message_en
     crafted = b'{"a":' * depth + b"1" + b"}" * depth
-    error = _refused(_signed(bureau, sec, p1, work, crafted, "objects.ticpkg"), {bureau.workspace.fingerprint})
+    error = _refused(
+        _signed(bureau, sec, p1, work, crafted, "objects.ticpkg"), {bureau.workspace.fingerprint}
+    )
     assert "nested too deeply" in error.message_en
 
 
@@ -444,9 +493,15 @@ def test_signed_manifest_listing_a_traversal_path_is_refused(bureau, p1, work, s
     entry = manifest["applications"][0]["data"]
     old = entry["path"]
     entry["path"] = "../" + old
-    payload = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    payload = json.dumps(
+        manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode()
     token = sec.sign_manifest(payload, bureau.keys.ca_key, bureau.workspace.ca_certificate)
-    members = [(("../" + name) if name == old else name, data) for name, data in sec.zip_members(p1.file)]
+    members = [
+        (("../" + name) if name == old else name, data) for name, data in sec.zip_members(p1.file)
+    ]
     members = [(n, token if n == MANIFEST_NAME else d) for n, d in members]
-    error = _refused(sec.write_zip(work / "traversal.ticpkg", members), {bureau.workspace.fingerprint})
+    error = _refused(
+        sec.write_zip(work / "traversal.ticpkg", members), {bureau.workspace.fingerprint}
+    )
     assert "unsafe member name" in error.message_en

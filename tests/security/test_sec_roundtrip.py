@@ -49,8 +49,10 @@ def test_every_member_opens_and_reads_what_they_may_score(bureau, p1, members, o
         assert credential.expert_id == expert and credential.round_id == "2026-TIC-01"
         assert credential.bureau_fingerprint == bureau.workspace.fingerprint
         # the certificate really was issued by the bureau CA
-        signer = certificates.verify_issued_by(certificates.certificate_from_pem(credential.certificate_pem),
-                                               bureau.workspace.ca_certificate)
+        signer = certificates.verify_issued_by(
+            certificates.certificate_from_pem(credential.certificate_pem),
+            bureau.workspace.ca_certificate,
+        )
         assert signer.expert_id == expert
         for entry in manifest.applications:
             if expert in entry.recused:
@@ -91,32 +93,43 @@ def test_recused_expert_cannot_decrypt_with_the_age_cli(tmp_path, p1, members):
     encrypted = tmp_path / "application.json.age"
     encrypted.write_bytes(_raw_member(p1.file, member.path))
     key_file = _identity_file(tmp_path, "e04.key", members["E04"].age_identity)
-    result = subprocess.run([AGE, "-d", "-i", str(key_file), str(encrypted)], capture_output=True, timeout=60)
+    result = subprocess.run(
+        [AGE, "-d", "-i", str(key_file), str(encrypted)], capture_output=True, timeout=60
+    )
     assert result.returncode != 0
     assert result.stdout == b""
-    assert b"no identity matched" in result.stderr.lower() or b"no matching" in result.stderr.lower()
+    assert (
+        b"no identity matched" in result.stderr.lower() or b"no matching" in result.stderr.lower()
+    )
 
 
 @needs_age
 def test_age_cli_decrypts_a_package_member_for_a_scorer(tmp_path, p1, members):
     entry = p1.manifest.application("LC-2026-001")
     key_file = _identity_file(tmp_path, "e01.key", members["E01"].age_identity)
-    for member, check in [(entry.data, lambda b: json.loads(b)["id"] == "LC-2026-001"),
-                          (entry.attachments[0].file, lambda b: b.startswith(b"%PDF"))]:
+    for member, check in [
+        (entry.data, lambda b: json.loads(b)["id"] == "LC-2026-001"),
+        (entry.attachments[0].file, lambda b: b.startswith(b"%PDF")),
+    ]:
         encrypted = tmp_path / Path(member.path).name
         encrypted.write_bytes(_raw_member(p1.file, member.path))
-        result = subprocess.run([AGE, "-d", "-i", str(key_file), str(encrypted)], capture_output=True, timeout=60)
+        result = subprocess.run(
+            [AGE, "-d", "-i", str(key_file), str(encrypted)], capture_output=True, timeout=60
+        )
         assert result.returncode == 0, result.stderr
         assert check(result.stdout) and len(result.stdout) == member.plaintext_size
 
 
 @needs_age
-def test_age_cli_decrypts_a_return_and_it_is_a_jws_of_the_document(tmp_path, bureau, p1, members, opened_p1,
-                                                                   db, sec):
+def test_age_cli_decrypts_a_return_and_it_is_a_jws_of_the_document(
+    tmp_path, bureau, p1, members, opened_p1, db, sec
+):
     sheet = sec.sheet_model(sec.score_sheet(opened_p1.manifest, "E02"))
     made = sec.make_return(opened_p1, members["E02"], sheet, tmp_path / "E02.ticreturn", db)
     key_file = _identity_file(tmp_path, "bureau.key", str(bureau.keys.identity))
-    result = subprocess.run([AGE, "-d", "-i", str(key_file), str(made.file)], capture_output=True, timeout=60)
+    result = subprocess.run(
+        [AGE, "-d", "-i", str(key_file), str(made.file)], capture_output=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     token = result.stdout
     assert token.count(b".") == 2  # JWS compact serialisation: header.payload.signature
@@ -134,25 +147,37 @@ def test_age_cli_decrypts_a_return_and_it_is_a_jws_of_the_document(tmp_path, bur
 
 
 @needs_age
-def test_age_cli_cannot_decrypt_a_return_without_the_bureau_identity(tmp_path, opened_p1, members, db, sec):
+def test_age_cli_cannot_decrypt_a_return_without_the_bureau_identity(
+    tmp_path, opened_p1, members, db, sec
+):
     sheet = sec.sheet_model(sec.score_sheet(opened_p1.manifest, "E03"))
     made = sec.make_return(opened_p1, members["E03"], sheet, tmp_path / "E03.ticreturn", db)
-    key_file = _identity_file(tmp_path, "expert.key", members["E03"].age_identity)  # the expert's own key
-    result = subprocess.run([AGE, "-d", "-i", str(key_file), str(made.file)], capture_output=True, timeout=60)
+    key_file = _identity_file(
+        tmp_path, "expert.key", members["E03"].age_identity
+    )  # the expert's own key
+    result = subprocess.run(
+        [AGE, "-d", "-i", str(key_file), str(made.file)], capture_output=True, timeout=60
+    )
     assert result.returncode != 0 and result.stdout == b""
 
 
-def test_returns_from_the_whole_panel_are_accepted(tmp_path, bureau, p1, members, opened_p1, db, sec):
+def test_returns_from_the_whole_panel_are_accepted(
+    tmp_path, bureau, p1, members, opened_p1, db, sec
+):
     files = []
     for offset, expert in enumerate(sec.P1_MEMBERS):
         data = sec.score_sheet(opened_p1.manifest, expert, offset=offset)
         recused = {a.id for a in opened_p1.manifest.applications if expert in a.recused}
         assert {s["application"] for s in data["scores"]}.isdisjoint(recused)
-        made = sec.make_return(opened_p1, members[expert], sec.sheet_model(data), tmp_path / f"{expert}.ticreturn", db)
+        made = sec.make_return(
+            opened_p1, members[expert], sec.sheet_model(data), tmp_path / f"{expert}.ticreturn", db
+        )
         files.append(made.file)
     assert sec.no_partials(tmp_path)
     received = receive_returns(files, bureau.workspace, bureau.keys, "2026-TIC-01")
-    assert [(r.expert, r.status, r.reason) for r in received] == [(e, "accepted", None) for e in sec.P1_MEMBERS]
+    assert [(r.expert, r.status, r.reason) for r in received] == [
+        (e, "accepted", None) for e in sec.P1_MEMBERS
+    ]
     for item in received:
         assert item.package_sha256 == p1.sha256 and item.revision == 1
         assert item.sheet is not None and item.sheet.expert == item.expert
@@ -162,13 +187,21 @@ def test_revision_numbers_increase_across_makes(tmp_path, bureau, opened_p1, mem
     revisions = []
     for attempt in range(3):
         sheet = sec.sheet_model(sec.score_sheet(opened_p1.manifest, "E06", offset=attempt))
-        revisions.append(sec.make_return(opened_p1, members["E06"], sheet, tmp_path / f"r{attempt}.ticreturn",
-                                         db).revision)
+        revisions.append(
+            sec.make_return(
+                opened_p1, members["E06"], sheet, tmp_path / f"r{attempt}.ticreturn", db
+            ).revision
+        )
     assert revisions == [1, 2, 3]
     # a different expert on the same package starts at 1; the counter is per package and expert
     sheet = sec.sheet_model(sec.score_sheet(opened_p1.manifest, "E07"))
-    assert sec.make_return(opened_p1, members["E07"], sheet, tmp_path / "e07.ticreturn", db).revision == 1
-    received = receive_returns(sorted(tmp_path.glob("r*.ticreturn")), bureau.workspace, bureau.keys, None)
+    assert (
+        sec.make_return(opened_p1, members["E07"], sheet, tmp_path / "e07.ticreturn", db).revision
+        == 1
+    )
+    received = receive_returns(
+        sorted(tmp_path.glob("r*.ticreturn")), bureau.workspace, bureau.keys, None
+    )
     assert [r.revision for r in received] == [1, 2, 3]
     assert [r.status for r in received] == ["superseded", "superseded", "accepted"]
 

@@ -23,7 +23,6 @@ from types import SimpleNamespace
 import keyring
 import pytest
 from keyring.backends import fail
-
 from offline_flow import REPO, run_full_flow
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
@@ -35,12 +34,22 @@ def _audit(event: str, args: tuple) -> None:
         return
     if event == "open":
         path, mode, flags = args
-        writing = (mode is not None and any(c in str(mode) for c in "wax+")) or (mode is None and flags & _WRITE_FLAGS)
+        writing = (mode is not None and any(c in str(mode) for c in "wax+")) or (
+            mode is None and flags & _WRITE_FLAGS
+        )
         if writing and isinstance(path, (str, bytes, os.PathLike)):
             _WRITES.append((event, os.fsdecode(path)))
     elif event in ("os.rename", "os.replace", "os.link", "os.symlink"):
         _WRITES.append((event, os.fsdecode(args[1])))
-    elif event in ("os.mkdir", "os.remove", "os.rmdir", "os.truncate", "os.chmod", "shutil.rmtree", "shutil.copyfile"):
+    elif event in (
+        "os.mkdir",
+        "os.remove",
+        "os.rmdir",
+        "os.truncate",
+        "os.chmod",
+        "shutil.rmtree",
+        "shutil.copyfile",
+    ):
         target = args[1] if event == "shutil.copyfile" else args[0]
         if isinstance(target, (str, bytes, os.PathLike)):
             _WRITES.append((event, os.fsdecode(target)))
@@ -80,8 +89,16 @@ def flow(tmp_path_factory):
     (nothing may go to one), every write recorded, every log record at DEBUG kept."""
     global _WRITES
     base = tmp_path_factory.mktemp("user-data")
-    folders = {name: base / "user" / name.lower() for name in
-               ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")}
+    folders = {
+        name: base / "user" / name.lower()
+        for name in (
+            "XDG_DATA_HOME",
+            "XDG_CONFIG_HOME",
+            "XDG_CACHE_HOME",
+            "XDG_STATE_HOME",
+            "XDG_RUNTIME_DIR",
+        )
+    }
     home, temporary, out = base / "home", base / "tmp", base / "work"
     for folder in (*folders.values(), home, temporary):
         folder.mkdir(parents=True)
@@ -110,14 +127,26 @@ def flow(tmp_path_factory):
             root_logger.removeHandler(records)
             root_logger.setLevel(previous_level)
             keyring.set_keyring(previous_keyring)
-    return SimpleNamespace(result=result, writes=writes, logs=records.lines, folders=folders, home=home,
-                           tmp=temporary, out=out, base=base, checkout_before=checkout)
+    return SimpleNamespace(
+        result=result,
+        writes=writes,
+        logs=records.lines,
+        folders=folders,
+        home=home,
+        tmp=temporary,
+        out=out,
+        base=base,
+        checkout_before=checkout,
+    )
 
 
 def _listing(folder: Path) -> dict[str, tuple[int, int]]:
     """Files under ``folder`` (bytecode caches aside) with size and modification time."""
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def _inside(path: str, roots: list[Path]) -> bool:
@@ -127,9 +156,15 @@ def _inside(path: str, roots: list[Path]) -> bool:
 
 def test_writes_only_to_user_folders_and_outputs(flow):
     allowed = [p.resolve() for p in (flow.out, flow.tmp, *flow.folders.values())]
-    outside = sorted({f"{event} {path}" for event, path in flow.writes if not _inside(path, allowed)})
-    assert outside == [], "written outside the user folders and the output folder:\n" + "\n".join(outside)
-    assert any(_inside(path, [flow.out.resolve()]) for _, path in flow.writes), "the audit hook heard nothing"
+    outside = sorted(
+        {f"{event} {path}" for event, path in flow.writes if not _inside(path, allowed)}
+    )
+    assert outside == [], "written outside the user folders and the output folder:\n" + "\n".join(
+        outside
+    )
+    assert any(_inside(path, [flow.out.resolve()]) for _, path in flow.writes), (
+        "the audit hook heard nothing"
+    )
 
 
 def test_user_data_is_in_the_platform_data_folder(flow):
@@ -146,7 +181,12 @@ def test_checkout_is_not_written_to(flow):
 
 def _secrets(flow) -> list[str]:
     passphrase = flow.result.expert_passphrase
-    return [*flow.result.secrets, passphrase.replace("-", "").replace(" ", ""), "PRIVATE KEY", "AGE-SECRET-KEY"]
+    return [
+        *flow.result.secrets,
+        passphrase.replace("-", "").replace(" ", ""),
+        "PRIVATE KEY",
+        "AGE-SECRET-KEY",
+    ]
 
 
 def test_no_secret_in_logs_or_console_output(flow):
@@ -160,10 +200,16 @@ def test_no_plaintext_secret_in_user_folders_or_outputs(flow):
     """The database, the bureau folder, returns and PDFs hold no passphrase or key in the clear;
     only the files meant to (the test's passphrase files, --passphrases-json, printed sheets)."""
     meant = {flow.out / "bureau-pass.txt", flow.out / "e02.txt", flow.out / "pass.json"}
-    scanned = [p for root in (*flow.folders.values(), flow.tmp, flow.out) for p in Path(root).rglob("*")
-               if p.is_file() and p not in meant and "passphrase-sheets" not in p.parts]
+    scanned = [
+        p
+        for root in (*flow.folders.values(), flow.tmp, flow.out)
+        for p in Path(root).rglob("*")
+        if p.is_file() and p not in meant and "passphrase-sheets" not in p.parts
+    ]
     assert len(scanned) > 5
     for path in scanned:
         data = path.read_bytes()
         for secret in _secrets(flow):
-            assert secret.encode() not in data, f"{secret[:6]}… in plaintext in {path.relative_to(flow.base)}"
+            assert secret.encode() not in data, (
+                f"{secret[:6]}… in plaintext in {path.relative_to(flow.base)}"
+            )

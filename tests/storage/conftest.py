@@ -19,9 +19,7 @@ def user_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     if not sys.platform.startswith("linux"):
         # platformdirs ignores XDG_DATA_HOME on Windows and macOS.
-        monkeypatch.setattr(
-            platformdirs, "user_data_path", lambda appname, **_: home / appname
-        )
+        monkeypatch.setattr(platformdirs, "user_data_path", lambda appname, **_: home / appname)
     return home
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -21,13 +21,22 @@ from tic_desktop.storage.audit import (
 
 def _fill(db: Database) -> None:
     with db.session() as session:
-        append_audit_event(session, "E01", "score", {"application": "LC-2026-001",
-                                                     "criterion": "team", "score": Decimal("17.5")})
-        append_audit_event(session, "E01", "opinion", {"application": "LC-2026-001",
-                                                       "text": "研发基础扎实"})
+        append_audit_event(
+            session,
+            "E01",
+            "score",
+            {"application": "LC-2026-001", "criterion": "team", "score": Decimal("17.5")},
+        )
+        append_audit_event(
+            session, "E01", "opinion", {"application": "LC-2026-001", "text": "研发基础扎实"}
+        )
     with db.session() as session:
-        append_audit_event(session, "E01", "score", {"application": "LC-2026-001",
-                                                     "criterion": "team", "score": "18"})
+        append_audit_event(
+            session,
+            "E01",
+            "score",
+            {"application": "LC-2026-001", "criterion": "team", "score": "18"},
+        )
 
 
 def test_empty_log_verifies(db: Database) -> None:
@@ -45,13 +54,19 @@ def test_chain_verifies_and_links(db: Database) -> None:
 
 
 def test_hash_follows_the_documented_formula(db: Database) -> None:
-    at = datetime(2026, 5, 10, 8, 30, tzinfo=timezone.utc)
+    at = datetime(2026, 5, 10, 8, 30, tzinfo=UTC)
     with db.session() as session:
         event = append_audit_event(session, "E01", "score", {"b": "1", "a": "评分"}, at=at)
     body = json.dumps(
-        {"at": "2026-05-10T08:30:00.000000+00:00", "actor": "E01", "kind": "score",
-         "payload": {"a": "评分", "b": "1"}},
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+        {
+            "at": "2026-05-10T08:30:00.000000+00:00",
+            "actor": "E01",
+            "kind": "score",
+            "payload": {"a": "评分", "b": "1"},
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     assert event.prev_hash == GENESIS_HASH
     assert event.hash == hashlib.sha256((GENESIS_HASH + body).encode()).hexdigest()

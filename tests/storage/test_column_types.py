@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from tic_desktop.storage import Database, open_database
 from tic_desktop.storage.models import ScoreEntry
 
-NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 5, 10, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +28,16 @@ def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 def _store_and_read(db: Database, score: object) -> Decimal:
     with db.session() as session:
         session.execute(delete(ScoreEntry))
-        session.add(ScoreEntry(round_id="R", expert_id="E01", application_id="A",
-                               criterion_id="team", score=score, updated_at=NOW))
+        session.add(
+            ScoreEntry(
+                round_id="R",
+                expert_id="E01",
+                application_id="A",
+                criterion_id="team",
+                score=score,
+                updated_at=NOW,
+            )
+        )
     with db.session() as session:
         return session.scalars(select(ScoreEntry.score)).one()
 
@@ -43,8 +51,15 @@ def test_decimal_keeps_trailing_zero(shared_db: Database) -> None:
 
 
 @settings(deadline=None, max_examples=60)
-@given(st.decimals(places=2, allow_nan=False, allow_infinity=False,
-                   min_value=Decimal("-1e12"), max_value=Decimal("1e12")))
+@given(
+    st.decimals(
+        places=2,
+        allow_nan=False,
+        allow_infinity=False,
+        min_value=Decimal("-1e12"),
+        max_value=Decimal("1e12"),
+    )
+)
 def test_decimal_round_trips_exactly(shared_db: Database, value: Decimal) -> None:
     read = _store_and_read(shared_db, value)
     assert read == value
@@ -62,8 +77,16 @@ def test_times_are_stored_in_utc_and_read_back_equal(shared_db: Database) -> Non
     local = NOW.astimezone(timezone(timedelta(hours=8)))
     with shared_db.session() as session:
         session.execute(delete(ScoreEntry))
-        session.add(ScoreEntry(round_id="R", expert_id="E01", application_id="A",
-                               criterion_id="team", score=Decimal("1"), updated_at=local))
+        session.add(
+            ScoreEntry(
+                round_id="R",
+                expert_id="E01",
+                application_id="A",
+                criterion_id="team",
+                score=Decimal("1"),
+                updated_at=local,
+            )
+        )
     with shared_db.session() as session:
         assert session.scalars(select(ScoreEntry.updated_at)).one() == NOW
     with shared_db.engine.connect() as connection:
@@ -74,6 +97,13 @@ def test_times_are_stored_in_utc_and_read_back_equal(shared_db: Database) -> Non
 def test_naive_time_is_refused(shared_db: Database) -> None:
     with pytest.raises(Exception, match="timezone-aware"):
         with shared_db.session() as session:
-            session.add(ScoreEntry(round_id="R", expert_id="E02", application_id="A",
-                                   criterion_id="team", score=Decimal("1"),
-                                   updated_at=datetime(2026, 5, 10, 12, 0)))
+            session.add(
+                ScoreEntry(
+                    round_id="R",
+                    expert_id="E02",
+                    application_id="A",
+                    criterion_id="team",
+                    score=Decimal("1"),
+                    updated_at=datetime(2026, 5, 10, 12, 0),
+                )
+            )

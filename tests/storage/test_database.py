@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -171,10 +171,13 @@ def test_readonly_error_is_recognised(tmp_path: Path) -> None:
     translated = environment_error(error, tmp_path / "x.sqlite3")
     assert translated is not None
     assert "只读" in translated.message_zh
-    assert environment_error(
-        OperationalError("SELECT", {}, sqlite3.OperationalError("no such column: x")),
-        tmp_path / "x.sqlite3",
-    ) is None
+    assert (
+        environment_error(
+            OperationalError("SELECT", {}, sqlite3.OperationalError("no such column: x")),
+            tmp_path / "x.sqlite3",
+        )
+        is None
+    )
 
 
 def test_audit_log_refuses_update_and_delete(db: Database) -> None:
@@ -231,7 +234,7 @@ def _round(round_id: str, title: str = "2026 年度技术创新中心建设") ->
         kind="establishment",
         source_path="/data/round.json",
         file_sha256="a" * 64,
-        loaded_at=datetime.now(timezone.utc),
+        loaded_at=datetime.now(UTC),
     )
 
 

@@ -18,16 +18,28 @@ from tic_desktop.storage.repository import (
 
 SHA = "0123456789abcdef" * 4
 CHECKS: list[dict[str, Any]] = [
-    {"id": "rd.expense_total", "clause": "第八条（二）", "result": "pass",
-     "value": "10200000.00", "threshold": "10000000", "message": "研发经费达标"},
+    {
+        "id": "rd.expense_total",
+        "clause": "第八条（二）",
+        "result": "pass",
+        "value": "10200000.00",
+        "threshold": "10000000",
+        "message": "研发经费达标",
+    },
     {"id": "org.uscc", "clause": "第七条（一）", "result": "review", "message": "需现场核实"},
 ]
 
 
 def _save(db: Database, verdicts: dict[str, tuple[str, list[dict[str, Any]]]], **kw: Any) -> None:
     save_round_verdicts(
-        db, "2026-TIC-01", "2026 年度聊城市技术创新中心", "establishment",
-        "/data/round.json", SHA, verdicts, **kw,
+        db,
+        "2026-TIC-01",
+        "2026 年度聊城市技术创新中心",
+        "establishment",
+        "/data/round.json",
+        SHA,
+        verdicts,
+        **kw,
     )
 
 
@@ -37,10 +49,18 @@ def _count(db: Database, model: type) -> int:
 
 
 def test_round_and_verdicts_round_trip(db: Database) -> None:
-    panel = {"panel": "P1", "application": "LC-2026-001", "members": 7, "scorers": 6,
-             "checks": [{"id": "panel.quorum", "result": "pass"}]}
-    _save(db, {"LC-2026-001": ("eligible", CHECKS[:1]), "LC-2026-002": ("needs_judgement", CHECKS)},
-          panel_results=[panel])
+    panel = {
+        "panel": "P1",
+        "application": "LC-2026-001",
+        "members": 7,
+        "scorers": 6,
+        "checks": [{"id": "panel.quorum", "result": "pass"}],
+    }
+    _save(
+        db,
+        {"LC-2026-001": ("eligible", CHECKS[:1]), "LC-2026-002": ("needs_judgement", CHECKS)},
+        panel_results=[panel],
+    )
     [loaded] = list_rounds(db)
     assert (loaded.round_id, loaded.kind) == ("2026-TIC-01", "establishment")
     assert loaded.file_sha256 == SHA
@@ -74,8 +94,11 @@ def test_failure_while_writing_keeps_the_previous_load(db: Database) -> None:
     # and the old verdicts deleted: all of that must be undone.
     bad = [{"id": "rd.ratio", "value": 0.1}]
     with pytest.raises(Exception, match="floating-point"):
-        _save(db, {"LC-2026-003": ("eligible", []), "LC-2026-004": ("eligible", bad)},
-              panel_results=[{"panel": "P1", "application": "LC-2026-003"}])
+        _save(
+            db,
+            {"LC-2026-003": ("eligible", []), "LC-2026-004": ("eligible", bad)},
+            panel_results=[{"panel": "P1", "application": "LC-2026-003"}],
+        )
     assert load_round_verdicts(db, "2026-TIC-01") == {"LC-2026-001": ("eligible", CHECKS)}
     assert _count(db, PanelResult) == 0
     with db.session() as session:

@@ -33,8 +33,14 @@ _TOO_LARGE = Decimal(10) ** 18
 _INTEGER_TEXT = re.compile(r"^[+-]?[0-9]{1,15}$")
 _TRUE_TEXT = {YES, "true"}
 _FALSE_TEXT = {NO, "false"}
-_UNIT_KINDS = {**{label: code for code, label in UNIT_KIND_LABELS.items()}, **{c: c for c in UNIT_KIND_LABELS}}
-_TITLE_LEVELS = {**{label: code for code, label in TITLE_LEVEL_LABELS.items()}, **{c: c for c in TITLE_LEVEL_LABELS}}
+_UNIT_KINDS = {
+    **{label: code for code, label in UNIT_KIND_LABELS.items()},
+    **{c: c for c in UNIT_KIND_LABELS},
+}
+_TITLE_LEVELS = {
+    **{label: code for code, label in TITLE_LEVEL_LABELS.items()},
+    **{c: c for c in TITLE_LEVEL_LABELS},
+}
 
 
 class CellValueError(ValueError):
@@ -63,8 +69,10 @@ def shown(value: Any) -> str:
 def read_cell(kind: str, value: Any, number_format: str = "General") -> Any:
     """The value for a non-empty cell of a column of ``kind``; raises CellValueError."""
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
-        raise CellValueError(f"这里不能填日期或时间（{shown(value)}）",
-                             f"a date or time is not expected here ({shown(value)})")
+        raise CellValueError(
+            f"这里不能填日期或时间（{shown(value)}）",
+            f"a date or time is not expected here ({shown(value)})",
+        )
     if kind in (TEXT, REF):
         return _text(value)
     if kind == INT:
@@ -82,43 +90,55 @@ def read_cell(kind: str, value: Any, number_format: str = "General") -> Any:
         code = _TITLE_LEVELS.get(text, _TITLE_LEVELS.get(text.lower()))
         if code is None:
             allowed = "、".join(TITLE_LEVEL_LABELS.values())
-            raise CellValueError(f"职称级别 {shown(value)} 无效，应为 {allowed} 之一",
-                                 f"title level {shown(value)} is not one of {', '.join(TITLE_LEVEL_LABELS)} "
-                                 f"({allowed})")
+            raise CellValueError(
+                f"职称级别 {shown(value)} 无效，应为 {allowed} 之一",
+                f"title level {shown(value)} is not one of {', '.join(TITLE_LEVEL_LABELS)} "
+                f"({allowed})",
+            )
         return code
     raise AssertionError(f"unknown column kind {kind}")
 
 
 def _text(value: Any) -> str:
     if isinstance(value, bool):
-        raise CellValueError(f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}")
+        raise CellValueError(
+            f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
+        )
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellValueError(f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}")
+            raise CellValueError(
+                f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
+            )
         return str(int(value)) if value.is_integer() else repr(value)
     raise CellValueError(f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}")
 
 
 def _integer(value: Any) -> int:
     if isinstance(value, bool):
-        raise CellValueError(f"应为整数，实际为 {shown(value)}", f"expected a whole number, got {shown(value)}")
+        raise CellValueError(
+            f"应为整数，实际为 {shown(value)}", f"expected a whole number, got {shown(value)}"
+        )
     if isinstance(value, int):
         return value
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     if isinstance(value, str) and _INTEGER_TEXT.match(value.strip()):
         return int(value.strip())
-    raise CellValueError(f"应为整数，实际为 {shown(value)}", f"expected a whole number, got {shown(value)}")
+    raise CellValueError(
+        f"应为整数，实际为 {shown(value)}", f"expected a whole number, got {shown(value)}"
+    )
 
 
 def _decimal_text(value: Any, percent: bool, percent_cell: bool) -> str:
     """Decimal digits as text; a cell formatted as a percentage (60% is stored as 0.6) is scaled."""
     if isinstance(value, bool):
-        raise CellValueError(f"应为数字，实际为 {shown(value)}", f"expected a number, got {shown(value)}")
+        raise CellValueError(
+            f"应为数字，实际为 {shown(value)}", f"expected a number, got {shown(value)}"
+        )
     if isinstance(value, float):
         if not math.isfinite(value):
             raise CellValueError(f"{shown(value)} 不是数字", f"{shown(value)} is not a number")
@@ -131,11 +151,15 @@ def _decimal_text(value: Any, percent: bool, percent_cell: bool) -> str:
             text = text[:-1].strip()
         return text
     else:
-        raise CellValueError(f"应为数字，实际为 {shown(value)}", f"expected a number, got {shown(value)}")
+        raise CellValueError(
+            f"应为数字，实际为 {shown(value)}", f"expected a number, got {shown(value)}"
+        )
     if percent and percent_cell:
         number *= 100
     if number.copy_abs() >= _TOO_LARGE:
-        raise CellValueError(f"数值 {shown(value)} 过大，请核对", f"{shown(value)} is implausibly large")
+        raise CellValueError(
+            f"数值 {shown(value)} 过大，请核对", f"{shown(value)} is implausibly large"
+        )
     if number == number.to_integral_value():
         return str(int(number))
     return format(number.normalize(), "f")
@@ -150,4 +174,7 @@ def _boolean(value: Any) -> bool:
             return True
         if text in _FALSE_TEXT:
             return False
-    raise CellValueError(f"应为“是”或“否”，实际为 {shown(value)}", f"expected 是 (yes) or 否 (no), got {shown(value)}")
+    raise CellValueError(
+        f"应为“是”或“否”，实际为 {shown(value)}",
+        f"expected 是 (yes) or 否 (no), got {shown(value)}",
+    )

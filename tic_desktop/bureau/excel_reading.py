@@ -11,9 +11,10 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Sequence
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -77,8 +78,13 @@ class ExcelImportError(InputError):
     """The workbook cannot be imported; ``problems`` lists every problem found (empty when
     the file as a whole is unusable, e.g. not an xlsx file: the message then says why)."""
 
-    def __init__(self, file: str, problems: Sequence[CellProblem],
-                 problem_zh: str | None = None, problem_en: str | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        problems: Sequence[CellProblem],
+        problem_zh: str | None = None,
+        problem_en: str | None = None,
+    ) -> None:
         self.problems = list(problems)
         if problem_zh is None or problem_en is None:
             problem_zh, problem_en = self._summary("zh"), self._summary("en")
@@ -102,7 +108,9 @@ class ExcelImportError(InputError):
         if not self.problems:
             return self.message(lang)
         if lang == "en":
-            head = f"Cannot import {self.file}: {len(self.problems)} problem(s), nothing was imported:"
+            head = (
+                f"Cannot import {self.file}: {len(self.problems)} problem(s), nothing was imported:"
+            )
         else:
             head = f"无法导入 {self.file}：共 {len(self.problems)} 处问题，未导入任何内容："
         return "\n".join([head, *("  " + p.describe(lang) for p in self.problems)])
@@ -139,11 +147,18 @@ def _open_book(path: Path):
     except FileNotFoundError:
         raise refuse("文件不存在", "file not found") from None
     except OSError as exc:
-        raise refuse(f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})") from None
+        raise refuse(
+            f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})"
+        ) from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise refuse("这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为不加密的 .xlsx 文件",
-                     "is an old Excel (.xls) file or an encrypted workbook; save it as an unencrypted .xlsx")
-    not_xlsx = refuse("不是 Excel 工作簿（.xlsx）文件，或文件已损坏", "is not an Excel workbook (.xlsx), or is damaged")
+        raise refuse(
+            "这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为不加密的 .xlsx 文件",
+            "is an old Excel (.xls) file or an encrypted workbook; save it as an unencrypted .xlsx",
+        )
+    not_xlsx = refuse(
+        "不是 Excel 工作簿（.xlsx）文件，或文件已损坏",
+        "is not an Excel workbook (.xlsx), or is damaged",
+    )
     if not data.startswith(b"PK\x03\x04"):
         raise not_xlsx
     try:
@@ -166,8 +181,12 @@ def _open_book(path: Path):
 class _Row:
     sheet: str
     number: int
-    cells: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (column letter, header)
-    values: dict[str, Any] = field(default_factory=dict)  # key -> value, for readable non-empty cells
+    cells: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # key -> (column letter, header)
+    values: dict[str, Any] = field(
+        default_factory=dict
+    )  # key -> value, for readable non-empty cells
 
     def cell(self, key: str) -> tuple[str, int, str, str]:
         letter, header = self.cells.get(key, ("", ""))
@@ -200,13 +219,19 @@ class _WorkbookReading:
         columns: dict[str, dict[int, Column]] = {}
         for layout in DATA_SHEETS:
             if layout.name not in book.sheetnames:
-                self.problem((layout.name, 1, "", ""), f"缺少工作表“{layout.name}”",
-                             f"the sheet {layout.name} ({layout.en}) is missing")
+                self.problem(
+                    (layout.name, 1, "", ""),
+                    f"缺少工作表“{layout.name}”",
+                    f"the sheet {layout.name} ({layout.en}) is missing",
+                )
             else:
                 columns[layout.name] = self._header(book[layout.name], layout)
         if self.problems:  # a damaged layout: cell-by-cell checks would only repeat it
             self._fail()
-        rows = {layout.name: self._rows(book[layout.name], layout, columns[layout.name]) for layout in DATA_SHEETS}
+        rows = {
+            layout.name: self._rows(book[layout.name], layout, columns[layout.name])
+            for layout in DATA_SHEETS
+        }
         drafts = self._applications(rows)
         experts = self._experts(rows[EXPERTS.name])
         applications = [self._validate(draft) for draft in drafts]
@@ -230,8 +255,11 @@ class _WorkbookReading:
 
     def _header(self, sheet, layout: SheetLayout) -> dict[int, Column]:
         if sheet.max_row > MAX_ROWS + 1 or sheet.max_column > MAX_COLUMNS:
-            self.problem((layout.name, 1, "", ""), f"工作表过大（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）",
-                         f"the sheet is too large (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)")
+            self.problem(
+                (layout.name, 1, "", ""),
+                f"工作表过大（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）",
+                f"the sheet is too large (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)",
+            )
             return {}
         known = {}
         for column in layout.columns:
@@ -247,17 +275,25 @@ class _WorkbookReading:
             column = known.get(_normalised(str(value)))
             where = (layout.name, 1, letter, shown(value))
             if column is None:
-                self.problem(where, "无法识别的列标题（请勿修改标题行）",
-                             "unrecognised column title (do not change the title row)")
+                self.problem(
+                    where,
+                    "无法识别的列标题（请勿修改标题行）",
+                    "unrecognised column title (do not change the title row)",
+                )
             elif column.key in seen:
-                self.problem(where, f"列“{column.zh}”重复（另见 {seen[column.key]} 列）",
-                             f"column {column.en} appears twice (also column {seen[column.key]})")
+                self.problem(
+                    where,
+                    f"列“{column.zh}”重复（另见 {seen[column.key]} 列）",
+                    f"column {column.en} appears twice (also column {seen[column.key]})",
+                )
             else:
                 seen[column.key] = letter
                 found[index] = column
         for column in layout.columns:
             if column.header_required and column.key not in seen:
-                self.problem((layout.name, 1, "", column.header), "缺少此列", "this column is missing")
+                self.problem(
+                    (layout.name, 1, "", column.header), "缺少此列", "this column is missing"
+                )
         return found
 
     def _rows(self, sheet, layout: SheetLayout, columns: dict[int, Column]) -> list[_Row]:
@@ -272,14 +308,19 @@ class _WorkbookReading:
                 column = columns.get(index)
                 if column is None:
                     if not is_empty(cell.value):
-                        self.problem((layout.name, number, get_column_letter(index), ""),
-                                     "该列没有列标题，内容无法导入", "this column has no title, its content cannot be read")
+                        self.problem(
+                            (layout.name, number, get_column_letter(index), ""),
+                            "该列没有列标题，内容无法导入",
+                            "this column has no title, its content cannot be read",
+                        )
                     continue
                 if is_empty(cell.value):
                     continue
                 try:
                     if cell.data_type == "e":
-                        raise CellValueError(f"单元格是错误值 {cell.value}", f"the cell holds the error {cell.value}")
+                        raise CellValueError(
+                            f"单元格是错误值 {cell.value}", f"the cell holds the error {cell.value}"
+                        )
                     row.values[column.key] = read_cell(column.kind, cell.value, cell.number_format)
                 except CellValueError as exc:
                     self.problem(row.cell(column.key), exc.message_zh, exc.message_en)
@@ -297,11 +338,17 @@ class _WorkbookReading:
                     self.problem(row.cell("id"), "缺少申报编号", "the application id is missing")
                 continue
             if _UNSAFE_ID.search(app_id) or app_id in (".", "..") or len(app_id) > 100:
-                self.problem(row.cell("id"), "申报编号不能含 / \\ : * ? \" < > | 等字符，且不超过 100 字",
-                             "the id must not contain / \\ : * ? \" < > | or control characters (100 characters at most)")
+                self.problem(
+                    row.cell("id"),
+                    '申报编号不能含 / \\ : * ? " < > | 等字符，且不超过 100 字',
+                    'the id must not contain / \\ : * ? " < > | or control characters (100 characters at most)',
+                )
             if app_id in drafts:
-                self.problem(row.cell("id"), f"申报编号 {app_id} 重复（另见第 {drafts[app_id].row.number} 行）",
-                             f"application id {app_id} is used twice (also row {drafts[app_id].row.number})")
+                self.problem(
+                    row.cell("id"),
+                    f"申报编号 {app_id} 重复（另见第 {drafts[app_id].row.number} 行）",
+                    f"application id {app_id} is used twice (also row {drafts[app_id].row.number})",
+                )
                 continue
             draft = _Draft(row, {"lead_unit": {}})
             for column in BASIC.columns:
@@ -317,10 +364,15 @@ class _WorkbookReading:
                 app_id = row.values.get("application")
                 if app_id is None:
                     if (row.sheet, row.number, row.cells["application"][0]) not in self.flagged:
-                        self.problem(row.cell("application"), "缺少申报编号", "the application id is missing")
+                        self.problem(
+                            row.cell("application"), "缺少申报编号", "the application id is missing"
+                        )
                 elif app_id not in drafts:
-                    self.problem(row.cell("application"), f"申报编号 {app_id} 在“基本信息”表中不存在",
-                                 f"application id {app_id} is not in the sheet 基本信息 (basic information)")
+                    self.problem(
+                        row.cell("application"),
+                        f"申报编号 {app_id} 在“基本信息”表中不存在",
+                        f"application id {app_id} is not in the sheet 基本信息 (basic information)",
+                    )
                 else:
                     grouped.setdefault(app_id, []).append(row)
             for app_id, group in grouped.items():
@@ -334,7 +386,11 @@ class _WorkbookReading:
         entries = []
         prefix = ("committee", "members") if layout is COMMITTEE else (layout.block,)
         for index, row in enumerate(group):
-            entry = {key: value for key, value in row.values.items() if key not in ("application", "chair")}
+            entry = {
+                key: value
+                for key, value in row.values.items()
+                if key not in ("application", "chair")
+            }
             entries.append(entry)
             draft.where[(*prefix, index)] = row.cell("application")
             for column in layout.columns:
@@ -353,15 +409,19 @@ class _WorkbookReading:
         draft.reported.add(("committee", "chair"))
         if not chairs:
             if not any((r.sheet, r.number, r.cells["chair"][0]) in self.flagged for r in group):
-                self.problem(group[0].cell("chair"),
-                             f"申报 {draft.row.values['id']} 的专家委员会没有主任（须有一位成员填“是”）",
-                             f"the committee of {draft.row.values['id']} has no chair (mark one member 是)")
+                self.problem(
+                    group[0].cell("chair"),
+                    f"申报 {draft.row.values['id']} 的专家委员会没有主任（须有一位成员填“是”）",
+                    f"the committee of {draft.row.values['id']} has no chair (mark one member 是)",
+                )
             return 0
         for index in chairs[1:]:
-            self.problem(group[index].cell("chair"),
-                         f"申报 {draft.row.values['id']} 的专家委员会有多位主任（另见第 {group[chairs[0]].number} 行）",
-                         f"the committee of {draft.row.values['id']} has more than one chair "
-                         f"(also row {group[chairs[0]].number})")
+            self.problem(
+                group[index].cell("chair"),
+                f"申报 {draft.row.values['id']} 的专家委员会有多位主任（另见第 {group[chairs[0]].number} 行）",
+                f"the committee of {draft.row.values['id']} has more than one chair "
+                f"(also row {group[chairs[0]].number})",
+            )
         return chairs[0]
 
     def _unique_years(self, draft: _Draft, group: list[_Row]) -> None:
@@ -371,8 +431,11 @@ class _WorkbookReading:
             if year is None:
                 continue
             if year in first_row:
-                self.problem(row.cell("year"), f"年度 {year} 重复（另见第 {first_row[year]} 行）",
-                             f"the year {year} is listed twice (also row {first_row[year]})")
+                self.problem(
+                    row.cell("year"),
+                    f"年度 {year} 重复（另见第 {first_row[year]} 行）",
+                    f"the year {year} is listed twice (also row {first_row[year]})",
+                )
                 draft.reported.add(("finance",))
             else:
                 first_row[year] = row.number
@@ -385,16 +448,25 @@ class _WorkbookReading:
         row.values["file"] = file
         relative = PurePosixPath(file)
         if relative.is_absolute() or re.match(r"^[A-Za-z]:", file):
-            self.problem(row.cell("file"), "应为相对于工作簿所在文件夹的路径，不能是绝对路径",
-                         "must be a path relative to the workbook's folder, not an absolute path")
+            self.problem(
+                row.cell("file"),
+                "应为相对于工作簿所在文件夹的路径，不能是绝对路径",
+                "must be a path relative to the workbook's folder, not an absolute path",
+            )
             return
         target = (self.base / relative).resolve()
         if not target.is_relative_to(self.base):
-            self.problem(row.cell("file"), "附件须在工作簿所在文件夹之内",
-                         "the attachment must be inside the workbook's folder")
+            self.problem(
+                row.cell("file"),
+                "附件须在工作簿所在文件夹之内",
+                "the attachment must be inside the workbook's folder",
+            )
         elif not target.is_file():
-            self.problem(row.cell("file"), f"附件文件不存在：{self.base / relative}",
-                         f"attachment file not found: {self.base / relative}")
+            self.problem(
+                row.cell("file"),
+                f"附件文件不存在：{self.base / relative}",
+                f"attachment file not found: {self.base / relative}",
+            )
 
     # ---- validation with the domain's models --------------------------------------------
 
@@ -408,8 +480,11 @@ class _WorkbookReading:
             expert_id = row.values.get("id")
             where = {(column.key,): row.cell(column.key) for column in EXPERTS.columns}
             if expert_id is not None and expert_id in seen:
-                self.problem(row.cell("id"), f"专家编号 {expert_id} 重复（另见第 {seen[expert_id]} 行）",
-                             f"expert id {expert_id} is used twice (also row {seen[expert_id]})")
+                self.problem(
+                    row.cell("id"),
+                    f"专家编号 {expert_id} 重复（另见第 {seen[expert_id]} 行）",
+                    f"expert id {expert_id} is used twice (also row {seen[expert_id]})",
+                )
                 continue
             if expert_id is not None:
                 seen[expert_id] = row.number
@@ -423,7 +498,11 @@ class _WorkbookReading:
             return model.model_validate(data)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
-                location = tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
+                location = tuple(
+                    p
+                    for p in error["loc"]
+                    if isinstance(p, int) or not str(p).startswith("function-")
+                )
                 if any(location[:n] in reported for n in range(1, len(location) + 1)):
                     continue
                 cell = _locate(where, location) or row.cell("id")

@@ -38,7 +38,12 @@ from tic_desktop.bureau.excel_layout import (
     YES,
     SheetLayout,
 )
-from tic_desktop.bureau.excel_reading import CellProblem, ExcelImportError, WorkbookContents, read_workbook
+from tic_desktop.bureau.excel_reading import (
+    CellProblem,
+    ExcelImportError,
+    WorkbookContents,
+    read_workbook,
+)
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.round import Expert
 from tic_desktop.security.atomic import write_atomically
@@ -57,7 +62,9 @@ _CHOICES = {
 }
 
 
-def write_workbook(path: Path, applications: Sequence[Application] = (), experts: Sequence[Expert] = ()) -> None:
+def write_workbook(
+    path: Path, applications: Sequence[Application] = (), experts: Sequence[Expert] = ()
+) -> None:
     """Write the template (no applications, no experts) or a filled workbook, atomically."""
     book = Workbook()
     book.remove(book.active)
@@ -68,7 +75,9 @@ def write_workbook(path: Path, applications: Sequence[Application] = (), experts
         if layout is BASIC:
             rows = [[_cell_value(c.kind, _get(r, c.path)) for c in layout.columns] for r in records]
         elif layout is EXPERTS:
-            rows = [[_cell_value(c.kind, getattr(e, c.key)) for c in layout.columns] for e in experts]
+            rows = [
+                [_cell_value(c.kind, getattr(e, c.key)) for c in layout.columns] for e in experts
+            ]
         else:
             rows = [row for record in records for row in _child_rows(layout, record)]
         for values in rows:
@@ -144,14 +153,20 @@ def _format_columns(sheet, layout: SheetLayout, rows: int) -> None:
             if cell.value is not None:
                 width = max(width, _display_width(str(cell.value)) + 2)
             if column.kind in (TEXT, AMOUNT, PERCENT) or column.key == "application":
-                cell.number_format = "@"  # typed digits stay text: exact, and USCCs keep leading zeros
+                cell.number_format = (
+                    "@"  # typed digits stay text: exact, and USCCs keep leading zeros
+                )
         sheet.column_dimensions[letter].width = min(width, 48)
         choices = _CHOICES.get(column.kind)
         if choices:
             validation = DataValidation(
-                type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                showErrorMessage=True, errorStyle="warning",
-                errorTitle="请从列表中选择", error="可选：" + "、".join(choices),
+                type="list",
+                formula1='"' + ",".join(choices) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle="请从列表中选择",
+                error="可选：" + "、".join(choices),
             )
             validation.add(f"{letter}2:{letter}{_LAST_ROW}")
             sheet.add_data_validation(validation)
@@ -171,7 +186,11 @@ def _write_instructions(sheet) -> None:
     for layout in DATA_SHEETS:
         sheet.append([layout.name, "（整表）", "", layout.note])
         for column in layout.columns:
-            required = "必填" if column.required else ("每个委员会一位“是”" if column.kind == CHAIR else "选填")
+            required = (
+                "必填"
+                if column.required
+                else ("每个委员会一位“是”" if column.kind == CHAIR else "选填")
+            )
             sheet.append([layout.name, column.header, required, column.note])
     for row in sheet.iter_rows(min_row=header_row):
         for cell in row:
@@ -183,4 +202,3 @@ def _write_instructions(sheet) -> None:
 
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
+from tic_desktop.bureau.workspace import is_safe_name, safe_name
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.jsonfile import read_json
 from tic_desktop.domain.loading import ReviewRound, load_round
@@ -25,14 +26,22 @@ from tic_desktop.errors import InputError
 from tic_desktop.rules.conflicts import PanelConflicts, panel_conflicts
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.rules.results import Result
-from tic_desktop.bureau.workspace import is_safe_name, safe_name
 from tic_desktop.security.atomic import write_atomically
 
 RUBRIC_TOTAL = Decimal(100)
 UNUSABLE_IN_NAMES = '/\\:*?"<>|'
 # What the round file itself cannot hold (it would not load); everything else may be saved as a draft.
-STRUCTURAL = {"round.id", "round.title", "round.applications", "rubric.criteria", "rubric.total", "panel.members",
-              "panel.chair", "panel.id", "round.conflicts"}
+STRUCTURAL = {
+    "round.id",
+    "round.title",
+    "round.applications",
+    "rubric.criteria",
+    "rubric.total",
+    "panel.members",
+    "panel.chair",
+    "panel.id",
+    "round.conflicts",
+}
 
 
 @dataclass
@@ -46,7 +55,12 @@ class PanelDraft:
         """The panel as the conflicts engine sees it, or None while it has no members or chair."""
         if not self.members or self.chair not in self.members:
             return None
-        return Panel(id=self.id, members=list(self.members), chair=self.chair, applications=list(self.applications))
+        return Panel(
+            id=self.id,
+            members=list(self.members),
+            chair=self.chair,
+            applications=list(self.applications),
+        )
 
 
 @dataclass
@@ -90,17 +104,26 @@ class RoundDraft:
 
     # --- building -----------------------------------------------------------------------
     @classmethod
-    def from_round(cls, review_round: ReviewRound) -> "RoundDraft":
+    def from_round(cls, review_round: ReviewRound) -> RoundDraft:
         spec = review_round.spec
         entries = {}
         for app_id, application in review_round.applications.items():
             path = review_round.application_files[app_id]
             entries[app_id] = ApplicationEntry(application, read_json(path), path.parent)
         return cls(
-            id=spec.id, title=spec.title, kind=spec.kind, quorum=spec.quorum,
-            rubric_id=review_round.rubric.id, step=review_round.rubric.step,
-            criteria=list(review_round.rubric.criteria), applications=entries, experts=list(spec.experts),
-            panels=[PanelDraft(p.id, list(p.members), p.chair, list(p.applications)) for p in spec.panels],
+            id=spec.id,
+            title=spec.title,
+            kind=spec.kind,
+            quorum=spec.quorum,
+            rubric_id=review_round.rubric.id,
+            step=review_round.rubric.step,
+            criteria=list(review_round.rubric.criteria),
+            applications=entries,
+            experts=list(spec.experts),
+            panels=[
+                PanelDraft(p.id, list(p.members), p.chair, list(p.applications))
+                for p in spec.panels
+            ],
             declared_conflicts=list(spec.declared_conflicts),
             aggregation=spec.aggregation.model_dump(mode="json") if spec.aggregation else None,
             source=review_round.path,
@@ -124,7 +147,9 @@ class RoundDraft:
         return next(p for p in self.panels if p.id == panel_id)
 
     def declared_for(self, application_id: str) -> dict[str, str]:
-        return {c.expert: c.reason for c in self.declared_conflicts if c.application == application_id}
+        return {
+            c.expert: c.reason for c in self.declared_conflicts if c.application == application_id
+        }
 
     @property
     def rubric_total(self) -> Decimal:
@@ -139,62 +164,149 @@ class RoundDraft:
         # Without a chair yet, recusals and the quorum are still worth seeing: check with a stand-in
         # chair and leave out the chair's own check.
         chosen = panel.chair in panel.members
-        model = Panel(id=panel.id, members=list(panel.members), chair=panel.chair if chosen else panel.members[0],
-                      applications=list(panel.applications))
+        model = Panel(
+            id=panel.id,
+            members=list(panel.members),
+            chair=panel.chair if chosen else panel.members[0],
+            applications=list(panel.applications),
+        )
         results = [
-            panel_conflicts(model, self.applications[a].application, experts, self.declared_for(a), self.quorum)
-            for a in model.applications if a in self.applications
+            panel_conflicts(
+                model, self.applications[a].application, experts, self.declared_for(a), self.quorum
+            )
+            for a in model.applications
+            if a in self.applications
         ]
         if not chosen:
-            results = [replace(r, checks=[c for c in r.checks if c.id != "panel.chair_independent"]) for r in results]
+            results = [
+                replace(r, checks=[c for c in r.checks if c.id != "panel.chair_independent"])
+                for r in results
+            ]
         return results
 
     def panel_blockers(self, panel: PanelDraft) -> list[Blocker]:
         blockers = []
         if not usable_as_file_name(panel.id):
-            blockers.append(Blocker(panel.id, None, "panel.id", f"专家组编号“{panel.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
-                                    f"the panel id “{panel.id}” may contain only letters, digits, - _ and . "
-                                    f"(not {UNUSABLE_IN_NAMES}, spaces, …)"))
+            blockers.append(
+                Blocker(
+                    panel.id,
+                    None,
+                    "panel.id",
+                    f"专家组编号“{panel.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
+                    f"the panel id “{panel.id}” may contain only letters, digits, - _ and . "
+                    f"(not {UNUSABLE_IN_NAMES}, spaces, …)",
+                )
+            )
         if not panel.members:
-            blockers.append(Blocker(panel.id, None, "panel.members", f"专家组 {panel.id} 还没有成员",
-                                    f"panel {panel.id} has no members yet"))
+            blockers.append(
+                Blocker(
+                    panel.id,
+                    None,
+                    "panel.members",
+                    f"专家组 {panel.id} 还没有成员",
+                    f"panel {panel.id} has no members yet",
+                )
+            )
         elif panel.chair not in panel.members:
-            blockers.append(Blocker(panel.id, None, "panel.chair", f"专家组 {panel.id} 还没有指定组长",
-                                    f"panel {panel.id} has no chair yet"))
+            blockers.append(
+                Blocker(
+                    panel.id,
+                    None,
+                    "panel.chair",
+                    f"专家组 {panel.id} 还没有指定组长",
+                    f"panel {panel.id} has no chair yet",
+                )
+            )
         unknown = [m for m in panel.members if m not in self.experts_by_id]
         if unknown:
-            blockers.append(Blocker(panel.id, None, "panel.members", f"专家组 {panel.id} 的成员 {unknown[0]} 不在专家库中",
-                                    f"member {unknown[0]} of panel {panel.id} is not in the expert pool"))
+            blockers.append(
+                Blocker(
+                    panel.id,
+                    None,
+                    "panel.members",
+                    f"专家组 {panel.id} 的成员 {unknown[0]} 不在专家库中",
+                    f"member {unknown[0]} of panel {panel.id} is not in the expert pool",
+                )
+            )
         if not panel.applications:
-            blockers.append(Blocker(panel.id, None, "panel.applications", f"专家组 {panel.id} 还没有分配申报",
-                                    f"panel {panel.id} has no applications yet"))
+            blockers.append(
+                Blocker(
+                    panel.id,
+                    None,
+                    "panel.applications",
+                    f"专家组 {panel.id} 还没有分配申报",
+                    f"panel {panel.id} has no applications yet",
+                )
+            )
         for result in self.panel_checks(panel):
             for check in result.checks:
                 if check.result is Result.FAIL:
                     zh, en = CHECK_TITLES[check.id]
-                    blockers.append(Blocker(panel.id, result.application_id, check.id,
-                                            f"专家组 {panel.id} · {result.application_id} · {zh}：{check.message_zh}",
-                                            f"panel {panel.id} · {result.application_id} · {en}: {check.message_en}"))
+                    blockers.append(
+                        Blocker(
+                            panel.id,
+                            result.application_id,
+                            check.id,
+                            f"专家组 {panel.id} · {result.application_id} · {zh}：{check.message_zh}",
+                            f"panel {panel.id} · {result.application_id} · {en}: {check.message_en}",
+                        )
+                    )
         return blockers
 
     def blockers(self) -> list[Blocker]:
         """Every reason the round cannot go out yet; empty when packages may be built."""
         found: list[Blocker] = []
         if not self.id.strip():
-            found.append(Blocker(None, None, "round.id", "评审批次编号不能为空", "the round needs an id"))
+            found.append(
+                Blocker(None, None, "round.id", "评审批次编号不能为空", "the round needs an id")
+            )
         elif not usable_as_file_name(self.id.strip()):
-            found.append(Blocker(None, None, "round.id", f"评审批次编号“{self.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
-                                 f"the round id “{self.id}” may contain only letters, digits, - _ and . "
-                                 f"(not {UNUSABLE_IN_NAMES}, spaces, …)"))
+            found.append(
+                Blocker(
+                    None,
+                    None,
+                    "round.id",
+                    f"评审批次编号“{self.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
+                    f"the round id “{self.id}” may contain only letters, digits, - _ and . "
+                    f"(not {UNUSABLE_IN_NAMES}, spaces, …)",
+                )
+            )
         if not self.title.strip():
-            found.append(Blocker(None, None, "round.title", "评审批次名称不能为空", "the round needs a title"))
+            found.append(
+                Blocker(
+                    None, None, "round.title", "评审批次名称不能为空", "the round needs a title"
+                )
+            )
         if not self.applications:
-            found.append(Blocker(None, None, "round.applications", "还没有导入申报", "no applications imported yet"))
+            found.append(
+                Blocker(
+                    None,
+                    None,
+                    "round.applications",
+                    "还没有导入申报",
+                    "no applications imported yet",
+                )
+            )
         if not self.criteria:
-            found.append(Blocker(None, None, "rubric.criteria", "评分表还没有评分项", "the rubric has no criteria"))
+            found.append(
+                Blocker(
+                    None,
+                    None,
+                    "rubric.criteria",
+                    "评分表还没有评分项",
+                    "the rubric has no criteria",
+                )
+            )
         elif self.rubric_total != RUBRIC_TOTAL:
-            found.append(Blocker(None, None, "rubric.total", f"评分表满分合计为 {self.rubric_total}，应为 100",
-                                 f"the rubric's maxima add up to {self.rubric_total}, not 100"))
+            found.append(
+                Blocker(
+                    None,
+                    None,
+                    "rubric.total",
+                    f"评分表满分合计为 {self.rubric_total}，应为 100",
+                    f"the rubric's maxima add up to {self.rubric_total}, not 100",
+                )
+            )
         for problem_zh, problem_en in rubric_problems(self.step, self.criteria):
             found.append(Blocker(None, None, "rubric.criteria", problem_zh, problem_en))
         if not self.panels:
@@ -202,23 +314,42 @@ class RoundDraft:
         experts = self.experts_by_id
         for conflict in self.declared_conflicts:
             if conflict.expert not in experts or conflict.application not in self.applications:
-                found.append(Blocker(None, conflict.application, "round.conflicts",
-                                     f"回避声明（{conflict.expert} · {conflict.application}）指向已删除的专家或申报",
-                                     f"the declared conflict ({conflict.expert} · {conflict.application}) names a "
-                                     "removed expert or application"))
+                found.append(
+                    Blocker(
+                        None,
+                        conflict.application,
+                        "round.conflicts",
+                        f"回避声明（{conflict.expert} · {conflict.application}）指向已删除的专家或申报",
+                        f"the declared conflict ({conflict.expert} · {conflict.application}) names a "
+                        "removed expert or application",
+                    )
+                )
         assigned: dict[str, str] = {}
         for panel in self.panels:
             found += self.panel_blockers(panel)
             for app_id in panel.applications:
                 if app_id in assigned:
-                    found.append(Blocker(panel.id, app_id, "round.assignment",
-                                         f"申报 {app_id} 同时分配给了专家组 {assigned[app_id]} 和 {panel.id}",
-                                         f"application {app_id} is in panels {assigned[app_id]} and {panel.id}"))
+                    found.append(
+                        Blocker(
+                            panel.id,
+                            app_id,
+                            "round.assignment",
+                            f"申报 {app_id} 同时分配给了专家组 {assigned[app_id]} 和 {panel.id}",
+                            f"application {app_id} is in panels {assigned[app_id]} and {panel.id}",
+                        )
+                    )
                 assigned.setdefault(app_id, panel.id)
         for app_id in self.applications:
             if app_id not in assigned:
-                found.append(Blocker(None, app_id, "round.assignment", f"申报 {app_id} 还没有分配专家组",
-                                     f"application {app_id} is not in any panel"))
+                found.append(
+                    Blocker(
+                        None,
+                        app_id,
+                        "round.assignment",
+                        f"申报 {app_id} 还没有分配专家组",
+                        f"application {app_id} is not in any panel",
+                    )
+                )
         return found
 
     def save_blockers(self) -> list[Blocker]:
@@ -230,7 +361,9 @@ class RoundDraft:
         for panel in self.panels:
             if application_id in panel.applications:
                 panel.applications.remove(application_id)
-        self.declared_conflicts = [c for c in self.declared_conflicts if c.application != application_id]
+        self.declared_conflicts = [
+            c for c in self.declared_conflicts if c.application != application_id
+        ]
 
     def forget_expert(self, expert_id: str) -> None:
         """An expert left the pool: out of every panel (and the chair) and out of the declared conflicts."""
@@ -244,11 +377,17 @@ class RoundDraft:
     # --- files ----------------------------------------------------------------------------
     def round_json(self, application_files: dict[str, str], rubric_file: str) -> dict:
         data = {
-            "id": self.id, "title": self.title, "kind": self.kind, "quorum": self.quorum, "rubric": rubric_file,
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "quorum": self.quorum,
+            "rubric": rubric_file,
             "applications": [application_files[a] for a in self.applications],
             "experts": [e.model_dump(exclude_none=True) for e in self.experts],
-            "panels": [{"id": p.id, "members": p.members, "chair": p.chair, "applications": p.applications}
-                       for p in self.panels],
+            "panels": [
+                {"id": p.id, "members": p.members, "chair": p.chair, "applications": p.applications}
+                for p in self.panels
+            ],
             "declared_conflicts": [c.model_dump() for c in self.declared_conflicts],
         }
         if self.aggregation:
@@ -256,9 +395,14 @@ class RoundDraft:
         return data
 
     def rubric_json(self) -> dict:
-        return {"id": self.rubric_id, "step": str(self.step),
-                "criteria": [{"id": c.id, "title": c.title, "max": str(c.max), "guidance": c.guidance}
-                             for c in self.criteria]}
+        return {
+            "id": self.rubric_id,
+            "step": str(self.step),
+            "criteria": [
+                {"id": c.id, "title": c.title, "max": str(c.max), "guidance": c.guidance}
+                for c in self.criteria
+            ],
+        }
 
 
 def rubric_problems(step: Decimal, criteria: list[Criterion]) -> list[tuple[str, str]]:
@@ -269,13 +413,21 @@ def rubric_problems(step: Decimal, criteria: list[Criterion]) -> list[tuple[str,
     seen: set[str] = set()
     for index, criterion in enumerate(criteria, start=1):
         if not criterion.id.strip() or not criterion.title.strip():
-            problems.append((f"第 {index} 项缺少编号或名称", f"criterion {index} needs an id and a title"))
+            problems.append(
+                (f"第 {index} 项缺少编号或名称", f"criterion {index} needs an id and a title")
+            )
         if criterion.id in seen:
-            problems.append((f"评分项编号 {criterion.id} 重复", f"criterion id {criterion.id} is used twice"))
+            problems.append(
+                (f"评分项编号 {criterion.id} 重复", f"criterion id {criterion.id} is used twice")
+            )
         seen.add(criterion.id)
         if step > 0 and (criterion.max <= 0 or criterion.max % step != 0):
-            problems.append((f"第 {index} 项满分 {criterion.max} 应为步长 {step} 的正整数倍",
-                             f"criterion {index}: maximum {criterion.max} must be a positive multiple of step {step}"))
+            problems.append(
+                (
+                    f"第 {index} 项满分 {criterion.max} 应为步长 {step} 的正整数倍",
+                    f"criterion {index}: maximum {criterion.max} must be a positive multiple of step {step}",
+                )
+            )
     return problems
 
 
@@ -288,8 +440,9 @@ def _json_bytes(data: dict) -> bytes:
 usable_as_file_name = is_safe_name
 
 
-
-def _application_files(draft: RoundDraft, folder: Path) -> dict[str, tuple[str, bytes, list[tuple[Path, str]]]]:
+def _application_files(
+    draft: RoundDraft, folder: Path
+) -> dict[str, tuple[str, bytes, list[tuple[Path, str]]]]:
     """Per application: its relative JSON path, JSON bytes and the attachments to copy (source, relative)."""
     planned = {}
     for app_id, entry in draft.applications.items():
@@ -299,8 +452,12 @@ def _application_files(draft: RoundDraft, folder: Path) -> dict[str, tuple[str, 
         for index, attachment in enumerate(data.get("attachments") or []):
             source = (entry.base / attachment["file"]).resolve()
             if not source.is_file():
-                raise InputError(f"{app_id}", f"attachments[{index}].file", f"附件不存在：{attachment['file']}",
-                                 f"attachment not found: {attachment['file']}")
+                raise InputError(
+                    f"{app_id}",
+                    f"attachments[{index}].file",
+                    f"附件不存在：{attachment['file']}",
+                    f"attachment not found: {attachment['file']}",
+                )
             relative = f"{name}/{index + 1:02d}-{source.name}"  # a name of a file that exists: no separators
             attachment["file"] = relative
             copies.append((source, relative))
@@ -311,8 +468,12 @@ def _application_files(draft: RoundDraft, folder: Path) -> dict[str, tuple[str, 
 def _refuse_unsaveable(draft: RoundDraft, shown: str) -> None:
     problems = draft.save_blockers()
     if problems:
-        raise InputError(shown, None, "；".join(b.message_zh for b in problems),
-                         "; ".join(b.message_en for b in problems))
+        raise InputError(
+            shown,
+            None,
+            "；".join(b.message_zh for b in problems),
+            "; ".join(b.message_en for b in problems),
+        )
 
 
 def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
@@ -324,10 +485,16 @@ def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
     folder = Path(folder)
     _refuse_unsaveable(draft, str(folder))
     if folder.exists() and any(folder.iterdir()):
-        raise InputError(str(folder), None, "目标文件夹不是空的，请选择一个新的文件夹",
-                         "the folder is not empty; choose a new folder for the round")
+        raise InputError(
+            str(folder),
+            None,
+            "目标文件夹不是空的，请选择一个新的文件夹",
+            "the folder is not empty; choose a new folder for the round",
+        )
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent)
+    )
     try:
         planned = _application_files(draft, staging)
         for relative, data, copies in planned.values():
@@ -337,8 +504,12 @@ def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
         write_atomically(staging / "rubric.json", _json_bytes(draft.rubric_json()))
-        write_atomically(staging / "round.json", _json_bytes(
-            draft.round_json({a: rel for a, (rel, _, _) in planned.items()}, "rubric.json")))
+        write_atomically(
+            staging / "round.json",
+            _json_bytes(
+                draft.round_json({a: rel for a, (rel, _, _) in planned.items()}, "rubric.json")
+            ),
+        )
         load_round(staging / "round.json")  # refuse to publish what would not load
         if folder.exists():
             folder.rmdir()
@@ -356,12 +527,20 @@ def save_round_in_place(draft: RoundDraft) -> ReviewRound:
     and rubric files are replaced atomically last, so a crash leaves the previous round intact.
     """
     if draft.source is None:
-        raise InputError("round", None, "这个批次还没有保存过，请选择保存位置", "this round was never saved; choose a folder")
+        raise InputError(
+            "round",
+            None,
+            "这个批次还没有保存过，请选择保存位置",
+            "this round was never saved; choose a folder",
+        )
     _refuse_unsaveable(draft, str(draft.source))
     folder = draft.source.parent
     current = json.loads(draft.source.read_text(encoding="utf-8"))
     existing = load_round(draft.source)
-    files = {a: str(p.relative_to(folder)).replace(os.sep, "/") for a, p in existing.application_files.items()}
+    files = {
+        a: str(p.relative_to(folder)).replace(os.sep, "/")
+        for a, p in existing.application_files.items()
+    }
     new = RoundDraft(applications={a: e for a, e in draft.applications.items() if a not in files})
     for app_id, (relative, data, copies) in _application_files(new, folder).items():
         for source, attachment in copies:

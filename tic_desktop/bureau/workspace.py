@@ -46,8 +46,12 @@ class BureauWorkspace:
         self.folder = Path(folder)
         description = self.folder / "bureau.json"
         if not description.is_file():
-            raise InputError(str(self.folder), None, "不是评审局工作目录（缺少 bureau.json），请先运行 tic bureau init",
-                             "not a bureau workspace (no bureau.json); run `tic bureau init` first")
+            raise InputError(
+                str(self.folder),
+                None,
+                "不是评审局工作目录（缺少 bureau.json），请先运行 tic bureau init",
+                "not a bureau workspace (no bureau.json); run `tic bureau init` first",
+            )
         try:
             self.description = json.loads(description.read_text(encoding="utf-8"))
             self.name: str = self.description["name"]
@@ -55,11 +59,18 @@ class BureauWorkspace:
             self.age_recipient: str = self.description["age_recipient"]
             self.secrets_in: str = self.description["secrets"]
         except (ValueError, KeyError) as error:
-            raise InputError(str(description), str(error), "文件内容无效", "invalid content") from None
-        self.ca_certificate = certificates.certificate_from_pem((self.folder / "ca.pem").read_bytes(), "根证书")
+            raise InputError(
+                str(description), str(error), "文件内容无效", "invalid content"
+            ) from None
+        self.ca_certificate = certificates.certificate_from_pem(
+            (self.folder / "ca.pem").read_bytes(), "根证书"
+        )
         if certificates.fingerprint(self.ca_certificate) != self.fingerprint:
-            raise SecurityError("ca.pem 与 bureau.json 记录的指纹不符", "ca.pem does not match bureau.json's fingerprint",
-                                "bad_signature")
+            raise SecurityError(
+                "ca.pem 与 bureau.json 记录的指纹不符",
+                "ca.pem does not match bureau.json's fingerprint",
+                "bad_signature",
+            )
 
     @property
     def ca_pem(self) -> str:
@@ -74,7 +85,9 @@ class BureauWorkspace:
         secret: str | None = None
         secrets_file = self.folder / SECRETS_FILE
         if passphrase is not None and secrets_file.is_file():
-            secret = age_files.decrypt_with_passphrase(secrets_file.read_bytes(), passphrase, "评审局密钥").decode()
+            secret = age_files.decrypt_with_passphrase(
+                secrets_file.read_bytes(), passphrase, "评审局密钥"
+            ).decode()
         elif self.secrets_in == "keyring":
             secret = keyring_store.load_secret(KEYRING_SERVICE, self.fingerprint)
         if secret is None:
@@ -87,7 +100,10 @@ class BureauWorkspace:
     @staticmethod
     def keys_from_secret(secret: str) -> BureauKeys:
         data = json.loads(secret)
-        return BureauKeys(certificates.key_from_pem(data["ca_key_pem"]), age_files.identity_from_text(data["age_identity"]))
+        return BureauKeys(
+            certificates.key_from_pem(data["ca_key_pem"]),
+            age_files.identity_from_text(data["age_identity"]),
+        )
 
     def credentials_dir(self, round_id: str) -> Path:
         return self.folder / "credentials" / safe_name(round_id, "round id")
@@ -100,37 +116,63 @@ class BureauWorkspace:
     def register_package(self, manifest_sha256: str, entry: dict) -> None:
         registry = self.registry()
         registry[manifest_sha256] = entry
-        write_atomically(self.folder / "packages.json",
-                         json.dumps(registry, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
+        write_atomically(
+            self.folder / "packages.json",
+            json.dumps(registry, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"),
+        )
 
 
 def is_safe_name(value: str) -> bool:
     """Ids become folder and file names: only letters, digits, - _ and ., not starting with a dot."""
-    return bool(value) and all(ch.isalnum() or ch in "-_." for ch in value) and not value.startswith(".")
+    return (
+        bool(value)
+        and all(ch.isalnum() or ch in "-_." for ch in value)
+        and not value.startswith(".")
+    )
 
 
 def safe_name(value: str, what: str) -> str:
     if not is_safe_name(value):
-        raise InputError(what, None, f"“{value}”不能用作文件名", f"{value!r} cannot be used as a file name")
+        raise InputError(
+            what, None, f"“{value}”不能用作文件名", f"{value!r} cannot be used as a file name"
+        )
     return value
 
 
-def init_workspace(folder: Path, name: str = DEFAULT_NAME, passphrase: str | None = None) -> BureauWorkspace:
+def init_workspace(
+    folder: Path, name: str = DEFAULT_NAME, passphrase: str | None = None
+) -> BureauWorkspace:
     """Create a new bureau workspace; refuses to overwrite an existing one."""
     folder = Path(folder)
     if (folder / "bureau.json").exists():
-        raise InputError(str(folder), None, "该目录已是评审局工作目录，不会覆盖", "already a bureau workspace; not overwritten")
+        raise InputError(
+            str(folder),
+            None,
+            "该目录已是评审局工作目录，不会覆盖",
+            "already a bureau workspace; not overwritten",
+        )
     if passphrase is None:
         keyring_store.secure_backend()  # fail early, before any key exists, with the reason
     elif len(passphrase) < 8:
-        raise InputError("--passphrase-file", None, "口令太短（至少 8 个字符）", "passphrase too short (at least 8 characters)")
+        raise InputError(
+            "--passphrase-file",
+            None,
+            "口令太短（至少 8 个字符）",
+            "passphrase too short (at least 8 characters)",
+        )
     ca_key, ca_certificate = certificates.create_bureau_ca(name)
     identity = age_files.new_identity()
     fp = certificates.fingerprint(ca_certificate)
-    secret = json.dumps({"ca_key_pem": certificates.key_to_pem(ca_key), "age_identity": str(identity)})
+    secret = json.dumps(
+        {"ca_key_pem": certificates.key_to_pem(ca_key), "age_identity": str(identity)}
+    )
     folder.mkdir(parents=True, exist_ok=True)
     if passphrase is not None:
-        write_atomically(folder / SECRETS_FILE, age_files.encrypt_with_passphrase(secret.encode(), passphrase), 0o600)
+        write_atomically(
+            folder / SECRETS_FILE,
+            age_files.encrypt_with_passphrase(secret.encode(), passphrase),
+            0o600,
+        )
         secrets_in = SECRETS_FILE
     else:
         try:
@@ -138,16 +180,21 @@ def init_workspace(folder: Path, name: str = DEFAULT_NAME, passphrase: str | Non
         except KeyringUnavailable:
             raise
         secrets_in = "keyring"
-    write_atomically(folder / "ca.pem", certificates.certificate_to_pem(ca_certificate).encode("ascii"))
+    write_atomically(
+        folder / "ca.pem", certificates.certificate_to_pem(ca_certificate).encode("ascii")
+    )
     description = {
         "format": "tic-bureau/1",
         "name": name,
         "fingerprint": fp,
         "age_recipient": str(identity.to_public()),
         "secrets": secrets_in,
-        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
-    write_atomically(folder / "bureau.json", json.dumps(description, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_atomically(
+        folder / "bureau.json",
+        json.dumps(description, ensure_ascii=False, indent=2).encode("utf-8"),
+    )
     return BureauWorkspace(folder)
 
 
@@ -158,7 +205,12 @@ def read_passphrase_file(path: str | Path | None) -> str | None:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise InputError(str(path), None, f"无法读取口令文件（{error.strerror}）", f"cannot read passphrase file ({error.strerror})") from None
+        raise InputError(
+            str(path),
+            None,
+            f"无法读取口令文件（{error.strerror}）",
+            f"cannot read passphrase file ({error.strerror})",
+        ) from None
     passphrase = text.splitlines()[0] if text.splitlines() else ""
     if not passphrase:
         raise InputError(str(path), None, "口令文件为空", "the passphrase file is empty")

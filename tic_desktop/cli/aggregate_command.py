@@ -13,7 +13,6 @@ from tic_desktop.errors import InputError
 from tic_desktop.returns.receiving import STATUS_TEXT, receive_returns
 
 
-
 def aggregate_round(args: argparse.Namespace) -> dict | str:
     review_round = load_round(args.round)
     workspace = BureauWorkspace(Path(args.bureau))
@@ -29,18 +28,45 @@ def aggregate_round(args: argparse.Namespace) -> dict | str:
     if args.format == "json":
         return {
             "round": review_round.id,
-            "returns": [{"file": str(i.file), "expert": i.expert, "status": i.status, "reason": i.reason}
-                        for i in received],
+            "returns": [
+                {"file": str(i.file), "expert": i.expert, "status": i.status, "reason": i.reason}
+                for i in received
+            ],
             "applications": [r.as_json(performance) for r in results],
         }
     rows = []
     for r in sorted(results, key=lambda r: (r.rank is None, r.rank or 0)):
-        notes = [FLAG_TEXT[f] for f in r.flags] + [f"{e}{EXCLUSION_TEXT.get(x, x)}" for e, x in r.excluded]
-        rows.append([str(r.rank or "-"), r.application_id, str(r.valid), money2(r.mean) or "-", money2(r.final) or "-",
-                     *([r.grade or "-"] if performance else []), "；".join(notes)])
-    headers = ["排名", "申报", "有效", "平均分", "最终得分", *(["等次"] if performance else []), "说明"]
-    returns_rows = [[str(i.file), i.expert or "-", STATUS_TEXT[i.status], i.reason or ""] for i in received]
-    return (render_table(headers, rows) + "\n\n" + render_table(["回执", "专家", "状态", "原因"], returns_rows))
+        notes = [FLAG_TEXT[f] for f in r.flags] + [
+            f"{e}{EXCLUSION_TEXT.get(x, x)}" for e, x in r.excluded
+        ]
+        rows.append(
+            [
+                str(r.rank or "-"),
+                r.application_id,
+                str(r.valid),
+                money2(r.mean) or "-",
+                money2(r.final) or "-",
+                *([r.grade or "-"] if performance else []),
+                "；".join(notes),
+            ]
+        )
+    headers = [
+        "排名",
+        "申报",
+        "有效",
+        "平均分",
+        "最终得分",
+        *(["等次"] if performance else []),
+        "说明",
+    ]
+    returns_rows = [
+        [str(i.file), i.expert or "-", STATUS_TEXT[i.status], i.reason or ""] for i in received
+    ]
+    return (
+        render_table(headers, rows)
+        + "\n\n"
+        + render_table(["回执", "专家", "状态", "原因"], returns_rows)
+    )
 
 
 def add_parsers(sub, parser_class) -> None:

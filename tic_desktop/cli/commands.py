@@ -19,11 +19,20 @@ def eligibility(args: argparse.Namespace) -> dict | str:
     lang = args.lang
     title = "申报" if lang == "zh" else "Application"
     verdict = "结论" if lang == "zh" else "Verdict"
-    headers = ["检查项", "条款", "结果", "数值", "标准", "说明"] if lang == "zh" else \
-        ["check", "clause", "result", "value", "threshold", "message"]
+    headers = (
+        ["检查项", "条款", "结果", "数值", "标准", "说明"]
+        if lang == "zh"
+        else ["check", "clause", "result", "value", "threshold", "message"]
+    )
     rows = [
-        [c.id, c.clause if lang == "zh" else c.clause_en, label(RESULT_LABELS, c.result.value, lang),
-         shown_value(c.id, c.value, lang), shown_value(c.id, c.threshold, lang), c.message(lang)]
+        [
+            c.id,
+            c.clause if lang == "zh" else c.clause_en,
+            label(RESULT_LABELS, c.result.value, lang),
+            shown_value(c.id, c.value, lang),
+            shown_value(c.id, c.threshold, lang),
+            c.message(lang),
+        ]
         for c in report.checks
     ]
     head = f"{title} {report.application_id}  {verdict}: {label(VERDICT_LABELS, report.verdict.value, lang)}"
@@ -36,18 +45,43 @@ def panel_check(args: argparse.Namespace) -> dict | str:
     if args.format == "json":
         return {"round": review_round.id, "results": [r.as_json(args.lang) for r in results]}
     lang = args.lang
-    headers = ["专家组", "申报", "成员", "关联", "回避", "可评分", "1/3上限", "组长独立", "最少评分人数"] if lang == "zh" else \
-        ["panel", "application", "members", "affiliated", "recused", "scorers", "host_share", "chair", "quorum"]
+    headers = (
+        ["专家组", "申报", "成员", "关联", "回避", "可评分", "1/3上限", "组长独立", "最少评分人数"]
+        if lang == "zh"
+        else [
+            "panel",
+            "application",
+            "members",
+            "affiliated",
+            "recused",
+            "scorers",
+            "host_share",
+            "chair",
+            "quorum",
+        ]
+    )
     rows = []
     for r in results:
-        rows.append([
-            r.panel_id, r.application_id, str(len(r.members)), ",".join(r.affiliated) or "-",
-            ",".join(r.recused) or "-", str(len(r.scorers)),
-            *[label(RESULT_LABELS, c.result.value, lang) for c in r.checks],
-        ])
-    problems = [f"  {r.panel_id} / {r.application_id}: {c.message(lang)}"
-                for r in results for c in r.checks if c.result.value != "pass"]
-    text = f"{'评审批次' if lang == 'zh' else 'Round'} {review_round.id}\n\n" + render_table(headers, rows)
+        rows.append(
+            [
+                r.panel_id,
+                r.application_id,
+                str(len(r.members)),
+                ",".join(r.affiliated) or "-",
+                ",".join(r.recused) or "-",
+                str(len(r.scorers)),
+                *[label(RESULT_LABELS, c.result.value, lang) for c in r.checks],
+            ]
+        )
+    problems = [
+        f"  {r.panel_id} / {r.application_id}: {c.message(lang)}"
+        for r in results
+        for c in r.checks
+        if c.result.value != "pass"
+    ]
+    text = f"{'评审批次' if lang == 'zh' else 'Round'} {review_round.id}\n\n" + render_table(
+        headers, rows
+    )
     if problems:
         text += "\n\n" + ("问题：" if lang == "zh" else "Problems:") + "\n" + "\n".join(problems)
     return text

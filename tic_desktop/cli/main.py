@@ -12,7 +12,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from tic_desktop.cli import aggregate_command, commands, pdf_commands, round_commands, secure_commands
+from tic_desktop.cli import (
+    aggregate_command,
+    commands,
+    pdf_commands,
+    round_commands,
+    secure_commands,
+)
 from tic_desktop.errors import TicError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -21,14 +27,18 @@ EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on usage errors already; keep its message short and bilingual."""
 
-    def error(self, message: str) -> None:  # noqa: D401 - argparse hook
+    def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: 参数错误 / usage error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="tic", description="聊城市技术创新中心评审系统 命令行 / TIC Review command line")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
+    parser = _Parser(
+        prog="tic", description="聊城市技术创新中心评审系统 命令行 / TIC Review command line"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="message language (default zh)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     elig = sub.add_parser("eligibility", help="形式审查 / formal review of one application")
@@ -36,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     elig.add_argument("--format", choices=("table", "json"), default="table")
     elig.set_defaults(run=commands.eligibility)
 
-    panel = sub.add_parser("panel-check", help="评审专家组回避检查 / panel conflict-of-interest checks")
+    panel = sub.add_parser(
+        "panel-check", help="评审专家组回避检查 / panel conflict-of-interest checks"
+    )
     panel.add_argument("round", help="ROUND.json")
     panel.add_argument("--format", choices=("table", "json"), default="table")
     panel.set_defaults(run=commands.panel_check)
@@ -54,8 +66,12 @@ def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for subparser in action.choices.values():
                 if not any("--lang" in a.option_strings for a in subparser._actions):
-                    subparser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
-                                           help="message language (default zh)")
+                    subparser.add_argument(
+                        "--lang",
+                        choices=("zh", "en"),
+                        default=argparse.SUPPRESS,
+                        help="message language (default zh)",
+                    )
                 _accept_lang_everywhere(subparser)
 
 
@@ -71,7 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception:  # a bug: say so plainly, keep the details for the report
-        print("内部错误，请将以下信息报告给开发者 / internal error, please report:", file=sys.stderr)
+        print(
+            "内部错误，请将以下信息报告给开发者 / internal error, please report:", file=sys.stderr
+        )
         traceback.print_exc(file=sys.stderr)
         return EXIT_INTERNAL
     if isinstance(output, (dict, list)):

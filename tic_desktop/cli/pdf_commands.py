@@ -15,34 +15,63 @@ EXIT_NOT_ALL_VALID = 3
 
 def pdf_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
     if bool(args.bureau) == bool(args.root):
-        raise InputError("tic pdf verify", "--bureau/--root", "请给出 --bureau 或 --root 之一",
-                         "give exactly one of --bureau or --root")
+        raise InputError(
+            "tic pdf verify",
+            "--bureau/--root",
+            "请给出 --bureau 或 --root 之一",
+            "give exactly one of --bureau or --root",
+        )
     if args.bureau:
         root_pem = BureauWorkspace(Path(args.bureau)).ca_pem
     else:
         try:
             root_pem = Path(args.root).read_text(encoding="ascii")
         except (OSError, UnicodeDecodeError) as error:
-            raise InputError(args.root, None, f"无法读取根证书（{error}）", f"cannot read the root certificate ({error})") from None
+            raise InputError(
+                args.root,
+                None,
+                f"无法读取根证书（{error}）",
+                f"cannot read the root certificate ({error})",
+            ) from None
     path = Path(args.file)
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(args.file, None, f"无法读取文件（{error.strerror}）", f"cannot read file ({error.strerror})") from None
+        raise InputError(
+            args.file,
+            None,
+            f"无法读取文件（{error.strerror}）",
+            f"cannot read file ({error.strerror})",
+        ) from None
     reports = verify_pdf(data, root_pem, args.file)
     code = 0 if all(r.valid for r in reports) else EXIT_NOT_ALL_VALID
     if args.format == "json":
-        return {"file": args.file, "valid": code == 0, "signatures": [r.as_json() for r in reports]}, code
+        return {
+            "file": args.file,
+            "valid": code == 0,
+            "signatures": [r.as_json() for r in reports],
+        }, code
     yes = {True: "是", False: "否"}
-    rows = [[r.signer, r.role, r.time, yes[r.intact], yes[r.trusted], yes[r.covers_whole_file],
-             "有效" if r.valid else f"无效：{r.problem}"] for r in reports]
+    rows = [
+        [
+            r.signer,
+            r.role,
+            r.time,
+            yes[r.intact],
+            yes[r.trusted],
+            yes[r.covers_whole_file],
+            "有效" if r.valid else f"无效：{r.problem}",
+        ]
+        for r in reports
+    ]
     table = render_table(["签名人", "身份", "时间", "完整", "可信", "覆盖全文", "结论"], rows)
     return f"{args.file}\n\n{table}", code
 
 
 def add_parsers(sub, parser_class) -> None:
-    pdf = sub.add_parser("pdf", help="签名文件 / signed PDFs").add_subparsers(dest="pdf_command", required=True,
-                                                                          parser_class=parser_class)
+    pdf = sub.add_parser("pdf", help="签名文件 / signed PDFs").add_subparsers(
+        dest="pdf_command", required=True, parser_class=parser_class
+    )
     verify = pdf.add_parser("verify", help="校验签名 / verify signatures")
     verify.add_argument("file")
     verify.add_argument("--bureau", help="trust this bureau workspace's root certificate")

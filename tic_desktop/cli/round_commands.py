@@ -25,24 +25,39 @@ def _lang(args: argparse.Namespace) -> str:
 def round_template(args: argparse.Namespace) -> str | dict:
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
-        raise InputError(str(out), None, "输出文件名应以 .xlsx 结尾", "the output file name must end in .xlsx")
+        raise InputError(
+            str(out), None, "输出文件名应以 .xlsx 结尾", "the output file name must end in .xlsx"
+        )
     if out.exists() and not args.force:
-        raise InputError(str(out), None, "文件已存在，未覆盖（如需覆盖请加 --force）",
-                         "file exists, not overwritten (add --force to replace it)")
+        raise InputError(
+            str(out),
+            None,
+            "文件已存在，未覆盖（如需覆盖请加 --force）",
+            "file exists, not overwritten (add --force to replace it)",
+        )
     applications, experts, notes = [], [], []
     if args.round_file:
         review_round = load_round(args.round_file)
         for app_id, application in review_round.applications.items():
-            applications.append(_attachments_relative_to(application, review_round.application_files[app_id],
-                                                         out, notes))
+            applications.append(
+                _attachments_relative_to(
+                    application, review_round.application_files[app_id], out, notes
+                )
+            )
         experts = list(review_round.spec.experts)
     write_workbook(out, applications, experts)
     if args.format == "json":
-        return {"workbook": str(out), "applications": len(applications), "experts": len(experts),
-                "attachments_outside": notes}
+        return {
+            "workbook": str(out),
+            "applications": len(applications),
+            "experts": len(experts),
+            "attachments_outside": notes,
+        }
     if _lang(args) == "en":
         text = f"Wrote {out}: {len(applications)} application(s), {len(experts)} expert(s)"
-        warning = "Attachments outside the workbook's folder (copy them next to it before importing):"
+        warning = (
+            "Attachments outside the workbook's folder (copy them next to it before importing):"
+        )
     else:
         text = f"已写入 {out}：申报 {len(applications)} 项，专家 {len(experts)} 人"
         warning = "以下附件不在工作簿所在文件夹内（导入前请复制到工作簿旁的相同位置）："
@@ -75,7 +90,12 @@ def round_import_excel(args: argparse.Namespace) -> str | dict:
         # Every problem, not only the first few: people fix them all in one pass.
         raise TicError(exc.report("zh"), exc.report("en")) from None
     if not contents.applications and not contents.experts:
-        raise InputError(args.workbook, None, "工作簿中没有申报，也没有专家", "the workbook holds no applications and no experts")
+        raise InputError(
+            args.workbook,
+            None,
+            "工作簿中没有申报，也没有专家",
+            "the workbook holds no applications and no experts",
+        )
     out = Path(args.out)
     files: dict[Path, bytes] = {}
     for data in contents.application_data:
@@ -84,18 +104,26 @@ def round_import_excel(args: argparse.Namespace) -> str | dict:
             source = contents.base / attachment["file"]
             files[out / "applications" / attachment["file"]] = source.read_bytes()
     if contents.experts:
-        files[out / "experts.json"] = _json_bytes([e.model_dump(mode="json", exclude_none=True)
-                                                   for e in contents.experts])
+        files[out / "experts.json"] = _json_bytes(
+            [e.model_dump(mode="json", exclude_none=True) for e in contents.experts]
+        )
     existing = [str(path) for path in files if path.exists()]
     if existing:
-        raise InputError(existing[0], None, f"文件已存在，未覆盖（共 {len(existing)} 个已存在），未写入任何文件",
-                         f"file exists, not overwritten ({len(existing)} existing), nothing was written")
+        raise InputError(
+            existing[0],
+            None,
+            f"文件已存在，未覆盖（共 {len(existing)} 个已存在），未写入任何文件",
+            f"file exists, not overwritten ({len(existing)} existing), nothing was written",
+        )
     for path, data in files.items():
         write_atomically(path, data)
     written = [str(path) for path in files]
     if args.format == "json":
-        return {"applications": [d["id"] for d in contents.application_data], "experts": len(contents.experts),
-                "files": written}
+        return {
+            "applications": [d["id"] for d in contents.application_data],
+            "experts": len(contents.experts),
+            "files": written,
+        }
     if _lang(args) == "en":
         head = f"Imported {len(contents.applications)} application(s) and {len(contents.experts)} expert(s):"
     else:
@@ -108,20 +136,34 @@ def _json_bytes(data) -> bytes:
 
 
 def add_parsers(sub, parser_class) -> None:
-    parser = sub.add_parser("round", help="评审批次的 Excel 模板与导入 / a round's Excel template and import")
+    parser = sub.add_parser(
+        "round", help="评审批次的 Excel 模板与导入 / a round's Excel template and import"
+    )
     commands = parser.add_subparsers(dest="round_command", required=True, parser_class=parser_class)
 
     template = commands.add_parser("template", help="生成 Excel 模板 / write the Excel template")
     template.add_argument("out", help="OUT.xlsx")
-    template.add_argument("--from", dest="round_file", metavar="ROUND.json",
-                          help="填入该批次的申报和专家 / fill in this round's applications and experts")
-    template.add_argument("--force", action="store_true", help="覆盖已有文件 / replace an existing file")
+    template.add_argument(
+        "--from",
+        dest="round_file",
+        metavar="ROUND.json",
+        help="填入该批次的申报和专家 / fill in this round's applications and experts",
+    )
+    template.add_argument(
+        "--force", action="store_true", help="覆盖已有文件 / replace an existing file"
+    )
     template.add_argument("--format", choices=("table", "json"), default="table")
     template.set_defaults(run=round_template)
 
-    importing = commands.add_parser("import-excel", help="从 Excel 导入申报和专家 / import applications and experts")
+    importing = commands.add_parser(
+        "import-excel", help="从 Excel 导入申报和专家 / import applications and experts"
+    )
     importing.add_argument("workbook", help="IN.xlsx")
-    importing.add_argument("--out", required=True, metavar="DIR",
-                           help="写入 DIR/applications/<id>.json 和 DIR/experts.json")
+    importing.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="写入 DIR/applications/<id>.json 和 DIR/experts.json",
+    )
     importing.add_argument("--format", choices=("table", "json"), default="table")
     importing.set_defaults(run=round_import_excel)

@@ -43,12 +43,19 @@ def _progress(done: int, total: int, what: str) -> None:
 
 def bureau_init(args: argparse.Namespace) -> str | dict:
     workspace = init_workspace(Path(args.dir), args.name, _passphrase(args))
-    result = {"bureau": str(workspace.folder), "name": workspace.name, "fingerprint": workspace.fingerprint,
-              "age_recipient": workspace.age_recipient, "secrets": workspace.secrets_in}
+    result = {
+        "bureau": str(workspace.folder),
+        "name": workspace.name,
+        "fingerprint": workspace.fingerprint,
+        "age_recipient": workspace.age_recipient,
+        "secrets": workspace.secrets_in,
+    }
     if args.format == "json":
         return result
-    return (f"已创建评审局工作目录 {workspace.folder}\n根证书指纹：{short_fingerprint(workspace.fingerprint)}\n"
-            f"私钥保存于：{'系统密钥环' if workspace.secrets_in == 'keyring' else workspace.secrets_in + '（口令加密）'}")
+    return (
+        f"已创建评审局工作目录 {workspace.folder}\n根证书指纹：{short_fingerprint(workspace.fingerprint)}\n"
+        f"私钥保存于：{'系统密钥环' if workspace.secrets_in == 'keyring' else workspace.secrets_in + '（口令加密）'}"
+    )
 
 
 def bureau_root(args: argparse.Namespace) -> str:
@@ -58,21 +65,42 @@ def bureau_root(args: argparse.Namespace) -> str:
 def package_build(args: argparse.Namespace) -> str | dict:
     # The GUI's build, all or nothing: checked before the keys are unlocked, and a failure removes
     # the credentials it issued (their passphrases would never reach the experts) and what it wrote.
-    request = BuildRequest(args.round, args.bureau, args.out, args.panel or [], _passphrase(args),
-                           replace=args.replace, passphrases_json=args.passphrases_json)
+    request = BuildRequest(
+        args.round,
+        args.bureau,
+        args.out,
+        args.panel or [],
+        _passphrase(args),
+        replace=args.replace,
+        passphrases_json=args.passphrases_json,
+    )
     outcome = build_all_or_nothing(request, _progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     built, new = outcome.packages, outcome.new_credentials
-    result = {"round": outcome.round_id, "packages": [
-        {"panel": p.panel_id, "file": str(p.file), "package_sha256": p.package_sha256, "members": p.members}
-        for p in built], "new_credentials": new, "replaced": [str(p) for p in outcome.replaced]}
+    result = {
+        "round": outcome.round_id,
+        "packages": [
+            {
+                "panel": p.panel_id,
+                "file": str(p.file),
+                "package_sha256": p.package_sha256,
+                "members": p.members,
+            }
+            for p in built
+        ],
+        "new_credentials": new,
+        "replaced": [str(p) for p in outcome.replaced],
+    }
     if args.format == "json":
         return result
     rows = [[p.panel_id, str(p.file), p.package_sha256[:16], ",".join(p.members)] for p in built]
     replaced = f"\n已替换原有评审包 {len(outcome.replaced)} 个" if outcome.replaced else ""
-    return render_table(["专家组", "评审包", "清单哈希", "成员"], rows) + \
-        f"\n新发口令单 {len(new)} 份：{outcome.sheets_dir}" + replaced
+    return (
+        render_table(["专家组", "评审包", "清单哈希", "成员"], rows)
+        + f"\n新发口令单 {len(new)} 份：{outcome.sheets_dir}"
+        + replaced
+    )
 
 
 def package_inspect(args: argparse.Namespace) -> dict | str:
@@ -81,53 +109,101 @@ def package_inspect(args: argparse.Namespace) -> dict | str:
     try:
         package = open_package(Path(args.package), trusted)
     except SecurityError as error:
-        if error.reason == "malformed" and "清单" not in error.message_zh and "签名" not in error.message_zh:
+        if (
+            error.reason == "malformed"
+            and "清单" not in error.message_zh
+            and "签名" not in error.message_zh
+        ):
             raise
         result = {"file": args.package, "signature": "invalid", "reason": error.message(args.lang)}
         return result if args.format == "json" else f"签名无效：{error.message(args.lang)}"
     manifest = package.manifest
     result = {
-        "file": args.package, "round": manifest.round.id, "round_title": manifest.round.title,
-        "panel": manifest.panel_id, "chair": manifest.chair, "bureau": manifest.bureau.name,
-        "bureau_fingerprint": manifest.bureau.fingerprint, "package_sha256": package.package_sha256,
-        "signature": signature, "trusted": trusted is not None,
+        "file": args.package,
+        "round": manifest.round.id,
+        "round_title": manifest.round.title,
+        "panel": manifest.panel_id,
+        "chair": manifest.chair,
+        "bureau": manifest.bureau.name,
+        "bureau_fingerprint": manifest.bureau.fingerprint,
+        "package_sha256": package.package_sha256,
+        "signature": signature,
+        "trusted": trusted is not None,
         "members": [{"id": m.id, "name": m.name, "unit": m.unit_name} for m in manifest.members],
-        "applications": [{"id": a.id, "center_name": a.center_name, "scorers": a.scorers, "recused": sorted(a.recused)}
-                         for a in manifest.applications],
+        "applications": [
+            {
+                "id": a.id,
+                "center_name": a.center_name,
+                "scorers": a.scorers,
+                "recused": sorted(a.recused),
+            }
+            for a in manifest.applications
+        ],
     }
     package.close()
     if args.format == "json":
         return result
-    rows = [[a["id"], a["center_name"], ",".join(a["scorers"]), ",".join(a["recused"]) or "-"]
-            for a in result["applications"]]
-    return (f"评审包 {args.package}\n批次 {manifest.round.id} · 专家组 {manifest.panel_id} · 组长 {manifest.chair}\n"
-            f"评审局 {manifest.bureau.name}，指纹 {short_fingerprint(manifest.bureau.fingerprint)}，签名有效"
-            f"{'（与本局一致）' if trusted else ''}\n\n" + render_table(["申报", "中心名称", "可评分专家", "回避"], rows))
+    rows = [
+        [a["id"], a["center_name"], ",".join(a["scorers"]), ",".join(a["recused"]) or "-"]
+        for a in result["applications"]
+    ]
+    return (
+        f"评审包 {args.package}\n批次 {manifest.round.id} · 专家组 {manifest.panel_id} · 组长 {manifest.chair}\n"
+        f"评审局 {manifest.bureau.name}，指纹 {short_fingerprint(manifest.bureau.fingerprint)}，签名有效"
+        f"{'（与本局一致）' if trusted else ''}\n\n"
+        + render_table(["申报", "中心名称", "可评分专家", "回避"], rows)
+    )
 
 
 def package_open(args: argparse.Namespace) -> dict | str:
-    package = open_package(Path(args.package), {args.bureau_fingerprint} if args.bureau_fingerprint else None)
+    package = open_package(
+        Path(args.package), {args.bureau_fingerprint} if args.bureau_fingerprint else None
+    )
     try:
         unlocked = obtain_credential(package, args.expert, _passphrase(args), _ask_on_terminal)
         readable = []
         for entry in package.manifest.applications:
             if args.expert in entry.recused:
-                readable.append({"application": entry.id, "access": "recused", "reason": entry.recused[args.expert]})
+                readable.append(
+                    {
+                        "application": entry.id,
+                        "access": "recused",
+                        "reason": entry.recused[args.expert],
+                    }
+                )
                 continue
             sizes = [len(package.read_member(entry.data, unlocked.credential))]
-            sizes += [len(package.read_member(a.file, unlocked.credential)) for a in entry.attachments]
+            sizes += [
+                len(package.read_member(a.file, unlocked.credential)) for a in entry.attachments
+            ]
             readable.append({"application": entry.id, "access": "verified", "bytes": sum(sizes)})
     finally:
         package.close()
-    result = {"package": args.package, "expert": args.expert, "bureau_fingerprint": package.bureau_fingerprint,
-              "signature": "valid", "remembered": unlocked.remembered,
-              "note": unlocked.note_en if args.lang == "en" else unlocked.note_zh, "applications": readable}
+    result = {
+        "package": args.package,
+        "expert": args.expert,
+        "bureau_fingerprint": package.bureau_fingerprint,
+        "signature": "valid",
+        "remembered": unlocked.remembered,
+        "note": unlocked.note_en if args.lang == "en" else unlocked.note_zh,
+        "applications": readable,
+    }
     if args.format == "json":
         return result
-    rows = [[r["application"], "可阅读（已校验）" if r["access"] == "verified" else f"回避：{r.get('reason', '')}"]
-            for r in readable]
-    note = f"\n{result['note']}" if result["note"] else "\n凭据已保存到系统密钥环，本机不再询问口令。"
-    return f"评审局签名有效，指纹 {short_fingerprint(package.bureau_fingerprint)}{note}\n\n" + render_table(["申报", "材料"], rows)
+    rows = [
+        [
+            r["application"],
+            "可阅读（已校验）" if r["access"] == "verified" else f"回避：{r.get('reason', '')}",
+        ]
+        for r in readable
+    ]
+    note = (
+        f"\n{result['note']}" if result["note"] else "\n凭据已保存到系统密钥环，本机不再询问口令。"
+    )
+    return (
+        f"评审局签名有效，指纹 {short_fingerprint(package.bureau_fingerprint)}{note}\n\n"
+        + render_table(["申报", "材料"], rows)
+    )
 
 
 def return_make(args: argparse.Namespace) -> dict | str:
@@ -138,18 +214,36 @@ def return_make(args: argparse.Namespace) -> dict | str:
         unlocked = obtain_credential(package, sheet.expert, _passphrase(args), _ask_on_terminal)
         with open_database() as db:
             try:
-                made = make_return(package, unlocked.credential, sheet, Path(args.out), db, str(scores_path))
+                made = make_return(
+                    package, unlocked.credential, sheet, Path(args.out), db, str(scores_path)
+                )
             except OSError as error:  # --out cannot be written: bad input, and nothing was recorded
                 reason = error.strerror or str(error)
-                raise InputError(args.out, None, f"无法写入回执（{reason}）", f"cannot write the return ({reason})") from None
-        pdfs = write_opinion_pdfs(package.manifest, unlocked.credential, sheet, Path(args.pdf_dir)) if args.pdf_dir else []
+                raise InputError(
+                    args.out,
+                    None,
+                    f"无法写入回执（{reason}）",
+                    f"cannot write the return ({reason})",
+                ) from None
+        pdfs = (
+            write_opinion_pdfs(package.manifest, unlocked.credential, sheet, Path(args.pdf_dir))
+            if args.pdf_dir
+            else []
+        )
     finally:
         package.close()
-    result = {"file": str(made.file), "expert": sheet.expert, "revision": made.revision, "sha256": made.file_sha256,
-              "pdfs": [str(p) for p in pdfs]}
+    result = {
+        "file": str(made.file),
+        "expert": sheet.expert,
+        "revision": made.revision,
+        "sha256": made.file_sha256,
+        "pdfs": [str(p) for p in pdfs],
+    }
     if args.format == "json":
         return result
-    return f"已生成回执 {made.file}（专家 {sheet.expert}，第 {made.revision} 版）" + "".join(f"\n意见表 {p}" for p in pdfs)
+    return f"已生成回执 {made.file}（专家 {sheet.expert}，第 {made.revision} 版）" + "".join(
+        f"\n意见表 {p}" for p in pdfs
+    )
 
 
 def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
@@ -162,12 +256,26 @@ def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
         round_id = review_round(args.round).round.id
     keys = workspace.keys(_passphrase(args))
     items = receive_returns([Path(f) for f in args.files], workspace, keys, round_id)
-    code = 0 if all(i.status in ("accepted", "duplicate", "superseded") for i in items) else EXIT_NOT_ALL_VALID
+    code = (
+        0
+        if all(i.status in ("accepted", "duplicate", "superseded") for i in items)
+        else EXIT_NOT_ALL_VALID
+    )
     if args.format == "json":
-        return {"returns": [{**i.as_json(), "revision": i.revision, "detail": i.detail} for i in items]}, code
-    rows = [[i.file.name, i.expert or "-", str(i.revision or "-"), STATUS_TEXT[i.status],
-             (REASON_TEXT[i.reason][0] if i.reason else "") + (f"：{i.detail}" if i.detail and i.reason else "")]
-            for i in items]
+        return {
+            "returns": [{**i.as_json(), "revision": i.revision, "detail": i.detail} for i in items]
+        }, code
+    rows = [
+        [
+            i.file.name,
+            i.expert or "-",
+            str(i.revision or "-"),
+            STATUS_TEXT[i.status],
+            (REASON_TEXT[i.reason][0] if i.reason else "")
+            + (f"：{i.detail}" if i.detail and i.reason else ""),
+        ]
+        for i in items
+    ]
     return render_table(["文件", "专家", "版本", "结果", "原因"], rows), code
 
 
@@ -177,28 +285,38 @@ def add_parsers(sub, parser_class) -> None:
             p.add_argument("--format", choices=("table", "json"), default="table")
         return p
 
-    bureau = sub.add_parser("bureau", help="评审局密钥 / bureau keys").add_subparsers(dest="bureau_command", required=True,
-                                                                               parser_class=parser_class)
+    bureau = sub.add_parser("bureau", help="评审局密钥 / bureau keys").add_subparsers(
+        dest="bureau_command", required=True, parser_class=parser_class
+    )
     init = common(bureau.add_parser("init", help="创建评审局工作目录 / create a bureau workspace"))
     init.add_argument("dir")
     init.add_argument("--name", default="聊城市科学技术局")
-    init.add_argument("--passphrase-file", help="encrypt the private keys with this passphrase instead of the keyring")
+    init.add_argument(
+        "--passphrase-file",
+        help="encrypt the private keys with this passphrase instead of the keyring",
+    )
     init.set_defaults(run=bureau_init)
     root = bureau.add_parser("root", help="输出根证书 / print the root certificate (PEM)")
     root.add_argument("dir")
     root.set_defaults(run=bureau_root, format="table")
 
-    package = sub.add_parser("package", help="评审包 / review packages").add_subparsers(dest="package_command", required=True,
-                                                                                   parser_class=parser_class)
+    package = sub.add_parser("package", help="评审包 / review packages").add_subparsers(
+        dest="package_command", required=True, parser_class=parser_class
+    )
     build = common(package.add_parser("build", help="生成评审包 / build packages"))
     build.add_argument("round")
     build.add_argument("--bureau", required=True)
     build.add_argument("--out", required=True)
     build.add_argument("--panel", action="append", help="build only this panel (repeatable)")
     build.add_argument("--passphrase-file")
-    build.add_argument("--passphrases-json", help="also write the new experts' passphrases to this file")
-    build.add_argument("--replace", action="store_true",
-                       help="replace packages already in --out (refused otherwise: they may have been handed out)")
+    build.add_argument(
+        "--passphrases-json", help="also write the new experts' passphrases to this file"
+    )
+    build.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace packages already in --out (refused otherwise: they may have been handed out)",
+    )
     build.set_defaults(run=package_build)
     inspect = common(package.add_parser("inspect", help="查看评审包 / inspect a package"))
     inspect.add_argument("package")
@@ -211,19 +329,24 @@ def add_parsers(sub, parser_class) -> None:
     opening.add_argument("--bureau-fingerprint", help="refuse unless signed by this bureau")
     opening.set_defaults(run=package_open)
 
-    returns = sub.add_parser("return", help="评分回执 / score returns").add_subparsers(dest="return_command", required=True,
-                                                                                 parser_class=parser_class)
+    returns = sub.add_parser("return", help="评分回执 / score returns").add_subparsers(
+        dest="return_command", required=True, parser_class=parser_class
+    )
     make = common(returns.add_parser("make", help="生成回执 / make a signed, encrypted return"))
     make.add_argument("package")
     make.add_argument("scores")
     make.add_argument("--out", required=True)
     make.add_argument("--passphrase-file")
-    make.add_argument("--pdf-dir", help="also write the signed opinion PDF of each scored application here")
+    make.add_argument(
+        "--pdf-dir", help="also write the signed opinion PDF of each scored application here"
+    )
     make.set_defaults(run=return_make)
     verify = common(returns.add_parser("verify", help="校验回执 / verify returns (bureau)"))
     verify.add_argument("files", nargs="+")
     verify.add_argument("--bureau", required=True)
-    verify.add_argument("--round", help="ROUND.json: also require the returns to belong to this round")
+    verify.add_argument(
+        "--round", help="ROUND.json: also require the returns to belong to this round"
+    )
     verify.add_argument("--passphrase-file")
     verify.set_defaults(run=return_verify)
 

@@ -28,20 +28,26 @@ def _to_amount(value: Any) -> Decimal:
     if amount < 0:
         raise ValueError("数值不能为负数 | must not be negative")
     if amount >= MAX_AMOUNT:
-        raise ValueError(f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})")
+        raise ValueError(
+            f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})"
+        )
     return amount
 
 
 def _parse_amount(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError("应为数字文本，如 \"1234.56\"，实际为 true/false | expected a decimal string such as \"1234.56\", got true/false")
+        raise ValueError(
+            '应为数字文本，如 "1234.56"，实际为 true/false | expected a decimal string such as "1234.56", got true/false'
+        )
     if isinstance(value, JsonFloat):
         if not value.is_finite() or value.copy_abs() >= MAX_AMOUNT:
-            raise ValueError(f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})")
+            raise ValueError(
+                f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})"
+            )
         if value != value.to_integral_value():
             raise ValueError(
-                f"带小数的数值须写成文本，如 \"{value}\"（JSON 浮点数会丢失精度） | "
-                f"a number with a fraction must be written as a string, e.g. \"{value}\" (JSON floats lose precision)"
+                f'带小数的数值须写成文本，如 "{value}"（JSON 浮点数会丢失精度） | '
+                f'a number with a fraction must be written as a string, e.g. "{value}" (JSON floats lose precision)'
             )
         return Decimal(int(value))
     if isinstance(value, float):
@@ -49,8 +55,8 @@ def _parse_amount(value: Any) -> Decimal:
             raise ValueError(f"{value!r} 不是数字 | {value!r} is not a number")
         if not value.is_integer():
             raise ValueError(
-                f"带小数的数值须写成文本，如 \"{value!r}\" | "
-                f"a number with a fraction must be written as a string, e.g. \"{value!r}\""
+                f'带小数的数值须写成文本，如 "{value!r}" | '
+                f'a number with a fraction must be written as a string, e.g. "{value!r}"'
             )
         return Decimal(int(value))
     if isinstance(value, int):
@@ -60,11 +66,13 @@ def _parse_amount(value: Any) -> Decimal:
     elif isinstance(value, str):
         text = value.strip()
     else:
-        raise ValueError(f"应为数字文本，如 \"1234.56\" | expected a decimal string such as \"1234.56\", got {type(value).__name__}")
+        raise ValueError(
+            f'应为数字文本，如 "1234.56" | expected a decimal string such as "1234.56", got {type(value).__name__}'
+        )
     if not _DECIMAL_TEXT.match(text):
         raise ValueError(
-            f"应为非负数，最多两位小数，如 \"1234.56\"，实际为 {text!r} | "
-            f"expected a non-negative decimal with at most 2 decimals, such as \"1234.56\", got {text!r}"
+            f'应为非负数，最多两位小数，如 "1234.56"，实际为 {text!r} | '
+            f'expected a non-negative decimal with at most 2 decimals, such as "1234.56", got {text!r}'
         )
     return Decimal(text)
 

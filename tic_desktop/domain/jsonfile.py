@@ -37,9 +37,13 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
     except FileNotFoundError:
         raise InputError(shown, None, "文件不存在", "file not found") from None
     except OSError as exc:
-        raise InputError(shown, None, f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})") from None
+        raise InputError(
+            shown, None, f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})"
+        ) from None
     if path.is_dir():
-        raise InputError(shown, None, "这是一个文件夹，不是 JSON 文件", "is a folder, not a JSON file")
+        raise InputError(
+            shown, None, "这是一个文件夹，不是 JSON 文件", "is a folder, not a JSON file"
+        )
     if size > MAX_JSON_BYTES:
         raise InputError(shown, None, "文件过大", f"file too large ({size} bytes)")
     try:
@@ -47,7 +51,9 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
     except UnicodeDecodeError:
         raise InputError(shown, None, "文件不是 UTF-8 编码", "file is not UTF-8 text") from None
     except OSError as exc:
-        raise InputError(shown, None, f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})") from None
+        raise InputError(
+            shown, None, f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})"
+        ) from None
     try:
         return json.loads(
             text,
@@ -57,14 +63,19 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise InputError(
-            shown, None,
+            shown,
+            None,
             f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
             f"malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
         ) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(shown, None, f"JSON 内容无效（{exc}）", f"invalid JSON ({exc})") from None
-    except ArithmeticError:  # decimal.InvalidOperation: a number like 1e99999999999999999999 that Decimal cannot hold
-        raise InputError(shown, None, "JSON 中的数值超出可表示的范围", "a number in the JSON is out of range") from None
+    except (
+        ArithmeticError
+    ):  # decimal.InvalidOperation: a number like 1e99999999999999999999 that Decimal cannot hold
+        raise InputError(
+            shown, None, "JSON 中的数值超出可表示的范围", "a number in the JSON is out of range"
+        ) from None
 
 
 def field_path(location: tuple[Any, ...]) -> str | None:
@@ -82,7 +93,9 @@ def _shown_input(value: Any) -> str:
     """How a wrong value is quoted back to people: as it was written, not as a Python repr."""
     if isinstance(value, Decimal):
         # 1e999999999 written out in full ("f") would be a billion digits: keep the exponent then
-        text = format(value, "f") if value.is_finite() and -60 < value.adjusted() < 60 else str(value)
+        text = (
+            format(value, "f") if value.is_finite() and -60 < value.adjusted() < 60 else str(value)
+        )
         return text if len(text) <= 60 else text[:57] + "…"
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -101,21 +114,34 @@ def _explain(kind: str, ctx: dict, value: Any) -> tuple[str, str]:
     if kind == "missing":
         return "缺少必填字段", "required field is missing"
     if kind == "literal_error":
-        allowed = [p.strip().strip("'") for p in ctx.get("expected", "").replace(" or ", ", ").split(",")]
-        return (f"取值 {shown} 不在允许范围内（允许：{'、'.join(allowed)}）",
-                f"value {shown} is not allowed (allowed: {', '.join(allowed)})")
+        allowed = [
+            p.strip().strip("'") for p in ctx.get("expected", "").replace(" or ", ", ").split(",")
+        ]
+        return (
+            f"取值 {shown} 不在允许范围内（允许：{'、'.join(allowed)}）",
+            f"value {shown} is not allowed (allowed: {', '.join(allowed)})",
+        )
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
-        return f"数值 {shown} 过小（应不小于 {bound}）", f"value {shown} is too small (at least {bound})"
+        return (
+            f"数值 {shown} 过小（应不小于 {bound}）",
+            f"value {shown} is too small (at least {bound})",
+        )
     if kind in ("less_than_equal", "less_than"):
         bound = ctx.get("le", ctx.get("lt"))
-        return f"数值 {shown} 过大（应不大于 {bound}）", f"value {shown} is too large (at most {bound})"
+        return (
+            f"数值 {shown} 过大（应不大于 {bound}）",
+            f"value {shown} is too large (at most {bound})",
+        )
     if kind in ("too_short", "string_too_short"):
         return "不能为空", "must not be empty"
     expected = {
-        "string_type": ("文本", "text"), "int_type": ("整数", "a whole number"),
-        "bool_type": ("true 或 false", "true or false"), "list_type": ("列表 [...]", "a list [...]"),
-        "model_type": ("对象 {...}", "an object {...}"), "dict_type": ("对象 {...}", "an object {...}"),
+        "string_type": ("文本", "text"),
+        "int_type": ("整数", "a whole number"),
+        "bool_type": ("true 或 false", "true or false"),
+        "list_type": ("列表 [...]", "a list [...]"),
+        "model_type": ("对象 {...}", "an object {...}"),
+        "dict_type": ("对象 {...}", "an object {...}"),
         "model_attributes_type": ("对象 {...}", "an object {...}"),
     }.get(kind)
     if expected:

@@ -26,7 +26,7 @@ class Rubric(BaseModel):
     criteria: list[Criterion] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Rubric":
+    def _consistent(self) -> Rubric:
         if self.step <= 0:
             raise ValueError("步长必须大于 0 | step must be greater than 0")
         ids = [c.id for c in self.criteria]

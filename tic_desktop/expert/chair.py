@@ -26,6 +26,7 @@ from tic_desktop.security import age_files, certificates, jws
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.errors import SecurityError
 
+
 @dataclass
 class PanelPicture:
     """Per application: each member's total (None: recused or not scored) and the figures."""
@@ -50,7 +51,10 @@ class ChairDesk:
 
     def __init__(self, desk: ExpertDesk, method: Method | None = None) -> None:
         if desk.expert_id != desk.manifest.chair:
-            raise TicError("只有专家组组长可以汇总本组意见", "only the panel chair can assemble the group opinion")
+            raise TicError(
+                "只有专家组组长可以汇总本组意见",
+                "only the panel chair can assemble the group opinion",
+            )
         self.desk = desk
         self.method = method or Method()
         self.sheets: dict[str, tuple[int, ScoreSheet]] = {}  # member -> (revision, sheet)
@@ -66,14 +70,23 @@ class ChairDesk:
         document = parse_signed_json(jws.verify(token, certificate), file, "return")
         member = self.desk.manifest.member(str(document.get("expert")))
         if member is None or member.certificate_fingerprint != signer.fingerprint:
-            raise SecurityError(f"{file.name}：签名者不是本专家组成员", f"{file.name}: not signed by a member of this panel",
-                                "unknown_expert")
+            raise SecurityError(
+                f"{file.name}：签名者不是本专家组成员",
+                f"{file.name}: not signed by a member of this panel",
+                "unknown_expert",
+            )
         if document.get("package_sha256") != self.desk.package.package_sha256:
-            raise SecurityError(f"{file.name}：属于另一评审包", f"{file.name}: belongs to another package", "wrong_round")
+            raise SecurityError(
+                f"{file.name}：属于另一评审包",
+                f"{file.name}: belongs to another package",
+                "wrong_round",
+            )
         try:
             sheet = ScoreSheet.model_validate({k: document[k] for k in ("expert", "coi", "scores")})
         except (ValidationError, KeyError):
-            raise SecurityError(f"{file.name}：内容格式无效", f"{file.name}: malformed content", "malformed") from None
+            raise SecurityError(
+                f"{file.name}：内容格式无效", f"{file.name}: malformed content", "malformed"
+            ) from None
         revision = int(document.get("revision", 0))
         if member.id not in self.sheets or revision > self.sheets[member.id][0]:
             self.sheets[member.id] = (revision, sheet)
@@ -91,11 +104,15 @@ class ChairDesk:
                     continue
                 sheet = self.sheets[member.id][1]
                 if entry.id in {d.application for d in sheet.coi.declared}:
-                    picture.recused[member.id] = next(d.reason for d in sheet.coi.declared if d.application == entry.id)
+                    picture.recused[member.id] = next(
+                        d.reason for d in sheet.coi.declared if d.application == entry.id
+                    )
                     continue
                 score = next((s for s in sheet.scores if s.application == entry.id), None)
                 if score is not None and all(c in score.criteria for c in rubric_ids):
-                    picture.totals[member.id] = sum((score.criteria[c] for c in rubric_ids), Decimal(0))
+                    picture.totals[member.id] = sum(
+                        (score.criteria[c] for c in rubric_ids), Decimal(0)
+                    )
             if picture.valid:
                 picture.mean, picture.final = final_score(picture.valid, self.method.trim_from)
             pictures.append(picture)
@@ -104,24 +121,51 @@ class ChairDesk:
     def wide_spread(self, picture: PanelPicture) -> bool:
         return picture.spread is not None and picture.spread > self.method.wide_spread_points
 
-    def sign_group_opinion(self, application_id: str, consensus: str, recommend: bool, folder: Path) -> Path:
+    def sign_group_opinion(
+        self, application_id: str, consensus: str, recommend: bool, folder: Path
+    ) -> Path:
         """Draw the 专家组意见 for one application and sign it as chair; written atomically."""
         if not consensus.strip():
             raise TicError("专家组意见不能为空", "the group opinion must not be empty")
         picture = next(p for p in self.picture() if p.application_id == application_id)
         if not picture.valid:
-            raise TicError("尚无成员评分，请先导入成员的评分副本", "no member scores yet: import the members' copies first")
+            raise TicError(
+                "尚无成员评分，请先导入成员的评分副本",
+                "no member scores yet: import the members' copies first",
+            )
         manifest = self.desk.manifest
-        members = [MemberTotal(m.id, m.name, m.unit_name, picture.totals[m.id],
-                               picture.recused.get(m.id, "" if picture.totals[m.id] is not None else "未提交评分"))
-                   for m in manifest.members]
+        members = [
+            MemberTotal(
+                m.id,
+                m.name,
+                m.unit_name,
+                picture.totals[m.id],
+                picture.recused.get(m.id, "" if picture.totals[m.id] is not None else "未提交评分"),
+            )
+            for m in manifest.members
+        ]
         today = dt.date.today()
         chair = manifest.member(manifest.chair)
         document = GroupOpinion(
-            case_header(manifest, application_id), members, len(picture.valid), Decimal(money2(picture.mean)),
-            Decimal(money2(picture.final)), min(picture.valid), max(picture.valid), self.method.describe(),
-            consensus, recommend, chair.id, chair.name, f"{today.year}年{today.month}月{today.day}日")
-        pdf = signed_by_one(draw_group_opinion(document, member_signatures=False), self.desk.credential, "专家组组长")
+            case_header(manifest, application_id),
+            members,
+            len(picture.valid),
+            Decimal(money2(picture.mean)),
+            Decimal(money2(picture.final)),
+            min(picture.valid),
+            max(picture.valid),
+            self.method.describe(),
+            consensus,
+            recommend,
+            chair.id,
+            chair.name,
+            f"{today.year}年{today.month}月{today.day}日",
+        )
+        pdf = signed_by_one(
+            draw_group_opinion(document, member_signatures=False),
+            self.desk.credential,
+            "专家组组长",
+        )
         target = Path(folder) / f"专家组意见-{application_id}-{manifest.panel_id}.pdf"
         write_atomically(target, pdf)
         return target

@@ -44,38 +44,76 @@ class FormalJudgements:
 
     def of(self, application_id: str) -> dict[str, Judgement]:
         with self.db.session() as session:
-            rows = session.scalars(select(FormalJudgement).where(
-                FormalJudgement.round_id == self.round_id, FormalJudgement.expert_id == self.expert_id,
-                FormalJudgement.application_id == application_id)).all()
+            rows = session.scalars(
+                select(FormalJudgement).where(
+                    FormalJudgement.round_id == self.round_id,
+                    FormalJudgement.expert_id == self.expert_id,
+                    FormalJudgement.application_id == application_id,
+                )
+            ).all()
             return {r.check_id: Judgement(r.agrees, r.reason) for r in rows}
 
     def record(self, application_id: str, check_id: str, agrees: bool, reason: str = "") -> None:
         with self.db.session() as session:
-            row = session.scalar(select(FormalJudgement).where(
-                FormalJudgement.round_id == self.round_id, FormalJudgement.expert_id == self.expert_id,
-                FormalJudgement.application_id == application_id, FormalJudgement.check_id == check_id))
+            row = session.scalar(
+                select(FormalJudgement).where(
+                    FormalJudgement.round_id == self.round_id,
+                    FormalJudgement.expert_id == self.expert_id,
+                    FormalJudgement.application_id == application_id,
+                    FormalJudgement.check_id == check_id,
+                )
+            )
             if row is None:
-                row = FormalJudgement(round_id=self.round_id, expert_id=self.expert_id, application_id=application_id,
-                                      check_id=check_id, agrees=agrees, reason=reason,
-                                      updated_at=dt.datetime.now(dt.timezone.utc))
+                row = FormalJudgement(
+                    round_id=self.round_id,
+                    expert_id=self.expert_id,
+                    application_id=application_id,
+                    check_id=check_id,
+                    agrees=agrees,
+                    reason=reason,
+                    updated_at=dt.datetime.now(dt.UTC),
+                )
                 session.add(row)
-            row.agrees, row.reason, row.updated_at = agrees, reason, dt.datetime.now(dt.timezone.utc)
-            append_audit_event(session, self.expert_id, "formal_judgement", {
-                "application": application_id, "check": check_id, "agrees": agrees, "reason": reason})
+            row.agrees, row.reason, row.updated_at = agrees, reason, dt.datetime.now(dt.UTC)
+            append_audit_event(
+                session,
+                self.expert_id,
+                "formal_judgement",
+                {
+                    "application": application_id,
+                    "check": check_id,
+                    "agrees": agrees,
+                    "reason": reason,
+                },
+            )
 
     @staticmethod
-    def problems(report: EligibilityReport, judgements: dict[str, Judgement]) -> list[tuple[str, str]]:
+    def problems(
+        report: EligibilityReport, judgements: dict[str, Judgement]
+    ) -> list[tuple[str, str]]:
         """(Chinese, English) for each open item without a judgement, or a disagreement without a reason."""
         found = []
         for check in open_items(report):
             judgement = judgements.get(check.id)
             if judgement is None:
-                found.append((f"形式审查“{check.id}”尚未给出意见", f"formal review {check.id}: no judgement yet"))
+                found.append(
+                    (
+                        f"形式审查“{check.id}”尚未给出意见",
+                        f"formal review {check.id}: no judgement yet",
+                    )
+                )
             elif not judgement.agrees and not judgement.reason.strip():
-                found.append((f"形式审查“{check.id}”不同意时须说明理由", f"formal review {check.id}: give a reason"))
+                found.append(
+                    (
+                        f"形式审查“{check.id}”不同意时须说明理由",
+                        f"formal review {check.id}: give a reason",
+                    )
+                )
         return found
 
 
 def require_open_item(report: EligibilityReport, check_id: str) -> None:
     if check_id not in {c.id for c in open_items(report)}:
-        raise InputError("形式审查", check_id, "该项无需专家研判", "this item is not left to the experts")
+        raise InputError(
+            "形式审查", check_id, "该项无需专家研判", "this item is not left to the experts"
+        )

@@ -29,22 +29,40 @@ from tic_desktop.errors import TicError
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.storage import default_database_path
 
-LIBRARIES = ("pyrage", "cryptography", "pyHanko", "reportlab", "SQLAlchemy", "keyring", "pypdfium2", "openpyxl")
+LIBRARIES = (
+    "pyrage",
+    "cryptography",
+    "pyHanko",
+    "reportlab",
+    "SQLAlchemy",
+    "keyring",
+    "pypdfium2",
+    "openpyxl",
+)
 """Distributions whose versions matter when a package, a return or a signature is questioned."""
+
 
 def _labels() -> dict[str, str]:
     """The box's words in the current language (literal calls, so that lupdate finds them)."""
     return {
         "app": QCoreApplication.translate("AboutDialog", "TIC Review Desktop"),
         "version": QCoreApplication.translate("AboutDialog", "Version %1"),
-        "bureau": QCoreApplication.translate("AboutDialog", "Liaocheng Municipal Science and Technology Bureau"),
-        "fingerprint": QCoreApplication.translate("AboutDialog", "Bureau root certificate fingerprint"),
+        "bureau": QCoreApplication.translate(
+            "AboutDialog", "Liaocheng Municipal Science and Technology Bureau"
+        ),
+        "fingerprint": QCoreApplication.translate(
+            "AboutDialog", "Bureau root certificate fingerprint"
+        ),
         "compare": QCoreApplication.translate(
-            "AboutDialog", "The passphrase sheets and every review package show this fingerprint: "
-                           "the experts compare it with what they see."),
+            "AboutDialog",
+            "The passphrase sheets and every review package show this fingerprint: "
+            "the experts compare it with what they see.",
+        ),
         "no_bureau": QCoreApplication.translate(
-            "AboutDialog", "No bureau workspace has been chosen on this computer yet "
-                           "(File → Build review packages chooses one)."),
+            "AboutDialog",
+            "No bureau workspace has been chosen on this computer yet "
+            "(File → Build review packages chooses one).",
+        ),
         "database": QCoreApplication.translate("AboutDialog", "Local database"),
         "built_with": QCoreApplication.translate("AboutDialog", "Built with"),
         "not_found": QCoreApplication.translate("AboutDialog", "not found"),
@@ -54,7 +72,11 @@ def _labels() -> dict[str, str]:
 
 def library_versions() -> list[tuple[str, str]]:
     """(name, version) of Python, Qt, PySide6 and :data:`LIBRARIES`, as installed (or bundled)."""
-    versions = [("Python", platform.python_version()), ("Qt", qVersion()), ("PySide6", PySide6.__version__)]
+    versions = [
+        ("Python", platform.python_version()),
+        ("Qt", qVersion()),
+        ("PySide6", PySide6.__version__),
+    ]
     return versions + [(name, _version_of(name)) for name in LIBRARIES]
 
 
@@ -68,31 +90,44 @@ def _version_of(distribution: str) -> str:
         module = importlib.import_module(distribution.lower())
     except ImportError:
         return _labels()["not_found"]
-    return str(getattr(module, "__version__", None) or getattr(module, "Version", None) or _labels()["unknown"])
+    return str(
+        getattr(module, "__version__", None)
+        or getattr(module, "Version", None)
+        or _labels()["unknown"]
+    )
 
 
 def grouped_fingerprint(fingerprint: str) -> str:
     """The whole fingerprint in groups of four (the short form is its first six groups)."""
-    return " ".join(fingerprint[i:i + 4].upper() for i in range(0, len(fingerprint), 4))
+    return " ".join(fingerprint[i : i + 4].upper() for i in range(0, len(fingerprint), 4))
 
 
 def _fingerprint_lines(fingerprint: str) -> str:
     groups = grouped_fingerprint(fingerprint).split(" ")
-    return "<br>".join(escape(" ".join(groups[i:i + 8])) for i in range(0, len(groups), 8))
+    return "<br>".join(escape(" ".join(groups[i : i + 8])) for i in range(0, len(groups), 8))
 
 
-def about_text(language: str, bureau_fingerprint: str | None, *, bureau_name: str | None = None,
-               database_path: Path | None = None) -> str:
+def about_text(
+    language: str,
+    bureau_fingerprint: str | None,
+    *,
+    bureau_name: str | None = None,
+    database_path: Path | None = None,
+) -> str:
     """The About box as HTML; ``bureau_fingerprint`` is the bureau root certificate's SHA-256 (hex)."""
     words = _labels()
     database = database_path if database_path is not None else default_database_path()
-    rows = "".join(f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;{escape(version)}</td></tr>"
-                   for name, version in library_versions())
+    rows = "".join(
+        f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;{escape(version)}</td></tr>"
+        for name, version in library_versions()
+    )
     if bureau_fingerprint:
         owner = f"{escape(bureau_name)}<br>" if bureau_name else ""
-        bureau = (f"{owner}<b style='font-size:large'>{escape(short_fingerprint(bureau_fingerprint))}</b><br>"
-                  f"<span style='font-family:monospace'>{_fingerprint_lines(bureau_fingerprint)}</span><br>"
-                  f"{escape(words['compare'])}")
+        bureau = (
+            f"{owner}<b style='font-size:large'>{escape(short_fingerprint(bureau_fingerprint))}</b><br>"
+            f"<span style='font-family:monospace'>{_fingerprint_lines(bureau_fingerprint)}</span><br>"
+            f"{escape(words['compare'])}"
+        )
     else:
         bureau = escape(words["no_bureau"])
     lang = "zh-CN" if language == "zh" else "en"
@@ -110,7 +145,9 @@ def about_text(language: str, bureau_fingerprint: str | None, *, bureau_name: st
 class AboutDialog(QDialog):
     """Versions, database path and the bureau fingerprint, with a button that copies them for support."""
 
-    def __init__(self, language: str, bureau_folder: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: str, bureau_folder: Path | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About"))
         fingerprint = name = None
@@ -127,10 +164,12 @@ class AboutDialog(QDialog):
         self.fingerprint = fingerprint
         """The bureau root certificate's fingerprint shown, or None."""
         words = _labels()
-        self._summary = [f"{words['app']} {__version__}",
-                         f"{words['fingerprint']}: {fingerprint.upper() if fingerprint else '—'}",
-                         f"{words['database']}: {default_database_path()}",
-                         *(f"{library} {version}" for library, version in library_versions())]
+        self._summary = [
+            f"{words['app']} {__version__}",
+            f"{words['fingerprint']}: {fingerprint.upper() if fingerprint else '—'}",
+            f"{words['database']}: {default_database_path()}",
+            *(f"{library} {version}" for library, version in library_versions()),
+        ]
         html = about_text(language, fingerprint, bureau_name=name)
         if problem:
             html = html.replace("</body>", f"<p style='color:#a00000'>{escape(problem)}</p></body>")
@@ -140,8 +179,10 @@ class AboutDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.text_label = QLabel(html)
         self.text_label.setTextFormat(Qt.TextFormat.RichText)
-        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         layout.addWidget(self.text_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(self.tr("Copy to clipboard"))

@@ -27,8 +27,13 @@ from tic_desktop.storage import Database, open_database
 class DesktopApp:
     """Wires the core to the window; everything a window needs is passed to it, not looked up."""
 
-    def __init__(self, qt_app: QApplication, preferences: Preferences | None = None, on_reviewed=None,
-                 database: Database | None = None) -> None:
+    def __init__(
+        self,
+        qt_app: QApplication,
+        preferences: Preferences | None = None,
+        on_reviewed=None,
+        database: Database | None = None,
+    ) -> None:
         self.qt_app = qt_app
         self.preferences = preferences or Preferences()
         self.bus = EventBus()
@@ -39,7 +44,9 @@ class DesktopApp:
         apply_font(qt_app, self.preferences.get(FONT_SIZE), self.cjk_families)
         self.translations.use(self.preferences.get(LANGUAGE))
         self.window = MainWindow(
-            self.desk, self.bridge, self.preferences,
+            self.desk,
+            self.bridge,
+            self.preferences,
             set_language=self.translations.use,
             set_point_size=lambda size: apply_font(qt_app, size, self.cjk_families),
             database=database,
@@ -55,8 +62,13 @@ class DesktopApp:
         if self._database is None:
             self._database = open_database()
         language = self.preferences.get(LANGUAGE)
-        window = ExpertWindow(self._database, self.preferences, language, set_language=self.translations.use,
-                              set_point_size=lambda size: apply_font(self.qt_app, size, self.cjk_families))
+        window = ExpertWindow(
+            self._database,
+            self.preferences,
+            language,
+            set_language=self.translations.use,
+            set_point_size=lambda size: apply_font(self.qt_app, size, self.cjk_families),
+        )
         self.expert_windows.append(window)
         window.show()
         window.open_with_dialog(package)
@@ -66,12 +78,23 @@ class DesktopApp:
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the frozen Windows build starts worker processes through this executable
     parser = argparse.ArgumentParser(prog="tic-desktop", description="聊城市技术创新中心评审系统")
-    parser.add_argument("round", nargs="?", type=Path, help="review round JSON (default: the demo round), or a review package (.ticpkg) to open as an expert")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="open the round, then quit: exit 0 if it was shown, 2 if it was refused")
-    parser.add_argument("--selftest", action="store_true",
-                        help="open the demo round in the window, then build and open a package, make and verify a "
-                             "return, draw and verify a signed PDF in a temp folder; exit 0 when all of it works")
+    parser.add_argument(
+        "round",
+        nargs="?",
+        type=Path,
+        help="review round JSON (default: the demo round), or a review package (.ticpkg) to open as an expert",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the round, then quit: exit 0 if it was shown, 2 if it was refused",
+    )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open the demo round in the window, then build and open a package, make and verify a "
+        "return, draw and verify a signed PDF in a temp folder; exit 0 when all of it works",
+    )
     args = parser.parse_args(argv)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("tic-desktop")
@@ -83,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         if not args.smoke_test:
             register_bundled_fonts()  # so the message itself is readable
-            QMessageBox.critical(None, "无法打开本地数据库 / Cannot open the local database", str(error))
+            QMessageBox.critical(
+                None, "无法打开本地数据库 / Cannot open the local database", str(error)
+            )
         return 3
     try:
         if args.round is not None and args.round.suffix == ".ticpkg":
@@ -96,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.smoke_test and welcome_wanted(desktop.preferences):
             desktop.window.show_welcome()
         if args.smoke_test:
-            print(f"smoke test: {desktop.window.ui.summaryLabel.text() if opened else 'round refused'}")
+            print(
+                f"smoke test: {desktop.window.ui.summaryLabel.text() if opened else 'round refused'}"
+            )
             return 0 if opened else 2
         return qt_app.exec()
     finally:
@@ -111,8 +138,13 @@ def _selftest(summary: str | None) -> int:
         return 1
     print(f"selftest: window shows the demo round: {summary}", flush=True)
     try:
-        run_selftest(lambda step: print(f"selftest: {'ok' if step.ok else 'FAILED'} {step.name} "
-                                        f"({step.seconds:.2f} s) {step.detail}", flush=True))
+        run_selftest(
+            lambda step: print(
+                f"selftest: {'ok' if step.ok else 'FAILED'} {step.name} "
+                f"({step.seconds:.2f} s) {step.detail}",
+                flush=True,
+            )
+        )
     except SelfTestFailed as failure:
         print(f"selftest: FAILED: {failure}", file=sys.stderr)
         return 1
@@ -128,8 +160,13 @@ def _run_expert(qt_app: QApplication, database, package: Path) -> int:
     apply_font(qt_app, preferences.get(FONT_SIZE), families)
     translations = Translations(qt_app)
     translations.use(preferences.get(LANGUAGE))
-    window = ExpertWindow(database, preferences, preferences.get(LANGUAGE), set_language=translations.use,
-                          set_point_size=lambda size: apply_font(qt_app, size, families))
+    window = ExpertWindow(
+        database,
+        preferences,
+        preferences.get(LANGUAGE),
+        set_language=translations.use,
+        set_point_size=lambda size: apply_font(qt_app, size, families),
+    )
     window.show()
     window.open_with_dialog(package)
     return qt_app.exec()

@@ -25,6 +25,8 @@ def apply_font(app: QApplication, point_size: int, cjk_families: list[str]) -> N
     """A system sans-serif with the bundled CJK face as fallback for Chinese glyphs."""
     size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, point_size))
     font = QFont()
-    font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", *cjk_families, "DejaVu Sans"])
+    font.setFamilies(
+        ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", *cjk_families, "DejaVu Sans"]
+    )
     font.setPointSize(size)
     app.setFont(font)

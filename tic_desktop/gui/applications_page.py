@@ -29,13 +29,18 @@ from tic_desktop.rules.eligibility import evaluate
 from tic_desktop.rules.messages import VERDICT_LABELS, label
 from tic_desktop.rules.results import Verdict
 
-VERDICT_BG = {Verdict.ELIGIBLE: QColor("#d1e7dd"), Verdict.NEEDS_JUDGEMENT: QColor("#fff3cd"),
-              Verdict.INELIGIBLE: QColor("#f8d7da")}
+VERDICT_BG = {
+    Verdict.ELIGIBLE: QColor("#d1e7dd"),
+    Verdict.NEEDS_JUDGEMENT: QColor("#fff3cd"),
+    Verdict.INELIGIBLE: QColor("#f8d7da"),
+}
 
 
 def import_json_files(paths: list[Path]) -> list[ApplicationEntry]:
     """All the files or none: the first bad file raises InputError naming it."""
-    return [ApplicationEntry(load_application(path), read_json(path), path.parent) for path in paths]
+    return [
+        ApplicationEntry(load_application(path), read_json(path), path.parent) for path in paths
+    ]
 
 
 class ApplicationsPage(QWidget):
@@ -50,23 +55,30 @@ class ApplicationsPage(QWidget):
         self.draft = draft
         self.language = language
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Import the applications as JSON files, or fill in the Excel template (one sheet per "
-                               "part of the application, plus the expert pool) and import the workbook."))
+        intro = QLabel(
+            self.tr(
+                "Import the applications as JSON files, or fill in the Excel template (one sheet per "
+                "part of the application, plus the expert pool) and import the workbook."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Import &JSON files…"), self._choose_json),
-                           (self.tr("Import &Excel workbook…"), self._choose_excel),
-                           (self.tr("&Save an empty Excel template…"), self._save_template),
-                           (self.tr("&Remove application"), self.remove_selected)):
+        for text, slot in (
+            (self.tr("Import &JSON files…"), self._choose_json),
+            (self.tr("Import &Excel workbook…"), self._choose_excel),
+            (self.tr("&Save an empty Excel template…"), self._save_template),
+            (self.tr("&Remove application"), self.remove_selected),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Id"), self.tr("Center"), self.tr("Lead unit"),
-                                              self.tr("Formal review")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Id"), self.tr("Center"), self.tr("Lead unit"), self.tr("Formal review")]
+        )
         self.table.setAccessibleName(self.tr("Imported applications"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,16 +95,22 @@ class ApplicationsPage(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             verdict = evaluate(entry.application).verdict
-            texts = (app_id, entry.application.center_name, entry.application.lead_unit.name,
-                     label(VERDICT_LABELS, verdict.value, self.language))
+            texts = (
+                app_id,
+                entry.application.center_name,
+                entry.application.lead_unit.name,
+                label(VERDICT_LABELS, verdict.value, self.language),
+            )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if column == 3:
                     item.setBackground(QBrush(VERDICT_BG[verdict]))
                 self.table.setItem(row, column, item)
-        self.status.setText(self.tr("%1 applications · %2 experts in the pool")
-                            .replace("%1", str(len(self.draft.applications)))
-                            .replace("%2", str(len(self.draft.experts))))
+        self.status.setText(
+            self.tr("%1 applications · %2 experts in the pool")
+            .replace("%1", str(len(self.draft.applications)))
+            .replace("%2", str(len(self.draft.experts)))
+        )
 
     # --- importing ------------------------------------------------------------------------------
     def import_json(self, paths: list[Path]) -> bool:
@@ -110,21 +128,30 @@ class ApplicationsPage(QWidget):
             contents = read_workbook(path)
         except ExcelImportError as error:
             lines = [problem.describe(self.language) for problem in error.problems]
-            title = self.tr("The workbook was not imported: %1 problems").replace("%1", str(len(lines)))
+            title = self.tr("The workbook was not imported: %1 problems").replace(
+                "%1", str(len(lines))
+            )
             if not lines:
                 self._refused(title, error.message(self.language))
                 return False
             # Every problem is listed in the box itself (the first dozen), all of them under the details.
-            shown = lines[:12] + ([self.tr("… and %1 more (see the details)").replace("%1", str(len(lines) - 12))]
-                                  if len(lines) > 12 else [])
+            shown = lines[:12] + (
+                [self.tr("… and %1 more (see the details)").replace("%1", str(len(lines) - 12))]
+                if len(lines) > 12
+                else []
+            )
             self.problems_shown.emit("\n".join(lines))
             show_warning(self, title, "\n".join(shown), "\n".join(lines))
             return False
         except TicError as error:
             self._refused(self.tr("The workbook was not imported"), error.message(self.language))
             return False
-        self.draft.add_applications([ApplicationEntry(a, d, contents.base)
-                                     for a, d in zip(contents.applications, contents.application_data, strict=True)])
+        self.draft.add_applications(
+            [
+                ApplicationEntry(a, d, contents.base)
+                for a, d in zip(contents.applications, contents.application_data, strict=True)
+            ]
+        )
         self.draft.merge_experts(contents.experts)
         self._imported()
         return True
@@ -140,23 +167,31 @@ class ApplicationsPage(QWidget):
 
     def _refused(self, title: str, text: str) -> None:
         self.problems_shown.emit(text)
-        show_warning(self, title, text.splitlines()[0] if text else title, text if "\n" in text else "")
+        show_warning(
+            self, title, text.splitlines()[0] if text else title, text if "\n" in text else ""
+        )
 
     def _choose_json(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import applications"), "",
-                                                self.tr("Application files (*.json)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import applications"), "", self.tr("Application files (*.json)")
+        )
         if paths:
             self.import_json([Path(p) for p in paths])
 
     def _choose_excel(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Excel workbook"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Excel workbook"), "", self.tr("Excel workbook (*.xlsx)")
+        )
         if path:
             self.import_excel(Path(path))
 
     def _save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Excel template"), "申报材料模板.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save Excel template"),
+            "申报材料模板.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if path:
             try:
                 write_workbook(Path(path))

@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPageSize
+from PySide6.QtGui import QColor, QFontDatabase, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -82,8 +82,13 @@ class BuildPackagesDialog(RememberingDialog):
     """Packages of the chosen panels are already in the output folder: the ReplaceQuestion opened (not modal
     to the event loop); replying Replace starts the build, Keep them builds nothing."""
 
-    def __init__(self, review: RoundReview, preferences: Preferences, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        review: RoundReview,
+        preferences: Preferences,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(preferences, parent)
         self.review = review
         self.language = language
@@ -115,13 +120,20 @@ class BuildPackagesDialog(RememberingDialog):
         layout.addWidget(heading)
         form = QFormLayout()
         self.workspace_edit = QLineEdit()
-        self.workspace_edit.editingFinished.connect(lambda: self.set_workspace_folder(self.workspace_edit.text()))
+        self.workspace_edit.editingFinished.connect(
+            lambda: self.set_workspace_folder(self.workspace_edit.text())
+        )
         self.choose_workspace_button = QPushButton(self.tr("C&hoose…"))
         self.choose_workspace_button.clicked.connect(self._choose_workspace)
         self.new_workspace_button = QPushButton(self.tr("&New workspace…"))
         self.new_workspace_button.clicked.connect(self._new_workspace)
-        self._labelled_row(form, self.tr("Bureau &workspace:"), self.workspace_edit,
-                           self.choose_workspace_button, self.new_workspace_button)
+        self._labelled_row(
+            form,
+            self.tr("Bureau &workspace:"),
+            self.workspace_edit,
+            self.choose_workspace_button,
+            self.new_workspace_button,
+        )
         self.workspace_info = QLabel()
         self.workspace_info.setWordWrap(True)
         form.addRow("", self.workspace_info)
@@ -156,8 +168,15 @@ class BuildPackagesDialog(RememberingDialog):
         layout.addWidget(self.message)
         self.results = QTreeWidget()
         self.results.setRootIsDecorated(False)
-        self.results.setHeaderLabels([self.tr("Panel"), self.tr("Package"), self.tr("Chair"), self.tr("Members"),
-                                      self.tr("Manifest SHA-256")])
+        self.results.setHeaderLabels(
+            [
+                self.tr("Panel"),
+                self.tr("Package"),
+                self.tr("Chair"),
+                self.tr("Members"),
+                self.tr("Manifest SHA-256"),
+            ]
+        )
         self.results.setAccessibleName(self.tr("Packages built"))
         header = self.results.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -167,13 +186,19 @@ class BuildPackagesDialog(RememberingDialog):
         self.sheets_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.sheets_label)
         buttons = QDialogButtonBox()
-        self.build_button = buttons.addButton(self.tr("&Build"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.build_button = buttons.addButton(
+            self.tr("&Build"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.start_build)
-        self.cancel_button = buttons.addButton(self.tr("&Cancel build"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = buttons.addButton(
+            self.tr("&Cancel build"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
-        self.print_button = buttons.addButton(self.tr("Print passphrase &sheets…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(
+            self.tr("Print passphrase &sheets…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.print_button.clicked.connect(self._print_clicked)
         self.print_button.setEnabled(False)
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -193,22 +218,40 @@ class BuildPackagesDialog(RememberingDialog):
 
     def _fill_panels(self) -> None:
         for panel in self.review.round.panels:
-            summary = (self.tr("%1 — %2 members, %3 applications, chair %4").replace("%1", panel.id)
-                       .replace("%2", str(len(panel.members))).replace("%3", str(len(panel.applications)))
-                       .replace("%4", self.person(panel.chair)))
+            summary = (
+                self.tr("%1 — %2 members, %3 applications, chair %4")
+                .replace("%1", panel.id)
+                .replace("%2", str(len(panel.members)))
+                .replace("%3", str(len(panel.applications)))
+                .replace("%4", self.person(panel.chair))
+            )
             reasons = panel_refusals(self.review, panel.id, self.language)
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, panel.id)
             if reasons:
-                text = "\n".join([summary, self.tr("Cannot be built: it breaks a conflict-of-interest rule. "
-                                                   "Correct the panel first."), *(f"    · {r}" for r in reasons)])
+                text = "\n".join(
+                    [
+                        summary,
+                        self.tr(
+                            "Cannot be built: it breaks a conflict-of-interest rule. "
+                            "Correct the panel first."
+                        ),
+                        *(f"    · {r}" for r in reasons),
+                    ]
+                )
                 item.setText(text)
-                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable)  # shown, not enabled: it cannot be ticked
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable
+                )  # shown, not enabled: it cannot be ticked
                 item.setCheckState(Qt.CheckState.Unchecked)
                 item.setForeground(PROBLEM_COLOR)
             else:
                 item.setText(summary)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 item.setCheckState(Qt.CheckState.Checked)
             item.setToolTip(item.text())
             self.panels.addItem(item)
@@ -229,12 +272,17 @@ class BuildPackagesDialog(RememberingDialog):
     def chosen_panels(self) -> list[str]:
         """The ticked panels that may be built, in the round's order."""
         items = [self.panels.item(row) for row in range(self.panels.count())]
-        return [i.data(Qt.ItemDataRole.UserRole) for i in items
-                if i.flags() & Qt.ItemFlag.ItemIsEnabled and i.checkState() == Qt.CheckState.Checked]
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.flags() & Qt.ItemFlag.ItemIsEnabled and i.checkState() == Qt.CheckState.Checked
+        ]
 
     # --- the bureau workspace ------------------------------------------------------------------
     def _choose_workspace(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Bureau workspace folder"), self.workspace_edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Bureau workspace folder"), self.workspace_edit.text()
+        )
         if folder:
             self.set_workspace_folder(folder)
 
@@ -245,13 +293,18 @@ class BuildPackagesDialog(RememberingDialog):
         if self.workspace_edit.text() != folder:
             self.workspace_edit.setText(folder)
         if not folder.strip():
-            self.workspace_info.setText(self.tr("Choose the bureau's workspace folder, or create a new one."))
+            self.workspace_info.setText(
+                self.tr("Choose the bureau's workspace folder, or create a new one.")
+            )
             return False
         if Path(folder).is_dir() and not (Path(folder) / "bureau.json").exists():
             button = self.new_workspace_button.text().replace("&", "")
             self.workspace_info.setText(
-                self.tr("This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's "
-                        "workspace folder, or create one with “%1”.").replace("%1", button))
+                self.tr(
+                    "This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's "
+                    "workspace folder, or create one with “%1”."
+                ).replace("%1", button)
+            )
             return False
         try:
             workspace = BureauWorkspace(Path(folder))
@@ -259,15 +312,25 @@ class BuildPackagesDialog(RememberingDialog):
             self.workspace_info.setText(error.message(self.language))
             return False
         except OSError as error:
-            self.workspace_info.setText(self.tr("Cannot read %1: %2").replace("%1", folder)
-                                        .replace("%2", error.strerror or str(error)))
+            self.workspace_info.setText(
+                self.tr("Cannot read %1: %2")
+                .replace("%1", folder)
+                .replace("%2", error.strerror or str(error))
+            )
             return False
         self.workspace = workspace
         in_keyring = workspace.secrets_in == "keyring"
-        where = (self.tr("keys in this computer's keyring") if in_keyring
-                 else self.tr("keys protected by a passphrase"))
-        self.workspace_info.setText(self.tr("%1 · fingerprint %2 · %3").replace("%1", workspace.name)
-                                    .replace("%2", short_fingerprint(workspace.fingerprint)).replace("%3", where))
+        where = (
+            self.tr("keys in this computer's keyring")
+            if in_keyring
+            else self.tr("keys protected by a passphrase")
+        )
+        self.workspace_info.setText(
+            self.tr("%1 · fingerprint %2 · %3")
+            .replace("%1", workspace.name)
+            .replace("%2", short_fingerprint(workspace.fingerprint))
+            .replace("%3", where)
+        )
         self._show_passphrase(not in_keyring)
         self._preferences.set(BUREAU_FOLDER, str(workspace.folder))
         self.workspace_ready.emit(str(workspace.folder))
@@ -284,13 +347,17 @@ class BuildPackagesDialog(RememberingDialog):
         return self._needs_passphrase
 
     def _new_workspace(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the new bureau workspace"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the new bureau workspace")
+        )
         if not folder:
             return
         passphrase = None
         try:
             keyring_store.secure_backend()
-        except KeyringUnavailable as error:  # as `tic bureau init` would, but asking instead of failing
+        except (
+            KeyringUnavailable
+        ) as error:  # as `tic bureau init` would, but asking instead of failing
             asking = NewPassphraseDialog(error.message(self.language), self._preferences, self)
             if asking.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -312,8 +379,11 @@ class BuildPackagesDialog(RememberingDialog):
             self._creating = False
             self._set_running(False)
             self.set_workspace_folder(created)
-            self.stage_label.setText(self.tr("New bureau workspace created in %1. Keep a safe copy of this folder.")
-                                     .replace("%1", created))
+            self.stage_label.setText(
+                self.tr(
+                    "New bureau workspace created in %1. Keep a safe copy of this folder."
+                ).replace("%1", created)
+            )
 
         def failed(error: Exception) -> None:
             self._creating = False
@@ -326,7 +396,9 @@ class BuildPackagesDialog(RememberingDialog):
         run_task(lambda: in_worker_process(create_workspace, str(folder), passphrase), done, failed)
 
     def _choose_output(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the packages"), self.out_edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the packages"), self.out_edit.text()
+        )
         if folder:
             self.out_edit.setText(folder)
 
@@ -356,7 +428,9 @@ class BuildPackagesDialog(RememberingDialog):
         problem = self._input_problem()
         if not problem:
             try:
-                existing = existing_packages(Path(self.out_edit.text().strip()), self.chosen_panels())
+                existing = existing_packages(
+                    Path(self.out_edit.text().strip()), self.chosen_panels()
+                )
             except TicError as error:
                 problem = error.message(self.language)
         if problem:
@@ -372,17 +446,25 @@ class BuildPackagesDialog(RememberingDialog):
         self.outcome = None
         out = Path(self.out_edit.text().strip())
         self._preferences.set(PACKAGES_FOLDER, str(out))
-        request = BuildRequest(str(self.review.round.path), str(self.workspace.folder), str(out),
-                               self.chosen_panels(),
-                               self.passphrase_edit.text() if self._needs_passphrase else None, replace=replace)
+        request = BuildRequest(
+            str(self.review.round.path),
+            str(self.workspace.folder),
+            str(out),
+            self.chosen_panels(),
+            self.passphrase_edit.text() if self._needs_passphrase else None,
+            replace=replace,
+        )
         # spawn, as on Windows: a forked copy of a process running Qt's threads is not safe. A SimpleQueue
         # writes each message at once: a Queue's feeder thread would wait while scrypt holds the GIL.
         context = multiprocessing.get_context("spawn")
         self._messages = context.SimpleQueue()
         self._cancel = context.Event()
         self._end = None
-        self._process = context.Process(target=run_build_job, args=(request, self._messages, self._cancel),
-                                        name="tic-build-packages")
+        self._process = context.Process(
+            target=run_build_job,
+            args=(request, self._messages, self._cancel),
+            name="tic-build-packages",
+        )
         self._process.start()
         self._set_running(True)
         self.stage_label.setText(self.tr("Starting the build process…"))
@@ -404,7 +486,9 @@ class BuildPackagesDialog(RememberingDialog):
         if question.clickedButton() is question.replace_button:
             self.start_build(replace=True)
         else:
-            self.stage_label.setText(self.tr("Nothing was built: the packages already in the folder were kept."))
+            self.stage_label.setText(
+                self.tr("Nothing was built: the packages already in the folder were kept.")
+            )
 
     def cancel(self) -> None:
         """Ask the worker to stop; it undoes what it wrote, then ``cancelled`` is emitted."""
@@ -414,8 +498,16 @@ class BuildPackagesDialog(RememberingDialog):
             self.stage_label.setText(self.tr("Cancelling… removing what was written"))
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.workspace_edit, self.choose_workspace_button, self.new_workspace_button,
-                       self.passphrase_edit, self.out_edit, self.choose_out_button, self.panels, self.build_button):
+        for widget in (
+            self.workspace_edit,
+            self.choose_workspace_button,
+            self.new_workspace_button,
+            self.passphrase_edit,
+            self.out_edit,
+            self.choose_out_button,
+            self.panels,
+            self.build_button,
+        ):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         if running:
@@ -444,7 +536,9 @@ class BuildPackagesDialog(RememberingDialog):
         end, self._end = self._end, None
         self._set_running(False)
         if end is None:
-            raise RuntimeError(f"the package build process stopped without a result (exit code {exit_code})")
+            raise RuntimeError(
+                f"the package build process stopped without a result (exit code {exit_code})"
+            )
         if end[0] == "built":
             self._show_outcome(end[1])
         elif end[0] == "cancelled":
@@ -460,18 +554,28 @@ class BuildPackagesDialog(RememberingDialog):
 
     def _show_progress(self, done: int, total: int, stage: str) -> None:
         if stage == ENCRYPTING:
-            text = (self.tr("Encrypting materials: %1 of %2 MB").replace("%1", f"{done / 1e6:.1f}")
-                    .replace("%2", f"{total / 1e6:.1f}"))
+            text = (
+                self.tr("Encrypting materials: %1 of %2 MB")
+                .replace("%1", f"{done / 1e6:.1f}")
+                .replace("%2", f"{total / 1e6:.1f}")
+            )
             self.progress_bar.setRange(0, 1000)
             self.progress_bar.setValue(done * 1000 // total if total else 1000)
         elif stage == ISSUING and total:
-            text = self.tr("Issuing credentials: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            text = (
+                self.tr("Issuing credentials: %1 of %2")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(done)
         else:
-            text = {PREPARING: self.tr("Checking the round, the panels and the attachments…"),
-                    UNLOCKING: self.tr("Unlocking the bureau's keys…"), ISSUING: self.tr("Issuing credentials…"),
-                    SHEETS: self.tr("Writing the passphrase sheets…")}.get(stage, stage)
+            text = {
+                PREPARING: self.tr("Checking the round, the panels and the attachments…"),
+                UNLOCKING: self.tr("Unlocking the bureau's keys…"),
+                ISSUING: self.tr("Issuing credentials…"),
+                SHEETS: self.tr("Writing the passphrase sheets…"),
+            }.get(stage, stage)
             self.progress_bar.setRange(0, 0)
         if not self._cancel or not self._cancel.is_set():
             self.stage_label.setText(text)
@@ -482,24 +586,42 @@ class BuildPackagesDialog(RememberingDialog):
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         chairs = {p.id: p.chair for p in self.review.round.panels}
         for package in outcome.packages:
-            item = QTreeWidgetItem([package.panel_id, package.file.name, self.person(chairs[package.panel_id]),
-                                    ", ".join(self.person(m) for m in package.members), package.package_sha256])
+            item = QTreeWidgetItem(
+                [
+                    package.panel_id,
+                    package.file.name,
+                    self.person(chairs[package.panel_id]),
+                    ", ".join(self.person(m) for m in package.members),
+                    package.package_sha256,
+                ]
+            )
             item.setToolTip(1, str(package.file))
             item.setFont(4, fixed)
             self.results.addTopLevelItem(item)
-        self.stage_label.setText(self.tr("Done: %1 packages built.").replace("%1", str(len(outcome.packages))))
+        self.stage_label.setText(
+            self.tr("Done: %1 packages built.").replace("%1", str(len(outcome.packages)))
+        )
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
         if outcome.sheets:
             self.sheets_label.setText(
-                self.tr("%1 new passphrase sheets in %2.").replace("%1", str(len(outcome.sheets)))
-                .replace("%2", str(outcome.sheets_dir)) + " " +
-                self.tr("Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each "
-                        "to its expert in person, then delete the files."))
+                self.tr("%1 new passphrase sheets in %2.")
+                .replace("%1", str(len(outcome.sheets)))
+                .replace("%2", str(outcome.sheets_dir))
+                + " "
+                + self.tr(
+                    "Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each "
+                    "to its expert in person, then delete the files."
+                )
+            )
             self.print_button.setEnabled(True)
         else:
-            self.sheets_label.setText(self.tr("No new passphrase sheets: the experts of these panels received "
-                                              "theirs with an earlier build (their credentials are reused)."))
+            self.sheets_label.setText(
+                self.tr(
+                    "No new passphrase sheets: the experts of these panels received "
+                    "theirs with an earlier build (their credentials are reused)."
+                )
+            )
         self.built.emit(outcome.packages)
 
     def _show_problem(self, text: str) -> None:

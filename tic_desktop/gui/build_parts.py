@@ -33,19 +33,28 @@ def page_image(page, dpi: float) -> QImage:
     finally:
         bitmap.close()
     data = image.tobytes()
-    return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
+    return QImage(
+        data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+    ).copy()
 
 
 class NewPassphraseDialog(RememberingDialog):
     """The passphrase for a new bureau's keys, typed twice, when this computer has no secure keyring."""
 
-    def __init__(self, reason: str, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reason: str, preferences: Preferences, parent: QWidget | None = None
+    ) -> None:
         super().__init__(preferences, parent)
         self.setWindowTitle(self.tr("Passphrase for the bureau's keys"))
         layout = QVBoxLayout(self)
-        explanation = QLabel(reason + "\n\n" + self.tr(
-            "The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least "
-            "8 characters and keep it safe: without it no package can be built and no return can be read."))
+        explanation = QLabel(
+            reason
+            + "\n\n"
+            + self.tr(
+                "The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least "
+                "8 characters and keep it safe: without it no package can be built and no return can be read."
+            )
+        )
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
         form = QFormLayout()
@@ -60,7 +69,9 @@ class NewPassphraseDialog(RememberingDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -97,8 +108,15 @@ def paint_pdf_pages(painter: QPainter, printer: QPrinter, paths: list[Path]) -> 
                     printer.newPage()
                 area = painter.viewport()
                 size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(area.x() + (area.width() - size.width()) // 2, area.y(),
-                                        size.width(), size.height()), image)
+                painter.drawImage(
+                    QRect(
+                        area.x() + (area.width() - size.width()) // 2,
+                        area.y(),
+                        size.width(),
+                        size.height(),
+                    ),
+                    image,
+                )
                 pages += 1
         finally:
             document.close()
@@ -113,10 +131,17 @@ class ReplaceQuestion(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(self.tr("Replace packages?"))
         self.setText(self.tr("The output folder already holds packages of these panels:"))
-        self.setInformativeText("\n".join(f.name for f in files) + "\n\n" + self.tr(
-            "If they were already handed out, two versions of a package would be in circulation; returns made "
-            "from the old ones are still accepted. Replace them, or choose another output folder?"))
-        self.replace_button = self.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        self.setInformativeText(
+            "\n".join(f.name for f in files)
+            + "\n\n"
+            + self.tr(
+                "If they were already handed out, two versions of a package would be in circulation; returns made "
+                "from the old ones are still accepted. Replace them, or choose another output folder?"
+            )
+        )
+        self.replace_button = self.addButton(
+            self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole
+        )
         self.keep_button = self.addButton(self.tr("&Keep them"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.keep_button)

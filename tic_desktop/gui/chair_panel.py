@@ -51,7 +51,9 @@ class ChairPanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 1)
         self.consensus = QPlainTextEdit()
-        self.consensus.setPlaceholderText(self.tr("The panel's consensus opinion on the selected application"))
+        self.consensus.setPlaceholderText(
+            self.tr("The panel's consensus opinion on the selected application")
+        )
         self.consensus.setMaximumHeight(120)
         layout.addWidget(self.consensus)
         row = QHBoxLayout()
@@ -68,8 +70,9 @@ class ChairPanel(QWidget):
         self.refresh()
 
     def choose_copies(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Members' score copies"), "",
-                                                self.tr("Score copies (*.chaircopy)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Members' score copies"), "", self.tr("Score copies (*.chaircopy)")
+        )
         self.import_copies([Path(f) for f in files])
 
     def import_copies(self, files: list[Path]) -> list[str]:
@@ -88,7 +91,11 @@ class ChairPanel(QWidget):
     def refresh(self) -> None:
         manifest = self.chair.desk.manifest
         pictures = self.chair.picture()
-        headers = [m.name for m in manifest.members] + [self.tr("Valid"), self.tr("Final"), self.tr("Spread")]
+        headers = [m.name for m in manifest.members] + [
+            self.tr("Valid"),
+            self.tr("Final"),
+            self.tr("Spread"),
+        ]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(pictures))
@@ -96,19 +103,31 @@ class ChairPanel(QWidget):
         for row, picture in enumerate(pictures):
             for column, member in enumerate(manifest.members):
                 total = picture.totals[member.id]
-                text = self.tr("recused") if member.id in picture.recused else ("—" if total is None else f"{total}")
+                text = (
+                    self.tr("recused")
+                    if member.id in picture.recused
+                    else ("—" if total is None else f"{total}")
+                )
                 self.table.setItem(row, column, QTableWidgetItem(text))
-            figures = [str(len(picture.valid)), money2(picture.final) or "—",
-                       f"{picture.spread}" if picture.spread is not None else "—"]
+            figures = [
+                str(len(picture.valid)),
+                money2(picture.final) or "—",
+                f"{picture.spread}" if picture.spread is not None else "—",
+            ]
             for offset, text in enumerate(figures):
                 self.table.setItem(row, len(manifest.members) + offset, QTableWidgetItem(text))
             if self.chair.wide_spread(picture):
                 for column in range(len(headers)):
                     self.table.item(row, column).setBackground(QBrush(WIDE_SPREAD_BG))
-                    self.table.item(row, column).setToolTip(self.tr("Wide spread between the members' totals"))
+                    self.table.item(row, column).setToolTip(
+                        self.tr("Wide spread between the members' totals")
+                    )
         self.table.resizeColumnsToContents()
-        self.status.setText(self.tr("%1 of %2 members' copies imported")
-                            .replace("%1", str(len(self.chair.sheets))).replace("%2", str(len(manifest.members))))
+        self.status.setText(
+            self.tr("%1 of %2 members' copies imported")
+            .replace("%1", str(len(self.chair.sheets)))
+            .replace("%2", str(len(manifest.members)))
+        )
 
     def sign_selected(self, folder: Path | None = None) -> Path | None:
         rows = self.table.selectionModel().selectedRows()
@@ -120,13 +139,16 @@ class ChairPanel(QWidget):
             self.problem.emit(self.tr("Choose whether the panel recommends the application."))
             return None
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Where should the signed group opinion go?"))
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Where should the signed group opinion go?")
+            )
             if not chosen:
                 return None
             folder = Path(chosen)
         try:
-            target = self.chair.sign_group_opinion(application_id, self.consensus.toPlainText(),
-                                                   self.recommend.isChecked(), folder)
+            target = self.chair.sign_group_opinion(
+                application_id, self.consensus.toPlainText(), self.recommend.isChecked(), folder
+            )
         except TicError as error:
             self.problem.emit(error.message_zh)
             return None

@@ -12,10 +12,17 @@ from tic_desktop.rules.regulation import CLAUSE_TEXT
 from tic_desktop.rules.results import Check
 
 _WORDS = {
-    "clause": ("条款", "Clause"), "result": ("结果", "Result"), "value": ("申报数值", "Value"),
-    "threshold": ("标准", "Threshold"), "text": ("办法原文", "Regulation text"),
-    "members": ("成员", "Name"), "chair": ("组长", "Chair"), "unit": ("单位", "Unit"),
-    "status": ("状态", "Status"), "recused": ("回避", "Recused"), "scores": ("可评分", "Scores"),
+    "clause": ("条款", "Clause"),
+    "result": ("结果", "Result"),
+    "value": ("申报数值", "Value"),
+    "threshold": ("标准", "Threshold"),
+    "text": ("办法原文", "Regulation text"),
+    "members": ("成员", "Name"),
+    "chair": ("组长", "Chair"),
+    "unit": ("单位", "Unit"),
+    "status": ("状态", "Status"),
+    "recused": ("回避", "Recused"),
+    "scores": ("可评分", "Scores"),
     "checks": ("检查", "Checks"),
 }
 
@@ -32,13 +39,19 @@ def check_html(check: Check, lang: str) -> str:
         (_w("value", lang), shown_value(check.id, check.value, lang) or "—"),
         (_w("threshold", lang), shown_value(check.id, check.threshold, lang) or "—"),
     ]
-    table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    table = "".join(
+        f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows
+    )
     quote = CLAUSE_TEXT.get(check.clause)
     title = label(CHECK_TITLES, check.id, lang)
-    html = (f"<h3>{escape(title)} <small>({escape(check.id)})</small></h3><p>{escape(check.message(lang))}</p>"
-            f"<table cellpadding='4'>{table}</table>")
+    html = (
+        f"<h3>{escape(title)} <small>({escape(check.id)})</small></h3><p>{escape(check.message(lang))}</p>"
+        f"<table cellpadding='4'>{table}</table>"
+    )
     if quote:
-        html += f"<p><b>{escape(_w('text', lang))}（{escape(check.clause)}）</b><br>{escape(quote)}</p>"
+        html += (
+            f"<p><b>{escape(_w('text', lang))}（{escape(check.clause)}）</b><br>{escape(quote)}</p>"
+        )
     return html
 
 
@@ -51,12 +64,18 @@ def panel_html(result: PanelConflicts, review_round: ReviewRound, lang: str) -> 
     for member in result.members:
         expert = experts[member]
         role = f"（{_w('chair', lang)}）" if member == panel.chair else ""
-        status = escape(result.reason(member, lang)) if member in result.recused else _w("scores", lang)
+        status = (
+            escape(result.reason(member, lang)) if member in result.recused else _w("scores", lang)
+        )
         colour = " style='background:#f8d7da'" if member in result.recused else ""
-        rows.append(f"<tr{colour}><td>{escape(member)}</td><td>{escape(expert.name)}{role}</td>"
-                    f"<td>{escape(expert.unit_name)}</td><td>{status}</td></tr>")
-    members = (f"<table cellpadding='4' border='0'><tr><th>ID</th><th>{_w('members', lang)}</th>"
-               f"<th>{_w('unit', lang)}</th><th>{_w('status', lang)}</th></tr>{''.join(rows)}</table>")
+        rows.append(
+            f"<tr{colour}><td>{escape(member)}</td><td>{escape(expert.name)}{role}</td>"
+            f"<td>{escape(expert.unit_name)}</td><td>{status}</td></tr>"
+        )
+    members = (
+        f"<table cellpadding='4' border='0'><tr><th>ID</th><th>{_w('members', lang)}</th>"
+        f"<th>{_w('unit', lang)}</th><th>{_w('status', lang)}</th></tr>{''.join(rows)}</table>"
+    )
     checks = "".join(
         f"<li><b>{escape(c.id)}</b> — {escape(label(RESULT_LABELS, c.result.value, lang))}：{escape(c.message(lang))}</li>"
         for c in result.checks

@@ -35,13 +35,25 @@ class ExpertPool(QWidget):
         self.draft = draft
         self._filling = False
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("The unit's unified social credit code decides conflicts of interest: without it the "
-                              "app can only compare unit names, and such matches must be confirmed."))
+        hint = QLabel(
+            self.tr(
+                "The unit's unified social credit code decides conflicts of interest: without it the "
+                "app can only compare unit names, and such matches must be confirmed."
+            )
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.table = QTableWidget(0, len(FIELDS))
-        self.table.setHorizontalHeaderLabels([self.tr("Id"), self.tr("Name"), self.tr("Unit"),
-                                              self.tr("Unit credit code"), self.tr("Title"), self.tr("Field")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Id"),
+                self.tr("Name"),
+                self.tr("Unit"),
+                self.tr("Unit credit code"),
+                self.tr("Title"),
+                self.tr("Field"),
+            ]
+        )
         self.table.setAccessibleName(self.tr("Expert pool"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -78,7 +90,9 @@ class ExpertPool(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column in range(len(FIELDS)):
-            self.table.setItem(row, column, QTableWidgetItem(f"E{row + 1:02d}" if column == 0 else ""))
+            self.table.setItem(
+                row, column, QTableWidgetItem(f"E{row + 1:02d}" if column == 0 else "")
+            )
         self._filling = False
         self.table.setCurrentCell(row, 1)
         self.table.editItem(self.table.item(row, 1))
@@ -93,8 +107,12 @@ class ExpertPool(QWidget):
         self._collect()
 
     def _row(self, row: int) -> dict[str, str]:
-        return {name: (self.table.item(row, column).text().strip() if self.table.item(row, column) else "")
-                for column, name in enumerate(FIELDS)}
+        return {
+            name: (
+                self.table.item(row, column).text().strip() if self.table.item(row, column) else ""
+            )
+            for column, name in enumerate(FIELDS)
+        }
 
     def _collect(self) -> None:
         experts, seen = [], set()
@@ -103,9 +121,16 @@ class ExpertPool(QWidget):
             if not values["id"] or not values["name"] or values["id"] in seen:
                 continue
             seen.add(values["id"])
-            experts.append(Expert(id=values["id"], name=values["name"], unit_name=values["unit_name"],
-                                  unit_uscc=values["unit_uscc"] or None, title=values["title"] or None,
-                                  field=values["field"] or None))
+            experts.append(
+                Expert(
+                    id=values["id"],
+                    name=values["name"],
+                    unit_name=values["unit_name"],
+                    unit_uscc=values["unit_uscc"] or None,
+                    title=values["title"] or None,
+                    field=values["field"] or None,
+                )
+            )
         self.draft.experts = experts
         self._mark()
         self.changed.emit()
@@ -126,5 +151,8 @@ class ExpertPool(QWidget):
                 colour = BAD if unusable else (WARN if weak and column == 3 else None)
                 item.setBackground(QBrush(colour) if colour else QBrush())
         self._filling = False
-        self.status.setText(self.tr("%1 experts · %2 without a valid credit code")
-                            .replace("%1", str(len(self.draft.experts))).replace("%2", str(missing_code)))
+        self.status.setText(
+            self.tr("%1 experts · %2 without a valid credit code")
+            .replace("%1", str(len(self.draft.experts)))
+            .replace("%2", str(missing_code))
+        )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import struct
-from multiprocessing import resource_tracker, shared_memory
 from html import escape
+from multiprocessing import resource_tracker, shared_memory
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -27,9 +27,9 @@ from tic_desktop.domain.application import Application
 from tic_desktop.domain.decimals import JsonFloat
 from tic_desktop.errors import TicError
 from tic_desktop.events import EventBus
+from tic_desktop.expert.chair import ChairDesk
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.expert.inspection import InspectionDesk
-from tic_desktop.expert.chair import ChairDesk
 from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.chair_panel import ChairPanel
 from tic_desktop.gui.expert_dialogs import SignInDialog
@@ -61,15 +61,17 @@ def _unlock_to_json(sealed: bytes, passphrase: str) -> str:
 COPY_SLICE = 8 << 20
 
 
-def _decrypt_in_worker_process(package_file: str, application_id: str, index: int, credential_json: str,
-                               progress_name: str) -> bytearray:
+def _decrypt_in_worker_process(
+    package_file: str, application_id: str, index: int, credential_json: str, progress_name: str
+) -> bytearray:
     """pyrage holds the GIL while it decrypts: a 200 MB attachment would freeze the window.
 
     The plaintext comes back through shared memory (RAM, never a file) and is copied out in
     slices, so no single step holds the GIL for long; the segment is removed at once.
     """
-    name, size = in_worker_process(_decrypt_attachment, package_file, application_id, index, credential_json,
-                                   progress_name)
+    name, size = in_worker_process(
+        _decrypt_attachment, package_file, application_id, index, credential_json, progress_name
+    )
     segment = shared_memory.SharedMemory(name=name)
     try:
         # Grown slice by slice: bytearray(size) would zero 200 MB in one step, holding the GIL.
@@ -82,8 +84,9 @@ def _decrypt_in_worker_process(package_file: str, application_id: str, index: in
     return data
 
 
-def _decrypt_attachment(package_file: str, application_id: str, index: int, credential_json: str,
-                        progress_name: str) -> tuple[str, int]:
+def _decrypt_attachment(
+    package_file: str, application_id: str, index: int, credential_json: str, progress_name: str
+) -> tuple[str, int]:
     # Attaching registers the name again with the one resource tracker the processes share; the GUI's
     # unlink unregisters it once. Unregistering here too made the tracker print a KeyError each time.
     progress = shared_memory.SharedMemory(name=progress_name)
@@ -92,8 +95,11 @@ def _decrypt_attachment(package_file: str, application_id: str, index: int, cred
         credential = Credential.from_json(credential_json)
         package.check_credential(credential, credential.expert_id)
         entry = package.manifest.application(application_id)
-        data = package.read_member(entry.attachments[index].file, credential,
-                                   on_read=lambda done: struct.pack_into("<q", progress.buf, 0, done))
+        data = package.read_member(
+            entry.attachments[index].file,
+            credential,
+            on_read=lambda done: struct.pack_into("<q", progress.buf, 0, done),
+        )
     finally:
         package.close()
         progress.close()
@@ -120,8 +126,14 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     attachment_shown = Signal(str)
     """An attachment was decrypted into memory and is on screen (its title)."""
 
-    def __init__(self, db: Database, preferences: Preferences, language: str = "zh",
-                 set_language=None, set_point_size=None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        preferences: Preferences,
+        language: str = "zh",
+        set_language=None,
+        set_point_size=None,
+    ) -> None:
         super().__init__()
         self.ui = form_class("expert_window", "ExpertWindow")()
         self.ui.setupUi(self)
@@ -140,7 +152,9 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.inspection_scroll: QScrollArea | None = None
         self.ui.openPackageButton.clicked.connect(self.choose_package)
         self.ui.openPackageAction.triggered.connect(self.choose_package)
-        self.ui.signAction.triggered.connect(lambda: self.sign_and_export())  # not the action's "checked"
+        self.ui.signAction.triggered.connect(
+            lambda: self.sign_and_export()
+        )  # not the action's "checked"
         self.ui.closeAction.triggered.connect(self.close)
         self.ui.userGuideAction.triggered.connect(self.show_guide)
         self.ui.certifyButton.clicked.connect(self.certify)
@@ -150,12 +164,16 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.ui.materialsLayout.setStretch(0, 0)
         self.ui.materialsView.setOpenLinks(False)
         self.ui.materialsView.setMaximumHeight(230)
-        self.ui.materialsView.anchorClicked.connect(lambda url: self.show_attachment(int(url.path())))
+        self.ui.materialsView.anchorClicked.connect(
+            lambda url: self.show_attachment(int(url.path()))
+        )
         self._current_application: str | None = None
         self.ui.workSplitter.setSizes([380, 960])
         self._set_language = set_language
         self._set_point_size = set_point_size
-        connect_view_actions(self, self.ui, preferences, language, self.switch_language, set_point_size)
+        connect_view_actions(
+            self, self.ui, preferences, language, self.switch_language, set_point_size
+        )
         self.ui.signAction.setEnabled(False)
         self.setAcceptDrops(True)  # a package dragged from the USB stick's folder opens too
         self.progress_bar = QProgressBar()
@@ -167,16 +185,22 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
 
     # --- opening ----------------------------------------------------------------------------
     def choose_package(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review package"), "", self.tr("Review package (*.ticpkg)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open review package"), "", self.tr("Review package (*.ticpkg)")
+        )
         if path:
             self.open_with_dialog(Path(path))
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:
         if any(url.toLocalFile().endswith(".ticpkg") for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        files = [url.toLocalFile() for url in event.mimeData().urls() if url.toLocalFile().endswith(".ticpkg")]
+    def dropEvent(self, event) -> None:
+        files = [
+            url.toLocalFile()
+            for url in event.mimeData().urls()
+            if url.toLocalFile().endswith(".ticpkg")
+        ]
         if files:
             event.acceptProposedAction()
             self.open_with_dialog(Path(files[0]))
@@ -194,7 +218,9 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         try:
             return open_package(path)
         except TicError as error:
-            self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+            self.show_error(
+                self.tr("The package could not be opened"), error.message(self.language)
+            )
             return None
 
     def open_package_as(self, path: Path, expert_id: str, passphrase: str | None) -> None:
@@ -210,13 +236,19 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             self._signed_in(package, Credential.from_json(stored), expert_id, "")
             return
         if not passphrase:
-            self.show_error(self.tr("Passphrase needed"),
-                            self.tr("This computer does not know you yet: enter the passphrase from your sheet."))
+            self.show_error(
+                self.tr("Passphrase needed"),
+                self.tr(
+                    "This computer does not know you yet: enter the passphrase from your sheet."
+                ),
+            )
             return
         try:
             sealed = package.sealed_credential(expert_id)
         except TicError as error:
-            self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+            self.show_error(
+                self.tr("The package could not be opened"), error.message(self.language)
+            )
             return
         self.statusBar().showMessage(self.tr("Unlocking your credential… (a few seconds)"))
         self.setCursor(Qt.CursorShape.BusyCursor)
@@ -228,34 +260,46 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             try:
                 keyring_store.store_secret(KEYRING_SERVICE, entry, credential.to_json())
             except KeyringUnavailable:
-                note = self.tr("This computer has no secure keyring: your passphrase cannot be remembered "
-                               "and will be asked for each time you open the package.")
+                note = self.tr(
+                    "This computer has no secure keyring: your passphrase cannot be remembered "
+                    "and will be asked for each time you open the package."
+                )
             self._signed_in(package, credential, expert_id, note)
 
         def failed(error: Exception) -> None:
             self.unsetCursor()
             if isinstance(error, TicError):
-                self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+                self.show_error(
+                    self.tr("The package could not be opened"), error.message(self.language)
+                )
             else:
                 raise error
 
         run_task(lambda: in_worker_process(_unlock_to_json, sealed, passphrase), done, failed)
 
-    def _signed_in(self, package: OpenedPackage, credential: Credential, expert_id: str, note: str) -> None:
+    def _signed_in(
+        self, package: OpenedPackage, credential: Credential, expert_id: str, note: str
+    ) -> None:
         try:
             self.desk = ExpertDesk(self.db, package, credential, self.bus)
         except TicError as error:
-            self.show_error(self.tr("The package could not be opened"), error.message(self.language))
+            self.show_error(
+                self.tr("The package could not be opened"), error.message(self.language)
+            )
             return
         self.package = package
         manifest = package.manifest
         member = manifest.member(expert_id)
-        self.ui.titleLabel.setText(f"<b>{escape(manifest.round.title)}</b> · {escape(manifest.panel_id)} · "
-                                   f"{escape(member.name)}（{escape(member.unit_name)}）")
-        self.ui.trustLabel.setText(self.tr("Bureau signature verified: %1, fingerprint %2")
-                                   .replace("%1", manifest.bureau.name)
-                                   .replace("%2", short_fingerprint(manifest.bureau.fingerprint)) +
-                                   (f"<br><span style='color:#8a5a00'>{escape(note)}</span>" if note else ""))
+        self.ui.titleLabel.setText(
+            f"<b>{escape(manifest.round.title)}</b> · {escape(manifest.panel_id)} · "
+            f"{escape(member.name)}（{escape(member.unit_name)}）"
+        )
+        self.ui.trustLabel.setText(
+            self.tr("Bureau signature verified: %1, fingerprint %2")
+            .replace("%1", manifest.bureau.name)
+            .replace("%2", short_fingerprint(manifest.bureau.fingerprint))
+            + (f"<br><span style='color:#8a5a00'>{escape(note)}</span>" if note else "")
+        )
         self.ui.signAction.setEnabled(True)
         self._add_chair_tab()
         self.statusBar().showMessage(self.tr("Package opened"))
@@ -271,7 +315,10 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.chair_panel = ChairPanel(ChairDesk(self.desk))
         self.chair_panel.problem.connect(lambda text: self.show_error(self.tr("Panel chair"), text))
         self.chair_panel.signed.connect(
-            lambda path: self.statusBar().showMessage(self.tr("Group opinion signed: %1").replace("%1", str(path))))
+            lambda path: self.statusBar().showMessage(
+                self.tr("Group opinion signed: %1").replace("%1", str(path))
+            )
+        )
         self.ui.workTabs.addTab(self.chair_panel, self.tr("Panel chair"))
 
     # --- certification gate -----------------------------------------------------------------
@@ -280,8 +327,15 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         applications = self.desk.manifest.applications
         known = self.desk.known_conflicts()
         table.setColumnCount(5)
-        table.setHorizontalHeaderLabels([self.tr("Application"), self.tr("Center"), self.tr("Units involved"),
-                                         self.tr("Conflict"), self.tr("Reason")])
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("Application"),
+                self.tr("Center"),
+                self.tr("Units involved"),
+                self.tr("Conflict"),
+                self.tr("Reason"),
+            ]
+        )
         table.setRowCount(len(applications))
         for row, entry in enumerate(applications):
             units = "、".join([entry.lead_unit.name, *(c.name for c in entry.co_builders)])
@@ -289,7 +343,11 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 table.setItem(row, column, item)
-            box = QCheckBox(self.tr("Known conflict (locked)") if entry.id in known else self.tr("I have a conflict"))
+            box = QCheckBox(
+                self.tr("Known conflict (locked)")
+                if entry.id in known
+                else self.tr("I have a conflict")
+            )
             reason = QLineEdit(known.get(entry.id, ""))
             if entry.id in known:
                 box.setChecked(True)
@@ -388,7 +446,11 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
 
     def _set_inspection(self, panel: InspectionPanel | None) -> None:
         """The 现场考察 tab shows the current application's checklist (absent while recused)."""
-        index = self.ui.workTabs.indexOf(self.inspection_scroll) if self.inspection_scroll is not None else -1
+        index = (
+            self.ui.workTabs.indexOf(self.inspection_scroll)
+            if self.inspection_scroll is not None
+            else -1
+        )
         if panel is None:
             if index >= 0:
                 self.ui.workTabs.removeTab(index)
@@ -400,8 +462,11 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         if index < 0:
             self.ui.workTabs.insertTab(3, self.inspection_scroll, self.tr("On-site inspection"))
         panel.problem.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        panel.signed.connect(lambda path: self.statusBar().showMessage(
-            self.tr("Inspection report signed: %1").replace("%1", str(path))))
+        panel.signed.connect(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Inspection report signed: %1").replace("%1", str(path))
+            )
+        )
         self.inspection_scroll.setWidget(panel)
         self.inspection_panel = panel
 
@@ -415,13 +480,23 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
 
     def _materials_html(self, app_id: str, app: Application) -> str:
         entry = self.desk.manifest.application(app_id)
-        rows = [(self.tr("Center"), app.center_name), (self.tr("Field"), app.field or "—"),
-                (self.tr("Lead unit"), app.lead_unit.name),
-                (self.tr("Co-builders"), "、".join(c.name for c in app.co_builders) or "—"),
-                (self.tr("Director"), f"{app.director.name} {app.director.title or ''}" if app.director else "—")]
-        table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-        files = "".join(f"<li><a href='attachment:{i}'>{escape(a.title)}</a>（{a.file.plaintext_size // 1024} KB）</li>"
-                        for i, a in enumerate(entry.attachments))
+        rows = [
+            (self.tr("Center"), app.center_name),
+            (self.tr("Field"), app.field or "—"),
+            (self.tr("Lead unit"), app.lead_unit.name),
+            (self.tr("Co-builders"), "、".join(c.name for c in app.co_builders) or "—"),
+            (
+                self.tr("Director"),
+                f"{app.director.name} {app.director.title or ''}" if app.director else "—",
+            ),
+        ]
+        table = "".join(
+            f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows
+        )
+        files = "".join(
+            f"<li><a href='attachment:{i}'>{escape(a.title)}</a>（{a.file.plaintext_size // 1024} KB）</li>"
+            for i, a in enumerate(entry.attachments)
+        )
         return f"<h3>{escape(app.id)}</h3><table cellpadding='4'>{table}</table><p><b>{self.tr('Attachments')}</b></p><ul>{files}</ul>"
 
     def _formal_html(self, app: Application) -> str:
@@ -430,7 +505,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             f"<tr><td>{escape(label(CHECK_TITLES, c.id, self.language))}</td><td>{escape(c.clause)}</td>"
             f"<td>{escape(label(RESULT_LABELS, c.result.value, self.language))}</td>"
             f"<td>{escape(shown_value(c.id, c.value, self.language))}</td><td>{escape(c.message(self.language))}</td></tr>"
-            for c in report.checks)
+            for c in report.checks
+        )
         return f"<table cellpadding='4' border='1' cellspacing='0'>{rows}</table>"
 
     def show_attachment(self, index: int) -> None:
@@ -463,8 +539,11 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         poll = QTimer(self, interval=100)
-        poll.timeout.connect(lambda: self.progress_bar.setValue(
-            min(1000, struct.unpack_from("<q", progress.buf, 0)[0] * 1000 // total)))
+        poll.timeout.connect(
+            lambda: self.progress_bar.setValue(
+                min(1000, struct.unpack_from("<q", progress.buf, 0)[0] * 1000 // total)
+            )
+        )
         poll.start()
 
         def finish() -> None:
@@ -481,12 +560,19 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         def failed(error: Exception) -> None:
             finish()
             if isinstance(error, TicError):
-                self.show_error(self.tr("The attachment could not be opened"), error.message(self.language))
+                self.show_error(
+                    self.tr("The attachment could not be opened"), error.message(self.language)
+                )
             else:
                 raise error
 
-        run_task(lambda: _decrypt_in_worker_process(package_file, app_id, index, credential_json, progress.name),
-                 done, failed)
+        run_task(
+            lambda: _decrypt_in_worker_process(
+                package_file, app_id, index, credential_json, progress.name
+            ),
+            done,
+            failed,
+        )
 
     # --- signing ----------------------------------------------------------------------------
     def show_guide(self) -> None:
@@ -503,14 +589,20 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             self.scoring.flush()
         problems = self.desk.problems()
         if problems:
-            lines = "\n".join(f"· {app} {zh if self.language == 'zh' else en}" for app, zh, en in problems[:12])
+            lines = "\n".join(
+                f"· {app} {zh if self.language == 'zh' else en}" for app, zh, en in problems[:12]
+            )
             if len(problems) > 12:
                 lines += "\n" + self.tr("… and %1 more").replace("%1", str(len(problems) - 12))
             self.sign_blocked.emit(problems)
-            self.show_error(self.tr("Not ready to sign"), self.tr("Please complete these first:") + "\n" + lines)
+            self.show_error(
+                self.tr("Not ready to sign"), self.tr("Please complete these first:") + "\n" + lines
+            )
             return
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Where should the signed files go? (e.g. a USB stick)"))
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Where should the signed files go? (e.g. a USB stick)")
+            )
             if not chosen:
                 return
             folder = Path(chosen)
@@ -519,9 +611,12 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
 
         def done(result) -> None:
             made, pdfs = result
-            self.statusBar().showMessage(self.tr("Signed: %1 (revision %2) and %3 opinion PDFs")
-                                         .replace("%1", str(made.file)).replace("%2", str(made.revision))
-                                         .replace("%3", str(len(pdfs))))
+            self.statusBar().showMessage(
+                self.tr("Signed: %1 (revision %2) and %3 opinion PDFs")
+                .replace("%1", str(made.file))
+                .replace("%2", str(made.revision))
+                .replace("%3", str(len(pdfs)))
+            )
             self.refresh_list()
             self.exported.emit(result)
 
@@ -540,16 +635,22 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             self._set_language(language)
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.desk is not None:
             self.ui.retranslateUi(self)
             if self.ui.pages.currentWidget() is self.ui.workPage:
                 self.refresh_list()
                 self._application_chosen(self.ui.applicationList.currentItem())
             elif self.ui.pages.currentWidget() is self.ui.coiPage:
-                self.ui.coiTable.setHorizontalHeaderLabels([
-                    self.tr("Application"), self.tr("Center"), self.tr("Units involved"), self.tr("Conflict"),
-                    self.tr("Reason")])
+                self.ui.coiTable.setHorizontalHeaderLabels(
+                    [
+                        self.tr("Application"),
+                        self.tr("Center"),
+                        self.tr("Units involved"),
+                        self.tr("Conflict"),
+                        self.tr("Reason"),
+                    ]
+                )
         elif event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
         super().changeEvent(event)
@@ -558,7 +659,10 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     def _show_saved(self, what: str) -> None:
         now = dt.datetime.now().strftime("%H:%M:%S")
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", now))
-        if what.startswith(("score", "opinion", "note", "judgement", "inspection", "photo")) and self.ui.pages.currentWidget() is self.ui.workPage:
+        if (
+            what.startswith(("score", "opinion", "note", "judgement", "inspection", "photo"))
+            and self.ui.pages.currentWidget() is self.ui.workPage
+        ):
             item = self.ui.applicationList.currentItem()
             if item is not None:
                 app_id = item.data(Qt.ItemDataRole.UserRole)
@@ -568,12 +672,14 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
 
     def show_error(self, title: str, text: str) -> None:
         self.statusBar().showMessage(text.splitlines()[0], 20_000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.error_shown.emit(text)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         if self.scoring is not None:
             self.scoring.flush()
         self.viewer.clear()  # drop the decrypted PDF from memory

@@ -15,7 +15,9 @@ class FormalReviewPanel(QWidget):
 
     AGREE, DISAGREE = 1, 2
 
-    def __init__(self, desk: ExpertDesk, application_id: str, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: ExpertDesk, application_id: str, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.application_id = application_id
@@ -26,13 +28,20 @@ class FormalReviewPanel(QWidget):
         layout.setColumnStretch(2, 2)
         items = open_items(desk.formal_review(application_id))
         judgements = desk.judgements.of(application_id)
-        heading = QLabel(self.tr("Items left to the experts: agree with the finding, or give your own judgement and why")
-                         if items else self.tr("No formal-review item needs your judgement."))
+        heading = QLabel(
+            self.tr(
+                "Items left to the experts: agree with the finding, or give your own judgement and why"
+            )
+            if items
+            else self.tr("No formal-review item needs your judgement.")
+        )
         heading.setWordWrap(True)
         layout.addWidget(heading, 0, 0, 1, 3)
         for row, check in enumerate(items, start=1):
-            text = QLabel(f"<b>{label(CHECK_TITLES, check.id, language)}</b>"
-                          f"（{label(RESULT_LABELS, check.result.value, language)}）：{check.message(language)}")
+            text = QLabel(
+                f"<b>{label(CHECK_TITLES, check.id, language)}</b>"
+                f"（{label(RESULT_LABELS, check.result.value, language)}）：{check.message(language)}"
+            )
             text.setWordWrap(True)
             choice = QComboBox()
             choice.addItems([self.tr("Choose…"), self.tr("Agree"), self.tr("Disagree")])
@@ -57,6 +66,11 @@ class FormalReviewPanel(QWidget):
         if index not in (self.AGREE, self.DISAGREE):
             return
         try:
-            self.desk.judge(self.application_id, check_id, index == self.AGREE, self.reasons[check_id].text().strip())
+            self.desk.judge(
+                self.application_id,
+                check_id,
+                index == self.AGREE,
+                self.reasons[check_id].text().strip(),
+            )
         except TicError:
             pass  # only open items get a row, so this is not reachable by the user

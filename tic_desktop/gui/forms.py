@@ -27,8 +27,19 @@ def _compiled_module(form: str) -> Path:
     bundled = _BUNDLED / f"ui_{form}_{digest}.py"
     if bundled.is_file():
         return bundled
-    return compiled_in_cache(source, "forms", f"ui_{form}", ".py", PySide6.__version__.encode(),
-                             "uic", "-g", "python", "-o", "{target}", "{source}")
+    return compiled_in_cache(
+        source,
+        "forms",
+        f"ui_{form}",
+        ".py",
+        PySide6.__version__.encode(),
+        "uic",
+        "-g",
+        "python",
+        "-o",
+        "{target}",
+        "{source}",
+    )
 
 
 @cache

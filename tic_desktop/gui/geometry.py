@@ -27,7 +27,7 @@ class RememberingDialog(RemembersGeometry, QDialog):
         super().__init__(parent)
         self._preferences = preferences
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         self.restore_geometry(self._preferences)
         super().showEvent(event)
 

@@ -58,7 +58,7 @@ def referenced_paths(markdown: str) -> list[str]:
 class _GuideBrowser(QTextBrowser):
     """Scales screenshots down to the width of the view, so the guide never scrolls sideways."""
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_images()
 
@@ -73,7 +73,9 @@ class _GuideBrowser(QTextBrowser):
                 char_format = fragment.charFormat()
                 if char_format.isImageFormat():
                     image_format = char_format.toImageFormat()
-                    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image_format.name()))
+                    image = document.resource(
+                        QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
+                    )
                     natural = image.width() if image is not None and hasattr(image, "width") else 0
                     if natural > 0:
                         width = min(natural, available)
@@ -82,7 +84,10 @@ class _GuideBrowser(QTextBrowser):
                             image_format.setHeight(image.height() * width / natural)
                             cursor = QTextCursor(document)
                             cursor.setPosition(fragment.position())
-                            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                            cursor.setPosition(
+                                fragment.position() + fragment.length(),
+                                QTextCursor.MoveMode.KeepAnchor,
+                            )
                             cursor.setCharFormat(image_format)
                 fragments += 1
             block = block.next()
@@ -94,7 +99,9 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
     guide_shown = Signal(str)
     """A guide was loaded into the view (its name: ``bureau`` or ``expert``)."""
 
-    def __init__(self, language: str, preferences: Preferences | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: str, preferences: Preferences | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.language = language
         self._preferences = preferences
@@ -116,8 +123,10 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
         self.search_edit.setPlaceholderText(self.tr("Find in the guide (Ctrl+F)"))
         self.search_edit.setAccessibleName(self.tr("Find in the guide"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(self.search_edit.fontMetrics().horizontalAdvance(
-            self.search_edit.placeholderText()) + 48)
+        self.search_edit.setMinimumWidth(
+            self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
+            + 48
+        )
         self.search_edit.returnPressed.connect(self.find_next)
         top.addWidget(self.search_edit)
         layout.addLayout(top)
@@ -126,7 +135,9 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
             layout.addWidget(note)
 
         self.browser = _GuideBrowser()
-        self.browser.setOpenLinks(False)  # links are resolved here: the other guide, a heading, or the web
+        self.browser.setOpenLinks(
+            False
+        )  # links are resolved here: the other guide, a heading, or the web
         self.browser.setSearchPaths([str(guide_dir())])
         self.browser.anchorClicked.connect(self.follow_link)
         self.browser.setAccessibleName(self.tr("User guide"))
@@ -155,7 +166,10 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
             return
         if name != self.current_guide:
             self.current_guide = name
-            self.browser.setSource(QUrl.fromLocalFile(str(guide_file(name))), QTextDocument.ResourceType.MarkdownResource)
+            self.browser.setSource(
+                QUrl.fromLocalFile(str(guide_file(name))),
+                QTextDocument.ResourceType.MarkdownResource,
+            )
             self.browser.fit_images()
         self.guide_shown.emit(name)
 
@@ -199,7 +213,7 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)  # wrap around once
         return self.browser.find(text)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._preferences is not None:
             self.save_geometry(self._preferences)
         super().closeEvent(event)

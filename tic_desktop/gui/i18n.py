@@ -21,9 +21,13 @@ DEFAULT_LANGUAGE = "zh"
 def _compiled_catalogue(ts: Path) -> Path:
     bundled = ts.with_name(f"{ts.stem}.qm")
     # The frozen build ships a pre-compiled catalogue (and no lrelease).
-    if bundled.is_file() and (getattr(sys, "frozen", False) or bundled.stat().st_mtime >= ts.stat().st_mtime):
+    if bundled.is_file() and (
+        getattr(sys, "frozen", False) or bundled.stat().st_mtime >= ts.stat().st_mtime
+    ):
         return bundled
-    return compiled_in_cache(ts, "i18n", ts.stem, ".qm", b"", "lrelease", "-silent", "{source}", "-qm", "{target}")
+    return compiled_in_cache(
+        ts, "i18n", ts.stem, ".qm", b"", "lrelease", "-silent", "{source}", "-qm", "{target}"
+    )
 
 
 class Translations:
@@ -50,8 +54,12 @@ class Translations:
             qt_own = QTranslator(self._app)
             # Qt's own dialogs (file dialog, message box buttons). Not the "qt" meta catalogue: it
             # names modules the Essentials wheel lacks (qtmultimedia…), and then loads nothing.
-            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            if qt_own.load(
+                QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+                "qtbase",
+                "_",
+                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            ):
                 self._installed.append(qt_own)
         for translator in self._installed:
             self._app.installTranslator(translator)

@@ -31,7 +31,9 @@ class InspectionPanel(QWidget):
     """The inspection report was signed and written."""
     problem = Signal(str)
 
-    def __init__(self, inspection: InspectionDesk, application_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, inspection: InspectionDesk, application_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.inspection = inspection
         self.application_id = application_id
@@ -48,7 +50,9 @@ class InspectionPanel(QWidget):
         self.measured: dict[str, QLineEdit] = {}
         self.notes: dict[str, QLineEdit] = {}
         for row, item in enumerate(inspection.items, start=1):
-            title = QLabel(f"{item.title}（{item.clause}）<br><span style='color:#555'>{item.what_to_check}</span>")
+            title = QLabel(
+                f"{item.title}（{item.clause}）<br><span style='color:#555'>{item.what_to_check}</span>"
+            )
             title.setWordWrap(True)
             result = QComboBox()
             result.addItems(["—", *RESULTS])
@@ -56,15 +60,27 @@ class InspectionPanel(QWidget):
             measured, note = QLineEdit(), QLineEdit()
             entry = entries.get(item.id)
             if entry is not None:
-                result.setCurrentIndex(RESULTS.index(entry.result) + 1 if entry.result in RESULTS else 0)
+                result.setCurrentIndex(
+                    RESULTS.index(entry.result) + 1 if entry.result in RESULTS else 0
+                )
                 measured.setText(entry.measured)
                 note.setText(entry.note)
-            result.currentIndexChanged.connect(lambda i, iid=item.id: self._save(iid, result=RESULTS[i - 1] if i else None))
-            measured.editingFinished.connect(lambda iid=item.id: self._save(iid, measured=self.measured[iid].text()))
-            note.editingFinished.connect(lambda iid=item.id: self._save(iid, note=self.notes[iid].text()))
+            result.currentIndexChanged.connect(
+                lambda i, iid=item.id: self._save(iid, result=RESULTS[i - 1] if i else None)
+            )
+            measured.editingFinished.connect(
+                lambda iid=item.id: self._save(iid, measured=self.measured[iid].text())
+            )
+            note.editingFinished.connect(
+                lambda iid=item.id: self._save(iid, note=self.notes[iid].text())
+            )
             for column, widget in enumerate((title, result, measured, note)):
                 grid.addWidget(widget, row, column)
-            self.results[item.id], self.measured[item.id], self.notes[item.id] = result, measured, note
+            self.results[item.id], self.measured[item.id], self.notes[item.id] = (
+                result,
+                measured,
+                note,
+            )
         layout.addLayout(grid)
         self.photo_list = QListWidget()
         self.photo_list.setMaximumHeight(90)
@@ -107,7 +123,9 @@ class InspectionPanel(QWidget):
             self.problem.emit(error.message_zh)
 
     def choose_photos(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Site photos"), "", self.tr("Photos (*.jpg *.jpeg *.png)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Site photos"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
+        )
         self.add_photos([Path(f) for f in files])
 
     def add_photos(self, files: list[Path]) -> None:
@@ -125,15 +143,26 @@ class InspectionPanel(QWidget):
 
     def sign(self, folder: Path | None = None) -> Path | None:
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Where should the signed report go?"))
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Where should the signed report go?")
+            )
             if not chosen:
                 return None
             folder = Path(chosen)
-        team = [self.team.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.team.count())
-                if self.team.item(i).checkState() == Qt.CheckState.Checked]
+        team = [
+            self.team.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.team.count())
+            if self.team.item(i).checkState() == Qt.CheckState.Checked
+        ]
         try:
-            target = self.inspection.sign_report(self.application_id, self.site.text(), self.visit_date.text(), team,
-                                                 self.conclusion.toPlainText(), folder)
+            target = self.inspection.sign_report(
+                self.application_id,
+                self.site.text(),
+                self.visit_date.text(),
+                team,
+                self.conclusion.toPlainText(),
+                folder,
+            )
         except TicError as error:
             self.problem.emit(error.message_zh)
             return None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -45,7 +45,9 @@ from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
 from tic_desktop.rules.results import Result, Verdict
 from tic_desktop.storage import Database, open_database
 
-if TYPE_CHECKING:  # the windows below are imported when first opened: they pull in reportlab, pyHanko
+if (
+    TYPE_CHECKING
+):  # the windows below are imported when first opened: they pull in reportlab, pyHanko
     # and the package builder, which would add about two seconds to every start
     from tic_desktop.gui.build_dialog import BuildPackagesDialog
     from tic_desktop.gui.help_window import UserGuideWindow
@@ -113,17 +115,24 @@ class MainWindow(RemembersGeometry, QMainWindow):
         title_font.setPointSizeF(self.font().pointSizeF() * 1.4)
         title_font.setBold(True)
         ui.roundTitleLabel.setFont(title_font)
-        for view, model in ((ui.applicationsView, self._applications_proxy), (ui.checksView, self.checks),
-                            (ui.panelsView, self.panels)):
+        for view, model in (
+            (ui.applicationsView, self._applications_proxy),
+            (ui.checksView, self.checks),
+            (ui.panelsView, self.panels),
+        ):
             view.setModel(model)
             view.verticalHeader().setVisible(False)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
             view.setTabKeyNavigation(False)
-        ui.applicationsView.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ui.applicationsView.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
         ui.applicationsView.horizontalHeader().setStretchLastSection(False)
         # The explanation is what people read: it takes the free width and wraps.
-        ui.checksView.horizontalHeader().setSectionResizeMode(ChecksModel.MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        ui.checksView.horizontalHeader().setSectionResizeMode(
+            ChecksModel.MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
         ui.checksView.setWordWrap(True)
         ui.checksView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ui.applicationsView.selectionModel().selectionChanged.connect(self._application_selected)
@@ -149,7 +158,14 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.userGuideAction.triggered.connect(lambda: self.show_guide())
         ui.welcomeAction.triggered.connect(self.show_welcome)
         ui.openPackageAction.triggered.connect(self._choose_package)
-        connect_view_actions(self, ui, self._preferences, self.language, self.switch_language, self._point_size_changed)
+        connect_view_actions(
+            self,
+            ui,
+            self._preferences,
+            self.language,
+            self.switch_language,
+            self._point_size_changed,
+        )
 
     def _fit_to_screen(self) -> None:
         """Meeting-room laptops can be smaller than the form's 1366×768: never start off-screen."""
@@ -158,13 +174,17 @@ class MainWindow(RemembersGeometry, QMainWindow):
             return
         available = screen.availableGeometry()
         if available.width() < 1366 or available.height() < 768:
-            self.resize(min(self.width(), available.width()), min(self.height(), available.height()))
+            self.resize(
+                min(self.width(), available.width()), min(self.height(), available.height())
+            )
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- opening rounds --------------------------------------------------------------------
     def _choose_round(self) -> None:
         start = self._preferences.get(LAST_ROUND) or str(demo_round_file().parent)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review round"), start, self.tr("Review round (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open review round"), start, self.tr("Review round (*.json)")
+        )
         if path:
             self.open_round(Path(path))
 
@@ -174,14 +194,18 @@ class MainWindow(RemembersGeometry, QMainWindow):
         try:
             self._desk.open_round(path)
         except TicError as error:
-            self.show_error(self.tr("The review round could not be opened"), error.message(self.language))
+            self.show_error(
+                self.tr("The review round could not be opened"), error.message(self.language)
+            )
             return False
         self._preferences.set(LAST_ROUND, str(path))
         return True
 
     def show_error(self, title: str, text: str) -> None:
         self.statusBar().showMessage(text.splitlines()[0], 20_000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal but not blocking: the event loop (and tests) keep running
         self.error_shown.emit(text)
@@ -218,20 +242,34 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self.ui.applicationTitleLabel.setText(
             f"<b>{escape(application.id)}  {escape(application.center_name)}</b> — {escape(verdict)}<br>"
             f"{escape(application.lead_unit.name)}（{escape(kind_text)}）"
-            + (f" · {escape(application.field)}" if application.field else ""))
+            + (f" · {escape(application.field)}" if application.field else "")
+        )
         self.checks.set_checks(report.checks)
-        first_problem = next((i for i, c in enumerate(report.checks)
-                              if c.result in (Result.FAIL, Result.REVIEW, Result.MISSING)), 0)
+        first_problem = next(
+            (
+                i
+                for i, c in enumerate(report.checks)
+                if c.result in (Result.FAIL, Result.REVIEW, Result.MISSING)
+            ),
+            0,
+        )
         self.ui.checksView.selectRow(first_problem)
         # Row heights follow the wrapped text and are known only after layout: scroll then.
         # The view is the timer's context: a window closed in the meantime cancels it.
-        QTimer.singleShot(0, self.ui.checksView, lambda: self.ui.checksView.scrollTo(
-            self.checks.index(first_problem, 0), QAbstractItemView.ScrollHint.PositionAtCenter))
+        QTimer.singleShot(
+            0,
+            self.ui.checksView,
+            lambda: self.ui.checksView.scrollTo(
+                self.checks.index(first_problem, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            ),
+        )
 
     def _check_selected(self, *_args) -> None:
         rows = self.ui.checksView.selectionModel().selectedRows()
         if rows:
-            self.ui.checkDetail.setHtml(check_html(self.checks.check_at(rows[0].row()), self.language))
+            self.ui.checkDetail.setHtml(
+                check_html(self.checks.check_at(rows[0].row()), self.language)
+            )
 
     def _panel_selected(self, *_args) -> None:
         rows = self.ui.panelsView.selectionModel().selectedRows()
@@ -248,7 +286,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         # window switches at once rather than on the next event-loop turn.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             for model in (self.applications, self.checks, self.panels):
@@ -283,11 +321,17 @@ class MainWindow(RemembersGeometry, QMainWindow):
         to_confirm = len(review.panel_problems()) - broken
         self.ui.roundTitleLabel.setText(f"{review.round.spec.title}（{review.round.id}）")
         self.ui.summaryLabel.setText(
-            self.tr("%1 applications: %2 eligible, %3 need judgement, %4 ineligible · "
-               "%5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm")
-            .replace("%1", str(len(verdicts))).replace("%2", str(counts[Verdict.ELIGIBLE]))
-            .replace("%3", str(counts[Verdict.NEEDS_JUDGEMENT])).replace("%4", str(counts[Verdict.INELIGIBLE]))
-            .replace("%5", str(len(review.panels))).replace("%6", str(broken)).replace("%7", str(to_confirm))
+            self.tr(
+                "%1 applications: %2 eligible, %3 need judgement, %4 ineligible · "
+                "%5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm"
+            )
+            .replace("%1", str(len(verdicts)))
+            .replace("%2", str(counts[Verdict.ELIGIBLE]))
+            .replace("%3", str(counts[Verdict.NEEDS_JUDGEMENT]))
+            .replace("%4", str(counts[Verdict.INELIGIBLE]))
+            .replace("%5", str(len(review.panels)))
+            .replace("%6", str(broken))
+            .replace("%7", str(to_confirm))
         )
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(review.round.path)))
 
@@ -305,7 +349,9 @@ class MainWindow(RemembersGeometry, QMainWindow):
 
         if self.review is None:
             return None
-        self.round_editor = RoundEditorDialog(self.review.round, self._preferences, self.language, self)
+        self.round_editor = RoundEditorDialog(
+            self.review.round, self._preferences, self.language, self
+        )
         self.round_editor.round_written.connect(lambda written: self.open_round(written.path))
         self.round_editor.open()
         return self.round_editor
@@ -319,8 +365,11 @@ class MainWindow(RemembersGeometry, QMainWindow):
             self.build_dialog.raise_()
             return self.build_dialog
         self.build_dialog = BuildPackagesDialog(self.review, self._preferences, self.language, self)
-        self.build_dialog.built.connect(lambda packages: self.statusBar().showMessage(
-            self.tr("Built %1 packages").replace("%1", str(len(packages)))))
+        self.build_dialog.built.connect(
+            lambda packages: self.statusBar().showMessage(
+                self.tr("Built %1 packages").replace("%1", str(len(packages)))
+            )
+        )
         self.build_dialog.open()
         return self.build_dialog
 
@@ -351,8 +400,12 @@ class MainWindow(RemembersGeometry, QMainWindow):
             return
         passphrase = None
         if workspace.secrets_in != "keyring":
-            passphrase, ok = QInputDialog.getText(self, self.tr("Bureau passphrase"),
-                                                  self.tr("Passphrase of the bureau's keys:"), QLineEdit.EchoMode.Password)
+            passphrase, ok = QInputDialog.getText(
+                self,
+                self.tr("Bureau passphrase"),
+                self.tr("Passphrase of the bureau's keys:"),
+                QLineEdit.EchoMode.Password,
+            )
             if not ok:
                 return
         review = self.review
@@ -361,13 +414,17 @@ class MainWindow(RemembersGeometry, QMainWindow):
         def done(secret: str) -> None:
             from tic_desktop.gui.results_window import ResultsWindow
 
-            self.results_window = ResultsWindow(review, workspace, BureauWorkspace.keys_from_secret(secret))
+            self.results_window = ResultsWindow(
+                review, workspace, BureauWorkspace.keys_from_secret(secret)
+            )
             self.results_window.show()
             self.results_opened.emit(self.results_window)
 
         def failed(error: Exception) -> None:
             if isinstance(error, TicError):
-                self.show_error(self.tr("The bureau's keys could not be opened"), error.message(self.language))
+                self.show_error(
+                    self.tr("The bureau's keys could not be opened"), error.message(self.language)
+                )
             else:
                 raise error
 
@@ -404,12 +461,13 @@ class MainWindow(RemembersGeometry, QMainWindow):
         return welcome
 
     def _choose_package(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review package"), "",
-                                              self.tr("Review package (*.ticpkg)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open review package"), "", self.tr("Review package (*.ticpkg)")
+        )
         if path:
             self.package_requested.emit(Path(path))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.build_dialog is not None and self.build_dialog.is_running():
             self.build_dialog.reject()  # cancels the build; its worker cleans up before the dialog closes
         self.save_geometry(self._preferences)

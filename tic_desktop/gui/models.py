@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from tic_desktop.review import RoundReview
-from tic_desktop.rules.display import shown_value
 from tic_desktop.rules.conflicts import PanelConflicts
+from tic_desktop.rules.display import shown_value
 from tic_desktop.rules.messages import (
     CHECK_TITLES,
     KIND_NAMES_ZH,
@@ -19,8 +19,17 @@ from tic_desktop.rules.results import Check, EligibilityReport, Result, Verdict
 
 # Soft backgrounds keep black text readable (contrast > 7:1) while the state stands out.
 FAIL_BG, REVIEW_BG, PASS_BG = QColor("#f8d7da"), QColor("#fff3cd"), QColor("#d1e7dd")
-RESULT_BG = {Result.FAIL: FAIL_BG, Result.REVIEW: REVIEW_BG, Result.MISSING: REVIEW_BG, Result.PASS: PASS_BG}
-VERDICT_BG = {Verdict.INELIGIBLE: FAIL_BG, Verdict.NEEDS_JUDGEMENT: REVIEW_BG, Verdict.ELIGIBLE: PASS_BG}
+RESULT_BG = {
+    Result.FAIL: FAIL_BG,
+    Result.REVIEW: REVIEW_BG,
+    Result.MISSING: REVIEW_BG,
+    Result.PASS: PASS_BG,
+}
+VERDICT_BG = {
+    Verdict.INELIGIBLE: FAIL_BG,
+    Verdict.NEEDS_JUDGEMENT: REVIEW_BG,
+    Verdict.ELIGIBLE: PASS_BG,
+}
 ResultRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,10 +43,12 @@ class _TableModel(QAbstractTableModel):
         super().__init__(parent)
         self.language = language
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if not 0 <= section < len(self.HEADERS):
@@ -67,7 +78,7 @@ class ApplicationsModel(_TableModel):
                 self._rows.append((app, review.reports[app_id]))
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def report_at(self, row: int) -> EligibilityReport:
@@ -80,7 +91,9 @@ class ApplicationsModel(_TableModel):
         if failed:
             parts.append(f"{failed} 项不通过" if self.language == "zh" else f"{failed} failed")
         if to_judge:
-            parts.append(f"{to_judge} 项待研判" if self.language == "zh" else f"{to_judge} to judge")
+            parts.append(
+                f"{to_judge} 项待研判" if self.language == "zh" else f"{to_judge} to judge"
+            )
         return ("，" if self.language == "zh" else ", ").join(parts) or "—"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -89,8 +102,12 @@ class ApplicationsModel(_TableModel):
         app, report = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (app.id, app.center_name, label(VERDICT_LABELS, report.verdict.value, self.language),
-                      self._problems(report))
+            values = (
+                app.id,
+                app.center_name,
+                label(VERDICT_LABELS, report.verdict.value, self.language),
+                self._problems(report),
+            )
             return values[column] if 0 <= column < len(values) else None
         if role == Qt.ItemDataRole.BackgroundRole and column == self.VERDICT_COLUMN:
             return QBrush(VERDICT_BG[report.verdict])
@@ -106,8 +123,13 @@ class ApplicationsModel(_TableModel):
 
 
 class ChecksModel(_TableModel):
-    HEADERS = (("检查项", "Check"), ("结果", "Result"), ("申报数值", "Value"), ("标准", "Threshold"),
-               ("说明", "Explanation"))
+    HEADERS = (
+        ("检查项", "Check"),
+        ("结果", "Result"),
+        ("申报数值", "Value"),
+        ("标准", "Threshold"),
+        ("说明", "Explanation"),
+    )
     MESSAGE_COLUMN = 4
 
     def __init__(self, language: str = "zh", parent=None) -> None:
@@ -119,24 +141,30 @@ class ChecksModel(_TableModel):
         self._checks = list(checks)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._checks)
 
     def check_at(self, row: int) -> Check:
         return self._checks[row]
-
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._checks):
             return None
         check = self._checks[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (label(CHECK_TITLES, check.id, self.language),
-                      label(RESULT_LABELS, check.result.value, self.language),
-                      shown_value(check.id, check.value, self.language),
-                      shown_value(check.id, check.threshold, self.language), check.message(self.language))
+            values = (
+                label(CHECK_TITLES, check.id, self.language),
+                label(RESULT_LABELS, check.result.value, self.language),
+                shown_value(check.id, check.value, self.language),
+                shown_value(check.id, check.threshold, self.language),
+                check.message(self.language),
+            )
             return values[index.column()] if 0 <= index.column() < len(values) else None
-        if role == Qt.ItemDataRole.BackgroundRole and check.result in RESULT_BG and check.result is not Result.PASS:
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and check.result in RESULT_BG
+            and check.result is not Result.PASS
+        ):
             return QBrush(RESULT_BG[check.result])
         if role == Qt.ItemDataRole.ForegroundRole and check.result is not Result.PASS:
             return QBrush(QColor("#000000"))
@@ -149,9 +177,17 @@ class ChecksModel(_TableModel):
 
 
 class PanelResultsModel(_TableModel):
-    HEADERS = (("专家组", "Panel"), ("申报", "Application"), ("成员", "Members"), ("关联专家", "Affiliated"),
-               ("回避", "Recused"), ("可评分", "Scorers"), ("关联不超过1/3", "Host share ≤ 1/3"),
-               ("组长独立", "Chair independent"), ("最少评分人数", "Quorum"))
+    HEADERS = (
+        ("专家组", "Panel"),
+        ("申报", "Application"),
+        ("成员", "Members"),
+        ("关联专家", "Affiliated"),
+        ("回避", "Recused"),
+        ("可评分", "Scorers"),
+        ("关联不超过1/3", "Host share ≤ 1/3"),
+        ("组长独立", "Chair independent"),
+        ("最少评分人数", "Quorum"),
+    )
     CHECK_COLUMNS = {6: 0, 7: 1, 8: 2}
 
     def __init__(self, language: str = "zh", parent=None) -> None:
@@ -163,7 +199,7 @@ class PanelResultsModel(_TableModel):
         self._results = list(results)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._results)
 
     def result_at(self, row: int) -> PanelConflicts:
@@ -178,8 +214,14 @@ class PanelResultsModel(_TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if check is not None:
                 return label(RESULT_LABELS, check.result.value, self.language)
-            values = (result.panel_id, result.application_id, len(result.members),
-                      "、".join(result.affiliated) or "—", "、".join(result.recused) or "—", len(result.scorers))
+            values = (
+                result.panel_id,
+                result.application_id,
+                len(result.members),
+                "、".join(result.affiliated) or "—",
+                "、".join(result.recused) or "—",
+                len(result.scorers),
+            )
             return values[column] if 0 <= column < len(values) else None
         if check is not None and check.result is not Result.PASS:
             if role == Qt.ItemDataRole.BackgroundRole:

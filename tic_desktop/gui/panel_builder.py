@@ -30,14 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.bureau.round_draft import UNUSABLE_IN_NAMES, PanelDraft, RoundDraft, usable_as_file_name
+from tic_desktop.bureau.round_draft import (
+    UNUSABLE_IN_NAMES,
+    PanelDraft,
+    RoundDraft,
+    usable_as_file_name,
+)
 from tic_desktop.domain.round import DeclaredConflict
 from tic_desktop.gui.notices import show_warning
 from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
 from tic_desktop.rules.results import Result
 
-RESULT_BG = {Result.PASS: QColor("#d1e7dd"), Result.FAIL: QColor("#f8d7da"), Result.REVIEW: QColor("#fff3cd"),
-             Result.MISSING: QColor("#fff3cd")}
+RESULT_BG = {
+    Result.PASS: QColor("#d1e7dd"),
+    Result.FAIL: QColor("#f8d7da"),
+    Result.REVIEW: QColor("#fff3cd"),
+    Result.MISSING: QColor("#fff3cd"),
+}
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
@@ -51,17 +60,27 @@ class DeclareConflictDialog(QDialog):
         experts = draft.experts_by_id
         self.expert = QComboBox()
         for member in panel.members:
-            self.expert.addItem(f"{experts[member].name} ({member})" if member in experts else member, member)
+            self.expert.addItem(
+                f"{experts[member].name} ({member})" if member in experts else member, member
+            )
         self.application = QComboBox()
         for app_id in panel.applications:
-            self.application.addItem(f"{app_id} {draft.applications[app_id].application.center_name}"
-                                     if app_id in draft.applications else app_id, app_id)
+            self.application.addItem(
+                f"{app_id} {draft.applications[app_id].application.center_name}"
+                if app_id in draft.applications
+                else app_id,
+                app_id,
+            )
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. worked for the applicant in the last three years"))
+        self.reason.setPlaceholderText(
+            self.tr("e.g. worked for the applicant in the last three years")
+        )
         form.addRow(self.tr("Expert:"), self.expert)
         form.addRow(self.tr("Application:"), self.application)
         form.addRow(self.tr("Reason:"), self.reason)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -70,8 +89,11 @@ class DeclareConflictDialog(QDialog):
         self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
 
     def conflict(self) -> DeclaredConflict:
-        return DeclaredConflict(expert=self.expert.currentData(), application=self.application.currentData(),
-                                reason=self.reason.text().strip())
+        return DeclaredConflict(
+            expert=self.expert.currentData(),
+            application=self.application.currentData(),
+            reason=self.reason.text().strip(),
+        )
 
 
 class PanelBuilder(QWidget):
@@ -120,15 +142,21 @@ class PanelBuilder(QWidget):
         box = QGroupBox(self.tr("Members, chair and applications"))
         layout = QVBoxLayout(box)
         self.members = QTableWidget(0, 3)
-        self.members.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Unit"), self.tr("Title")])
+        self.members.setHorizontalHeaderLabels(
+            [self.tr("Member"), self.tr("Unit"), self.tr("Title")]
+        )
         self.members.setAccessibleName(self.tr("Expert pool: tick the panel's members"))
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Name and title keep their width; the unit, usually the longest, takes what is left.
-        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.members.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.members.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.members.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.members.itemChanged.connect(lambda _item: None if self._filling else self._members_edited())
+        self.members.itemChanged.connect(
+            lambda _item: None if self._filling else self._members_edited()
+        )
         layout.addWidget(self.members, 3)
         chair_row = QHBoxLayout()
         chair_label = QLabel(self.tr("C&hair:"))
@@ -141,7 +169,9 @@ class PanelBuilder(QWidget):
         layout.addLayout(chair_row)
         self.applications = QListWidget()
         self.applications.setAccessibleName(self.tr("Applications this panel reviews"))
-        self.applications.itemChanged.connect(lambda _item: None if self._filling else self._applications_edited())
+        self.applications.itemChanged.connect(
+            lambda _item: None if self._filling else self._applications_edited()
+        )
         applications_label = QLabel(self.tr("A&pplications this panel reviews:"))
         applications_label.setBuddy(self.applications)
         members_label = QLabel(self.tr("&Members (tick to add):"))
@@ -155,12 +185,15 @@ class PanelBuilder(QWidget):
         box = QGroupBox(self.tr("Conflict-of-interest checks (live)"))
         layout = QVBoxLayout(box)
         self.checks = QTableWidget(0, self.CHECK_COLUMNS)
-        self.checks.setHorizontalHeaderLabels([self.tr("Application"), self.tr("Check"), self.tr("Result"),
-                                               self.tr("Explanation")])
+        self.checks.setHorizontalHeaderLabels(
+            [self.tr("Application"), self.tr("Check"), self.tr("Result"), self.tr("Explanation")]
+        )
         self.checks.setAccessibleName(self.tr("Conflict-of-interest checks"))
         self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checks.setWordWrap(True)
-        self.checks.setTextElideMode(Qt.TextElideMode.ElideNone)  # explanations wrap, never end in "…"
+        self.checks.setTextElideMode(
+            Qt.TextElideMode.ElideNone
+        )  # explanations wrap, never end in "…"
         header = self.checks.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -187,7 +220,9 @@ class PanelBuilder(QWidget):
                 self.panel_list.addItem(QListWidgetItem(panel.id))
             ids = [p.id for p in self.draft.panels]
             if ids:
-                self.panel_list.setCurrentRow(ids.index(current.id) if current and current.id in ids else 0)
+                self.panel_list.setCurrentRow(
+                    ids.index(current.id) if current and current.id in ids else 0
+                )
         self._show_panel()
 
     def current_panel(self) -> PanelDraft | None:
@@ -200,9 +235,15 @@ class PanelBuilder(QWidget):
     def add_panel(self, panel_id: str) -> bool:
         panel_id = panel_id.strip()
         if not usable_as_file_name(panel_id) or any(p.id == panel_id for p in self.draft.panels):
-            show_warning(self, self.tr("New panel"),
-                         self.tr("“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).")
-                         .replace("%1", panel_id).replace("%2", UNUSABLE_IN_NAMES))
+            show_warning(
+                self,
+                self.tr("New panel"),
+                self.tr(
+                    "“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2)."
+                )
+                .replace("%1", panel_id)
+                .replace("%2", UNUSABLE_IN_NAMES),
+            )
             return False
         self.draft.panels.append(PanelDraft(panel_id))
         self.refresh()
@@ -256,8 +297,11 @@ class PanelBuilder(QWidget):
             for expert in ordered:
                 row = self.members.rowCount()
                 self.members.insertRow(row)
-                note = (self.tr(" (also in %1)").replace("%1", "、".join(elsewhere[expert.id]))
-                        if expert.id in elsewhere else "")
+                note = (
+                    self.tr(" (also in %1)").replace("%1", "、".join(elsewhere[expert.id]))
+                    if expert.id in elsewhere
+                    else ""
+                )
                 name = QTableWidgetItem(f"{expert.name} · {expert.id}{note}")
                 name.setData(Qt.ItemDataRole.UserRole, expert.id)
                 name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -266,9 +310,15 @@ class PanelBuilder(QWidget):
                 self.members.setItem(row, 1, QTableWidgetItem(expert.unit_name))
                 self.members.setItem(row, 2, QTableWidgetItem(expert.title or ""))
             self._fill_chairs(panel)
-            assigned = {a: p.id for p in self.draft.panels if p is not panel for a in p.applications}
+            assigned = {
+                a: p.id for p in self.draft.panels if p is not panel for a in p.applications
+            }
             for app_id, entry in self.draft.applications.items():
-                note = self.tr(" (in %1)").replace("%1", assigned[app_id]) if app_id in assigned else ""
+                note = (
+                    self.tr(" (in %1)").replace("%1", assigned[app_id])
+                    if app_id in assigned
+                    else ""
+                )
                 item = QListWidgetItem(f"{app_id} {entry.application.center_name}{note}")
                 item.setToolTip(f"{app_id} {entry.application.center_name}{note}")
                 item.setData(Qt.ItemDataRole.UserRole, app_id)
@@ -286,22 +336,40 @@ class PanelBuilder(QWidget):
             experts = self.draft.experts_by_id
             severity = {Result.FAIL: 0, Result.REVIEW: 1, Result.MISSING: 1}
             # What breaks a rule comes first: that is what the bureau has to fix.
-            worst_first = sorted(self.draft.panel_checks(panel),
-                                 key=lambda r: min((severity.get(c.result, 2) for c in r.checks), default=2))
+            worst_first = sorted(
+                self.draft.panel_checks(panel),
+                key=lambda r: min((severity.get(c.result, 2) for c in r.checks), default=2),
+            )
             for result in worst_first:
                 for check in sorted(result.checks, key=lambda c: severity.get(c.result, 2)):
                     title = label(CHECK_TITLES, check.id, lang)
-                    self._add_check_row(result.application_id, title, check.result,
-                                        label(RESULT_LABELS, check.result.value, lang), check.message(lang))
+                    self._add_check_row(
+                        result.application_id,
+                        title,
+                        check.result,
+                        label(RESULT_LABELS, check.result.value, lang),
+                        check.message(lang),
+                    )
                 for member in result.affiliated:
                     who = experts[member].name if member in experts else member
-                    self._add_check_row(result.application_id, self.tr("Recused: %1").replace("%1", who),
-                                        Result.REVIEW, self.tr("recused"), result.reason(member, lang))
-        self.withdraw.setEnabled(bool(panel and any(c.application in panel.applications
-                                                    for c in self.draft.declared_conflicts)))
+                    self._add_check_row(
+                        result.application_id,
+                        self.tr("Recused: %1").replace("%1", who),
+                        Result.REVIEW,
+                        self.tr("recused"),
+                        result.reason(member, lang),
+                    )
+        self.withdraw.setEnabled(
+            bool(
+                panel
+                and any(c.application in panel.applications for c in self.draft.declared_conflicts)
+            )
+        )
         self._show_blockers()
 
-    def _add_check_row(self, application_id: str, title: str, result: Result, result_text: str, message: str) -> None:
+    def _add_check_row(
+        self, application_id: str, title: str, result: Result, result_text: str, message: str
+    ) -> None:
         row = self.checks.rowCount()
         self.checks.insertRow(row)
         for column, text in enumerate((application_id, title, result_text, message)):
@@ -313,7 +381,9 @@ class PanelBuilder(QWidget):
 
     def _show_blockers(self) -> None:
         found = self.draft.blockers()
-        panel_blockers = [b for b in found if b.panel_id is not None or b.check_id == "round.assignment"]
+        panel_blockers = [
+            b for b in found if b.panel_id is not None or b.check_id == "round.assignment"
+        ]
         for row, panel in enumerate(self.draft.panels):
             bad = any(b.panel_id == panel.id for b in found)
             item = self.panel_list.item(row)
@@ -322,14 +392,23 @@ class PanelBuilder(QWidget):
         if panel_blockers:
             lines = "".join(f"<li>{b.message(self.language)}</li>" for b in panel_blockers[:8])
             more = len(panel_blockers) - 8
-            extra = "<li>" + self.tr("and %1 more").replace("%1", str(more)) + "</li>" if more > 0 else ""
+            extra = (
+                "<li>" + self.tr("and %1 more").replace("%1", str(more)) + "</li>"
+                if more > 0
+                else ""
+            )
             heading = self.tr("Packages cannot be built yet:")
-            self.blockers.setText(f"<b style='color:#842029'>{heading}</b><ul style='margin:0'>{lines}{extra}</ul>")
+            self.blockers.setText(
+                f"<b style='color:#842029'>{heading}</b><ul style='margin:0'>{lines}{extra}</ul>"
+            )
         elif to_confirm := self._to_confirm():
-            heading = self.tr("No rule is broken, but %1 findings rest on unit names and need a person to confirm:") \
-                .replace("%1", str(len(to_confirm)))
+            heading = self.tr(
+                "No rule is broken, but %1 findings rest on unit names and need a person to confirm:"
+            ).replace("%1", str(len(to_confirm)))
             lines = "".join(f"<li>{line}</li>" for line in to_confirm[:6])
-            self.blockers.setText(f"<b style='color:#7a5a00'>{heading}</b><ul style='margin:0'>{lines}</ul>")
+            self.blockers.setText(
+                f"<b style='color:#7a5a00'>{heading}</b><ul style='margin:0'>{lines}</ul>"
+            )
         else:
             passed = self.tr("Every panel passes the conflict-of-interest rules.")
             self.blockers.setText(f"<b style='color:#0f5132'>{passed}</b>")
@@ -341,14 +420,18 @@ class PanelBuilder(QWidget):
             for result in self.draft.panel_checks(panel):
                 for check in result.checks:
                     if check.result in (Result.REVIEW, Result.MISSING):
-                        found.append(f"{panel.id} · {result.application_id} · {label(CHECK_TITLES, check.id, lang)}："
-                                     f"{check.message(lang)}")
+                        found.append(
+                            f"{panel.id} · {result.application_id} · {label(CHECK_TITLES, check.id, lang)}："
+                            f"{check.message(lang)}"
+                        )
         return found
 
     # --- edits ------------------------------------------------------------------------------------
     def _ask_new_panel(self) -> None:
         suggestion = f"P{len(self.draft.panels) + 1}"
-        panel_id, ok = QInputDialog.getText(self, self.tr("New panel"), self.tr("Panel id:"), text=suggestion)
+        panel_id, ok = QInputDialog.getText(
+            self, self.tr("New panel"), self.tr("Panel id:"), text=suggestion
+        )
         if ok:
             self.add_panel(panel_id)
 
@@ -356,8 +439,11 @@ class PanelBuilder(QWidget):
         panel = self.current_panel()
         if panel is None:
             return
-        ticked = [self.members.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(self.members.rowCount())
-                  if self.members.item(row, 0).checkState() == CHECKED]
+        ticked = [
+            self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.members.rowCount())
+            if self.members.item(row, 0).checkState() == CHECKED
+        ]
         panel.members = ticked
         if panel.chair not in ticked:
             panel.chair = ""
@@ -374,9 +460,11 @@ class PanelBuilder(QWidget):
         panel = self.current_panel()
         if panel is None:
             return
-        panel.applications = [self.applications.item(row).data(Qt.ItemDataRole.UserRole)
-                              for row in range(self.applications.count())
-                              if self.applications.item(row).checkState() == CHECKED]
+        panel.applications = [
+            self.applications.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.applications.count())
+            if self.applications.item(row).checkState() == CHECKED
+        ]
         self._edited()
 
     def _edited(self) -> None:
@@ -391,12 +479,17 @@ class PanelBuilder(QWidget):
         self.chair.clear()
         self.chair.addItem(self.tr("— choose the chair —"), "")
         for member in panel.members:
-            self.chair.addItem(f"{experts[member].name} · {member}" if member in experts else member, member)
+            self.chair.addItem(
+                f"{experts[member].name} · {member}" if member in experts else member, member
+            )
         self.chair.setCurrentIndex(max(0, self.chair.findData(panel.chair)))
 
     def add_declared_conflict(self, conflict: DeclaredConflict) -> None:
-        self.draft.declared_conflicts = [c for c in self.draft.declared_conflicts
-                                         if (c.expert, c.application) != (conflict.expert, conflict.application)]
+        self.draft.declared_conflicts = [
+            c
+            for c in self.draft.declared_conflicts
+            if (c.expert, c.application) != (conflict.expert, conflict.application)
+        ]
         self.draft.declared_conflicts.append(conflict)
         self._show_checks()
         self.changed.emit()
@@ -411,12 +504,17 @@ class PanelBuilder(QWidget):
 
     def _withdraw(self) -> None:
         panel = self.current_panel()
-        declared = [c for c in self.draft.declared_conflicts if panel and c.application in panel.applications]
+        declared = [
+            c
+            for c in self.draft.declared_conflicts
+            if panel and c.application in panel.applications
+        ]
         if not declared:
             return
         choices = [f"{c.expert} · {c.application} · {c.reason}" for c in declared]
-        choice, ok = QInputDialog.getItem(self, self.tr("Withdraw declared conflict"), self.tr("Conflict:"), choices,
-                                          0, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Withdraw declared conflict"), self.tr("Conflict:"), choices, 0, False
+        )
         if ok:
             withdrawn = declared[choices.index(choice)]
             self.draft.declared_conflicts.remove(withdrawn)

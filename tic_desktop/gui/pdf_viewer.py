@@ -30,7 +30,9 @@ THUMBNAIL_SCALE = 0.18
 def _qimage(bitmap) -> QImage:
     image = bitmap.to_pil().convert("RGB")
     data = image.tobytes()
-    return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
+    return QImage(
+        data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+    ).copy()
 
 
 class PdfViewer(QWidget):
@@ -60,8 +62,15 @@ class PdfViewer(QWidget):
         self.search.setAccessibleName(self.tr("Search"))
         self.find_next = QPushButton(self.tr("Find next"))
         self.page_label = QLabel()
-        for widget in (self.title, self.zoom_out, self.zoom_label, self.zoom_in, self.search, self.find_next,
-                       self.page_label):
+        for widget in (
+            self.title,
+            self.zoom_out,
+            self.zoom_label,
+            self.zoom_in,
+            self.search,
+            self.find_next,
+            self.page_label,
+        ):
             bar.addWidget(widget)
         bar.setStretch(0, 1)
         bar.setStretch(4, 1)
@@ -85,8 +94,12 @@ class PdfViewer(QWidget):
         self.thumbnails.currentRowChanged.connect(self.show_page)
         self.search.returnPressed.connect(self.next_match)
         self.find_next.clicked.connect(self.next_match)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.set_zoom(self._zoom + 1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.set_zoom(self._zoom - 1))
+        QShortcut(
+            QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.set_zoom(self._zoom + 1)
+        )
+        QShortcut(
+            QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.set_zoom(self._zoom - 1)
+        )
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         self._update_labels()
 
@@ -101,7 +114,9 @@ class PdfViewer(QWidget):
         self._document = pdfium.PdfDocument(self._data)
         self.title.setText(title)
         for index in range(len(self._document)):
-            thumbnail = QPixmap.fromImage(_qimage(self._document[index].render(scale=THUMBNAIL_SCALE)))
+            thumbnail = QPixmap.fromImage(
+                _qimage(self._document[index].render(scale=THUMBNAIL_SCALE))
+            )
             self.thumbnails.addItem(QListWidgetItem(QIcon(thumbnail), str(index + 1)))
         self.thumbnails.setCurrentRow(0)
 
@@ -125,14 +140,22 @@ class PdfViewer(QWidget):
         scale = ZOOMS[self._zoom] * 96 / 72
         page = self._document[index]
         image = _qimage(page.render(scale=scale))
-        highlights = [boxes for page_index, boxes in self._matches[self._match_index:self._match_index + 1]
-                      if page_index == index]
+        highlights = [
+            boxes
+            for page_index, boxes in self._matches[self._match_index : self._match_index + 1]
+            if page_index == index
+        ]
         if highlights:
             height = page.get_height()
             painter = QPainter(image)
             for left, bottom, right, top in highlights[0]:
-                painter.fillRect(int(left * scale), int((height - top) * scale), int((right - left) * scale),
-                                 int((top - bottom) * scale), QColor(255, 220, 0, 110))
+                painter.fillRect(
+                    int(left * scale),
+                    int((height - top) * scale),
+                    int((right - left) * scale),
+                    int((top - bottom) * scale),
+                    QColor(255, 220, 0, 110),
+                )
             painter.end()
         self.page_view.setPixmap(QPixmap.fromImage(image))
         if self.thumbnails.currentRow() != index:
@@ -150,7 +173,9 @@ class PdfViewer(QWidget):
                 searcher = textpage.search(text)
                 while (found := searcher.get_next()) is not None:
                     start, count = found
-                    self._matches.append((index, [textpage.get_charbox(i) for i in range(start, start + count)]))
+                    self._matches.append(
+                        (index, [textpage.get_charbox(i) for i in range(start, start + count)])
+                    )
         if self._matches:
             self._match_index = 0
             self.show_page(self._matches[0][0])
@@ -171,8 +196,15 @@ class PdfViewer(QWidget):
         if self._document is None:
             self.page_label.setText("")
             return
-        text = self.tr("Page %1 of %2").replace("%1", str(self._page + 1)).replace("%2", str(len(self._document)))
+        text = (
+            self.tr("Page %1 of %2")
+            .replace("%1", str(self._page + 1))
+            .replace("%2", str(len(self._document)))
+        )
         if self._matches:
-            text += self.tr(" · match %1 of %2").replace("%1", str(self._match_index + 1)).replace(
-                "%2", str(len(self._matches)))
+            text += (
+                self.tr(" · match %1 of %2")
+                .replace("%1", str(self._match_index + 1))
+                .replace("%2", str(len(self._matches)))
+            )
         self.page_label.setText(text)

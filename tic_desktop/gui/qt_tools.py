@@ -14,8 +14,11 @@ _PYSIDE_DIR = Path(PySide6.__file__).resolve().parent
 def qt_tool(name: str) -> Path:
     """Path of a Qt tool binary; the wheel keeps them in different places per platform."""
     suffix = ".exe" if sys.platform == "win32" else ""
-    for candidate in (_PYSIDE_DIR / "Qt" / "libexec" / f"{name}{suffix}", _PYSIDE_DIR / f"{name}{suffix}",
-                      _PYSIDE_DIR / "Qt" / "bin" / f"{name}{suffix}"):
+    for candidate in (
+        _PYSIDE_DIR / "Qt" / "libexec" / f"{name}{suffix}",
+        _PYSIDE_DIR / f"{name}{suffix}",
+        _PYSIDE_DIR / "Qt" / "bin" / f"{name}{suffix}",
+    ):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError(f"Qt tool {name} not found under {_PYSIDE_DIR}")
@@ -25,7 +28,9 @@ def run_tool(name: str, *args: str) -> None:
     subprocess.run([str(qt_tool(name)), *args], check=True, capture_output=True)
 
 
-def compiled_in_cache(source: Path, kind: str, stem: str, suffix: str, salt: bytes, *tool_args: str) -> Path:
+def compiled_in_cache(
+    source: Path, kind: str, stem: str, suffix: str, salt: bytes, *tool_args: str
+) -> Path:
     """Build output of a Qt tool for ``source``, kept in the user cache under its content hash.
 
     ``tool_args`` are the tool name and its arguments with ``{source}`` and ``{target}`` placeholders.

@@ -27,13 +27,30 @@ class RankingModel(QAbstractTableModel):
         self.review_round = review_round
         self.results: list[ApplicationResult] = []
         graded = review_round.spec.kind == "performance"
-        self.columns = ["rank", "application", "center", "valid", "mean", "final", *(["grade"] if graded else []),
-                        "flags", "excluded"]
+        self.columns = [
+            "rank",
+            "application",
+            "center",
+            "valid",
+            "mean",
+            "final",
+            *(["grade"] if graded else []),
+            "flags",
+            "excluded",
+        ]
 
     def headers(self) -> dict[str, str]:
-        return {"rank": self.tr("Rank"), "application": self.tr("Application"), "center": self.tr("Center"),
-                "valid": self.tr("Valid"), "mean": self.tr("Mean"), "final": self.tr("Final"),
-                "grade": self.tr("Grade"), "flags": self.tr("Flags"), "excluded": self.tr("Excluded")}
+        return {
+            "rank": self.tr("Rank"),
+            "application": self.tr("Application"),
+            "center": self.tr("Center"),
+            "valid": self.tr("Valid"),
+            "mean": self.tr("Mean"),
+            "final": self.tr("Final"),
+            "grade": self.tr("Grade"),
+            "flags": self.tr("Flags"),
+            "excluded": self.tr("Excluded"),
+        }
 
     def set_results(self, results: list[ApplicationResult]) -> None:
         self.beginResetModel()
@@ -43,13 +60,15 @@ class RankingModel(QAbstractTableModel):
     def result_at(self, row: int) -> ApplicationResult:
         return self.results[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.results)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -76,7 +95,10 @@ class RankingModel(QAbstractTableModel):
             return result.grade or UNSET
         if column == "flags":
             return "、".join(FLAG_TEXT.get(flag, flag) for flag in result.flags)
-        return "、".join(f"{expert}（{EXCLUSION_TEXT.get(reason, reason)}）" for expert, reason in result.excluded)
+        return "、".join(
+            f"{expert}（{EXCLUSION_TEXT.get(reason, reason)}）"
+            for expert, reason in result.excluded
+        )
 
     def sort_key(self, row: int, column: int):
         """What the column sorts on: numbers as numbers (unrounded), None where there is no figure."""
@@ -90,7 +112,11 @@ class RankingModel(QAbstractTableModel):
         return self.text(result, name)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.model() is not self or not 0 <= index.row() < len(self.results):
+        if (
+            not index.isValid()
+            or index.model() is not self
+            or not 0 <= index.row() < len(self.results)
+        ):
             return None
         if not 0 <= index.column() < len(self.columns):
             return None
@@ -107,7 +133,12 @@ class RankingModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "valid", "mean", "final"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            "rank",
+            "valid",
+            "mean",
+            "final",
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -115,10 +146,13 @@ class RankingModel(QAbstractTableModel):
 class RankingSortProxy(QSortFilterProxyModel):
     """Sorts on ``RankingModel.sort_key``; rows that tie keep rank order whichever way the column sorts."""
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt override
+    def lessThan(self, left: Index, right: Index) -> bool:
         model = self.sourceModel()
         ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-        a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+        a, b = (
+            model.sort_key(left.row(), left.column()),
+            model.sort_key(right.row(), right.column()),
+        )
         if (a is None) != (b is None):  # no figure (not ranked, no valid total): last either way
             return b is None if ascending else a is None
         if a != b:

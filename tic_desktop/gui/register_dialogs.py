@@ -98,7 +98,9 @@ class RegisterForm(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         # The width the dialog wants (a minimum size set on the dialog itself would be overridden by the
         # size constraint above).
-        layout.addSpacerItem(QSpacerItem(FORM_WIDTH, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed))
+        layout.addSpacerItem(
+            QSpacerItem(FORM_WIDTH, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        )
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -113,14 +115,22 @@ class RegisterForm(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
     # --- building ------------------------------------------------------------------------------
-    def add_field(self, key: str, label: str, widget: QWidget, accessible_name: str | None = None,
-                  required: bool = False) -> None:
+    def add_field(
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        accessible_name: str | None = None,
+        required: bool = False,
+    ) -> None:
         """A row ``label`` (with its mnemonic) → ``widget``, for the store's field ``key``, and a hidden
         error line under it."""
         if accessible_name:
@@ -144,7 +154,7 @@ class RegisterForm(QDialog):
         self.notes.addWidget(note)
         return note
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.fields and not event.spontaneous():
             # Typing starts in the first field, not on Save (the buttons come first in the tab chain).
@@ -161,8 +171,13 @@ class RegisterForm(QDialog):
         self._save_now()
 
     def _confirm(self, question: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), question,
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.windowTitle(),
+            question,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         save = box.button(QMessageBox.StandardButton.Save)
         save.setText(QCoreApplication.translate("RegisterForm", "&Save anyway"))
@@ -237,33 +252,57 @@ class CenterForm(RegisterForm):
         self.approved_on = _date_edit(today, self.tr("Approval date"))
         self.preparation_years = _year_spin(2, 1, 5, self.tr("Preparation period in years"))
         self.preparation_years.setSuffix(self.tr(" years"))
-        self.add_field("center_id", self.tr("Center &number:"), self.center_id, self.tr("Center number"), True)
+        self.add_field(
+            "center_id", self.tr("Center &number:"), self.center_id, self.tr("Center number"), True
+        )
         self.add_field("name", self.tr("Center &name:"), self.name, self.tr("Center name"), True)
-        self.add_field("lead_unit", self.tr("&Lead unit:"), self.lead_unit, self.tr("Lead unit"), True)
-        self.add_field("lead_uscc", self.tr("Lead unit's &USCC:"), self.lead_uscc,
-                       self.tr("Unified social credit code of the lead unit"), True)
+        self.add_field(
+            "lead_unit", self.tr("&Lead unit:"), self.lead_unit, self.tr("Lead unit"), True
+        )
+        self.add_field(
+            "lead_uscc",
+            self.tr("Lead unit's &USCC:"),
+            self.lead_uscc,
+            self.tr("Unified social credit code of the lead unit"),
+            True,
+        )
         self.add_field("field", self.tr("&Field:"), self.field, self.tr("Technical field"), True)
         self.add_field("approved_on", self.tr("&Approved on:"), self.approved_on, None, True)
         self.add_field("preparation_years", self.tr("&Preparation period:"), self.preparation_years)
-        self.hint = self.add_note(self.tr(
-            "The approval date is the day the bureau published the list of approved centers; "
-            "the preparation period is generally two years (Art. 8, procedure, item 4)."))
+        self.hint = self.add_note(
+            self.tr(
+                "The approval date is the day the bureau published the list of approved centers; "
+                "the preparation period is generally two years (Art. 8, procedure, item 4)."
+            )
+        )
 
     def values(self) -> dict:
-        return dict(center_id=self.center_id.text(), name=self.name.text(), lead_unit=self.lead_unit.text(),
-                    lead_uscc=self.lead_uscc.text(), field=self.field.text(),
-                    approved_on=self.approved_on.date().toPython(),
-                    preparation_years=self.preparation_years.value())
+        return dict(
+            center_id=self.center_id.text(),
+            name=self.name.text(),
+            lead_unit=self.lead_unit.text(),
+            lead_uscc=self.lead_uscc.text(),
+            field=self.field.text(),
+            approved_on=self.approved_on.date().toPython(),
+            preparation_years=self.preparation_years.value(),
+        )
 
 
 class ReportForm(RegisterForm):
     """The annual report for a year (第十七条), received on a date."""
 
-    def __init__(self, center: Center, language: str, today: date, year: int,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record an annual report — %1").replace("%1", center.name), language, parent)
-        self.year = _year_spin(year, center.approved_on.year, max(today.year - 1, center.approved_on.year),
-                               self.tr("Report year"))
+    def __init__(
+        self, center: Center, language: str, today: date, year: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("Record an annual report — %1").replace("%1", center.name), language, parent
+        )
+        self.year = _year_spin(
+            year,
+            center.approved_on.year,
+            max(today.year - 1, center.approved_on.year),
+            self.tr("Report year"),
+        )
         self.received_on = _date_edit(today, self.tr("Date received"))
         self.add_field("year", self.tr("Report for &year:"), self.year, None, True)
         self.add_field("received_on", self.tr("&Received on:"), self.received_on, None, True)
@@ -275,14 +314,20 @@ class ReportForm(RegisterForm):
 class EvaluationForm(RegisterForm):
     """An evaluation result (第二十条、第二十二条); 无故不参加 counts under 第十九条（二）."""
 
-    def __init__(self, center: Center, language: str, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record an evaluation — %1").replace("%1", center.name), language, parent)
+    def __init__(
+        self, center: Center, language: str, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("Record an evaluation — %1").replace("%1", center.name), language, parent
+        )
         self.kind = QComboBox()
         for kind in EvaluationKind:
             self.kind.addItem(KIND_TEXT[kind].get(language), kind.value)
         if center.admission() is not None:
             self.kind.setCurrentIndex(self.kind.findData(EvaluationKind.BIENNIAL.value))
-        self.year = _year_spin(today.year, center.approved_on.year, today.year, self.tr("Evaluation year"))
+        self.year = _year_spin(
+            today.year, center.approved_on.year, today.year, self.tr("Evaluation year")
+        )
         self.result = QComboBox()
         self.result.addItem(self.tr("— Choose —"), None)  # no grade until the person picks one
         for result in EvaluationResult:
@@ -293,15 +338,27 @@ class EvaluationForm(RegisterForm):
         self.add_field("result", self.tr("R&esult:"), self.result, self.tr("Result"), True)
 
     def values(self) -> dict:
-        return dict(kind=self.kind.currentData(), year=self.year.value(), result=self.result.currentData())
+        return dict(
+            kind=self.kind.currentData(), year=self.year.value(), result=self.result.currentData()
+        )
 
 
 class RevocationForm(RegisterForm):
     """The bureau's decision to revoke (第十九条) or cancel the qualification (第二十二条), with its reason."""
 
-    def __init__(self, center: Center, language: str, today: date, suggested: RevocationClause | None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Revoke or cancel qualification — %1").replace("%1", center.name), language, parent)
+    def __init__(
+        self,
+        center: Center,
+        language: str,
+        today: date,
+        suggested: RevocationClause | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            self.tr("Revoke or cancel qualification — %1").replace("%1", center.name),
+            language,
+            parent,
+        )
         self.revoked_on = _date_edit(today, self.tr("Date of the decision"))
         self.clause = QComboBox()
         self.clause.addItem(self.tr("— Choose —"), None)
@@ -314,9 +371,17 @@ class RevocationForm(RegisterForm):
         self.note.setFixedHeight(90)
         self.add_field("revoked_on", self.tr("&Decided on:"), self.revoked_on, None, True)
         self.add_field("clause", self.tr("&Clause:"), self.clause, self.tr("Clause"), True)
-        self.add_field("note", self.tr("&Reason / document no.:"), self.note, self.tr("Reason or document number"),
-                       True)
+        self.add_field(
+            "note",
+            self.tr("&Reason / document no.:"),
+            self.note,
+            self.tr("Reason or document number"),
+            True,
+        )
 
     def values(self) -> dict:
-        return dict(revoked_on=self.revoked_on.date().toPython(), clause=self.clause.currentData(),
-                    note=self.note.toPlainText())
+        return dict(
+            revoked_on=self.revoked_on.date().toPython(),
+            clause=self.clause.currentData(),
+            note=self.note.toPlainText(),
+        )

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +37,13 @@ from PySide6.QtWidgets import (
 
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import FAIL_BG, PASS_BG, REVIEW_BG
-from tic_desktop.gui.register_dialogs import CenterForm, EvaluationForm, RegisterForm, ReportForm, RevocationForm
+from tic_desktop.gui.register_dialogs import (
+    CenterForm,
+    EvaluationForm,
+    RegisterForm,
+    ReportForm,
+    RevocationForm,
+)
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.register import store
 from tic_desktop.register.domain import (
@@ -88,20 +101,31 @@ class CentersModel(QAbstractTableModel):
     def row_of(self, center_id: str) -> int:
         return next((i for i, (center, _) in enumerate(self._rows) if center.id == center_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            role != Qt.ItemDataRole.DisplayRole
+            or orientation != Qt.Orientation.Horizontal
+            or not 0 <= section < self.COLUMNS
+        ):
             return None
         translate = QCoreApplication.translate
-        return (translate("CentersModel", "Center"), translate("CentersModel", "Lead unit"),
-                translate("CentersModel", "Approved"), translate("CentersModel", "Status"),
-                translate("CentersModel", "Next due"), translate("CentersModel", "Clauses applying"),
-                translate("CentersModel", "Reports received late"))[section]
+        return (
+            translate("CentersModel", "Center"),
+            translate("CentersModel", "Lead unit"),
+            translate("CentersModel", "Approved"),
+            translate("CentersModel", "Status"),
+            translate("CentersModel", "Next due"),
+            translate("CentersModel", "Clauses applying"),
+            translate("CentersModel", "Reports received late"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -127,8 +151,13 @@ class CentersModel(QAbstractTableModel):
         if column == self.APPROVED:
             return center.approved_on.isoformat()
         if column == self.STATUS:
-            if tooltip and assessment.status in (Status.NOT_ADMITTED, Status.TO_BE_DISQUALIFIED):  # why
-                return "\n".join(f"{t.clause.get(lang)} {t.message.get(lang)}" for t in assessment.triggers)
+            if tooltip and assessment.status in (
+                Status.NOT_ADMITTED,
+                Status.TO_BE_DISQUALIFIED,
+            ):  # why
+                return "\n".join(
+                    f"{t.clause.get(lang)} {t.message.get(lang)}" for t in assessment.triggers
+                )
             return STATUS_TEXT[assessment.status].get(lang)
         if column == self.LATE:
             if tooltip:
@@ -136,7 +165,9 @@ class CentersModel(QAbstractTableModel):
             return "、".join(str(late.year) for late in assessment.late_reports) or "—"
         if column == self.NEXT_DUE:
             if assessment.action is not None:
-                return QCoreApplication.translate("CentersModel", "Bureau: record the cancellation of qualification")
+                return QCoreApplication.translate(
+                    "CentersModel", "Bureau: record the cancellation of qualification"
+                )
             item = assessment.next_due
             if item is None:
                 return "—"
@@ -144,7 +175,12 @@ class CentersModel(QAbstractTableModel):
             overdue = QCoreApplication.translate("CentersModel", "Overdue: %1")
             return overdue.replace("%1", shown) if item.overdue else shown
         if tooltip:
-            return "\n".join(f"{t.clause.get(lang)} {t.message.get(lang)}" for t in assessment.triggers) or None
+            return (
+                "\n".join(
+                    f"{t.clause.get(lang)} {t.message.get(lang)}" for t in assessment.triggers
+                )
+                or None
+            )
         return "—" if assessment.closed else str(len(assessment.triggers))
 
     @staticmethod
@@ -155,13 +191,19 @@ class CentersModel(QAbstractTableModel):
             return FAIL_BG
         if assessment.needs_attention:
             return REVIEW_BG
-        return PASS_BG if column == CentersModel.STATUS and assessment.status is Status.IN_SYSTEM else QColor("#ffffff")
+        return (
+            PASS_BG
+            if column == CentersModel.STATUS and assessment.status is Status.IN_SYSTEM
+            else QColor("#ffffff")
+        )
 
 
 def _short_due(kind: DueKind, year: int, lang: str) -> str:
-    zh, en = {DueKind.ANNUAL_REPORT: (f"{year} 年度报告", f"Report {year}"),
-              DueKind.COMPREHENSIVE: ("综合绩效评价", "Comprehensive evaluation"),
-              DueKind.BIENNIAL: (f"{year} 年度绩效评价", f"Biennial evaluation {year}")}[kind]
+    zh, en = {
+        DueKind.ANNUAL_REPORT: (f"{year} 年度报告", f"Report {year}"),
+        DueKind.COMPREHENSIVE: ("综合绩效评价", "Comprehensive evaluation"),
+        DueKind.BIENNIAL: (f"{year} 年度绩效评价", f"Biennial evaluation {year}"),
+    }[kind]
     return en if lang == "en" else zh
 
 
@@ -173,8 +215,14 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
     form_opened = Signal(object)
     """A form (add, report, evaluation, revoke) was opened: the form."""
 
-    def __init__(self, database: Database, language: str = "zh", preferences: Preferences | None = None,
-                 today: Callable[[], date] = date.today, policy: RegisterPolicy = DEFAULT_POLICY) -> None:
+    def __init__(
+        self,
+        database: Database,
+        language: str = "zh",
+        preferences: Preferences | None = None,
+        today: Callable[[], date] = date.today,
+        policy: RegisterPolicy = DEFAULT_POLICY,
+    ) -> None:
         super().__init__()
         self.database, self.language, self.policy = database, language, policy
         self._preferences = preferences
@@ -192,13 +240,26 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.add_action = self._action(self.tr("&Add center…"), QKeySequence.StandardKey.New, self.add_center)
-        self.report_action = self._action(self.tr("Record annual &report…"), "Ctrl+R", self.record_report)
-        self.evaluation_action = self._action(self.tr("Record &evaluation…"), "Ctrl+E", self.record_evaluation)
-        self.revoke_action = self._action(self.tr("Re&voke / cancel qualification…"), "Ctrl+Shift+V", self.revoke)
+        self.add_action = self._action(
+            self.tr("&Add center…"), QKeySequence.StandardKey.New, self.add_center
+        )
+        self.report_action = self._action(
+            self.tr("Record annual &report…"), "Ctrl+R", self.record_report
+        )
+        self.evaluation_action = self._action(
+            self.tr("Record &evaluation…"), "Ctrl+E", self.record_evaluation
+        )
+        self.revoke_action = self._action(
+            self.tr("Re&voke / cancel qualification…"), "Ctrl+Shift+V", self.revoke
+        )
         close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
         menu = self.menuBar().addMenu(self.tr("&Register"))
-        for action in (self.add_action, self.report_action, self.evaluation_action, self.revoke_action):
+        for action in (
+            self.add_action,
+            self.report_action,
+            self.evaluation_action,
+            self.revoke_action,
+        ):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(close_action)
@@ -230,7 +291,12 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         splitter.setSizes([1000, 366])
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
-        for action in (self.add_action, self.report_action, self.evaluation_action, self.revoke_action):
+        for action in (
+            self.add_action,
+            self.report_action,
+            self.evaluation_action,
+            self.revoke_action,
+        ):
             button = QPushButton(action.text())
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
@@ -255,9 +321,14 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         rows = [(c, assess(c, today, self.policy)) for c in store.list_centers(self.database)]
         self.model.set_rows(rows)
         attention = sum(1 for _, a in rows if a.needs_attention)
-        self.summary.setText(self.tr("%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)")
-                             .replace("%1", str(len(rows))).replace("%2", today.isoformat())
-                             .replace("%3", str(attention)))
+        self.summary.setText(
+            self.tr(
+                "%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)"
+            )
+            .replace("%1", str(len(rows)))
+            .replace("%2", today.isoformat())
+            .replace("%3", str(attention))
+        )
         row = self.model.row_of(current) if current else -1
         if row < 0 and rows:
             row = 0
@@ -282,47 +353,79 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         """What the regulation says about ``center`` on the assessment's day, for the detail pane."""
         lang, e = self.language, escape
         # Looked up here, not inside the f-strings below, where lupdate would not find them.
-        words = {"revoked": self.tr("Revoked"), "disqualified": self.tr("Qualification cancelled"),
-                 "clauses": self.tr("Clauses that apply"),
-                 "none": self.tr("None: no revocation trigger applies today."), "due": self.tr("Due next"),
-                 "overdue": self.tr("Overdue"), "reports": self.tr("Annual reports received"),
-                 "late": self.tr("received late"), "evaluations": self.tr("Evaluations"),
-                 "action": self.tr("What the bureau should do"), "shared": self.tr(
-                     "The same lead unit (credit code) also hosts: %1. The regulation allows this; "
-                     "check that the code is right.")}
-        parts = [f"<h3>{e(center.name)} <small>（{e(center.id)}）</small></h3>",
-                 f"<p>{e(center.lead_unit)} · {e(center.lead_uscc)} · {e(center.field)}<br>",
-                 e((self.tr("Approved %1 · preparation period ended %2 · %3") if assessment.preparation_over
-                    else self.tr("Approved %1 · preparation period until %2 · %3"))
-                   .replace("%1", center.approved_on.isoformat())
-                   .replace("%2", center.preparation_end.isoformat())
-                   .replace("%3", STATUS_TEXT[assessment.status].get(lang))) + "</p>"]
+        words = {
+            "revoked": self.tr("Revoked"),
+            "disqualified": self.tr("Qualification cancelled"),
+            "clauses": self.tr("Clauses that apply"),
+            "none": self.tr("None: no revocation trigger applies today."),
+            "due": self.tr("Due next"),
+            "overdue": self.tr("Overdue"),
+            "reports": self.tr("Annual reports received"),
+            "late": self.tr("received late"),
+            "evaluations": self.tr("Evaluations"),
+            "action": self.tr("What the bureau should do"),
+            "shared": self.tr(
+                "The same lead unit (credit code) also hosts: %1. The regulation allows this; "
+                "check that the code is right."
+            ),
+        }
+        parts = [
+            f"<h3>{e(center.name)} <small>（{e(center.id)}）</small></h3>",
+            f"<p>{e(center.lead_unit)} · {e(center.lead_uscc)} · {e(center.field)}<br>",
+            e(
+                (
+                    self.tr("Approved %1 · preparation period ended %2 · %3")
+                    if assessment.preparation_over
+                    else self.tr("Approved %1 · preparation period until %2 · %3")
+                )
+                .replace("%1", center.approved_on.isoformat())
+                .replace("%2", center.preparation_end.isoformat())
+                .replace("%3", STATUS_TEXT[assessment.status].get(lang))
+            )
+            + "</p>",
+        ]
         if assessment.action is not None:
-            parts.append(f"<h4>{e(words['action'])}</h4>"
-                         f"<p style='background:#f8d7da'>{e(assessment.action.get(lang))}</p>")
+            parts.append(
+                f"<h4>{e(words['action'])}</h4>"
+                f"<p style='background:#f8d7da'>{e(assessment.action.get(lang))}</p>"
+            )
         if center.revocation is not None:
             revocation = center.revocation
-            title = words["disqualified"] if revocation.clause is RevocationClause.DISQUALIFIED else words["revoked"]
-            parts.append(f"<h4>{e(title)}</h4><p style='background:#e2e3e5'>"
-                         f"{revocation.revoked_on.isoformat()} · {e(CLAUSE_TEXT[revocation.clause].get(lang))}<br>"
-                         f"{e(revocation.note)}</p>")
+            title = (
+                words["disqualified"]
+                if revocation.clause is RevocationClause.DISQUALIFIED
+                else words["revoked"]
+            )
+            parts.append(
+                f"<h4>{e(title)}</h4><p style='background:#e2e3e5'>"
+                f"{revocation.revoked_on.isoformat()} · {e(CLAUSE_TEXT[revocation.clause].get(lang))}<br>"
+                f"{e(revocation.note)}</p>"
+            )
         if assessment.status not in REVOCATION_RECORDED:
             parts.append(f"<h4>{e(words['clauses'])}</h4>")
             if not assessment.triggers:
                 parts.append(f"<p>{e(words['none'])}</p>")
             for trigger in assessment.triggers:
-                colour = "#f8d7da" if trigger.consequence in SERIOUS and not assessment.closed else "#fff3cd"
+                colour = (
+                    "#f8d7da"
+                    if trigger.consequence in SERIOUS and not assessment.closed
+                    else "#fff3cd"
+                )
                 facts = "".join(f"<li>{e(fact.get(lang))}</li>" for fact in trigger.facts)
-                parts.append(f"<p style='background:{colour}'><b>{e(trigger.clause.get(lang))}</b> "
-                             f"{e(trigger.message.get(lang))} → {e(CONSEQUENCE_TEXT[trigger.consequence].get(lang))}"
-                             f"</p><ul>{facts}</ul>")
+                parts.append(
+                    f"<p style='background:{colour}'><b>{e(trigger.clause.get(lang))}</b> "
+                    f"{e(trigger.message.get(lang))} → {e(CONSEQUENCE_TEXT[trigger.consequence].get(lang))}"
+                    f"</p><ul>{facts}</ul>"
+                )
             parts.append(f"<h4>{e(words['due'])}</h4>")
             if not assessment.due:
                 parts.append("<p>—</p>")
             for item in assessment.due:
                 text = f"<b>{e(item.clause.get(lang))}</b> {e(item.text.get(lang))}"
                 if item.overdue:
-                    text = f"<span style='color:#842029'><b>{e(words['overdue'])}</b></span> · {text}"
+                    text = (
+                        f"<span style='color:#842029'><b>{e(words['overdue'])}</b></span> · {text}"
+                    )
                 if item.note is not None:
                     text += f"<br><small>{e(item.note.get(lang))}</small>"
                 parts.append(f"<p>{text}</p>")
@@ -332,19 +435,30 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         for r in center.reports:
             shown = f"{r.year}（{r.received_on.isoformat()}）"
             if r.year in late:  # 逾期报送, with the deadline it missed
-                shown = (f"{e(shown)} <span style='color:#842029'><b>{e(words['late'])}</b></span> "
-                         f"<small>{e(late[r.year].text.get(lang))}</small>")
+                shown = (
+                    f"{e(shown)} <span style='color:#842029'><b>{e(words['late'])}</b></span> "
+                    f"<small>{e(late[r.year].text.get(lang))}</small>"
+                )
             else:
                 shown = e(shown)
             reports.append(shown)
         parts.append(f"<h4>{e(words['reports'])}</h4><p>{'<br>'.join(reports) or '—'}</p>")
-        evaluations = "<br>".join(f"{v.year} {e(KIND_TEXT[v.kind].get(lang))}：{e(RESULT_TEXT[v.result].get(lang))}"
-                                  for v in center.evaluations) or "—"
+        evaluations = (
+            "<br>".join(
+                f"{v.year} {e(KIND_TEXT[v.kind].get(lang))}：{e(RESULT_TEXT[v.result].get(lang))}"
+                for v in center.evaluations
+            )
+            or "—"
+        )
         parts.append(f"<h4>{e(words['evaluations'])}</h4><p>{evaluations}</p>")
-        shared = [c for c, _ in self.model.rows() if c.lead_uscc == center.lead_uscc and c.id != center.id]
+        shared = [
+            c for c, _ in self.model.rows() if c.lead_uscc == center.lead_uscc and c.id != center.id
+        ]
         if shared:
             names = "、".join(f"{c.name}（{c.id}）" for c in shared)
-            parts.append(f"<p style='background:#fff3cd'>{e(words['shared'].replace('%1', names))}</p>")
+            parts.append(
+                f"<p style='background:#fff3cd'>{e(words['shared'].replace('%1', names))}</p>"
+            )
         return "".join(parts)
 
     def shared_lead_unit_warning(self, lead_uscc: str, center_id: str = "") -> str | None:
@@ -352,14 +466,21 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
 
         The regulation does not forbid one unit hosting several centers (第七条、第八条 set conditions
         on the unit, not a number), so this warns and asks; it does not refuse."""
-        others = store.centers_with_lead_uscc(self.database, lead_uscc, exclude=center_id.strip() or None)
+        others = store.centers_with_lead_uscc(
+            self.database, lead_uscc, exclude=center_id.strip() or None
+        )
         if not others:
             return None
         names = "、".join(f"{c.name}（{c.id}，{c.lead_unit}）" for c in others)
-        return (self.tr("The unified social credit code %1 is already the lead unit of: %2.\n\n"
-                        "The regulation does not forbid one unit hosting several centers, but check that the "
-                        "code is right. Save anyway?")
-                .replace("%1", normalise_uscc(lead_uscc) or "").replace("%2", names))
+        return (
+            self.tr(
+                "The unified social credit code %1 is already the lead unit of: %2.\n\n"
+                "The regulation does not forbid one unit hosting several centers, but check that the "
+                "code is right. Save anyway?"
+            )
+            .replace("%1", normalise_uscc(lead_uscc) or "")
+            .replace("%2", names)
+        )
 
     # --- forms -----------------------------------------------------------------------------
     def _open(self, form: RegisterForm, save: Callable[[], Center]) -> RegisterForm:
@@ -378,19 +499,31 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
 
     def add_center(self) -> RegisterForm:
         form = CenterForm(self.language, self.today(), self)
-        form.warning = lambda: self.shared_lead_unit_warning(form.lead_uscc.text(), form.center_id.text())
-        return self._open(form, lambda: store.add_center(self.database, **form.values(), today=self.today()))
+        form.warning = lambda: self.shared_lead_unit_warning(
+            form.lead_uscc.text(), form.center_id.text()
+        )
+        return self._open(
+            form, lambda: store.add_center(self.database, **form.values(), today=self.today())
+        )
 
     def record_report(self) -> RegisterForm | None:
         chosen = self.selected()
         if chosen is None:
             return None
         center, assessment = chosen
-        missing = [i.year for i in assessment.due if i.kind is DueKind.ANNUAL_REPORT and i.year < self.today().year]
+        missing = [
+            i.year
+            for i in assessment.due
+            if i.kind is DueKind.ANNUAL_REPORT and i.year < self.today().year
+        ]
         year = missing[0] if missing else self.today().year - 1
         form = ReportForm(center, self.language, self.today(), year, self)
-        return self._open(form, lambda: store.record_annual_report(self.database, center.id, **form.values(),
-                                                                   today=self.today()))
+        return self._open(
+            form,
+            lambda: store.record_annual_report(
+                self.database, center.id, **form.values(), today=self.today()
+            ),
+        )
 
     def record_evaluation(self) -> RegisterForm | None:
         chosen = self.selected()
@@ -398,8 +531,12 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
             return None
         center = chosen[0]
         form = EvaluationForm(center, self.language, self.today(), self)
-        return self._open(form, lambda: store.record_evaluation(self.database, center.id, **form.values(),
-                                                                today=self.today()))
+        return self._open(
+            form,
+            lambda: store.record_evaluation(
+                self.database, center.id, **form.values(), today=self.today()
+            ),
+        )
 
     def revoke(self) -> RegisterForm | None:
         chosen = self.selected()
@@ -408,10 +545,14 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         center, assessment = chosen
         grounds = next((t.grounds for t in assessment.triggers if t.grounds is not None), None)
         form = RevocationForm(center, self.language, self.today(), grounds, self)
-        return self._open(form, lambda: store.revoke(self.database, center.id, **form.values(),
-                                                     today=self.today(), policy=self.policy))
+        return self._open(
+            form,
+            lambda: store.revoke(
+                self.database, center.id, **form.values(), today=self.today(), policy=self.policy
+            ),
+        )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._preferences is not None:
             self.save_geometry(self._preferences)
         super().closeEvent(event)

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult, Method, money2, trimmed_experts
+from tic_desktop.aggregation import (
+    EXCLUSION_TEXT,
+    FLAG_TEXT,
+    ApplicationResult,
+    Method,
+    money2,
+    trimmed_experts,
+)
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.gui.score_chart import ScoreChart
 
@@ -64,8 +71,10 @@ class ApplicationDetail(QWidget):
         self.heading.setFont(heading_font)
         self.flags = QLabel()
         self.flags.setWordWrap(True)
-        self.flags.setStyleSheet("QLabel { background: #fff3cd; color: #000000; border: 1px solid #c69500;"
-                                 " padding: 4px; }")
+        self.flags.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #000000; border: 1px solid #c69500;"
+            " padding: 4px; }"
+        )
         self.method_note = QLabel()
         self.method_note.setWordWrap(True)
         self.chart = ScoreChart()
@@ -73,7 +82,9 @@ class ApplicationDetail(QWidget):
         self.experts.setAccessibleName(self.tr("Each expert's total"))
         self.criterion_table = _table([self.tr("Criterion"), self.tr("Max"), self.tr("Mean")])
         self.criterion_table.setAccessibleName(self.tr("Criterion means"))
-        self.criterion_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.criterion_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
         self.criterion_table.horizontalHeader().setStretchLastSection(False)
         tables = QHBoxLayout()
         tables.addWidget(self.experts, 4)
@@ -100,11 +111,17 @@ class ApplicationDetail(QWidget):
         self.result = result
         self.dropped = trimmed_experts(result.totals, self.method.trim_from)
         application = self.review_round.applications.get(result.application_id)
-        parts = [result.application_id + (f" {application.center_name}" if application is not None else "")]
+        parts = [
+            result.application_id
+            + (f" {application.center_name}" if application is not None else "")
+        ]
         if result.final is not None:
             parts.append(self.tr("final %1").replace("%1", money2(result.final)))
-        parts.append(self.tr("rank %1").replace("%1", str(result.rank)) if result.rank is not None
-                     else self.tr("not ranked"))
+        parts.append(
+            self.tr("rank %1").replace("%1", str(result.rank))
+            if result.rank is not None
+            else self.tr("not ranked")
+        )
         if result.grade:
             parts.append(self.tr("grade %1").replace("%1", result.grade))
         self.heading.setText(" · ".join(parts))
@@ -114,28 +131,46 @@ class ApplicationDetail(QWidget):
         self.method_note.setText(self.method_text(result))
         self._fill_experts(result)
         self._fill_criteria(result)
-        self.chart.setAccessibleName(self.tr("Score distribution of %1").replace("%1", result.application_id))
+        self.chart.setAccessibleName(
+            self.tr("Score distribution of %1").replace("%1", result.application_id)
+        )
         self.chart.show_totals(result.totals, self.dropped, result.final, self.full_marks)
 
     def flag_explanation(self, result: ApplicationResult, flag: str) -> str:
         label = FLAG_TEXT.get(flag, flag)
         if flag == "below_quorum":
-            return self.tr("%1: only %2 valid totals; the round asks for at least %3.").replace("%1", label) \
-                .replace("%2", str(result.valid)).replace("%3", str(self.review_round.spec.quorum))
+            return (
+                self.tr("%1: only %2 valid totals; the round asks for at least %3.")
+                .replace("%1", label)
+                .replace("%2", str(result.valid))
+                .replace("%3", str(self.review_round.spec.quorum))
+            )
         if flag == "wide_spread":
             spread = result.maximum - result.minimum
-            return self.tr("%1: the highest and lowest totals differ by %2 points, more than %3.").replace("%1", label) \
-                .replace("%2", money2(spread)).replace("%3", str(self.method.wide_spread_points))
+            return (
+                self.tr("%1: the highest and lowest totals differ by %2 points, more than %3.")
+                .replace("%1", label)
+                .replace("%2", money2(spread))
+                .replace("%3", str(self.method.wide_spread_points))
+            )
         return label
 
     def method_text(self, result: ApplicationResult) -> str:
         if not result.totals:
             return self.tr("No valid totals: no final score.")
         if self.dropped:
-            return self.tr("Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).") \
-                .replace("%1", str(result.valid - 2)).replace("%2", str(result.valid))
-        return self.tr("Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).") \
-            .replace("%1", str(result.valid)).replace("%2", str(self.method.trim_from))
+            return (
+                self.tr(
+                    "Final = mean of %1 totals after dropping one highest and one lowest (%2 valid)."
+                )
+                .replace("%1", str(result.valid - 2))
+                .replace("%2", str(result.valid))
+            )
+        return (
+            self.tr("Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).")
+            .replace("%1", str(result.valid))
+            .replace("%2", str(self.method.trim_from))
+        )
 
     def _fill_experts(self, result: ApplicationResult) -> None:
         ordered = sorted(result.totals, key=lambda expert: (-result.totals[expert], expert))
@@ -148,13 +183,23 @@ class ApplicationDetail(QWidget):
                 status, background = self.tr("Dropped (lowest)"), DROPPED_BG
             else:
                 status, background = self.tr("Counted"), None
-            for column, cell in enumerate((_cell(expert, background), _cell(money2(result.totals[expert]), background, True),
-                                           _cell(status, background))):
+            for column, cell in enumerate(
+                (
+                    _cell(expert, background),
+                    _cell(money2(result.totals[expert]), background, True),
+                    _cell(status, background),
+                )
+            ):
                 self.experts.setItem(row, column, cell)
         for row, (expert, reason) in enumerate(result.excluded, start=len(ordered)):
             status = self.tr("Excluded: %1").replace("%1", EXCLUSION_TEXT.get(reason, reason))
-            for column, cell in enumerate((_cell(expert, EXCLUDED_BG), _cell("—", EXCLUDED_BG, True),
-                                           _cell(status, EXCLUDED_BG))):
+            for column, cell in enumerate(
+                (
+                    _cell(expert, EXCLUDED_BG),
+                    _cell("—", EXCLUDED_BG, True),
+                    _cell(status, EXCLUDED_BG),
+                )
+            ):
                 self.experts.setItem(row, column, cell)
         self.experts.resizeColumnsToContents()
 
@@ -163,8 +208,11 @@ class ApplicationDetail(QWidget):
         self.criterion_table.setRowCount(len(self.criteria))
         for row, criterion in enumerate(self.criteria):
             mean = means.get(criterion.id)
-            cells = (_cell(criterion.title), _cell(format(criterion.max, "f"), numeric=True),
-                     _cell(money2(mean) if mean is not None else "—", numeric=True))
+            cells = (
+                _cell(criterion.title),
+                _cell(format(criterion.max, "f"), numeric=True),
+                _cell(money2(mean) if mean is not None else "—", numeric=True),
+            )
             for column, cell in enumerate(cells):
                 self.criterion_table.setItem(row, column, cell)
         self.criterion_table.resizeColumnToContents(1)
@@ -172,9 +220,14 @@ class ApplicationDetail(QWidget):
 
     def expert_rows(self) -> list[tuple[str, str, str]]:
         """(expert, total, status) as shown, for tests and for reading back."""
-        return [tuple(self.experts.item(r, c).text() for c in range(3)) for r in range(self.experts.rowCount())]
+        return [
+            tuple(self.experts.item(r, c).text() for c in range(3))
+            for r in range(self.experts.rowCount())
+        ]
 
     def criterion_rows(self) -> list[tuple[str, str, str]]:
         """(title, max, mean) as shown."""
-        return [tuple(self.criterion_table.item(r, c).text() for c in range(3))
-                for r in range(self.criterion_table.rowCount())]
+        return [
+            tuple(self.criterion_table.item(r, c).text() for c in range(3))
+            for r in range(self.criterion_table.rowCount())
+        ]

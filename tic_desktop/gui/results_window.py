@@ -40,8 +40,12 @@ from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, ReceivedRetu
 from tic_desktop.review import RoundReview
 from tic_desktop.security.atomic import write_atomically
 
-STATUS_BG = {"accepted": QColor("#d1e7dd"), "superseded": QColor("#fff3cd"), "duplicate": QColor("#fff3cd"),
-             "rejected": QColor("#f8d7da")}
+STATUS_BG = {
+    "accepted": QColor("#d1e7dd"),
+    "superseded": QColor("#fff3cd"),
+    "duplicate": QColor("#fff3cd"),
+    "rejected": QColor("#f8d7da"),
+}
 
 
 def returns_in(paths: list[Path]) -> list[Path]:
@@ -74,7 +78,9 @@ class ResultsWindow(QMainWindow):
         self.setAcceptDrops(True)
         central = QWidget()
         layout = QVBoxLayout(central)
-        self.hint = QLabel(self.tr("Drag returned files or whole folders here, or add them with the button."))
+        self.hint = QLabel(
+            self.tr("Drag returned files or whole folders here, or add them with the button.")
+        )
         add = QPushButton(self.tr("Add returns…"))
         add.clicked.connect(self.choose_files)
         self.export_button = QPushButton(self.tr("Export ranking and scores…"))
@@ -83,8 +89,15 @@ class ResultsWindow(QMainWindow):
         self.summary_button.clicked.connect(lambda: self.sign_summary())
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.inbox = QTableWidget(0, 5)
-        self.inbox.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Revision"),
-                                              self.tr("Status"), self.tr("Why")])
+        self.inbox.setHorizontalHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Expert"),
+                self.tr("Revision"),
+                self.tr("Status"),
+                self.tr("Why"),
+            ]
+        )
         self.inbox.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.inbox.horizontalHeader().setStretchLastSection(True)
         self.ranking_model = RankingModel(review.round, self)
@@ -125,23 +138,27 @@ class ResultsWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1366, 768)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event) -> None:
         self.add_paths([Path(url.toLocalFile()) for url in event.mimeData().urls()])
         event.acceptProposedAction()
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned files"), "", self.tr("Returns (*.ticreturn)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Returned files"), "", self.tr("Returns (*.ticreturn)")
+        )
         self.add_paths([Path(f) for f in files])
 
     def add_paths(self, paths: list[Path]) -> None:
         """Verify (off the GUI thread) and classify everything received so far, then rank."""
         self.files = list(dict.fromkeys(self.files + returns_in(paths)))
         files, review, workspace, keys = list(self.files), self.review, self.workspace, self.keys
-        self.statusBar().showMessage(self.tr("Verifying %1 returns…").replace("%1", str(len(files))))
+        self.statusBar().showMessage(
+            self.tr("Verifying %1 returns…").replace("%1", str(len(files)))
+        )
 
         def work():
             items = receive_returns(files, workspace, keys, review.round.id)
@@ -154,7 +171,13 @@ class ResultsWindow(QMainWindow):
         self.inbox.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             reason = f"{REASON_TEXT[item.reason][0]}：{item.detail}" if item.reason else item.detail
-            values = (item.file.name, item.expert or "—", str(item.revision or "—"), STATUS_TEXT[item.status], reason)
+            values = (
+                item.file.name,
+                item.expert or "—",
+                str(item.revision or "—"),
+                STATUS_TEXT[item.status],
+                reason,
+            )
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setBackground(QBrush(STATUS_BG[item.status]))
@@ -164,8 +187,12 @@ class ResultsWindow(QMainWindow):
         shown = self.detail.result.application_id if self.detail.result is not None else None
         self.ranking_model.set_results(self.results)
         self.ranking.resizeColumnsToContents()
-        center = self.ranking_model.columns.index("center")  # long names elide; the tooltip has them whole
-        self.ranking.setColumnWidth(center, min(self.ranking.columnWidth(center), 8 * self.fontMetrics().height()))
+        center = self.ranking_model.columns.index(
+            "center"
+        )  # long names elide; the tooltip has them whole
+        self.ranking.setColumnWidth(
+            center, min(self.ranking.columnWidth(center), 8 * self.fontMetrics().height())
+        )
         if shown is not None:
             self.select_application(shown)
         else:
@@ -177,7 +204,12 @@ class ResultsWindow(QMainWindow):
     def ranking_row_of(self, application_id: str) -> int | None:
         """The row (as sorted now) showing ``application_id``."""
         for row in range(self.sorted_ranking.rowCount()):
-            if self.sorted_ranking.index(row, self.ranking_model.columns.index("application")).data() == application_id:
+            if (
+                self.sorted_ranking.index(
+                    row, self.ranking_model.columns.index("application")
+                ).data()
+                == application_id
+            ):
                 return row
         return None
 
@@ -188,9 +220,14 @@ class ResultsWindow(QMainWindow):
             self.detail.clear()
             return
         index = self.sorted_ranking.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.ranking.selectionModel().setCurrentIndex(index, flags)
-        self._show_detail(index)  # also when it was already current, after new returns changed its figures
+        self._show_detail(
+            index
+        )  # also when it was already current, after new returns changed its figures
         self.ranking.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -207,8 +244,9 @@ class ResultsWindow(QMainWindow):
     def export(self, target: Path | None = None) -> Path | None:
         """Ranking and every accepted score: .xlsx (two sheets) or .csv (the ranking)."""
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export ranking"), "ranking.xlsx",
-                                                    "Excel (*.xlsx);;CSV (*.csv)")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export ranking"), "ranking.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            )
             if not chosen:
                 return None
             target = Path(chosen)
@@ -216,7 +254,12 @@ class ResultsWindow(QMainWindow):
         if target.suffix.lower() == ".csv":
             data = as_csv(*ranking)
         else:
-            data = as_xlsx({"排名": ranking, "全部评分": (SCORES_HEADER, score_rows(self.review.round, self.items))})
+            data = as_xlsx(
+                {
+                    "排名": ranking,
+                    "全部评分": (SCORES_HEADER, score_rows(self.review.round, self.items)),
+                }
+            )
         write_atomically(target, data)
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
         return target
@@ -224,12 +267,18 @@ class ResultsWindow(QMainWindow):
     def sign_summary(self, target: Path | None = None) -> Path | None:
         """The signed 评审结果汇总表 with the method, its parameters and every input's SHA-256."""
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Result summary"), f"评审结果汇总表-{self.review.round.id}.pdf",
-                                                    "PDF (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Result summary"),
+                f"评审结果汇总表-{self.review.round.id}.pdf",
+                "PDF (*.pdf)",
+            )
             if not chosen:
                 return None
             target = Path(chosen)
-        summary = result_summary(self.review.round, self.results, self.items, round_method(self.review.round))
+        summary = result_summary(
+            self.review.round, self.results, self.items, round_method(self.review.round)
+        )
         write_atomically(target, signed_result_summary(summary, self.workspace, self.keys))
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
         return target

@@ -54,7 +54,7 @@ class _CheckedPage(QWizardPage):
         self._complete = complete
         widget.changed.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self._complete())
 
 
@@ -68,15 +68,21 @@ class BasicsPage(QWizardPage):
         self.round_id = QLineEdit()
         self.round_id.setPlaceholderText("2027-TIC-01")
         self.round_title = QLineEdit()
-        self.round_title.setPlaceholderText(self.tr("e.g. 2027 Liaocheng technology innovation center establishment review"))
+        self.round_title.setPlaceholderText(
+            self.tr("e.g. 2027 Liaocheng technology innovation center establishment review")
+        )
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Establishment review (组建评审)"), "establishment")
         self.kind.addItem(self.tr("Performance evaluation (绩效评价)"), "performance")
         self.quorum = QSpinBox()
         self.quorum.setRange(1, 25)
         self.quorum.setValue(draft.quorum)
-        self.quorum.setToolTip(self.tr("After the recused experts leave, at least this many must score each "
-                                       "application; with fewer the panel cannot review it."))
+        self.quorum.setToolTip(
+            self.tr(
+                "After the recused experts leave, at least this many must score each "
+                "application; with fewer the panel cannot review it."
+            )
+        )
         folder_row = QHBoxLayout()
         self.folder = QLineEdit()
         browse = QPushButton(self.tr("C&hoose…"))
@@ -103,22 +109,31 @@ class BasicsPage(QWizardPage):
 
     def _check_id(self, text: str) -> None:
         usable = not text.strip() or usable_as_file_name(text.strip())
-        self.id_problem.setText("" if usable else self.tr("The id becomes part of file names: only letters, digits, - _ and . (not %1).")
-                                .replace("%1", UNUSABLE_IN_NAMES))
+        self.id_problem.setText(
+            ""
+            if usable
+            else self.tr(
+                "The id becomes part of file names: only letters, digits, - _ and . (not %1)."
+            ).replace("%1", UNUSABLE_IN_NAMES)
+        )
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return all(e.text().strip() for e in (self.round_id, self.round_title, self.folder)) \
-            and usable_as_file_name(self.round_id.text().strip())
+    def isComplete(self) -> bool:
+        return all(
+            e.text().strip() for e in (self.round_id, self.round_title, self.folder)
+        ) and usable_as_file_name(self.round_id.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.draft.id = self.round_id.text().strip()
         self.draft.title = self.round_title.text().strip()
         self.draft.kind = self.kind.currentData()
         self.draft.quorum = self.quorum.value()
         target = Path(self.folder.text().strip())
         if target.exists() and any(target.iterdir()):
-            show_warning(self, self.tr("Folder not empty"),
-                                self.tr("Choose a new or empty folder: the round's files are written there."))
+            show_warning(
+                self,
+                self.tr("Folder not empty"),
+                self.tr("Choose a new or empty folder: the round's files are written there."),
+            )
             return False
         return True
 
@@ -144,15 +159,41 @@ class RoundWizard(QWizard):
         self.rubric.use_default()
         self.panels = PanelBuilder(self.draft, language)
         self.addPage(self.basics)
-        self.addPage(_CheckedPage(self.applications, lambda: self.draft.applications,
-                                  self.tr("Applications"), self.tr("At least one application.")))
-        self.addPage(_CheckedPage(self.experts, lambda: self.draft.experts,
-                                  self.tr("Expert pool"), self.tr("Everyone who may sit on a panel of this round.")))
-        self.addPage(_CheckedPage(self.rubric, self.rubric.is_complete, self.tr("Rubric"),
-                                  self.tr("Criteria, maximum points and guidance; the maxima add up to 100.")))
-        self.addPage(_CheckedPage(self.panels, lambda: not self.draft.save_blockers(), self.tr("Panels"),
-                                  self.tr("Every panel needs members and a chair. Packages can only be built for "
-                                          "panels that pass every conflict-of-interest rule; you can fix panels later.")))
+        self.addPage(
+            _CheckedPage(
+                self.applications,
+                lambda: self.draft.applications,
+                self.tr("Applications"),
+                self.tr("At least one application."),
+            )
+        )
+        self.addPage(
+            _CheckedPage(
+                self.experts,
+                lambda: self.draft.experts,
+                self.tr("Expert pool"),
+                self.tr("Everyone who may sit on a panel of this round."),
+            )
+        )
+        self.addPage(
+            _CheckedPage(
+                self.rubric,
+                self.rubric.is_complete,
+                self.tr("Rubric"),
+                self.tr("Criteria, maximum points and guidance; the maxima add up to 100."),
+            )
+        )
+        self.addPage(
+            _CheckedPage(
+                self.panels,
+                lambda: not self.draft.save_blockers(),
+                self.tr("Panels"),
+                self.tr(
+                    "Every panel needs members and a chair. Packages can only be built for "
+                    "panels that pass every conflict-of-interest rule; you can fix panels later."
+                ),
+            )
+        )
         self.applications.changed.connect(self.experts.refresh)
         self.applications.changed.connect(self.panels.refresh)
         self.experts.changed.connect(self.panels.refresh)
@@ -175,8 +216,13 @@ class RoundEditorDialog(RememberingDialog):
     round_written = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, review_round: ReviewRound, preferences: Preferences, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        review_round: ReviewRound,
+        preferences: Preferences,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(preferences, parent)
         self.language = language
         self.draft = RoundDraft.from_round(review_round)
@@ -193,11 +239,18 @@ class RoundEditorDialog(RememberingDialog):
         self.tabs.addTab(self.applications, self.tr("Applications"))
         layout.addWidget(self.tabs, 1)
         self.bundled = resources_dir() in review_round.path.resolve().parents
-        note = QLabel(self.tr("This is the bundled demo round: your changes are saved as a copy in a folder you choose.")
-                      if self.bundled else self.tr("Saving replaces the round's files; earlier versions are not kept."))
+        note = QLabel(
+            self.tr(
+                "This is the bundled demo round: your changes are saved as a copy in a folder you choose."
+            )
+            if self.bundled
+            else self.tr("Saving replaces the round's files; earlier versions are not kept.")
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -208,17 +261,26 @@ class RoundEditorDialog(RememberingDialog):
     def save(self, copy_to: Path | None = None) -> bool:
         if not self.rubric.is_complete():
             self.tabs.setCurrentWidget(self.rubric)
-            show_warning(self, self.tr("The rubric is not complete"),
-                                self.tr("Fix the rubric first: every criterion needs an id, a title and a maximum, "
-                                        "and the maxima must add up to 100."))
+            show_warning(
+                self,
+                self.tr("The rubric is not complete"),
+                self.tr(
+                    "Fix the rubric first: every criterion needs an id, a title and a maximum, "
+                    "and the maxima must add up to 100."
+                ),
+            )
             return False
         if self.bundled and copy_to is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Empty folder for the copy of the round"))
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Empty folder for the copy of the round")
+            )
             if not folder:
                 return False
             copy_to = Path(folder)
         try:
-            written = write_round(self.draft, copy_to) if copy_to else save_round_in_place(self.draft)
+            written = (
+                write_round(self.draft, copy_to) if copy_to else save_round_in_place(self.draft)
+            )
         except TicError as error:
             self.failed.emit(error.message(self.language))
             show_warning(self, self.tr("The round was not saved"), error.message(self.language))

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.bureau.round_draft import RUBRIC_TOTAL, RoundDraft, criterion, default_rubric, rubric_problems
+from tic_desktop.bureau.round_draft import (
+    RUBRIC_TOTAL,
+    RoundDraft,
+    criterion,
+    default_rubric,
+    rubric_problems,
+)
 
 BAD = QColor("#f8d7da")
 
@@ -60,7 +66,14 @@ class RubricEditor(QWidget):
         layout.addLayout(step_row)
 
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Id"), self.tr("Criterion"), self.tr("Maximum"), self.tr("Guidance for experts")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Id"),
+                self.tr("Criterion"),
+                self.tr("Maximum"),
+                self.tr("Guidance for experts"),
+            ]
+        )
         self.table.setAccessibleName(self.tr("Rubric criteria"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -71,9 +84,12 @@ class RubricEditor(QWidget):
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("&Add criterion"), self.add_criterion),
-                           (self.tr("&Remove criterion"), self.remove_selected),
-                           (self.tr("Move u&p"), lambda: self._move(-1)), (self.tr("Move do&wn"), lambda: self._move(1))):
+        for text, slot in (
+            (self.tr("&Add criterion"), self.add_criterion),
+            (self.tr("&Remove criterion"), self.remove_selected),
+            (self.tr("Move u&p"), lambda: self._move(-1)),
+            (self.tr("Move do&wn"), lambda: self._move(1)),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -90,12 +106,20 @@ class RubricEditor(QWidget):
 
     # --- state ------------------------------------------------------------------------------
     def is_complete(self) -> bool:
-        return bool(self.draft.criteria) and self.draft.rubric_total == RUBRIC_TOTAL and not self._row_problems() \
+        return (
+            bool(self.draft.criteria)
+            and self.draft.rubric_total == RUBRIC_TOTAL
+            and not self._row_problems()
             and not rubric_problems(self.draft.step, self.draft.criteria)
+        )
 
     def use_default(self) -> None:
         rubric = default_rubric()
-        self.draft.rubric_id, self.draft.step, self.draft.criteria = rubric.id, rubric.step, list(rubric.criteria)
+        self.draft.rubric_id, self.draft.step, self.draft.criteria = (
+            rubric.id,
+            rubric.step,
+            list(rubric.criteria),
+        )
         self.step.setText(str(rubric.step))
         self._fill()
         self.changed.emit()
@@ -161,11 +185,15 @@ class RubricEditor(QWidget):
         return [row for row in range(self.table.rowCount()) if self._row_criterion(row) is None]
 
     def _row_criterion(self, row: int):
-        texts = [(self.table.item(row, c).text() if self.table.item(row, c) else "") for c in range(4)]
+        texts = [
+            (self.table.item(row, c).text() if self.table.item(row, c) else "") for c in range(4)
+        ]
         maximum = parse_decimal(texts[self.MAX])
         if maximum is None or not texts[self.ID].strip() or not texts[self.TITLE].strip():
             return None
-        return criterion(texts[self.ID].strip(), texts[self.TITLE].strip(), maximum, texts[self.GUIDANCE].strip())
+        return criterion(
+            texts[self.ID].strip(), texts[self.TITLE].strip(), maximum, texts[self.GUIDANCE].strip()
+        )
 
     def _collect(self) -> None:
         """Rows that read as criteria become the draft's criteria; the rest are marked."""
@@ -184,12 +212,23 @@ class RubricEditor(QWidget):
                     item.setBackground(QBrush(BAD) if row in bad_rows else QBrush())
         self._filling = False
         total = self.draft.rubric_total
-        self.total.setText(self.tr("Total %1 of 100 points").replace("%1", f"{total.normalize():f}"))
-        self.total.setStyleSheet("" if total == RUBRIC_TOTAL else "color: #842029; font-weight: bold")
-        lines = [(zh if self.language == "zh" else en) for zh, en in rubric_problems(self.draft.step, self.draft.criteria)]
+        self.total.setText(
+            self.tr("Total %1 of 100 points").replace("%1", f"{total.normalize():f}")
+        )
+        self.total.setStyleSheet(
+            "" if total == RUBRIC_TOTAL else "color: #842029; font-weight: bold"
+        )
+        lines = [
+            (zh if self.language == "zh" else en)
+            for zh, en in rubric_problems(self.draft.step, self.draft.criteria)
+        ]
         if bad_rows:
-            lines.insert(0, self.tr("Rows %1 need an id, a title and a number as maximum.")
-                         .replace("%1", ", ".join(str(r + 1) for r in sorted(bad_rows))))
+            lines.insert(
+                0,
+                self.tr("Rows %1 need an id, a title and a number as maximum.").replace(
+                    "%1", ", ".join(str(r + 1) for r in sorted(bad_rows))
+                ),
+            )
         if self.draft.criteria and total != RUBRIC_TOTAL:
             lines.append(self.tr("The maxima must add up to 100."))
         self.problems.setText("\n".join(lines))

@@ -32,7 +32,9 @@ class ScoringForm(QWidget):
     problem = Signal(str)
     """An edit was refused (the reason, for the status bar)."""
 
-    def __init__(self, desk: ExpertDesk, application_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: ExpertDesk, application_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.application_id = application_id
@@ -46,7 +48,9 @@ class ScoringForm(QWidget):
         self.reasons: dict[str, QLineEdit] = {}
         decimals = max(0, -rubric.step.as_tuple().exponent)
         for row, criterion in enumerate(rubric.criteria):
-            title = QLabel(f"<b>{criterion.title}</b>" + self.tr(" (max %1)").replace("%1", f"{criterion.max}"))
+            title = QLabel(
+                f"<b>{criterion.title}</b>" + self.tr(" (max %1)").replace("%1", f"{criterion.max}")
+            )
             # Colour through rich text, not a style sheet: styled widgets ignore the larger-text setting.
             guidance = QLabel(f"<span style='color:#444'>{escape(criterion.guidance)}</span>")
             guidance.setWordWrap(True)
@@ -62,7 +66,9 @@ class ScoringForm(QWidget):
             spin.setValue(float(value) if value is not None else -float(rubric.step))
             spin.valueChanged.connect(lambda _v, cid=criterion.id: self._score_changed(cid))
             reason = QLineEdit(form.notes.get(criterion.id, ""))
-            reason.setPlaceholderText(self.tr("This score is far from the guidance: give a short reason"))
+            reason.setPlaceholderText(
+                self.tr("This score is far from the guidance: give a short reason")
+            )
             reason.setAccessibleName(self.tr("Reason for %1").replace("%1", criterion.title))
             reason.editingFinished.connect(lambda cid=criterion.id: self._reason_changed(cid))
             grid.addWidget(title, row * 3, 0, 1, 2)
@@ -94,7 +100,9 @@ class ScoringForm(QWidget):
         if form.recommend is not None:
             (self.recommend_yes if form.recommend else self.recommend_no).setChecked(True)
         # The group, not one button: "do not recommend" as the first choice toggles no "recommend".
-        group.buttonToggled.connect(lambda _button, checked: self._recommend_changed() if checked else None)
+        group.buttonToggled.connect(
+            lambda _button, checked: self._recommend_changed() if checked else None
+        )
         row = QWidget()
         row_layout = QVBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +133,9 @@ class ScoringForm(QWidget):
         if self._loading or self.value_of(criterion_id) is None:
             return
         try:
-            self.desk.set_note(self.application_id, criterion_id, self.reasons[criterion_id].text().strip())
+            self.desk.set_note(
+                self.application_id, criterion_id, self.reasons[criterion_id].text().strip()
+            )
         except TicError as error:
             self.problem.emit(error.message_zh)
 
@@ -154,7 +164,11 @@ class ScoringForm(QWidget):
                 missing += 1
             else:
                 total += value
-        text = self.tr("Total: %1 / %2").replace("%1", f"{total}").replace("%2", f"{self.desk.manifest.rubric.total_max}")
+        text = (
+            self.tr("Total: %1 / %2")
+            .replace("%1", f"{total}")
+            .replace("%2", f"{self.desk.manifest.rubric.total_max}")
+        )
         if missing:
             text += self.tr(" (%1 criteria not scored)").replace("%1", str(missing))
         self.total.setText(f"<b>{text}</b>")

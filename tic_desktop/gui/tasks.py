@@ -27,7 +27,9 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except Exception as error:  # delivered to the GUI thread, which decides how to tell the user
+        except (
+            Exception
+        ) as error:  # delivered to the GUI thread, which decides how to tell the user
             self._relay.failed.emit(error)
         else:
             # Boxed in a fresh tuple: results such as None are shared singletons, and a crash in
@@ -48,8 +50,12 @@ def in_worker_process(function: Callable[..., Any], *args: Any) -> Any:
 _live: set[_Relay] = set()
 
 
-def run_task(work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None],
-             pool: QThreadPool | None = None) -> None:
+def run_task(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
+) -> None:
     """Run ``work`` off the GUI thread; ``on_done(result)`` or ``on_error(exception)`` run on the GUI thread."""
     relay = _Relay()  # lives on the GUI thread, so its signals are queued back to it
     _live.add(relay)

@@ -10,9 +10,14 @@ from PySide6.QtWidgets import QWidget
 from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
 
 
-def connect_view_actions(window: QWidget, ui, preferences: Preferences, language: str,
-                         switch_language: Callable[[str], None],
-                         set_point_size: Callable[[int], None] | None) -> None:
+def connect_view_actions(
+    window: QWidget,
+    ui,
+    preferences: Preferences,
+    language: str,
+    switch_language: Callable[[str], None],
+    set_point_size: Callable[[int], None] | None,
+) -> None:
     """Wire ``ui``'s largerText/smallerText/chinese/english actions; choices are remembered."""
 
     def change_size(delta: int) -> None:

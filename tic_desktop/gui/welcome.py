@@ -43,21 +43,27 @@ class WelcomeDialog(RememberingDialog):
     show_guide = Signal()
     """The user wants to read the user guide (the dialog stays open)."""
 
-    def __init__(self, preferences: Preferences, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, preferences: Preferences, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(preferences, parent)
         self.language = language
         self.setWindowTitle(self.tr("Welcome"))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
 
-        title = QLabel(self.tr("Welcome to the Liaocheng technology innovation center review system"))
+        title = QLabel(
+            self.tr("Welcome to the Liaocheng technology innovation center review system")
+        )
         title_font = QFont(self.font())
         title_font.setPointSizeF(self.font().pointSizeF() * 1.3)
         title_font.setBold(True)
         title.setFont(title_font)
         title.setWordWrap(True)
         layout.addWidget(title)
-        intro = QLabel(self.tr("This app is used by two kinds of people. Choose the one that describes you."))
+        intro = QLabel(
+            self.tr("This app is used by two kinds of people. Choose the one that describes you.")
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -67,25 +73,35 @@ class WelcomeDialog(RememberingDialog):
         self.demo_button = QPushButton(self.tr("Open the demo round"))
         bureau = self._role_box(
             self.tr("Bureau staff"),
-            self.tr("You prepare a review round: the applications, the expert pool and the panels. The app checks "
-                    "every application against the regulation and every panel for conflicts of interest. You build "
-                    "the encrypted review packages and print the passphrase sheets. When the experts return their "
-                    "signed scores, the app ranks the applications and you sign the result summary."),
-            [self.new_round_button, self.demo_button])
+            self.tr(
+                "You prepare a review round: the applications, the expert pool and the panels. The app checks "
+                "every application against the regulation and every panel for conflicts of interest. You build "
+                "the encrypted review packages and print the passphrase sheets. When the experts return their "
+                "signed scores, the app ranks the applications and you sign the result summary."
+            ),
+            [self.new_round_button, self.demo_button],
+        )
         self.package_button = QPushButton(self.tr("Open review package…"))
         expert = self._role_box(
             self.tr("Review expert"),
-            self.tr("You received a review package (a file ending in .ticpkg, usually on a USB stick) and a "
-                    "printed passphrase sheet. Open the package, type the passphrase once, confirm your conflicts "
-                    "of interest, read the materials, score and write your opinion. Then sign and save the "
-                    "return file to the USB stick and hand it back to the bureau."),
-            [self.package_button])
+            self.tr(
+                "You received a review package (a file ending in .ticpkg, usually on a USB stick) and a "
+                "printed passphrase sheet. Open the package, type the passphrase once, confirm your conflicts "
+                "of interest, read the materials, score and write your opinion. Then sign and save the "
+                "return file to the USB stick and hand it back to the bureau."
+            ),
+            [self.package_button],
+        )
         roles.addWidget(bureau, 1)
         roles.addWidget(expert, 1)
         layout.addLayout(roles, 1)
 
-        demo_hint = QLabel(self.tr("New here? Open the demo round: its applications and experts are invented, "
-                                   "so you can try everything without harm."))
+        demo_hint = QLabel(
+            self.tr(
+                "New here? Open the demo round: its applications and experts are invented, "
+                "so you can try everything without harm."
+            )
+        )
         demo_hint.setWordWrap(True)
         layout.addWidget(demo_hint)
 
@@ -94,7 +110,9 @@ class WelcomeDialog(RememberingDialog):
         bottom.addWidget(self.guide_button)
         self.dont_show_box = QCheckBox(self.tr("Do not show again"))
         self.dont_show_box.setChecked(not welcome_wanted(preferences))
-        self.dont_show_box.toggled.connect(lambda checked: preferences.set(SHOW_WELCOME, 0 if checked else 1))
+        self.dont_show_box.toggled.connect(
+            lambda checked: preferences.set(SHOW_WELCOME, 0 if checked else 1)
+        )
         bottom.addWidget(self.dont_show_box)
         bottom.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -106,7 +124,12 @@ class WelcomeDialog(RememberingDialog):
         self.demo_button.clicked.connect(lambda: self._choose(self.open_demo))
         self.package_button.clicked.connect(lambda: self._choose(self.open_package))
         self.guide_button.clicked.connect(self.show_guide.emit)
-        for button in (self.new_round_button, self.demo_button, self.package_button, self.guide_button):
+        for button in (
+            self.new_round_button,
+            self.demo_button,
+            self.package_button,
+            self.guide_button,
+        ):
             button.setAutoDefault(False)
         self.demo_button.setDefault(True)
         self.setTabOrder(self.new_round_button, self.demo_button)

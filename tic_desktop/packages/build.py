@@ -129,8 +129,12 @@ def _attachment_files(review: RoundReview, app_id: str) -> list[tuple[str, Path]
     for index, attachment in enumerate(application.attachments):
         path = app_file.parent / attachment.file
         if not path.is_file():
-            raise InputError(str(app_file), f"attachments[{index}].file",
-                             f"附件不存在：{attachment.file}", f"attachment not found: {attachment.file}")
+            raise InputError(
+                str(app_file),
+                f"attachments[{index}].file",
+                f"附件不存在：{attachment.file}",
+                f"attachment not found: {attachment.file}",
+            )
         files.append((attachment.title, path))
     return files
 
@@ -154,7 +158,8 @@ class WouldReplace(TicError):
             f"输出目录中已有评审包：{names}。若这些评审包已分发给专家，替换后两个版本会同时流通；"
             "确需替换请加 --replace，或换一个输出目录。",
             f"the output folder already holds {', '.join(f.name for f in files)}; if they were handed out, "
-            "two versions would circulate. Add --replace to replace them, or choose another folder.")
+            "two versions would circulate. Add --replace to replace them, or choose another folder.",
+        )
         self.files = files
 
 
@@ -169,7 +174,12 @@ def check_build(review: RoundReview, panel_ids: list[str], out_dir: Path) -> lis
     chosen = panel_ids or known
     unknown = [p for p in chosen if p not in known]
     if unknown:
-        raise InputError("--panel", None, f"评审批次中没有专家组 {unknown[0]}", f"the round has no panel {unknown[0]}")
+        raise InputError(
+            "--panel",
+            None,
+            f"评审批次中没有专家组 {unknown[0]}",
+            f"the round has no panel {unknown[0]}",
+        )
     refuse_broken_panels(review, chosen)
     safe_name(review.round.id, "round id")
     panels = [p for p in review.round.panels if p.id in chosen]
@@ -182,7 +192,12 @@ def check_build(review: RoundReview, panel_ids: list[str], out_dir: Path) -> lis
     for folder in (out_dir, *out_dir.parents):
         if folder.exists():
             if not folder.is_dir():
-                raise InputError(str(folder), None, "不是文件夹，无法写入评审包", "not a folder; packages cannot go there")
+                raise InputError(
+                    str(folder),
+                    None,
+                    "不是文件夹，无法写入评审包",
+                    "not a folder; packages cannot go there",
+                )
             break
     return [p.id for p in panels]
 
@@ -233,14 +248,18 @@ def build_packages(
     report = progress or (lambda done, total, what: None)
     total_bytes = sum(
         sum(path.stat().st_size for _, path in _attachment_files(review, app_id))
-        for p in panels for app_id in p.applications
+        for p in panels
+        for app_id in p.applications
     )
     created = missing_folders(out_dir)
     built: list[BuiltPackage] = []
     with NewCredentials(workspace, review.round.id):
         try:
             credentials = issue_credentials(
-                workspace, keys, review.round.id, [experts[m] for m in member_ids],
+                workspace,
+                keys,
+                review.round.id,
+                [experts[m] for m in member_ids],
                 lambda done, total: report(done, total, "issuing credentials"),
             )
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -255,14 +274,29 @@ def build_packages(
                 target = package_path(out_dir, panel.id)
                 writer = PackageWriter(target)
                 try:
-                    manifest_bytes = _write_panel(review, workspace, keys, panel, conflicts, credentials, writer,
-                                                  advanced, cancelled)
+                    manifest_bytes = _write_panel(
+                        review,
+                        workspace,
+                        keys,
+                        panel,
+                        conflicts,
+                        credentials,
+                        writer,
+                        advanced,
+                        cancelled,
+                    )
                     writer.commit()
                 except BaseException:
                     writer.abort()
                     raise
-                built.append(BuiltPackage(panel.id, target, hashlib.sha256(manifest_bytes).hexdigest(),
-                                          list(panel.members)))
+                built.append(
+                    BuiltPackage(
+                        panel.id,
+                        target,
+                        hashlib.sha256(manifest_bytes).hexdigest(),
+                        list(panel.members),
+                    )
+                )
         except BaseException:
             for package in built:
                 package.file.unlink(missing_ok=True)
@@ -273,23 +307,42 @@ def build_packages(
     return built, credentials
 
 
-def register_packages(review: RoundReview, workspace: BureauWorkspace, built: list[BuiltPackage],
-                      credentials: dict[str, IssuedCredential]) -> None:
+def register_packages(
+    review: RoundReview,
+    workspace: BureauWorkspace,
+    built: list[BuiltPackage],
+    credentials: dict[str, IssuedCredential],
+) -> None:
     """Record built packages in packages.json, by manifest hash; earlier entries stay (returns made
     from a package that was since rebuilt still verify)."""
     panels = {p.id: p for p in review.round.panels}
     for package in built:
         panel = panels[package.panel_id]
-        workspace.register_package(package.package_sha256, {
-            "round": review.round.id, "panel": panel.id, "members": list(panel.members),
-            "member_fingerprints": {m: credentials[m].fingerprint for m in panel.members},
-            "applications": list(panel.applications), "file": package.file.name,
-            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        })
+        workspace.register_package(
+            package.package_sha256,
+            {
+                "round": review.round.id,
+                "panel": panel.id,
+                "members": list(panel.members),
+                "member_fingerprints": {m: credentials[m].fingerprint for m in panel.members},
+                "applications": list(panel.applications),
+                "file": package.file.name,
+                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            },
+        )
 
 
-def _write_panel(review, workspace, keys, panel, conflicts: dict[str, PanelConflicts], credentials,
-                 writer: PackageWriter, advanced, cancelled) -> bytes:
+def _write_panel(
+    review,
+    workspace,
+    keys,
+    panel,
+    conflicts: dict[str, PanelConflicts],
+    credentials,
+    writer: PackageWriter,
+    advanced,
+    cancelled,
+) -> bytes:
     experts = review.round.experts
     entries = []
     for app_id in panel.applications:
@@ -298,60 +351,113 @@ def _write_panel(review, workspace, keys, panel, conflicts: dict[str, PanelConfl
         application = review.round.applications[app_id]
         result = conflicts[app_id]
         recipients = [credentials[m].age_recipient for m in result.scorers]
-        data = _add_encrypted_bytes(writer, f"materials/{app_id}/application.json.age",
-                                    review.round.application_files[app_id].read_bytes(), recipients)
+        data = _add_encrypted_bytes(
+            writer,
+            f"materials/{app_id}/application.json.age",
+            review.round.application_files[app_id].read_bytes(),
+            recipients,
+        )
         attachments = []
         for index, (title, path) in enumerate(_attachment_files(review, app_id), start=1):
             if cancelled():
                 raise Cancelled()
             media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            member = _add_encrypted_file(writer, f"materials/{app_id}/{index:03d}{path.suffix.lower()}.age",
-                                         path, recipients, advanced)
+            member = _add_encrypted_file(
+                writer,
+                f"materials/{app_id}/{index:03d}{path.suffix.lower()}.age",
+                path,
+                recipients,
+                advanced,
+            )
             attachments.append(Attachment(title=title, media_type=media_type, file=member))
-        entries.append(ApplicationEntry(
-            id=app_id, center_name=application.center_name, field=application.field,
-            lead_unit=UnitRecord(name=application.lead_unit.name, uscc=application.lead_unit.uscc,
-                                 kind=application.lead_unit.kind),
-            co_builders=[UnitRecord(name=c.name, uscc=c.uscc, kind=c.kind) for c in application.co_builders],
-            recused={m: result.reasons[m] for m in result.recused}, scorers=result.scorers,
-            data=data, attachments=attachments,
-        ))
+        entries.append(
+            ApplicationEntry(
+                id=app_id,
+                center_name=application.center_name,
+                field=application.field,
+                lead_unit=UnitRecord(
+                    name=application.lead_unit.name,
+                    uscc=application.lead_unit.uscc,
+                    kind=application.lead_unit.kind,
+                ),
+                co_builders=[
+                    UnitRecord(name=c.name, uscc=c.uscc, kind=c.kind)
+                    for c in application.co_builders
+                ],
+                recused={m: result.reasons[m] for m in result.recused},
+                scorers=result.scorers,
+                data=data,
+                attachments=attachments,
+            )
+        )
     members = []
     for member_id in panel.members:
         credential = credentials[member_id]
         expert = experts[member_id]
-        sealed = MemberFile(path=f"credentials/{member_id}.age", sha256=hashlib.sha256(credential.sealed).hexdigest(),
-                            size=len(credential.sealed), plaintext_size=0)
+        sealed = MemberFile(
+            path=f"credentials/{member_id}.age",
+            sha256=hashlib.sha256(credential.sealed).hexdigest(),
+            size=len(credential.sealed),
+            plaintext_size=0,
+        )
         writer.add_bytes(sealed.path, credential.sealed)
-        members.append(PanelMember(
-            id=member_id, name=expert.name, unit_name=expert.unit_name, unit_uscc=expert.unit_uscc,
-            title=expert.title, certificate_fingerprint=credential.fingerprint,
-            age_recipient=credential.age_recipient, credential=sealed,
-        ))
+        members.append(
+            PanelMember(
+                id=member_id,
+                name=expert.name,
+                unit_name=expert.unit_name,
+                unit_uscc=expert.unit_uscc,
+                title=expert.title,
+                certificate_fingerprint=credential.fingerprint,
+                age_recipient=credential.age_recipient,
+                credential=sealed,
+            )
+        )
     spec = review.round.spec
     manifest = Manifest(
-        format=FORMAT, package_id=str(uuid.uuid4()),
-        created_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        format=FORMAT,
+        package_id=str(uuid.uuid4()),
+        created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         round=RoundInfo(id=spec.id, title=spec.title, kind=spec.kind, quorum=spec.quorum),
-        bureau=BureauInfo(name=workspace.name, fingerprint=workspace.fingerprint, age_recipient=workspace.age_recipient),
-        panel_id=panel.id, chair=panel.chair, members=members, applications=entries, rubric=review.round.rubric,
+        bureau=BureauInfo(
+            name=workspace.name,
+            fingerprint=workspace.fingerprint,
+            age_recipient=workspace.age_recipient,
+        ),
+        panel_id=panel.id,
+        chair=panel.chair,
+        members=members,
+        applications=entries,
+        rubric=review.round.rubric,
     )
-    manifest_bytes = json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
-                                separators=(",", ":")).encode("utf-8")
+    manifest_bytes = json.dumps(
+        manifest.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
     writer.add_bytes(MANIFEST_NAME, jws.sign(manifest_bytes, keys.ca_key, workspace.ca_certificate))
     return manifest_bytes
 
 
-def _add_encrypted_bytes(writer: PackageWriter, name: str, data: bytes, recipients: list[str]) -> MemberFile:
+def _add_encrypted_bytes(
+    writer: PackageWriter, name: str, data: bytes, recipients: list[str]
+) -> MemberFile:
     sealed = age_files.encrypt_to(data, recipients)
     writer.add_bytes(name, sealed)
-    return MemberFile(path=name, sha256=hashlib.sha256(sealed).hexdigest(), size=len(sealed),
-                      plaintext_size=len(data))
+    return MemberFile(
+        path=name,
+        sha256=hashlib.sha256(sealed).hexdigest(),
+        size=len(sealed),
+        plaintext_size=len(data),
+    )
 
 
-def _add_encrypted_file(writer: PackageWriter, name: str, path: Path, recipients: list[str], advanced) -> MemberFile:
+def _add_encrypted_file(
+    writer: PackageWriter, name: str, path: Path, recipients: list[str], advanced
+) -> MemberFile:
     size = path.stat().st_size
-    with path.open("rb", buffering=0) as source, writer.open_member(name, size + size // 64 + 4096) as target:
+    with (
+        path.open("rb", buffering=0) as source,
+        writer.open_member(name, size + size // 64 + 4096) as target,
+    ):
         hashing = _HashingWriter(target, None)
         try:
             # pyrage reads 8 KiB at a time: served by BufferedReader in C, our Python code runs once per block

@@ -86,8 +86,11 @@ class BuildOutcome:
     round_id: str = ""
 
 
-def build_all_or_nothing(request: BuildRequest, report: Callable[[int, int, str], None],
-                         cancelled: Callable[[], bool] = lambda: False) -> BuildOutcome:
+def build_all_or_nothing(
+    request: BuildRequest,
+    report: Callable[[int, int, str], None],
+    cancelled: Callable[[], bool] = lambda: False,
+) -> BuildOutcome:
     """Build the chosen panels and write the new passphrase sheets: ``tic package build`` and the GUI.
 
     Raises :class:`Cancelled` when ``cancelled()`` turns true; then, as after any error, the output
@@ -126,11 +129,17 @@ def build_all_or_nothing(request: BuildRequest, report: Callable[[int, int, str]
             member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
             experts = review.round.experts
             # Issued here, before build_packages (which then reuses them), to learn which are new.
-            credentials = issue_credentials(workspace, keys, review.round.id, [experts[m] for m in member_ids],
-                                            lambda done, total: progress(done, total, ISSUING))
+            credentials = issue_credentials(
+                workspace,
+                keys,
+                review.round.id,
+                [experts[m] for m in member_ids],
+                lambda done, total: progress(done, total, ISSUING),
+            )
             try:
-                staged, _ = build_packages(review, workspace, keys, staging, panel_ids, progress, cancelled,
-                                           register=False)
+                staged, _ = build_packages(
+                    review, workspace, keys, staging, panel_ids, progress, cancelled, register=False
+                )
             except Exception:
                 if cancelled():
                     raise Cancelled() from None
@@ -138,20 +147,34 @@ def build_all_or_nothing(request: BuildRequest, report: Callable[[int, int, str]
             if cancelled():
                 raise Cancelled()
             report(0, 0, SHEETS)
-            panels_of = {m: [p.panel_id for p in staged if m in p.members] for p in staged for m in p.members}
+            panels_of = {
+                m: [p.panel_id for p in staged if m in p.members] for p in staged for m in p.members
+            }
             new = {expert_id: c.passphrase for expert_id, c in credentials.items() if c.passphrase}
-            for expert_id, passphrase in new.items():  # the others received theirs with an earlier build
+            for (
+                expert_id,
+                passphrase,
+            ) in new.items():  # the others received theirs with an earlier build
                 expert = experts[expert_id]
-                sheet = passphrase_sheet(expert_id=expert_id, name=expert.name, unit=expert.unit_name,
-                                         panels=panels_of.get(expert_id, []), round_id=review.round.id,
-                                         round_title=review.round.spec.title, passphrase=passphrase,
-                                         bureau_name=workspace.name, bureau_fingerprint=workspace.fingerprint)
+                sheet = passphrase_sheet(
+                    expert_id=expert_id,
+                    name=expert.name,
+                    unit=expert.unit_name,
+                    panels=panels_of.get(expert_id, []),
+                    round_id=review.round.id,
+                    round_title=review.round.spec.title,
+                    passphrase=passphrase,
+                    bureau_name=workspace.name,
+                    bureau_fingerprint=workspace.fingerprint,
+                )
                 target = sheets_dir / f"{expert_id}.pdf"
                 write_atomically(target, sheet, 0o600)
                 written.append(target)
             if request.passphrases_json:
                 target = Path(request.passphrases_json)
-                write_atomically(target, json.dumps(new, ensure_ascii=False, indent=2).encode("utf-8"), 0o600)
+                write_atomically(
+                    target, json.dumps(new, ensure_ascii=False, indent=2).encode("utf-8"), 0o600
+                )
                 written.append(target)
             register_packages(review, workspace, staged, credentials)
             packages = []
@@ -159,10 +182,18 @@ def build_all_or_nothing(request: BuildRequest, report: Callable[[int, int, str]
                 final = out / package.file.name
                 os.replace(package.file, final)
                 written.append(final)
-                packages.append(BuiltPackage(package.panel_id, final, package.package_sha256, package.members))
+                packages.append(
+                    BuiltPackage(package.panel_id, final, package.package_sha256, package.members)
+                )
             staging.rmdir()
-            return BuildOutcome(packages, [p for p in written if p.suffix == ".pdf"], sheets_dir, sorted(new),
-                                replaced, review.round.id)
+            return BuildOutcome(
+                packages,
+                [p for p in written if p.suffix == ".pdf"],
+                sheets_dir,
+                sorted(new),
+                replaced,
+                review.round.id,
+            )
         except BaseException:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -199,7 +230,12 @@ def run_build_job(request: BuildRequest, messages, cancel) -> None:
 
     def report(done: int, total: int, stage: str) -> None:
         now = time.monotonic()
-        if stage != last["stage"] or done == 0 or done >= total or now - last["at"] >= REPORT_INTERVAL:
+        if (
+            stage != last["stage"]
+            or done == 0
+            or done >= total
+            or now - last["at"] >= REPORT_INTERVAL
+        ):
             last.update(at=now, stage=stage)
             messages.put(("progress", done, total, stage))
 
@@ -208,12 +244,19 @@ def run_build_job(request: BuildRequest, messages, cancel) -> None:
     except Cancelled:
         messages.put(("cancelled",))
     except TicError as error:
-        messages.put(("cancelled",) if cancel.is_set() else ("failed", error.message_zh, error.message_en))
+        messages.put(
+            ("cancelled",) if cancel.is_set() else ("failed", error.message_zh, error.message_en)
+        )
     except OSError as error:  # the environment (disk full, folder not writable), not a bug
         where = error.filename or request.out_dir
         reason = error.strerror or str(error)
-        messages.put(("failed", f"无法写入 {where}（{reason}），未写出任何评审包。",
-                      f"cannot write {where} ({reason}); no package was written."))
+        messages.put(
+            (
+                "failed",
+                f"无法写入 {where}（{reason}），未写出任何评审包。",
+                f"cannot write {where} ({reason}); no package was written.",
+            )
+        )
     except BaseException:  # a bug: the GUI raises it where people and tests will see it
         messages.put(("crashed", traceback.format_exc()))
     else:

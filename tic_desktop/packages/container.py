@@ -46,20 +46,32 @@ class PackageContainer:
         except FileNotFoundError:
             raise _refuse(self.file, "文件不存在", "file not found") from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-            raise _refuse(self.file, f"不是完整的评审包（文件损坏或被截断：{error}）",
-                          f"not a complete package (damaged or truncated: {error})") from None
+            raise _refuse(
+                self.file,
+                f"不是完整的评审包（文件损坏或被截断：{error}）",
+                f"not a complete package (damaged or truncated: {error})",
+            ) from None
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
             raise _refuse(self.file, "成员数量异常", "too many members")
         self._infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             if not check_member_name(info.filename):
-                raise _refuse(self.file, f"成员名称不安全：{info.filename!r}", f"unsafe member name {info.filename!r}")
+                raise _refuse(
+                    self.file,
+                    f"成员名称不安全：{info.filename!r}",
+                    f"unsafe member name {info.filename!r}",
+                )
             if info.filename in self._infos:
-                raise _refuse(self.file, f"成员重复：{info.filename}", f"duplicate member {info.filename}")
+                raise _refuse(
+                    self.file, f"成员重复：{info.filename}", f"duplicate member {info.filename}"
+                )
             if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
-                raise _refuse(self.file, f"成员 {info.filename} 被压缩（评审包只允许存储方式）",
-                              f"member {info.filename} is compressed (packages store members uncompressed)")
+                raise _refuse(
+                    self.file,
+                    f"成员 {info.filename} 被压缩（评审包只允许存储方式）",
+                    f"member {info.filename} is compressed (packages store members uncompressed)",
+                )
             self._infos[info.filename] = info
 
     def names(self) -> set[str]:
@@ -73,11 +85,19 @@ class PackageContainer:
         if info is None:
             raise _refuse(self.file, f"缺少 {name}", f"{name} is missing")
         if info.file_size > limit:
-            raise _refuse(self.file, f"{name} 过大（{info.file_size} 字节）", f"{name} is too large ({info.file_size} bytes)")
+            raise _refuse(
+                self.file,
+                f"{name} 过大（{info.file_size} 字节）",
+                f"{name} is too large ({info.file_size} bytes)",
+            )
         try:
             return self._zip.read(info)
         except (zipfile.BadZipFile, OSError, EOFError) as error:
-            raise _refuse(self.file, f"读取 {name} 失败（文件损坏：{error}）", f"cannot read {name} (damaged: {error})") from None
+            raise _refuse(
+                self.file,
+                f"读取 {name} 失败（文件损坏：{error}）",
+                f"cannot read {name} (damaged: {error})",
+            ) from None
 
     def open_member(self, name: str) -> BinaryIO:
         """The member's stored bytes, read straight from the file.
@@ -89,13 +109,19 @@ class PackageContainer:
         if info is None:
             raise _refuse(self.file, f"缺少 {name}", f"{name} is missing")
         if info.header_offset < 0:  # a crafted central directory: seeking there would raise OSError
-            raise _refuse(self.file, f"成员 {name} 的文件头损坏", f"member {name} has a damaged local header")
+            raise _refuse(
+                self.file, f"成员 {name} 的文件头损坏", f"member {name} has a damaged local header"
+            )
         handle = self.file.open("rb")
         try:
             handle.seek(info.header_offset)
             header = handle.read(_LOCAL_HEADER.size)
             if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-                raise _refuse(self.file, f"成员 {name} 的文件头损坏", f"member {name} has a damaged local header")
+                raise _refuse(
+                    self.file,
+                    f"成员 {name} 的文件头损坏",
+                    f"member {name} has a damaged local header",
+                )
             name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
             handle.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
         except BaseException:
@@ -140,7 +166,9 @@ class PackageWriter:
     def __init__(self, target: Path) -> None:
         self.target = Path(target)
         self._partial = self.target.with_name(f".{self.target.name}.partial")
-        self._zip = zipfile.ZipFile(self._partial, "w", compression=zipfile.ZIP_STORED, allowZip64=True)
+        self._zip = zipfile.ZipFile(
+            self._partial, "w", compression=zipfile.ZIP_STORED, allowZip64=True
+        )
 
     def add_bytes(self, name: str, data: bytes) -> None:
         assert check_member_name(name), name

@@ -26,7 +26,8 @@ PASSPHRASE_GROUPS, GROUP_DIGITS = 6, 4  # 24 digits ≈ 80 bits, typed easily, b
 def new_passphrase() -> str:
     """Digits only, in groups: no confusion between letters for people reading a printed sheet."""
     return "-".join(
-        "".join(secrets.choice("0123456789") for _ in range(GROUP_DIGITS)) for _ in range(PASSPHRASE_GROUPS)
+        "".join(secrets.choice("0123456789") for _ in range(GROUP_DIGITS))
+        for _ in range(PASSPHRASE_GROUPS)
     )
 
 
@@ -71,14 +72,16 @@ class Credential:
         return json.dumps({"format": "tic-credential/1", **self.__dict__}, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> "Credential":
+    def from_json(cls, text: str | bytes) -> Credential:
         try:
             data = json.loads(text)
             if data.pop("format") != "tic-credential/1":
                 raise ValueError("format")
             return cls(**data)
         except (ValueError, TypeError, KeyError):
-            raise SecurityError("凭据内容无效", "the credential is malformed", "malformed") from None
+            raise SecurityError(
+                "凭据内容无效", "the credential is malformed", "malformed"
+            ) from None
 
     @property
     def bureau_fingerprint(self) -> str:
@@ -117,12 +120,17 @@ def issue_credentials(
             issued[expert.id] = existing
             continue
         key, certificate = certificates.issue_expert_certificate(
-            keys.ca_key, workspace.ca_certificate, expert.id, expert.name, expert.unit_name)
+            keys.ca_key, workspace.ca_certificate, expert.id, expert.name, expert.unit_name
+        )
         identity = age_files.new_identity()
         credential = Credential(
-            round_id=round_id, expert_id=expert.id, name=expert.name,
-            key_pem=certificates.key_to_pem(key), certificate_pem=certificates.certificate_to_pem(certificate),
-            ca_certificate_pem=workspace.ca_pem, age_identity=str(identity),
+            round_id=round_id,
+            expert_id=expert.id,
+            name=expert.name,
+            key_pem=certificates.key_to_pem(key),
+            certificate_pem=certificates.certificate_to_pem(certificate),
+            ca_certificate_pem=workspace.ca_pem,
+            age_identity=str(identity),
         )
         to_issue.append((expert, credential, new_passphrase()))
     done = len(issued)
@@ -137,15 +145,23 @@ def issue_credentials(
                 for future in as_completed(futures):
                     expert, credential, passphrase = futures[future]
                     identity = age_files.identity_from_text(credential.age_identity)
-                    record = IssuedCredential(expert.id, expert.name, credential.certificate_pem,
-                                              str(identity.to_public()), future.result(), passphrase)
+                    record = IssuedCredential(
+                        expert.id,
+                        expert.name,
+                        credential.certificate_pem,
+                        str(identity.to_public()),
+                        future.result(),
+                        passphrase,
+                    )
                     _save_issued(folder, record)
                     issued[expert.id] = record
                     done += 1
                     if progress:
                         progress(done, total)  # may raise Cancelled
             except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)  # stop now, not after every queued scrypt
+                pool.shutdown(
+                    wait=False, cancel_futures=True
+                )  # stop now, not after every queued scrypt
                 raise
     return {expert.id: issued[expert.id] for expert in experts}
 
@@ -174,7 +190,7 @@ class NewCredentials:
             except OSError:  # not empty (or already gone): leave it
                 pass
 
-    def __enter__(self) -> "NewCredentials":
+    def __enter__(self) -> NewCredentials:
         return self
 
     def __exit__(self, kind, error, traceback) -> bool:
@@ -186,9 +202,15 @@ class NewCredentials:
 def _save_issued(folder: Path, record: IssuedCredential) -> None:
     name = safe_name(record.expert_id, "expert id")
     write_atomically(folder / f"{name}.age", record.sealed, 0o600)
-    public = {"expert": record.expert_id, "name": record.name, "certificate_pem": record.certificate_pem,
-              "age_recipient": record.age_recipient}
-    write_atomically(folder / f"{name}.json", json.dumps(public, ensure_ascii=False, indent=2).encode("utf-8"))
+    public = {
+        "expert": record.expert_id,
+        "name": record.name,
+        "certificate_pem": record.certificate_pem,
+        "age_recipient": record.age_recipient,
+    }
+    write_atomically(
+        folder / f"{name}.json", json.dumps(public, ensure_ascii=False, indent=2).encode("utf-8")
+    )
 
 
 def _load_issued(folder: Path, expert_id: str) -> IssuedCredential | None:
@@ -197,11 +219,18 @@ def _load_issued(folder: Path, expert_id: str) -> IssuedCredential | None:
     if not (public_file.is_file() and sealed_file.is_file()):
         return None
     public = json.loads(public_file.read_text(encoding="utf-8"))
-    return IssuedCredential(expert_id, public["name"], public["certificate_pem"], public["age_recipient"],
-                            sealed_file.read_bytes())
+    return IssuedCredential(
+        expert_id,
+        public["name"],
+        public["certificate_pem"],
+        public["age_recipient"],
+        sealed_file.read_bytes(),
+    )
 
 
 def unlock(sealed: bytes, passphrase: str) -> Credential:
     """Open a sealed credential with the passphrase from the expert's sheet."""
-    plaintext = age_files.decrypt_with_passphrase(sealed, normalise_passphrase(passphrase), "评审凭据")
+    plaintext = age_files.decrypt_with_passphrase(
+        sealed, normalise_passphrase(passphrase), "评审凭据"
+    )
     return Credential.from_json(plaintext)

@@ -25,8 +25,12 @@ class UnlockedCredential:
     note_en: str = ""
 
 
-def obtain_credential(package: OpenedPackage, expert_id: str, passphrase: str | None = None,
-                      ask_passphrase: Callable[[], str | None] | None = None) -> UnlockedCredential:
+def obtain_credential(
+    package: OpenedPackage,
+    expert_id: str,
+    passphrase: str | None = None,
+    ask_passphrase: Callable[[], str | None] | None = None,
+) -> UnlockedCredential:
     """From the keyring if this machine has it, else with the passphrase (then remembered if possible)."""
     entry = keyring_entry(package.bureau_fingerprint, package.manifest.round.id, expert_id)
     stored = keyring_store.load_secret(KEYRING_SERVICE, entry)
@@ -37,8 +41,11 @@ def obtain_credential(package: OpenedPackage, expert_id: str, passphrase: str | 
     if passphrase is None and ask_passphrase is not None:
         passphrase = ask_passphrase()
     if passphrase is None:
-        raise SecurityError("需要口令：本机密钥环中没有您的评审凭据", "passphrase needed: your credential is not in this machine's keyring",
-                            "wrong_passphrase")
+        raise SecurityError(
+            "需要口令：本机密钥环中没有您的评审凭据",
+            "passphrase needed: your credential is not in this machine's keyring",
+            "wrong_passphrase",
+        )
     credential = package.unlock(expert_id, passphrase)
     try:
         keyring_store.store_secret(KEYRING_SERVICE, entry, credential.to_json())

@@ -55,14 +55,27 @@ def parse_signed_json(payload: bytes, file: Path, what: str) -> dict:
     """Strict JSON for signed documents: bounded depth, no duplicate keys, no NaN."""
     what_en = _WHAT_EN.get(what, "document")
     if not _json_depth_ok(payload):
-        raise SecurityError(f"{file.name}：{what}嵌套层数异常", f"{file.name}: {what_en} is nested too deeply", "malformed")
+        raise SecurityError(
+            f"{file.name}：{what}嵌套层数异常",
+            f"{file.name}: {what_en} is nested too deeply",
+            "malformed",
+        )
     try:
-        data = json.loads(payload.decode("utf-8"), object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
+        data = json.loads(
+            payload.decode("utf-8"),
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_refuse_constant,
+        )
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
-        raise SecurityError(f"{file.name}：{what}格式无效（{error}）", f"{file.name}: malformed {what_en} ({error})",
-                            "malformed") from None
+        raise SecurityError(
+            f"{file.name}：{what}格式无效（{error}）",
+            f"{file.name}: malformed {what_en} ({error})",
+            "malformed",
+        ) from None
     if not isinstance(data, dict):
-        raise SecurityError(f"{file.name}：{what}格式无效", f"{file.name}: malformed {what_en}", "malformed")
+        raise SecurityError(
+            f"{file.name}：{what}格式无效", f"{file.name}: malformed {what_en}", "malformed"
+        )
     return data
 
 
@@ -87,7 +100,11 @@ class OpenedPackage:
     def sealed_credential(self, expert_id: str) -> bytes:
         member = self.manifest.member(expert_id)
         if member is None:
-            raise SecurityError(f"{expert_id} 不是本专家组成员", f"{expert_id} is not a member of this panel", "unknown_expert")
+            raise SecurityError(
+                f"{expert_id} 不是本专家组成员",
+                f"{expert_id} is not a member of this panel",
+                "unknown_expert",
+            )
         data = self.container.read_small(member.credential.path)
         if hashlib.sha256(data).hexdigest() != member.credential.sha256:
             raise _tampered(self.file, member.credential.path)
@@ -107,14 +124,28 @@ class OpenedPackage:
                 "this package was not signed by the bureau that issued your credential; refused",
                 "wrong_bureau",
             )
-        if credential.expert_id != expert_id or member is None or credential.fingerprint != member.certificate_fingerprint:
-            raise SecurityError("凭据与评审包中的专家信息不符", "the credential does not match this package's member",
-                                "unknown_expert")
+        if (
+            credential.expert_id != expert_id
+            or member is None
+            or credential.fingerprint != member.certificate_fingerprint
+        ):
+            raise SecurityError(
+                "凭据与评审包中的专家信息不符",
+                "the credential does not match this package's member",
+                "unknown_expert",
+            )
         if credential.round_id != self.manifest.round.id:
-            raise SecurityError("凭据属于另一评审批次", "the credential belongs to another round", "wrong_round")
+            raise SecurityError(
+                "凭据属于另一评审批次", "the credential belongs to another round", "wrong_round"
+            )
 
-    def read_member(self, member: MemberFile, credential: Credential, what: str = "材料",
-                    on_read: Callable[[int], None] | None = None) -> bytes:
+    def read_member(
+        self,
+        member: MemberFile,
+        credential: Credential,
+        what: str = "材料",
+        on_read: Callable[[int], None] | None = None,
+    ) -> bytes:
         """Decrypt one member into memory; its SHA-256 is checked before anything is returned.
 
         The hash is computed by a helper thread reading the same stored bytes through its own
@@ -137,12 +168,20 @@ class OpenedPackage:
         hasher = threading.Thread(target=hash_member, name="member-sha256", daemon=True)
         hasher.start()
         try:
-            with self.container.open_member(member.path) as raw, \
-                    io.BufferedReader(_Counting(raw, on_read) if on_read else raw, READ_BLOCK) as source:
+            with (
+                self.container.open_member(member.path) as raw,
+                io.BufferedReader(
+                    _Counting(raw, on_read) if on_read else raw, READ_BLOCK
+                ) as source,
+            ):
                 plaintext = age_files.decrypt_with(source, identity, what)
         finally:
             hasher.join()
-        if failure or digest.hexdigest() != member.sha256 or len(plaintext) != member.plaintext_size:
+        if (
+            failure
+            or digest.hexdigest() != member.sha256
+            or len(plaintext) != member.plaintext_size
+        ):
             del plaintext
             raise _tampered(self.file, member.path)
         return plaintext
@@ -169,9 +208,11 @@ class _Counting(io.RawIOBase):
 
 
 def _tampered(file: Path, member: str) -> SecurityError:
-    return SecurityError(f"{file.name}：成员 {member} 与签名清单不符（被替换或篡改）",
-                         f"{file.name}: member {member} does not match the signed manifest (swapped or altered)",
-                         "tampered")
+    return SecurityError(
+        f"{file.name}：成员 {member} 与签名清单不符（被替换或篡改）",
+        f"{file.name}: member {member} does not match the signed manifest (swapped or altered)",
+        "tampered",
+    )
 
 
 def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None) -> OpenedPackage:
@@ -186,8 +227,11 @@ def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None)
         token = container.read_small(MANIFEST_NAME)
         signer = jws.signer_certificate(token)
         if not certificates.is_self_signed_ca(signer):
-            raise SecurityError(f"{file.name}：签名证书不是评审局根证书", f"{file.name}: not signed by a bureau root certificate",
-                                "bad_signature")
+            raise SecurityError(
+                f"{file.name}：签名证书不是评审局根证书",
+                f"{file.name}: not signed by a bureau root certificate",
+                "bad_signature",
+            )
         payload = jws.verify(token, signer)
         fingerprint = certificates.fingerprint(signer)
         if trusted_fingerprints is not None and fingerprint not in trusted_fingerprints:
@@ -201,23 +245,33 @@ def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None)
             manifest = Manifest.model_validate(data)
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
-            raise SecurityError(f"{file.name}：清单字段无效 {first['loc']}", f"{file.name}: invalid manifest field {first['loc']}",
-                                "malformed") from None
+            raise SecurityError(
+                f"{file.name}：清单字段无效 {first['loc']}",
+                f"{file.name}: invalid manifest field {first['loc']}",
+                "malformed",
+            ) from None
         if manifest.bureau.fingerprint != fingerprint:
-            raise SecurityError(f"{file.name}：清单中的评审局与签名者不符", f"{file.name}: manifest bureau differs from the signer",
-                                "bad_signature")
+            raise SecurityError(
+                f"{file.name}：清单中的评审局与签名者不符",
+                f"{file.name}: manifest bureau differs from the signer",
+                "bad_signature",
+            )
         listed = {m.path for m in manifest.files()}
         present = container.names() - {MANIFEST_NAME}
         if listed != present:
             extra = sorted(present - listed)[:3]
             missing = sorted(listed - present)[:3]
-            raise SecurityError(f"{file.name}：成员与签名清单不一致（多出 {extra}，缺少 {missing}）",
-                                f"{file.name}: members differ from the signed manifest (extra {extra}, missing {missing})",
-                                "tampered")
+            raise SecurityError(
+                f"{file.name}：成员与签名清单不一致（多出 {extra}，缺少 {missing}）",
+                f"{file.name}: members differ from the signed manifest (extra {extra}, missing {missing})",
+                "tampered",
+            )
         for member in manifest.files():
             if container.size(member.path) != member.size:
                 raise _tampered(file, member.path)
     except BaseException:
         container.close()
         raise
-    return OpenedPackage(file, manifest, payload, certificates.certificate_to_pem(signer), container)
+    return OpenedPackage(
+        file, manifest, payload, certificates.certificate_to_pem(signer), container
+    )

@@ -15,10 +15,29 @@ from tic_desktop.register.domain import (
     RevocationClause,
     Status,
 )
-from tic_desktop.register.rules import DEFAULT_POLICY, Assessment, DueItem, RegisterPolicy, Trigger, assess
+from tic_desktop.register.rules import (
+    DEFAULT_POLICY,
+    Assessment,
+    DueItem,
+    RegisterPolicy,
+    Trigger,
+    assess,
+)
 
 __all__ = [
-    "DEFAULT_POLICY", "AnnualReport", "Assessment", "Bilingual", "Center", "DueItem", "Evaluation",
-    "EvaluationKind", "EvaluationResult", "RegisterPolicy", "Revocation", "RevocationClause", "Status",
-    "Trigger", "assess",
+    "DEFAULT_POLICY",
+    "AnnualReport",
+    "Assessment",
+    "Bilingual",
+    "Center",
+    "DueItem",
+    "Evaluation",
+    "EvaluationKind",
+    "EvaluationResult",
+    "RegisterPolicy",
+    "Revocation",
+    "RevocationClause",
+    "Status",
+    "Trigger",
+    "assess",
 ]

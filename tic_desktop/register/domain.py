@@ -53,7 +53,9 @@ class EvaluationResult(StrEnum):
     EXCELLENT = "excellent"  # 优秀
     PASS = "pass"  # 合格
     FAIL = "fail"  # 不合格
-    ABSENT = "absent"  # 无故不参加 (第十九条（二）); the bureau decides that there was no good reason
+    ABSENT = (
+        "absent"  # 无故不参加 (第十九条（二）); the bureau decides that there was no good reason
+    )
 
 
 PASSING = (EvaluationResult.EXCELLENT, EvaluationResult.PASS)
@@ -68,7 +70,9 @@ class RevocationClause(StrEnum):
     ACCIDENT = "19.4"  # 发生重大质量、安全、环境事故造成严重影响
     LEAD_UNIT_UNABLE = "19.5"  # 依托单位停产、破产、被重组、收购等，不能保障正常运行
     VOLUNTARY = "19.6"  # 依托单位自愿提出撤销
-    NOT_ADMITTED = "20"  # kept only to read old records: 第二十条 names no revocation (see REVOCATION_GROUNDS)
+    NOT_ADMITTED = (
+        "20"  # kept only to read old records: 第二十条 names no revocation (see REVOCATION_GROUNDS)
+    )
     DISQUALIFIED = "22"  # 2024年（含）以前批复的中心综合绩效评价不合格，取消资格
 
 
@@ -85,7 +89,9 @@ STATUS_TEXT = {
     Status.REVOKED: Bilingual("已撤销", "Revoked"),
 }
 KIND_TEXT = {
-    EvaluationKind.COMPREHENSIVE: Bilingual("建设期满综合绩效评价", "End-of-preparation comprehensive evaluation"),
+    EvaluationKind.COMPREHENSIVE: Bilingual(
+        "建设期满综合绩效评价", "End-of-preparation comprehensive evaluation"
+    ),
     EvaluationKind.BIENNIAL: Bilingual("年度绩效评价（每两年）", "Biennial performance evaluation"),
 }
 RESULT_TEXT = {
@@ -95,25 +101,39 @@ RESULT_TEXT = {
     EvaluationResult.ABSENT: Bilingual("无故不参加", "Did not take part without good reason"),
 }
 CLAUSE_TEXT = {  # worded as in the regulation
-    RevocationClause.NO_REPORTS: Bilingual("第十九条（一）连续2年未报送年度报告的",
-                                           "Art. 19(1) no annual report for two consecutive years"),
-    RevocationClause.SKIPPED_EVALUATION: Bilingual("第十九条（二）无故不参加绩效评价的",
-                                                   "Art. 19(2) did not take part in a performance evaluation without good reason"),
-    RevocationClause.MISCONDUCT: Bilingual("第十九条（三）弄虚作假，出现违法或科研失信问题，造成不良影响的",
-                                           "Art. 19(3) fraud, illegal acts or research misconduct with adverse effects"),
-    RevocationClause.ACCIDENT: Bilingual("第十九条（四）发生重大质量、安全、环境事故造成严重影响的",
-                                         "Art. 19(4) major quality, safety or environmental accident with serious effects"),
+    RevocationClause.NO_REPORTS: Bilingual(
+        "第十九条（一）连续2年未报送年度报告的",
+        "Art. 19(1) no annual report for two consecutive years",
+    ),
+    RevocationClause.SKIPPED_EVALUATION: Bilingual(
+        "第十九条（二）无故不参加绩效评价的",
+        "Art. 19(2) did not take part in a performance evaluation without good reason",
+    ),
+    RevocationClause.MISCONDUCT: Bilingual(
+        "第十九条（三）弄虚作假，出现违法或科研失信问题，造成不良影响的",
+        "Art. 19(3) fraud, illegal acts or research misconduct with adverse effects",
+    ),
+    RevocationClause.ACCIDENT: Bilingual(
+        "第十九条（四）发生重大质量、安全、环境事故造成严重影响的",
+        "Art. 19(4) major quality, safety or environmental accident with serious effects",
+    ),
     RevocationClause.LEAD_UNIT_UNABLE: Bilingual(
         "第十九条（五）依托单位因停产、破产、被重组、收购等情况，不能保障技术创新中心正常运行的",
         "Art. 19(5) the lead unit cannot keep the center running (stopped production, bankruptcy, "
-        "restructuring, acquisition or the like)"),
-    RevocationClause.VOLUNTARY: Bilingual("第十九条（六）依托单位自愿提出撤销技术创新中心的",
-                                          "Art. 19(6) the lead unit asked for the center to be revoked"),
-    RevocationClause.NOT_ADMITTED: Bilingual("第二十条 建设期满综合绩效评价不合格（旧记录：第二十条未规定撤销）",
-                                             "Art. 20 failed the comprehensive evaluation (old record: Art. 20 names no revocation)"),
+        "restructuring, acquisition or the like)",
+    ),
+    RevocationClause.VOLUNTARY: Bilingual(
+        "第十九条（六）依托单位自愿提出撤销技术创新中心的",
+        "Art. 19(6) the lead unit asked for the center to be revoked",
+    ),
+    RevocationClause.NOT_ADMITTED: Bilingual(
+        "第二十条 建设期满综合绩效评价不合格（旧记录：第二十条未规定撤销）",
+        "Art. 20 failed the comprehensive evaluation (old record: Art. 20 names no revocation)",
+    ),
     RevocationClause.DISQUALIFIED: Bilingual(
         "第二十二条 2024年（含）以前批复建设的技术创新中心综合绩效评价不合格的，取消技术创新中心资格",
-        "Art. 22 approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled"),
+        "Art. 22 approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled",
+    ),
 }
 
 
@@ -195,23 +215,38 @@ class Center:
 
     def admission(self) -> Evaluation | None:
         """The comprehensive evaluation that admitted the center into the system (合格 or better)."""
-        return next((e for e in self.evaluations_of(EvaluationKind.COMPREHENSIVE) if e.result in PASSING), None)
+        return next(
+            (e for e in self.evaluations_of(EvaluationKind.COMPREHENSIVE) if e.result in PASSING),
+            None,
+        )
 
     def failed_comprehensive(self) -> Evaluation | None:
         """The graded comprehensive evaluation if it was 不合格 (and none admitted the center)."""
         if self.admission() is not None:
             return None
-        return next((e for e in self.evaluations_of(EvaluationKind.COMPREHENSIVE)
-                     if e.result is EvaluationResult.FAIL), None)
+        return next(
+            (
+                e
+                for e in self.evaluations_of(EvaluationKind.COMPREHENSIVE)
+                if e.result is EvaluationResult.FAIL
+            ),
+            None,
+        )
 
     def revocation_grounds(self) -> tuple[RevocationClause, ...]:
         """The clauses this center can be revoked on: 第十九条, and 第二十二条 only for a legacy center."""
-        return tuple(c for c in REVOCATION_GROUNDS if c is not RevocationClause.DISQUALIFIED or self.legacy)
+        return tuple(
+            c for c in REVOCATION_GROUNDS if c is not RevocationClause.DISQUALIFIED or self.legacy
+        )
 
     @property
     def status(self) -> Status:
         if self.revocation is not None:
-            return Status.DISQUALIFIED if self.revocation.clause is RevocationClause.DISQUALIFIED else Status.REVOKED
+            return (
+                Status.DISQUALIFIED
+                if self.revocation.clause is RevocationClause.DISQUALIFIED
+                else Status.REVOKED
+            )
         if self.admission() is not None:
             return Status.IN_SYSTEM
         if self.failed_comprehensive() is not None:

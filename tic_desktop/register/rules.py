@@ -71,8 +71,12 @@ class Consequence(StrEnum):
 CONSEQUENCE_TEXT = {
     Consequence.REVOKE: Bilingual("予以撤销", "to be revoked"),
     Consequence.DISQUALIFY: Bilingual("取消技术创新中心资格", "qualification to be cancelled"),
-    Consequence.NOT_ADMITTED: Bilingual("不纳入技术创新中心体系管理", "not admitted into the system"),
-    Consequence.ADJUST: Bilingual("作为动态调整的重要依据", "an important basis for dynamic adjustment"),
+    Consequence.NOT_ADMITTED: Bilingual(
+        "不纳入技术创新中心体系管理", "not admitted into the system"
+    ),
+    Consequence.ADJUST: Bilingual(
+        "作为动态调整的重要依据", "an important basis for dynamic adjustment"
+    ),
 }
 
 
@@ -118,9 +122,11 @@ class LateReport:
 
     @property
     def text(self) -> Bilingual:
-        return Bilingual(f"{self.year} 年度报告逾期报送：应于 {_d(self.due_by)} 前报送，{_d(self.received_on)} 收到",
-                         f"Annual report {self.year} received late: due {_d(self.due_by)}, "
-                         f"received {_d(self.received_on)}")
+        return Bilingual(
+            f"{self.year} 年度报告逾期报送：应于 {_d(self.due_by)} 前报送，{_d(self.received_on)} 收到",
+            f"Annual report {self.year} received late: due {_d(self.due_by)}, "
+            f"received {_d(self.received_on)}",
+        )
 
 
 @dataclass(frozen=True)
@@ -181,7 +187,9 @@ def _as_of(center: Center, today: date) -> Center:
         center,
         reports=tuple(r for r in center.reports if r.received_on <= today),
         evaluations=tuple(e for e in center.evaluations if e.year <= today.year),
-        revocation=center.revocation if center.revocation and center.revocation.revoked_on <= today else None,
+        revocation=center.revocation
+        if center.revocation and center.revocation.revoked_on <= today
+        else None,
     )
 
 
@@ -198,9 +206,11 @@ def received_by(center: Center, year: int, day: date) -> bool:
 def late_reports(center: Center, policy: RegisterPolicy = DEFAULT_POLICY) -> tuple[LateReport, ...]:
     """The reports (for the years the register tracks) received after their deadline, oldest first."""
     first = first_report_year(center, policy)
-    return tuple(LateReport(r.year, r.received_on, policy.report_due(r.year))
-                 for r in sorted(center.reports, key=lambda r: r.year)
-                 if r.year >= first and r.received_on > policy.report_due(r.year))
+    return tuple(
+        LateReport(r.year, r.received_on, policy.report_due(r.year))
+        for r in sorted(center.reports, key=lambda r: r.year)
+        if r.year >= first and r.received_on > policy.report_due(r.year)
+    )
 
 
 def _report_fact(center: Center, year: int, policy: RegisterPolicy, checked_on: date) -> Bilingual:
@@ -214,7 +224,9 @@ def _report_fact(center: Center, year: int, policy: RegisterPolicy, checked_on: 
     return Bilingual(zh, en)
 
 
-def missing_reports_trigger(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY) -> Trigger | None:
+def missing_reports_trigger(
+    center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY
+) -> Trigger | None:
     """第十九条（一）连续2年未报送年度报告.
 
     Applies from the day after the deadline for year N+1 when, at the end of that deadline day,
@@ -224,12 +236,20 @@ def missing_reports_trigger(center: Center, today: date, policy: RegisterPolicy 
     year = first_report_year(center, policy)
     while policy.report_due(year + 1) < today:
         checked_on = policy.report_due(year + 1)
-        if not received_by(center, year, checked_on) and not received_by(center, year + 1, checked_on):
+        if not received_by(center, year, checked_on) and not received_by(
+            center, year + 1, checked_on
+        ):
             return Trigger(
-                ART_19_1, Consequence.REVOKE,
-                Bilingual(f"连续2年未报送年度报告（{year}、{year + 1} 年度）",
-                          f"No annual report for two consecutive years ({year} and {year + 1})"),
-                (_report_fact(center, year, policy, checked_on), _report_fact(center, year + 1, policy, checked_on)),
+                ART_19_1,
+                Consequence.REVOKE,
+                Bilingual(
+                    f"连续2年未报送年度报告（{year}、{year + 1} 年度）",
+                    f"No annual report for two consecutive years ({year} and {year + 1})",
+                ),
+                (
+                    _report_fact(center, year, policy, checked_on),
+                    _report_fact(center, year + 1, policy, checked_on),
+                ),
                 RevocationClause.NO_REPORTS,
             )
         year += 1
@@ -238,44 +258,84 @@ def missing_reports_trigger(center: Center, today: date, policy: RegisterPolicy 
 
 def _evaluation_fact(evaluation: Evaluation) -> Bilingual:
     kind, result = KIND_TEXT[evaluation.kind], RESULT_TEXT[evaluation.result]
-    return Bilingual(f"{evaluation.year} 年{kind.zh}：{result.zh}", f"{kind.en} {evaluation.year}: {result.en}")
+    return Bilingual(
+        f"{evaluation.year} 年{kind.zh}：{result.zh}", f"{kind.en} {evaluation.year}: {result.en}"
+    )
 
 
 def _evaluation_triggers(center: Center) -> list[Trigger]:
     triggers = []
     for evaluation in sorted(center.evaluations, key=lambda e: (e.year, e.kind)):
         if evaluation.result is EvaluationResult.ABSENT:
-            triggers.append(Trigger(
-                ART_19_2, Consequence.REVOKE,
-                Bilingual("无故不参加绩效评价", "Did not take part in a performance evaluation without good reason"),
-                (_evaluation_fact(evaluation),), RevocationClause.SKIPPED_EVALUATION))
+            triggers.append(
+                Trigger(
+                    ART_19_2,
+                    Consequence.REVOKE,
+                    Bilingual(
+                        "无故不参加绩效评价",
+                        "Did not take part in a performance evaluation without good reason",
+                    ),
+                    (_evaluation_fact(evaluation),),
+                    RevocationClause.SKIPPED_EVALUATION,
+                )
+            )
     comprehensive = center.evaluations_of(EvaluationKind.COMPREHENSIVE)
     failed = [e for e in comprehensive if e.result is EvaluationResult.FAIL]
     if failed and center.admission() is None:
         if center.legacy:
-            triggers.append(Trigger(
-                ART_22, Consequence.DISQUALIFY,
-                Bilingual("2024年（含）以前批复建设的中心综合绩效评价不合格，取消技术创新中心资格",
-                          "Approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled"),
-                (Bilingual(f"批复建设日期：{_d(center.approved_on)}", f"Approved on {_d(center.approved_on)}"),
-                 _evaluation_fact(failed[-1])), RevocationClause.DISQUALIFIED))
+            triggers.append(
+                Trigger(
+                    ART_22,
+                    Consequence.DISQUALIFY,
+                    Bilingual(
+                        "2024年（含）以前批复建设的中心综合绩效评价不合格，取消技术创新中心资格",
+                        "Approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled",
+                    ),
+                    (
+                        Bilingual(
+                            f"批复建设日期：{_d(center.approved_on)}",
+                            f"Approved on {_d(center.approved_on)}",
+                        ),
+                        _evaluation_fact(failed[-1]),
+                    ),
+                    RevocationClause.DISQUALIFIED,
+                )
+            )
         else:
-            triggers.append(Trigger(
-                ART_20, Consequence.NOT_ADMITTED,
-                Bilingual("建设期满综合绩效评价不合格，不纳入技术创新中心体系管理",
-                          "Failed the end-of-preparation evaluation: not admitted into the system"),
-                (_evaluation_fact(failed[-1]),)))  # 第二十条 names no revocation: no grounds
-    biennial = [e for e in center.evaluations_of(EvaluationKind.BIENNIAL) if e.result is not EvaluationResult.ABSENT]
+            triggers.append(
+                Trigger(
+                    ART_20,
+                    Consequence.NOT_ADMITTED,
+                    Bilingual(
+                        "建设期满综合绩效评价不合格，不纳入技术创新中心体系管理",
+                        "Failed the end-of-preparation evaluation: not admitted into the system",
+                    ),
+                    (_evaluation_fact(failed[-1]),),
+                )
+            )  # 第二十条 names no revocation: no grounds
+    biennial = [
+        e
+        for e in center.evaluations_of(EvaluationKind.BIENNIAL)
+        if e.result is not EvaluationResult.ABSENT
+    ]
     if biennial and biennial[-1].result is EvaluationResult.FAIL:
-        triggers.append(Trigger(
-            ART_20, Consequence.ADJUST,
-            Bilingual("年度绩效评价不合格，作为动态调整的重要依据",
-                      "Failed the biennial evaluation: an important basis for dynamic adjustment"),
-            (_evaluation_fact(biennial[-1]),)))
+        triggers.append(
+            Trigger(
+                ART_20,
+                Consequence.ADJUST,
+                Bilingual(
+                    "年度绩效评价不合格，作为动态调整的重要依据",
+                    "Failed the biennial evaluation: an important basis for dynamic adjustment",
+                ),
+                (_evaluation_fact(biennial[-1]),),
+            )
+        )
     return triggers
 
 
-def _report_items(center: Center, today: date, policy: RegisterPolicy, triggered: bool) -> list[DueItem]:
+def _report_items(
+    center: Center, today: date, policy: RegisterPolicy, triggered: bool
+) -> list[DueItem]:
     items = []
     for year in range(first_report_year(center, policy), today.year + 1):
         if center.report_for(year) is not None:
@@ -288,16 +348,32 @@ def _report_items(center: Center, today: date, policy: RegisterPolicy, triggered
             note = Bilingual(
                 f"若截至 {_d(next_due)} 仍未报送 {year} 与 {year + 1} 年度报告，将适用第十九条（一）（连续2年未报送，予以撤销）",
                 f"If neither the {year} nor the {year + 1} report is received by {_d(next_due)}, "
-                f"Art. 19(1) applies (two consecutive years without a report: revocation)")
-        items.append(DueItem(
-            DueKind.ANNUAL_REPORT, year, due, overdue, ART_17,
-            Bilingual(f"{year} 年度报告，应于 {_d(due)} 前报送", f"Annual report {year}, due by {_d(due)}"),
-            note, due_from=date(year + 1, 1, 1)))
+                f"Art. 19(1) applies (two consecutive years without a report: revocation)",
+            )
+        items.append(
+            DueItem(
+                DueKind.ANNUAL_REPORT,
+                year,
+                due,
+                overdue,
+                ART_17,
+                Bilingual(
+                    f"{year} 年度报告，应于 {_d(due)} 前报送",
+                    f"Annual report {year}, due by {_d(due)}",
+                ),
+                note,
+                due_from=date(year + 1, 1, 1),
+            )
+        )
     return items
 
 
 def _comprehensive_item(center: Center, today: date, policy: RegisterPolicy) -> DueItem | None:
-    graded = [e for e in center.evaluations_of(EvaluationKind.COMPREHENSIVE) if e.result is not EvaluationResult.ABSENT]
+    graded = [
+        e
+        for e in center.evaluations_of(EvaluationKind.COMPREHENSIVE)
+        if e.result is not EvaluationResult.ABSENT
+    ]
     if graded:
         return None
     # A legacy center whose preparation ended before the measures took effect is evaluated under them
@@ -309,10 +385,17 @@ def _comprehensive_item(center: Center, today: date, policy: RegisterPolicy) -> 
     due_by = add_months(last_quiet_day, policy.comprehensive_window_months)
     clause = ART_22 if center.legacy else ART_20
     return DueItem(
-        DueKind.COMPREHENSIVE, due_from.year, due_by, today > due_by, clause,
-        Bilingual(f"建设期满综合绩效评价：{_d(due_from)} 起，应于 {_d(due_by)} 前完成",
-                  f"End-of-preparation comprehensive evaluation: from {_d(due_from)}, by {_d(due_by)}"),
-        due_from=due_from)
+        DueKind.COMPREHENSIVE,
+        due_from.year,
+        due_by,
+        today > due_by,
+        clause,
+        Bilingual(
+            f"建设期满综合绩效评价：{_d(due_from)} 起，应于 {_d(due_by)} 前完成",
+            f"End-of-preparation comprehensive evaluation: from {_d(due_from)}, by {_d(due_by)}",
+        ),
+        due_from=due_from,
+    )
 
 
 def _biennial_item(center: Center, today: date, policy: RegisterPolicy) -> DueItem | None:
@@ -323,23 +406,32 @@ def _biennial_item(center: Center, today: date, policy: RegisterPolicy) -> DueIt
     year = max(held) + BIENNIAL_INTERVAL_YEARS
     due_by = policy.biennial_due(year)
     return DueItem(
-        DueKind.BIENNIAL, year, due_by, today > due_by, ART_20,
-        Bilingual(f"{year} 年年度绩效评价（每两年一次），应于 {_d(due_by)} 前完成",
-                  f"Biennial performance evaluation {year}, by {_d(due_by)}"),
-        due_from=date(year, 1, 1))
+        DueKind.BIENNIAL,
+        year,
+        due_by,
+        today > due_by,
+        ART_20,
+        Bilingual(
+            f"{year} 年年度绩效评价（每两年一次），应于 {_d(due_by)} 前完成",
+            f"Biennial performance evaluation {year}, by {_d(due_by)}",
+        ),
+        due_from=date(year, 1, 1),
+    )
 
 
 ART_20_NOT_ADMITTED_ACTION = Bilingual(
     "第二十条：综合绩效评价合格（含）以上的方纳入技术创新中心体系管理。该中心不纳入体系管理，"
     "不再要求报送年度报告或参加绩效评价；第二十条未规定撤销，无需登记撤销决定。",
     "Art. 20: only centers rated Pass or better are admitted into the system. This center is not admitted; "
-    "no further annual reports or evaluations are due. Art. 20 names no revocation: nothing to record.")
+    "no further annual reports or evaluations are due. Art. 20 names no revocation: nothing to record.",
+)
 ART_22_ACTION = Bilingual(
     "第二十二条：综合绩效评价不合格的，取消技术创新中心资格。请登记取消资格决定"
     "（“撤销/取消资格”，依据第二十二条，注明决定文号）。不再要求报送年度报告或参加绩效评价。",
     "Art. 22: a center that fails the comprehensive evaluation loses its qualification. Record the bureau's "
     "decision (Revoke / cancel qualification, Art. 22, with the document number). "
-    "No further annual reports or evaluations are due.")
+    "No further annual reports or evaluations are due.",
+)
 
 
 def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY) -> Assessment:
@@ -349,15 +441,22 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
     late = late_reports(center, policy)
     if status in (Status.REVOKED, Status.DISQUALIFIED):
         # A revoked center owes nothing more; its revocation record says why.
-        return Assessment(center.id, today, status, center.preparation_end, (), (), late_reports=late)
+        return Assessment(
+            center.id, today, status, center.preparation_end, (), (), late_reports=late
+        )
     if status in (Status.NOT_ADMITTED, Status.TO_BE_DISQUALIFIED):
         # The comprehensive evaluation failed: 第二十条 / 第二十二条 decide the center's fate, nothing more is
         # due, and no other clause adds anything.
-        triggers = tuple(t for t in _evaluation_triggers(center) if t.consequence in
-                         (Consequence.NOT_ADMITTED, Consequence.DISQUALIFY))
+        triggers = tuple(
+            t
+            for t in _evaluation_triggers(center)
+            if t.consequence in (Consequence.NOT_ADMITTED, Consequence.DISQUALIFY)
+        )
         action = ART_22_ACTION if status is Status.TO_BE_DISQUALIFIED else None
         notes = (ART_20_NOT_ADMITTED_ACTION,) if status is Status.NOT_ADMITTED else ()
-        return Assessment(center.id, today, status, center.preparation_end, triggers, (), notes, action, late)
+        return Assessment(
+            center.id, today, status, center.preparation_end, triggers, (), notes, action, late
+        )
     triggers: list[Trigger] = []
     reports = missing_reports_trigger(center, today, policy)
     if reports is not None:
@@ -371,7 +470,19 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
     notes = []
     admission = center.admission()
     if center.legacy and admission is not None and admission.result is EvaluationResult.EXCELLENT:
-        notes.append(Bilingual("综合绩效评价优秀：按相关办法给予支持（第二十二条）",
-                               "Excellent in the comprehensive evaluation: support under the relevant measures (Art. 22)"))
-    return Assessment(center.id, today, status, center.preparation_end, tuple(triggers), tuple(due), tuple(notes),
-                      late_reports=late)
+        notes.append(
+            Bilingual(
+                "综合绩效评价优秀：按相关办法给予支持（第二十二条）",
+                "Excellent in the comprehensive evaluation: support under the relevant measures (Art. 22)",
+            )
+        )
+    return Assessment(
+        center.id,
+        today,
+        status,
+        center.preparation_end,
+        tuple(triggers),
+        tuple(due),
+        tuple(notes),
+        late_reports=late,
+    )

@@ -7,7 +7,7 @@ machine's date; tests pass it.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,19 +38,27 @@ from tic_desktop.storage.register_tables import (
 MAX_PREPARATION_YEARS = 5
 EARLIEST_APPROVAL_YEAR = 2000
 # Clauses whose facts are all in the register: revoking on one of them needs its trigger to apply.
-CHECKED_CLAUSES = frozenset({RevocationClause.NO_REPORTS, RevocationClause.SKIPPED_EVALUATION,
-                             RevocationClause.DISQUALIFIED})
+CHECKED_CLAUSES = frozenset(
+    {
+        RevocationClause.NO_REPORTS,
+        RevocationClause.SKIPPED_EVALUATION,
+        RevocationClause.DISQUALIFIED,
+    }
+)
 
 _USCC_PROBLEMS = {
     "length": ("应为 18 位", "must have 18 characters"),
-    "characters": ("含有不允许的字符（不使用 I、O、Z、S、V）", "has characters outside GB 32100 (no I, O, Z, S, V)"),
+    "characters": (
+        "含有不允许的字符（不使用 I、O、Z、S、V）",
+        "has characters outside GB 32100 (no I, O, Z, S, V)",
+    ),
     "division": ("第 3–8 位应为行政区划代码", "characters 3–8 must be the division code"),
     "check_character": ("校验位不正确", "check character does not match"),
 }
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _refuse(center_id: str, field: str, zh: str, en: str) -> InputError:
@@ -62,7 +70,12 @@ def _text(center_id: str, field: str, value: object, max_length: int = 200) -> s
         raise _refuse(center_id, field, "不能为空", "must not be empty")
     value = value.strip()
     if len(value) > max_length:
-        raise _refuse(center_id, field, f"不能超过 {max_length} 个字符", f"must be at most {max_length} characters")
+        raise _refuse(
+            center_id,
+            field,
+            f"不能超过 {max_length} 个字符",
+            f"must be at most {max_length} characters",
+        )
     return value
 
 
@@ -70,14 +83,23 @@ def _day(center_id: str, field: str, value: object, today: date) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise _refuse(center_id, field, "应为日期", "must be a date")
     if value > today:
-        raise _refuse(center_id, field, f"{value.isoformat()} 晚于今天（{today.isoformat()}）",
-                      f"{value.isoformat()} is after today ({today.isoformat()})")
+        raise _refuse(
+            center_id,
+            field,
+            f"{value.isoformat()} 晚于今天（{today.isoformat()}）",
+            f"{value.isoformat()} is after today ({today.isoformat()})",
+        )
     return value
 
 
 def _year(center_id: str, field: str, value: object, first: int, last: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not first <= value <= last:
-        raise _refuse(center_id, field, f"应为 {first}–{last} 之间的年份", f"must be a year from {first} to {last}")
+        raise _refuse(
+            center_id,
+            field,
+            f"应为 {first}–{last} 之间的年份",
+            f"must be a year from {first} to {last}",
+        )
     return value
 
 
@@ -85,18 +107,35 @@ def _center(session: Session, center_id: str) -> Center:
     row = session.get(RegisterCenter, center_id)
     if row is None:
         raise _refuse(center_id, "center_id", "名录中没有该中心", "no such center in the register")
-    reports = session.scalars(select(RegisterAnnualReport).where(RegisterAnnualReport.center_id == center_id)
-                              .order_by(RegisterAnnualReport.year))
-    evaluations = session.scalars(select(RegisterEvaluation).where(RegisterEvaluation.center_id == center_id)
-                                  .order_by(RegisterEvaluation.year, RegisterEvaluation.kind))
+    reports = session.scalars(
+        select(RegisterAnnualReport)
+        .where(RegisterAnnualReport.center_id == center_id)
+        .order_by(RegisterAnnualReport.year)
+    )
+    evaluations = session.scalars(
+        select(RegisterEvaluation)
+        .where(RegisterEvaluation.center_id == center_id)
+        .order_by(RegisterEvaluation.year, RegisterEvaluation.kind)
+    )
     revocation = session.get(RegisterRevocation, center_id)
     return Center(
-        id=row.center_id, name=row.name, lead_unit=row.lead_unit, lead_uscc=row.lead_uscc, field=row.field,
-        approved_on=row.approved_on, preparation_years=row.preparation_years,
+        id=row.center_id,
+        name=row.name,
+        lead_unit=row.lead_unit,
+        lead_uscc=row.lead_uscc,
+        field=row.field,
+        approved_on=row.approved_on,
+        preparation_years=row.preparation_years,
         reports=tuple(AnnualReport(r.year, r.received_on) for r in reports),
-        evaluations=tuple(Evaluation(EvaluationKind(e.kind), e.year, EvaluationResult(e.result)) for e in evaluations),
-        revocation=None if revocation is None else Revocation(
-            revocation.revoked_on, RevocationClause(revocation.clause), revocation.note),
+        evaluations=tuple(
+            Evaluation(EvaluationKind(e.kind), e.year, EvaluationResult(e.result))
+            for e in evaluations
+        ),
+        revocation=None
+        if revocation is None
+        else Revocation(
+            revocation.revoked_on, RevocationClause(revocation.clause), revocation.note
+        ),
     )
 
 
@@ -113,8 +152,18 @@ def _not_revoked_by(center: Center, day: date, field: str) -> None:
         raise _refuse(center.id, field, *_ended(center))
 
 
-def add_center(db: Database, center_id: str, name: str, lead_unit: str, lead_uscc: str, field: str,
-               approved_on: date, preparation_years: int = 2, *, today: date | None = None) -> Center:
+def add_center(
+    db: Database,
+    center_id: str,
+    name: str,
+    lead_unit: str,
+    lead_uscc: str,
+    field: str,
+    approved_on: date,
+    preparation_years: int = 2,
+    *,
+    today: date | None = None,
+) -> Center:
     """Enter an approved center (第八条（组建程序）（四）: approved on the day the list is published)."""
     today = today or date.today()
     center_id = _text("", "center_id", center_id, 40)
@@ -124,27 +173,56 @@ def add_center(db: Database, center_id: str, name: str, lead_unit: str, lead_usc
     problem = uscc_problem(code)
     if problem is not None:
         zh, en = _USCC_PROBLEMS[problem]
-        raise _refuse(center_id, "lead_uscc", f"统一社会信用代码 {code or '（空）'} {zh}",
-                      f"unified social credit code {code or '(empty)'} {en}")
+        raise _refuse(
+            center_id,
+            "lead_uscc",
+            f"统一社会信用代码 {code or '（空）'} {zh}",
+            f"unified social credit code {code or '(empty)'} {en}",
+        )
     field = _text(center_id, "field", field)
     approved_on = _day(center_id, "approved_on", approved_on, today)
     if approved_on.year < EARLIEST_APPROVAL_YEAR:
-        raise _refuse(center_id, "approved_on", f"早于 {EARLIEST_APPROVAL_YEAR} 年", f"before {EARLIEST_APPROVAL_YEAR}")
-    if isinstance(preparation_years, bool) or not isinstance(preparation_years, int) \
-            or not 1 <= preparation_years <= MAX_PREPARATION_YEARS:
-        raise _refuse(center_id, "preparation_years", f"筹建期应为 1–{MAX_PREPARATION_YEARS} 年（一般为 2 年）",
-                      f"the preparation period must be 1 to {MAX_PREPARATION_YEARS} years (generally 2)")
+        raise _refuse(
+            center_id,
+            "approved_on",
+            f"早于 {EARLIEST_APPROVAL_YEAR} 年",
+            f"before {EARLIEST_APPROVAL_YEAR}",
+        )
+    if (
+        isinstance(preparation_years, bool)
+        or not isinstance(preparation_years, int)
+        or not 1 <= preparation_years <= MAX_PREPARATION_YEARS
+    ):
+        raise _refuse(
+            center_id,
+            "preparation_years",
+            f"筹建期应为 1–{MAX_PREPARATION_YEARS} 年（一般为 2 年）",
+            f"the preparation period must be 1 to {MAX_PREPARATION_YEARS} years (generally 2)",
+        )
     with db.session() as session:
         if session.get(RegisterCenter, center_id) is not None:
-            raise _refuse(center_id, "center_id", "名录中已有该编号", "this id is already in the register")
-        session.add(RegisterCenter(center_id=center_id, name=name, lead_unit=lead_unit, lead_uscc=code, field=field,
-                                   approved_on=approved_on, preparation_years=preparation_years, recorded_at=_now()))
+            raise _refuse(
+                center_id, "center_id", "名录中已有该编号", "this id is already in the register"
+            )
+        session.add(
+            RegisterCenter(
+                center_id=center_id,
+                name=name,
+                lead_unit=lead_unit,
+                lead_uscc=code,
+                field=field,
+                approved_on=approved_on,
+                preparation_years=preparation_years,
+                recorded_at=_now(),
+            )
+        )
         session.flush()
         return _center(session, center_id)
 
 
-def record_annual_report(db: Database, center_id: str, year: int, received_on: date, *,
-                         today: date | None = None) -> Center:
+def record_annual_report(
+    db: Database, center_id: str, year: int, received_on: date, *, today: date | None = None
+) -> Center:
     """Record that the annual report for ``year`` (第十七条: covering that year) was received."""
     today = today or date.today()
     with db.session() as session:
@@ -152,60 +230,119 @@ def record_annual_report(db: Database, center_id: str, year: int, received_on: d
         year = _year(center_id, "year", year, center.approved_on.year, today.year - 1)
         received_on = _day(center_id, "received_on", received_on, today)
         if received_on.year <= year:
-            raise _refuse(center_id, "received_on", f"{year} 年度报告应在 {year} 年结束后报送",
-                          f"the {year} report covers that year and can only be received after it ends")
+            raise _refuse(
+                center_id,
+                "received_on",
+                f"{year} 年度报告应在 {year} 年结束后报送",
+                f"the {year} report covers that year and can only be received after it ends",
+            )
         _not_revoked_by(center, received_on, "received_on")
         existing = center.report_for(year)
         if existing is not None:
-            raise _refuse(center_id, "year", f"{year} 年度报告已于 {existing.received_on.isoformat()} 登记",
-                          f"the {year} report was already recorded as received on {existing.received_on.isoformat()}")
-        session.add(RegisterAnnualReport(center_id=center_id, year=year, received_on=received_on, recorded_at=_now()))
+            raise _refuse(
+                center_id,
+                "year",
+                f"{year} 年度报告已于 {existing.received_on.isoformat()} 登记",
+                f"the {year} report was already recorded as received on {existing.received_on.isoformat()}",
+            )
+        session.add(
+            RegisterAnnualReport(
+                center_id=center_id, year=year, received_on=received_on, recorded_at=_now()
+            )
+        )
         session.flush()
         return _center(session, center_id)
 
 
-def record_evaluation(db: Database, center_id: str, kind: EvaluationKind | str, year: int,
-                      result: EvaluationResult | str, *, today: date | None = None) -> Center:
+def record_evaluation(
+    db: Database,
+    center_id: str,
+    kind: EvaluationKind | str,
+    year: int,
+    result: EvaluationResult | str,
+    *,
+    today: date | None = None,
+) -> Center:
     """Record an evaluation result (第二十条、第二十二条; 无故不参加 → 第十九条（二）)."""
     today = today or date.today()
     try:
         kind = EvaluationKind(kind)
     except ValueError:
-        raise _refuse(center_id, "kind", f"未知的评价类型 {kind!r}", f"unknown evaluation kind {kind!r}") from None
+        raise _refuse(
+            center_id, "kind", f"未知的评价类型 {kind!r}", f"unknown evaluation kind {kind!r}"
+        ) from None
     if result is None or result == "":
         raise _refuse(center_id, "result", "请选择评价结果", "choose the result")
     try:
         result = EvaluationResult(result)
     except ValueError:
-        raise _refuse(center_id, "result", f"未知的评价结果 {result!r}", f"unknown evaluation result {result!r}") from None
+        raise _refuse(
+            center_id,
+            "result",
+            f"未知的评价结果 {result!r}",
+            f"unknown evaluation result {result!r}",
+        ) from None
     with db.session() as session:
         center = _center(session, center_id)
         year = _year(center_id, "year", year, center.approved_on.year, today.year)
         _not_revoked_by(center, date(year, 1, 1), "year")
         if any(e.kind is kind and e.year == year for e in center.evaluations):
-            raise _refuse(center_id, "year", f"{year} 年{KIND_TEXT[kind].zh}已登记",
-                          f"the {KIND_TEXT[kind].en.lower()} of {year} is already recorded")
+            raise _refuse(
+                center_id,
+                "year",
+                f"{year} 年{KIND_TEXT[kind].zh}已登记",
+                f"the {KIND_TEXT[kind].en.lower()} of {year} is already recorded",
+            )
         admission = center.admission()
         if kind is EvaluationKind.COMPREHENSIVE:
             if year < center.preparation_end.year:
-                raise _refuse(center_id, "year", f"建设期至 {center.preparation_end.isoformat()} 届满，综合绩效评价不能早于届满年份",
-                              f"the preparation period ends on {center.preparation_end.isoformat()}; "
-                              f"the comprehensive evaluation cannot be in an earlier year")
-            graded = [e for e in center.evaluations_of(kind) if e.result is not EvaluationResult.ABSENT]
+                raise _refuse(
+                    center_id,
+                    "year",
+                    f"建设期至 {center.preparation_end.isoformat()} 届满，综合绩效评价不能早于届满年份",
+                    f"the preparation period ends on {center.preparation_end.isoformat()}; "
+                    f"the comprehensive evaluation cannot be in an earlier year",
+                )
+            graded = [
+                e for e in center.evaluations_of(kind) if e.result is not EvaluationResult.ABSENT
+            ]
             if graded:
-                raise _refuse(center_id, "kind", f"已有 {graded[0].year} 年综合绩效评价结果",
-                              f"the comprehensive evaluation of {graded[0].year} is already recorded")
+                raise _refuse(
+                    center_id,
+                    "kind",
+                    f"已有 {graded[0].year} 年综合绩效评价结果",
+                    f"the comprehensive evaluation of {graded[0].year} is already recorded",
+                )
         elif admission is None or year <= admission.year:
-            raise _refuse(center_id, "kind", "年度绩效评价只适用于综合绩效评价合格后纳入体系的中心（第二十条）",
-                          "biennial evaluations apply only after the center passed its comprehensive evaluation (Art. 20)")
-        session.add(RegisterEvaluation(center_id=center_id, kind=kind.value, year=year, result=result.value,
-                                       recorded_at=_now()))
+            raise _refuse(
+                center_id,
+                "kind",
+                "年度绩效评价只适用于综合绩效评价合格后纳入体系的中心（第二十条）",
+                "biennial evaluations apply only after the center passed its comprehensive evaluation (Art. 20)",
+            )
+        session.add(
+            RegisterEvaluation(
+                center_id=center_id,
+                kind=kind.value,
+                year=year,
+                result=result.value,
+                recorded_at=_now(),
+            )
+        )
         session.flush()
         return _center(session, center_id)
 
 
-def revoke(db: Database, center_id: str, revoked_on: date, clause: RevocationClause | str, note: str, *,
-           today: date | None = None, policy: RegisterPolicy = DEFAULT_POLICY) -> Center:
+def revoke(
+    db: Database,
+    center_id: str,
+    revoked_on: date,
+    clause: RevocationClause | str,
+    note: str,
+    *,
+    today: date | None = None,
+    policy: RegisterPolicy = DEFAULT_POLICY,
+) -> Center:
     """Record the bureau's revocation. A clause the register can check must apply on ``revoked_on``."""
     today = today or date.today()
     if clause is None or clause == "":
@@ -213,11 +350,17 @@ def revoke(db: Database, center_id: str, revoked_on: date, clause: RevocationCla
     try:
         clause = RevocationClause(clause)
     except ValueError:
-        raise _refuse(center_id, "clause", f"未知的撤销依据 {clause!r}", f"unknown clause {clause!r}") from None
+        raise _refuse(
+            center_id, "clause", f"未知的撤销依据 {clause!r}", f"unknown clause {clause!r}"
+        ) from None
     if clause is RevocationClause.NOT_ADMITTED:
-        raise _refuse(center_id, "clause", "第二十条未规定撤销：综合绩效评价不合格的中心不纳入体系管理，无需撤销",
-                      "Art. 20 names no revocation: a center that fails the comprehensive evaluation is "
-                      "simply not admitted")
+        raise _refuse(
+            center_id,
+            "clause",
+            "第二十条未规定撤销：综合绩效评价不合格的中心不纳入体系管理，无需撤销",
+            "Art. 20 names no revocation: a center that fails the comprehensive evaluation is "
+            "simply not admitted",
+        )
     note = _text(center_id, "note", note, 2000)
     with db.session() as session:
         center = _center(session, center_id)
@@ -228,20 +371,39 @@ def revoke(db: Database, center_id: str, revoked_on: date, clause: RevocationCla
             zh, en = _ended(center)
             raise _refuse(center_id, "center_id", zh, en.replace(" was ", " was already "))
         if clause is RevocationClause.DISQUALIFIED and not center.legacy:
-            raise _refuse(center_id, "clause", "第二十二条只适用于2024年（含）以前批复建设的中心",
-                          "Art. 22 applies only to centers approved in 2024 or earlier")
+            raise _refuse(
+                center_id,
+                "clause",
+                "第二十二条只适用于2024年（含）以前批复建设的中心",
+                "Art. 22 applies only to centers approved in 2024 or earlier",
+            )
         if assess(center, revoked_on, policy).status is Status.NOT_ADMITTED:
-            raise _refuse(center_id, "clause", "该中心建设期满综合绩效评价不合格，不纳入体系管理（第二十条），无需撤销",
-                          "the center failed the comprehensive evaluation and is not admitted (Art. 20): "
-                          "there is nothing to revoke")
+            raise _refuse(
+                center_id,
+                "clause",
+                "该中心建设期满综合绩效评价不合格，不纳入体系管理（第二十条），无需撤销",
+                "the center failed the comprehensive evaluation and is not admitted (Art. 20): "
+                "there is nothing to revoke",
+            )
         if clause in CHECKED_CLAUSES:
             applying = {t.grounds for t in assess(center, revoked_on, policy).triggers}
             if clause not in applying:
                 text = CLAUSE_TEXT[clause]
-                raise _refuse(center_id, "clause", f"截至 {revoked_on.isoformat()}，名录记录不支持“{text.zh}”",
-                              f"as of {revoked_on.isoformat()} the register's records do not show “{text.en}”")
-        session.add(RegisterRevocation(center_id=center_id, revoked_on=revoked_on, clause=clause.value, note=note,
-                                       recorded_at=_now()))
+                raise _refuse(
+                    center_id,
+                    "clause",
+                    f"截至 {revoked_on.isoformat()}，名录记录不支持“{text.zh}”",
+                    f"as of {revoked_on.isoformat()} the register's records do not show “{text.en}”",
+                )
+        session.add(
+            RegisterRevocation(
+                center_id=center_id,
+                revoked_on=revoked_on,
+                clause=clause.value,
+                note=note,
+                recorded_at=_now(),
+            )
+        )
         session.flush()
         return _center(session, center_id)
 
@@ -251,21 +413,29 @@ def get_center(db: Database, center_id: str) -> Center:
         return _center(session, center_id)
 
 
-def centers_with_lead_uscc(db: Database, lead_uscc: str, *, exclude: str | None = None) -> list[Center]:
+def centers_with_lead_uscc(
+    db: Database, lead_uscc: str, *, exclude: str | None = None
+) -> list[Center]:
     """Other centers whose lead unit has this credit code (normalised): the regulation does not forbid
     one unit hosting several centers, so this is for a warning, not a refusal."""
     code = normalise_uscc(lead_uscc if isinstance(lead_uscc, str) else None)
     if not code:
         return []
     with db.session() as session:
-        ids = session.scalars(select(RegisterCenter.center_id).where(RegisterCenter.lead_uscc == code)
-                              .order_by(RegisterCenter.approved_on, RegisterCenter.center_id)).all()
+        ids = session.scalars(
+            select(RegisterCenter.center_id)
+            .where(RegisterCenter.lead_uscc == code)
+            .order_by(RegisterCenter.approved_on, RegisterCenter.center_id)
+        ).all()
         return [_center(session, center_id) for center_id in ids if center_id != exclude]
 
 
 def list_centers(db: Database) -> list[Center]:
     """Every center in the register, by approval date then id."""
     with db.session() as session:
-        ids = session.scalars(select(RegisterCenter.center_id)
-                              .order_by(RegisterCenter.approved_on, RegisterCenter.center_id)).all()
+        ids = session.scalars(
+            select(RegisterCenter.center_id).order_by(
+                RegisterCenter.approved_on, RegisterCenter.center_id
+            )
+        ).all()
         return [_center(session, center_id) for center_id in ids]

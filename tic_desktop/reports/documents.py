@@ -128,5 +128,7 @@ class ResultSummary:
     parameters: dict[str, str]
     rows: list[RankingRow]
     inputs: list[tuple[str, str]] = field(default_factory=list)  # (file name, sha256)
-    excluded: list[tuple[str, str, str]] = field(default_factory=list)  # (application, expert, reason)
+    excluded: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (application, expert, reason)
     date: str = ""

@@ -12,17 +12,38 @@ from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.returns.receiving import ReceivedReturn
 
-RANKING_HEADER = ["排名", "申报编号", "中心名称", "有效评分", "平均分", "最终得分", "最低分", "最高分", "标记", "未计入"]
+RANKING_HEADER = [
+    "排名",
+    "申报编号",
+    "中心名称",
+    "有效评分",
+    "平均分",
+    "最终得分",
+    "最低分",
+    "最高分",
+    "标记",
+    "未计入",
+]
 SCORES_HEADER = ["专家", "申报编号", "评分项", "分数", "总分", "推荐", "回执文件", "版本"]
 
 
 def ranking_rows(review_round: ReviewRound, results: list[ApplicationResult]) -> list[list]:
     rows = []
     for r in sorted(results, key=lambda r: (r.rank is None, r.rank or 0)):
-        rows.append([r.rank or "", r.application_id, review_round.applications[r.application_id].center_name, r.valid,
-                     money2(r.mean) or "", money2(r.final) or "", money2(r.minimum) or "", money2(r.maximum) or "",
-                     "；".join(FLAG_TEXT.get(f, f) for f in r.flags),
-                     "；".join(f"{e}（{EXCLUSION_TEXT.get(x, x)}）" for e, x in r.excluded)])
+        rows.append(
+            [
+                r.rank or "",
+                r.application_id,
+                review_round.applications[r.application_id].center_name,
+                r.valid,
+                money2(r.mean) or "",
+                money2(r.final) or "",
+                money2(r.minimum) or "",
+                money2(r.maximum) or "",
+                "；".join(FLAG_TEXT.get(f, f) for f in r.flags),
+                "；".join(f"{e}（{EXCLUSION_TEXT.get(x, x)}）" for e, x in r.excluded),
+            ]
+        )
     return rows
 
 
@@ -37,8 +58,18 @@ def score_rows(review_round: ReviewRound, returns: list[ReceivedReturn]) -> list
             total = format(sum(score.criteria.values()), "f")
             for criterion_id in criteria:
                 value = score.criteria.get(criterion_id)
-                rows.append([item.expert, score.application, criterion_id, "" if value is None else format(value, "f"),
-                             total, "是" if score.recommend else "否", item.file.name, item.revision])
+                rows.append(
+                    [
+                        item.expert,
+                        score.application,
+                        criterion_id,
+                        "" if value is None else format(value, "f"),
+                        total,
+                        "是" if score.recommend else "否",
+                        item.file.name,
+                        item.revision,
+                    ]
+                )
     return rows
 
 

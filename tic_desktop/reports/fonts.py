@@ -15,5 +15,7 @@ CJK_FONT = "WenQuanYiMicroHei"
 @cache
 def cjk_font() -> str:
     """Register the font (first call only) and return its reportlab name."""
-    pdfmetrics.registerFont(TTFont(CJK_FONT, str(resources_dir() / "fonts" / "WenQuanYiMicroHei.ttf")))
+    pdfmetrics.registerFont(
+        TTFont(CJK_FONT, str(resources_dir() / "fonts" / "WenQuanYiMicroHei.ttf"))
+    )
     return CJK_FONT

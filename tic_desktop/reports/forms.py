@@ -34,13 +34,22 @@ def signature_field(role: str, person_id: str) -> str:
 
 
 def _case_block(case: CaseHeader, st: Styles, extra: list[tuple[str, str]] = ()) -> Table:
-    pairs = [("评审批次", case.round_id), ("专家组", case.panel_id), ("申报编号", case.application_id),
-             ("技术领域", case.field or "—"), ("中心名称", case.center_name), ("依托单位", case.lead_unit), *extra]
+    pairs = [
+        ("评审批次", case.round_id),
+        ("专家组", case.panel_id),
+        ("申报编号", case.application_id),
+        ("技术领域", case.field or "—"),
+        ("中心名称", case.center_name),
+        ("依托单位", case.lead_unit),
+        *extra,
+    ]
     return header_block(pairs, st)
 
 
 def _paragraphs(body: str, st: Styles) -> list:
-    return [text(p.strip(), st.body) for p in body.split("\n") if p.strip()] or [text("（无）", st.body)]
+    return [text(p.strip(), st.body) for p in body.split("\n") if p.strip()] or [
+        text("（无）", st.body)
+    ]
 
 
 def draw_expert_opinion(doc: ExpertOpinion) -> Drawn:
@@ -50,25 +59,40 @@ def draw_expert_opinion(doc: ExpertOpinion) -> Drawn:
         rows.append([str(number), text(item.title, st.cell), f"{item.maximum}", f"{item.score}"])
     total_max = sum(c.maximum for c in doc.criteria)
     rows.append(["", text("合计", st.cell_bold), f"{total_max}", f"{doc.total}"])
-    scores = bordered_table(rows, [14 * mm, CONTENT_WIDTH - 64 * mm, 25 * mm, 25 * mm], align_right_columns=(2, 3))
+    scores = bordered_table(
+        rows, [14 * mm, CONTENT_WIDTH - 64 * mm, 25 * mm, 25 * mm], align_right_columns=(2, 3)
+    )
     declared = "；".join(doc.declared_conflicts) if doc.declared_conflicts else "无"
     story = [
         text("专家评审意见表", st.title),
         text(doc.case.round_title, st.subtitle),
-        _case_block(doc.case, st, [("评审专家", f"{doc.expert_name}（{doc.expert_id}）"),
-                                   ("单位/职称", f"{doc.expert_unit} {doc.expert_title}".strip())]),
-        text("一、评分", st.heading), scores,
-        text("二、评审意见", st.heading), *_paragraphs(doc.opinion, st),
+        _case_block(
+            doc.case,
+            st,
+            [
+                ("评审专家", f"{doc.expert_name}（{doc.expert_id}）"),
+                ("单位/职称", f"{doc.expert_unit} {doc.expert_title}".strip()),
+            ],
+        ),
+        text("一、评分", st.heading),
+        scores,
+        text("二、评审意见", st.heading),
+        *_paragraphs(doc.opinion, st),
         text("三、推荐意见", st.heading),
         text(f"{'■ 推荐　　□ 不推荐' if doc.recommend else '□ 推荐　　■ 不推荐'}", st.body),
         text("四、回避声明", st.heading),
-        text("本人已阅读评审回避规定，确认与本申报的依托单位及共建单位不存在任职、合作、亲属等利益关系；"
-             "如有隐瞒，愿承担相应责任。", st.body),
+        text(
+            "本人已阅读评审回避规定，确认与本申报的依托单位及共建单位不存在任职、合作、亲属等利益关系；"
+            "如有隐瞒，愿承担相应责任。",
+            st.body,
+        ),
         text(f"本人在本专家组声明回避的申报：{declared}", st.body),
         Spacer(1, 3 * mm),
         text(f"日期：{doc.date}", st.body),
     ]
-    block = SignatureBlock([(signature_field("expert", doc.expert_id), f"评审专家签名：{doc.expert_name}")])
+    block = SignatureBlock(
+        [(signature_field("expert", doc.expert_id), f"评审专家签名：{doc.expert_name}")]
+    )
     return build_pdf(f"专家评审意见表 {doc.case.application_id} {doc.expert_id}", story, block)
 
 
@@ -78,24 +102,49 @@ def draw_group_opinion(doc: GroupOpinion, member_signatures: bool = True) -> Dra
     rows = [[text(h, st.cell_bold) for h in ("专家", "单位", "总分", "说明")]]
     for member in doc.members:
         total = "回避" if member.total is None else f"{member.total}"
-        rows.append([text(f"{member.name}（{member.expert_id}）", st.cell), text(member.unit, st.cell), total,
-                     text(member.recusal_reason, st.small)])
-    members = bordered_table(rows, [38 * mm, 62 * mm, 22 * mm, CONTENT_WIDTH - 122 * mm], align_right_columns=(2,))
+        rows.append(
+            [
+                text(f"{member.name}（{member.expert_id}）", st.cell),
+                text(member.unit, st.cell),
+                total,
+                text(member.recusal_reason, st.small),
+            ]
+        )
+    members = bordered_table(
+        rows, [38 * mm, 62 * mm, 22 * mm, CONTENT_WIDTH - 122 * mm], align_right_columns=(2,)
+    )
     figures = bordered_table(
-        [[text(h, st.cell_bold) for h in ("有效评分", "平均分", "最终得分", "最低分", "最高分")],
-         [str(doc.valid_count), f"{doc.mean}", f"{doc.final}", f"{doc.minimum}", f"{doc.maximum}"]],
-        [CONTENT_WIDTH / 5] * 5)
+        [
+            [text(h, st.cell_bold) for h in ("有效评分", "平均分", "最终得分", "最低分", "最高分")],
+            [
+                str(doc.valid_count),
+                f"{doc.mean}",
+                f"{doc.final}",
+                f"{doc.minimum}",
+                f"{doc.maximum}",
+            ],
+        ],
+        [CONTENT_WIDTH / 5] * 5,
+    )
     story = [
-        text("专家组意见", st.title), text(doc.case.round_title, st.subtitle),
+        text("专家组意见", st.title),
+        text(doc.case.round_title, st.subtitle),
         _case_block(doc.case, st),
-        text("一、专家评分", st.heading), members,
-        text("二、汇总", st.heading), figures, text(f"计算方法：{doc.method}", st.small),
-        text("三、专家组意见", st.heading), *_paragraphs(doc.consensus, st),
+        text("一、专家评分", st.heading),
+        members,
+        text("二、汇总", st.heading),
+        figures,
+        text(f"计算方法：{doc.method}", st.small),
+        text("三、专家组意见", st.heading),
+        *_paragraphs(doc.consensus, st),
         text(f"专家组结论：{'推荐' if doc.recommend else '不推荐'}", st.body),
         text(f"日期：{doc.date}", st.body),
     ]
-    signers = [(signature_field("member", m.expert_id), f"专家：{m.name}") for m in doc.members
-               if member_signatures and m.total is not None and m.expert_id != doc.chair_id]
+    signers = [
+        (signature_field("member", m.expert_id), f"专家：{m.name}")
+        for m in doc.members
+        if member_signatures and m.total is not None and m.expert_id != doc.chair_id
+    ]
     signers.append((signature_field("chair", doc.chair_id), f"专家组组长：{doc.chair_name}"))
     return build_pdf(f"专家组意见 {doc.case.application_id}", story, SignatureBlock(signers))
 
@@ -112,60 +161,127 @@ def draw_inspection_report(doc: InspectionReport, member_signatures: bool = True
     st = styles()
     rows = [[text(h, st.cell_bold) for h in ("考察项目", "依据", "结果", "实测/核查情况", "备注")]]
     for item in doc.items:
-        rows.append([text(item.title, st.cell), text(item.clause, st.small), text(item.result, st.cell),
-                     text(item.measured, st.cell), text(item.note, st.small)])
+        rows.append(
+            [
+                text(item.title, st.cell),
+                text(item.clause, st.small),
+                text(item.result, st.cell),
+                text(item.measured, st.cell),
+                text(item.note, st.small),
+            ]
+        )
     items = bordered_table(rows, [42 * mm, 22 * mm, 16 * mm, 46 * mm, CONTENT_WIDTH - 126 * mm])
     story = [
-        text("现场考察报告", st.title), text(doc.case.round_title, st.subtitle),
+        text("现场考察报告", st.title),
+        text(doc.case.round_title, st.subtitle),
         _case_block(doc.case, st, [("考察地点", doc.site_address), ("考察日期", doc.visit_date)]),
-        text("一、考察情况", st.heading), items,
+        text("一、考察情况", st.heading),
+        items,
     ]
     if doc.photos:
         story.append(text("二、现场照片", st.heading))
         photo_rows = []
         for photo in doc.photos:
-            photo_rows.append([_thumbnail(photo.jpeg_or_png, 45 * mm),
-                               text(f"{photo.caption}\nSHA-256：{photo.sha256}", st.small)])
-        story.append(bordered_table(photo_rows, [50 * mm, CONTENT_WIDTH - 50 * mm], header_rows=0, shade_header=False))
-    team = bordered_table([[text(h, st.cell_bold) for h in ("考察组成员", "单位", "分工")]] +
-                          [[text(f"{name}（{eid}）", st.cell), text(unit, st.cell), "组长" if i == 0 else "成员"]
-                           for i, (eid, name, unit) in enumerate(doc.team)],
-                          [50 * mm, CONTENT_WIDTH - 80 * mm, 30 * mm])
-    story += [text("三、考察组", st.heading), team, text("四、考察结论", st.heading), *_paragraphs(doc.conclusion, st)]
+            photo_rows.append(
+                [
+                    _thumbnail(photo.jpeg_or_png, 45 * mm),
+                    text(f"{photo.caption}\nSHA-256：{photo.sha256}", st.small),
+                ]
+            )
+        story.append(
+            bordered_table(
+                photo_rows, [50 * mm, CONTENT_WIDTH - 50 * mm], header_rows=0, shade_header=False
+            )
+        )
+    team = bordered_table(
+        [[text(h, st.cell_bold) for h in ("考察组成员", "单位", "分工")]]
+        + [
+            [text(f"{name}（{eid}）", st.cell), text(unit, st.cell), "组长" if i == 0 else "成员"]
+            for i, (eid, name, unit) in enumerate(doc.team)
+        ],
+        [50 * mm, CONTENT_WIDTH - 80 * mm, 30 * mm],
+    )
+    story += [
+        text("三、考察组", st.heading),
+        team,
+        text("四、考察结论", st.heading),
+        *_paragraphs(doc.conclusion, st),
+    ]
     leader_id, leader_name, _ = doc.team[0]
-    signers = [(signature_field("member", eid), f"考察组成员：{name}") for eid, name, _ in doc.team[1:]
-               if member_signatures]
+    signers = [
+        (signature_field("member", eid), f"考察组成员：{name}")
+        for eid, name, _ in doc.team[1:]
+        if member_signatures
+    ]
     signers.append((signature_field("leader", leader_id), f"考察组组长：{leader_name}"))
     return build_pdf(f"现场考察报告 {doc.case.application_id}", story, SignatureBlock(signers))
 
 
 def draw_result_summary(doc: ResultSummary, signer_field: str = "bureau-summary") -> Drawn:
     st = styles()
-    rows = [[text(h, st.cell_bold) for h in ("排名", "申报编号", "中心名称", "有效", "平均分", "最终得分", "等次/标记")]]
+    rows = [
+        [
+            text(h, st.cell_bold)
+            for h in ("排名", "申报编号", "中心名称", "有效", "平均分", "最终得分", "等次/标记")
+        ]
+    ]
     for row in doc.rows:
         marks = "、".join(filter(None, [row.grade, *row.flags])) or "—"
-        rows.append([str(row.rank) if row.rank else "—", row.application_id, text(row.center_name, st.cell), str(row.valid), row.mean,
-                     row.final, text(marks, st.small)])
-    ranking = bordered_table(rows, [12 * mm, 28 * mm, CONTENT_WIDTH - 124 * mm, 12 * mm, 22 * mm, 22 * mm, 28 * mm],
-                             align_right_columns=(3, 4, 5))
+        rows.append(
+            [
+                str(row.rank) if row.rank else "—",
+                row.application_id,
+                text(row.center_name, st.cell),
+                str(row.valid),
+                row.mean,
+                row.final,
+                text(marks, st.small),
+            ]
+        )
+    ranking = bordered_table(
+        rows,
+        [12 * mm, 28 * mm, CONTENT_WIDTH - 124 * mm, 12 * mm, 22 * mm, 22 * mm, 28 * mm],
+        align_right_columns=(3, 4, 5),
+    )
     parameters = "；".join(f"{k}：{v}" for k, v in doc.parameters.items())
     story = [
-        text("评审结果汇总表", st.title), text(doc.round_title, st.subtitle),
+        text("评审结果汇总表", st.title),
+        text(doc.round_title, st.subtitle),
         header_block([("评审批次", doc.round_id), ("汇总日期", doc.date)], st),
-        text("一、排名", st.heading), ranking,
-        text("二、计算方法", st.heading), text(f"{doc.method}（{parameters}）", st.body),
+        text("一、排名", st.heading),
+        ranking,
+        text("二、计算方法", st.heading),
+        text(f"{doc.method}（{parameters}）", st.body),
     ]
     if doc.excluded:
-        story += [text("三、未计入的评分", st.heading),
-                  bordered_table([[text(h, st.cell_bold) for h in ("申报", "专家", "原因")]] +
-                                 [[a, e, text(r, st.cell)] for a, e, r in doc.excluded],
-                                 [35 * mm, 30 * mm, CONTENT_WIDTH - 65 * mm])]
-    story += [text("输入文件（SHA-256，可用 tic aggregate 离线复算）", st.heading),
-              bordered_table([[text(h, st.cell_bold) for h in ("文件", "SHA-256")]] +
-                             [[text(name, st.small), text(digest, st.small)] for name, digest in doc.inputs],
-                             [45 * mm, CONTENT_WIDTH - 45 * mm])]
-    return build_pdf(f"评审结果汇总表 {doc.round_id}", story, SignatureBlock([(signer_field, "聊城市科学技术局（签章）")]))
+        story += [
+            text("三、未计入的评分", st.heading),
+            bordered_table(
+                [[text(h, st.cell_bold) for h in ("申报", "专家", "原因")]]
+                + [[a, e, text(r, st.cell)] for a, e, r in doc.excluded],
+                [35 * mm, 30 * mm, CONTENT_WIDTH - 65 * mm],
+            ),
+        ]
+    story += [
+        text("输入文件（SHA-256，可用 tic aggregate 离线复算）", st.heading),
+        bordered_table(
+            [[text(h, st.cell_bold) for h in ("文件", "SHA-256")]]
+            + [[text(name, st.small), text(digest, st.small)] for name, digest in doc.inputs],
+            [45 * mm, CONTENT_WIDTH - 45 * mm],
+        ),
+    ]
+    return build_pdf(
+        f"评审结果汇总表 {doc.round_id}",
+        story,
+        SignatureBlock([(signer_field, "聊城市科学技术局（签章）")]),
+    )
 
 
-__all__ = ["draw_expert_opinion", "draw_group_opinion", "draw_inspection_report", "draw_result_summary",
-           "signature_field", "PageBreak"]
+__all__ = [
+    "draw_expert_opinion",
+    "draw_group_opinion",
+    "draw_inspection_report",
+    "draw_result_summary",
+    "signature_field",
+    "PageBreak",
+]

@@ -15,7 +15,15 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from tic_desktop.reports.fonts import cjk_font
 from tic_desktop.signing.pdf_signing import SignatureSlot
@@ -39,20 +47,55 @@ class Styles:
 
 def styles() -> Styles:
     font = cjk_font()
-    base = ParagraphStyle("body", fontName=font, fontSize=11, leading=17, wordWrap="CJK", firstLineIndent=22)
+    base = ParagraphStyle(
+        "body", fontName=font, fontSize=11, leading=17, wordWrap="CJK", firstLineIndent=22
+    )
     return Styles(
-        title=ParagraphStyle("title", parent=base, fontSize=20, leading=28, alignment=TA_CENTER, firstLineIndent=0,
-                             spaceAfter=4),
-        subtitle=ParagraphStyle("subtitle", parent=base, fontSize=11.5, leading=16, alignment=TA_CENTER,
-                                firstLineIndent=0, spaceAfter=10),
-        heading=ParagraphStyle("heading", parent=base, fontSize=13, leading=20, firstLineIndent=0, spaceBefore=10,
-                               spaceAfter=4),
+        title=ParagraphStyle(
+            "title",
+            parent=base,
+            fontSize=20,
+            leading=28,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=4,
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle",
+            parent=base,
+            fontSize=11.5,
+            leading=16,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=10,
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            parent=base,
+            fontSize=13,
+            leading=20,
+            firstLineIndent=0,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
         body=base,
         cell=ParagraphStyle("cell", parent=base, fontSize=10.5, leading=14, firstLineIndent=0),
-        cell_bold=ParagraphStyle("cell_bold", parent=base, fontSize=10.5, leading=14, firstLineIndent=0,
-                                 textColor=colors.black),
-        small=ParagraphStyle("small", parent=base, fontSize=9, leading=12, firstLineIndent=0,
-                             textColor=colors.HexColor("#333333")),
+        cell_bold=ParagraphStyle(
+            "cell_bold",
+            parent=base,
+            fontSize=10.5,
+            leading=14,
+            firstLineIndent=0,
+            textColor=colors.black,
+        ),
+        small=ParagraphStyle(
+            "small",
+            parent=base,
+            fontSize=9,
+            leading=12,
+            firstLineIndent=0,
+            textColor=colors.HexColor("#333333"),
+        ),
     )
 
 
@@ -61,8 +104,13 @@ def text(value: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(value)).replace("\n", "<br/>"), style)
 
 
-def bordered_table(rows: list[list], widths: list[float], header_rows: int = 1, shade_header: bool = True,
-                   align_right_columns: tuple[int, ...] = ()) -> Table:
+def bordered_table(
+    rows: list[list],
+    widths: list[float],
+    header_rows: int = 1,
+    shade_header: bool = True,
+    align_right_columns: tuple[int, ...] = (),
+) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=header_rows)
     commands = [
         ("FONT", (0, 0), (-1, -1), cjk_font(), 10.5),
@@ -91,8 +139,14 @@ def header_block(pairs: list[tuple[str, str]], st: Styles) -> Table:
         rows.append(row)
     widths = [24 * mm, CONTENT_WIDTH / 2 - 24 * mm, 24 * mm, CONTENT_WIDTH / 2 - 24 * mm]
     table = bordered_table(rows, widths, header_rows=0, shade_header=False)
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
-                               ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f2f2f2"))]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+                ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f2f2f2")),
+            ]
+        )
+    )
     return table
 
 
@@ -130,7 +184,9 @@ class SignatureBlock(Flowable):
             canvas.rect(x, y, self.box_width, self.box_height, stroke=1, fill=0)
             canvas.setDash()
             ax, ay = canvas.absolutePosition(x, y)
-            self.slots.append(SignatureSlot(field_name, page, (ax, ay, ax + self.box_width, ay + self.box_height)))
+            self.slots.append(
+                SignatureSlot(field_name, page, (ax, ay, ax + self.box_width, ay + self.box_height))
+            )
 
 
 def _footer(canvas, document) -> None:
@@ -142,12 +198,23 @@ def _footer(canvas, document) -> None:
     canvas.restoreState()
 
 
-def build_pdf(title: str, story: list, signature_block: SignatureBlock | None) -> tuple[bytes, list[SignatureSlot]]:
+def build_pdf(
+    title: str, story: list, signature_block: SignatureBlock | None
+) -> tuple[bytes, list[SignatureSlot]]:
     """Lay out ``story`` (signature block last, kept together) and return PDF bytes and stamp slots."""
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
-                                 bottomMargin=20 * mm, title=title, author=ISSUER, creator="TIC Review Desktop",
-                                 invariant=1)
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=18 * mm,
+        bottomMargin=20 * mm,
+        title=title,
+        author=ISSUER,
+        creator="TIC Review Desktop",
+        invariant=1,
+    )
     flowables = list(story)
     if signature_block is not None:
         flowables.append(KeepTogether([Spacer(1, 6 * mm), signature_block]))

@@ -12,8 +12,18 @@ from tic_desktop.reports.fonts import cjk_font
 from tic_desktop.security.certificates import short_fingerprint
 
 
-def passphrase_sheet(*, expert_id: str, name: str, unit: str, panels: list[str], round_id: str, round_title: str,
-                     passphrase: str, bureau_name: str, bureau_fingerprint: str) -> bytes:
+def passphrase_sheet(
+    *,
+    expert_id: str,
+    name: str,
+    unit: str,
+    panels: list[str],
+    round_id: str,
+    round_title: str,
+    passphrase: str,
+    bureau_name: str,
+    bureau_fingerprint: str,
+) -> bytes:
     font = cjk_font()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
@@ -26,8 +36,13 @@ def passphrase_sheet(*, expert_id: str, name: str, unit: str, panels: list[str],
     pdf.setFont(font, 12)
     pdf.drawCentredString(width / 2, y, round_title)
     y -= 18 * mm
-    rows = [("专家", f"{name}（{expert_id}）"), ("单位", unit), ("评审批次", round_id),
-            ("专家组", "、".join(panels)), ("发放单位", bureau_name)]
+    rows = [
+        ("专家", f"{name}（{expert_id}）"),
+        ("单位", unit),
+        ("评审批次", round_id),
+        ("专家组", "、".join(panels)),
+        ("发放单位", bureau_name),
+    ]
     for label, value in rows:
         pdf.setFont(font, 14)
         pdf.drawString(25 * mm, y, label)

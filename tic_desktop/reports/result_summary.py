@@ -21,27 +21,60 @@ from tic_desktop.signing.pdf_signing import SignerIdentity, prepare_signature_fi
 SIGNER_ROLE = "评审结果签发"
 
 
-def result_summary(review_round: ReviewRound, results: list[ApplicationResult], returns: list[ReceivedReturn],
-                   method: Method) -> ResultSummary:
-    rows = [RankingRow(r.rank, r.application_id, review_round.applications[r.application_id].center_name,
-                       r.valid, money2(r.mean) or "—", money2(r.final) or "—", money2(r.minimum) or "—",
-                       money2(r.maximum) or "—", [FLAG_TEXT.get(f, f) for f in r.flags], r.grade or "")
-            for r in sorted(results, key=lambda r: (r.rank is None, r.rank or 0))]
+def result_summary(
+    review_round: ReviewRound,
+    results: list[ApplicationResult],
+    returns: list[ReceivedReturn],
+    method: Method,
+) -> ResultSummary:
+    rows = [
+        RankingRow(
+            r.rank,
+            r.application_id,
+            review_round.applications[r.application_id].center_name,
+            r.valid,
+            money2(r.mean) or "—",
+            money2(r.final) or "—",
+            money2(r.minimum) or "—",
+            money2(r.maximum) or "—",
+            [FLAG_TEXT.get(f, f) for f in r.flags],
+            r.grade or "",
+        )
+        for r in sorted(results, key=lambda r: (r.rank is None, r.rank or 0))
+    ]
     today = dt.date.today()
     return ResultSummary(
-        review_round.id, review_round.spec.title, method.describe(), method.parameters(), rows,
-        inputs=[(f"{item.file.name}（{STATUS_TEXT[item.status]}）", item.file_sha256) for item in returns],
-        excluded=[(r.application_id, expert, EXCLUSION_TEXT.get(reason, reason))
-                  for r in results for expert, reason in r.excluded],
+        review_round.id,
+        review_round.spec.title,
+        method.describe(),
+        method.parameters(),
+        rows,
+        inputs=[
+            (f"{item.file.name}（{STATUS_TEXT[item.status]}）", item.file_sha256)
+            for item in returns
+        ],
+        excluded=[
+            (r.application_id, expert, EXCLUSION_TEXT.get(reason, reason))
+            for r in results
+            for expert, reason in r.excluded
+        ],
         date=f"{today.year}年{today.month}月{today.day}日",
     )
 
 
-def signed_result_summary(summary: ResultSummary, workspace: BureauWorkspace, keys: BureauKeys) -> bytes:
+def signed_result_summary(
+    summary: ResultSummary, workspace: BureauWorkspace, keys: BureauKeys
+) -> bytes:
     key, certificate = certificates.issue_expert_certificate(
-        keys.ca_key, workspace.ca_certificate, "BUREAU", workspace.name, workspace.name, SIGNER_ROLE)
-    identity = SignerIdentity(certificates.key_to_pem(key), certificates.certificate_to_pem(certificate),
-                              workspace.ca_pem, workspace.name, SIGNER_ROLE)
+        keys.ca_key, workspace.ca_certificate, "BUREAU", workspace.name, workspace.name, SIGNER_ROLE
+    )
+    identity = SignerIdentity(
+        certificates.key_to_pem(key),
+        certificates.certificate_to_pem(certificate),
+        workspace.ca_pem,
+        workspace.name,
+        SIGNER_ROLE,
+    )
     pdf, slots = draw_result_summary(summary)
     pdf = prepare_signature_fields(pdf, slots)
     return sign_pdf(pdf, identity, slots[0], certify=True)

@@ -33,8 +33,14 @@ class ReturnMade:
     token: bytes = b""  # the signed document, for a copy to the panel chair
 
 
-def return_document(package: OpenedPackage, credential: Credential, sheet: ScoreSheet, revision: int,
-                    audit_head: str | None = None, extra: dict | None = None) -> bytes:
+def return_document(
+    package: OpenedPackage,
+    credential: Credential,
+    sheet: ScoreSheet,
+    revision: int,
+    audit_head: str | None = None,
+    extra: dict | None = None,
+) -> bytes:
     manifest = package.manifest
     document = {
         "format": FORMAT,
@@ -46,16 +52,26 @@ def return_document(package: OpenedPackage, credential: Credential, sheet: Score
         "expert": credential.expert_id,
         "expert_fingerprint": credential.fingerprint,
         "revision": revision,
-        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
         "audit_head": audit_head,
         **(extra or {}),
         **sheet.model_dump(mode="json"),
     }
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
-def make_return(package: OpenedPackage, credential: Credential, sheet: ScoreSheet, out: Path, db: Database,
-                shown: str = "scores", audit_head: str | None = None, extra: dict | None = None) -> ReturnMade:
+def make_return(
+    package: OpenedPackage,
+    credential: Credential,
+    sheet: ScoreSheet,
+    out: Path,
+    db: Database,
+    shown: str = "scores",
+    audit_head: str | None = None,
+    extra: dict | None = None,
+) -> ReturnMade:
     """Validate, sign, encrypt and write ``out`` atomically; nothing is written if any step fails."""
     package.check_credential(credential, credential.expert_id)
     check_score_sheet(sheet, package.manifest, credential.expert_id, shown)
@@ -63,14 +79,30 @@ def make_return(package: OpenedPackage, credential: Credential, sheet: ScoreShee
     certificate = certificates.certificate_from_pem(credential.certificate_pem)
     with db.session() as session:
         latest = session.scalar(
-            select(func.max(SentReturn.revision)).where(SentReturn.package_sha256 == package.package_sha256,
-                                                        SentReturn.expert_id == credential.expert_id))
+            select(func.max(SentReturn.revision)).where(
+                SentReturn.package_sha256 == package.package_sha256,
+                SentReturn.expert_id == credential.expert_id,
+            )
+        )
         revision = (latest or 0) + 1
-        token = jws.sign(return_document(package, credential, sheet, revision, audit_head, extra), key, certificate)
+        token = jws.sign(
+            return_document(package, credential, sheet, revision, audit_head, extra),
+            key,
+            certificate,
+        )
         sealed = age_files.encrypt_to(token, [package.manifest.bureau.age_recipient])
         digest = hashlib.sha256(sealed).hexdigest()
-        session.add(SentReturn(package_sha256=package.package_sha256, expert_id=credential.expert_id,
-                               revision=revision, file_sha256=digest, created_at=dt.datetime.now(dt.timezone.utc)))
+        session.add(
+            SentReturn(
+                package_sha256=package.package_sha256,
+                expert_id=credential.expert_id,
+                revision=revision,
+                file_sha256=digest,
+                created_at=dt.datetime.now(dt.UTC),
+            )
+        )
         session.flush()
-        write_atomically(Path(out), sealed)  # inside the transaction: a failed write records nothing
+        write_atomically(
+            Path(out), sealed
+        )  # inside the transaction: a failed write records nothing
     return ReturnMade(Path(out), revision, digest, token)

@@ -24,13 +24,30 @@ from tic_desktop.security.errors import SecurityError
 
 MAX_RETURN_BYTES = 16 * 1024 * 1024
 
-STATUS_TEXT = {"accepted": "接收", "superseded": "已被取代", "duplicate": "重复", "rejected": "拒收"}
+STATUS_TEXT = {
+    "accepted": "接收",
+    "superseded": "已被取代",
+    "duplicate": "重复",
+    "rejected": "拒收",
+}
 
 REASON_TEXT = {
-    "bad_signature": ("签名无效或签名证书不是本局签发", "invalid signature, or a certificate not issued by this bureau"),
-    "unknown_expert": ("该专家不属于此评审包的专家组", "the expert is not a member of the package's panel"),
-    "wrong_round": ("不属于本评审批次或本局发出的评审包", "not for this round or for a package this bureau built"),
-    "cannot_decrypt": ("无法解密（不是发给本局的文件，或文件损坏）", "cannot decrypt (not addressed to this bureau, or damaged)"),
+    "bad_signature": (
+        "签名无效或签名证书不是本局签发",
+        "invalid signature, or a certificate not issued by this bureau",
+    ),
+    "unknown_expert": (
+        "该专家不属于此评审包的专家组",
+        "the expert is not a member of the package's panel",
+    ),
+    "wrong_round": (
+        "不属于本评审批次或本局发出的评审包",
+        "not for this round or for a package this bureau built",
+    ),
+    "cannot_decrypt": (
+        "无法解密（不是发给本局的文件，或文件损坏）",
+        "cannot decrypt (not addressed to this bureau, or damaged)",
+    ),
     "malformed": ("文件内容格式无效", "malformed content"),
 }
 
@@ -49,12 +66,19 @@ class ReceivedReturn:
     created_at: str = ""
     package_sha256: str | None = None
     panel: str | None = None
-    package_built_at: str = ""  # when the bureau built the package (from its registry), for rebuilt panels
+    package_built_at: str = (
+        ""  # when the bureau built the package (from its registry), for rebuilt panels
+    )
     document: dict = field(default_factory=dict)
     sheet: ScoreSheet | None = None
 
     def as_json(self) -> dict:
-        return {"file": self.file.name, "expert": self.expert, "status": self.status, "reason": self.reason}
+        return {
+            "file": self.file.name,
+            "expert": self.expert,
+            "status": self.status,
+            "reason": self.reason,
+        }
 
 
 def _rejected(item: ReceivedReturn, reason: str, detail: str = "") -> ReceivedReturn:
@@ -62,8 +86,13 @@ def _rejected(item: ReceivedReturn, reason: str, detail: str = "") -> ReceivedRe
     return item
 
 
-def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, round_id: str | None,
-                  registry: Callable[[], dict[str, dict]] | None = None) -> ReceivedReturn:
+def verify_return(
+    file: Path,
+    workspace: BureauWorkspace,
+    keys: BureauKeys,
+    round_id: str | None,
+    registry: Callable[[], dict[str, dict]] | None = None,
+) -> ReceivedReturn:
     """Check one file; never raises for a bad return, only classifies it.
 
     ``registry`` returns the package registry (default: ``workspace.registry``, which reads packages.json);
@@ -83,7 +112,9 @@ def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, roun
         signer = certificates.verify_issued_by(certificate, workspace.ca_certificate)
         payload = jws.verify(token, certificate)
     except SecurityError as error:
-        return _rejected(item, "bad_signature" if error.reason != "malformed" else "malformed", error.message_zh)
+        return _rejected(
+            item, "bad_signature" if error.reason != "malformed" else "malformed", error.message_zh
+        )
     try:
         document = parse_signed_json(payload, file, "回执")
         if document.get("format") != FORMAT:
@@ -99,12 +130,21 @@ def verify_return(file: Path, workspace: BureauWorkspace, keys: BureauKeys, roun
     item.expert, item.revision, item.document, item.sheet = expert, revision, document, sheet
     item.created_at = str(document.get("created_at", ""))
     item.package_sha256 = document.get("package_sha256")
-    if document.get("expert_fingerprint") != signer.fingerprint or signer.expert_id != expert or sheet.expert != expert:
+    if (
+        document.get("expert_fingerprint") != signer.fingerprint
+        or signer.expert_id != expert
+        or sheet.expert != expert
+    ):
         return _rejected(item, "bad_signature", "签名证书与回执中的专家不符")
-    if document.get("bureau_fingerprint") != workspace.fingerprint or document.get("bureau_recipient") != workspace.age_recipient:
+    if (
+        document.get("bureau_fingerprint") != workspace.fingerprint
+        or document.get("bureau_recipient") != workspace.age_recipient
+    ):
         return _rejected(item, "wrong_round", "回执指向另一评审局")
     package = (registry or workspace.registry)().get(item.package_sha256 or "")
-    if package is None or (round_id is not None and (document.get("round") != round_id or package["round"] != round_id)):
+    if package is None or (
+        round_id is not None and (document.get("round") != round_id or package["round"] != round_id)
+    ):
         return _rejected(item, "wrong_round")
     if document.get("round") != package["round"] or document.get("panel") != package["panel"]:
         return _rejected(item, "wrong_round", "回执中的批次或专家组与评审包不符")
@@ -123,7 +163,9 @@ def _member_fingerprint(workspace: BureauWorkspace, package: dict, expert: str) 
     known = package.get("member_fingerprints")
     if known is not None:
         return known.get(expert)
-    public = workspace.credentials_dir(package["round"]) / f"{expert}.json"  # packages registered earlier
+    public = (
+        workspace.credentials_dir(package["round"]) / f"{expert}.json"
+    )  # packages registered earlier
     try:
         pem = json.loads(public.read_text(encoding="utf-8"))["certificate_pem"]
         return certificates.fingerprint(certificates.certificate_from_pem(pem))
@@ -161,14 +203,20 @@ def classify_returns(items: list[ReceivedReturn]) -> list[ReceivedReturn]:
         if item.file_sha256 == winner.file_sha256:
             item.status, item.detail = "duplicate", "与已接收的文件完全相同"
         else:
-            item.status, item.detail = "superseded", (
-                f"已被第 {winner.revision} 版取代" if winner.package_sha256 == item.package_sha256
-                else "已被重新生成的评审包上的回执取代")
+            item.status, item.detail = (
+                "superseded",
+                (
+                    f"已被第 {winner.revision} 版取代"
+                    if winner.package_sha256 == item.package_sha256
+                    else "已被重新生成的评审包上的回执取代"
+                ),
+            )
     return items
 
 
-def receive_returns(files: list[Path], workspace: BureauWorkspace, keys: BureauKeys,
-                    round_id: str | None) -> list[ReceivedReturn]:
+def receive_returns(
+    files: list[Path], workspace: BureauWorkspace, keys: BureauKeys, round_id: str | None
+) -> list[ReceivedReturn]:
     """Verify and classify ``files``; packages.json is read once (when the first file needs it), not per file."""
     loaded: list[dict[str, dict]] = []
 

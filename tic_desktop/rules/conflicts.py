@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.domain.round import Expert, Panel
-from tic_desktop.rules.display import message_figure
 from tic_desktop.rules.boundaries import not_less_than, within_one_third
+from tic_desktop.rules.display import message_figure
 from tic_desktop.rules.messages import CLAUSES, text
 from tic_desktop.rules.results import Check, Result
 from tic_desktop.rules.units import Affiliation, Unit, affiliation_with
@@ -27,10 +27,17 @@ def host_units(application: Application, include_co_builders: bool = True) -> li
     return units
 
 
-def make_check(check_id: str, result: Result, key: str, value=None, threshold=None, **fields) -> Check:
+def make_check(
+    check_id: str, result: Result, key: str, value=None, threshold=None, **fields
+) -> Check:
     """A Check with its clause and its sentence from the catalogue."""
-    zh, en = text(check_id, key, value=message_figure(check_id, value),
-                  threshold=message_figure(check_id, threshold), **fields)
+    zh, en = text(
+        check_id,
+        key,
+        value=message_figure(check_id, value),
+        threshold=message_figure(check_id, threshold),
+        **fields,
+    )
     clause_zh, clause_en = CLAUSES[check_id]
     return Check(check_id, clause_zh, result, value, threshold, zh, en, clause_en)
 
@@ -57,7 +64,9 @@ class ShareFinding:
         return Result.PASS
 
 
-def share_finding(affiliations: list[Affiliation], declared: list[bool] | None = None) -> ShareFinding:
+def share_finding(
+    affiliations: list[Affiliation], declared: list[bool] | None = None
+) -> ShareFinding:
     declared = declared or [False] * len(affiliations)
     sure = sum(1 for a, d in zip(affiliations, declared) if d or (a.affiliated and not a.by_name))
     by_name = sum(1 for a, d in zip(affiliations, declared) if not d and a.affiliated and a.by_name)
@@ -76,6 +85,7 @@ def chair_independence(tie: Affiliation, declared: bool = False) -> Result:
 
 # --- a center's expert committee (Art. 11) ---------------------------------------------------
 
+
 def committee_checks(application: Application) -> list[Check]:
     committee = application.committee
     if committee is None or not committee.members:
@@ -89,26 +99,40 @@ def committee_checks(application: Application) -> list[Check]:
     unnamed = "、".join(m.name for m in committee.members if not m.unit_uscc) or "—"
     key = finding.result.value
     share = make_check(
-        "committee.host_share", finding.result, key,
+        "committee.host_share",
+        finding.result,
+        key,
         value=str(finding.affiliated),
         threshold=f"{finding.total // 3}",
-        total=finding.total, sure=finding.sure, by_name=finding.by_name, names=unnamed,
+        total=finding.total,
+        sure=finding.sure,
+        by_name=finding.by_name,
+        names=unnamed,
     )
 
     chair = committee.members[committee.chair]
-    tie = affiliation_with(Unit(chair.unit_name, chair.unit_uscc), host_units(application, include_co_builders=False))
+    tie = affiliation_with(
+        Unit(chair.unit_name, chair.unit_uscc), host_units(application, include_co_builders=False)
+    )
     chair_result = chair_independence(tie)
     chair_check = make_check(
-        "committee.chair_independent", chair_result, chair_result.value,
-        value=chair.unit_name, threshold=None,
-        name=chair.name, unit=chair.unit_name,
+        "committee.chair_independent",
+        chair_result,
+        chair_result.value,
+        value=chair.unit_name,
+        threshold=None,
+        name=chair.name,
+        unit=chair.unit_name,
         outcome_zh="与牵头单位相同" if tie.affiliated else "与牵头单位不同",
-        outcome_en="it matches the lead unit" if tie.affiliated else "it differs from the lead unit",
+        outcome_en="it matches the lead unit"
+        if tie.affiliated
+        else "it differs from the lead unit",
     )
     return [share, chair_check]
 
 
 # --- review panels ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PanelConflicts:
@@ -139,8 +163,13 @@ class PanelConflicts:
             "recused": list(self.recused),
             "scorers": len(self.scorers),
             "checks": [
-                {"id": c.id, "result": c.result.value, "value": c.value, "threshold": c.threshold,
-                 "message": c.message(lang)}
+                {
+                    "id": c.id,
+                    "result": c.result.value,
+                    "value": c.value,
+                    "threshold": c.threshold,
+                    "message": c.message(lang),
+                }
                 for c in self.checks
             ],
         }
@@ -155,7 +184,10 @@ def panel_conflicts(
 ) -> PanelConflicts:
     """Affiliations, recusals and the three panel checks for one application."""
     hosts = host_units(application)
-    ties = {m: affiliation_with(Unit(experts[m].unit_name, experts[m].unit_uscc), hosts) for m in panel.members}
+    ties = {
+        m: affiliation_with(Unit(experts[m].unit_name, experts[m].unit_uscc), hosts)
+        for m in panel.members
+    }
     is_declared = {m: m in declared for m in panel.members}
     affiliated = [m for m in panel.members if is_declared[m] or ties[m].affiliated]
     reasons: dict[str, str] = {}
@@ -171,21 +203,35 @@ def panel_conflicts(
             reasons[m] = f"来自{ties[m].unit.name}"
             reasons_en[m] = f"from {ties[m].unit.name}"
 
-    finding = share_finding([ties[m] for m in panel.members], [is_declared[m] for m in panel.members])
+    finding = share_finding(
+        [ties[m] for m in panel.members], [is_declared[m] for m in panel.members]
+    )
     total = len(panel.members)
     share = make_check(
-        "panel.host_share", finding.result, finding.result.value,
-        value=str(finding.affiliated), threshold=f"{total // 3}",
-        total=total, sure=finding.sure, by_name=finding.by_name,
+        "panel.host_share",
+        finding.result,
+        finding.result.value,
+        value=str(finding.affiliated),
+        threshold=f"{total // 3}",
+        total=total,
+        sure=finding.sure,
+        by_name=finding.by_name,
     )
 
     chair_tie = ties[panel.chair]
     chair_result = chair_independence(chair_tie, declared=is_declared[panel.chair])
     chair_check = make_check(
-        "panel.chair_independent", chair_result, chair_result.value,
-        value=panel.chair, threshold=None, why_zh=reasons.get(panel.chair, ""), why_en=reasons_en.get(panel.chair, ""),
+        "panel.chair_independent",
+        chair_result,
+        chair_result.value,
+        value=panel.chair,
+        threshold=None,
+        why_zh=reasons.get(panel.chair, ""),
+        why_en=reasons_en.get(panel.chair, ""),
         outcome_zh="与申报单位相同" if chair_tie.affiliated else "与申报单位不同",
-        outcome_en="it matches the applicant" if chair_tie.affiliated else "it differs from the applicant",
+        outcome_en="it matches the applicant"
+        if chair_tie.affiliated
+        else "it differs from the applicant",
     )
 
     sure_recused = [m for m in affiliated if is_declared[m] or not ties[m].by_name]
@@ -197,7 +243,9 @@ def panel_conflicts(
     else:
         quorum_result = Result.PASS
     quorum_check = make_check(
-        "panel.quorum", quorum_result, quorum_result.value,
+        "panel.quorum",
+        quorum_result,
+        quorum_result.value,
         value=str(scorers if quorum_result is not Result.FAIL else total - len(sure_recused)),
         threshold=str(quorum),
     )

@@ -15,7 +15,12 @@ from tic_desktop.rules.boundaries import (
 from tic_desktop.rules.conflicts import committee_checks, make_check
 from tic_desktop.rules.messages import KIND_NAMES_ZH, USCC_PROBLEMS, text
 from tic_desktop.rules.results import Check, EligibilityReport, Result
-from tic_desktop.rules.uscc import division_code, is_registered_in_liaocheng, normalise_uscc, uscc_problem
+from tic_desktop.rules.uscc import (
+    division_code,
+    is_registered_in_liaocheng,
+    normalise_uscc,
+    uscc_problem,
+)
 
 RD_TOTAL_MIN = Decimal("10000000")
 RD_RATIO_MIN_PERCENT = 3
@@ -29,18 +34,36 @@ LEAD_SHARE_MIN = Decimal("60")
 SENIOR_LEVELS = ("senior", "associate_senior")
 
 # Art. 8 (7): a strategic-priority application may be judged leniently on these only.
-RELAXABLE = frozenset({
-    "rd.expense_total", "rd.expense_ratio", "transfer.cases",
-    "premises.rd_space", "premises.equipment_value", "team.full_time_staff",
-})
+RELAXABLE = frozenset(
+    {
+        "rd.expense_total",
+        "rd.expense_ratio",
+        "transfer.cases",
+        "premises.rd_space",
+        "premises.equipment_value",
+        "team.full_time_staff",
+    }
+)
 
 CHECK_IDS = (
-    "lead_unit.kind", "lead_unit.registered_locally", "lead_unit.independent_legal_person",
-    "rd.expense_total", "rd.expense_ratio", "transfer.cases",
-    "premises.rd_space", "premises.equipment_value", "premises.pilot_capability",
-    "team.full_time_staff", "team.director_title",
-    "cobuild.count", "cobuild.local_enterprise", "cobuild.agreement", "cobuild.lead_share",
-    "compliance.incidents", "committee.host_share", "committee.chair_independent",
+    "lead_unit.kind",
+    "lead_unit.registered_locally",
+    "lead_unit.independent_legal_person",
+    "rd.expense_total",
+    "rd.expense_ratio",
+    "transfer.cases",
+    "premises.rd_space",
+    "premises.equipment_value",
+    "premises.pilot_capability",
+    "team.full_time_staff",
+    "team.director_title",
+    "cobuild.count",
+    "cobuild.local_enterprise",
+    "cobuild.agreement",
+    "cobuild.lead_share",
+    "compliance.incidents",
+    "committee.host_share",
+    "committee.chair_independent",
 )
 
 
@@ -54,18 +77,30 @@ def plain(amount: Decimal) -> str:
 
 
 def _not_applicable(check_id: str, kind: str) -> Check:
-    return make_check(check_id, Result.NOT_APPLICABLE, "not_applicable_kind", kind=kind,
-                      kind_zh=KIND_NAMES_ZH.get(kind, f"“{kind}”"))
+    return make_check(
+        check_id,
+        Result.NOT_APPLICABLE,
+        "not_applicable_kind",
+        kind=kind,
+        kind_zh=KIND_NAMES_ZH.get(kind, f"“{kind}”"),
+    )
 
 
 def _by_outcome(check_id: str, ok: bool, **fields) -> Check:
-    return make_check(check_id, Result.PASS if ok else Result.FAIL, "pass" if ok else "fail", **fields)
+    return make_check(
+        check_id, Result.PASS if ok else Result.FAIL, "pass" if ok else "fail", **fields
+    )
 
 
 def check_lead_kind(app: Application) -> Check:
     kind = app.lead_unit.kind
-    return _by_outcome("lead_unit.kind", kind in KNOWN_UNIT_KINDS, value=kind, kind=kind,
-                       kind_zh=KIND_NAMES_ZH.get(kind, kind))
+    return _by_outcome(
+        "lead_unit.kind",
+        kind in KNOWN_UNIT_KINDS,
+        value=kind,
+        kind=kind,
+        kind_zh=KIND_NAMES_ZH.get(kind, kind),
+    )
 
 
 def check_registered_locally(app: Application) -> Check:
@@ -78,11 +113,24 @@ def check_registered_locally(app: Application) -> Check:
     problem = uscc_problem(code)
     if problem:
         why_zh, why_en = USCC_PROBLEMS[problem]
-        return make_check(check_id, Result.FAIL, "invalid", value=code, threshold="3715",
-                          code=code, why_zh=why_zh, why_en=why_en)
+        return make_check(
+            check_id,
+            Result.FAIL,
+            "invalid",
+            value=code,
+            threshold="3715",
+            code=code,
+            why_zh=why_zh,
+            why_en=why_en,
+        )
     division = division_code(code)
-    return _by_outcome(check_id, is_registered_in_liaocheng(code), value=division, threshold="3715",
-                       division=division)
+    return _by_outcome(
+        check_id,
+        is_registered_in_liaocheng(code),
+        value=division,
+        threshold="3715",
+        division=division,
+    )
 
 
 def check_independent_legal_person(app: Application) -> Check:
@@ -108,9 +156,16 @@ def check_rd_total(app: Application) -> Check:
     years = _last_three_years(app)
     given = sum(1 for e in app.finance or [] if e.rd_expense is not None)
     if years is None or any(e.rd_expense is None for e in years):
-        return make_check(check_id, Result.MISSING, "missing", threshold=plain(RD_TOTAL_MIN), years=min(given, 3))
+        return make_check(
+            check_id, Result.MISSING, "missing", threshold=plain(RD_TOTAL_MIN), years=min(given, 3)
+        )
     total = sum((e.rd_expense for e in years), Decimal(0))
-    return _by_outcome(check_id, not_less_than(total, RD_TOTAL_MIN), value=money(total), threshold=plain(RD_TOTAL_MIN))
+    return _by_outcome(
+        check_id,
+        not_less_than(total, RD_TOTAL_MIN),
+        value=money(total),
+        threshold=plain(RD_TOTAL_MIN),
+    )
 
 
 def check_rd_ratio(app: Application) -> Check:
@@ -119,9 +174,13 @@ def check_rd_ratio(app: Application) -> Check:
         return _not_applicable(check_id, app.lead_unit.kind)
     years = _last_three_years(app)
     threshold = str(RD_RATIO_MIN_PERCENT)
-    given = sum(1 for e in app.finance or [] if e.rd_expense is not None and e.main_revenue is not None)
+    given = sum(
+        1 for e in app.finance or [] if e.rd_expense is not None and e.main_revenue is not None
+    )
     if years is None or any(e.rd_expense is None or e.main_revenue is None for e in years):
-        return make_check(check_id, Result.MISSING, "missing", threshold=threshold, years=min(given, 3))
+        return make_check(
+            check_id, Result.MISSING, "missing", threshold=threshold, years=min(given, 3)
+        )
     rd = sum((e.rd_expense for e in years), Decimal(0))
     revenue = sum((e.main_revenue for e in years), Decimal(0))
     if revenue == 0:
@@ -138,17 +197,25 @@ def check_transfer_cases(app: Application) -> Check:
         return _not_applicable(check_id, app.lead_unit.kind)
     if app.transfer_cases is None:
         return make_check(check_id, Result.MISSING, "missing", threshold=str(TRANSFER_CASES_MIN))
-    return _by_outcome(check_id, not_less_than(app.transfer_cases, TRANSFER_CASES_MIN),
-                       value=str(app.transfer_cases), threshold=str(TRANSFER_CASES_MIN))
+    return _by_outcome(
+        check_id,
+        not_less_than(app.transfer_cases, TRANSFER_CASES_MIN),
+        value=str(app.transfer_cases),
+        threshold=str(TRANSFER_CASES_MIN),
+    )
 
 
 def _premises(check_id: str, amount: Decimal | None, minimum: Decimal, special: bool) -> Check:
     if amount is None:
         return make_check(check_id, Result.MISSING, "missing", threshold=plain(minimum))
     if not_less_than(amount, minimum):
-        return make_check(check_id, Result.PASS, "pass", value=plain(amount), threshold=plain(minimum))
+        return make_check(
+            check_id, Result.PASS, "pass", value=plain(amount), threshold=plain(minimum)
+        )
     if special:
-        return make_check(check_id, Result.REVIEW, "special", value=plain(amount), threshold=plain(minimum))
+        return make_check(
+            check_id, Result.REVIEW, "special", value=plain(amount), threshold=plain(minimum)
+        )
     return make_check(check_id, Result.FAIL, "fail", value=plain(amount), threshold=plain(minimum))
 
 
@@ -157,14 +224,18 @@ def check_rd_space(app: Application) -> Check:
 
 
 def check_equipment(app: Application) -> Check:
-    return _premises("premises.equipment_value", app.equipment_value, EQUIPMENT_MIN, app.special_industry)
+    return _premises(
+        "premises.equipment_value", app.equipment_value, EQUIPMENT_MIN, app.special_industry
+    )
 
 
 def check_pilot(app: Application) -> Check:
     check_id = "premises.pilot_capability"
     if app.pilot_capability is None:
         return make_check(check_id, Result.MISSING, "missing")
-    return _by_outcome(check_id, app.pilot_capability, value=str(app.pilot_capability).lower(), threshold="true")
+    return _by_outcome(
+        check_id, app.pilot_capability, value=str(app.pilot_capability).lower(), threshold="true"
+    )
 
 
 def check_staff(app: Application) -> Check:
@@ -172,7 +243,9 @@ def check_staff(app: Application) -> Check:
     if app.staff is None:
         return make_check(check_id, Result.MISSING, "missing", threshold=str(STAFF_MIN))
     counted = sum(1 for s in app.staff if s.full_time and more_than(s.days_worked, STAFF_DAYS_OVER))
-    return _by_outcome(check_id, not_less_than(counted, STAFF_MIN), value=str(counted), threshold=str(STAFF_MIN))
+    return _by_outcome(
+        check_id, not_less_than(counted, STAFF_MIN), value=str(counted), threshold=str(STAFF_MIN)
+    )
 
 
 def check_director(app: Application) -> Check:
@@ -182,13 +255,32 @@ def check_director(app: Application) -> Check:
         return make_check(check_id, Result.MISSING, "missing")
     title = director.title or director.title_level
     if director.title_level in SENIOR_LEVELS:
-        return make_check(check_id, Result.PASS, "pass", value=director.title_level, threshold="associate_senior", title=title)
-    return make_check(check_id, Result.REVIEW, "review", value=director.title_level, threshold="associate_senior", title=title)
+        return make_check(
+            check_id,
+            Result.PASS,
+            "pass",
+            value=director.title_level,
+            threshold="associate_senior",
+            title=title,
+        )
+    return make_check(
+        check_id,
+        Result.REVIEW,
+        "review",
+        value=director.title_level,
+        threshold="associate_senior",
+        title=title,
+    )
 
 
 def check_cobuild_count(app: Application) -> Check:
     count = len(app.co_builders)
-    return _by_outcome("cobuild.count", not_more_than(count, CO_BUILDERS_MAX), value=str(count), threshold=str(CO_BUILDERS_MAX))
+    return _by_outcome(
+        "cobuild.count",
+        not_more_than(count, CO_BUILDERS_MAX),
+        value=str(count),
+        threshold=str(CO_BUILDERS_MAX),
+    )
 
 
 def check_local_enterprise(app: Application) -> Check:
@@ -213,14 +305,27 @@ def check_agreements(app: Application) -> Check:
     unsigned = [c.name for c in app.co_builders if c.agreement_signed is False]
     unknown = [c.name for c in app.co_builders if c.agreement_signed is None]
     if unsigned:
-        return make_check(check_id, Result.FAIL, "fail", value=str(len(unsigned)), threshold="0", names="、".join(unsigned))
+        return make_check(
+            check_id,
+            Result.FAIL,
+            "fail",
+            value=str(len(unsigned)),
+            threshold="0",
+            names="、".join(unsigned),
+        )
     if unknown:
         return make_check(check_id, Result.MISSING, "missing", names="、".join(unknown))
-    return make_check(check_id, Result.PASS, "pass", value="0", threshold="0", count=len(app.co_builders))
+    return make_check(
+        check_id, Result.PASS, "pass", value="0", threshold="0", count=len(app.co_builders)
+    )
 
 
-_SHARE_PARTS = (("conditions", "科研条件", "research conditions"), ("staff", "研发人员", "R&D staff"),
-                ("projects", "科研项目", "research projects"), ("achievements", "科技成果", "achievements"))
+_SHARE_PARTS = (
+    ("conditions", "科研条件", "research conditions"),
+    ("staff", "研发人员", "R&D staff"),
+    ("projects", "科研项目", "research projects"),
+    ("achievements", "科技成果", "achievements"),
+)
 
 
 def check_lead_share(app: Application) -> Check:
@@ -231,11 +336,19 @@ def check_lead_share(app: Application) -> Check:
     values = {key: getattr(share, key) if share else None for key, _, _ in _SHARE_PARTS}
     if any(v is None for v in values.values()):
         return make_check(check_id, Result.MISSING, "missing", threshold=plain(LEAD_SHARE_MIN))
-    low = [(zh, en, values[key]) for key, zh, en in _SHARE_PARTS if not not_less_than(values[key], LEAD_SHARE_MIN)]
+    low = [
+        (zh, en, values[key])
+        for key, zh, en in _SHARE_PARTS
+        if not not_less_than(values[key], LEAD_SHARE_MIN)
+    ]
     lowest = plain(min(values.values()))
     if low:
         return make_check(
-            check_id, Result.FAIL, "fail", value=lowest, threshold=plain(LEAD_SHARE_MIN),
+            check_id,
+            Result.FAIL,
+            "fail",
+            value=lowest,
+            threshold=plain(LEAD_SHARE_MIN),
             parts_zh="、".join(f"{z} {plain(v)}%" for z, _, v in low),
             parts_en=", ".join(f"{e} {plain(v)}%" for _, e, v in low),
         )
@@ -245,7 +358,11 @@ def check_lead_share(app: Application) -> Check:
 def check_incidents(app: Application) -> Check:
     check_id = "compliance.incidents"
     incidents = app.incidents
-    if incidents is None or incidents.safety_accident is None or incidents.environmental_case is None:
+    if (
+        incidents is None
+        or incidents.safety_accident is None
+        or incidents.environmental_case is None
+    ):
         return make_check(check_id, Result.MISSING, "missing")
     what = []
     if incidents.safety_accident:
@@ -254,8 +371,15 @@ def check_incidents(app: Application) -> Check:
         what.append(("生态环境问责", "an environmental accountability case"))
     if not what:
         return make_check(check_id, Result.PASS, "pass", value="0", threshold="0")
-    return make_check(check_id, Result.FAIL, "fail", value=str(len(what)), threshold="0",
-                      what_zh="、".join(z for z, _ in what), what_en=" and ".join(e for _, e in what))
+    return make_check(
+        check_id,
+        Result.FAIL,
+        "fail",
+        value=str(len(what)),
+        threshold="0",
+        what_zh="、".join(z for z, _ in what),
+        what_en=" and ".join(e for _, e in what),
+    )
 
 
 def _relax(check: Check, app: Application) -> Check:
@@ -267,11 +391,21 @@ def _relax(check: Check, app: Application) -> Check:
 
 
 _CHECKS = (
-    check_lead_kind, check_registered_locally, check_independent_legal_person,
-    check_rd_total, check_rd_ratio, check_transfer_cases,
-    check_rd_space, check_equipment, check_pilot,
-    check_staff, check_director,
-    check_cobuild_count, check_local_enterprise, check_agreements, check_lead_share,
+    check_lead_kind,
+    check_registered_locally,
+    check_independent_legal_person,
+    check_rd_total,
+    check_rd_ratio,
+    check_transfer_cases,
+    check_rd_space,
+    check_equipment,
+    check_pilot,
+    check_staff,
+    check_director,
+    check_cobuild_count,
+    check_local_enterprise,
+    check_agreements,
+    check_lead_share,
     check_incidents,
 )
 

@@ -40,12 +40,18 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "{base}（重大战略/未来产业布局项目，依第八条（七）可适当放宽，交专家研判。）",
         "{base} (Strategic-priority application: Art. 8 (7) allows relaxation; for the experts to judge.)",
     ),
-    ("lead_unit.kind", "pass"): ("依托单位类型为{kind_zh}，符合牵头条件。", "Lead unit kind '{kind}' may lead a center."),
+    ("lead_unit.kind", "pass"): (
+        "依托单位类型为{kind_zh}，符合牵头条件。",
+        "Lead unit kind '{kind}' may lead a center.",
+    ),
     ("lead_unit.kind", "fail"): (
         "依托单位类型“{kind}”不属于企业、高校、科研院所或新型研发机构。",
         "Lead unit kind '{kind}' is not an enterprise, university, research institute or new R&D institution.",
     ),
-    ("lead_unit.registered_locally", "missing"): ("未提供依托单位统一社会信用代码。", "The lead unit's USCC is missing."),
+    ("lead_unit.registered_locally", "missing"): (
+        "未提供依托单位统一社会信用代码。",
+        "The lead unit's USCC is missing.",
+    ),
     ("lead_unit.registered_locally", "invalid"): (
         "统一社会信用代码 {code} 无效（{why_zh}）。",
         "USCC {code} is invalid ({why_en}).",
@@ -58,9 +64,18 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "登记机关行政区划 {division} 不在聊城市（3715）。",
         "Division code {division} is not in Liaocheng (3715).",
     ),
-    ("lead_unit.independent_legal_person", "pass"): ("依托单位具有独立法人资格。", "The lead unit is an independent legal person."),
-    ("lead_unit.independent_legal_person", "fail"): ("依托单位不具有独立法人资格。", "The lead unit is not an independent legal person."),
-    ("lead_unit.independent_legal_person", "missing"): ("未说明是否具有独立法人资格。", "Independent legal person status not given."),
+    ("lead_unit.independent_legal_person", "pass"): (
+        "依托单位具有独立法人资格。",
+        "The lead unit is an independent legal person.",
+    ),
+    ("lead_unit.independent_legal_person", "fail"): (
+        "依托单位不具有独立法人资格。",
+        "The lead unit is not an independent legal person.",
+    ),
+    ("lead_unit.independent_legal_person", "missing"): (
+        "未说明是否具有独立法人资格。",
+        "Independent legal person status not given.",
+    ),
     ("rd.expense_total", "missing"): (
         "近三年研发费用数据不全（需三个年度，现有 {years} 个）。",
         "R&D expenses for the last three years are incomplete ({years} of 3 years given).",
@@ -89,7 +104,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "近三年研发费用占主营业务收入比例 {value}%，低于 {threshold}%。",
         "Three-year R&D / revenue ratio {value}% is below {threshold}%.",
     ),
-    ("transfer.cases", "missing"): ("未提供近三年同领域科技成果转化成功案例数。", "Technology-transfer cases not given."),
+    ("transfer.cases", "missing"): (
+        "未提供近三年同领域科技成果转化成功案例数。",
+        "Technology-transfer cases not given.",
+    ),
     ("transfer.cases", "pass"): (
         "近三年同领域科技成果转化成功案例 {value} 例，达到 {threshold} 例以上。",
         "{value} successful transfer cases in three years: at least {threshold}.",
@@ -111,7 +129,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "科研开发用房面积 {value} 平方米，少于 {threshold} 平方米；软件等特殊行业可适当低于标准，交专家研判。",
         "R&D floor area {value} m² is below {threshold} m²; software and similar industries may be lower: for the experts to judge.",
     ),
-    ("premises.equipment_value", "missing"): ("未提供仪器设备原值。", "Equipment original value not given."),
+    ("premises.equipment_value", "missing"): (
+        "未提供仪器设备原值。",
+        "Equipment original value not given.",
+    ),
     ("premises.equipment_value", "pass"): (
         "仪器设备原值 {value} 元，不少于 {threshold} 元。",
         "Equipment original value {value} yuan is at least {threshold} yuan.",
@@ -124,9 +145,18 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "仪器设备原值 {value} 元，少于 {threshold} 元；软件等特殊行业可适当低于标准，交专家研判。",
         "Equipment original value {value} yuan is below {threshold} yuan; software and similar industries may be lower: for the experts to judge.",
     ),
-    ("premises.pilot_capability", "missing"): ("未说明是否具备中试或产业化能力。", "Pilot or industrialisation capability not stated."),
-    ("premises.pilot_capability", "pass"): ("已声明具备中试或产业化能力（需现场核实）。", "Declares pilot-scale or industrialisation capability."),
-    ("premises.pilot_capability", "fail"): ("未声明具备中试或产业化能力。", "Does not declare pilot-scale or industrialisation capability."),
+    ("premises.pilot_capability", "missing"): (
+        "未说明是否具备中试或产业化能力。",
+        "Pilot or industrialisation capability not stated.",
+    ),
+    ("premises.pilot_capability", "pass"): (
+        "已声明具备中试或产业化能力（需现场核实）。",
+        "Declares pilot-scale or industrialisation capability.",
+    ),
+    ("premises.pilot_capability", "fail"): (
+        "未声明具备中试或产业化能力。",
+        "Does not declare pilot-scale or industrialisation capability.",
+    ),
     ("team.full_time_staff", "missing"): ("未提供研发人员名单。", "R&D staff roster not given."),
     ("team.full_time_staff", "pass"): (
         "全年实际工作超过 183 天的专职固定科研人员 {value} 人，不少于 {threshold} 人。",
@@ -137,15 +167,25 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "{value} full-time R&D staff worked more than 183 days: fewer than {threshold}.",
     ),
     ("team.director_title", "missing"): ("未提供中心主任信息。", "Center director not given."),
-    ("team.director_title", "pass"): ("中心主任具有高级职称（{title}）。", "The director holds a senior title ({title})."),
+    ("team.director_title", "pass"): (
+        "中心主任具有高级职称（{title}）。",
+        "The director holds a senior title ({title}).",
+    ),
     ("team.director_title", "review"): (
         "中心主任职称为“{title}”，非高级职称；办法规定“一般应具有高级职称”，交专家研判。",
         "The director's title '{title}' is not senior; Art. 11 says 'generally' senior: for the experts to judge.",
     ),
-    ("cobuild.count", "pass"): ("共建单位 {value} 家，不超过 {threshold} 家。", "{value} co-builders: no more than {threshold}."),
-    ("cobuild.count", "fail"): ("共建单位 {value} 家，超过 {threshold} 家。", "{value} co-builders: more than {threshold}."),
+    ("cobuild.count", "pass"): (
+        "共建单位 {value} 家，不超过 {threshold} 家。",
+        "{value} co-builders: no more than {threshold}.",
+    ),
+    ("cobuild.count", "fail"): (
+        "共建单位 {value} 家，超过 {threshold} 家。",
+        "{value} co-builders: more than {threshold}.",
+    ),
     ("cobuild.local_enterprise", "pass"): (
-        "已联合市内企业“{name}”共同申报。", "Co-builds with a Liaocheng-registered enterprise ({name})."
+        "已联合市内企业“{name}”共同申报。",
+        "Co-builds with a Liaocheng-registered enterprise ({name}).",
     ),
     ("cobuild.local_enterprise", "fail"): (
         "高校、科研院所牵头的，须联合聊城市内注册企业共同申报，未发现符合条件的共建企业。",
@@ -155,9 +195,18 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "共建企业“{name}”未提供统一社会信用代码，无法确认是否在聊城市内注册。",
         "Co-building enterprise '{name}' has no USCC: cannot confirm it is registered in Liaocheng.",
     ),
-    ("cobuild.agreement", "pass"): ("全部 {count} 家共建单位均已签订共建协议。", "All {count} co-builders signed a co-building agreement."),
-    ("cobuild.agreement", "fail"): ("共建单位未签订共建协议：{names}。", "No signed co-building agreement: {names}."),
-    ("cobuild.agreement", "missing"): ("未说明是否签订共建协议：{names}。", "Agreement status not given: {names}."),
+    ("cobuild.agreement", "pass"): (
+        "全部 {count} 家共建单位均已签订共建协议。",
+        "All {count} co-builders signed a co-building agreement.",
+    ),
+    ("cobuild.agreement", "fail"): (
+        "共建单位未签订共建协议：{names}。",
+        "No signed co-building agreement: {names}.",
+    ),
+    ("cobuild.agreement", "missing"): (
+        "未说明是否签订共建协议：{names}。",
+        "Agreement status not given: {names}.",
+    ),
     ("cobuild.lead_share", "missing"): (
         "未提供第一依托单位的科研条件、研发人员、科研项目、科技成果占比。",
         "The lead unit's shares of conditions, staff, projects and achievements are not given.",
@@ -170,13 +219,22 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "第一依托单位占比低于 {threshold}%：{parts_zh}。",
         "The lead unit's share is below {threshold}%: {parts_en}.",
     ),
-    ("compliance.incidents", "missing"): ("未说明近三年安全生产、生态环境情况。", "Safety and environmental record not given."),
+    ("compliance.incidents", "missing"): (
+        "未说明近三年安全生产、生态环境情况。",
+        "Safety and environmental record not given.",
+    ),
     ("compliance.incidents", "pass"): (
         "近三年未发生安全生产责任事故、生态环境问责等情形。",
         "No work-safety liability accident or environmental accountability case in three years.",
     ),
-    ("compliance.incidents", "fail"): ("近三年发生{what_zh}。", "In the last three years: {what_en}."),
-    ("committee.host_share", "missing"): ("未提供专家委员会组成。", "The expert committee is not given."),
+    ("compliance.incidents", "fail"): (
+        "近三年发生{what_zh}。",
+        "In the last three years: {what_en}.",
+    ),
+    ("committee.host_share", "missing"): (
+        "未提供专家委员会组成。",
+        "The expert committee is not given.",
+    ),
     ("committee.host_share", "pass"): (
         "专家委员会 {total} 人中牵头和参与单位人员 {value} 人，不超过 1/3。",
         "{value} of {total} committee members are from the lead or co-builder units: no more than 1/3.",
@@ -189,7 +247,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "专家委员会 {total} 人中按信用代码确认来自牵头和参与单位 {sure} 人，按单位名称比对 {by_name} 人；有成员未提供统一社会信用代码（{names}），需人工确认。",
         "{sure} of {total} committee members are confirmed by USCC from the lead or co-builder units, {by_name} more by unit name; members without a USCC ({names}) need confirming.",
     ),
-    ("committee.chair_independent", "missing"): ("未提供专家委员会组成。", "The expert committee is not given."),
+    ("committee.chair_independent", "missing"): (
+        "未提供专家委员会组成。",
+        "The expert committee is not given.",
+    ),
     ("committee.chair_independent", "pass"): (
         "专家委员会主任{name}（{unit}）不是牵头单位人员。",
         "Committee chair {name} ({unit}) is not from the lead unit.",
@@ -214,14 +275,26 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "专家组 {total} 人中确认关联 {sure} 人，按单位名称比对关联 {by_name} 人；部分单位无统一社会信用代码，需人工确认。",
         "{sure} of {total} panel members confirmed affiliated, {by_name} more by unit name; some units lack a USCC: needs confirming.",
     ),
-    ("panel.chair_independent", "pass"): ("组长与该申报无关联。", "The chair is not affiliated with this application."),
-    ("panel.chair_independent", "fail"): ("组长与该申报有关联（{why_zh}），须更换组长。", "The chair is affiliated with this application ({why_en}): choose another chair."),
+    ("panel.chair_independent", "pass"): (
+        "组长与该申报无关联。",
+        "The chair is not affiliated with this application.",
+    ),
+    ("panel.chair_independent", "fail"): (
+        "组长与该申报有关联（{why_zh}），须更换组长。",
+        "The chair is affiliated with this application ({why_en}): choose another chair.",
+    ),
     ("panel.chair_independent", "review"): (
         "组长单位无统一社会信用代码，按单位名称比对{outcome_zh}，需人工确认。",
         "The chair's unit has no USCC; by unit name {outcome_en}: needs confirming.",
     ),
-    ("panel.quorum", "pass"): ("可评分专家 {value} 人，不少于最少评分人数 {threshold} 人。", "{value} members can score: quorum of {threshold} met."),
-    ("panel.quorum", "fail"): ("回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人。", "Only {value} members can score after recusals: below the quorum of {threshold}."),
+    ("panel.quorum", "pass"): (
+        "可评分专家 {value} 人，不少于最少评分人数 {threshold} 人。",
+        "{value} members can score: quorum of {threshold} met.",
+    ),
+    ("panel.quorum", "fail"): (
+        "回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人。",
+        "Only {value} members can score after recusals: below the quorum of {threshold}.",
+    ),
     ("panel.quorum", "review"): (
         "按单位名称比对回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人，需人工确认。",
         "{value} members can score if name-matched affiliations stand: below the quorum of {threshold}; needs confirming.",
@@ -238,7 +311,10 @@ KIND_NAMES_ZH = {
 USCC_PROBLEMS = {
     "length": ("长度应为 18 位", "must be 18 characters"),
     "characters": ("含有不允许的字符", "contains characters outside the GB 32100 set"),
-    "division": ("第 3–8 位应为行政区划代码（数字）", "characters 3-8 must be a numeric division code"),
+    "division": (
+        "第 3–8 位应为行政区划代码（数字）",
+        "characters 3-8 must be a numeric division code",
+    ),
     "check_character": ("校验码错误", "wrong check character"),
 }
 
@@ -267,6 +343,7 @@ VERDICT_LABELS = {
 def label(table: dict[str, tuple[str, str]], key: str, lang: str = "zh") -> str:
     zh, en = table.get(key, (key, key))
     return en if lang == "en" else zh
+
 
 CHECK_TITLES: dict[str, tuple[str, str]] = {
     "lead_unit.kind": ("牵头单位类型", "Lead unit kind"),

@@ -26,14 +26,18 @@ def identity_from_text(text: str) -> x25519.Identity:
     try:
         return x25519.Identity.from_str(text.strip())
     except Exception:  # pyrage raises its own IdentityError or ValueError for bad text
-        raise SecurityError("age 私钥格式无效", "the age identity is malformed", "malformed") from None
+        raise SecurityError(
+            "age 私钥格式无效", "the age identity is malformed", "malformed"
+        ) from None
 
 
 def recipient_from_text(text: str) -> x25519.Recipient:
     try:
         return x25519.Recipient.from_str(text.strip())
     except Exception:
-        raise SecurityError("age 公钥格式无效", "the age recipient is malformed", "malformed") from None
+        raise SecurityError(
+            "age 公钥格式无效", "the age recipient is malformed", "malformed"
+        ) from None
 
 
 def encrypt_to(data: bytes, recipients: list[str]) -> bytes:
@@ -50,8 +54,16 @@ def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: list[str]) ->
     pyrage.encrypt_io(source, target, [recipient_from_text(r) for r in recipients])
 
 
-_WHAT_EN = {"文件": "file", "材料": "materials", "回执": "return", "评分副本": "score copy", "照片": "photo",
-            "凭据": "credential", "评审凭据": "credential", "评审局密钥": "bureau keys"}
+_WHAT_EN = {
+    "文件": "file",
+    "材料": "materials",
+    "回执": "return",
+    "评分副本": "score copy",
+    "照片": "photo",
+    "凭据": "credential",
+    "评审凭据": "credential",
+    "评审局密钥": "bureau keys",
+}
 
 
 def _failure(error: Exception, what: str) -> SecurityError:
@@ -69,7 +81,9 @@ def _failure(error: Exception, what: str) -> SecurityError:
     )
 
 
-def decrypt_with(data_or_stream: bytes | BinaryIO, identity: x25519.Identity, what: str = "文件") -> bytes:
+def decrypt_with(
+    data_or_stream: bytes | BinaryIO, identity: x25519.Identity, what: str = "文件"
+) -> bytes:
     """Decrypt to memory; any failure raises SecurityError and no plaintext escapes."""
     source = io.BytesIO(data_or_stream) if isinstance(data_or_stream, bytes) else data_or_stream
     sink = io.BytesIO()
@@ -90,8 +104,9 @@ def decrypt_with_passphrase(data: bytes, passphrase: str, what: str = "凭据") 
         return pyrage.passphrase.decrypt(data, passphrase)
     except pyrage.DecryptError:
         raise SecurityError(
-            f"口令不正确，无法打开{what}", f"wrong passphrase: cannot open the {_WHAT_EN.get(what, what)}",
-            "wrong_passphrase"
+            f"口令不正确，无法打开{what}",
+            f"wrong passphrase: cannot open the {_WHAT_EN.get(what, what)}",
+            "wrong_passphrase",
         ) from None
     except OSError as error:
         raise _failure(error, what) from None
@@ -121,7 +136,9 @@ class BackgroundSha256:
             if self._error is None:
                 try:
                     self._sha256.update(block)  # releases the GIL for the length of the block
-                except BaseException as error:  # e.g. MemoryError: reported by finish(), never a hang
+                except (
+                    BaseException
+                ) as error:  # e.g. MemoryError: reported by finish(), never a hang
                     self._error = error
 
     def update(self, block: bytes) -> None:
@@ -136,7 +153,7 @@ class BackgroundSha256:
         # it the GIL, which pyrage would otherwise keep, and waits for the previous block if it is slower.
         self._started.acquire()
 
-    def finish(self) -> "hashlib._Hash":
+    def finish(self) -> hashlib._Hash:
         """Wait for the helper and return the finished hash object (idempotent)."""
         if self._thread is not None:
             self._jobs.put(None)

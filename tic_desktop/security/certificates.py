@@ -23,7 +23,7 @@ EXPERT_YEARS = 3
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def new_private_key() -> ec.EllipticCurvePrivateKey:
@@ -42,11 +42,13 @@ def short_fingerprint(fp: str) -> str:
 
 def create_bureau_ca(name: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = new_private_key()
-    subject = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
-        x509.NameAttribute(NameOID.COMMON_NAME, f"{name} 评审签名根证书"),
-    ])
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
+            x509.NameAttribute(NameOID.COMMON_NAME, f"{name} 评审签名根证书"),
+        ]
+    )
     now = _now()
     public = key.public_key()
     certificate = (
@@ -59,9 +61,17 @@ def create_bureau_ca(name: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certif
         .not_valid_after(now + dt.timedelta(days=365 * CA_YEARS))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
-            x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
-                          data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-                          encipher_only=False, decipher_only=False),
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
             critical=True,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
@@ -79,13 +89,15 @@ def issue_expert_certificate(
     role: str = "评审专家",
 ) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = new_private_key()
-    subject = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit[:64] or "-"),
-        x509.NameAttribute(NameOID.TITLE, role),
-        x509.NameAttribute(NameOID.COMMON_NAME, name[:64] or expert_id),
-        x509.NameAttribute(NameOID.USER_ID, expert_id),
-    ])
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit[:64] or "-"),
+            x509.NameAttribute(NameOID.TITLE, role),
+            x509.NameAttribute(NameOID.COMMON_NAME, name[:64] or expert_id),
+            x509.NameAttribute(NameOID.USER_ID, expert_id),
+        ]
+    )
     now = _now()
     certificate = (
         x509.CertificateBuilder()
@@ -94,20 +106,38 @@ def issue_expert_certificate(
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(min(now + dt.timedelta(days=365 * EXPERT_YEARS), ca_certificate.not_valid_after_utc))
+        .not_valid_after(
+            min(now + dt.timedelta(days=365 * EXPERT_YEARS), ca_certificate.not_valid_after_utc)
+        )
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                          data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                          encipher_only=False, decipher_only=False),
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
             critical=True,
         )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION,
-                                              x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12")]),  # document signing
-                       critical=False)
+        .add_extension(
+            x509.ExtendedKeyUsage(
+                [
+                    ExtendedKeyUsageOID.EMAIL_PROTECTION,
+                    x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12"),
+                ]
+            ),  # document signing
+            critical=False,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_certificate.public_key()),
-                       critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_certificate.public_key()),
+            critical=False,
+        )
         .sign(ca_key, hashes.SHA256())
     )
     return key, certificate
@@ -121,12 +151,15 @@ def certificate_from_pem(pem: str | bytes, what: str = "证书") -> x509.Certifi
     try:
         return x509.load_pem_x509_certificate(pem.encode("ascii") if isinstance(pem, str) else pem)
     except (ValueError, UnicodeEncodeError):
-        raise SecurityError(f"{what}格式无效", f"the {what} is not a valid certificate", "malformed") from None
+        raise SecurityError(
+            f"{what}格式无效", f"the {what} is not a valid certificate", "malformed"
+        ) from None
 
 
 def key_to_pem(key: ec.EllipticCurvePrivateKey) -> str:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption()).decode("ascii")
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode("ascii")
 
 
 def key_from_pem(pem: str) -> ec.EllipticCurvePrivateKey:
@@ -154,18 +187,28 @@ class CertifiedSigner:
     fingerprint: str
 
 
-def verify_issued_by(certificate: x509.Certificate, ca_certificate: x509.Certificate,
-                     at: dt.datetime | None = None) -> CertifiedSigner:
+def verify_issued_by(
+    certificate: x509.Certificate, ca_certificate: x509.Certificate, at: dt.datetime | None = None
+) -> CertifiedSigner:
     """Check that ``certificate`` was issued by ``ca_certificate`` and is valid now; raises SecurityError."""
     at = at or _now()
     try:
         certificate.verify_directly_issued_by(ca_certificate)
-    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):  # e.g. a key on an unknown curve
+    except (
+        ValueError,
+        TypeError,
+        InvalidSignature,
+        UnsupportedAlgorithm,
+    ):  # e.g. a key on an unknown curve
         raise SecurityError(
-            "证书不是由本局签发的", "the certificate was not issued by this bureau's CA", "bad_signature"
+            "证书不是由本局签发的",
+            "the certificate was not issued by this bureau's CA",
+            "bad_signature",
         ) from None
     if not (certificate.not_valid_before_utc <= at <= certificate.not_valid_after_utc):
-        raise SecurityError("证书不在有效期内", "the certificate is outside its validity period", "bad_signature")
+        raise SecurityError(
+            "证书不在有效期内", "the certificate is outside its validity period", "bad_signature"
+        )
     return CertifiedSigner(
         certificate=certificate,
         expert_id=subject_attribute(certificate, NameOID.USER_ID),

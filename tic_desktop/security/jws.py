@@ -44,13 +44,19 @@ def signer_certificate(token: bytes) -> x509.Certificate:
         der = base64.b64decode(header["x5c"][0], validate=True)
         return x509.load_der_x509_certificate(der)
     except (ValueError, KeyError, IndexError, TypeError):
-        raise SecurityError("签名格式无效（缺少签名证书）", "malformed signature (no signer certificate)",
-                            "malformed") from None
+        raise SecurityError(
+            "签名格式无效（缺少签名证书）",
+            "malformed signature (no signer certificate)",
+            "malformed",
+        ) from None
 
 
 def _failed() -> SecurityError:
-    return SecurityError("签名校验失败：内容在签名后被改动，或签名者不符",
-                         "signature check failed: altered after signing, or a different signer", "bad_signature")
+    return SecurityError(
+        "签名校验失败：内容在签名后被改动，或签名者不符",
+        "signature check failed: altered after signing, or a different signer",
+        "bad_signature",
+    )
 
 
 def _b64url_decode(part: bytes) -> bytes | None:
@@ -69,7 +75,9 @@ def _verify_es256_compact(token: bytes, certificate: x509.Certificate) -> bytes 
     decoded header and payload, which for canonical encodings is the token's own first two parts
     (RFC 7515, 5.2), and it splits the signature into halves r || s (RFC 7518, 3.4).
     """
-    if not _COMPACT.fullmatch(token):  # (only base64url and two dots: jwcrypto's JSON attempt fails too)
+    if not _COMPACT.fullmatch(
+        token
+    ):  # (only base64url and two dots: jwcrypto's JSON attempt fails too)
         return None
     try:
         key = certificate.public_key()
@@ -78,18 +86,27 @@ def _verify_es256_compact(token: bytes, certificate: x509.Certificate) -> bytes 
     if not isinstance(key, ec.EllipticCurvePublicKey) or key.curve.name != "secp256r1":
         return None
     header_b64, payload_b64, signature_b64 = token.split(b".")
-    header_bytes, payload, signature = (_b64url_decode(header_b64), _b64url_decode(payload_b64),
-                                        _b64url_decode(signature_b64))
+    header_bytes, payload, signature = (
+        _b64url_decode(header_b64),
+        _b64url_decode(payload_b64),
+        _b64url_decode(signature_b64),
+    )
     if header_bytes is None or payload is None or signature is None or len(signature) < 2:
         return None
     try:
         header = json.loads(header_bytes.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         return None
-    if not isinstance(header, dict) or header.get("alg") != "ES256" or not header.keys() <= _SIGNED_HEADER_KEYS:
+    if (
+        not isinstance(header, dict)
+        or header.get("alg") != "ES256"
+        or not header.keys() <= _SIGNED_HEADER_KEYS
+    ):
         return None
     half = len(signature) // 2
-    der = encode_dss_signature(int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big"))
+    der = encode_dss_signature(
+        int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big")
+    )
     try:
         key.verify(der, header_b64 + b"." + payload_b64, _ES256)
     except (InvalidSignature, ValueError):
@@ -106,7 +123,9 @@ def verify(token: bytes, certificate: x509.Certificate) -> bytes:
         parsed = jws.JWS()
         parsed.deserialize(token.decode("ascii"))
         if parsed.jose_header.get("alg") != "ES256":
-            raise SecurityError("签名算法不被接受", "signature algorithm not accepted", "bad_signature")
+            raise SecurityError(
+                "签名算法不被接受", "signature algorithm not accepted", "bad_signature"
+            )
         parsed.verify(jwk.JWK.from_pyca(certificate.public_key()), alg="ES256")
         return parsed.payload
     except SecurityError:

@@ -70,8 +70,9 @@ def _to_asn1_certificate(pem: str) -> asn1_x509.Certificate:
 
 def _signer(identity: SignerIdentity) -> signers.SimpleSigner:
     key = certificates.key_from_pem(identity.key_pem)
-    key_der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
+    key_der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     ca = _to_asn1_certificate(identity.ca_certificate_pem)
     return signers.SimpleSigner(
         signing_cert=_to_asn1_certificate(identity.certificate_pem),
@@ -124,8 +125,12 @@ class _InMemoryFontFactory(FontEngineFactory):
     def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(self.font_bytes), font_size=self.font_size,
-                                obj_stream=obj_stream)
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=io.BytesIO(self.font_bytes),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
 
 
 @lru_cache(maxsize=64)
@@ -136,7 +141,10 @@ def _stamp_style(characters: str) -> stamp.TextStampStyle:
         stamp_text="%(signer_name)s\n%(role)s\n%(ts)s",
         text_box_style=pdf_text.TextBoxStyle(font=font, font_size=12, leading=16),
         inner_content_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID, margins=Margins(6, 6, 4, 4)),
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins(6, 6, 4, 4),
+        ),
         border_width=1,
         timestamp_format="%Y-%m-%d %H:%M",
         background=None,
@@ -148,14 +156,22 @@ def prepare_signature_fields(pdf: bytes, slots: list[SignatureSlot]) -> bytes:
     writer = _FrozenMetadataWriter(io.BytesIO(pdf), strict=False)
     for slot in slots:
         fields.append_signature_field(
-            writer, fields.SigFieldSpec(sig_field_name=slot.field_name, on_page=slot.page, box=slot.box))
+            writer,
+            fields.SigFieldSpec(sig_field_name=slot.field_name, on_page=slot.page, box=slot.box),
+        )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def sign_pdf(pdf: bytes, identity: SignerIdentity, slot: SignatureSlot, *, certify: bool,
-             location: str = "聊城市") -> bytes:
+def sign_pdf(
+    pdf: bytes,
+    identity: SignerIdentity,
+    slot: SignatureSlot,
+    *,
+    certify: bool,
+    location: str = "聊城市",
+) -> bytes:
     """Sign the existing empty field ``slot.field_name``; ``certify`` for the first signature only."""
     writer = _FrozenMetadataWriter(io.BytesIO(pdf), strict=False)
     metadata = signers.PdfSignatureMetadata(
@@ -170,9 +186,12 @@ def sign_pdf(pdf: bytes, identity: SignerIdentity, slot: SignatureSlot, *, certi
         signer_key_usage={"non_repudiation"},
     )
     stamp_characters = "".join(sorted(set(identity.name + identity.role)))
-    pdf_signer = signers.PdfSigner(metadata, _signer(identity), stamp_style=_stamp_style(stamp_characters))
+    pdf_signer = signers.PdfSigner(
+        metadata, _signer(identity), stamp_style=_stamp_style(stamp_characters)
+    )
     out = pdf_signer.sign_pdf(
-        writer, existing_fields_only=True,
+        writer,
+        existing_fields_only=True,
         appearance_text_params={"signer_name": identity.name, "role": identity.role},
     )
     return out.getvalue()

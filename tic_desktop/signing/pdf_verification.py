@@ -24,8 +24,8 @@ from pyhanko.sign.diff_analysis import (
     StandardDiffPolicy,
     XrefStreamRule,
 )
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
@@ -57,12 +57,26 @@ class SignatureReport:
 
     @property
     def valid(self) -> bool:
-        return self.intact and self.trusted and (self.covers_whole_file or self.changes_allowed) and not self.problem
+        return (
+            self.intact
+            and self.trusted
+            and (self.covers_whole_file or self.changes_allowed)
+            and not self.problem
+        )
 
     def as_json(self) -> dict:
-        return {"field": self.field, "signer": self.signer, "role": self.role, "time": self.time,
-                "intact": self.intact, "trusted": self.trusted, "covers_whole_file": self.covers_whole_file,
-                "later_changes_allowed": self.changes_allowed, "valid": self.valid, "problem": self.problem}
+        return {
+            "field": self.field,
+            "signer": self.signer,
+            "role": self.role,
+            "time": self.time,
+            "intact": self.intact,
+            "trusted": self.trusted,
+            "covers_whole_file": self.covers_whole_file,
+            "later_changes_allowed": self.changes_allowed,
+            "valid": self.valid,
+            "problem": self.problem,
+        }
 
 
 def _root(ca_pem: str) -> asn1_x509.Certificate:
@@ -76,10 +90,14 @@ def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureR
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, IndexError) as error:
-        raise InputError(shown, None, f"无法读取 PDF（{error}）", f"cannot read the PDF ({error})") from None
+        raise InputError(
+            shown, None, f"无法读取 PDF（{error}）", f"cannot read the PDF ({error})"
+        ) from None
     if not embedded:
         raise InputError(shown, None, "PDF 中没有签名", "the PDF has no signatures")
-    context = ValidationContext(trust_roots=[_root(root_pem)], allow_fetching=False, revocation_mode="soft-fail")
+    context = ValidationContext(
+        trust_roots=[_root(root_pem)], allow_fetching=False, revocation_mode="soft-fail"
+    )
     usage = KeyUsageConstraints(key_usage={"non_repudiation"}, match_all_key_usages=False)
     reports = []
     # pyHanko logs a traceback for every disallowed change it finds; the report says it once, plainly.
@@ -97,21 +115,33 @@ def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureR
 def _report(signature, context: ValidationContext, usage: KeyUsageConstraints) -> SignatureReport:
     problem = ""
     try:
-        status = validate_pdf_signature(signature, context, diff_policy=SIGNATURES_ONLY_POLICY,
-                                        key_usage_settings=usage)
+        status = validate_pdf_signature(
+            signature, context, diff_policy=SIGNATURES_ONLY_POLICY, key_usage_settings=usage
+        )
         intact = bool(status.intact and status.valid)
         trusted = bool(status.trusted)
         whole = status.coverage.name == "ENTIRE_FILE"
-        allowed = status.modification_level is not None and status.modification_level.name in (
-            "NONE", "LTA_UPDATES", "FORM_FILLING") and bool(status.docmdp_ok)
+        allowed = (
+            status.modification_level is not None
+            and status.modification_level.name in ("NONE", "LTA_UPDATES", "FORM_FILLING")
+            and bool(status.docmdp_ok)
+        )
         if not intact:
             problem = "签名后内容被改动 / content changed after signing"
         elif not trusted:
-            problem = "签名证书不受信任（不是本局签发） / certificate not issued by the trusted bureau"
+            problem = (
+                "签名证书不受信任（不是本局签发） / certificate not issued by the trusted bureau"
+            )
         elif not (whole or allowed):
-            problem = ("签名后有不允许的修改（如增加页面、修改文档信息） / disallowed changes after signing "
-                       "(e.g. pages added or document info edited)")
-        when = status.signer_reported_dt.isoformat(timespec="seconds") if status.signer_reported_dt else ""
+            problem = (
+                "签名后有不允许的修改（如增加页面、修改文档信息） / disallowed changes after signing "
+                "(e.g. pages added or document info edited)"
+            )
+        when = (
+            status.signer_reported_dt.isoformat(timespec="seconds")
+            if status.signer_reported_dt
+            else ""
+        )
         name = status.signing_cert.subject.native.get("common_name", "")
     except (SignatureValidationError, ValueError, KeyError) as error:
         intact = trusted = whole = allowed = False
@@ -119,6 +149,13 @@ def _report(signature, context: ValidationContext, usage: KeyUsageConstraints) -
         when, name = "", ""
     sig_object = signature.sig_object
     return SignatureReport(
-        field=signature.field_name, signer=name or str(sig_object.get("/Name", "")),
-        role=str(sig_object.get("/Reason", "")), time=when, intact=intact, trusted=trusted,
-        covers_whole_file=whole, changes_allowed=allowed, problem=problem)
+        field=signature.field_name,
+        signer=name or str(sig_object.get("/Name", "")),
+        role=str(sig_object.get("/Reason", "")),
+        time=when,
+        intact=intact,
+        trusted=trusted,
+        covers_whole_file=whole,
+        changes_allowed=allowed,
+        problem=problem,
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -26,7 +26,7 @@ def event_hash(prev_hash: str, at: datetime, actor: str, kind: str, payload: Any
     """The hash of one event, given the hash of the event before it."""
     body = canonical_json(
         {
-            "at": at.astimezone(timezone.utc).isoformat(timespec="microseconds"),
+            "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
             "actor": actor,
             "kind": kind,
             "payload": payload,
@@ -55,12 +55,12 @@ def append_audit_event(
     and its audit entry are committed together or not at all. ``payload`` must be JSON-able;
     scores go in as ``Decimal`` or decimal strings, never floats (``TypeError``).
     """
-    at = at if at is not None else datetime.now(timezone.utc)
+    at = at if at is not None else datetime.now(UTC)
     if at.tzinfo is None:
         raise TypeError("audit event time must be timezone-aware")
     # Normalise now so the hash is computed over exactly what is stored and read back
     # (Decimal → string, tuples → lists, UTC).
-    at = at.astimezone(timezone.utc)
+    at = at.astimezone(UTC)
     payload = _round_trip(payload)
     prev_hash = audit_head_hash(session)
     event = AuditEvent(

@@ -96,9 +96,7 @@ class ScoreEntry(Base):
     """
 
     __tablename__ = "score_entry"
-    __table_args__ = (
-        UniqueConstraint("round_id", "expert_id", "application_id", "criterion_id"),
-    )
+    __table_args__ = (UniqueConstraint("round_id", "expert_id", "application_id", "criterion_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[str] = mapped_column(String)
@@ -107,7 +105,9 @@ class ScoreEntry(Base):
     criterion_id: Mapped[str] = mapped_column(String)
     score: Mapped[Decimal] = mapped_column(DecimalText)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # why a score is far from the guidance
+    note: Mapped[str | None] = mapped_column(
+        Text, nullable=True
+    )  # why a score is far from the guidance
 
 
 class AuditEvent(Base):

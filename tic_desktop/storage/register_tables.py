@@ -46,7 +46,9 @@ class RegisterAnnualReport(Base):
     __table_args__ = (UniqueConstraint("center_id", "year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    center_id: Mapped[str] = mapped_column(ForeignKey("register_center.center_id", ondelete="CASCADE"))
+    center_id: Mapped[str] = mapped_column(
+        ForeignKey("register_center.center_id", ondelete="CASCADE")
+    )
     year: Mapped[int] = mapped_column()
     received_on: Mapped[date] = mapped_column(Date)
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -63,7 +65,9 @@ class RegisterEvaluation(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    center_id: Mapped[str] = mapped_column(ForeignKey("register_center.center_id", ondelete="CASCADE"))
+    center_id: Mapped[str] = mapped_column(
+        ForeignKey("register_center.center_id", ondelete="CASCADE")
+    )
     kind: Mapped[str] = mapped_column(String)
     year: Mapped[int] = mapped_column()
     result: Mapped[str] = mapped_column(String)

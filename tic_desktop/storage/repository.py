@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -40,7 +40,7 @@ def save_round_verdicts(
     """
     if kind not in ROUND_KINDS:
         raise ValueError(f"unknown round kind {kind!r}; expected one of {ROUND_KINDS}")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with db.session() as session:
         loaded = session.get(LoadedRound, round_id)
         if loaded is None:
@@ -89,9 +89,7 @@ def save_round_verdicts(
 def list_rounds(db: Database) -> list[LoadedRound]:
     """All loaded rounds, most recently loaded first."""
     with db.session() as session:
-        statement = select(LoadedRound).order_by(
-            LoadedRound.loaded_at.desc(), LoadedRound.round_id
-        )
+        statement = select(LoadedRound).order_by(LoadedRound.loaded_at.desc(), LoadedRound.round_id)
         return list(session.scalars(statement))
 
 

@@ -8,7 +8,7 @@ because they take part in the audit hash chain and must read back bit-for-bit.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -56,7 +56,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         if not isinstance(value, datetime) or value.tzinfo is None:
             # A naive time is ambiguous between the reviewer's local time and UTC.
             raise TypeError(f"UtcDateTime needs a timezone-aware datetime, got {value!r}")
-        return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

@@ -29,15 +29,65 @@ from tic_desktop.errors import TicError
 # values the JSON mutator plants
 # --------------------------------------------------------------------------------------------
 _HUGE_NUMBERS = [
-    "1e309", "-1e309", "1e999999999", "1E-400", "-0", "0.0", "-0.0", "1" + "0" * 400, "-" + "9" * 4300,
-    "9" * 5000, "0." + "0" * 500 + "1", "123456789012345678901234567890.123456789", "2147483648",
-    "9223372036854775808", "-9223372036854775809", "1.5", "620.5", "1e2", "100", "0", "-1",
+    "1e309",
+    "-1e309",
+    "1e999999999",
+    "1E-400",
+    "-0",
+    "0.0",
+    "-0.0",
+    "1" + "0" * 400,
+    "-" + "9" * 4300,
+    "9" * 5000,
+    "0." + "0" * 500 + "1",
+    "123456789012345678901234567890.123456789",
+    "2147483648",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "1.5",
+    "620.5",
+    "1e2",
+    "100",
+    "0",
+    "-1",
 ]
 _STRINGS = [
-    "", " ", "\u0000", "\ud800", "\udfff", "\u202e", "\ufeff", "１２３", "一千万", "NaN", "Infinity", "-Infinity",
-    "1e309", "0.1", "10000000.00", "10,000,000", "¥10000000", "../../etc/passwd", "C:\\x", "/abs",
-    "\U0001F600" * 3, "a" * 10_000, "9" * 4400, "LC-2026-001", "E02", "P1", "2026-TIC-01", "establishment",
-    "performance", "true", "null", "91371500MA3C5X5X5X", "<script>", "%s%s%n", "\r\n", "é" * 50,
+    "",
+    " ",
+    "\u0000",
+    "\ud800",
+    "\udfff",
+    "\u202e",
+    "\ufeff",
+    "１２３",
+    "一千万",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e309",
+    "0.1",
+    "10000000.00",
+    "10,000,000",
+    "¥10000000",
+    "../../etc/passwd",
+    "C:\\x",
+    "/abs",
+    "\U0001f600" * 3,
+    "a" * 10_000,
+    "9" * 4400,
+    "LC-2026-001",
+    "E02",
+    "P1",
+    "2026-TIC-01",
+    "establishment",
+    "performance",
+    "true",
+    "null",
+    "91371500MA3C5X5X5X",
+    "<script>",
+    "%s%s%n",
+    "\r\n",
+    "é" * 50,
 ]
 _NEST_DEPTHS = [2, 10, 63, 64, 65, 200, 1000, 5000, 50_000]
 
@@ -53,7 +103,9 @@ def _random_scalar(rng: random.Random) -> Any:
     if pick == 1:
         return rng.choice([True, False])
     if pick == 2:
-        return rng.choice([0, 1, -1, 2**31, 2**63, -(2**63) - 1, 10**30, rng.randrange(-1000, 1000)])
+        return rng.choice(
+            [0, 1, -1, 2**31, 2**63, -(2**63) - 1, 10**30, rng.randrange(-1000, 1000)]
+        )
     if pick == 3:
         return _RawNumber(rng.choice(_HUGE_NUMBERS))
     if pick == 4:
@@ -100,7 +152,9 @@ def mutate_json_value(value: Any, rng: random.Random) -> Any:
         duplicated.duplicate = (key, _random_scalar(rng) if rng.random() < 0.5 else node[key])
         value = _replace(value, path, duplicated)
     elif kind == 2 and isinstance(node, dict):  # an unknown key
-        node[rng.choice(["extra", "__proto__", "format", "id", "", "\u0000", "x" * 300])] = _random_scalar(rng)
+        node[rng.choice(["extra", "__proto__", "format", "id", "", "\u0000", "x" * 300])] = (
+            _random_scalar(rng)
+        )
     elif kind == 3:  # type swap
         swapped = rng.choice([_random_scalar(rng), [node], {"v": node}, str(node)[:200], [], {}])
         value = _replace(value, path, swapped)
@@ -128,12 +182,19 @@ def mutate_json_value(value: Any, rng: random.Random) -> Any:
         if node:
             position = rng.randrange(len(node))
             odd = chr(rng.choice([0x30, 0x41, 0x7F, 0x3000, 0xFF10]))
-            value = _replace(value, path, node[:position] + odd + node[position + 1:])
-    elif kind == 10 and isinstance(node, (int, float)) and not isinstance(node, bool):  # arithmetic nudge
+            value = _replace(value, path, node[:position] + odd + node[position + 1 :])
+    elif (
+        kind == 10 and isinstance(node, (int, float)) and not isinstance(node, bool)
+    ):  # arithmetic nudge
         value = _replace(value, path, rng.choice([node + 1, node - 1, -node, node * 1000, 0]))
     elif kind == 11 and isinstance(node, str):  # number-looking strings for decimal fields
-        value = _replace(value, path, rng.choice(["-0.5", "1e3", "0x10", " 5", "5 ", "1_000", "٣", "1e-7",
-                                                  "100.000000001", "NaN"]))
+        value = _replace(
+            value,
+            path,
+            rng.choice(
+                ["-0.5", "1e3", "0x10", " 5", "5 ", "1_000", "٣", "1e-7", "100.000000001", "NaN"]
+            ),
+        )
     else:
         value = _replace(value, path, _random_scalar(rng))
     return value
@@ -155,12 +216,17 @@ def dump_json(value: Any, rng: random.Random | None = None) -> str:
     if isinstance(value, _RawNumber):
         return str(value)
     if isinstance(value, _Duplicates):
-        items = [json.dumps(k, ensure_ascii=False) + colon + dump_json(v, rng) for k, v in value.items()]
+        items = [
+            json.dumps(k, ensure_ascii=False) + colon + dump_json(v, rng) for k, v in value.items()
+        ]
         key, extra = value.duplicate
         items.append(json.dumps(key, ensure_ascii=False) + colon + dump_json(extra, rng))
         return "{" + sep.join(items) + "}"
     if isinstance(value, dict):
-        items = (json.dumps(str(k), ensure_ascii=False) + colon + dump_json(v, rng) for k, v in value.items())
+        items = (
+            json.dumps(str(k), ensure_ascii=False) + colon + dump_json(v, rng)
+            for k, v in value.items()
+        )
         return "{" + sep.join(items) + "}"
     if isinstance(value, list):
         return "[" + sep.join(dump_json(v, rng) for v in value) + "]"
@@ -176,7 +242,9 @@ def _decimal_float(text: str) -> _RawNumber:
 def mutate_json_bytes(data: bytes, rng: random.Random, rounds: int | None = None) -> bytes | None:
     """Parse ``data`` as JSON, apply 1–4 structural mutations, serialise; None if it is not JSON."""
     try:  # (a deeply nested body is left to the byte mutator: the walk here is recursive)
-        value = _reparse_numbers(json.loads(data.decode("utf-8"), parse_float=_decimal_float, parse_int=_decimal_float))
+        value = _reparse_numbers(
+            json.loads(data.decode("utf-8"), parse_float=_decimal_float, parse_int=_decimal_float)
+        )
         for _ in range(rounds or rng.choice([1, 1, 1, 2, 3, 4])):
             value = mutate_json_value(value, rng)
         return dump_json(value, rng).encode("utf-8", "surrogatepass")
@@ -206,12 +274,12 @@ def mutate_bytes(data: bytes, rng: random.Random, max_size: int = 1 << 16) -> by
         elif kind == 1:
             buffer[position:position] = bytes([rng.randrange(256)]) * rng.choice([1, 1, 4, 100])
         elif kind == 2 and len(buffer) > 1:
-            del buffer[position:position + rng.choice([1, 2, 8, 64])]
+            del buffer[position : position + rng.choice([1, 2, 8, 64])]
         elif kind == 3 and buffer:
             buffer[position] = rng.choice(b'{}[]":,\\0-eE.\x00\xff')
         elif kind == 4 and len(buffer) > 4:
             start = rng.randrange(len(buffer) - 2)
-            chunk = buffer[start:start + rng.randrange(1, 32)]
+            chunk = buffer[start : start + rng.randrange(1, 32)]
             buffer[position:position] = chunk
         else:
             del buffer[position:]
@@ -227,7 +295,9 @@ def split_mode(data: bytes, modes: int) -> tuple[int, bytes]:
     return data[0] % modes, data[1:]
 
 
-def structured_mutation(data: bytes, rng: random.Random, byte_mutator, max_size: int, modes: int) -> bytes:
+def structured_mutation(
+    data: bytes, rng: random.Random, byte_mutator, max_size: int, modes: int
+) -> bytes:
     """The custom mutator: JSON-level most of the time when the body is JSON, else byte-level.
 
     ``byte_mutator(body, max_size)`` is libFuzzer's (atheris.Mutate) in fuzz runs.
@@ -288,9 +358,15 @@ class Findings:
             self.seen[key]["count"] += 1
             return
         digest = hashlib.sha1(data).hexdigest()[:16]
-        entry = {"key": key, "type": type(error).__name__, "message": str(error)[:500], "where": where,
-                 "count": 1, "input": f"finding-{digest}",
-                 "traceback": "".join(traceback.format_exception(error))[-4000:]}
+        entry = {
+            "key": key,
+            "type": type(error).__name__,
+            "message": str(error)[:500],
+            "where": where,
+            "count": 1,
+            "input": f"finding-{digest}",
+            "traceback": "".join(traceback.format_exception(error))[-4000:],
+        }
         self.seen[key] = entry
         print(f"\n[fuzz] NEW FINDING {key}: {entry['message'][:200]}", file=sys.stderr, flush=True)
         if self.folder:
@@ -299,9 +375,12 @@ class Findings:
 
     def save(self) -> None:
         if self.folder:
-            summary = {"inputs": self.earlier_inputs + self.inputs,
-                       "seconds": round(self.earlier_seconds + time.monotonic() - self.started, 1),
-                       "refused_with_tic_error": self.accepted_errors, "findings": list(self.seen.values())}
+            summary = {
+                "inputs": self.earlier_inputs + self.inputs,
+                "seconds": round(self.earlier_seconds + time.monotonic() - self.started, 1),
+                "refused_with_tic_error": self.accepted_errors,
+                "findings": list(self.seen.values()),
+            }
             text = json.dumps(summary, ensure_ascii=False, indent=2)
             (self.folder / "findings.json").write_text(text, encoding="utf-8")
 
@@ -323,7 +402,9 @@ def sign_compact(payload: bytes, key, certificate_der: bytes) -> bytes:
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-    header = json.dumps({"alg": "ES256", "x5c": [base64.b64encode(certificate_der).decode("ascii")]}).encode()
+    header = json.dumps(
+        {"alg": "ES256", "x5c": [base64.b64encode(certificate_der).decode("ascii")]}
+    ).encode()
     signing_input = b64url(header) + b"." + b64url(payload)
     r, s = decode_dss_signature(key.sign(signing_input, ec.ECDSA(hashes.SHA256())))
     return signing_input + b"." + b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
@@ -359,14 +440,28 @@ class PackageComposer:
         self.prefix, self.central, self.count = bytes(local), bytes(central), len(members)
 
     def _fields(self, data: bytes) -> tuple:
-        return (20, 0, 0, 0, 0x5C21, self._crc(data), len(data), len(data))  # version, flags, stored, 2026-01-01
+        return (
+            20,
+            0,
+            0,
+            0,
+            0x5C21,
+            self._crc(data),
+            len(data),
+            len(data),
+        )  # version, flags, stored, 2026-01-01
 
     def _local(self, name: bytes, data: bytes) -> bytes:
-        return self._struct.pack("<4s5H3L2H", b"PK\x03\x04", *self._fields(data), len(name), 0) + name + data
+        return (
+            self._struct.pack("<4s5H3L2H", b"PK\x03\x04", *self._fields(data), len(name), 0)
+            + name
+            + data
+        )
 
     def _central(self, name: bytes, data: bytes, offset: int) -> bytes:
-        header = self._struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *self._fields(data), len(name),
-                                   0, 0, 0, 0, 0, offset)
+        header = self._struct.pack(
+            "<4s6H3L5H2L", b"PK\x01\x02", 20, *self._fields(data), len(name), 0, 0, 0, 0, 0, offset
+        )
         return header + name
 
     def compose(self, name: str, data: bytes) -> bytes:
@@ -374,7 +469,9 @@ class PackageComposer:
         local = self.prefix + self._local(encoded, data)
         central = self.central + self._central(encoded, data, len(self.prefix))
         entries = self.count + 1
-        end = self._struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, entries, entries, len(central), len(local), 0)
+        end = self._struct.pack(
+            "<4s4H2LH", b"PK\x05\x06", 0, 0, entries, entries, len(central), len(local), 0
+        )
         return local + central + end
 
 
@@ -403,7 +500,11 @@ def instrument_functions(module_names: list[str], skip: set[str]) -> int:
                         member = member.__func__
                     elif isinstance(member, property):
                         member = member.fget
-                    if inspect.isfunction(member) and member.__module__ == module_name and attribute not in skip:
+                    if (
+                        inspect.isfunction(member)
+                        and member.__module__ == module_name
+                        and attribute not in skip
+                    ):
                         candidates.append(member)
             for function in candidates:
                 atheris.instrument_func(function)
@@ -411,7 +512,9 @@ def instrument_functions(module_names: list[str], skip: set[str]) -> int:
     return count
 
 
-def run_fuzzer(name: str, make_target, instrument: list[str], skip: frozenset[str] = frozenset()) -> None:
+def run_fuzzer(
+    name: str, make_target, instrument: list[str], skip: frozenset[str] = frozenset()
+) -> None:
     """``python tools/fuzz/fuzz_X.py --seeds DIR --findings DIR [libFuzzer args…] [CORPUS…]``.
 
     ``make_target(seed_material)`` returns the target (``seeds()``, ``harness(data)``, ``modes``);
@@ -423,8 +526,12 @@ def run_fuzzer(name: str, make_target, instrument: list[str], skip: frozenset[st
 
     parser = argparse.ArgumentParser(description=f"fuzz the {name} parser with atheris")
     parser.add_argument("--seeds", required=True, help="folder made by tools/fuzz/fuzz_seeds.py")
-    parser.add_argument("--findings", required=True, help="where findings.json and finding inputs go")
-    parser.add_argument("--write-seed-corpus", metavar="DIR", help="write the seed inputs to DIR and exit")
+    parser.add_argument(
+        "--findings", required=True, help="where findings.json and finding inputs go"
+    )
+    parser.add_argument(
+        "--write-seed-corpus", metavar="DIR", help="write the seed inputs to DIR and exit"
+    )
     args, libfuzzer_args = parser.parse_known_args()
     from fuzz_seeds import SeedMaterial
 
@@ -435,7 +542,10 @@ def run_fuzzer(name: str, make_target, instrument: list[str], skip: frozenset[st
         for index, seed in enumerate(target.seeds()):
             (out / f"seed-{index:03d}").write_bytes(seed)
         return
-    print(f"[fuzz] instrumented {instrument_functions(instrument, set(skip))} functions", file=sys.stderr)
+    print(
+        f"[fuzz] instrumented {instrument_functions(instrument, set(skip))} functions",
+        file=sys.stderr,
+    )
     findings = Findings(Path(args.findings))
     last_save = [time.monotonic()]
 
@@ -447,7 +557,9 @@ def run_fuzzer(name: str, make_target, instrument: list[str], skip: frozenset[st
             last_save[0] = time.monotonic()
 
     def mutator(data: bytes, max_size: int, seed: int) -> bytes:
-        return structured_mutation(data, random.Random(seed), atheris.Mutate, max_size, target.modes)
+        return structured_mutation(
+            data, random.Random(seed), atheris.Mutate, max_size, target.modes
+        )
 
     import atexit
 

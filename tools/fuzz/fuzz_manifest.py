@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzz_common import PackageComposer, run_fuzzer, scratch_folder, sign_compact  # noqa: E402
+from fuzz_common import PackageComposer, run_fuzzer, scratch_folder, sign_compact
 
 MANIFEST_NAME = "manifest.jws"
 
@@ -36,12 +36,16 @@ class ManifestTarget:
         from tic_desktop.packages import opening  # noqa: F401  (imported here: instrumented in fuzz runs)
 
         self.material = material
-        self.composer = PackageComposer([(n, d) for n, d in material.package_members if n != MANIFEST_NAME])
+        self.composer = PackageComposer(
+            [(n, d) for n, d in material.package_members if n != MANIFEST_NAME]
+        )
         self.payload = material.manifest_payload
         self.token = material.manifest_token
         self.package_bytes = material.package_file.read_bytes()
         self.key = material.keys.ca_key
-        self.certificate_der = material.workspace.ca_certificate.public_bytes(serialization.Encoding.DER)
+        self.certificate_der = material.workspace.ca_certificate.public_bytes(
+            serialization.Encoding.DER
+        )
         self.trusted = {material.workspace.fingerprint}
         self.folder = scratch_folder("manifest")
         self.file = self.folder / "P1.ticpkg"
@@ -84,8 +88,12 @@ class ManifestTarget:
             return
         package.sealed_credential("E02")
         package.check_credential(self.material.credential, "E02")
-        readable = [a for a in manifest.applications if "E02" in a.scorers and "E02" not in a.recused]
-        if readable and self.count % 8 == 0:  # decrypting costs more than the rest: one input in eight
+        readable = [
+            a for a in manifest.applications if "E02" in a.scorers and "E02" not in a.recused
+        ]
+        if (
+            readable and self.count % 8 == 0
+        ):  # decrypting costs more than the rest: one input in eight
             package.read_member(readable[0].data, self.material.credential)
 
 
@@ -94,8 +102,19 @@ def make_target(material) -> ManifestTarget:
 
 
 if __name__ == "__main__":
-    run_fuzzer("package manifest", make_target,
-               ["tic_desktop.packages.opening", "tic_desktop.packages.container", "tic_desktop.packages.manifest",
-                "tic_desktop.packages.credentials", "tic_desktop.security.jws", "tic_desktop.security.certificates",
-                "tic_desktop.security.age_files", "tic_desktop.domain.rubric", "tic_desktop.domain.decimals"],
-               skip=frozenset({"_json_depth_ok"}))
+    run_fuzzer(
+        "package manifest",
+        make_target,
+        [
+            "tic_desktop.packages.opening",
+            "tic_desktop.packages.container",
+            "tic_desktop.packages.manifest",
+            "tic_desktop.packages.credentials",
+            "tic_desktop.security.jws",
+            "tic_desktop.security.certificates",
+            "tic_desktop.security.age_files",
+            "tic_desktop.domain.rubric",
+            "tic_desktop.domain.decimals",
+        ],
+        skip=frozenset({"_json_depth_ok"}),
+    )

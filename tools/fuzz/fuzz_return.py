@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzz_common import run_fuzzer, scratch_folder, sign_compact  # noqa: E402
+from fuzz_common import run_fuzzer, scratch_folder, sign_compact
 
 DEMO_ROUND = Path(__file__).resolve().parents[2] / "resources" / "demo" / "round.json"
 
@@ -45,8 +45,9 @@ class ReturnTarget:
         self.method = round_method(self.review_round)
         credential = material.credential
         self.key = certificates.key_from_pem(credential.key_pem)
-        self.certificate_der = certificates.certificate_from_pem(credential.certificate_pem).public_bytes(
-            serialization.Encoding.DER)
+        self.certificate_der = certificates.certificate_from_pem(
+            credential.certificate_pem
+        ).public_bytes(serialization.Encoding.DER)
         self.recipient = [material.workspace.age_recipient]
         self.folder = scratch_folder("return")
         self.file = self.folder / "E02.ticreturn"
@@ -54,7 +55,11 @@ class ReturnTarget:
 
     def seeds(self) -> list[bytes]:
         material = self.material
-        return [b"\x00" + material.return_payload(), b"\x01" + material.return_token(), b"\x02" + self.seed_file]
+        return [
+            b"\x00" + material.return_payload(),
+            b"\x01" + material.return_token(),
+            b"\x02" + self.seed_file,
+        ]
 
     def harness(self, data: bytes) -> None:
         from tic_desktop.aggregation import aggregate
@@ -64,19 +69,29 @@ class ReturnTarget:
 
         mode, body = (data[0] % self.modes, data[1:]) if data else (2, b"")
         if mode == 0:
-            sealed = age_files.encrypt_to(sign_compact(body, self.key, self.certificate_der), self.recipient)
+            sealed = age_files.encrypt_to(
+                sign_compact(body, self.key, self.certificate_der), self.recipient
+            )
         elif mode == 1:
             sealed = age_files.encrypt_to(body, self.recipient)
         else:
             sealed = body
         self.file.write_bytes(sealed)
         try:
-            item = verify_return(self.file, self.workspace, self.keys, self.review_round.id, lambda: self.registry)
+            item = verify_return(
+                self.file, self.workspace, self.keys, self.review_round.id, lambda: self.registry
+            )
         except TicError as error:
             raise ContractBroken(f"verify_return raised {type(error).__name__}: {error}") from error
         assert item.status in ("accepted", "rejected"), item.status
         if item.status == "rejected":
-            assert item.reason in ("bad_signature", "unknown_expert", "wrong_round", "cannot_decrypt", "malformed")
+            assert item.reason in (
+                "bad_signature",
+                "unknown_expert",
+                "wrong_round",
+                "cannot_decrypt",
+                "malformed",
+            )
             return
         # a return that verifies is ranked: the bureau's next step, which must not fail either
         classify_returns([item])
@@ -91,8 +106,18 @@ def make_target(material) -> ReturnTarget:
 
 
 if __name__ == "__main__":
-    run_fuzzer("return", make_target,
-               ["tic_desktop.returns.receiving", "tic_desktop.returns.scoring", "tic_desktop.packages.opening",
-                "tic_desktop.security.jws", "tic_desktop.security.certificates", "tic_desktop.security.age_files",
-                "tic_desktop.aggregation", "tic_desktop.domain.decimals"],
-               skip=frozenset({"_json_depth_ok"}))
+    run_fuzzer(
+        "return",
+        make_target,
+        [
+            "tic_desktop.returns.receiving",
+            "tic_desktop.returns.scoring",
+            "tic_desktop.packages.opening",
+            "tic_desktop.security.jws",
+            "tic_desktop.security.certificates",
+            "tic_desktop.security.age_files",
+            "tic_desktop.aggregation",
+            "tic_desktop.domain.decimals",
+        ],
+        skip=frozenset({"_json_depth_ok"}),
+    )

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzz_common import run_fuzzer, scratch_folder  # noqa: E402
+from fuzz_common import run_fuzzer, scratch_folder
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
@@ -46,7 +46,10 @@ class RoundTarget:
 
     def seeds(self) -> list[bytes]:
         seeds = [b"\x00" + path.read_bytes() for path in sorted((DEMO / "apps").glob("*.json"))]
-        return seeds + [b"\x01" + (DEMO / "round.json").read_bytes(), b"\x02" + (DEMO / "rubric.json").read_bytes()]
+        return seeds + [
+            b"\x01" + (DEMO / "round.json").read_bytes(),
+            b"\x02" + (DEMO / "rubric.json").read_bytes(),
+        ]
 
     def harness(self, data: bytes) -> None:
         mode, body = (data[0] % self.modes, data[1:]) if data else (0, b"")
@@ -94,9 +97,23 @@ def make_target(material=None) -> RoundTarget:
 
 
 if __name__ == "__main__":
-    run_fuzzer("round and application", make_target,
-               ["tic_desktop.domain.jsonfile", "tic_desktop.domain.loading", "tic_desktop.domain.application",
-                "tic_desktop.domain.round", "tic_desktop.domain.rubric", "tic_desktop.domain.decimals",
-                "tic_desktop.rules.eligibility", "tic_desktop.rules.conflicts", "tic_desktop.rules.units",
-                "tic_desktop.rules.uscc", "tic_desktop.rules.boundaries", "tic_desktop.rules.display",
-                "tic_desktop.rules.results", "tic_desktop.aggregation"])
+    run_fuzzer(
+        "round and application",
+        make_target,
+        [
+            "tic_desktop.domain.jsonfile",
+            "tic_desktop.domain.loading",
+            "tic_desktop.domain.application",
+            "tic_desktop.domain.round",
+            "tic_desktop.domain.rubric",
+            "tic_desktop.domain.decimals",
+            "tic_desktop.rules.eligibility",
+            "tic_desktop.rules.conflicts",
+            "tic_desktop.rules.units",
+            "tic_desktop.rules.uscc",
+            "tic_desktop.rules.boundaries",
+            "tic_desktop.rules.display",
+            "tic_desktop.rules.results",
+            "tic_desktop.aggregation",
+        ],
+    )

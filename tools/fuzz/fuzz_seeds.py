@@ -67,13 +67,17 @@ class SeedMaterial:
         return b64url_decode(self.return_token().split(b".")[1])
 
     @classmethod
-    def load(cls, folder: Path) -> "SeedMaterial":
+    def load(cls, folder: Path) -> SeedMaterial:
         folder = Path(folder)
         index = json.loads((folder / "seed.json").read_text(encoding="utf-8"))
         workspace = BureauWorkspace(folder / "bureau")
-        return cls(workspace, workspace.keys(SEED_PASSPHRASE), folder / index["package"],
-                   Credential.from_json((folder / "credential.json").read_text(encoding="utf-8")),
-                   folder / index["return"])
+        return cls(
+            workspace,
+            workspace.keys(SEED_PASSPHRASE),
+            folder / index["package"],
+            Credential.from_json((folder / "credential.json").read_text(encoding="utf-8")),
+            folder / index["return"],
+        )
 
 
 def build(folder: Path) -> SeedMaterial:
@@ -89,7 +93,9 @@ def build(folder: Path) -> SeedMaterial:
     folder.mkdir(parents=True, exist_ok=True)
     workspace = init_workspace(folder / "bureau", passphrase=SEED_PASSPHRASE)
     keys = workspace.keys(SEED_PASSPHRASE)
-    built, credentials = build_packages(review_round(DEMO / "round.json"), workspace, keys, folder / "packages", ["P1"])
+    built, credentials = build_packages(
+        review_round(DEMO / "round.json"), workspace, keys, folder / "packages", ["P1"]
+    )
     package = open_package(built[0].file, {workspace.fingerprint})
     try:
         credential = package.unlock(EXPERT, credentials[EXPERT].passphrase)
@@ -99,8 +105,10 @@ def build(folder: Path) -> SeedMaterial:
     finally:
         package.close()
     (folder / "credential.json").write_text(credential.to_json(), encoding="utf-8")
-    (folder / "seed.json").write_text(json.dumps({"package": str(built[0].file.relative_to(folder)),
-                                                  "return": "E02.ticreturn"}), encoding="utf-8")
+    (folder / "seed.json").write_text(
+        json.dumps({"package": str(built[0].file.relative_to(folder)), "return": "E02.ticreturn"}),
+        encoding="utf-8",
+    )
     return SeedMaterial.load(folder)
 
 
@@ -108,4 +116,6 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: python tools/fuzz/fuzz_seeds.py DIR")
     material = build(Path(sys.argv[1]))
-    print(f"seed material in {sys.argv[1]}: {material.package_file.name}, {material.return_file.name}")
+    print(
+        f"seed material in {sys.argv[1]}: {material.package_file.name}, {material.return_file.name}"
+    )

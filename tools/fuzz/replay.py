@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzz_common import Findings  # noqa: E402
-from fuzz_seeds import SeedMaterial  # noqa: E402
+from fuzz_common import Findings
+from fuzz_seeds import SeedMaterial
 
 
 def main(argv: list[str]) -> int:
@@ -28,12 +28,20 @@ def main(argv: list[str]) -> int:
     name, seeds, *inputs = argv
     target = importlib.import_module(f"fuzz_{name}").make_target(SeedMaterial.load(Path(seeds)))
     findings = Findings(None)
-    files = [p for given in map(Path, inputs) for p in (sorted(given.iterdir()) if given.is_dir() else [given])]
+    files = [
+        p
+        for given in map(Path, inputs)
+        for p in (sorted(given.iterdir()) if given.is_dir() else [given])
+    ]
     for path in files:
         findings.run(target.harness, path.read_bytes())
-    passed = findings.inputs - findings.accepted_errors - sum(f["count"] for f in findings.seen.values())
-    print(f"{findings.inputs} inputs: {passed} went through, {findings.accepted_errors} refused with a TicError, "
-          f"{len(findings.seen)} distinct findings")
+    passed = (
+        findings.inputs - findings.accepted_errors - sum(f["count"] for f in findings.seen.values())
+    )
+    print(
+        f"{findings.inputs} inputs: {passed} went through, {findings.accepted_errors} refused with a TicError, "
+        f"{len(findings.seen)} distinct findings"
+    )
     for finding in findings.seen.values():
         print(f"\n{finding['key']} ({finding['count']}×)\n{finding['traceback']}")
     return 1 if findings.seen else 0

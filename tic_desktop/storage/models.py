@@ -92,22 +92,28 @@ class ScoreEntry(Base):
     """One expert's score for one criterion of one application, saved as it is typed.
 
     ``round_id`` is deliberately not a foreign key: an expert scores a round opened from a
-    package, which is not a :class:`LoadedRound` on the expert's machine.
+    package, which is not a :class:`LoadedRound` on the expert's machine. Work is kept per
+    package (``package_sha256`` names the bureau's signed manifest, hence the bureau and the
+    round too): a package of another bureau with the same round id starts from nothing.
     """
 
     __tablename__ = "score_entry"
-    __table_args__ = (UniqueConstraint("round_id", "expert_id", "application_id", "criterion_id"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "package_sha256", "round_id", "expert_id", "application_id", "criterion_id"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64), default="")
     round_id: Mapped[str] = mapped_column(String)
     expert_id: Mapped[str] = mapped_column(String)
     application_id: Mapped[str] = mapped_column(String)
     criterion_id: Mapped[str] = mapped_column(String)
     score: Mapped[Decimal] = mapped_column(DecimalText)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    note: Mapped[str | None] = mapped_column(
-        Text, nullable=True
-    )  # why a score is far from the guidance
+    # the written reason for the score (required far from the guidance: scoring.needs_reason)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class AuditEvent(Base):
@@ -145,15 +151,23 @@ class SentReturn(Base):
     revision: Mapped[int] = mapped_column()
     file_sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # What was signed, so that the app can tell an edited application from a signed one, refuse
+    # a new revision that changes nothing, and write lost files again byte for byte.
+    sheet: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
+    token: Mapped[bytes | None] = mapped_column(nullable=True)
+    sealed: Mapped[bytes | None] = mapped_column(nullable=True)
 
 
 class OpinionEntry(Base):
     """An expert's opinion text and recommendation for one application, saved as typed."""
 
     __tablename__ = "opinion_entry"
-    __table_args__ = (UniqueConstraint("round_id", "expert_id", "application_id"),)
+    __table_args__ = (
+        UniqueConstraint("package_sha256", "round_id", "expert_id", "application_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64), default="")
     round_id: Mapped[str] = mapped_column(String)
     expert_id: Mapped[str] = mapped_column(String)
     application_id: Mapped[str] = mapped_column(String)
@@ -166,7 +180,7 @@ class CoiCertification(Base):
     """The expert's conflict-of-interest certification for a round (NIH-style gate)."""
 
     __tablename__ = "coi_certification"
-    __table_args__ = (UniqueConstraint("round_id", "expert_id"),)
+    __table_args__ = (UniqueConstraint("package_sha256", "round_id", "expert_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[str] = mapped_column(String)
@@ -180,9 +194,14 @@ class FormalJudgement(Base):
     """The expert's own judgement on a formal-review item the rules left open (review/missing)."""
 
     __tablename__ = "formal_judgement"
-    __table_args__ = (UniqueConstraint("round_id", "expert_id", "application_id", "check_id"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "package_sha256", "round_id", "expert_id", "application_id", "check_id"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64), default="")
     round_id: Mapped[str] = mapped_column(String)
     expert_id: Mapped[str] = mapped_column(String)
     application_id: Mapped[str] = mapped_column(String)
@@ -222,6 +241,50 @@ class InspectionPhoto(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     sealed: Mapped[bytes] = mapped_column()
     added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PinnedBureau(Base):
+    """The bureau (root certificate fingerprint) this machine first saw a round's package from.
+
+    A package of the same round id signed by another CA is then shown with both fingerprints
+    and opened only when the expert confirms the new one against the passphrase sheet.
+    """
+
+    __tablename__ = "pinned_bureau"
+
+    round_id: Mapped[str] = mapped_column(String, primary_key=True)
+    bureau_fingerprint: Mapped[str] = mapped_column(String(64))
+    pinned_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ChairCopy(Base):
+    """A member's signed scores as the panel chair received and verified them (kept across restarts)."""
+
+    __tablename__ = "chair_copy"
+    __table_args__ = (UniqueConstraint("package_sha256", "token_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[str] = mapped_column(String)
+    revision: Mapped[int] = mapped_column()
+    signed_at: Mapped[str] = mapped_column(String)
+    token_sha256: Mapped[str] = mapped_column(String(64))
+    token: Mapped[bytes] = mapped_column()
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class GroupOpinion(Base):
+    """The chair's group opinion (专家组意见) for one application, saved as typed."""
+
+    __tablename__ = "group_opinion"
+    __table_args__ = (UniqueConstraint("package_sha256", "application_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    application_id: Mapped[str] = mapped_column(String)
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    recommend: Mapped[bool | None] = mapped_column(nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 from tic_desktop.storage import register_tables  # noqa: E402, F401  (its tables join Base.metadata)

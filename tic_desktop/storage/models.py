@@ -287,4 +287,8 @@ class GroupOpinion(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-from tic_desktop.storage import register_tables  # noqa: E402, F401  (its tables join Base.metadata)
+# Their tables join Base.metadata (the migrations are compared with it).
+from tic_desktop.storage import (  # noqa: E402
+    inspection_tables,  # noqa: F401
+    register_tables,  # noqa: F401
+)

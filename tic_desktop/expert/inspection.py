@@ -1,17 +1,22 @@
 """On-site inspection (现场考察): the checklist that verifies Art. 8 at the applicant's premises.
 
-Every entry is saved as it is made; photos are hashed and stored age-encrypted to the expert in
-the local database, so a lost laptop gives away nothing. The team leader signs the report.
+Every entry is saved as it is made, the report's own fields too (site, date of visit, team,
+conclusion), each edit in one transaction with its audit event; photos are hashed and stored
+age-encrypted to the expert in the local database, so a lost laptop gives away nothing, and can
+be captioned and removed. Each checklist item shows the figure the application declared next to
+what the team measured. :meth:`InspectionDesk.report_problems` lists everything that stops the
+report from being signed at once, each naming its field; the team leader signs the report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.events import Event
@@ -19,9 +24,11 @@ from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.reports.documents import InspectionItem, InspectionPhoto, InspectionReport
 from tic_desktop.reports.forms import draw_inspection_report
 from tic_desktop.returns.opinion_pdfs import case_header, signed_by_one
+from tic_desktop.rules.display import shown_value
 from tic_desktop.security import age_files
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.storage.audit import append_audit_event
+from tic_desktop.storage.inspection_tables import InspectionReportFields
 from tic_desktop.storage.models import InspectionEntry
 from tic_desktop.storage.models import InspectionPhoto as StoredPhoto
 
@@ -35,31 +42,67 @@ class ChecklistItem:
     title: str
     clause: str
     what_to_check: str
+    # The formal-review checks whose values are what the application declared for this item,
+    # with how each is introduced (Chinese, English).
+    declared: tuple[tuple[str, str, str], ...] = ()
 
 
 # The items that verify Art. 8 on site (issue 5); a round may add its own later.
 ART8_ITEMS = (
     ChecklistItem(
-        "premises.area", "科研开发用房面积", "第八条（三）", "实地测量科研开发用房面积（平方米）"
+        "premises.area",
+        "科研开发用房面积",
+        "第八条（三）",
+        "实地测量科研开发用房面积（平方米）",
+        (("premises.rd_space", "研发场地面积", "R&D space"),),
     ),
     ChecklistItem(
-        "equipment.sample", "仪器设备抽查", "第八条（三）", "抽查仪器设备，与固定资产台账核对"
+        "equipment.sample",
+        "仪器设备抽查",
+        "第八条（三）",
+        "抽查仪器设备，与固定资产台账核对",
+        (("premises.equipment_value", "仪器设备原值", "equipment value"),),
     ),
     ChecklistItem(
         "staff.roster",
         "专职科研人员名册及出勤",
         "第八条（四）",
         "核对人员名册、劳动合同与全年出勤天数",
+        (("team.full_time_staff", "专职科研人员", "full-time R&D staff"),),
     ),
     ChecklistItem(
-        "rd.audit", "研发费用专项审计报告", "第八条（二）", "查验近三年研发费用专项审计报告原件"
+        "rd.audit",
+        "研发费用专项审计报告",
+        "第八条（二）",
+        "查验近三年研发费用专项审计报告原件",
+        (("rd.expense_total", "近三年研发费用", "R&D expense, last three years"),),
     ),
-    ChecklistItem("cobuild.originals", "共建协议原件", "第八条（五）", "查验共建协议原件及签章"),
-    ChecklistItem("pilot.capability", "中试或产业化能力", "第八条（三）", "查看中试线或产业化条件"),
     ChecklistItem(
-        "safety.record", "安全生产与环保记录", "第八条（六）", "查阅近三年安全生产、环保检查记录"
+        "cobuild.originals",
+        "共建协议原件",
+        "第八条（五）",
+        "查验共建协议原件及签章",
+        (
+            ("cobuild.count", "共建单位", "co-builders"),
+            ("cobuild.agreement", "协议", "agreements"),
+        ),
+    ),
+    ChecklistItem(
+        "pilot.capability",
+        "中试或产业化能力",
+        "第八条（三）",
+        "查看中试线或产业化条件",
+        (("premises.pilot_capability", "具备中试能力", "pilot capability"),),
+    ),
+    ChecklistItem(
+        "safety.record",
+        "安全生产与环保记录",
+        "第八条（六）",
+        "查阅近三年安全生产、环保检查记录",
+        (("compliance.incidents", "安全事故及环境违法", "accidents and environmental cases"),),
     ),
 )
+REPORT_FIELDS = ("site_address", "visit_date", "team", "conclusion")
 
 
 @dataclass(frozen=True)
@@ -67,6 +110,43 @@ class Entry:
     result: str | None
     measured: str
     note: str
+
+
+@dataclass(frozen=True)
+class ReportFields:
+    """The report's own fields as saved: where, when, who besides the leader, and the conclusion."""
+
+    site_address: str = ""
+    visit_date: dt.date | None = None
+    team: tuple[str, ...] = ()
+    conclusion: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing that stops the report from being signed, and the field it belongs to.
+
+    ``field`` is a checklist item id or one of :data:`REPORT_FIELDS`.
+    """
+
+    field: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class PhotoRecord:
+    """A stored photo with its row id (for captioning and removal)."""
+
+    id: int
+    caption: str
+    sha256: str
+    data: bytes = field(repr=False)
+
+
+def date_text(day: dt.date | None) -> str:
+    """``2026-11-20`` -> ``2026年11月20日`` (how the report prints the date of visit)."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
 class InspectionDesk:
@@ -189,7 +269,8 @@ class InspectionDesk:
         self.desk.bus.publish(Event.SAVED, f"photo:{application_id}")
         return digest
 
-    def photos(self, application_id: str) -> list[InspectionPhoto]:
+    def photo_records(self, application_id: str) -> list[PhotoRecord]:
+        """The stored photos, decrypted and checked against their recorded SHA-256."""
         identity = age_files.identity_from_text(self.desk.credential.age_identity)
         with self.desk.db.session() as session:
             rows = session.scalars(
@@ -197,25 +278,253 @@ class InspectionDesk:
                 .where(*self._where(StoredPhoto, application_id))
                 .order_by(StoredPhoto.id)
             ).all()
-            photos = []
+            records = []
             for row in rows:
                 data = age_files.decrypt_with(row.sealed, identity, "照片")
                 if hashlib.sha256(data).hexdigest() != row.sha256:
                     raise TicError(
                         "照片与记录的哈希不符", "a photo does not match its recorded hash"
                     )
-                photos.append(InspectionPhoto(row.caption, data, row.sha256))
-            return photos
+                records.append(PhotoRecord(row.id, row.caption, row.sha256, data))
+            return records
 
-    def problems(self, application_id: str) -> list[tuple[str, str]]:
-        entries = self.entries(application_id)
+    def photos(self, application_id: str) -> list[InspectionPhoto]:
         return [
-            (f"“{item.title}”尚未填写结果", f"{item.id}: no result")
-            for item in self.items
-            if entries.get(item.id) is None or entries[item.id].result is None
+            InspectionPhoto(r.caption, r.data, r.sha256) for r in self.photo_records(application_id)
         ]
 
+    def _photo_row(self, session, application_id: str, photo_id: int) -> StoredPhoto:
+        row = session.scalar(
+            select(StoredPhoto).where(
+                *self._where(StoredPhoto, application_id), StoredPhoto.id == photo_id
+            )
+        )
+        if row is None:
+            raise InputError(
+                "现场考察", str(photo_id), "没有这张照片（可能已删除）", "no such photo (removed?)"
+            )
+        return row
+
+    def set_photo_caption(self, application_id: str, photo_id: int, caption: str) -> None:
+        """Change a photo's caption (its SHA-256 and content stay as they are)."""
+        self.desk.require_unlocked(application_id)
+        caption = caption.strip()
+        if not caption:
+            raise InputError("现场考察", "caption", "照片说明不能为空", "a caption is required")
+        with self.desk.db.session() as session:
+            row = self._photo_row(session, application_id, photo_id)
+            row.caption = caption
+            append_audit_event(
+                session,
+                self.desk.expert_id,
+                "inspection_photo_caption",
+                {"application": application_id, "sha256": row.sha256, "caption": caption},
+            )
+        self.desk.bus.publish(Event.SAVED, f"photo:{application_id}")
+
+    def remove_photo(self, application_id: str, photo_id: int) -> None:
+        """Remove a photo from the report (the audit log keeps its SHA-256 and caption)."""
+        self.desk.require_unlocked(application_id)
+        with self.desk.db.session() as session:
+            row = self._photo_row(session, application_id, photo_id)
+            sha256, caption = row.sha256, row.caption
+            session.execute(delete(StoredPhoto).where(StoredPhoto.id == row.id))
+            append_audit_event(
+                session,
+                self.desk.expert_id,
+                "inspection_photo_removed",
+                {"application": application_id, "sha256": sha256, "caption": caption},
+            )
+        self.desk.bus.publish(Event.SAVED, f"photo:{application_id}")
+
+    # --- the report's own fields ------------------------------------------------------------
+    def _report_where(self, application_id: str):
+        return (
+            InspectionReportFields.package_sha256 == self.desk.package.package_sha256,
+            *self._where(InspectionReportFields, application_id),
+        )
+
+    def report_fields(self, application_id: str) -> ReportFields:
+        with self.desk.db.session() as session:
+            row = session.scalar(
+                select(InspectionReportFields).where(*self._report_where(application_id))
+            )
+            if row is None:
+                return ReportFields()
+            return ReportFields(row.site_address, row.visit_date, tuple(row.team), row.conclusion)
+
+    def save_report_fields(self, application_id: str, **changes) -> None:
+        """Save some of the report's fields (``site_address``, ``visit_date``, ``team``, ``conclusion``).
+
+        ``visit_date=None`` clears the date; ``team`` lists member ids besides the leader. One
+        transaction with its audit event, like every other edit.
+        """
+        unknown = set(changes) - set(REPORT_FIELDS)
+        if unknown:
+            raise TypeError(f"not a report field: {sorted(unknown)}")
+        self.desk.require_unlocked(application_id)
+        if "team" in changes:
+            team = [m for m in dict.fromkeys(changes["team"]) if m != self.desk.expert_id]
+            for member in team:
+                if self.desk.manifest.member(member) is None:
+                    raise InputError(
+                        "现场考察", "team", f"本专家组没有成员 {member}", f"no member {member}"
+                    )
+            changes["team"] = team
+        if "visit_date" in changes and changes["visit_date"] is not None:
+            if not isinstance(changes["visit_date"], dt.date):
+                raise TypeError("visit_date must be a datetime.date")
+        for name in ("site_address", "conclusion"):
+            if name in changes and not isinstance(changes[name], str):
+                raise TypeError(f"{name} must be text")
+        with self.desk.db.session() as session:
+            row = session.scalar(
+                select(InspectionReportFields).where(*self._report_where(application_id))
+            )
+            if row is None:
+                row = InspectionReportFields(
+                    package_sha256=self.desk.package.package_sha256,
+                    round_id=self.desk.round_id,
+                    expert_id=self.desk.expert_id,
+                    application_id=application_id,
+                    site_address="",
+                    visit_date=None,
+                    team=[],
+                    conclusion="",
+                    updated_at=dt.datetime.now(dt.UTC),
+                )
+                session.add(row)
+            for name, value in changes.items():
+                setattr(row, name, value)
+            row.updated_at = dt.datetime.now(dt.UTC)
+            payload = {
+                name: (value.isoformat() if isinstance(value, dt.date) else value)
+                for name, value in changes.items()
+            }
+            append_audit_event(
+                session,
+                self.desk.expert_id,
+                "inspection_report",
+                {"application": application_id, **payload},
+            )
+        self.desk.bus.publish(Event.SAVED, f"inspection:{application_id}:report")
+
+    # --- what the application declared -----------------------------------------------------
+    def declared(self, application_id: str, lang: str = "zh") -> dict[str, str]:
+        """Per checklist item, the figures the application declared (``研发场地面积 500 m²``)."""
+        checks = {c.id: c for c in self.desk.formal_review(application_id).checks}
+        found = {}
+        for item in self.items:
+            parts = []
+            for check_id, zh, en in item.declared:
+                check = checks.get(check_id)
+                value = shown_value(check_id, check.value, lang) if check is not None else ""
+                missing = "未申报" if lang == "zh" else "not declared"
+                label = zh if lang == "zh" else en
+                parts.append(f"{label} {value or missing}")
+            found[item.id] = ("；" if lang == "zh" else "; ").join(parts)
+        return found
+
+    # --- validation and signing -----------------------------------------------------------
+    def report_problems(self, application_id: str, today: dt.date | None = None) -> list[Problem]:
+        """Everything that stops the report from being signed, all at once, each with its field."""
+        entries = self.entries(application_id)
+        found = []
+        for item in self.items:
+            entry = entries.get(item.id)
+            if entry is None or entry.result is None:
+                found.append(
+                    Problem(item.id, f"“{item.title}”尚未填写结果", f"{item.id}: no result")
+                )
+            elif entry.result == "不符合" and not (entry.measured.strip() or entry.note.strip()):
+                found.append(
+                    Problem(
+                        item.id,
+                        f"“{item.title}”结果为不符合，请写明实测/核查情况或备注",
+                        f"{item.id}: 不符合 needs what was found or a note",
+                    )
+                )
+        fields = self.report_fields(application_id)
+        if not fields.site_address.strip():
+            found.append(Problem("site_address", "请填写考察地点", "the site address is empty"))
+        today = today or dt.date.today()
+        if fields.visit_date is None:
+            found.append(Problem("visit_date", "请选择考察日期", "no date of visit"))
+        elif fields.visit_date > today:
+            found.append(
+                Problem(
+                    "visit_date",
+                    f"考察日期 {date_text(fields.visit_date)} 晚于今天",
+                    "the date of visit is in the future",
+                )
+            )
+        if not fields.team:
+            found.append(
+                Problem(
+                    "team",
+                    "请勾选考察组成员（组长以外至少一人）",
+                    "tick the team members (at least one besides the leader)",
+                )
+            )
+        if not fields.conclusion.strip():
+            found.append(Problem("conclusion", "考察结论不能为空", "the conclusion is empty"))
+        return found
+
+    def problems(self, application_id: str) -> list[tuple[str, str]]:
+        """The checklist's problems only, as (Chinese, English) (the report's fields aside)."""
+        return [
+            (p.zh, p.en)
+            for p in self.report_problems(application_id)
+            if p.field not in REPORT_FIELDS
+        ]
+
+    def sign_saved_report(self, application_id: str, folder: Path) -> Path:
+        """Sign the report as saved; refused with every problem listed while any remains."""
+        problems = self.report_problems(application_id)
+        if problems:
+            checklist = any(p.field not in REPORT_FIELDS for p in problems)
+            raise TicError(
+                ("考察清单未完成，" if checklist else "")
+                + f"考察报告尚不能签署（共 {len(problems)} 处）："
+                + "；".join(p.zh for p in problems),
+                ("checklist incomplete: " if checklist else "")
+                + f"the inspection report cannot be signed yet ({len(problems)} items): "
+                + "; ".join(p.en for p in problems),
+            )
+        fields = self.report_fields(application_id)
+        return self._draw_and_sign(
+            application_id,
+            fields.site_address,
+            date_text(fields.visit_date),
+            list(fields.team),
+            fields.conclusion,
+            folder,
+        )
+
     def sign_report(
+        self,
+        application_id: str,
+        site_address: str,
+        visit_date: dt.date | str,
+        team: list[str],
+        conclusion: str,
+        folder: Path,
+    ) -> Path:
+        """Save the given report fields, then sign the report (see :meth:`sign_saved_report`).
+
+        A ``visit_date`` given as text must be ``YYYY-MM-DD`` or ``YYYY年M月D日``.
+        """
+        day = visit_date if isinstance(visit_date, dt.date) else parse_date_text(visit_date)
+        self.save_report_fields(
+            application_id,
+            site_address=site_address,
+            visit_date=day,
+            team=team,
+            conclusion=conclusion,
+        )
+        return self.sign_saved_report(application_id, folder)
+
+    def _draw_and_sign(
         self,
         application_id: str,
         site_address: str,
@@ -225,25 +534,18 @@ class InspectionDesk:
         folder: Path,
     ) -> Path:
         """Draw the 现场考察报告 and sign it as team leader (the expert on this laptop)."""
-        missing = self.problems(application_id)
-        if missing:
-            raise TicError(
-                f"考察清单未完成：{missing[0][0]}（共 {len(missing)} 项）",
-                f"checklist incomplete: {missing[0][1]} ({len(missing)} items)",
-            )
-        if not conclusion.strip():
-            raise TicError("考察结论不能为空", "the conclusion must not be empty")
         manifest = self.desk.manifest
         leader = self.desk.expert_id
         members = [leader] + [m for m in team if m != leader]
         team_rows = [(m, manifest.member(m).name, manifest.member(m).unit_name) for m in members]
         entries = self.entries(application_id)
+        declared = self.declared(application_id)
         items = [
             InspectionItem(
                 item.title,
                 item.clause,
                 entries[item.id].result,
-                entries[item.id].measured or "—",
+                _measured_beside_declared(entries[item.id].measured, declared[item.id]),
                 entries[item.id].note,
             )
             for item in self.items
@@ -265,3 +567,28 @@ class InspectionDesk:
         target = Path(folder) / f"现场考察报告-{application_id}.pdf"
         write_atomically(target, pdf)
         return target
+
+
+def _measured_beside_declared(measured: str, declared: str) -> str:
+    """What the team found, with what the application declared beside it."""
+    found = measured.strip() or "—"
+    return f"{found}（申报：{declared}）" if declared else found
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """``2026-11-20`` or ``2026年11月20日`` -> a date; empty -> ``None``; anything else is refused."""
+    text = text.strip()
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?", text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise InputError(
+            "现场考察",
+            "visit_date",
+            f"考察日期“{text}”无法识别，请写成 2026-11-20",
+            f"cannot read the date {text!r}; write it as 2026-11-20",
+        ) from None

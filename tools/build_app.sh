@@ -13,7 +13,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 [ -x "$venv/bin/python" ] || { echo "build_app: no venv at $venv; run: bash tools/bootstrap.sh test" >&2; exit 2; }
-"$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[build]"
+# The pinned app + PyInstaller lock (with hashes; the test venv already has the same versions),
+# then the project itself without dependencies.
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r requirements/app.lock
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 
 echo "build_app: building into $out/tic-desktop"
 "$venv/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$out" --workpath "$work" build_installer.spec

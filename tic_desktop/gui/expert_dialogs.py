@@ -1,7 +1,16 @@
-"""The expert's open-package dialog: who am I, and the passphrase the first time."""
+"""The expert's open-package dialog: what the package is, who am I, and the passphrase the first time.
+
+The dialog stays open until the credential is unlocked: a wrong or missing passphrase is shown
+inside it and the expert tries again, without going back through the file dialog. Before anything
+is unlocked it shows the round, the panel, the bureau and its fingerprint, so a package of another
+round or from someone else is obvious.
+"""
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -17,23 +26,31 @@ from tic_desktop.gui.settings import Preferences
 from tic_desktop.packages.manifest import Manifest
 from tic_desktop.security.certificates import short_fingerprint
 
+ERROR_STYLE = (
+    "QLabel { background: #fdecea; color: #8a1f11; border: 1px solid #e0a39a; padding: 6px; }"
+)
+BUSY_STYLE = (
+    "QLabel { background: #eef4fb; color: #1d4e89; border: 1px solid #a9c4e6; padding: 6px; }"
+)
+
 
 class SignInDialog(RememberingDialog):
     """“我是…” from the panel's members, and the passphrase from the printed sheet."""
+
+    unlock_requested = Signal(str, str)
+    """OK was pressed: (expert id, passphrase — empty when the expert left it blank)."""
 
     def __init__(
         self, manifest: Manifest, preferences: Preferences, parent: QWidget | None = None
     ) -> None:
         super().__init__(preferences, parent)
+        self.manifest = manifest
         self.setWindowTitle(self.tr("Open review package"))
         layout = QVBoxLayout(self)
-        trust = QLabel(
-            self.tr("Signed by %1 — signature verified. Fingerprint: %2 (compare with your sheet)")
-            .replace("%1", manifest.bureau.name)
-            .replace("%2", short_fingerprint(manifest.bureau.fingerprint))
-        )
-        trust.setWordWrap(True)
-        layout.addWidget(trust)
+        self.package_info = QLabel()
+        self.package_info.setWordWrap(True)
+        self.package_info.setText(self._package_html())
+        layout.addWidget(self.package_info)
         form = QFormLayout()
         self.member = QComboBox()
         for member in manifest.members:
@@ -49,17 +66,79 @@ class SignInDialog(RememberingDialog):
             )
         )
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 40)
         form.addRow(self.tr("Passphrase:"), self.passphrase)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Open"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.passphrase.setFocus()
 
+    def _package_html(self) -> str:
+        manifest = self.manifest
+        chair = next((m.name for m in manifest.members if m.id == manifest.chair), "")
+        rows = [
+            (self.tr("Review round"), f"{manifest.round.title}（{manifest.round.id}）"),
+            (
+                self.tr("Panel"),
+                self.tr("%1 · %2 members · chair %3")
+                .replace("%1", manifest.panel_id)
+                .replace("%2", str(len(manifest.members)))
+                .replace("%3", chair),
+            ),
+            (self.tr("Issued by"), manifest.bureau.name),
+            (self.tr("Bureau fingerprint"), short_fingerprint(manifest.bureau.fingerprint)),
+        ]
+        table = "".join(
+            f"<tr><td style='padding-right:12px'>{escape(k)}</td><td><b>{escape(v)}</b></td></tr>"
+            for k, v in rows
+        )
+        note = self.tr(
+            "Signature verified. Compare the fingerprint with your passphrase sheet; "
+            "if the round or the fingerprint is not yours, press Cancel and call the bureau."
+        )
+        return f"<table>{table}</table><p>{escape(note)}</p>"
+
+    # --- what the window tells the dialog ------------------------------------------------------
     def expert_id(self) -> str:
         return self.member.currentData()
 
     def passphrase_text(self) -> str | None:
         return self.passphrase.text().strip() or None
+
+    def choose_member(self, expert_id: str) -> None:
+        index = self.member.findData(expert_id)
+        if index >= 0:
+            self.member.setCurrentIndex(index)
+
+    def _submit(self) -> None:
+        self.set_busy(self.tr("Unlocking your credential… (a few seconds)"))
+        self.unlock_requested.emit(self.expert_id(), self.passphrase.text().strip())
+
+    def set_busy(self, text: str) -> None:
+        """Unlocking: inputs are locked and the dialog says what it is doing."""
+        for widget in (self.member, self.passphrase, self.ok_button):
+            widget.setEnabled(False)
+        self.message.setStyleSheet(BUSY_STYLE)
+        self.message.setText(text)
+        self.message.show()
+
+    def show_problem(self, text: str) -> None:
+        """The unlock failed: say why here, and let the expert correct and retry."""
+        for widget in (self.member, self.passphrase, self.ok_button):
+            widget.setEnabled(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+        self.message.show()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()

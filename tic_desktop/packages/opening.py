@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
@@ -145,7 +146,8 @@ class OpenedPackage:
         credential: Credential,
         what: str = "材料",
         on_read: Callable[[int], None] | None = None,
-    ) -> bytes:
+        sink: BinaryIO | None = None,
+    ) -> bytes | None:
         """Decrypt one member into memory; its SHA-256 is checked before anything is returned.
 
         The hash is computed by a helper thread reading the same stored bytes through its own
@@ -174,14 +176,12 @@ class OpenedPackage:
                     _Counting(raw, on_read) if on_read else raw, READ_BLOCK
                 ) as source,
             ):
-                plaintext = age_files.decrypt_with(source, identity, what)
+                plaintext = age_files.decrypt_with(source, identity, what, sink)
         finally:
             hasher.join()
-        if (
-            failure
-            or digest.hexdigest() != member.sha256
-            or len(plaintext) != member.plaintext_size
-        ):
+        # With a sink (e.g. shared memory the GUI reads in place) the plaintext went there.
+        size = sink.tell() if sink is not None else len(plaintext)
+        if failure or digest.hexdigest() != member.sha256 or size != member.plaintext_size:
             del plaintext
             raise _tampered(self.file, member.path)
         return plaintext

@@ -70,29 +70,37 @@ def _failure(error: Exception, what: str) -> SecurityError:
     what_en = _WHAT_EN.get(what, what)
     if isinstance(error, pyrage.DecryptError):
         return SecurityError(
-            f"无法解密{what}：密钥不匹配或文件头已损坏（{error}）",
+            f"无法解密{what}：密钥不匹配或文件头已损坏",
             f"cannot decrypt the {what_en}: wrong key or damaged header ({error})",
             "cannot_decrypt",
         )
     return SecurityError(
-        f"无法解密{what}：文件内容被截断或被篡改（{error}）",
+        f"无法解密{what}：文件内容被截断或被篡改",
         f"cannot decrypt the {what_en}: the content is truncated or has been altered ({error})",
         "tampered",
     )
 
 
 def decrypt_with(
-    data_or_stream: bytes | BinaryIO, identity: x25519.Identity, what: str = "文件"
-) -> bytes:
-    """Decrypt to memory; any failure raises SecurityError and no plaintext escapes."""
+    data_or_stream: bytes | BinaryIO,
+    identity: x25519.Identity,
+    what: str = "文件",
+    sink: BinaryIO | None = None,
+) -> bytes | None:
+    """Decrypt to memory; any failure raises SecurityError and no plaintext escapes.
+
+    With ``sink`` (memory the caller owns, e.g. shared memory) the plaintext is written there and
+    None is returned; on failure the caller must discard what the sink received.
+    """
     source = io.BytesIO(data_or_stream) if isinstance(data_or_stream, bytes) else data_or_stream
-    sink = io.BytesIO()
+    into = sink if sink is not None else io.BytesIO()
     try:
-        pyrage.decrypt_io(source, sink, [identity])
+        pyrage.decrypt_io(source, into, [identity])
     except (pyrage.DecryptError, OSError) as error:
-        sink.close()  # drop any partial plaintext pyrage produced before failing
+        if sink is None:
+            into.close()  # drop any partial plaintext pyrage produced before failing
         raise _failure(error, what) from None
-    return sink.getvalue()
+    return into.getvalue() if sink is None else None
 
 
 def encrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:

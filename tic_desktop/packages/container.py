@@ -48,7 +48,7 @@ class PackageContainer:
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
             raise _refuse(
                 self.file,
-                f"不是完整的评审包（文件损坏或被截断：{error}）",
+                "不是完整的评审包（文件损坏或被截断）",
                 f"not a complete package (damaged or truncated: {error})",
             ) from None
         infos = self._zip.infolist()
@@ -95,7 +95,7 @@ class PackageContainer:
         except (zipfile.BadZipFile, OSError, EOFError) as error:
             raise _refuse(
                 self.file,
-                f"读取 {name} 失败（文件损坏：{error}）",
+                f"读取 {name} 失败（文件损坏）",
                 f"cannot read {name} (damaged: {error})",
             ) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
@@ -114,6 +115,11 @@ def _round(tmp_path):
     experts = [expert(f"E{i:02d}", outside_unit(i)) for i in range(1, 8)]
     experts[4] = expert("E05", (LEAD_NAME, LEAD_USCC))
     experts[5] = expert("E06", (COB_NAME, COB_USCC))
+    # Each application is scored by exactly one panel (formats.md): P1 scores copies of the two.
+    c = copy.deepcopy(b)
+    c["id"] = "LC-2026-003"
+    d = copy.deepcopy(a)
+    d["id"] = "LC-2026-004"
     panels = [
         {
             "id": "P2",
@@ -125,11 +131,14 @@ def _round(tmp_path):
             "id": "P1",
             "members": ["E07", "E06", "E05", "E04", "E03"],
             "chair": "E03",
-            "applications": ["LC-2026-001", "LC-2026-002"],
+            "applications": ["LC-2026-003", "LC-2026-004"],
         },
     ]
-    declared = [{"expert": "E03", "application": "LC-2026-001", "reason": "近三年曾在申报单位任职"}]
-    return write_round(tmp_path, [a, b], experts=experts, panels=panels, declared=declared)
+    declared = [
+        {"expert": "E03", "application": app_id, "reason": "近三年曾在申报单位任职"}
+        for app_id in ("LC-2026-001", "LC-2026-003")
+    ]
+    return write_round(tmp_path, [a, b, c, d], experts=experts, panels=panels, declared=declared)
 
 
 @pytest.mark.parametrize("lang", [None, "en"])
@@ -143,8 +152,8 @@ def test_panel_check_json_contract(tmp_path, capsys, lang):
     assert pairs == [
         ("P2", "LC-2026-002"),
         ("P2", "LC-2026-001"),
-        ("P1", "LC-2026-001"),
-        ("P1", "LC-2026-002"),
+        ("P1", "LC-2026-003"),
+        ("P1", "LC-2026-004"),
     ]
     for r in data["results"]:
         assert set(r) == {
@@ -174,10 +183,10 @@ def test_panel_check_json_contract(tmp_path, capsys, lang):
     assert [c["result"] for c in r["checks"]] == ["pass", "pass", "pass"]
     r = by_pair[("P2", "LC-2026-001")]  # only the declared E03
     assert r["affiliated"] == ["E03"] and r["scorers"] == 6
-    r = by_pair[("P1", "LC-2026-001")]  # chair E03 declared; 4 of 5 can score
+    r = by_pair[("P1", "LC-2026-003")]  # chair E03 declared; 4 of 5 can score
     assert r["members"] == 5 and r["affiliated"] == ["E03"] and r["scorers"] == 4
     assert [c["result"] for c in r["checks"]] == ["pass", "fail", "fail"]
-    r = by_pair[("P1", "LC-2026-002")]  # E06, E05 affiliated (member order), 2 of 5 > 1/3
+    r = by_pair[("P1", "LC-2026-004")]  # E06, E05 affiliated (member order), 2 of 5 > 1/3
     assert r["affiliated"] == ["E06", "E05"] and r["scorers"] == 3
     assert [c["result"] for c in r["checks"]] == ["fail", "pass", "fail"]
 

@@ -97,9 +97,12 @@ class Pki:
         self._issued: dict[tuple[str, str], SignerIdentity] = {}
 
     def identity(self, signer_id: str, name: str, unit: str, role: str) -> SignerIdentity:
+        """``signer_id``'s certificate as the bureau issues it (title 评审专家 for every expert, as
+        packages/credentials.py does; 评审结果签发 for the bureau), signing in ``role``."""
         if (signer_id, role) not in self._issued:
+            certified = BUREAU_ROLE if signer_id == BUREAU_SIGNER_ID else "评审专家"
             key, cert = certs.issue_expert_certificate(
-                self.ca_key, self.ca, signer_id, name, unit, role=role
+                self.ca_key, self.ca, signer_id, name, unit, role=certified
             )
             self._issued[(signer_id, role)] = SignerIdentity(
                 certs.key_to_pem(key), certs.certificate_to_pem(cert), self.root_pem, name, role

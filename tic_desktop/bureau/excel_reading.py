@@ -34,6 +34,7 @@ from tic_desktop.bureau.excel_layout import (
     SheetLayout,
 )
 from tic_desktop.domain.application import Application
+from tic_desktop.domain.files import confined_attachment, read_regular_file
 from tic_desktop.domain.jsonfile import _explain
 from tic_desktop.domain.round import Expert
 from tic_desktop.errors import InputError
@@ -137,19 +138,12 @@ def _open_book(path: Path):
     def refuse(zh: str, en: str) -> ExcelImportError:
         return ExcelImportError(shown_path, [], zh, en)
 
-    try:
-        if path.is_dir():
-            raise refuse("这是一个文件夹，不是 Excel 工作簿", "is a folder, not an Excel workbook")
-        size = path.stat().st_size
-        if size > MAX_WORKBOOK_BYTES:
-            raise refuse("文件过大", f"file too large ({size} bytes)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise refuse("文件不存在", "file not found") from None
-    except OSError as exc:
-        raise refuse(
-            f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})"
-        ) from None
+    if path.is_dir():
+        raise refuse("这是一个文件夹，不是 Excel 工作簿", "is a folder, not an Excel workbook")
+    try:  # a regular file only: a FIFO or a device is refused before it is opened
+        data = read_regular_file(path, shown_path, MAX_WORKBOOK_BYTES)
+    except InputError as error:
+        raise refuse(error.problem_zh, error.problem_en) from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise refuse(
             "这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为不加密的 .xlsx 文件",
@@ -461,12 +455,17 @@ class _WorkbookReading:
                 "附件须在工作簿所在文件夹之内",
                 "the attachment must be inside the workbook's folder",
             )
-        elif not target.is_file():
+        elif not target.exists():
             self.problem(
                 row.cell("file"),
                 f"附件文件不存在：{self.base / relative}",
                 f"attachment file not found: {self.base / relative}",
             )
+        else:  # the same check as every loader: no '..' step, a regular file (not a FIFO or device)
+            try:
+                confined_attachment(self.base, file, str(self.path), None)
+            except InputError as error:
+                self.problem(row.cell("file"), error.problem_zh, error.problem_en)
 
     # ---- validation with the domain's models --------------------------------------------
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tic_desktop.bureau.workspace import is_safe_name, safe_name
 from tic_desktop.domain.application import Application
+from tic_desktop.domain.files import ConfinedFile, confined_attachment
 from tic_desktop.domain.jsonfile import read_json
 from tic_desktop.domain.loading import ReviewRound, load_round
 from tic_desktop.domain.round import DeclaredConflict, Expert, Panel
@@ -41,6 +42,7 @@ STRUCTURAL = {
     "panel.chair",
     "panel.id",
     "round.conflicts",
+    "round.two_panels",  # load_round refuses an application scored by two panels
 }
 
 
@@ -81,6 +83,8 @@ class Blocker:
     check_id: str
     message_zh: str
     message_en: str
+    other_panel_id: str | None = None
+    """The other panel involved (an application put in two panels)."""
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
@@ -333,9 +337,12 @@ class RoundDraft:
                         Blocker(
                             panel.id,
                             app_id,
-                            "round.assignment",
-                            f"申报 {app_id} 同时分配给了专家组 {assigned[app_id]} 和 {panel.id}",
-                            f"application {app_id} is in panels {assigned[app_id]} and {panel.id}",
+                            "round.two_panels",
+                            f"申报 {app_id} 同时分配给了专家组 {assigned[app_id]} 和 {panel.id}"
+                            "（每项申报只能由一个专家组评分）",
+                            f"application {app_id} is in panels {assigned[app_id]} and {panel.id} "
+                            "(each application is scored by exactly one panel)",
+                            other_panel_id=assigned[app_id],
                         )
                     )
                 assigned.setdefault(app_id, panel.id)
@@ -442,7 +449,7 @@ usable_as_file_name = is_safe_name
 
 def _application_files(
     draft: RoundDraft, folder: Path
-) -> dict[str, tuple[str, bytes, list[tuple[Path, str]]]]:
+) -> dict[str, tuple[str, bytes, list[tuple[ConfinedFile, str]]]]:
     """Per application: its relative JSON path, JSON bytes and the attachments to copy (source, relative)."""
     planned = {}
     for app_id, entry in draft.applications.items():
@@ -450,15 +457,12 @@ def _application_files(
         data = json.loads(json.dumps(entry.data))  # a copy whose attachment paths may be rewritten
         copies = []
         for index, attachment in enumerate(data.get("attachments") or []):
-            source = (entry.base / attachment["file"]).resolve()
-            if not source.is_file():
-                raise InputError(
-                    f"{app_id}",
-                    f"attachments[{index}].file",
-                    f"附件不存在：{attachment['file']}",
-                    f"attachment not found: {attachment['file']}",
-                )
-            relative = f"{name}/{index + 1:02d}-{source.name}"  # a name of a file that exists: no separators
+            # The applicant wrote this path: it must stay inside the application's folder and name
+            # a regular file, or the bureau would copy (and later pack) some other file of its disk.
+            source = confined_attachment(
+                entry.base, attachment["file"], app_id, f"attachments[{index}].file"
+            )
+            relative = f"{name}/{index + 1:02d}-{source.path.name}"  # an existing file's name: no separators
             attachment["file"] = relative
             copies.append((source, relative))
         planned[app_id] = (f"applications/{name}.json", _json_bytes(data), copies)
@@ -502,7 +506,7 @@ def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
             for source, attachment in copies:
                 target = staging / "applications" / attachment
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
+                source.copy_to(target)
         write_atomically(staging / "rubric.json", _json_bytes(draft.rubric_json()))
         write_atomically(
             staging / "round.json",
@@ -546,7 +550,7 @@ def save_round_in_place(draft: RoundDraft) -> ReviewRound:
         for source, attachment in copies:
             target = folder / "applications" / attachment
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            source.copy_to(target)
         write_atomically(folder / relative, data)
         files[app_id] = relative
     rubric_file = current.get("rubric", "rubric.json")

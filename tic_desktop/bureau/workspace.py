@@ -21,6 +21,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric import ec
 from pyrage import x25519
 
+from tic_desktop.domain.files import read_regular_file
+from tic_desktop.domain.jsonfile import MAX_JSON_BYTES
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.security import age_files, certificates, keyring_store
 from tic_desktop.security.atomic import write_atomically
@@ -53,7 +55,9 @@ class BureauWorkspace:
                 "not a bureau workspace (no bureau.json); run `tic bureau init` first",
             )
         try:
-            self.description = json.loads(description.read_text(encoding="utf-8"))
+            self.description = json.loads(
+                read_regular_file(description, str(description), MAX_JSON_BYTES).decode("utf-8")
+            )
             self.name: str = self.description["name"]
             self.fingerprint: str = self.description["fingerprint"]
             self.age_recipient: str = self.description["age_recipient"]
@@ -63,7 +67,7 @@ class BureauWorkspace:
                 str(description), str(error), "文件内容无效", "invalid content"
             ) from None
         self.ca_certificate = certificates.certificate_from_pem(
-            (self.folder / "ca.pem").read_bytes(), "根证书"
+            read_regular_file(self.folder / "ca.pem", limit=MAX_JSON_BYTES), "根证书"
         )
         if certificates.fingerprint(self.ca_certificate) != self.fingerprint:
             raise SecurityError(
@@ -86,7 +90,7 @@ class BureauWorkspace:
         secrets_file = self.folder / SECRETS_FILE
         if passphrase is not None and secrets_file.is_file():
             secret = age_files.decrypt_with_passphrase(
-                secrets_file.read_bytes(), passphrase, "评审局密钥"
+                read_regular_file(secrets_file, limit=MAX_JSON_BYTES), passphrase, "评审局密钥"
             ).decode()
         elif self.secrets_in == "keyring":
             secret = keyring_store.load_secret(KEYRING_SERVICE, self.fingerprint)
@@ -198,20 +202,25 @@ def init_workspace(
     return BureauWorkspace(folder)
 
 
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
+
+
 def read_passphrase_file(path: str | Path | None) -> str | None:
-    """A passphrase from the first line of a file (trailing newline ignored), or None."""
+    """A passphrase from the first line of a file (trailing newline ignored), or None.
+
+    The file must be a regular file (a FIFO would block) of UTF-8 text.
+    """
     if path is None:
         return None
+    shown = str(path)
+    data = read_regular_file(Path(path), shown, MAX_PASSPHRASE_FILE_BYTES)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         raise InputError(
-            str(path),
-            None,
-            f"无法读取口令文件（{error.strerror}）",
-            f"cannot read passphrase file ({error.strerror})",
+            shown, None, "口令文件不是 UTF-8 编码的文本", "the passphrase file is not UTF-8 text"
         ) from None
     passphrase = text.splitlines()[0] if text.splitlines() else ""
     if not passphrase:
-        raise InputError(str(path), None, "口令文件为空", "the passphrase file is empty")
+        raise InputError(shown, None, "口令文件为空", "the passphrase file is empty")
     return passphrase

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from tic_desktop.cli import (
     round_commands,
     secure_commands,
 )
+from tic_desktop.domain.files import require_regular_file
 from tic_desktop.errors import TicError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -75,16 +77,55 @@ def _accept_lang_everywhere(parser: argparse.ArgumentParser) -> None:
                 _accept_lang_everywhere(subparser)
 
 
+# Arguments that name a file the command reads. Each is refused before any command runs if it
+# exists but is not a regular file: a FIFO or a device would make the reading block or never end
+# (.ticreturn files included, whose readers live outside the CLI). A missing file is left to the
+# command, which says so with its own context.
+INPUT_FILE_ARGUMENTS = (
+    "application",
+    "round",
+    "round_file",
+    "scores",
+    "package",
+    "files",
+    "returns",
+    "file",
+    "root",
+    "workbook",
+    "passphrase_file",
+    "choose",
+)
+
+
+def refuse_special_input_files(args: argparse.Namespace) -> None:
+    """InputError for the first input-file argument that names a FIFO, a device or a folder."""
+    for name in INPUT_FILE_ARGUMENTS:
+        value = getattr(args, name, None)
+        for given in value if isinstance(value, list) else [value]:
+            if isinstance(given, str) and os.path.lexists(given):
+                require_regular_file(given, given)
+
+
+def _write(stream, text: str) -> None:
+    """Write ``text``; characters the stream cannot encode (a file name given in bytes that are not
+    UTF-8) are written escaped rather than failing after the command did its job."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the frozen build starts its worker processes through this executable
     args = build_parser().parse_args(argv)
     code = EXIT_OK
     try:
+        refuse_special_input_files(args)
         output = args.run(args)
         if isinstance(output, tuple):  # (output, exit code) from commands that judge files
             output, code = output
     except TicError as exc:
-        print(exc.message(args.lang), file=sys.stderr)
+        _write(sys.stderr, exc.message(args.lang) + "\n")
         return EXIT_BAD_INPUT
     except Exception:  # a bug: say so plainly, keep the details for the report
         print(
@@ -93,9 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         traceback.print_exc(file=sys.stderr)
         return EXIT_INTERNAL
     if isinstance(output, (dict, list)):
-        sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
+        _write(sys.stdout, json.dumps(output, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(output + "\n")
+        _write(sys.stdout, output + "\n")
     return code
 
 

@@ -7,10 +7,13 @@ from pathlib import Path
 
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.cli.table import render_table
+from tic_desktop.domain.files import read_regular_file
 from tic_desktop.errors import InputError
 from tic_desktop.signing.pdf_verification import verify_pdf
 
 EXIT_NOT_ALL_VALID = 3
+MAX_ROOT_BYTES = 1024 * 1024
+MAX_PDF_BYTES = 512 * 1024 * 1024
 
 
 def pdf_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
@@ -25,23 +28,29 @@ def pdf_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
         root_pem = BureauWorkspace(Path(args.bureau)).ca_pem
     else:
         try:
-            root_pem = Path(args.root).read_text(encoding="ascii")
-        except (OSError, UnicodeDecodeError) as error:
+            root_pem = read_regular_file(Path(args.root), args.root, MAX_ROOT_BYTES).decode("ascii")
+        except InputError as error:
+            raise InputError(
+                args.root,
+                None,
+                f"无法读取根证书（{error.problem_zh}）",
+                f"cannot read the root certificate ({error.problem_en})",
+            ) from None
+        except UnicodeDecodeError as error:
             raise InputError(
                 args.root,
                 None,
                 f"无法读取根证书（{error}）",
                 f"cannot read the root certificate ({error})",
             ) from None
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
+    try:  # a regular file only: a FIFO or a device is refused before it is opened
+        data = read_regular_file(Path(args.file), args.file, MAX_PDF_BYTES)
+    except InputError as error:
         raise InputError(
             args.file,
             None,
-            f"无法读取文件（{error.strerror}）",
-            f"cannot read file ({error.strerror})",
+            f"无法读取文件（{error.problem_zh}）",
+            f"cannot read file ({error.problem_en})",
         ) from None
     reports = verify_pdf(data, root_pem, args.file)
     code = 0 if all(r.valid for r in reports) else EXIT_NOT_ALL_VALID

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from tic_desktop.bureau.excel_template import ExcelImportError, read_workbook, write_workbook
+from tic_desktop.domain.files import confined_attachment
 from tic_desktop.domain.loading import load_round
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.security.atomic import write_atomically
@@ -100,8 +101,11 @@ def round_import_excel(args: argparse.Namespace) -> str | dict:
     files: dict[Path, bytes] = {}
     for data in contents.application_data:
         files[out / "applications" / f"{data['id']}.json"] = _json_bytes(data)
-        for attachment in data.get("attachments", []):
-            source = contents.base / attachment["file"]
+        for index, attachment in enumerate(data.get("attachments", [])):
+            # read as checked: inside the workbook's folder, a regular file, no link followed out
+            source = confined_attachment(
+                contents.base, attachment["file"], args.workbook, f"attachments[{index}].file"
+            )
             files[out / "applications" / attachment["file"]] = source.read_bytes()
     if contents.experts:
         files[out / "experts.json"] = _json_bytes(

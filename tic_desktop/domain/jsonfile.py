@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tic_desktop.domain.decimals import JsonFloat
+from tic_desktop.domain.files import read_regular_file
 from tic_desktop.errors import InputError
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
@@ -30,32 +32,19 @@ def _refuse_constant(name: str) -> Any:
 
 
 def read_json(path: Path, display_name: str | None = None) -> Any:
-    """Parse a JSON file: no duplicate keys, no NaN/Infinity, fractions kept exact."""
+    """Parse a JSON file: no duplicate keys, no NaN/Infinity, fractions kept exact.
+
+    Only a regular file is opened (a FIFO or a device would block or never end), and no text may
+    hold a lone surrogate (``"\\ud800"``): it cannot be written out as UTF-8 again.
+    """
     shown = display_name or str(path)
+    data = read_regular_file(path, shown, MAX_JSON_BYTES)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(shown, None, "文件不存在", "file not found") from None
-    except OSError as exc:
-        raise InputError(
-            shown, None, f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})"
-        ) from None
-    if path.is_dir():
-        raise InputError(
-            shown, None, "这是一个文件夹，不是 JSON 文件", "is a folder, not a JSON file"
-        )
-    if size > MAX_JSON_BYTES:
-        raise InputError(shown, None, "文件过大", f"file too large ({size} bytes)")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(shown, None, "文件不是 UTF-8 编码", "file is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(
-            shown, None, f"无法读取文件（{exc.strerror}）", f"cannot read file ({exc.strerror})"
-        ) from None
     try:
-        return json.loads(
+        parsed = json.loads(
             text,
             object_pairs_hook=_no_duplicate_keys,
             parse_float=JsonFloat,
@@ -76,6 +65,47 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
         raise InputError(
             shown, None, "JSON 中的数值超出可表示的范围", "a number in the JSON is out of range"
         ) from None
+    if _MAYBE_SURROGATE.search(text):  # only a \uD800-\uDFFF escape can make one
+        _refuse_lone_surrogates(parsed, (), shown)
+    return parsed
+
+
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _refuse_lone_surrogates(value: Any, location: tuple[Any, ...], shown: str) -> None:
+    """InputError at the first text (value or key) holding a lone surrogate, depth first."""
+    pending = [(value, location)]
+    while pending:
+        item, where = pending.pop()
+        if isinstance(item, str):
+            if _has_lone_surrogate(item):
+                raise InputError(
+                    shown,
+                    field_path(where),
+                    "文本中含有无效的 Unicode 字符（孤立的代理项，如 \\ud800）",
+                    "the text holds an invalid Unicode character (a lone surrogate such as \\ud800)",
+                )
+        elif isinstance(item, dict):
+            for key, inner in reversed(list(item.items())):
+                if _has_lone_surrogate(key):
+                    raise InputError(
+                        shown,
+                        field_path(where) or None,
+                        "字段名中含有无效的 Unicode 字符（孤立的代理项）",
+                        "a key holds an invalid Unicode character (a lone surrogate)",
+                    )
+                pending.append((inner, (*where, key)))
+        elif isinstance(item, list):
+            pending.extend((inner, (*where, i)) for i, inner in reversed(list(enumerate(item))))
 
 
 def field_path(location: tuple[Any, ...]) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tic_desktop.domain.application import Application
+from tic_desktop.domain.files import confined_attachment
 from tic_desktop.domain.jsonfile import read_json, validate
 from tic_desktop.domain.round import Expert, Panel, RoundFile
 from tic_desktop.domain.rubric import Rubric
@@ -53,7 +54,20 @@ def load_application(path: Path | str) -> Application:
             "这是评审批次文件，不是申报文件（请使用 tic panel-check）",
             "this is a review round file, not an application (use tic panel-check)",
         )
-    return validate(Application, data, str(path))
+    application = validate(Application, data, str(path))
+    check_attachments(application, path)
+    return application
+
+
+def check_attachments(application: Application, path: Path) -> None:
+    """Refuse attachments that leave the application file's folder or are not regular files.
+
+    A missing attachment is left to the build (which refuses it): the formal review needs none.
+    """
+    for index, attachment in enumerate(application.attachments):
+        confined_attachment(
+            path.parent, attachment.file, str(path), f"attachments[{index}].file", must_exist=False
+        )
 
 
 def load_rubric(path: Path | str) -> Rubric:
@@ -116,6 +130,7 @@ def _check_references(spec: RoundFile, applications: dict[str, Application], sho
             )
         expert_ids.add(expert.id)
     panel_ids: set[str] = set()
+    panel_of: dict[str, str] = {}  # application id -> the panel that scores it
     for p, panel in enumerate(spec.panels):
         where = f"panels[{p}]"
         if panel.id in panel_ids:
@@ -152,6 +167,17 @@ def _check_references(spec: RoundFile, applications: dict[str, Application], sho
             raise InputError(
                 shown, f"{where}.applications", "申报重复列出", "an application is listed twice"
             )
+        for a, app_id in enumerate(panel.applications):
+            if app_id in panel_of:
+                raise InputError(
+                    shown,
+                    f"{where}.applications[{a}]",
+                    f"申报 {app_id} 同时分在专家组 {panel_of[app_id]} 和 {panel.id}："
+                    "每项申报只能由一个专家组评分",
+                    f"application {app_id} is in both panels {panel_of[app_id]} and {panel.id}: "
+                    "each application is scored by exactly one panel",
+                )
+            panel_of[app_id] = panel.id
     for c, conflict in enumerate(spec.declared_conflicts):
         where = f"declared_conflicts[{c}]"
         if conflict.expert not in expert_ids:

@@ -385,7 +385,8 @@ class PanelBuilder(QWidget):
             b for b in found if b.panel_id is not None or b.check_id == "round.assignment"
         ]
         for row, panel in enumerate(self.draft.panels):
-            bad = any(b.panel_id == panel.id for b in found)
+            # an application in two panels marks both of them
+            bad = any(panel.id in (b.panel_id, b.other_panel_id) for b in found)
             item = self.panel_list.item(row)
             item.setText(f"{'✗' if bad else '✓'} {panel.id}")
             item.setForeground(QBrush(QColor("#842029" if bad else "#0f5132")))

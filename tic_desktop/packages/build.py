@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.domain.files import ConfinedFile, confined_attachment, read_regular_file
+from tic_desktop.domain.jsonfile import MAX_JSON_BYTES
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.packages.container import PackageWriter
 from tic_desktop.packages.credentials import IssuedCredential, NewCredentials, issue_credentials
@@ -122,21 +124,35 @@ def refuse_broken_panels(review: RoundReview, panel_ids: list[str]) -> None:
             )
 
 
-def _attachment_files(review: RoundReview, app_id: str) -> list[tuple[str, Path]]:
+def _attachment_files(review: RoundReview, app_id: str) -> list[tuple[str, ConfinedFile]]:
+    """The application's attachments, each checked to be a regular file inside the application's
+    folder (again: the files may have changed since the round was loaded)."""
     application = review.round.applications[app_id]
     app_file = review.round.application_files[app_id]
     files = []
     for index, attachment in enumerate(application.attachments):
-        path = app_file.parent / attachment.file
-        if not path.is_file():
-            raise InputError(
-                str(app_file),
-                f"attachments[{index}].file",
-                f"附件不存在：{attachment.file}",
-                f"attachment not found: {attachment.file}",
-            )
-        files.append((attachment.title, path))
+        source = confined_attachment(
+            app_file.parent, attachment.file, str(app_file), f"attachments[{index}].file"
+        )
+        files.append((attachment.title, source))
     return files
+
+
+def refuse_shared_applications(review: RoundReview) -> None:
+    """An application in two panels would be scored twice: refused (load_round refuses it too)."""
+    panel_of: dict[str, str] = {}
+    for panel in review.round.panels:
+        for app_id in panel.applications:
+            if app_id in panel_of and panel_of[app_id] != panel.id:
+                raise InputError(
+                    str(review.round.path),
+                    "panels",
+                    f"申报 {app_id} 同时分在专家组 {panel_of[app_id]} 和 {panel.id}："
+                    "每项申报只能由一个专家组评分",
+                    f"application {app_id} is in both panels {panel_of[app_id]} and {panel.id}: "
+                    "each application is scored by exactly one panel",
+                )
+            panel_of[app_id] = panel.id
 
 
 def package_path(out_dir: Path, panel_id: str) -> Path:
@@ -180,6 +196,7 @@ def check_build(review: RoundReview, panel_ids: list[str], out_dir: Path) -> lis
             f"评审批次中没有专家组 {unknown[0]}",
             f"the round has no panel {unknown[0]}",
         )
+    refuse_shared_applications(review)
     refuse_broken_panels(review, chosen)
     safe_name(review.round.id, "round id")
     panels = [p for p in review.round.panels if p.id in chosen]
@@ -247,7 +264,7 @@ def build_packages(
     member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
     report = progress or (lambda done, total, what: None)
     total_bytes = sum(
-        sum(path.stat().st_size for _, path in _attachment_files(review, app_id))
+        sum(source.path.stat().st_size for _, source in _attachment_files(review, app_id))
         for p in panels
         for app_id in p.applications
     )
@@ -351,21 +368,22 @@ def _write_panel(
         application = review.round.applications[app_id]
         result = conflicts[app_id]
         recipients = [credentials[m].age_recipient for m in result.scorers]
+        app_file = review.round.application_files[app_id]
         data = _add_encrypted_bytes(
             writer,
             f"materials/{app_id}/application.json.age",
-            review.round.application_files[app_id].read_bytes(),
+            read_regular_file(app_file, str(app_file), MAX_JSON_BYTES),
             recipients,
         )
         attachments = []
-        for index, (title, path) in enumerate(_attachment_files(review, app_id), start=1):
+        for index, (title, source) in enumerate(_attachment_files(review, app_id), start=1):
             if cancelled():
                 raise Cancelled()
-            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            media_type = mimetypes.guess_type(source.path.name)[0] or "application/octet-stream"
             member = _add_encrypted_file(
                 writer,
-                f"materials/{app_id}/{index:03d}{path.suffix.lower()}.age",
-                path,
+                f"materials/{app_id}/{index:03d}{source.path.suffix.lower()}.age",
+                source,
                 recipients,
                 advanced,
             )
@@ -451,11 +469,13 @@ def _add_encrypted_bytes(
 
 
 def _add_encrypted_file(
-    writer: PackageWriter, name: str, path: Path, recipients: list[str], advanced
+    writer: PackageWriter, name: str, attachment: ConfinedFile, recipients: list[str], advanced
 ) -> MemberFile:
-    size = path.stat().st_size
+    # Opened without following links below the application's folder, and only if still a regular
+    # file: what is read is what was checked, whatever changed on the disk since.
+    opened, size = attachment.open()
     with (
-        path.open("rb", buffering=0) as source,
+        opened as source,
         writer.open_member(name, size + size // 64 + 4096) as target,
     ):
         hashing = _HashingWriter(target, None)

@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from tic_desktop.domain.files import open_regular_file
+from tic_desktop.errors import InputError
 from tic_desktop.security.errors import SecurityError
 
 MAX_MEMBERS = 20_000
@@ -41,16 +43,30 @@ class PackageContainer:
 
     def __init__(self, file: Path) -> None:
         self.file = Path(file)
+        self._handle = _open_package_file(self.file)
         try:
-            self._zip = zipfile.ZipFile(self.file)
-        except FileNotFoundError:
-            raise _refuse(self.file, "文件不存在", "file not found") from None
+            # zipfile reads every central-directory entry before we could count them: the end
+            # record's count and size are checked first, so a crafted file cannot make it parse
+            # hundreds of thousands of entries.
+            _refuse_oversized_directory(self.file, self._handle)
+            self._zip = zipfile.ZipFile(self._handle)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+            self._handle.close()
             raise _refuse(
                 self.file,
                 "不是完整的评审包（文件损坏或被截断）",
                 f"not a complete package (damaged or truncated: {error})",
             ) from None
+        except BaseException:
+            self._handle.close()
+            raise
+        try:
+            self._check_members()
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_members(self) -> None:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
             raise _refuse(self.file, "成员数量异常", "too many members")
@@ -112,7 +128,7 @@ class PackageContainer:
             raise _refuse(
                 self.file, f"成员 {name} 的文件头损坏", f"member {name} has a damaged local header"
             )
-        handle = self.file.open("rb")
+        handle = _open_package_file(self.file)
         try:
             handle.seek(info.header_offset)
             header = handle.read(_LOCAL_HEADER.size)
@@ -130,10 +146,67 @@ class PackageContainer:
         return _MemberReader(handle, info.compress_size)
 
     def close(self) -> None:
-        self._zip.close()
+        try:
+            self._zip.close()
+        finally:
+            self._handle.close()
 
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+# End of central directory: signature, this disk, directory's disk, entries on this disk, entries,
+# directory size, directory offset, comment length (APPNOTE 4.3.16); and the ZIP64 locator and record.
+_END_RECORD = struct.Struct("<4s4H2LH")
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
+_MAX_COMMENT = 0xFFFF
+# A package's central directory holds at most MAX_MEMBERS entries of short names (~120 bytes each).
+MAX_CENTRAL_DIRECTORY_BYTES = 16 * 1024 * 1024
+
+
+def _open_package_file(file: Path) -> BinaryIO:
+    """The package file opened for reading, if it is a regular file (a FIFO would block)."""
+    try:
+        return open_regular_file(file, file.name)
+    except InputError as error:
+        raise _refuse(file, error.problem_zh, error.problem_en) from None
+
+
+def _refuse_oversized_directory(file: Path, handle: BinaryIO) -> None:
+    """Refuse a file whose end record announces more than MAX_MEMBERS entries or a central
+    directory larger than any package's; a file without an end record is left to zipfile."""
+    size = handle.seek(0, io.SEEK_END)
+    tail_size = min(size, _END_RECORD.size + _MAX_COMMENT)
+    handle.seek(size - tail_size)
+    tail = handle.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + _END_RECORD.size > len(tail):
+        return
+    _, _, _, on_disk, entries, directory_size, _, _ = _END_RECORD.unpack_from(tail, at)
+    entries = max(on_disk, entries)
+    locator_at = at - _ZIP64_LOCATOR.size
+    if locator_at >= 0 and tail[locator_at : locator_at + 4] == b"PK\x06\x07":
+        _, _, record_offset, _ = _ZIP64_LOCATOR.unpack_from(tail, locator_at)
+        if 0 <= record_offset <= size - _ZIP64_END_RECORD.size:
+            handle.seek(record_offset)
+            record = handle.read(_ZIP64_END_RECORD.size)
+            if len(record) == _ZIP64_END_RECORD.size and record[:4] == b"PK\x06\x06":
+                fields = _ZIP64_END_RECORD.unpack(record)
+                entries = max(entries, fields[6], fields[7])
+                directory_size = max(directory_size, fields[8])
+    handle.seek(0)
+    if entries > MAX_MEMBERS:
+        raise _refuse(
+            file,
+            f"成员数量异常（结束记录声明 {entries} 个，评审包最多 {MAX_MEMBERS} 个）",
+            f"too many members (the end record claims {entries}; a package has at most "
+            f"{MAX_MEMBERS})",
+        )
+    if directory_size > MAX_CENTRAL_DIRECTORY_BYTES:
+        raise _refuse(
+            file,
+            f"中央目录过大（{directory_size} 字节）",
+            f"the central directory is too large ({directory_size} bytes)",
+        )
 
 
 class _MemberReader(io.RawIOBase):

@@ -187,28 +187,43 @@ class CertifiedSigner:
     fingerprint: str
 
 
+def signed_by(certificate: x509.Certificate, ca_certificate: x509.Certificate) -> bool:
+    """Whether ``ca_certificate``'s key signed ``certificate`` (validity dates not considered)."""
+    try:
+        certificate.verify_directly_issued_by(ca_certificate)
+    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
+        return False  # e.g. another issuer, or a key on an unknown curve
+    return True
+
+
+def validity_problem(certificate: x509.Certificate, at: dt.datetime) -> tuple[str, str] | None:
+    """Why ``certificate`` is not valid at ``at`` (expired, or not yet valid), or None."""
+    if at < certificate.not_valid_before_utc:
+        since = certificate.not_valid_before_utc.isoformat(timespec="seconds")
+        return (
+            f"证书尚未生效（自 {since} 起有效）",
+            f"the certificate is not yet valid (valid from {since})",
+        )
+    if at > certificate.not_valid_after_utc:
+        until = certificate.not_valid_after_utc.isoformat(timespec="seconds")
+        return f"证书已过期（有效期至 {until}）", f"the certificate expired on {until}"
+    return None
+
+
 def verify_issued_by(
     certificate: x509.Certificate, ca_certificate: x509.Certificate, at: dt.datetime | None = None
 ) -> CertifiedSigner:
     """Check that ``certificate`` was issued by ``ca_certificate`` and is valid now; raises SecurityError."""
     at = at or _now()
-    try:
-        certificate.verify_directly_issued_by(ca_certificate)
-    except (
-        ValueError,
-        TypeError,
-        InvalidSignature,
-        UnsupportedAlgorithm,
-    ):  # e.g. a key on an unknown curve
+    if not signed_by(certificate, ca_certificate):
         raise SecurityError(
             "证书不是由本局签发的",
             "the certificate was not issued by this bureau's CA",
             "bad_signature",
-        ) from None
-    if not (certificate.not_valid_before_utc <= at <= certificate.not_valid_after_utc):
-        raise SecurityError(
-            "证书不在有效期内", "the certificate is outside its validity period", "bad_signature"
         )
+    problem = validity_problem(certificate, at)
+    if problem:
+        raise SecurityError(*problem, "bad_signature")
     return CertifiedSigner(
         certificate=certificate,
         expert_id=subject_attribute(certificate, NameOID.USER_ID),

@@ -1,16 +1,20 @@
 """``tic pdf verify``: every signature checked against an explicit trust root.
 
 pyHanko's default difference policy accepts an /Info edit after signing, so ours allows only
-what sequential signing needs (filling the pre-made signature fields) and nothing else.
+what sequential signing needs (filling the pre-made signature fields) and nothing else. A valid
+signature must also be the right person's: the certificate's expert is the field's expert, and the
+role is the field's, not whatever the signer wrote (signature_fields.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -31,6 +35,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from tic_desktop.errors import InputError
 from tic_desktop.security import certificates
+from tic_desktop.signing.signature_fields import binding_problem
 
 SIGNATURES_ONLY_POLICY = StandardDiffPolicy(
     global_rules=[
@@ -84,8 +89,19 @@ def _root(ca_pem: str) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(der)
 
 
+# pyHanko and its certificate validator log a traceback for every signature they cannot trust and
+# every disallowed change; the report says it once, plainly.
+_QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
+
+
 def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureReport]:
-    """One report per signature, in signing order; an unsigned or unreadable file is bad input."""
+    """One report per signature, in signing order; an unsigned or unreadable file is bad input.
+
+    A signature is valid only if it is intact, chains to the root, allows no change beyond the
+    later signatures, and is bound to its field: the certificate belongs to the field's expert
+    (subject UID) with the title the bureau certifies for it, and the role the signer stated is
+    the field's (signing/signature_fields.py).
+    """
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = list(reader.embedded_signatures)
@@ -95,25 +111,45 @@ def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureR
         ) from None
     if not embedded:
         raise InputError(shown, None, "PDF 中没有签名", "the PDF has no signatures")
+    root = certificates.certificate_from_pem(root_pem)
     context = ValidationContext(
         trust_roots=[_root(root_pem)], allow_fetching=False, revocation_mode="soft-fail"
     )
     usage = KeyUsageConstraints(key_usage={"non_repudiation"}, match_all_key_usages=False)
     reports = []
-    # pyHanko logs a traceback for every disallowed change it finds; the report says it once, plainly.
-    diff_log = logging.getLogger("pyhanko.sign.diff_analysis")
-    previous_level = diff_log.level
-    diff_log.setLevel(logging.CRITICAL)
+    loggers = [logging.getLogger(name) for name in _QUIET_LOGGERS]
+    previous_levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
     try:
         for signature in embedded:
-            reports.append(_report(signature, context, usage))
+            reports.append(_report(signature, context, usage, root))
     finally:
-        diff_log.setLevel(previous_level)
+        for logger, level in zip(loggers, previous_levels, strict=True):
+            logger.setLevel(level)
     return reports
 
 
-def _report(signature, context: ValidationContext, usage: KeyUsageConstraints) -> SignatureReport:
+def _untrusted(status, root: x509.Certificate) -> str:
+    """Why a signature's certificate is not trusted: expired or not yet valid (when the bureau did
+    issue it), otherwise not issued by the bureau."""
+    try:
+        certificate = x509.load_der_x509_certificate(status.signing_cert.dump())
+    except ValueError:
+        certificate = None
+    if certificate is not None and certificates.signed_by(certificate, root):
+        at = status.validation_time or dt.datetime.now(dt.UTC)
+        problem = certificates.validity_problem(certificate, at)
+        if problem:
+            return f"签名{problem[0]} / the signing {problem[1].removeprefix('the ')}"
+    return "签名证书不受信任（不是本局签发） / certificate not issued by the trusted bureau"
+
+
+def _report(
+    signature, context: ValidationContext, usage: KeyUsageConstraints, root: x509.Certificate
+) -> SignatureReport:
     problem = ""
+    uid = title = None
     try:
         status = validate_pdf_signature(
             signature, context, diff_policy=SIGNATURES_ONLY_POLICY, key_usage_settings=usage
@@ -129,9 +165,7 @@ def _report(signature, context: ValidationContext, usage: KeyUsageConstraints) -
         if not intact:
             problem = "签名后内容被改动 / content changed after signing"
         elif not trusted:
-            problem = (
-                "签名证书不受信任（不是本局签发） / certificate not issued by the trusted bureau"
-            )
+            problem = _untrusted(status, root)
         elif not (whole or allowed):
             problem = (
                 "签名后有不允许的修改（如增加页面、修改文档信息） / disallowed changes after signing "
@@ -142,20 +176,25 @@ def _report(signature, context: ValidationContext, usage: KeyUsageConstraints) -
             if status.signer_reported_dt
             else ""
         )
-        name = status.signing_cert.subject.native.get("common_name", "")
+        subject = status.signing_cert.subject.native
+        name = subject.get("common_name", "")
+        uid, title = subject.get("user_id"), subject.get("title")
     except (SignatureValidationError, ValueError, KeyError) as error:
         intact = trusted = whole = allowed = False
         problem = f"签名无法校验 / cannot validate: {error}"
         when, name = "", ""
     sig_object = signature.sig_object
+    role, unbound = binding_problem(
+        str(signature.field_name), str(sig_object.get("/Reason", "")), uid, title
+    )
     return SignatureReport(
         field=signature.field_name,
         signer=name or str(sig_object.get("/Name", "")),
-        role=str(sig_object.get("/Reason", "")),
+        role=role,
         time=when,
         intact=intact,
         trusted=trusted,
         covers_whole_file=whole,
         changes_allowed=allowed,
-        problem=problem,
+        problem=problem or unbound or "",
     )

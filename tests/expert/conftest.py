@@ -81,3 +81,12 @@ def member_export(built_p1, unlocked, tmp_path):
         return sorted((tmp_path / "usb" / expert_id).glob("*.chaircopy"))
 
     return export
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with the app's wheel guard installed as tic_desktop.gui.app does."""
+    from tic_desktop.gui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(qapp)
+    return qapp

@@ -24,3 +24,12 @@ def desktop(qapp, qtbot, preferences):
     yield app
     app.translations.remove()
     app.bridge.close()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with the app's wheel guard installed as tic_desktop.gui.app does."""
+    from tic_desktop.gui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(qapp)
+    return qapp

@@ -19,6 +19,7 @@ from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.main_window import MainWindow
 from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
 from tic_desktop.gui.welcome import welcome_wanted
+from tic_desktop.gui.wheel_guard import install_wheel_guard
 from tic_desktop.paths import demo_round_file, resources_dir
 from tic_desktop.review import RoundDesk, store_review
 from tic_desktop.storage import Database, open_database
@@ -97,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_wheel_guard(qt_app)  # spin and combo boxes take the wheel only when focused
     qt_app.setApplicationName("tic-desktop")
     qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
     qt_app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tic-desktop.png")))

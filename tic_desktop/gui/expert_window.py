@@ -989,7 +989,9 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             return
         if self.scoring is not None:
             self.scoring.flush()
-        problems = self.desk.problems()
+        # What the form shows but the database does not hold (invalid or unsaved) blocks signing too.
+        shown = self.scoring.unsaved_or_invalid() if self.scoring is not None else []
+        problems = [(self.scoring.application_id, t, t) for t in shown] + self.desk.problems()
         if problems:
             lines = "\n".join(
                 f"· {app} {zh if self.language == 'zh' else en}" for app, zh, en in problems

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
@@ -59,3 +60,13 @@ def wheel_over(widget: QWidget, steps: int = -1) -> QWidget:
     under = window.childAt(position) or window
     QTest.wheelEvent(window.windowHandle(), QPointF(position), QPoint(0, 120 * steps))
     return under
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Type ``text`` as a Chinese input method does: one committed string per phrase.
+
+    (QTest.keyClicks only knows Latin keys.)
+    """
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

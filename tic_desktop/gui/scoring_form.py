@@ -577,5 +577,10 @@ class ScoringForm(QWidget):
             text += self.tr(" (%1 criteria not scored)").replace("%1", str(missing))
         if invalid:
             text += self.tr(" (%1 entries invalid, not counted)").replace("%1", str(invalid))
+        failed = sum(
+            1 for cid in self.entries if self._trouble.get(f"score:{cid}", (None,))[0] == FAILED
+        )
+        if failed:
+            text += self.tr(" (%1 of them could not be saved)").replace("%1", str(failed))
         self.total.setText(f"<b>{escape(text)}</b>")
         self._emit_state()

@@ -78,7 +78,7 @@ def test_not_a_photo_is_refused(inspection, tmp_path):
 
 @pytest.mark.gui
 def test_inspection_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, tmp_path):
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QDate, QSettings, Qt
 
     from tic_desktop.gui.expert_window import ExpertWindow
     from tic_desktop.gui.settings import Preferences
@@ -103,6 +103,7 @@ def test_inspection_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, tm
         assert digest[:16] in panel.photo_list.item(0).text()
         panel.team.item(0).setCheckState(Qt.CheckState.Checked)
         panel.site.setText("聊城市东昌府区")
+        panel.visit_date.setDate(QDate.currentDate())  # the report needs its date of visit
         panel.conclusion.setPlainText("现场情况与申报材料一致。")
         with qtbot.waitSignal(panel.signed, timeout=30_000) as signed:
             panel.sign(tmp_path / "out")

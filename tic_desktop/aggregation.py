@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from tic_desktop.domain.loading import ReviewRound
-from tic_desktop.returns.receiving import ReceivedReturn
+from tic_desktop.returns.receiving import ReceivedReturn, ReturnStatus
+from tic_desktop.returns.scoring import ScoreSheet
 from tic_desktop.rules.conflicts import round_panel_conflicts
 
 # How flags and exclusion reasons read to people (the JSON output keeps the codes).
 FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
-EXCLUSION_TEXT = {"recused": "回避", "incomplete": "评分不完整", "invalid_score": "分数无效"}
+EXCLUSION_TEXT = {
+    "recused": "回避",
+    "incomplete": "评分不完整",
+    "no_return": "未提交",
+    "conflict": "回执冲突待选定",
+}
 
 
 @dataclass(frozen=True)
@@ -159,49 +166,96 @@ def assign_ranks(results: list[ApplicationResult]) -> None:
         )
 
 
+class Exclusion(StrEnum):
+    """Why a member of the application's panel is not counted (formats.md ``excluded``)."""
+
+    RECUSED = "recused"
+    INCOMPLETE = "incomplete"
+    NO_RETURN = "no_return"
+    CONFLICT = "conflict"
+
+
+def member_outcome(
+    member: str,
+    application_id: str,
+    recused: set[str] | frozenset[str],
+    sheet: ScoreSheet | None,
+    in_conflict: bool,
+    rubric_ids: list[str],
+) -> Decimal | Exclusion:
+    """One panel member's total for an application, or why it is not counted.
+
+    Shared by the bureau's ranking and the chair's picture of the panel. A member recused by the
+    bureau is excluded whatever the return says; conflicting returns count for nothing until the
+    bureau chooses; a member's own declared conflict recuses too.
+    """
+    if member in recused:
+        return Exclusion.RECUSED
+    if in_conflict:
+        return Exclusion.CONFLICT
+    if sheet is None:
+        return Exclusion.NO_RETURN
+    if application_id in sheet.coi.declared_ids():
+        return Exclusion.RECUSED
+    entry = sheet.entry(application_id)
+    if entry is None or any(c not in entry.criteria for c in rubric_ids):
+        return Exclusion.INCOMPLETE
+    return sum((entry.criteria[c] for c in rubric_ids), Decimal(0))
+
+
 def aggregate(
     review_round: ReviewRound, returns: list[ReceivedReturn], method: Method | None = None
 ) -> list[ApplicationResult]:
-    """Final scores, ranks and flags for every application of the round, in round-file order."""
+    """Final scores, ranks and flags for every application of the round, in round-file order.
+
+    Each application is scored by the one panel it is in; a member's scores count only from an
+    accepted return on a package of that panel (the package a return was made on decides).
+    Every member of the panel is either counted or listed in ``excluded`` with the reason.
+    """
     method = method or round_method(review_round)
     rubric_ids = [c.id for c in review_round.rubric.criteria]
-    maxima = {c.id: c.max for c in review_round.rubric.criteria}
-    step = review_round.rubric.step
     recused = {
         (r.panel_id, r.application_id): set(r.recused) for r in round_panel_conflicts(review_round)
     }
-    panel_of_expert_app = {
-        (m, a): p.id for p in review_round.panels for m in p.members for a in p.applications
-    }
-    results = {app_id: ApplicationResult(app_id) for app_id in review_round.applications}
-
+    accepted: dict[tuple[str, str], ReceivedReturn] = {}
+    in_conflict: set[tuple[str, str]] = set()
     for item in returns:
-        if item.status != "accepted" or item.sheet is None:
+        if item.sheet is None or item.panel is None or item.expert is None:
             continue
-        declared_here = {d.application for d in item.sheet.coi.declared}
-        for entry in item.sheet.scores:
-            result = results.get(entry.application)
-            panel_id = panel_of_expert_app.get((item.expert, entry.application))
-            if result is None or panel_id is None or panel_id != item.document.get("panel"):
-                continue  # not this expert's application in this panel: nothing to count
-            if (
-                item.expert in recused[(panel_id, entry.application)]
-                or entry.application in declared_here
-            ):
-                result.excluded.append((item.expert, "recused"))
+        if item.document.get("round") != review_round.id:
+            continue
+        if item.status == ReturnStatus.ACCEPTED:
+            accepted[(item.panel, item.expert)] = item
+        elif item.status == ReturnStatus.CONFLICT:
+            in_conflict.add((item.panel, item.expert))
+    panel_of = {}
+    for panel in review_round.panels:
+        for app_id in panel.applications:
+            panel_of.setdefault(app_id, panel)
+    results = {app_id: ApplicationResult(app_id) for app_id in review_round.applications}
+    for app_id, result in results.items():
+        panel = panel_of.get(app_id)
+        if panel is None:
+            continue
+        for member in panel.members:
+            item = accepted.get((panel.id, member))
+            outcome = member_outcome(
+                member,
+                app_id,
+                recused.get((panel.id, app_id), set()),
+                item.sheet if item is not None else None,
+                (panel.id, member) in in_conflict and item is None,
+                rubric_ids,
+            )
+            if isinstance(outcome, Exclusion):
+                result.excluded.append((member, outcome.value))
                 continue
-            values = [entry.criteria.get(cid) for cid in rubric_ids]
-            if any(v is None for v in values):
-                result.excluded.append((item.expert, "incomplete"))
-                continue
-            if any(
-                not (0 <= v <= maxima[cid]) or v % step != 0 for cid, v in zip(rubric_ids, values)
-            ):
-                result.excluded.append((item.expert, "invalid_score"))
-                continue
-            result.totals[item.expert] = sum(values, Decimal(0))
-            for cid, value in zip(rubric_ids, values):
-                result.criterion_scores.setdefault(cid, []).append(value)
+            assert item is not None and item.sheet is not None
+            entry = item.sheet.entry(app_id)
+            assert entry is not None
+            result.totals[member] = outcome
+            for cid in rubric_ids:
+                result.criterion_scores.setdefault(cid, []).append(entry.criteria[cid])
 
     quorum = review_round.spec.quorum
     for result in results.values():

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from tic_desktop.aggregation import aggregate
 from tic_desktop.bureau.workspace import init_workspace
-from tic_desktop.domain.jsonfile import read_json, validate
+from tic_desktop.domain.jsonfile import read_json
 from tic_desktop.packages.build import build_packages
 from tic_desktop.packages.opening import open_package
 from tic_desktop.paths import demo_round_file
 from tic_desktop.returns.making import make_return
 from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.receiving import receive_returns
-from tic_desktop.returns.scoring import ScoreSheet
+from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import review_round
 from tic_desktop.signing.pdf_verification import verify_pdf
 from tic_desktop.storage import open_database
@@ -91,7 +91,7 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
 
         def make() -> str:
             sheet_path = demo_round_file().parent / f"scores-{EXPERT}.example.json"
-            sheet = validate(ScoreSheet, read_json(sheet_path), str(sheet_path))
+            sheet = parse_score_sheet(read_json(sheet_path), str(sheet_path))
             state["sheet"] = sheet
             with open_database(base / "expert.sqlite3") as database:
                 made = make_return(
@@ -109,7 +109,7 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
                 [base / "E02.ticreturn"],
                 state["workspace"],
                 state["keys"],
-                state["review"].round.id,
+                state["review"].round,
             )
             if [i.status for i in items] != ["accepted"]:
                 raise SelfTestFailed(f"return not accepted: {items[0].status} {items[0].reason}")
@@ -120,7 +120,7 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
         def pdf() -> str:
             written = write_opinion_pdfs(
                 state["opened"].manifest, state["credential"], state["sheet"], base / "pdfs"
-            )
+            ).written
             reports = verify_pdf(written[0].read_bytes(), state["workspace"].ca_pem)
             if not reports or not all(r.valid for r in reports):
                 raise SelfTestFailed("the signed opinion PDF does not verify")

@@ -80,7 +80,7 @@ def _sheet(round_, expert: str, applications: list[str], nudge: Decimal = Decima
                 "recommend": True,
             }
         )
-    return ScoreSheet.model_validate(
+    return ScoreSheet.from_json(
         {"expert": expert, "coi": {"certified": True, "declared": []}, "scores": scores}
     )
 

@@ -58,7 +58,7 @@ def test_rank_uses_unrounded_value_when_rounded_outputs_tie():
 def _accepted(
     expert: str, panel: str, scores: dict[str, dict[str, str]], declared=()
 ) -> ReceivedReturn:
-    sheet = ScoreSheet.model_validate(
+    sheet = ScoreSheet.from_json(
         {
             "expert": expert,
             "coi": {
@@ -73,7 +73,7 @@ def _accepted(
     )
     item = ReceivedReturn(Path(f"{expert}.ticreturn"), expert)
     item.status, item.expert, item.revision, item.sheet = "accepted", expert, 1, sheet
-    item.document = {"panel": panel}
+    item.panel, item.document = panel, {"round": "2026-TIC-01", "panel": panel}
     return item
 
 
@@ -134,7 +134,10 @@ def test_a_declared_conflict_in_the_return_excludes_that_score():
         declared=["LC-2026-004"],
     )
     result = {r.application_id: r for r in aggregate(review_round, [item])}["LC-2026-004"]
-    assert result.excluded == [("E02", "recused")] and result.valid == 0
+    assert ("E02", "recused") in result.excluded and result.valid == 0
+    # every other member of P1 is accounted for too: no return from them
+    panel = next(p for p in review_round.panels if "LC-2026-004" in p.applications)
+    assert len(result.excluded) == len(panel.members)
 
 
 def test_wide_spread_threshold_is_a_parameter():

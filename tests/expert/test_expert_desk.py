@@ -95,11 +95,13 @@ def test_signed_export_verifies_at_the_bureau_and_revisions_rise(desk, built_p1,
         _complete(desk, app_id)
     made, pdfs = desk.sign_and_export(tmp_path / "usb")
     assert made.revision == 1 and len(pdfs) == 3
-    desk.set_score("LC-2026-001", "team", Decimal(12))
+    with pytest.raises(TicError, match="没有任何修改"):
+        desk.sign_and_export(tmp_path / "usb-unchanged")  # no new revision for the same scores
+    desk.set_score("LC-2026-001", "team", Decimal("12.5"))
     again, _ = desk.sign_and_export(tmp_path / "usb2")
     assert again.revision == 2
     received = receive_returns(
-        [made.file, again.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01"
+        [made.file, again.file], built_p1["workspace"], built_p1["keys"], built_p1["review"].round
     )
     assert [r.status for r in received] == ["superseded", "accepted"]
     assert (
@@ -117,15 +119,15 @@ def test_open_formal_review_items_need_the_experts_judgement(desk, built_p1, tmp
     # LC-2026-004 is a software-industry application: floor area and equipment are left to the experts.
     open_ids = {p[1] for p in desk.problems() if p[0] == "LC-2026-004"}
     assert open_ids == {
-        "形式审查“premises.rd_space”尚未给出意见",
-        "形式审查“premises.equipment_value”尚未给出意见",
+        "形式审查项“科研用房面积”尚未给出研判意见",
+        "形式审查项“仪器设备原值”尚未给出研判意见",
     }
     with pytest.raises(InputError):
         desk.judge("LC-2026-004", "lead_unit.kind", True)
     desk.judge("LC-2026-004", "premises.rd_space", True)
     desk.judge("LC-2026-004", "premises.equipment_value", False)
     assert [p[1] for p in desk.problems()] == [
-        "形式审查“premises.equipment_value”不同意时须说明理由"
+        "不同意形式审查项“仪器设备原值”的系统结论时须说明理由"
     ]
     desk.judge(
         "LC-2026-004",
@@ -135,10 +137,17 @@ def test_open_formal_review_items_need_the_experts_judgement(desk, built_p1, tmp
     )
     assert desk.problems() == []
     made, _ = desk.sign_and_export(tmp_path / "usb")
-    received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")[
-        0
-    ]
+    received = receive_returns(
+        [made.file], built_p1["workspace"], built_p1["keys"], built_p1["review"].round
+    )[0]
     assert received.status == "accepted"
-    recorded = received.document["formal_review"]["LC-2026-004"]
-    assert recorded["premises.rd_space"] == {"agrees": True, "reason": ""}
-    assert recorded["premises.equipment_value"]["agrees"] is False
+    # the judgements travel inside the signed return, in the application's entry (formats.md)
+    entry = next(s for s in received.document["scores"] if s["application"] == "LC-2026-004")
+    assert entry["judgements"]["premises.rd_space"] == {"agrees": True, "reason": ""}
+    assert entry["judgements"]["premises.equipment_value"] == {
+        "agrees": False,
+        "reason": "软件企业仪器设备以服务器为主，原值偏低属合理",
+    }
+    assert (
+        received.sheet.entry("LC-2026-004").judgements["premises.equipment_value"].agrees is False
+    )

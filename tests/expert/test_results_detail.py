@@ -46,6 +46,7 @@ def signed_returns(built_p1, unlocked, tmp_path):
     from tic_desktop.returns import making
     from tic_desktop.returns.making import make_return
     from tic_desktop.returns.scoring import ScoreSheet
+    from tic_desktop.rules.eligibility import evaluate
     from tic_desktop.storage import open_database
 
     review_round = built_p1["review"].round
@@ -62,12 +63,23 @@ def signed_returns(built_p1, unlocked, tmp_path):
             written = {a: {c: format(v, "f") for c, v in s.items()} for a, s in raw[expert].items()}
             if expert == "E07":
                 del written["LC-2026-004"]["funding"]
-            sheet = ScoreSheet.model_validate(
+            sheet = ScoreSheet.from_json(
                 {
                     "expert": expert,
                     "coi": {"certified": True, "declared": []},
                     "scores": [
-                        {"application": a, "criteria": c, "opinion": "意见", "recommend": True}
+                        {
+                            "application": a,
+                            "criteria": c,
+                            "reasons": {k: "理由" for k in c},
+                            "judgements": {
+                                check.id: {"agrees": True, "reason": ""}
+                                for check in evaluate(review_round.applications[a]).checks
+                                if check.result.value == "review"
+                            },
+                            "opinion": "意见",
+                            "recommend": True,
+                        }
                         for a, c in written.items()
                     ],
                 }
@@ -226,7 +238,12 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(
     # An application no one in this inbox could score: no points, not ranked, the quorum flag in words.
     with qtbot.waitSignal(window.application_shown):
         window.select_application("LC-2026-008")
-    assert detail.chart.plotted() == [] and detail.expert_rows() == []
+    assert detail.chart.plotted() == []
+    # every member of its panel is accounted for: recused, or no return in this inbox
+    panel = next(p for p in review_round.panels if "LC-2026-008" in p.applications)
+    rows = detail.expert_rows()
+    assert sorted(e for e, _, _ in rows) == sorted(panel.members)
+    assert {s for _, _, s in rows} <= {"Excluded: 回避", "Excluded: 未提交"}
     assert "有效评分不足" in detail.flags.text() and "not ranked" in detail.heading.text()
     flagged = window.sorted_ranking.index(window.ranking_row_of("LC-2026-008"), 0)
     assert flagged.data(Qt.ItemDataRole.BackgroundRole) is not None
@@ -252,8 +269,9 @@ def test_performance_rounds_show_the_grade_column(qtmodeltester, tmp_path):
     review_round = load_round(folder / "round.json")
     criteria = {c.id: format(c.max, "f") for c in review_round.rubric.criteria}
     item = ReceivedReturn(Path("E01.ticreturn"), "0" * 64)
-    item.status, item.expert, item.revision, item.document = "accepted", "E01", 1, {"panel": "P1"}
-    item.sheet = ScoreSheet.model_validate(
+    item.status, item.expert, item.revision = "accepted", "E01", 1
+    item.panel, item.document = "P1", {"round": review_round.id, "panel": "P1"}
+    item.sheet = ScoreSheet.from_json(
         {
             "expert": "E01",
             "coi": {"certified": True, "declared": []},

@@ -10,6 +10,7 @@ test module imports this conftest by name.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -121,6 +122,10 @@ def score_sheet(
             {
                 "application": app_id,
                 "criteria": criteria,
+                "reasons": {c: f"{c} 的评分理由（{expert_id}）" for c in criteria},
+                "judgements": {
+                    check: {"agrees": True, "reason": ""} for check in judged_checks(app_id)
+                },
                 "opinion": f"{app_id} 依托单位基础扎实，建设方案可行（{expert_id}）。",
                 "recommend": True,
             }
@@ -132,8 +137,20 @@ def score_sheet(
     }
 
 
+@functools.cache
+def judged_checks(application_id: str) -> tuple[str, ...]:
+    """The formal-review items of a demo application that need the experts' judgement (review)."""
+    from tic_desktop.domain.loading import load_round
+    from tic_desktop.rules.eligibility import evaluate
+
+    application = load_round(ROUND_FILE).applications.get(application_id)
+    if application is None:
+        return ()
+    return tuple(c.id for c in evaluate(application).checks if c.result.value == "review")
+
+
 def sheet_model(data: dict) -> ScoreSheet:
-    return ScoreSheet.model_validate(data)
+    return ScoreSheet.from_json(data)
 
 
 def folder_snapshot(folder: Path) -> set[str]:

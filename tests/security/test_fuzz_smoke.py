@@ -48,7 +48,7 @@ def material(bureau, p1, tmp_path_factory) -> SeedMaterial:
     package = open_package(p1.file, {bureau.workspace.fingerprint})
     try:
         credential = package.unlock("E02", p1.passphrases["E02"])
-        sheet = ScoreSheet.model_validate_json((DEMO / "scores-E02.example.json").read_bytes())
+        sheet = ScoreSheet.from_json(json.loads((DEMO / "scores-E02.example.json").read_bytes()))
         with open_database(folder / "expert.sqlite3") as db:
             make_return(package, credential, sheet, folder / "E02.ticreturn", db)
     finally:

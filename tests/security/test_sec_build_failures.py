@@ -101,7 +101,7 @@ def test_a_failure_after_issuing_removes_the_credentials_this_build_issued(tmp_p
 
 
 def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_package_still_verify(
-    capsys, tmp_path, bureau, p1, members, opened_p1, sec, db
+    capsys, tmp_path, bureau, p1, members, opened_p1, sec, db, review
 ):
     out_dir = tmp_path / "handed-out"
     out_dir.mkdir()
@@ -163,7 +163,7 @@ def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_
         opened.close()
     for files in ([old_return, new_return], [new_return, old_return]):
         items = {
-            i.file: i for i in receive_returns(files, bureau.workspace, bureau.keys, "2026-TIC-01")
+            i.file: i for i in receive_returns(files, bureau.workspace, bureau.keys, review.round)
         }
         assert (items[old_return].status, items[new_return].status) == ("superseded", "accepted")
         assert items[old_return].package_sha256 == p1.sha256

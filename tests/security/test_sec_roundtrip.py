@@ -143,7 +143,7 @@ def test_age_cli_decrypts_a_return_and_it_is_a_jws_of_the_document(
     assert document["package_sha256"] == p1.sha256 == opened_p1.package_sha256
     assert document["expert"] == "E02" and document["revision"] == made.revision == 1
     assert document["bureau_recipient"] == bureau.workspace.age_recipient
-    assert document["scores"] == sheet.model_dump(mode="json")["scores"]
+    assert document["scores"] == sheet.as_json()["scores"]
 
 
 @needs_age
@@ -162,7 +162,7 @@ def test_age_cli_cannot_decrypt_a_return_without_the_bureau_identity(
 
 
 def test_returns_from_the_whole_panel_are_accepted(
-    tmp_path, bureau, p1, members, opened_p1, db, sec
+    tmp_path, bureau, p1, members, opened_p1, db, sec, review
 ):
     files = []
     for offset, expert in enumerate(sec.P1_MEMBERS):
@@ -174,7 +174,7 @@ def test_returns_from_the_whole_panel_are_accepted(
         )
         files.append(made.file)
     assert sec.no_partials(tmp_path)
-    received = receive_returns(files, bureau.workspace, bureau.keys, "2026-TIC-01")
+    received = receive_returns(files, bureau.workspace, bureau.keys, review.round)
     assert [(r.expert, r.status, r.reason) for r in received] == [
         (e, "accepted", None) for e in sec.P1_MEMBERS
     ]

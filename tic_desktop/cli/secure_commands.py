@@ -9,16 +9,23 @@ from pathlib import Path
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace, read_passphrase_file
 from tic_desktop.cli.table import render_table
-from tic_desktop.domain.jsonfile import read_json, validate
+from tic_desktop.domain.jsonfile import read_json
 from tic_desktop.errors import InputError, TicError
+from tic_desktop.expert.pinning import check_bureau, matches
 from tic_desktop.packages.build_job import BuildRequest, build_all_or_nothing
 from tic_desktop.packages.expert_keys import obtain_credential
 from tic_desktop.packages.opening import open_package
-from tic_desktop.returns.making import make_return
-from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
+from tic_desktop.returns.making import (
+    chair_copy,
+    chair_copy_path,
+    make_return,
+    package_scoring_context,
+)
+from tic_desktop.returns.opinion_pdfs import WrittenFiles, write_opinion_pdfs
 from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, receive_returns
-from tic_desktop.returns.scoring import ScoreSheet
+from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import review_round
+from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import SecurityError
 from tic_desktop.storage import open_database
@@ -156,9 +163,24 @@ def package_inspect(args: argparse.Namespace) -> dict | str:
 
 
 def package_open(args: argparse.Namespace) -> dict | str:
-    package = open_package(
-        Path(args.package), {args.bureau_fingerprint} if args.bureau_fingerprint else None
-    )
+    package = open_package(Path(args.package))
+    if args.bureau_fingerprint and not matches(args.bureau_fingerprint, package.bureau_fingerprint):
+        package.close()
+        raise SecurityError(
+            f"{Path(args.package).name}：签名者指纹 {short_fingerprint(package.bureau_fingerprint)} "
+            "与给出的评审局指纹不符，拒绝打开",
+            f"{Path(args.package).name}: signed by {short_fingerprint(package.bureau_fingerprint)}, "
+            "not the bureau fingerprint given; refused",
+            "wrong_bureau",
+        )
+    try:
+        with open_database() as db:
+            check_bureau(
+                db, package.manifest.round.id, package.bureau_fingerprint, args.bureau_fingerprint
+            )
+    except BaseException:
+        package.close()
+        raise
     try:
         unlocked = obtain_credential(package, args.expert, _passphrase(args), _ask_on_terminal)
         readable = []
@@ -208,14 +230,19 @@ def package_open(args: argparse.Namespace) -> dict | str:
 
 def return_make(args: argparse.Namespace) -> dict | str:
     scores_path = Path(args.scores)
-    sheet = validate(ScoreSheet, read_json(scores_path), str(scores_path))
+    sheet = parse_score_sheet(read_json(scores_path), str(scores_path))
     package = open_package(Path(args.package))
+    out = Path(args.out)
     try:
-        unlocked = obtain_credential(package, sheet.expert, _passphrase(args), _ask_on_terminal)
         with open_database() as db:
+            check_bureau(
+                db, package.manifest.round.id, package.bureau_fingerprint, args.bureau_fingerprint
+            )
+            unlocked = obtain_credential(package, sheet.expert, _passphrase(args), _ask_on_terminal)
+            context = package_scoring_context(package, unlocked.credential)
             try:
                 made = make_return(
-                    package, unlocked.credential, sheet, Path(args.out), db, str(scores_path)
+                    package, unlocked.credential, sheet, out, db, str(scores_path), context=context
                 )
             except OSError as error:  # --out cannot be written: bad input, and nothing was recorded
                 reason = error.strerror or str(error)
@@ -225,24 +252,45 @@ def return_make(args: argparse.Namespace) -> dict | str:
                     f"无法写入回执（{reason}）",
                     f"cannot write the return ({reason})",
                 ) from None
-        pdfs = (
-            write_opinion_pdfs(package.manifest, unlocked.credential, sheet, Path(args.pdf_dir))
-            if args.pdf_dir
-            else []
-        )
+        files = WrittenFiles()
+        copy = chair_copy_path(out)
+        files.record(copy, lambda: write_atomically(copy, chair_copy(package, made.token)))
+        if args.pdf_dir:
+            write_opinion_pdfs(
+                package.manifest,
+                unlocked.credential,
+                sheet,
+                Path(args.pdf_dir),
+                made.signed_at,
+                context.open_checks,
+                files,
+            )
     finally:
         package.close()
+    if files.failed:
+        missing_zh = "；".join(f"{p}：{zh}" for p, zh, _ in files.failed)
+        missing_en = "; ".join(f"{p}: {en}" for p, _, en in files.failed)
+        raise TicError(
+            f"回执已写入 {made.file}（第 {made.revision} 版），但以下文件未能写出：{missing_zh}。"
+            "请腾出空间或换一个位置后，在评审窗口中用“重新写出已签名文件”补写。",
+            f"The return was written to {made.file} (revision {made.revision}), but these files "
+            f"could not be: {missing_en}. Free some space or choose another place, then write them "
+            "again from the expert window (Write the signed files again).",
+        )
+    pdfs = [p for p in files.written if p.suffix == ".pdf"]
     result = {
         "file": str(made.file),
         "expert": sheet.expert,
         "revision": made.revision,
         "sha256": made.file_sha256,
+        "chair_copy": str(copy),
         "pdfs": [str(p) for p in pdfs],
     }
     if args.format == "json":
         return result
-    return f"已生成回执 {made.file}（专家 {sheet.expert}，第 {made.revision} 版）" + "".join(
-        f"\n意见表 {p}" for p in pdfs
+    return (
+        f"已生成回执 {made.file}（专家 {sheet.expert}，第 {made.revision} 版）\n组长副本 {copy}"
+        + "".join(f"\n意见表 {p}" for p in pdfs)
     )
 
 
@@ -251,11 +299,12 @@ def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
     for f in args.files:  # cheap checks first: unlocking the keys costs seconds of scrypt
         if not Path(f).is_file():
             raise InputError(f, None, "文件不存在", "file not found")
-    round_id = None
-    if args.round:
-        round_id = review_round(args.round).round.id
+    loaded = review_round(args.round).round if args.round else None
     keys = workspace.keys(_passphrase(args))
-    items = receive_returns([Path(f) for f in args.files], workspace, keys, round_id)
+    items = sorted(
+        receive_returns([Path(f) for f in args.files], workspace, keys, loaded),
+        key=lambda i: (str(i.file), i.file_sha256),
+    )
     code = (
         0
         if all(i.status in ("accepted", "duplicate", "superseded") for i in items)
@@ -263,7 +312,15 @@ def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
     )
     if args.format == "json":
         return {
-            "returns": [{**i.as_json(), "revision": i.revision, "detail": i.detail} for i in items]
+            "returns": [
+                {
+                    **i.as_json(),
+                    "file": str(i.file),
+                    "revision": i.revision,
+                    "detail": i.detail_en if args.lang == "en" else i.detail,
+                }
+                for i in items
+            ]
         }, code
     rows = [
         [
@@ -339,6 +396,11 @@ def add_parsers(sub, parser_class) -> None:
     make.add_argument("--passphrase-file")
     make.add_argument(
         "--pdf-dir", help="also write the signed opinion PDF of each scored application here"
+    )
+    make.add_argument(
+        "--bureau-fingerprint",
+        help="the bureau fingerprint printed on your passphrase sheet (needed when this computer "
+        "knows the round from another bureau)",
     )
     make.set_defaults(run=return_make)
     verify = common(returns.add_parser("verify", help="校验回执 / verify returns (bureau)"))

@@ -1,42 +1,62 @@
 """An expert's review session over one opened package, every edit saved as it is made.
 
 Each edit is one SQLite transaction that also appends to the hash-chained audit log; the
-session publishes ``Event.SAVED`` only after the commit, so "已保存" in the status bar means
-the edit is on disk.
+session publishes ``Event.SAVED`` only after the commit, so "已保存" means the edit is on disk.
+Work is kept per package (the bureau's signed manifest): a package of another bureau with the
+same round id starts from nothing. The score rule is :mod:`tic_desktop.returns.scoring`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.events import Event, EventBus
-from tic_desktop.expert.formal_review import FormalJudgements, report_from_json, require_open_item
+from tic_desktop.expert.formal_review import (
+    FormalJudgements,
+    open_items,
+    report_from_json,
+    require_open_item,
+)
+from tic_desktop.expert.integrity import WorkTampered, work_problem
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.packages.manifest import ApplicationEntry
 from tic_desktop.packages.opening import OpenedPackage
-from tic_desktop.returns.making import ReturnMade, make_return
-from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
-from tic_desktop.returns.scoring import ScoreSheet
-from tic_desktop.rules.results import EligibilityReport
-from tic_desktop.security import age_files
-from tic_desktop.security.atomic import write_atomically
-from tic_desktop.storage.audit import append_audit_event, audit_head_hash
+from tic_desktop.returns import scoring
+from tic_desktop.returns.making import last_sent
+from tic_desktop.returns.scoring import (
+    ApplicationScore,
+    Certification,
+    DeclaredConflict,
+    ScoreSheet,
+    ScoringContext,
+)
+from tic_desktop.rules.results import Check, EligibilityReport
+from tic_desktop.storage.audit import append_audit_event
 from tic_desktop.storage.database import Database
 from tic_desktop.storage.models import CoiCertification, OpinionEntry, ScoreEntry
 
-# A score this far from the middle of the scale needs a short written reason (issue 5).
-HIGH_SHARE, LOW_SHARE = Decimal("0.9"), Decimal("0.4")
-CHAIR_COPY_SUFFIX = ".chaircopy"
+if TYPE_CHECKING:
+    from tic_desktop.expert.signing import SignResult
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+class SignState(StrEnum):
+    """Where an application stands against the last signed return."""
+
+    NOT_SIGNED = "not_signed"
+    SIGNED = "signed"
+    CHANGED = "changed"  # edited after signing: 需重新签名
 
 
 @dataclass
@@ -71,11 +91,30 @@ class ExpertDesk:
         self.manifest = package.manifest
         self.expert_id = credential.expert_id
         self.round_id = package.manifest.round.id
+        self.package_sha256 = package.package_sha256
         self._criteria = {c.id: c for c in self.manifest.rubric.criteria}
-        self.judgements = FormalJudgements(db, self.round_id, self.expert_id)
+        self.judgements = FormalJudgements(db, self.round_id, self.expert_id, self.package_sha256)
         self._reports: dict[str, EligibilityReport] = {}
         self._certification: CoiCertification | None = None
         self._certification_loaded = False
+        self.integrity: WorkTampered | None = self.check_integrity()
+
+    def _scope(self) -> dict[str, str]:
+        return {
+            "package_sha256": self.package_sha256,
+            "round_id": self.round_id,
+            "expert_id": self.expert_id,
+        }
+
+    def _audit(self, session, kind: str, payload: dict) -> None:
+        append_audit_event(
+            session, self.expert_id, kind, {"package": self.package_sha256, **payload}
+        )
+
+    def check_integrity(self) -> WorkTampered | None:
+        """The saved work checked against its audit log (on open, and again before signing)."""
+        self.integrity = work_problem(self.db, self.package_sha256, self.round_id, self.expert_id)
+        return self.integrity
 
     # --- conflicts of interest -----------------------------------------------------------------
     def known_conflicts(self) -> dict[str, str]:
@@ -90,12 +129,7 @@ class ExpertDesk:
         # Read once: every edit checks it, and only this desk writes it (certify() refreshes it).
         if not self._certification_loaded:
             with self.db.session() as session:
-                row = session.scalar(
-                    select(CoiCertification).where(
-                        CoiCertification.round_id == self.round_id,
-                        CoiCertification.expert_id == self.expert_id,
-                    )
-                )
+                row = session.scalar(select(CoiCertification).filter_by(**self._scope()))
                 if row is not None:
                     session.expunge(row)
             self._certification, self._certification_loaded = row, True
@@ -120,27 +154,9 @@ class ExpertDesk:
                 raise InputError("回避声明", app_id, "请填写回避理由", "a reason is required")
         entries = [{"application": a, "reason": r.strip()} for a, r in declared.items()]
         with self.db.session() as session:
-            session.execute(
-                delete(CoiCertification).where(
-                    CoiCertification.round_id == self.round_id,
-                    CoiCertification.expert_id == self.expert_id,
-                )
-            )
-            session.add(
-                CoiCertification(
-                    round_id=self.round_id,
-                    expert_id=self.expert_id,
-                    package_sha256=self.package.package_sha256,
-                    declared=entries,
-                    certified_at=_now(),
-                )
-            )
-            append_audit_event(
-                session,
-                self.expert_id,
-                "coi_certified",
-                {"round": self.round_id, "declared": entries},
-            )
+            session.execute(delete(CoiCertification).filter_by(**self._scope()))
+            session.add(CoiCertification(**self._scope(), declared=entries, certified_at=_now()))
+            self._audit(session, "coi_certified", {"round": self.round_id, "declared": entries})
         self._certification_loaded = False
         self.bus.publish(Event.SAVED, "coi")
 
@@ -158,9 +174,9 @@ class ExpertDesk:
     # --- reading materials --------------------------------------------------------------------
     def read_application_data(self, application_id: str) -> bytes:
         self.require_unlocked(application_id)
-        return self.package.read_member(
-            self.manifest.application(application_id).data, self.credential
-        )
+        entry = self.manifest.application(application_id)
+        assert entry is not None
+        return self.package.read_member(entry.data, self.credential)
 
     def _require_certified(self) -> None:
         if not self.certified:
@@ -186,73 +202,62 @@ class ExpertDesk:
             )
         return self._reports[application_id]
 
+    def open_checks(self, application_id: str) -> list[Check]:
+        """The formal-review items of an application left to the experts (none when locked)."""
+        return self.readable_open_checks(application_id) or []
+
+    def readable_open_checks(self, application_id: str) -> list[Check] | None:
+        """As :meth:`open_checks`, but None where this expert cannot read the application yet."""
+        if not self.certified or self.locked(application_id):
+            return None
+        return open_items(self.formal_review(application_id))
+
     def judge(self, application_id: str, check_id: str, agrees: bool, reason: str = "") -> None:
         """Agree with the engine on an open item, or record a different judgement (with a reason)."""
         require_open_item(self.formal_review(application_id), check_id)
         self.judgements.record(application_id, check_id, agrees, reason)
         self.bus.publish(Event.SAVED, f"judgement:{application_id}:{check_id}")
 
-    def formal_record(self) -> dict[str, dict[str, dict]]:
-        """The judgements that go into the signed return, per application and check."""
-        return {
-            a.id: {
-                c: {"agrees": j.agrees, "reason": j.reason}
-                for c, j in self.judgements.of(a.id).items()
-            }
-            for a in self.scorable()
-        }
-
     # --- scoring, autosaved --------------------------------------------------------------------
     def check_score(self, criterion_id: str, value: Decimal) -> None:
+        """Raise InputError, naming the criterion by its title, unless ``value`` may be saved."""
         criterion = self._criteria.get(criterion_id)
-        where = f"{criterion_id}"
         if criterion is None:
-            raise InputError("评分", where, "没有该评分项", "no such criterion")
-        step = self.manifest.rubric.step
-        try:
-            on_step = value % step == 0
-        except InvalidOperation:
-            on_step = False
-        if not (Decimal(0) <= value <= criterion.max):
-            raise InputError(
-                "评分",
-                where,
-                f"分数应在 0–{criterion.max} 之间",
-                f"score must be within 0–{criterion.max}",
-            )
-        if not on_step:
-            raise InputError(
-                "评分", where, f"分数应为 {step} 的整数倍", f"score must be a multiple of {step}"
-            )
+            raise InputError("评分", criterion_id, "没有该评分项", "no such criterion")
+        wrong = scoring.score_problem(criterion, self.manifest.rubric.step, value)
+        if wrong is not None:
+            raise InputError("评分", criterion.title, *wrong)
 
     def needs_reason(self, criterion_id: str, value: Decimal) -> bool:
-        maximum = self._criteria[criterion_id].max
-        return value > maximum * HIGH_SHARE or value < maximum * LOW_SHARE
+        return scoring.needs_reason(self._criteria[criterion_id], value)
+
+    def _score_row(self, session, application_id: str, criterion_id: str) -> ScoreEntry | None:
+        return session.scalar(
+            select(ScoreEntry).filter_by(
+                **self._scope(), application_id=application_id, criterion_id=criterion_id
+            )
+        )
 
     def set_score(
-        self, application_id: str, criterion_id: str, value: Decimal | None, note: str | None = None
+        self,
+        application_id: str,
+        criterion_id: str,
+        value: Decimal | None,
+        note: str | None = None,
     ) -> None:
         """Save one criterion's score (None clears it); committed before this returns."""
         self.require_unlocked(application_id)
         if value is not None:
             self.check_score(criterion_id, value)
         with self.db.session() as session:
-            row = session.scalar(
-                select(ScoreEntry).where(
-                    ScoreEntry.round_id == self.round_id,
-                    ScoreEntry.expert_id == self.expert_id,
-                    ScoreEntry.application_id == application_id,
-                    ScoreEntry.criterion_id == criterion_id,
-                )
-            )
+            row = self._score_row(session, application_id, criterion_id)
             if value is None:
                 if row is not None:
                     session.delete(row)
             elif row is None:
                 session.add(
                     ScoreEntry(
-                        round_id=self.round_id,
-                        expert_id=self.expert_id,
+                        **self._scope(),
                         application_id=application_id,
                         criterion_id=criterion_id,
                         score=value,
@@ -264,9 +269,8 @@ class ExpertDesk:
                 row.score, row.updated_at = value, _now()
                 if note is not None:
                     row.note = note
-            append_audit_event(
+            self._audit(
                 session,
-                self.expert_id,
                 "score",
                 {
                     "application": application_id,
@@ -278,27 +282,22 @@ class ExpertDesk:
         self.bus.publish(Event.SAVED, f"score:{application_id}:{criterion_id}")
 
     def set_note(self, application_id: str, criterion_id: str, note: str) -> None:
+        """Save the written reason for a criterion's score (the score must be saved first)."""
         self.require_unlocked(application_id)
         with self.db.session() as session:
-            row = session.scalar(
-                select(ScoreEntry).where(
-                    ScoreEntry.round_id == self.round_id,
-                    ScoreEntry.expert_id == self.expert_id,
-                    ScoreEntry.application_id == application_id,
-                    ScoreEntry.criterion_id == criterion_id,
-                )
-            )
+            row = self._score_row(session, application_id, criterion_id)
             if row is None:
                 raise InputError(
                     "评分",
-                    criterion_id,
+                    self._criteria[criterion_id].title
+                    if criterion_id in self._criteria
+                    else criterion_id,
                     "请先打分再填写理由",
                     "score the criterion before giving a reason",
                 )
             row.note = note
-            append_audit_event(
+            self._audit(
                 session,
-                self.expert_id,
                 "score_note",
                 {"application": application_id, "criterion": criterion_id, "note": note},
             )
@@ -311,16 +310,11 @@ class ExpertDesk:
         self.require_unlocked(application_id)
         with self.db.session() as session:
             row = session.scalar(
-                select(OpinionEntry).where(
-                    OpinionEntry.round_id == self.round_id,
-                    OpinionEntry.expert_id == self.expert_id,
-                    OpinionEntry.application_id == application_id,
-                )
+                select(OpinionEntry).filter_by(**self._scope(), application_id=application_id)
             )
             if row is None:
                 row = OpinionEntry(
-                    round_id=self.round_id,
-                    expert_id=self.expert_id,
+                    **self._scope(),
                     application_id=application_id,
                     opinion="",
                     recommend=None,
@@ -332,9 +326,8 @@ class ExpertDesk:
             if recommend is not None:
                 row.recommend = recommend
             row.updated_at = _now()
-            append_audit_event(
+            self._audit(
                 session,
-                self.expert_id,
                 "opinion",
                 {"application": application_id, "opinion": opinion, "recommend": recommend},
             )
@@ -343,18 +336,10 @@ class ExpertDesk:
     def form(self, application_id: str) -> ApplicationForm:
         with self.db.session() as session:
             scores = session.scalars(
-                select(ScoreEntry).where(
-                    ScoreEntry.round_id == self.round_id,
-                    ScoreEntry.expert_id == self.expert_id,
-                    ScoreEntry.application_id == application_id,
-                )
+                select(ScoreEntry).filter_by(**self._scope(), application_id=application_id)
             ).all()
             opinion = session.scalar(
-                select(OpinionEntry).where(
-                    OpinionEntry.round_id == self.round_id,
-                    OpinionEntry.expert_id == self.expert_id,
-                    OpinionEntry.application_id == application_id,
-                )
+                select(OpinionEntry).filter_by(**self._scope(), application_id=application_id)
             )
             return ApplicationForm(
                 scores={s.criterion_id: s.score for s in scores},
@@ -363,104 +348,94 @@ class ExpertDesk:
                 recommend=opinion.recommend if opinion else None,
             )
 
-    # --- signing ----------------------------------------------------------------------------
-    def problems(self, application_id: str | None = None) -> list[tuple[str, str, str]]:
-        """Everything that blocks signing (or, given an id, that application's): (id, Chinese, English)."""
-        if not self.certified:
-            return [("", "尚未完成回避声明", "conflict-of-interest certification missing")]
-        found = []
-        for entry in self.scorable():
-            if application_id is not None and entry.id != application_id:
-                continue
-            form = self.form(entry.id)
-            for criterion in self.manifest.rubric.criteria:
-                value = form.scores.get(criterion.id)
-                if value is None:
-                    found.append(
-                        (entry.id, f"“{criterion.title}”尚未评分", f"{criterion.id} not scored")
-                    )
-                elif (
-                    self.needs_reason(criterion.id, value)
-                    and not form.notes.get(criterion.id, "").strip()
-                ):
-                    found.append(
-                        (
-                            entry.id,
-                            f"“{criterion.title}”得分 {value} 偏离评分指引，请填写简要理由",
-                            f"{criterion.id} score {value} is far from the guidance: give a short reason",
-                        )
-                    )
-            if not form.opinion.strip():
-                found.append((entry.id, "评审意见为空", "the opinion is empty"))
-            for zh, en in FormalJudgements.problems(
-                self.formal_review(entry.id), self.judgements.of(entry.id)
-            ):
-                found.append((entry.id, zh, en))
-            if form.recommend is None:
-                found.append((entry.id, "尚未选择是否推荐", "no recommendation chosen"))
-        return found
+    # --- the score sheet and the one rule -------------------------------------------------------
+    def application_score(self, application_id: str) -> ApplicationScore:
+        """What would be signed for one application (recommendation unchosen reads as False)."""
+        form = self.form(application_id)
+        open_ids = {c.id for c in self.open_checks(application_id)}
+        judgements = {k: j for k, j in self.judgements.of(application_id).items() if k in open_ids}
+        return ApplicationScore(
+            application=application_id,
+            criteria=dict(form.scores),
+            opinion=form.opinion,
+            recommend=bool(form.recommend),
+            reasons={k: v for k, v in form.notes.items() if v.strip()},
+            judgements=judgements,
+        )
 
     def score_sheet(self) -> ScoreSheet:
         declared = self.declared_conflicts()
-        scores = []
-        for entry in self.scorable():
-            form = self.form(entry.id)
-            scores.append(
-                {
-                    "application": entry.id,
-                    "criteria": {k: format(v, "f") for k, v in form.scores.items()},
-                    "opinion": form.opinion,
-                    "recommend": bool(form.recommend),
-                }
-            )
-        return ScoreSheet.model_validate(
-            {
-                "expert": self.expert_id,
-                "coi": {
-                    "certified": self.certified,
-                    "declared": [{"application": a, "reason": r} for a, r in declared.items()],
-                },
-                "scores": scores,
-            }
+        return ScoreSheet(
+            expert=self.expert_id,
+            coi=Certification(
+                self.certified,
+                tuple(DeclaredConflict(a, r) for a, r in declared.items()),
+            ),
+            scores=tuple(self.application_score(entry.id) for entry in self.scorable()),
         )
 
-    def sign_and_export(self, folder: Path) -> tuple[ReturnMade, list[Path]]:
-        """The signed, encrypted return and the signed opinion PDFs, into ``folder`` (e.g. a USB stick)."""
-        blocking = self.problems()
-        if blocking:
-            app_id, zh, en = blocking[0]
-            raise TicError(
-                f"还不能签名：{app_id} {zh}（共 {len(blocking)} 处未完成）",
-                f"cannot sign yet: {app_id} {en} ({len(blocking)} items incomplete)",
-            )
-        folder = Path(folder)
-        sheet = self.score_sheet()
-        with self.db.session() as session:
-            head = audit_head_hash(session)
-        target = folder / f"{self.round_id}-{self.manifest.panel_id}-{self.expert_id}.ticreturn"
-        made = make_return(
-            self.package,
-            self.credential,
-            sheet,
-            target,
-            self.db,
-            "评分表",
-            audit_head=head,
-            extra={"formal_review": self.formal_record()},
+    def scoring_context(self) -> ScoringContext:
+        recused = {a.id: frozenset(a.recused) for a in self.manifest.applications}
+        return ScoringContext(self.manifest.rubric, recused, self.open_checks)
+
+    def problems(self, application_id: str | None = None) -> list[tuple[str, str, str]]:
+        """Everything that blocks signing (or, given an id, that application's): (id, Chinese, English).
+
+        The one score rule (:func:`scoring.entry_problems`), plus a recommendation to choose.
+        """
+        if not self.certified:
+            return [("", "尚未完成回避声明", "conflict-of-interest certification missing")]
+        found = []
+        context = self.scoring_context()
+        for index, entry in enumerate(self.scorable()):
+            if application_id is not None and entry.id != application_id:
+                continue
+            score = self.application_score(entry.id)
+            for problem in scoring.entry_problems(
+                score, context, f"scores[{index}]", complete=True
+            ):
+                prefix = f"{entry.id}："
+                zh = problem.zh.removeprefix(prefix)
+                en = problem.en.removeprefix(f"{entry.id}: ")
+                found.append((entry.id, zh, en))
+            if self.form(entry.id).recommend is None:
+                found.append((entry.id, "尚未选择是否推荐", "no recommendation chosen"))
+        return found
+
+    # --- signed state --------------------------------------------------------------------------
+    def sign_state(self, application_id: str) -> SignState:
+        """Not signed yet, signed as it stands, or edited since the last signing (需重新签名)."""
+        sent = last_sent(self.db, self.package_sha256, self.expert_id)
+        if sent is None or sent.sheet is None:
+            return SignState.NOT_SIGNED
+        signed = next(
+            (s for s in sent.sheet.get("scores", []) if s.get("application") == application_id),
+            None,
         )
-        pdfs = write_opinion_pdfs(self.manifest, self.credential, sheet, folder)
-        chair = self.manifest.member(self.manifest.chair)
-        # The return is for the bureau's eyes; the chair gets the same signed scores encrypted to them.
-        write_atomically(
-            target.with_suffix(CHAIR_COPY_SUFFIX),
-            age_files.encrypt_to(made.token, [chair.age_recipient]),
-        )
-        with self.db.session() as session:
-            append_audit_event(
-                session,
-                self.expert_id,
-                "signed",
-                {"revision": made.revision, "return_sha256": made.file_sha256},
-            )
-        self.bus.publish(Event.SAVED, "signed")
-        return made, pdfs
+        current = self.score_sheet()
+        if signed is None:
+            return SignState.NOT_SIGNED if current.entry(application_id) else SignState.SIGNED
+        entry = current.entry(application_id)
+        if (
+            entry is None
+            or entry.as_json() != signed
+            or current.as_json()["coi"] != sent.sheet.get("coi")
+        ):
+            return SignState.CHANGED
+        return SignState.SIGNED
+
+    def changed_since_signing(self) -> list[str]:
+        """Applications edited after the last signing (empty when nothing was ever signed)."""
+        return [e.id for e in self.scorable() if self.sign_state(e.id) == SignState.CHANGED]
+
+    def sign_and_export(self, folder: Path) -> SignResult:
+        """The signed, encrypted return, the signed opinion PDFs and the chair's copy into ``folder``."""
+        from tic_desktop.expert.signing import sign_and_export
+
+        return sign_and_export(self, Path(folder))
+
+    def write_signed_files_again(self, folder: Path) -> SignResult:
+        """Write the last signed return's files again (e.g. after a full USB stick), no new revision."""
+        from tic_desktop.expert.signing import write_signed_files_again
+
+        return write_signed_files_again(self, Path(folder))

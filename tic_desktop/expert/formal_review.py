@@ -5,26 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.decimals import JsonFloat
 from tic_desktop.errors import InputError
+from tic_desktop.returns.scoring import OPEN_RESULTS, Judgement, check_title
 from tic_desktop.rules.eligibility import evaluate
-from tic_desktop.rules.results import Check, EligibilityReport, Result
+from tic_desktop.rules.results import Check, EligibilityReport
 from tic_desktop.storage.audit import append_audit_event
 from tic_desktop.storage.database import Database
 from tic_desktop.storage.models import FormalJudgement
-
-OPEN_RESULTS = (Result.REVIEW, Result.MISSING)
-
-
-@dataclass(frozen=True)
-class Judgement:
-    agrees: bool
-    reason: str
 
 
 def report_from_json(data: bytes) -> EligibilityReport:
@@ -39,13 +31,17 @@ def open_items(report: EligibilityReport) -> list[Check]:
 class FormalJudgements:
     """Stores one expert's judgements; every change is its own transaction with an audit entry."""
 
-    def __init__(self, db: Database, round_id: str, expert_id: str) -> None:
+    def __init__(
+        self, db: Database, round_id: str, expert_id: str, package_sha256: str = ""
+    ) -> None:
         self.db, self.round_id, self.expert_id = db, round_id, expert_id
+        self.package_sha256 = package_sha256
 
     def of(self, application_id: str) -> dict[str, Judgement]:
         with self.db.session() as session:
             rows = session.scalars(
                 select(FormalJudgement).where(
+                    FormalJudgement.package_sha256 == self.package_sha256,
                     FormalJudgement.round_id == self.round_id,
                     FormalJudgement.expert_id == self.expert_id,
                     FormalJudgement.application_id == application_id,
@@ -57,6 +53,7 @@ class FormalJudgements:
         with self.db.session() as session:
             row = session.scalar(
                 select(FormalJudgement).where(
+                    FormalJudgement.package_sha256 == self.package_sha256,
                     FormalJudgement.round_id == self.round_id,
                     FormalJudgement.expert_id == self.expert_id,
                     FormalJudgement.application_id == application_id,
@@ -65,6 +62,7 @@ class FormalJudgements:
             )
             if row is None:
                 row = FormalJudgement(
+                    package_sha256=self.package_sha256,
                     round_id=self.round_id,
                     expert_id=self.expert_id,
                     application_id=application_id,
@@ -80,6 +78,7 @@ class FormalJudgements:
                 self.expert_id,
                 "formal_judgement",
                 {
+                    "package": self.package_sha256,
                     "application": application_id,
                     "check": check_id,
                     "agrees": agrees,
@@ -87,33 +86,12 @@ class FormalJudgements:
                 },
             )
 
-    @staticmethod
-    def problems(
-        report: EligibilityReport, judgements: dict[str, Judgement]
-    ) -> list[tuple[str, str]]:
-        """(Chinese, English) for each open item without a judgement, or a disagreement without a reason."""
-        found = []
-        for check in open_items(report):
-            judgement = judgements.get(check.id)
-            if judgement is None:
-                found.append(
-                    (
-                        f"形式审查“{check.id}”尚未给出意见",
-                        f"formal review {check.id}: no judgement yet",
-                    )
-                )
-            elif not judgement.agrees and not judgement.reason.strip():
-                found.append(
-                    (
-                        f"形式审查“{check.id}”不同意时须说明理由",
-                        f"formal review {check.id}: give a reason",
-                    )
-                )
-        return found
-
 
 def require_open_item(report: EligibilityReport, check_id: str) -> None:
     if check_id not in {c.id for c in open_items(report)}:
         raise InputError(
-            "形式审查", check_id, "该项无需专家研判", "this item is not left to the experts"
+            "形式审查",
+            check_title(check_id),
+            "该项无需专家研判",
+            "this item is not left to the experts",
         )

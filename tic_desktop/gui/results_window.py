@@ -161,7 +161,7 @@ class ResultsWindow(QMainWindow):
         )
 
         def work():
-            items = receive_returns(files, workspace, keys, review.round.id)
+            items = receive_returns(files, workspace, keys, review.round)
             return items, aggregate(review.round, items)
 
         run_task(work, self._show, lambda error: self.statusBar().showMessage(str(error)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +26,17 @@ class CriterionScore:
     title: str
     maximum: Decimal
     score: Decimal
+    reason: str = ""  # the expert's written reason (required far from the guidance)
+
+
+@dataclass(frozen=True)
+class FormalJudgementLine:
+    """An expert's judgement on a formal-review item the rules left to the experts."""
+
+    title: str
+    engine_result: str  # the engine's result in words (需专家研判, 数据缺失…)
+    agrees: bool
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ class ExpertOpinion:
     recommend: bool
     declared_conflicts: list[str]  # this expert's declared conflicts in the panel, for the record
     date: str
+    judgements: list[FormalJudgementLine] = field(default_factory=list)
+    signed_at: dt.datetime | None = None  # the PDF's CreationDate
 
     @property
     def total(self) -> Decimal:
@@ -52,8 +66,9 @@ class MemberTotal:
     expert_id: str
     name: str
     unit: str
-    total: Decimal | None  # None: recused (回避)
+    total: Decimal | None  # None: not counted, for the reason in ``status``
     recusal_reason: str = ""
+    status: str = "回避"  # shown instead of a total: 回避 / 未提交 / 评分不完整 / 有冲突的版本
 
 
 @dataclass(frozen=True)

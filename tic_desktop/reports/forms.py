@@ -54,13 +54,40 @@ def _paragraphs(body: str, st: Styles) -> list:
 
 def draw_expert_opinion(doc: ExpertOpinion) -> Drawn:
     st = styles()
-    rows = [[text(h, st.cell_bold) for h in ("序号", "评分项", "满分", "得分")]]
+    rows = [[text(h, st.cell_bold) for h in ("序号", "评分项", "满分", "得分", "评分理由")]]
     for number, item in enumerate(doc.criteria, start=1):
-        rows.append([str(number), text(item.title, st.cell), f"{item.maximum}", f"{item.score}"])
+        rows.append(
+            [
+                str(number),
+                text(item.title, st.cell),
+                f"{item.maximum}",
+                f"{item.score}",
+                text(item.reason or "—", st.small),
+            ]
+        )
     total_max = sum(c.maximum for c in doc.criteria)
-    rows.append(["", text("合计", st.cell_bold), f"{total_max}", f"{doc.total}"])
+    rows.append(["", text("合计", st.cell_bold), f"{total_max}", f"{doc.total}", ""])
     scores = bordered_table(
-        rows, [14 * mm, CONTENT_WIDTH - 64 * mm, 25 * mm, 25 * mm], align_right_columns=(2, 3)
+        rows,
+        [12 * mm, 52 * mm, 18 * mm, 18 * mm, CONTENT_WIDTH - 100 * mm],
+        align_right_columns=(2, 3),
+    )
+    judgement_rows = [
+        [text(h, st.cell_bold) for h in ("形式审查项", "系统结论", "专家意见", "理由")]
+    ]
+    for line in doc.judgements:
+        judgement_rows.append(
+            [
+                text(line.title, st.cell),
+                text(line.engine_result, st.cell),
+                text("同意系统结论" if line.agrees else "不同意系统结论", st.cell),
+                text(line.reason or "—", st.small),
+            ]
+        )
+    judgements = (
+        [bordered_table(judgement_rows, [44 * mm, 24 * mm, 36 * mm, CONTENT_WIDTH - 104 * mm])]
+        if doc.judgements
+        else [text("本申报没有需要专家研判的形式审查项。", st.body)]
     )
     declared = "；".join(doc.declared_conflicts) if doc.declared_conflicts else "无"
     story = [
@@ -80,7 +107,9 @@ def draw_expert_opinion(doc: ExpertOpinion) -> Drawn:
         *_paragraphs(doc.opinion, st),
         text("三、推荐意见", st.heading),
         text(f"{'■ 推荐　　□ 不推荐' if doc.recommend else '□ 推荐　　■ 不推荐'}", st.body),
-        text("四、回避声明", st.heading),
+        text("四、形式审查研判", st.heading),
+        *judgements,
+        text("五、回避声明", st.heading),
         text(
             "本人已阅读评审回避规定，确认与本申报的依托单位及共建单位不存在任职、合作、亲属等利益关系；"
             "如有隐瞒，愿承担相应责任。",
@@ -93,7 +122,13 @@ def draw_expert_opinion(doc: ExpertOpinion) -> Drawn:
     block = SignatureBlock(
         [(signature_field("expert", doc.expert_id), f"评审专家签名：{doc.expert_name}")]
     )
-    return build_pdf(f"专家评审意见表 {doc.case.application_id} {doc.expert_id}", story, block)
+    return build_pdf(
+        f"专家评审意见表 {doc.case.application_id} {doc.expert_id}",
+        story,
+        block,
+        author=f"{doc.expert_name}（{doc.expert_id}）",
+        created=doc.signed_at,
+    )
 
 
 def draw_group_opinion(doc: GroupOpinion, member_signatures: bool = True) -> Drawn:
@@ -101,7 +136,7 @@ def draw_group_opinion(doc: GroupOpinion, member_signatures: bool = True) -> Dra
     st = styles()
     rows = [[text(h, st.cell_bold) for h in ("专家", "单位", "总分", "说明")]]
     for member in doc.members:
-        total = "回避" if member.total is None else f"{member.total}"
+        total = member.status if member.total is None else f"{member.total}"
         rows.append(
             [
                 text(f"{member.name}（{member.expert_id}）", st.cell),

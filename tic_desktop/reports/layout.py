@@ -6,6 +6,8 @@ block records where each stamp box landed, for the signing step to place its fie
 
 from __future__ import annotations
 
+import datetime as dt
+
 import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -198,10 +200,27 @@ def _footer(canvas, document) -> None:
     canvas.restoreState()
 
 
+def pdf_date(when: dt.datetime) -> str:
+    """A PDF date string (ISO 32000 7.9.4) for ``when``, with its UTC offset."""
+    offset = when.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{when:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
 def build_pdf(
-    title: str, story: list, signature_block: SignatureBlock | None
+    title: str,
+    story: list,
+    signature_block: SignatureBlock | None,
+    author: str = ISSUER,
+    created: dt.datetime | None = None,
 ) -> tuple[bytes, list[SignatureSlot]]:
-    """Lay out ``story`` (signature block last, kept together) and return PDF bytes and stamp slots."""
+    """Lay out ``story`` (signature block last, kept together) and return PDF bytes and stamp slots.
+
+    ``author`` is who the document speaks for (the expert for an opinion form, the bureau for its
+    summaries); ``created`` becomes the document's CreationDate (the signing time), otherwise the
+    output is byte-for-byte reproducible.
+    """
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -211,12 +230,19 @@ def build_pdf(
         topMargin=18 * mm,
         bottomMargin=20 * mm,
         title=title,
-        author=ISSUER,
+        author=author,
         creator="TIC Review Desktop",
         invariant=1,
     )
     flowables = list(story)
     if signature_block is not None:
         flowables.append(KeepTogether([Spacer(1, 6 * mm), signature_block]))
-    document.build(flowables, onFirstPage=_footer, onLaterPages=_footer)
+
+    def first_page(canvas, doc) -> None:
+        if created is not None:
+            stamp = pdf_date(created)
+            canvas.setDateFormatter(lambda *_parts: stamp)
+        _footer(canvas, doc)
+
+    document.build(flowables, onFirstPage=first_page, onLaterPages=_footer)
     return buffer.getvalue(), list(signature_block.slots) if signature_block else []

@@ -2,6 +2,7 @@
 
 The signed document binds the scores to the round, the package (hash of its signed manifest),
 the bureau's recipient, the expert's certificate and a revision number that only increases.
+The same signed token, encrypted to the panel chair, is the chair's copy.
 """
 
 from __future__ import annotations
@@ -14,15 +15,26 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from tic_desktop.errors import TicError
+from tic_desktop.expert.formal_review import report_from_json
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.packages.opening import OpenedPackage
-from tic_desktop.returns.scoring import ScoreSheet, check_score_sheet
+from tic_desktop.returns.scoring import (
+    OPEN_RESULTS,
+    ScoreSheet,
+    ScoringContext,
+    check_score_sheet,
+)
+from tic_desktop.returns.verification import FORMAT
+from tic_desktop.rules.results import Check
 from tic_desktop.security import age_files, certificates, jws
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.storage.database import Database
 from tic_desktop.storage.models import SentReturn
 
-FORMAT = "tic-return/1"
+CHAIR_COPY_SUFFIX = ".chaircopy"
+
+__all__ = ["CHAIR_COPY_SUFFIX", "FORMAT", "ReturnMade", "make_return", "package_scoring_context"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,33 @@ class ReturnMade:
     revision: int
     file_sha256: str
     token: bytes = b""  # the signed document, for a copy to the panel chair
+    signed_at: dt.datetime | None = None
+
+
+class NothingChanged(TicError):
+    """Signing again would make a new revision with exactly the scores already signed."""
+
+
+def package_scoring_context(package: OpenedPackage, credential: Credential) -> ScoringContext:
+    """The score rule's context on the expert's side: the package's rubric and recusals, and the
+    formal-review items of each application the expert can read (decrypted to evaluate them)."""
+    manifest = package.manifest
+    reports: dict[str, list[Check]] = {}
+
+    def open_checks(application_id: str) -> list[Check]:
+        if application_id not in reports:
+            entry = manifest.application(application_id)
+            if entry is None or credential.expert_id in entry.recused:
+                reports[application_id] = []
+            else:
+                data = package.read_member(entry.data, credential)
+                reports[application_id] = [
+                    c for c in report_from_json(data).checks if c.result in OPEN_RESULTS
+                ]
+        return reports[application_id]
+
+    recused = {a.id: frozenset(a.recused) for a in manifest.applications}
+    return ScoringContext(manifest.rubric, recused, open_checks)
 
 
 def return_document(
@@ -39,9 +78,10 @@ def return_document(
     sheet: ScoreSheet,
     revision: int,
     audit_head: str | None = None,
-    extra: dict | None = None,
+    signed_at: dt.datetime | None = None,
 ) -> bytes:
     manifest = package.manifest
+    signed_at = signed_at or dt.datetime.now(dt.UTC)
     document = {
         "format": FORMAT,
         "round": manifest.round.id,
@@ -52,14 +92,24 @@ def return_document(
         "expert": credential.expert_id,
         "expert_fingerprint": credential.fingerprint,
         "revision": revision,
-        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+        "created_at": signed_at.isoformat(timespec="microseconds"),
         "audit_head": audit_head,
-        **(extra or {}),
-        **sheet.model_dump(mode="json"),
+        **sheet.as_json(),
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
         "utf-8"
     )
+
+
+def last_sent(db: Database, package_sha256: str, expert_id: str) -> SentReturn | None:
+    """The latest return this machine signed for the package and expert."""
+    with db.session() as session:
+        return session.scalar(
+            select(SentReturn)
+            .where(SentReturn.package_sha256 == package_sha256, SentReturn.expert_id == expert_id)
+            .order_by(SentReturn.revision.desc())
+            .limit(1)
+        )
 
 
 def make_return(
@@ -70,11 +120,27 @@ def make_return(
     db: Database,
     shown: str = "scores",
     audit_head: str | None = None,
-    extra: dict | None = None,
+    context: ScoringContext | None = None,
+    allow_unchanged: bool = True,
 ) -> ReturnMade:
-    """Validate, sign, encrypt and write ``out`` atomically; nothing is written if any step fails."""
+    """Validate, sign, encrypt and write ``out`` atomically; nothing is written if any step fails.
+
+    ``allow_unchanged=False`` refuses (:class:`NothingChanged`) a new revision whose scores are
+    exactly those of the last one signed on this machine.
+    """
     package.check_credential(credential, credential.expert_id)
-    check_score_sheet(sheet, package.manifest, credential.expert_id, shown)
+    check_score_sheet(
+        sheet, context or package_scoring_context(package, credential), credential.expert_id, shown
+    )
+    if not allow_unchanged:
+        previous = last_sent(db, package.package_sha256, credential.expert_id)
+        if previous is not None and previous.sheet == sheet.as_json():
+            raise NothingChanged(
+                f"自第 {previous.revision} 版签名以来没有任何修改，无需重新签名。"
+                "如需再次写出已签名的文件，请使用“重新写出已签名文件”。",
+                f"nothing changed since revision {previous.revision} was signed; to write its "
+                "files again, use “Write the signed files again”.",
+            )
     key = certificates.key_from_pem(credential.key_pem)
     certificate = certificates.certificate_from_pem(credential.certificate_pem)
     with db.session() as session:
@@ -85,8 +151,9 @@ def make_return(
             )
         )
         revision = (latest or 0) + 1
+        signed_at = dt.datetime.now(dt.UTC)
         token = jws.sign(
-            return_document(package, credential, sheet, revision, audit_head, extra),
+            return_document(package, credential, sheet, revision, audit_head, signed_at),
             key,
             certificate,
         )
@@ -98,11 +165,26 @@ def make_return(
                 expert_id=credential.expert_id,
                 revision=revision,
                 file_sha256=digest,
-                created_at=dt.datetime.now(dt.UTC),
+                created_at=signed_at,
+                sheet=sheet.as_json(),
+                token=token,
+                sealed=sealed,
             )
         )
         session.flush()
         write_atomically(
             Path(out), sealed
         )  # inside the transaction: a failed write records nothing
-    return ReturnMade(Path(out), revision, digest, token)
+    return ReturnMade(Path(out), revision, digest, token, signed_at)
+
+
+def chair_copy(package: OpenedPackage, token: bytes) -> bytes:
+    """The signed token encrypted to the panel chair (the return itself is for the bureau's eyes)."""
+    chair = package.manifest.member(package.manifest.chair)
+    if chair is None:
+        raise TicError("评审包中没有专家组组长", "the package names no panel chair")
+    return age_files.encrypt_to(token, [chair.age_recipient])
+
+
+def chair_copy_path(return_file: Path) -> Path:
+    return Path(return_file).with_suffix(CHAIR_COPY_SUFFIX)

@@ -1,21 +1,36 @@
-"""The expert's signed opinion PDFs (专家评审意见表) for the applications in a score sheet."""
+"""The expert's signed opinion PDFs (专家评审意见表) and the other files that go with a signed return.
+
+The return is what the bureau counts; the opinion PDFs and the chair's copy go with it. Each file
+is written whole or not at all, and a file that cannot be written (a nearly full USB stick) is
+reported by name so that it can be written again from what was signed, without a new revision.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.packages.manifest import Manifest
-from tic_desktop.reports.documents import CaseHeader, CriterionScore, ExpertOpinion
+from tic_desktop.reports.documents import (
+    CaseHeader,
+    CriterionScore,
+    ExpertOpinion,
+    FormalJudgementLine,
+)
 from tic_desktop.reports.forms import draw_expert_opinion
-from tic_desktop.returns.scoring import ApplicationScore, ScoreSheet
+from tic_desktop.returns.scoring import ApplicationScore, ScoreSheet, check_title
+from tic_desktop.rules.messages import RESULT_LABELS
+from tic_desktop.rules.results import Check
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.signing.pdf_signing import SignerIdentity, prepare_signature_fields, sign_pdf
 
 
 def case_header(manifest: Manifest, application_id: str) -> CaseHeader:
     entry = manifest.application(application_id)
+    assert entry is not None
     return CaseHeader(
         manifest.round.id,
         manifest.round.title,
@@ -38,14 +53,33 @@ def signer_identity(credential: Credential, role: str) -> SignerIdentity:
 
 
 def expert_opinion(
-    manifest: Manifest, credential: Credential, sheet: ScoreSheet, score: ApplicationScore
+    manifest: Manifest,
+    credential: Credential,
+    sheet: ScoreSheet,
+    score: ApplicationScore,
+    signed_at: dt.datetime,
+    open_checks: Callable[[str], list[Check]] | None = None,
 ) -> ExpertOpinion:
     member = manifest.member(credential.expert_id)
+    assert member is not None
     criteria = [
-        CriterionScore(c.id, c.title, c.max, score.criteria[c.id]) for c in manifest.rubric.criteria
+        CriterionScore(c.id, c.title, c.max, score.criteria[c.id], score.reasons.get(c.id, ""))
+        for c in manifest.rubric.criteria
+    ]
+    engine = {c.id: c for c in open_checks(score.application)} if open_checks else {}
+    judgements = [
+        FormalJudgementLine(
+            check_title(check_id),
+            RESULT_LABELS.get(engine[check_id].result.value, ("", ""))[0]
+            if check_id in engine
+            else "",
+            judgement.agrees,
+            judgement.reason,
+        )
+        for check_id, judgement in score.judgements.items()
     ]
     declared = [f"{d.application}（{d.reason}）" for d in sheet.coi.declared]
-    today = dt.date.today()
+    local = signed_at.astimezone()
     return ExpertOpinion(
         case_header(manifest, score.application),
         credential.expert_id,
@@ -56,7 +90,9 @@ def expert_opinion(
         score.opinion,
         score.recommend,
         declared,
-        f"{today.year}年{today.month}月{today.day}日",
+        f"{local.year}年{local.month}月{local.day}日",
+        judgements,
+        signed_at,
     )
 
 
@@ -71,14 +107,42 @@ def signed_opinion_pdf(opinion: ExpertOpinion, credential: Credential) -> bytes:
     return signed_by_one(draw_expert_opinion(opinion), credential, "评审专家")
 
 
+def opinion_pdf_path(folder: Path, application_id: str, expert_id: str) -> Path:
+    return Path(folder) / f"专家评审意见表-{application_id}-{expert_id}.pdf"
+
+
+@dataclass
+class WrittenFiles:
+    """Which of a signed return's files are on disk, and which could not be written (and why)."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str, str]] = field(default_factory=list)  # path, Chinese, English
+
+    def record(self, target: Path, write: Callable[[], None]) -> None:
+        try:
+            write()
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            self.failed.append((target, f"无法写入（{reason}）", f"cannot be written ({reason})"))
+        else:
+            self.written.append(target)
+
+
 def write_opinion_pdfs(
-    manifest: Manifest, credential: Credential, sheet: ScoreSheet, folder: Path
-) -> list[Path]:
+    manifest: Manifest,
+    credential: Credential,
+    sheet: ScoreSheet,
+    folder: Path,
+    signed_at: dt.datetime | None = None,
+    open_checks: Callable[[str], list[Check]] | None = None,
+    files: WrittenFiles | None = None,
+) -> WrittenFiles:
     """One signed PDF per scored application; each file appears whole or not at all."""
-    written = []
+    files = files if files is not None else WrittenFiles()
+    when = signed_at or dt.datetime.now(dt.UTC)
     for score in sheet.scores:
-        pdf = signed_opinion_pdf(expert_opinion(manifest, credential, sheet, score), credential)
-        target = Path(folder) / f"专家评审意见表-{score.application}-{credential.expert_id}.pdf"
-        write_atomically(target, pdf)
-        written.append(target)
-    return written
+        opinion = expert_opinion(manifest, credential, sheet, score, when, open_checks)
+        pdf = signed_opinion_pdf(opinion, credential)
+        target = opinion_pdf_path(folder, score.application, credential.expert_id)
+        files.record(target, lambda target=target, pdf=pdf: write_atomically(target, pdf))
+    return files

@@ -1,54 +1,58 @@
-"""The bureau receiving returns: decrypt, verify signature and chain, check membership, classify.
+"""The bureau receiving returns: decrypt, verify (:mod:`verification`), classify.
 
-Classification follows formats.md (``tic aggregate``): accepted, superseded (an older revision
-from the same expert and package), duplicate (byte-identical to an accepted one), or rejected
-with a reason: bad_signature, unknown_expert, wrong_round, cannot_decrypt, malformed.
+Classification follows formats.md (``tic aggregate``): accepted, superseded, duplicate, conflict,
+or rejected with a reason. The result is a function of the set of files, never of their order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import Any
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
-from tic_desktop.packages.opening import parse_signed_json
-from tic_desktop.returns.making import FORMAT
-from tic_desktop.returns.scoring import ScoreSheet
-from tic_desktop.security import age_files, certificates, jws
+from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.returns.scoring import OPEN_RESULTS, ScoreSheet, ScoringContext
+from tic_desktop.returns.verification import (
+    REASON_TEXT,
+    PackageFacts,
+    Rejected,
+    RejectReason,
+    Trust,
+    verify_token,
+)
+from tic_desktop.rules.conflicts import round_panel_conflicts
+from tic_desktop.rules.eligibility import evaluate
+from tic_desktop.rules.results import Check
+from tic_desktop.security import age_files, certificates
 from tic_desktop.security.errors import SecurityError
 
 MAX_RETURN_BYTES = 16 * 1024 * 1024
 
-STATUS_TEXT = {
-    "accepted": "接收",
-    "superseded": "已被取代",
-    "duplicate": "重复",
-    "rejected": "拒收",
-}
+__all__ = ["REASON_TEXT", "ReceivedReturn", "ReturnStatus", "STATUS_TEXT", "receive_returns"]
 
-REASON_TEXT = {
-    "bad_signature": (
-        "签名无效或签名证书不是本局签发",
-        "invalid signature, or a certificate not issued by this bureau",
-    ),
-    "unknown_expert": (
-        "该专家不属于此评审包的专家组",
-        "the expert is not a member of the package's panel",
-    ),
-    "wrong_round": (
-        "不属于本评审批次或本局发出的评审包",
-        "not for this round or for a package this bureau built",
-    ),
-    "cannot_decrypt": (
-        "无法解密（不是发给本局的文件，或文件损坏）",
-        "cannot decrypt (not addressed to this bureau, or damaged)",
-    ),
-    "malformed": ("文件内容格式无效", "malformed content"),
+
+class ReturnStatus(StrEnum):
+    ACCEPTED = "accepted"
+    SUPERSEDED = "superseded"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+STATUS_TEXT: dict[str, str] = {
+    ReturnStatus.ACCEPTED: "接收",
+    ReturnStatus.SUPERSEDED: "已被取代",
+    ReturnStatus.DUPLICATE: "重复",
+    ReturnStatus.CONFLICT: "有冲突",
+    ReturnStatus.REJECTED: "拒收",
 }
 
 
@@ -58,7 +62,7 @@ class ReceivedReturn:
 
     file: Path
     file_sha256: str
-    status: str = "rejected"
+    status: str = ReturnStatus.REJECTED
     reason: str | None = None
     detail: str = ""
     expert: str | None = None
@@ -66,163 +70,335 @@ class ReceivedReturn:
     created_at: str = ""
     package_sha256: str | None = None
     panel: str | None = None
-    package_built_at: str = (
-        ""  # when the bureau built the package (from its registry), for rebuilt panels
-    )
+    package_built_at: str = ""  # when the bureau built the package (from its registry)
     document: dict = field(default_factory=dict)
     sheet: ScoreSheet | None = None
+    token_sha256: str = ""
+    signed_at: dt.datetime | None = None
+    detail_en: str = ""
+
+    @property
+    def verified(self) -> bool:
+        return self.sheet is not None
+
+    def group(self) -> tuple[str, str, str]:
+        """Returns compete within (round, panel, expert)."""
+        return str(self.document.get("round")), str(self.panel), str(self.expert)
 
     def as_json(self) -> dict:
         return {
             "file": self.file.name,
             "expert": self.expert,
-            "status": self.status,
+            "status": str(self.status),
             "reason": self.reason,
         }
 
 
-def _rejected(item: ReceivedReturn, reason: str, detail: str = "") -> ReceivedReturn:
-    item.status, item.reason, item.detail = "rejected", reason, detail or REASON_TEXT[reason][0]
+def _rejected(
+    item: ReceivedReturn, reason: RejectReason, zh: str = "", en: str = ""
+) -> ReceivedReturn:
+    item.status, item.reason = ReturnStatus.REJECTED, reason.value
+    item.detail, item.detail_en = zh or REASON_TEXT[reason][0], en or REASON_TEXT[reason][1]
     return item
+
+
+def read_return_file(file: Path) -> bytes:
+    """The file's bytes; empty for a file too large or not a regular file (never blocks on a FIFO)."""
+    try:
+        status = file.stat()
+    except OSError:
+        return b""
+    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_RETURN_BYTES:
+        return b""
+    try:
+        return file.read_bytes()
+    except OSError:
+        return b""
+
+
+def verify_return_bytes(
+    file: Path,
+    data: bytes,
+    keys: BureauKeys,
+    trust: Trust,
+    package_facts: Callable[[str], PackageFacts | None],
+    round_id: str | None,
+) -> ReceivedReturn:
+    """Decrypt and verify one return's bytes; never raises for a bad return, only classifies it."""
+    item = ReceivedReturn(Path(file), hashlib.sha256(data).hexdigest())
+    if not data:
+        return _rejected(
+            item,
+            RejectReason.MALFORMED,
+            "文件为空、过大或不是普通文件",
+            "empty, too large or not a regular file",
+        )
+    try:
+        token = age_files.decrypt_with(data, keys.identity, "回执")
+    except SecurityError as error:
+        return _rejected(item, RejectReason.CANNOT_DECRYPT, error.message_zh, error.message_en)
+    try:
+        verified = verify_token(token, trust, package_facts, item.file.name, round_id)
+    except Rejected as rejection:
+        item.expert = rejection.expert
+        return _rejected(item, rejection.reason, rejection.detail_zh, rejection.detail_en)
+    item.expert, item.revision, item.document = (
+        verified.expert,
+        verified.revision,
+        verified.document,
+    )
+    item.sheet, item.token_sha256, item.signed_at = (
+        verified.sheet,
+        verified.token_sha256,
+        verified.signed_at,
+    )
+    item.created_at = str(verified.document.get("created_at", ""))
+    item.package_sha256 = verified.package.package_sha256
+    item.panel, item.package_built_at = verified.package.panel_id, verified.package.built_at
+    item.status, item.reason, item.detail, item.detail_en = (
+        ReturnStatus.ACCEPTED,
+        None,
+        "签名有效",
+        "signature valid",
+    )
+    return item
+
+
+class BureauPackages:
+    """The packages this bureau built (packages.json), as the verifier needs them.
+
+    With the round loaded, each package's facts carry the score rule's context (rubric, the
+    panel's applications and recusals, the formal-review items left to the experts), so every
+    rule the expert's app enforces is checked again here.
+    """
+
+    def __init__(self, workspace: BureauWorkspace, review_round: ReviewRound | None) -> None:
+        self.workspace = workspace
+        self.review_round = review_round
+        self._registry: dict[str, dict] | None = None
+        self._contexts: dict[str, ScoringContext] = {}
+        self._open_checks = cache(self._evaluate)
+        if review_round is not None:
+            recused: dict[str, dict[str, frozenset[str]]] = {}
+            for result in round_panel_conflicts(review_round):
+                recused.setdefault(result.panel_id, {})[result.application_id] = frozenset(
+                    result.recused
+                )
+            for panel in review_round.panels:
+                self._contexts[panel.id] = ScoringContext(
+                    review_round.rubric, recused.get(panel.id, {}), self._open_checks
+                )
+
+    def _evaluate(self, application_id: str) -> list[Check]:
+        assert self.review_round is not None
+        application = self.review_round.applications.get(application_id)
+        if application is None:
+            return []
+        return [c for c in evaluate(application).checks if c.result in OPEN_RESULTS]
+
+    def registry(self) -> dict[str, dict]:
+        if self._registry is None:
+            self._registry = self.workspace.registry()
+        return self._registry
+
+    def facts(self, package_sha256: str) -> PackageFacts | None:
+        entry = self.registry().get(package_sha256)
+        if not isinstance(entry, dict):
+            return None
+        members = entry.get("members") or []
+        known = entry.get("member_fingerprints")
+        fingerprints = {
+            m: (known.get(m) if isinstance(known, dict) else self._issued(entry, m))
+            for m in members
+        }
+        context = self._contexts.get(entry.get("panel", "")) if self.review_round else None
+        if self.review_round is not None and entry.get("round") != self.review_round.id:
+            context = None
+        return PackageFacts(
+            str(entry.get("round")),
+            str(entry.get("panel")),
+            package_sha256,
+            fingerprints,
+            str(entry.get("built_at", "")),
+            context,
+        )
+
+    def _issued(self, entry: dict, expert: str) -> str | None:
+        """The certificate issued to ``expert`` for the round (packages registered before fingerprints)."""
+        public = self.workspace.credentials_dir(entry["round"]) / f"{expert}.json"
+        try:
+            pem = json.loads(public.read_text(encoding="utf-8"))["certificate_pem"]
+            return certificates.fingerprint(certificates.certificate_from_pem(pem))
+        except (OSError, ValueError, KeyError, TypeError, SecurityError):
+            return None
+
+
+def bureau_trust(workspace: BureauWorkspace) -> Trust:
+    return Trust(workspace.ca_certificate, workspace.fingerprint, workspace.age_recipient)
+
+
+def _round_parts(review_round: ReviewRound | str | None) -> tuple[ReviewRound | None, str | None]:
+    """A loaded round checks every rule; a bare round id (no round file at hand, e.g. ``tic return
+    verify`` without ``--round``) checks the signature, the round and membership only."""
+    if isinstance(review_round, str):
+        return None, review_round
+    return review_round, review_round.id if review_round is not None else None
 
 
 def verify_return(
     file: Path,
     workspace: BureauWorkspace,
     keys: BureauKeys,
-    round_id: str | None,
-    registry: Callable[[], dict[str, dict]] | None = None,
+    review_round: ReviewRound | str | None = None,
+    packages: BureauPackages | None = None,
 ) -> ReceivedReturn:
-    """Check one file; never raises for a bad return, only classifies it.
+    """Read, decrypt and verify one return file (not yet classified against the others)."""
+    loaded, round_id = _round_parts(review_round)
+    packages = packages or BureauPackages(workspace, loaded)
+    return verify_return_bytes(
+        Path(file),
+        read_return_file(Path(file)),
+        keys,
+        bureau_trust(workspace),
+        packages.facts,
+        round_id,
+    )
 
-    ``registry`` returns the package registry (default: ``workspace.registry``, which reads packages.json);
-    ``receive_returns`` passes one that reads it once for all its files.
+
+def _supersedes(a: ReceivedReturn, b: ReceivedReturn) -> bool:
+    """formats.md: a higher revision with a signed time no earlier than the other's."""
+    assert a.revision is not None and b.revision is not None
+    assert a.signed_at is not None and b.signed_at is not None
+    return a.revision > b.revision and a.signed_at >= b.signed_at
+
+
+def _file_key(item: ReceivedReturn) -> tuple[str, str]:
+    return str(item.file), item.file_sha256
+
+
+def classify_returns(
+    items: list[ReceivedReturn], chosen: Collection[str] = ()
+) -> list[ReceivedReturn]:
+    """Classify verified returns against each other, per (round, panel, expert).
+
+    - Returns on an older package of the panel (the bureau's build time) are superseded.
+    - Copies of the same signed document are one return: the first by file name stands for it,
+      the others are duplicates.
+    - Between different documents on the same package: one with a higher revision and a signed time
+      no earlier than the other's supersedes it; if more than one is left unsuperseded, all of those
+      are in conflict, until the bureau chooses one (``chosen``: file SHA-256s).
+    The statuses depend only on the set of files, not on the order of ``items``.
     """
-    file = Path(file)
-    data = file.read_bytes() if file.stat().st_size <= MAX_RETURN_BYTES else b""
-    item = ReceivedReturn(file, hashlib.sha256(data).hexdigest())
-    if not data:
-        return _rejected(item, "malformed", "文件为空或过大")
-    try:
-        token = age_files.decrypt_with(data, keys.identity, "回执")
-    except SecurityError as error:
-        return _rejected(item, "cannot_decrypt", error.message_zh)
-    try:
-        certificate = jws.signer_certificate(token)
-        signer = certificates.verify_issued_by(certificate, workspace.ca_certificate)
-        payload = jws.verify(token, certificate)
-    except SecurityError as error:
-        return _rejected(
-            item, "bad_signature" if error.reason != "malformed" else "malformed", error.message_zh
-        )
-    try:
-        document = parse_signed_json(payload, file, "回执")
-        if document.get("format") != FORMAT:
-            raise SecurityError("格式标识不符", "wrong format tag", "malformed")
-        sheet = ScoreSheet.model_validate({k: document[k] for k in ("expert", "coi", "scores")})
-        revision, expert = document["revision"], document["expert"]
-        if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-            raise SecurityError("修订号无效", "invalid revision", "malformed")
-        if not isinstance(document.get("package_sha256"), str):  # looked up in the registry below
-            raise SecurityError("评审包哈希无效", "invalid package hash", "malformed")
-    except (SecurityError, ValidationError, KeyError, TypeError) as error:
-        return _rejected(item, "malformed", str(error).splitlines()[0])
-    item.expert, item.revision, item.document, item.sheet = expert, revision, document, sheet
-    item.created_at = str(document.get("created_at", ""))
-    item.package_sha256 = document.get("package_sha256")
-    if (
-        document.get("expert_fingerprint") != signer.fingerprint
-        or signer.expert_id != expert
-        or sheet.expert != expert
-    ):
-        return _rejected(item, "bad_signature", "签名证书与回执中的专家不符")
-    if (
-        document.get("bureau_fingerprint") != workspace.fingerprint
-        or document.get("bureau_recipient") != workspace.age_recipient
-    ):
-        return _rejected(item, "wrong_round", "回执指向另一评审局")
-    package = (registry or workspace.registry)().get(item.package_sha256 or "")
-    if package is None or (
-        round_id is not None and (document.get("round") != round_id or package["round"] != round_id)
-    ):
-        return _rejected(item, "wrong_round")
-    if document.get("round") != package["round"] or document.get("panel") != package["panel"]:
-        return _rejected(item, "wrong_round", "回执中的批次或专家组与评审包不符")
-    if expert not in package["members"]:
-        return _rejected(item, "unknown_expert")
-    if _member_fingerprint(workspace, package, expert) != signer.fingerprint:
-        # a certificate this bureau issued to the same person for another round (or a replaced one)
-        return _rejected(item, "bad_signature", "签名证书不是本局为该评审包签发给此专家的凭据")
-    item.panel, item.package_built_at = package["panel"], str(package.get("built_at", ""))
-    item.status, item.reason, item.detail = "accepted", None, "签名有效"
-    return item
-
-
-def _member_fingerprint(workspace: BureauWorkspace, package: dict, expert: str) -> str | None:
-    """The certificate the package was built with for ``expert`` (registry, else the issued credential)."""
-    known = package.get("member_fingerprints")
-    if known is not None:
-        return known.get(expert)
-    public = (
-        workspace.credentials_dir(package["round"]) / f"{expert}.json"
-    )  # packages registered earlier
-    try:
-        pem = json.loads(public.read_text(encoding="utf-8"))["certificate_pem"]
-        return certificates.fingerprint(certificates.certificate_from_pem(pem))
-    except (OSError, ValueError, KeyError, TypeError, SecurityError):
-        return None
-
-
-def _newer_key(item: ReceivedReturn) -> tuple:
-    # A panel's package may have been rebuilt (tic package build --replace): a return on the newer
-    # package wins whatever its revision, which counts per package; within one package the revision.
-    return item.package_built_at, item.package_sha256 or "", item.revision, item.created_at
-
-
-def classify_returns(items: list[ReceivedReturn]) -> list[ReceivedReturn]:
-    """Among verified returns: per (round, panel, expert) the newest — on the newest package of that
-    panel, then the highest revision — is accepted; the rest are superseded or, when byte-identical
-    to the accepted one, duplicate. Input order is kept, so the result does not depend on it."""
-    best: dict[tuple, ReceivedReturn] = {}
-
-    def key(item: ReceivedReturn) -> tuple:
-        return item.document.get("round"), item.panel or item.package_sha256, item.expert
-
+    groups: dict[tuple[str, str, str], list[ReceivedReturn]] = {}
     for item in items:
-        if item.status != "accepted":
-            continue
-        current = best.get(key(item))
-        if current is None or _newer_key(item) > _newer_key(current):
-            best[key(item)] = item
-    for item in items:
-        if item.status != "accepted":
-            continue
-        winner = best[key(item)]
-        if item is winner:
-            continue
-        if item.file_sha256 == winner.file_sha256:
-            item.status, item.detail = "duplicate", "与已接收的文件完全相同"
-        else:
-            item.status, item.detail = (
-                "superseded",
-                (
-                    f"已被第 {winner.revision} 版取代"
-                    if winner.package_sha256 == item.package_sha256
-                    else "已被重新生成的评审包上的回执取代"
-                ),
+        if item.verified and item.status != ReturnStatus.REJECTED:
+            item.status, item.detail, item.detail_en = (
+                ReturnStatus.ACCEPTED,
+                "签名有效",
+                "signature valid",
             )
+            groups.setdefault(item.group(), []).append(item)
+    chosen_tokens = {i.token_sha256 for i in items if i.verified and i.file_sha256 in chosen}
+    for members in groups.values():
+        _classify_group(sorted(members, key=_file_key), chosen_tokens)
     return items
 
 
+def _classify_group(members: list[ReceivedReturn], chosen_tokens: set[str]) -> None:
+    documents: dict[str, ReceivedReturn] = {}
+    for item in members:  # sorted by file name: the first copy of a document stands for it
+        documents.setdefault(item.token_sha256, item)
+    picked = [d for d in documents.values() if d.token_sha256 in chosen_tokens]
+    if picked:
+        winner = max(picked, key=lambda d: (d.revision, d.signed_at, d.token_sha256))
+        for document in documents.values():
+            if document is not winner:
+                _set(
+                    document,
+                    ReturnStatus.SUPERSEDED,
+                    "局方已选定另一份回执",
+                    "the bureau chose another return",
+                )
+        _set(
+            winner,
+            ReturnStatus.ACCEPTED,
+            "局方在冲突的回执中选定此份",
+            "chosen by the bureau among conflicting returns",
+        )
+    else:
+        newest_build = max((d.package_built_at, d.package_sha256 or "") for d in documents.values())
+        current = [
+            d
+            for d in documents.values()
+            if (d.package_built_at, d.package_sha256 or "") == newest_build
+        ]
+        for document in documents.values():
+            if document not in current:
+                _set(
+                    document,
+                    ReturnStatus.SUPERSEDED,
+                    "已被重新生成的评审包上的回执取代",
+                    "superseded by a return on the rebuilt package",
+                )
+        standing = []
+        for document in current:
+            by = next((o for o in current if o is not document and _supersedes(o, document)), None)
+            if by is not None:
+                _set(
+                    document,
+                    ReturnStatus.SUPERSEDED,
+                    f"已被第 {by.revision} 版取代",
+                    f"superseded by revision {by.revision}",
+                )
+            else:
+                standing.append(document)
+        if len(standing) > 1:
+            revisions = "、".join(f"第 {d.revision} 版（{d.file.name}）" for d in standing)
+            for document in standing:
+                _set(
+                    document,
+                    ReturnStatus.CONFLICT,
+                    f"与同一专家的另一份回执冲突（{revisions}）：修订号与签名时间不一致，须由局方选定",
+                    "conflicts with another return of the same expert (revision and signing time "
+                    "disagree): the bureau must choose one",
+                )
+    for item in members:
+        representative = documents[item.token_sha256]
+        if item is not representative:
+            if representative.status == ReturnStatus.ACCEPTED:
+                _set(
+                    item,
+                    ReturnStatus.DUPLICATE,
+                    "与已接收的文件内容完全相同",
+                    "identical to an accepted return",
+                )
+            else:
+                _set(item, representative.status, representative.detail, representative.detail_en)
+
+
+def _set(item: ReceivedReturn, status: ReturnStatus, zh: str, en: str) -> None:
+    item.status, item.detail, item.detail_en = status, zh, en
+
+
 def receive_returns(
-    files: list[Path], workspace: BureauWorkspace, keys: BureauKeys, round_id: str | None
+    files: Iterable[Path],
+    workspace: BureauWorkspace,
+    keys: BureauKeys,
+    review_round: ReviewRound | str | None,
+    chosen: Collection[str] = (),
 ) -> list[ReceivedReturn]:
-    """Verify and classify ``files``; packages.json is read once (when the first file needs it), not per file."""
-    loaded: list[dict[str, dict]] = []
+    """Verify and classify ``files``; packages.json is read once for all of them."""
+    packages = BureauPackages(workspace, _round_parts(review_round)[0])
+    return classify_returns(
+        [verify_return(Path(f), workspace, keys, review_round, packages) for f in files], chosen
+    )
 
-    def registry() -> dict[str, dict]:
-        if not loaded:
-            loaded.append(workspace.registry())
-        return loaded[0]
 
-    return classify_returns([verify_return(f, workspace, keys, round_id, registry) for f in files])
+def as_json_document(item: ReceivedReturn) -> dict[str, Any]:
+    """The return as the CLI lists it (formats.md ``returns[]``)."""
+    return {
+        "file": str(item.file),
+        "expert": item.expert,
+        "status": str(item.status),
+        "reason": item.reason,
+    }

@@ -1,153 +1,514 @@
-"""An expert's scores: the rules every score sheet must meet, shared by the GUI and `tic return make`."""
+"""An expert's scores and the one rule they must meet.
+
+The same rule (range, step, a reason far from the guidance, a judgement on every formal-review
+item left to the experts, certification, no score where the expert is recused) is applied by the
+scoring form, `tic return make`, the chair's desk and the bureau's verification: all of them call
+:func:`sheet_problems`. Parsing is strict and hand-written (no pydantic on this path: the bureau
+verifies thousands of returns) and names the field at fault.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
-
-from tic_desktop.domain.decimals import Amount
+from tic_desktop.domain.rubric import Criterion, Rubric
 from tic_desktop.errors import InputError
-from tic_desktop.packages.manifest import Manifest
+from tic_desktop.rules.messages import CHECK_TITLES
+from tic_desktop.rules.results import Check, Result
+
+# A score this far from the middle of the scale needs a short written reason (formats.md).
+HIGH_SHARE, LOW_SHARE = Decimal("0.9"), Decimal("0.4")
+# Items the rules leave to the experts: a judgement is required on each `review` item and may
+# be given on a `missing` one (data only the site visit can confirm).
+JUDGED_RESULTS = (Result.REVIEW,)
+OPEN_RESULTS = (Result.REVIEW, Result.MISSING)
+_SCORE_TEXT = re.compile(r"^-?[0-9]{1,12}(\.[0-9]{1,12})?$")
+MAX_TEXT = 20_000  # characters in an opinion or reason
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+@dataclass(frozen=True)
+class DeclaredConflict:
+    application: str
+    reason: str
 
 
-class DeclaredConflict(_Record):
-    application: StrictStr
-    reason: StrictStr
+@dataclass(frozen=True)
+class Certification:
+    certified: bool
+    declared: tuple[DeclaredConflict, ...] = ()
+
+    def declared_ids(self) -> set[str]:
+        return {d.application for d in self.declared}
 
 
-class Certification(_Record):
-    certified: StrictBool
-    declared: list[DeclaredConflict] = Field(default_factory=list)
+@dataclass(frozen=True)
+class Judgement:
+    """An expert's view of one formal-review item: agreeing with the engine, or not (and why)."""
+
+    agrees: bool
+    reason: str = ""
 
 
-class ApplicationScore(_Record):
-    application: StrictStr
-    criteria: dict[StrictStr, Amount]
-    opinion: StrictStr
-    recommend: StrictBool
+@dataclass(frozen=True)
+class ApplicationScore:
+    application: str
+    criteria: Mapping[str, Decimal]
+    opinion: str
+    recommend: bool
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    judgements: Mapping[str, Judgement] = field(default_factory=dict)
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.criteria.values(), Decimal(0))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "application": self.application,
+            "criteria": {k: format(v, "f") for k, v in self.criteria.items()},
+            "reasons": dict(self.reasons),
+            "judgements": {
+                k: {"agrees": j.agrees, "reason": j.reason} for k, j in self.judgements.items()
+            },
+            "opinion": self.opinion,
+            "recommend": self.recommend,
+        }
 
 
-class ScoreSheet(_Record):
-    expert: StrictStr
+@dataclass(frozen=True)
+class ScoreSheet:
+    expert: str
     coi: Certification
-    scores: list[ApplicationScore]
+    scores: tuple[ApplicationScore, ...]
+
+    def entry(self, application_id: str) -> ApplicationScore | None:
+        return next((s for s in self.scores if s.application == application_id), None)
 
     def total(self, application_id: str) -> Decimal:
-        entry = next(s for s in self.scores if s.application == application_id)
-        return sum(entry.criteria.values(), Decimal(0))
+        entry = self.entry(application_id)
+        if entry is None:
+            raise KeyError(application_id)
+        return entry.total
+
+    @classmethod
+    def from_json(cls, data: Any, shown: str = "scores") -> ScoreSheet:
+        """Parse with :func:`parse_score_sheet` (InputError naming the field)."""
+        return parse_score_sheet(data, shown)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "expert": self.expert,
+            "coi": {
+                "certified": self.coi.certified,
+                "declared": [
+                    {"application": d.application, "reason": d.reason} for d in self.coi.declared
+                ],
+            },
+            "scores": [s.as_json() for s in self.scores],
+        }
 
 
-def check_score_sheet(sheet: ScoreSheet, manifest: Manifest, expert_id: str, shown: str) -> None:
-    """Raise InputError (naming the field) unless the sheet may be signed as it is."""
+# --- parsing ---------------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+
+    def fail(self, where: str, zh: str, en: str) -> InputError:
+        return InputError(self.shown, where or None, zh, en)
+
+    def object(
+        self, value: Any, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(where, "应为对象 {...}", "expected an object {...}")
+        for key in required:
+            if key not in value:
+                raise self.fail(_join(where, key), "缺少必填字段", "required field is missing")
+        unknown = sorted(set(value) - set(required) - set(optional))
+        if unknown:
+            raise self.fail(_join(where, unknown[0]), "未知字段", "unknown field")
+        return value
+
+    def mapping(self, value: Any, where: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(where, "应为对象 {...}", "expected an object {...}")
+        return value
+
+    def text(self, value: Any, where: str, limit: int = MAX_TEXT) -> str:
+        if not isinstance(value, str):
+            raise self.fail(where, "应为文本", "expected text")
+        if len(value) > limit:
+            raise self.fail(where, f"文本过长（超过 {limit} 字）", f"text too long (over {limit})")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.fail(
+                where, "文本含有无效字符", "text contains an invalid character"
+            ) from None
+        return value
+
+    def flag(self, value: Any, where: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(where, "应为 true 或 false", "expected true or false")
+        return value
+
+    def score(self, value: Any, where: str) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise self.fail(
+                where, '分数应写成文本，如 "17.5"', 'a score is a decimal string like "17.5"'
+            )
+        text = str(value).strip() if isinstance(value, str) else str(value)
+        if not _SCORE_TEXT.match(text):
+            raise self.fail(
+                where, f"分数 {text[:30]!r} 不是数字", f"score {text[:30]!r} is not a number"
+            )
+        return Decimal(text)
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def parse_score_sheet(data: Any, shown: str) -> ScoreSheet:
+    """A score sheet from JSON data (a scores file, or the body of a signed return)."""
+    p = _Parser(shown)
+    top = p.object(data, "", ("expert", "coi", "scores"))
+    coi = p.object(top["coi"], "coi", ("certified",), ("declared",))
+    declared_raw = coi.get("declared", [])
+    if not isinstance(declared_raw, list):
+        raise p.fail("coi.declared", "应为列表 [...]", "expected a list [...]")
+    declared = []
+    for index, item in enumerate(declared_raw):
+        where = f"coi.declared[{index}]"
+        item = p.object(item, where, ("application", "reason"))
+        declared.append(
+            DeclaredConflict(
+                p.text(item["application"], f"{where}.application", 200),
+                p.text(item["reason"], f"{where}.reason"),
+            )
+        )
+    if not isinstance(top["scores"], list):
+        raise p.fail("scores", "应为列表 [...]", "expected a list [...]")
+    scores = []
+    for index, item in enumerate(top["scores"]):
+        where = f"scores[{index}]"
+        item = p.object(
+            item,
+            where,
+            ("application", "criteria", "opinion", "recommend"),
+            ("reasons", "judgements"),
+        )
+        criteria = p.mapping(item["criteria"], f"{where}.criteria")
+        reasons = p.mapping(item.get("reasons", {}), f"{where}.reasons")
+        judgements = p.mapping(item.get("judgements", {}), f"{where}.judgements")
+        parsed_judgements = {}
+        for check_id, judgement in judgements.items():
+            at = f"{where}.judgements.{check_id}"
+            judgement = p.object(judgement, at, ("agrees",), ("reason",))
+            parsed_judgements[p.text(check_id, at, 200)] = Judgement(
+                p.flag(judgement["agrees"], f"{at}.agrees"),
+                p.text(judgement.get("reason", ""), f"{at}.reason"),
+            )
+        scores.append(
+            ApplicationScore(
+                application=p.text(item["application"], f"{where}.application", 200),
+                criteria={
+                    p.text(k, f"{where}.criteria", 200): p.score(v, f"{where}.criteria.{k}")
+                    for k, v in criteria.items()
+                },
+                opinion=p.text(item["opinion"], f"{where}.opinion"),
+                recommend=p.flag(item["recommend"], f"{where}.recommend"),
+                reasons={
+                    p.text(k, f"{where}.reasons", 200): p.text(v, f"{where}.reasons.{k}")
+                    for k, v in reasons.items()
+                },
+                judgements=parsed_judgements,
+            )
+        )
+    return ScoreSheet(
+        expert=p.text(top["expert"], "expert", 200),
+        coi=Certification(p.flag(coi["certified"], "coi.certified"), tuple(declared)),
+        scores=tuple(scores),
+    )
+
+
+# --- the rule --------------------------------------------------------------------------------
+
+
+class ProblemKind(StrEnum):
+    """How the bureau classifies a problem (formats.md: return statuses and reasons)."""
+
+    NOT_CERTIFIED = "not_certified"
+    MALFORMED = "malformed"
+    RULE_VIOLATION = "rule_violation"
+    INCOMPLETE = "incomplete"  # the signing side refuses it; the bureau excludes the application
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    kind: ProblemKind
+    field: str
+    zh: str
+    en: str
+    application: str | None = None
+    criterion: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoringContext:
+    """What the rule needs to know of the panel a sheet is for.
+
+    ``recused``: application id -> expert ids the bureau recused (no key to the materials);
+    ``open_checks``: application id -> the formal-review checks of that application whose result
+    leaves a judgement to the experts (evaluated from the application data on either side), or
+    None where this side cannot read the application (a chair recused from it): judgements on it
+    are then not checked here (the bureau checks them).
+    """
+
+    rubric: Rubric
+    recused: Mapping[str, frozenset[str]]
+    open_checks: Callable[[str], list[Check] | None]
+
+    @property
+    def applications(self) -> list[str]:
+        return list(self.recused)
+
+
+def needs_reason(criterion: Criterion, value: Decimal) -> bool:
+    """Above 90 % or below 40 % of the maximum (exact decimals; exactly 90 % needs none)."""
+    return value > criterion.max * HIGH_SHARE or value < criterion.max * LOW_SHARE
+
+
+def score_problem(criterion: Criterion, step: Decimal, value: Decimal) -> tuple[str, str] | None:
+    """Why ``value`` cannot be the score of ``criterion`` (Chinese, English), or None."""
+    if not Decimal(0) <= value <= criterion.max:
+        return (
+            f"“{criterion.title}”的分数 {value} 超出范围，应在 0–{criterion.max} 之间",
+            f"“{criterion.title}”: score {value} is outside 0–{criterion.max}",
+        )
+    try:
+        on_step = value % step == 0
+    except InvalidOperation:
+        on_step = False
+    if not on_step:
+        return (
+            f"“{criterion.title}”的分数 {value} 不是步长 {step} 的整数倍",
+            f"“{criterion.title}”: score {value} is not a multiple of the step {step}",
+        )
+    return None
+
+
+def check_title(check_id: str) -> str:
+    return CHECK_TITLES.get(check_id, (check_id, check_id))[0]
+
+
+def entry_problems(
+    entry: ApplicationScore, context: ScoringContext, where: str, *, complete: bool
+) -> list[RuleProblem]:
+    """The rule for one application's scores (range, step, reasons, judgements, opinion)."""
+    app = entry.application
+    found: list[RuleProblem] = []
+
+    def add(kind: ProblemKind, at: str, zh: str, en: str, criterion: str | None = None) -> None:
+        found.append(RuleProblem(kind, at, f"{app}：{zh}", f"{app}: {en}", app, criterion))
+
+    rubric = context.rubric
+    criteria = {c.id: c for c in rubric.criteria}
+    for criterion_id in entry.criteria:
+        if criterion_id not in criteria:
+            add(
+                ProblemKind.RULE_VIOLATION,
+                f"{where}.criteria.{criterion_id}",
+                "评分表中没有该评分项",
+                "no such criterion in the rubric",
+                criterion_id,
+            )
+    for criterion_id in entry.reasons:
+        if criterion_id not in criteria:
+            add(
+                ProblemKind.RULE_VIOLATION,
+                f"{where}.reasons.{criterion_id}",
+                "评分表中没有该评分项",
+                "no such criterion in the rubric",
+                criterion_id,
+            )
+    for criterion in rubric.criteria:
+        value = entry.criteria.get(criterion.id)
+        at = f"{where}.criteria.{criterion.id}"
+        if value is None:
+            if complete:
+                add(
+                    ProblemKind.INCOMPLETE,
+                    at,
+                    f"“{criterion.title}”尚未评分",
+                    f"“{criterion.title}” is not scored",
+                    criterion.id,
+                )
+            continue
+        wrong = score_problem(criterion, rubric.step, value)
+        if wrong is not None:
+            add(ProblemKind.RULE_VIOLATION, at, *wrong, criterion=criterion.id)
+            continue
+        if needs_reason(criterion, value) and not entry.reasons.get(criterion.id, "").strip():
+            add(
+                ProblemKind.RULE_VIOLATION,
+                f"{where}.reasons.{criterion.id}",
+                f"“{criterion.title}”得分 {value} 高于满分的 90% 或低于 40%，须填写理由",
+                f"“{criterion.title}”: a score of {value} (above 90 % or below 40 % of the maximum) "
+                "needs a written reason",
+                criterion.id,
+            )
+    if not entry.opinion.strip():
+        add(
+            ProblemKind.RULE_VIOLATION,
+            f"{where}.opinion",
+            "评审意见不能为空",
+            "the opinion must not be empty",
+        )
+    open_checks = context.open_checks(app)
+    if open_checks is None:
+        return found
+    checks = {c.id: c for c in open_checks}
+    for check_id, judgement in entry.judgements.items():
+        at = f"{where}.judgements.{check_id}"
+        if check_id not in checks:
+            add(
+                ProblemKind.RULE_VIOLATION,
+                at,
+                f"形式审查项“{check_title(check_id)}”无需专家研判",
+                f"formal-review item {check_id} is not left to the experts",
+            )
+        elif not judgement.agrees and not judgement.reason.strip():
+            add(
+                ProblemKind.RULE_VIOLATION,
+                f"{at}.reason",
+                f"不同意形式审查项“{check_title(check_id)}”的系统结论时须说明理由",
+                f"disagreeing on formal-review item {check_id} needs a reason",
+            )
+    for check in checks.values():
+        if check.result in JUDGED_RESULTS and check.id not in entry.judgements:
+            add(
+                ProblemKind.RULE_VIOLATION,
+                f"{where}.judgements.{check.id}",
+                f"形式审查项“{check_title(check.id)}”尚未给出研判意见",
+                f"no judgement on formal-review item {check.id}",
+            )
+    return found
+
+
+def sheet_problems(
+    sheet: ScoreSheet, context: ScoringContext, expert_id: str, *, signing: bool
+) -> list[RuleProblem]:
+    """Everything wrong with ``sheet`` for ``expert_id`` under the one rule.
+
+    ``signing`` (the expert's side) also refuses incomplete scores and any score for an
+    application the expert is recused from or declared a conflict with; the bureau instead
+    excludes those applications at aggregation (formats.md ``excluded``).
+    """
+    found: list[RuleProblem] = []
     if sheet.expert != expert_id:
-        raise InputError(
-            shown,
-            "expert",
-            f"评分表属于 {sheet.expert}，而当前专家是 {expert_id}",
-            f"the sheet is for {sheet.expert}, but the credential is {expert_id}",
+        found.append(
+            RuleProblem(
+                ProblemKind.RULE_VIOLATION,
+                "expert",
+                f"评分表属于 {sheet.expert}，而签名专家是 {expert_id}",
+                f"the sheet is for {sheet.expert}, signed by {expert_id}",
+            )
         )
-    if not sheet.coi.certified:
-        raise InputError(
-            shown,
-            "coi.certified",
-            "尚未作出回避声明（须先确认利益冲突情况）",
-            "conflict-of-interest certification missing (certified must be true)",
+    if sheet.coi.certified is not True:
+        found.append(
+            RuleProblem(
+                ProblemKind.NOT_CERTIFIED,
+                "coi.certified",
+                "尚未作出回避声明（须先确认利益冲突情况）",
+                "conflict-of-interest certification missing (certified must be true)",
+            )
         )
+    in_panel = set(context.recused)
     declared = set()
     for index, conflict in enumerate(sheet.coi.declared):
         where = f"coi.declared[{index}]"
-        if manifest.application(conflict.application) is None:
-            raise InputError(
-                shown,
-                f"{where}.application",
-                f"本专家组没有申报 {conflict.application}",
-                f"no application {conflict.application} in this panel",
+        if conflict.application not in in_panel:
+            found.append(
+                RuleProblem(
+                    ProblemKind.RULE_VIOLATION,
+                    f"{where}.application",
+                    f"本专家组没有申报 {conflict.application}",
+                    f"no application {conflict.application} in this panel",
+                )
             )
         if not conflict.reason.strip():
-            raise InputError(
-                shown,
-                f"{where}.reason",
-                "请填写回避理由",
-                "a reason for the declared conflict is required",
+            found.append(
+                RuleProblem(
+                    ProblemKind.RULE_VIOLATION,
+                    f"{where}.reason",
+                    "请填写回避理由",
+                    "a reason for the declared conflict is required",
+                )
             )
         declared.add(conflict.application)
-    rubric = manifest.rubric
-    maxima = {c.id: c.max for c in rubric.criteria}
-    seen = set()
+    seen: set[str] = set()
     for index, entry in enumerate(sheet.scores):
         where = f"scores[{index}]"
-        application = manifest.application(entry.application)
-        if application is None:
-            raise InputError(
-                shown,
-                f"{where}.application",
-                f"本专家组没有申报 {entry.application}",
-                f"no application {entry.application} in this panel",
-            )
-        if entry.application in seen:
-            raise InputError(
-                shown,
-                f"{where}.application",
-                f"申报 {entry.application} 重复评分",
-                f"application {entry.application} is scored twice",
-            )
-        seen.add(entry.application)
-        if expert_id in application.recused:
-            raise InputError(
-                shown,
-                f"{where}.application",
-                f"您须回避申报 {entry.application}（{application.recused[expert_id]}），不能评分",
-                f"you are recused from {entry.application} and cannot score it",
-            )
-        if entry.application in declared:
-            raise InputError(
-                shown,
-                f"{where}.application",
-                f"您已声明回避申报 {entry.application}，不能评分",
-                f"you declared a conflict with {entry.application} and cannot score it",
-            )
-        for criterion_id in entry.criteria:
-            if criterion_id not in maxima:
-                raise InputError(
-                    shown,
-                    f"{where}.criteria.{criterion_id}",
-                    "评分表中没有该评分项",
-                    "no such criterion in the rubric",
+        app = entry.application
+        if app in seen:
+            found.append(
+                RuleProblem(
+                    ProblemKind.MALFORMED,
+                    f"{where}.application",
+                    f"申报 {app} 重复评分",
+                    f"application {app} is scored twice",
+                    app,
                 )
-        for criterion in rubric.criteria:
-            value = entry.criteria.get(criterion.id)
-            field = f"{where}.criteria.{criterion.id}"
-            if value is None:
-                raise InputError(
-                    shown,
-                    field,
-                    f"“{criterion.title}”尚未评分",
-                    f"criterion {criterion.id} is not scored",
-                )
-            if not Decimal(0) <= value <= criterion.max:
-                raise InputError(
-                    shown,
-                    field,
-                    f"分数 {value} 超出范围 0–{criterion.max}",
-                    f"score {value} is outside 0–{criterion.max}",
-                )
-            try:
-                on_step = value % rubric.step == 0
-            except InvalidOperation:
-                on_step = False
-            if not on_step:
-                raise InputError(
-                    shown,
-                    field,
-                    f"分数 {value} 不是步长 {rubric.step} 的整数倍",
-                    f"score {value} is not a multiple of the step {rubric.step}",
-                )
-        if not entry.opinion.strip():
-            raise InputError(
-                shown, f"{where}.opinion", "评审意见不能为空", "the opinion must not be empty"
             )
+            continue
+        seen.add(app)
+        if app not in in_panel:
+            found.append(
+                RuleProblem(
+                    ProblemKind.RULE_VIOLATION,
+                    f"{where}.application",
+                    f"本专家组没有申报 {app}",
+                    f"no application {app} in this panel",
+                    app,
+                )
+            )
+            continue
+        if app in declared or expert_id in context.recused[app]:
+            if signing:
+                zh, en = (
+                    (
+                        f"您已声明回避申报 {app}，不能评分",
+                        f"you declared a conflict with {app} and cannot score it",
+                    )
+                    if app in declared
+                    else (
+                        f"您须回避申报 {app}，不能评分",
+                        f"you are recused from {app} and cannot score it",
+                    )
+                )
+                found.append(
+                    RuleProblem(ProblemKind.RULE_VIOLATION, f"{where}.application", zh, en, app)
+                )
+            continue  # the bureau excludes it as recused, whatever it says
+        found.extend(entry_problems(entry, context, where, complete=signing))
+    return found
+
+
+def check_score_sheet(
+    sheet: ScoreSheet, context: ScoringContext, expert_id: str, shown: str
+) -> None:
+    """Raise InputError (naming the field) unless the sheet may be signed as it is."""
+    problems = sheet_problems(sheet, context, expert_id, signing=True)
+    if problems:
+        first = problems[0]
+        more_zh = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
+        more_en = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise InputError(shown, first.field, first.zh + more_zh, first.en + more_en)

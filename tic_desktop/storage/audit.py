@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -77,21 +78,37 @@ def append_audit_event(
     return event
 
 
-def verify_audit_chain(session: Session) -> bool:
-    """Whether every event's hash is right and links to the event before it."""
+@dataclass(frozen=True)
+class ChainBreak:
+    """Where the log stops being trustworthy: the first bad event and the last good one's time."""
+
+    event_id: int
+    last_good_at: datetime | None
+
+
+def audit_chain_break(session: Session) -> ChainBreak | None:
+    """The first event whose hash is wrong or does not link to the one before it, or None."""
     prev_hash = GENESIS_HASH
+    last_good: datetime | None = None
+    event_id = 0
     try:
         for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+            event_id = event.id
             if event.prev_hash != prev_hash:
-                return False
+                return ChainBreak(event.id, last_good)
             expected = event_hash(prev_hash, event.at, event.actor, event.kind, event.payload)
             if event.hash != expected:
-                return False
-            prev_hash = event.hash
+                return ChainBreak(event.id, last_good)
+            prev_hash, last_good = event.hash, event.at
     except (ValueError, TypeError):
         # A row whose time or payload no longer parses was edited outside the app.
-        return False
-    return True
+        return ChainBreak(event_id + 1, last_good)
+    return None
+
+
+def verify_audit_chain(session: Session) -> bool:
+    """Whether every event's hash is right and links to the event before it."""
+    return audit_chain_break(session) is None
 
 
 def _round_trip(payload: dict[str, Any]) -> Any:

@@ -36,12 +36,13 @@ class ReturnTarget:
 
         from tic_desktop.aggregation import round_method
         from tic_desktop.domain.loading import load_round
+        from tic_desktop.returns.receiving import BureauPackages
         from tic_desktop.security import certificates
 
         self.material = material
         self.workspace, self.keys = material.workspace, material.keys
-        self.registry = material.workspace.registry()
         self.review_round = load_round(DEMO_ROUND)
+        self.packages = BureauPackages(material.workspace, self.review_round)
         self.method = round_method(self.review_round)
         credential = material.credential
         self.key = certificates.key_from_pem(credential.key_pem)
@@ -79,7 +80,7 @@ class ReturnTarget:
         self.file.write_bytes(sealed)
         try:
             item = verify_return(
-                self.file, self.workspace, self.keys, self.review_round.id, lambda: self.registry
+                self.file, self.workspace, self.keys, self.review_round, self.packages
             )
         except TicError as error:
             raise ContractBroken(f"verify_return raised {type(error).__name__}: {error}") from error
@@ -91,6 +92,8 @@ class ReturnTarget:
                 "wrong_round",
                 "cannot_decrypt",
                 "malformed",
+                "not_certified",
+                "rule_violation",
             )
             return
         # a return that verifies is ranked: the bureau's next step, which must not fail either

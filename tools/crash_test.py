@@ -188,9 +188,14 @@ def child(workdir: Path, seed: int, synchronous: str | None) -> None:
             say("NOACK", what, encode(repr(error)))
 
     window.bridge.saved.connect(saved)
-    window.exported.connect(
-        lambda result: (say("ACK", "signed", encode(result[0].revision)), resume("signed"))
-    )
+
+    def exported(result) -> None:
+        # (ReturnMade, pdfs) before, a SignResult with .made now
+        made = getattr(result, "made", None) or result[0]
+        say("ACK", "signed", encode(made.revision))
+        resume("signed")
+
+    window.exported.connect(exported)
     window.sign_blocked.connect(lambda _problems: resume("sign blocked"))
     window.error_shown.connect(lambda text: resume("error: " + text.splitlines()[0][:80]))
 
@@ -388,9 +393,9 @@ def child(workdir: Path, seed: int, synchronous: str | None) -> None:
 
     plan = {"certify_at": None, "sign_at": None, "actions": 0}
     if rng.random() < 0.3:
-        plan["certify_at"] = rng.randint(1, 60)
-    if rng.random() < 0.35:
-        plan["sign_at"] = rng.randint(5, 80)
+        plan["certify_at"] = rng.randint(1, 40)
+    if rng.random() < 0.5:
+        plan["sign_at"] = rng.randint(3, 40)
     kinds, weights = zip(*WEIGHTS.items(), strict=True)
 
     def step() -> None:
@@ -671,11 +676,14 @@ def main() -> int:
         tried_after: dict[str, list] = {}
         stderr_file = workdir / "child-stderr.txt"
         with stderr_file.open("wb") as stderr:
+            # Its own process group: the kill takes the window's worker processes too, as a
+            # power cut would (a surviving worker would also hold the output pipe open).
             child_process = subprocess.Popen(
                 [*command, "--seed", str(args.seed * 1000 + run)],
                 stdout=subprocess.PIPE,
                 stderr=stderr,
                 env=env,
+                start_new_session=True,
             )
         launched = time.monotonic()
         fd = child_process.stdout.fileno()
@@ -697,10 +705,18 @@ def main() -> int:
                 break
             if deadline is None and time.monotonic() - launched > 120:
                 break
-        child_process.send_signal(signal.SIGKILL)
+        os.killpg(child_process.pid, signal.SIGKILL)  # the group this script started
         child_process.wait()
-        os.set_blocking(fd, True)
-        chunks.append(child_process.stdout.read())
+        drain_until = time.monotonic() + 5
+        while time.monotonic() < drain_until:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                time.sleep(0.01)
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
         child_process.stdout.close()
         if deadline is None:
             print(f"run {run + 1}: the window never became ready (or the child died)")

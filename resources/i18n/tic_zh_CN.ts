@@ -3,62 +3,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="38" />
+        <location filename="../../tic_desktop/gui/about.py" line="48" />
         <source>TIC Review Desktop</source>
         <translation>聊城市技术创新中心评审系统</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="39" />
+        <location filename="../../tic_desktop/gui/about.py" line="49" />
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="40" />
+        <location filename="../../tic_desktop/gui/about.py" line="50" />
         <source>Liaocheng Municipal Science and Technology Bureau</source>
         <translation>聊城市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="41" />
+        <location filename="../../tic_desktop/gui/about.py" line="53" />
         <source>Bureau root certificate fingerprint</source>
         <translation>评审局根证书指纹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="42" />
+        <location filename="../../tic_desktop/gui/about.py" line="56" />
         <source>The passphrase sheets and every review package show this fingerprint: the experts compare it with what they see.</source>
         <translation>口令单和每个评审包上都显示这个指纹，专家打开评审包时据此核对。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="45" />
+        <location filename="../../tic_desktop/gui/about.py" line="61" />
         <source>No bureau workspace has been chosen on this computer yet (File → Build review packages chooses one).</source>
         <translation>本机尚未选择评审局工作目录（在“文件 → 生成评审包”中选择）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="48" />
+        <location filename="../../tic_desktop/gui/about.py" line="66" />
         <source>Local database</source>
         <translation>本机数据库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="49" />
+        <location filename="../../tic_desktop/gui/about.py" line="67" />
         <source>Built with</source>
         <translation>所用软件组件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="50" />
+        <location filename="../../tic_desktop/gui/about.py" line="68" />
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="51" />
+        <location filename="../../tic_desktop/gui/about.py" line="69" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="115" />
+        <location filename="../../tic_desktop/gui/about.py" line="152" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="147" />
+        <location filename="../../tic_desktop/gui/about.py" line="188" />
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
@@ -66,117 +66,117 @@
 <context>
     <name>ApplicationDetail</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="72" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="81" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="72" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="81" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="72" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="81" />
         <source>In the final score</source>
         <translation>是否计入最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="82" />
         <source>Each expert's total</source>
         <translation>各专家总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="83" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="83" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="74" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="83" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="75" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="84" />
         <source>Criterion means</source>
         <translation>各评分项平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="102" />
         <source>Choose an application in the ranking to see its scores.</source>
         <translation>请在排名表中选择一项申报，查看评分详情。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="105" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="119" />
         <source>final %1</source>
         <translation>最终得分 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="106" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="121" />
         <source>rank %1</source>
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="107" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="123" />
         <source>not ranked</source>
         <translation>未排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="109" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="126" />
         <source>grade %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="117" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="135" />
         <source>Score distribution of %1</source>
         <translation>%1 的评分分布</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="123" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="143" />
         <source>%1: only %2 valid totals; the round asks for at least %3.</source>
         <translation>%1：有效评分仅 %2 个，本批次要求至少 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="127" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="151" />
         <source>%1: the highest and lowest totals differ by %2 points, more than %3.</source>
         <translation>%1：最高分与最低分相差 %2 分，超过 %3 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="133" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="160" />
         <source>No valid totals: no final score.</source>
         <translation>没有有效评分，无最终得分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="135" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="164" />
         <source>Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).</source>
         <translation>最终得分 = 去掉一个最高分和一个最低分后，其余 %1 个总分的算术平均（有效评分 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="137" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="170" />
         <source>Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).</source>
         <translation>最终得分 = %1 个总分的算术平均（有效评分少于 %2 个，不去掉最高分和最低分）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="146" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="181" />
         <source>Dropped (highest)</source>
         <translation>去掉（最高分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="148" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="183" />
         <source>Dropped (lowest)</source>
         <translation>去掉（最低分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="150" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="185" />
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="155" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="195" />
         <source>Excluded: %1</source>
         <translation>未计入：%1</translation>
     </message>
@@ -184,108 +184,108 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="53" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="60" />
         <source>Import the applications as JSON files, or fill in the Excel template (one sheet per part of the application, plus the expert pool) and import the workbook.</source>
         <translation>导入申报 JSON 文件，或填写 Excel 模板（申报材料每部分一个工作表，另含专家库）后导入工作簿。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="58" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
         <source>Import &amp;JSON files…</source>
         <translation>导入 JSON 文件(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="59" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="69" />
         <source>Import &amp;Excel workbook…</source>
         <translation>导入 Excel 工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="60" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="70" />
         <source>&amp;Save an empty Excel template…</source>
         <translation>保存空白 Excel 模板(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="61" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="71" />
         <source>&amp;Remove application</source>
         <translation>删除申报(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="69" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="70" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="82" />
         <source>Imported applications</source>
         <translation>已导入的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="93" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="110" />
         <source>%1 applications · %2 experts in the pool</source>
         <translation>申报 %1 项 · 专家库 %2 人</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="102" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="120" />
         <source>The files were not imported</source>
         <translation>文件未导入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="113" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="131" />
         <source>The workbook was not imported: %1 problems</source>
         <translation>工作簿未导入：发现 %1 处问题</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="118" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="139" />
         <source>… and %1 more (see the details)</source>
         <translation>……另有 %1 处（见“显示详细信息”）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="124" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="147" />
         <source>The workbook was not imported</source>
         <translation>工作簿未导入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="146" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="176" />
         <source>Import applications</source>
         <translation>导入申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="147" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="176" />
         <source>Application files (*.json)</source>
         <translation>申报文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="152" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="183" />
         <source>Import Excel workbook</source>
         <translation>导入 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="153" />
-        <location filename="../../tic_desktop/gui/applications_page.py" line="159" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="183" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="193" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="158" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="191" />
         <source>Save Excel template</source>
         <translation>保存 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="164" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="199" />
         <source>The template could not be saved</source>
         <translation>模板未能保存</translation>
     </message>
@@ -303,72 +303,72 @@
         <translation>填写批次名称，并选择批次文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="71" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="72" />
         <source>e.g. 2027 Liaocheng technology innovation center establishment review</source>
         <translation>例如：2027年度聊城市技术创新中心组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="73" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="75" />
         <source>Establishment review (组建评审)</source>
         <translation>组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="74" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="76" />
         <source>Performance evaluation (绩效评价)</source>
         <translation>绩效评价</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="78" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="82" />
         <source>After the recused experts leave, at least this many must score each application; with fewer the panel cannot review it.</source>
         <translation>除去回避的专家后，每项申报至少要有这么多位专家评分；不足时该专家组不能评审这项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="82" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="88" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="86" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="92" />
         <source>Round &amp;id:</source>
         <translation>批次编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="87" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="93" />
         <source>&amp;Title:</source>
         <translation>批次名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="88" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="94" />
         <source>&amp;Kind:</source>
         <translation>评价类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="89" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="95" />
         <source>&amp;Fewest experts who must score:</source>
         <translation>最少评分专家人数(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="90" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="96" />
         <source>New fol&amp;der for the round's files:</source>
         <translation>批次文件的新文件夹(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="100" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="106" />
         <source>Folder for the round</source>
         <translation>批次文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="106" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="116" />
         <source>The id becomes part of file names: only letters, digits, - _ and . (not %1).</source>
         <translation>编号会用作文件名的一部分，只能由字母、数字和 - _ . 组成（不能含有 %1、空格等）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="120" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="134" />
         <source>Folder not empty</source>
         <translation>文件夹不是空的</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="121" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="135" />
         <source>Choose a new or empty folder: the round's files are written there.</source>
         <translation>请选择新的或空的文件夹，批次文件将写入其中。</translation>
     </message>
@@ -376,268 +376,268 @@
 <context>
     <name>BuildPackagesDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="103" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="109" />
         <source>Build review packages</source>
         <translation>生成评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="119" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="127" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="121" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="129" />
         <source>&amp;New workspace…</source>
         <translation>新建工作目录(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="128" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="141" />
         <source>Bureau &amp;passphrase:</source>
         <translation>评审局口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="136" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="149" />
         <source>&amp;Output folder:</source>
         <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="138" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="151" />
         <source>P&amp;anels to build:</source>
         <translation>要生成评审包的专家组(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="147" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="160" />
         <source>Build progress</source>
         <translation>生成进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="174" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="175" />
         <source>Package</source>
         <translation>评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="177" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="160" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="178" />
         <source>Manifest SHA-256</source>
         <translation>清单 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="161" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="181" />
         <source>Packages built</source>
         <translation>已生成的评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="170" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="191" />
         <source>&amp;Build</source>
         <translation>生成(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="173" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="196" />
         <source>&amp;Cancel build</source>
         <translation>取消生成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="123" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="133" />
         <source>Bureau &amp;workspace:</source>
         <translation>评审局工作目录(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="134" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="147" />
         <source>Choos&amp;e…</source>
         <translation>选择(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="159" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="176" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="176" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="201" />
         <source>Print passphrase &amp;sheets…</source>
         <translation>打印口令单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="179" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="205" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="196" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="223" />
         <source>%1 — %2 members, %3 applications, chair %4</source>
         <translation>%1 — 成员 %2 人，申报 %3 项，组长 %4</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="203" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="237" />
         <source>Cannot be built: it breaks a conflict-of-interest rule. Correct the panel first.</source>
         <translation>不能生成：该专家组违反回避规则，请先调整专家组。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="221" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="265" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="237" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="285" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="248" />
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="339" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="298" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="412" />
         <source>Choose the bureau's workspace folder, or create a new one.</source>
         <translation>请选择评审局工作目录，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="253" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="305" />
         <source>This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's workspace folder, or create one with “%1”.</source>
         <translation>该文件夹不是评审局工作目录（缺少 bureau.json）。请选择评审局工作目录，或点击“%1”新建。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="262" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="317" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="267" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="325" />
         <source>keys in this computer's keyring</source>
         <translation>私钥保存在本机系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="268" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="327" />
         <source>keys protected by a passphrase</source>
         <translation>私钥由口令保护</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="269" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="330" />
         <source>%1 · fingerprint %2 · %3</source>
         <translation>%1 · 指纹 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="287" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="352" />
         <source>Folder for the new bureau workspace</source>
         <translation>新评审局工作目录的位置</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="308" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="376" />
         <source>Creating the bureau's keys…</source>
         <translation>正在生成评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="315" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="385" />
         <source>New bureau workspace created in %1. Keep a safe copy of this folder.</source>
         <translation>已在 %1 创建评审局工作目录。请妥善备份该目录。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="329" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="401" />
         <source>Folder for the packages</source>
         <translation>评审包保存位置</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="341" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="414" />
         <source>Enter the passphrase of the bureau's keys.</source>
         <translation>请输入评审局密钥的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="343" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="416" />
         <source>Choose the folder the packages go to.</source>
         <translation>请选择评审包的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="345" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="418" />
         <source>Tick at least one panel to build.</source>
         <translation>请至少勾选一个专家组。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="388" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="471" />
         <source>Starting the build process…</source>
         <translation>正在启动生成进程…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="407" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="491" />
         <source>Nothing was built: the packages already in the folder were kept.</source>
         <translation>未生成评审包：已保留文件夹中原有的评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="414" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="499" />
         <source>Cancelling… removing what was written</source>
         <translation>正在取消…删除已写出的文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="451" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="546" />
         <source>Cancelled. No package was written.</source>
         <translation>已取消，未写出任何评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="454" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="549" />
         <source>The packages could not be built.</source>
         <translation>未能生成评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="463" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="559" />
         <source>Encrypting materials: %1 of %2 MB</source>
         <translation>正在加密申报材料：%1 / %2 MB</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="468" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="567" />
         <source>Issuing credentials: %1 of %2</source>
         <translation>正在签发专家凭据：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="472" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="575" />
         <source>Checking the round, the panels and the attachments…</source>
         <translation>正在检查评审批次、专家组和附件…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="473" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="576" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="473" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="577" />
         <source>Issuing credentials…</source>
         <translation>正在签发专家凭据…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="474" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="578" />
         <source>Writing the passphrase sheets…</source>
         <translation>正在生成口令单…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="490" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="603" />
         <source>Done: %1 packages built.</source>
         <translation>完成：已生成 %1 个评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="495" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="609" />
         <source>%1 new passphrase sheets in %2.</source>
         <translation>新发口令单 %1 份：%2。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="497" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="614" />
         <source>Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each to its expert in person, then delete the files.</source>
         <translation>每份口令单可解锁一位专家的评审凭据，请注意保密：打印后当面交给本人，然后删除这些文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="501" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="622" />
         <source>No new passphrase sheets: the experts of these panels received theirs with an earlier build (their credentials are reused).</source>
         <translation>没有新发口令单：这些专家组的专家在之前生成评审包时已领取口令单（沿用原有凭据）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="518" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="641" />
         <source>Print passphrase sheets</source>
         <translation>打印口令单</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="530" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="653" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -645,87 +645,87 @@
 <context>
     <name>CenterForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="230" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="245" />
         <source>Add an approved center</source>
         <translation>登记已批建的技术创新中心</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="237" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="252" />
         <source>Approval date</source>
         <translation>批复建设日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="238" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="253" />
         <source>Preparation period in years</source>
         <translation>筹建期（年）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="239" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="254" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="240" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="256" />
         <source>Center &amp;number:</source>
         <translation>中心编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="240" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="256" />
         <source>Center number</source>
         <translation>中心编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="241" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="258" />
         <source>Center &amp;name:</source>
         <translation>中心名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="241" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="258" />
         <source>Center name</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="242" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="260" />
         <source>&amp;Lead unit:</source>
         <translation>依托单位(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="242" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="260" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="243" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="264" />
         <source>Lead unit's &amp;USCC:</source>
         <translation>依托单位统一社会信用代码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="244" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="266" />
         <source>Unified social credit code of the lead unit</source>
         <translation>依托单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="245" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="269" />
         <source>&amp;Field:</source>
         <translation>技术领域(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="245" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="269" />
         <source>Technical field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="246" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="270" />
         <source>&amp;Approved on:</source>
         <translation>批复建设日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="247" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="271" />
         <source>&amp;Preparation period:</source>
         <translation>筹建期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="249" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="274" />
         <source>The approval date is the day the bureau published the list of approved centers; the preparation period is generally two years (Art. 8, procedure, item 4).</source>
         <translation>批复建设日期为市科技局公布拟批建技术创新中心名单之日；筹建期一般为2年（第八条组建程序第（四）项）。</translation>
     </message>
@@ -733,47 +733,47 @@
 <context>
     <name>CentersModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="101" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="121" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="101" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="122" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="102" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="123" />
         <source>Approved</source>
         <translation>批复日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="102" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="124" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="103" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="125" />
         <source>Next due</source>
         <translation>下一项到期事项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="103" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="126" />
         <source>Clauses applying</source>
         <translation>适用条款数</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="104" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="127" />
         <source>Reports received late</source>
         <translation>逾期报送</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="139" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="168" />
         <source>Bureau: record the cancellation of qualification</source>
         <translation>待登记取消资格决定</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="144" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="175" />
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
@@ -786,77 +786,77 @@
         <translation>导入成员评分副本…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="54" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="55" />
         <source>The panel's consensus opinion on the selected application</source>
         <translation>专家组对所选申报的综合意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="58" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="60" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="59" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="61" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="61" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="63" />
         <source>Sign the group opinion…</source>
         <translation>签署专家组意见…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="71" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="74" />
         <source>Members' score copies</source>
         <translation>成员评分副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="72" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="74" />
         <source>Score copies (*.chaircopy)</source>
         <translation>评分副本 (*.chaircopy)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="91" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="95" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="91" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="96" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="91" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="97" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="99" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="107" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="108" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="123" />
         <source>Wide spread between the members' totals</source>
         <translation>成员总分分差过大</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="110" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="127" />
         <source>%1 of %2 members' copies imported</source>
         <translation>已导入 %1 / %2 位成员的评分副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="116" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="135" />
         <source>Choose an application in the table first.</source>
         <translation>请先在表中选择一项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="120" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="139" />
         <source>Choose whether the panel recommends the application.</source>
         <translation>请选择专家组是否推荐该申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="123" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="143" />
         <source>Where should the signed group opinion go?</source>
         <translation>签署后的专家组意见保存到哪里？</translation>
     </message>
@@ -864,27 +864,27 @@
 <context>
     <name>DeclareConflictDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="49" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="58" />
         <source>Declare a conflict of interest</source>
         <translation>声明回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="60" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="76" />
         <source>e.g. worked for the applicant in the last three years</source>
         <translation>例如：近三年曾在申报单位任职</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="61" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="78" />
         <source>Expert:</source>
         <translation>专家：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="62" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="79" />
         <source>Application:</source>
         <translation>申报：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="63" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="80" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -892,43 +892,43 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="279" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="321" />
         <source>Record an evaluation — %1</source>
         <translation>登记绩效评价 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="291" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="336" />
         <source>Kind of evaluation</source>
         <translation>评价类型</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="285" />
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="292" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="329" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="337" />
         <source>Evaluation year</source>
         <translation>评价年度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="293" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="338" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="291" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="336" />
         <source>&amp;Kind:</source>
         <translation>评价类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="287" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="332" />
         <source>— Choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="292" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="337" />
         <source>&amp;Year:</source>
         <translation>评价年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="293" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="338" />
         <source>R&amp;esult:</source>
         <translation>评价结果(&amp;E)：</translation>
     </message>
@@ -936,57 +936,57 @@
 <context>
     <name>ExpertPool</name>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="38" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="40" />
         <source>The unit's unified social credit code decides conflicts of interest: without it the app can only compare unit names, and such matches must be confirmed.</source>
         <translation>回避判断以工作单位的统一社会信用代码为准；没有代码时只能比较单位名称，此类匹配需要人工确认。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="43" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="49" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="43" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="50" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="43" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="51" />
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="44" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="52" />
         <source>Unit credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="44" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="53" />
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="44" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="54" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="45" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="57" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="52" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="64" />
         <source>&amp;Add expert</source>
         <translation>添加专家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="54" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="66" />
         <source>&amp;Remove expert</source>
         <translation>删除专家(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_pool.py" line="129" />
+        <location filename="../../tic_desktop/gui/expert_pool.py" line="155" />
         <source>%1 experts · %2 without a valid credit code</source>
         <translation>专家 %1 人 · 其中 %2 人缺少有效的信用代码</translation>
     </message>
@@ -999,367 +999,561 @@
         <translation>专家评审</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="11" />
+        <location filename="../../ui/expert_window.ui" line="18" />
         <source>Open a review package to begin.</source>
         <translation>请先打开评审包。</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="27" />
+        <location filename="../../ui/expert_window.ui" line="26" />
+        <source>Save state</source>
+        <translation>保存状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="57" />
+        <location filename="../../ui/expert_window.ui" line="58" />
+        <source>Close this message</source>
+        <translation>关闭此提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="71" />
         <source>Open review package…</source>
         <translation>打开评审包…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="37" />
+        <location filename="../../ui/expert_window.ui" line="81" />
         <source>Before you see any material: check each application and its units. Tick any application you have a conflict of interest with and give the reason. Applications marked by the bureau are already locked.</source>
         <translation>查看材料前，请逐项核对申报及其涉及单位。与您存在利益冲突的申报请勾选并填写回避理由；评审局已确认须回避的申报已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="44" />
+        <location filename="../../ui/expert_window.ui" line="88" />
+        <source>Applications and units to check</source>
+        <translation>需核对的申报及涉及单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="102" />
         <source>I certify the above declaration</source>
         <translation>本人确认以上回避声明</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="56" />
+        <location filename="../../ui/expert_window.ui" line="116" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="60" />
+        <location filename="../../ui/expert_window.ui" line="120" />
         <source>Materials</source>
         <translation>申报材料</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="66" />
+        <location filename="../../ui/expert_window.ui" line="138" />
+        <source>&amp;Document:</source>
+        <translation>文件(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="144" />
+        <source>Document to read</source>
+        <translation>要阅读的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="159" />
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="72" />
+        <location filename="../../ui/expert_window.ui" line="165" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="821" />
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="93" />
+        <location filename="../../ui/expert_window.ui" line="186" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="100" />
+        <location filename="../../ui/expert_window.ui" line="193" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="108" />
+        <location filename="../../ui/expert_window.ui" line="201" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="117" />
+        <location filename="../../ui/expert_window.ui" line="210" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="118" />
+        <location filename="../../ui/expert_window.ui" line="211" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="121" />
+        <location filename="../../ui/expert_window.ui" line="214" />
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="122" />
+        <location filename="../../ui/expert_window.ui" line="215" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="125" />
+        <location filename="../../ui/expert_window.ui" line="218" />
         <source>&amp;Sign and export…</source>
         <translation>签名并导出(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="126" />
+        <location filename="../../ui/expert_window.ui" line="219" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="129" />
+        <location filename="../../ui/expert_window.ui" line="222" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="130" />
-        <source>Ctrl++</source>
-        <translation>Ctrl++</translation>
+        <location filename="../../ui/expert_window.ui" line="223" />
+        <source>Ctrl+Alt++</source>
+        <translation>Ctrl+Alt++</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="133" />
+        <location filename="../../ui/expert_window.ui" line="227" />
+        <source>Ctrl+Alt+-</source>
+        <translation>Ctrl+Alt+-</translation>
+    </message>
+    <message>
+        <source>Ctrl++</source>
+        <translation type="vanished">Ctrl++</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="226" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="134" />
         <source>Ctrl+-</source>
-        <translation>Ctrl+-</translation>
+        <translation type="vanished">Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="145" />
+        <location filename="../../ui/expert_window.ui" line="238" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="146" />
+        <location filename="../../ui/expert_window.ui" line="239" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="170" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="337" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="170" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="339" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="197" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="219" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="238" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="248" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="382" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="433" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="453" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="476" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="213" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="444" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="214" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="446" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="221" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="455" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="231" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="255" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="264" />
+        <source>This document is not a PDF that can be shown.</source>
+        <translation>该文件不是可以显示的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="296" />
+        <source>Decrypting</source>
+        <translation>正在解密</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="491" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="261" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="499" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="272" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="275" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="517" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="274" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="514" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="522" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="523" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="829" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="283" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="524" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="525" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="284" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="552" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="526" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="292" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="547" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="292" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="549" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
+        <source>Conflict with %1</source>
+        <translation>与 %1 存在利益冲突</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="553" />
+        <source>Reason for %1</source>
+        <translation>%1 的理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="554" />
+        <source>Reason, if you have a conflict</source>
+        <translation>如须回避，请填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="609" />
+        <source>Declared: %1 conflicts (%2 already locked by the bureau)</source>
+        <translation>已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="632" />
+        <source>You declare a conflict of interest with these applications:</source>
+        <translation>您声明与以下申报存在利益冲突：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="638" />
+        <source>You declare no conflict of interest with any application of this panel.</source>
+        <translation>您声明与本组全部申报均不存在利益冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="642" />
+        <source>Already locked by the bureau: %1</source>
+        <translation>评审局已确认须回避：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="648" />
+        <source>After you confirm, the declaration cannot be changed. Confirm?</source>
+        <translation>确认后不能更改。是否确认？</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="656" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="693" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="342" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="657" />
+        <source>Give the reason for your conflict with %1.</source>
+        <translation>请填写与 %1 存在利益冲突的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="668" />
+        <source>Confirm the declaration</source>
+        <translation>确认回避声明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="673" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="674" />
+        <source>Go back and change</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="695" />
+        <source>Your declaration is recorded.</source>
+        <translation>回避声明已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="713" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="344" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="566" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="715" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1083" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="566" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="717" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1083" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="365" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="740" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="401" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="808" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="809" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="404" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="812" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="418" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="830" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="831" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="420" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="832" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="421" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="834" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="447" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="846" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="852" />
+        <source>This application has no attachments.</source>
+        <translation>该申报没有附件。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="861" />
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="862" />
+        <source>Clause</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="863" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="864" />
+        <source>Application data</source>
+        <translation>申报数据</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="865" />
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="912" />
+        <source>in memory only</source>
+        <translation>仅在内存中</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="913" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="455" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="927" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="484" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="263" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="966" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="508" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="307" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="510" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="928" />
+        <source>Decrypting…</source>
+        <translation>正在解密…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1001" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="510" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1001" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="513" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1007" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="517" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1013" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="522" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1019" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="530" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1030" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="560" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1068" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
+    <name>FieldStatus</name>
+    <message>
+        <location filename="../../tic_desktop/gui/save_status.py" line="61" />
+        <source>Retry saving</source>
+        <translation>重试保存</translation>
+    </message>
+</context>
+<context>
     <name>FormalReviewPanel</name>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="29" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="52" />
         <source>Items left to the experts: agree with the finding, or give your own judgement and why</source>
         <translation>以下事项交由专家研判：同意系统结论，或给出您的判断及理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="30" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="55" />
         <source>No formal-review item needs your judgement.</source>
         <translation>本申报没有需要专家研判的形式审查事项。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="62" />
+        <source>Item and finding</source>
+        <translation>事项及系统说明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="63" />
+        <source>System's conclusion</source>
+        <translation>系统结论</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="64" />
+        <source>Your judgement</source>
+        <translation>您的意见</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="65" />
+        <source>Reason</source>
+        <translation>回避理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="84" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="85" />
+        <source>Agree with the system's conclusion: %1</source>
+        <translation>同意系统结论：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="86" />
+        <source>Disagree: my judgement is in the reason</source>
+        <translation>不同意（请在理由中写明您的判断）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="92" />
+        <source>Reason for %1</source>
+        <translation>%1 的理由</translation>
+    </message>
+    <message>
         <source>Agree</source>
-        <translation>同意</translation>
+        <translation type="vanished">同意</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="38" />
         <source>Disagree</source>
-        <translation>不同意</translation>
+        <translation type="vanished">不同意</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="39" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="89" />
         <source>Judgement on %1</source>
         <translation>对 %1 的意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="41" />
+        <location filename="../../tic_desktop/gui/formal_review_panel.py" line="91" />
         <source>Reason (required when you disagree)</source>
         <translation>理由（不同意时必填）</translation>
     </message>
@@ -1367,72 +1561,178 @@
 <context>
     <name>InspectionPanel</name>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="115" />
         <source>Item</source>
         <translation>考察项目</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="117" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="118" />
         <source>Measured / found</source>
         <translation>实测/核查情况</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="44" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="119" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="71" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="203" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="73" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="180" />
         <source>Photos (stored encrypted, with their SHA-256)</source>
         <translation>现场照片（加密保存，附 SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="93" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="116" />
+        <source>Declared</source>
+        <translation>申报数据</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="138" />
+        <source>Declared for %1</source>
+        <translation>“%1”的申报数据</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="144" />
+        <source>Measured for %1</source>
+        <translation>“%1”的实测/核查情况</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="145" />
+        <source>Note for %1</source>
+        <translation>“%1”的备注</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="186" />
+        <source>Photos</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="192" />
+        <source>Caption of the chosen photo</source>
+        <translation>所选照片的说明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="193" />
+        <source>Choose a photo above to write its caption</source>
+        <translation>在上方选择一张照片，再填写照片说明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="196" />
+        <source>Caption:</source>
+        <translation>照片说明：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="205" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="207" />
+        <source>Remove photo…</source>
+        <translation>删除照片…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="217" />
+        <source>Site address</source>
+        <translation>考察地点</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="224" />
+        <source>not chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="225" />
+        <source>Date of visit</source>
+        <translation>考察日期</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="233" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="243" />
+        <source>Team members</source>
+        <translation>考察组成员</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="257" />
+        <source>Conclusion</source>
+        <translation>考察结论</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="264" />
         <source>Site address:</source>
         <translation>考察地点：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="94" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="265" />
         <source>Date of visit:</source>
         <translation>考察日期：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="95" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="266" />
         <source>Team members:</source>
         <translation>考察组成员：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="96" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="267" />
         <source>Conclusion:</source>
         <translation>考察结论：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="98" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="287" />
         <source>Sign the inspection report as team leader…</source>
         <translation>以考察组组长身份签署考察报告…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="110" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="385" />
         <source>Site photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="110" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="385" />
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="128" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="488" />
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="489" />
+        <source>Remove the photo “%1” from the report?</source>
+        <translation>要从考察报告中删除照片“%1”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="563" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="574" />
+        <source>Not saved: %1</source>
+        <translation>未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="579" />
+        <source>Before signing, please complete these %1 items:</source>
+        <translation>签署前请先完成以下 %1 项：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="604" />
+        <source>The inspection report cannot be signed yet: %1</source>
+        <translation>考察报告尚不能签署：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="611" />
         <source>Where should the signed report go?</source>
         <translation>签署后的报告保存到哪里？</translation>
     </message>
@@ -1635,77 +1935,77 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="167" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="186" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="167" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="186" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="173" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="193" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="177" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="198" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="286" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="325" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="292" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="336" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="323" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="370" />
         <source>Built %1 packages</source>
         <translation>已生成 %1 个评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="344" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="393" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="350" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="399" />
         <source>Not a bureau workspace</source>
         <translation>不是评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="354" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="405" />
         <source>Bureau passphrase</source>
         <translation>评审局口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="355" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="406" />
         <source>Passphrase of the bureau's keys:</source>
         <translation>评审局密钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="359" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="412" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="370" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="426" />
         <source>The bureau's keys could not be opened</source>
         <translation>无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="407" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="465" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="408" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="465" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
@@ -1713,32 +2013,32 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="44" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="48" />
         <source>Passphrase for the bureau's keys</source>
         <translation>评审局密钥口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="47" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="54" />
         <source>The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least 8 characters and keep it safe: without it no package can be built and no return can be read.</source>
         <translation>评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="57" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="66" />
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="58" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="67" />
         <source>&amp;Repeat the passphrase:</source>
         <translation>再次输入口令(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="73" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="84" />
         <source>At least 8 characters.</source>
         <translation>口令至少 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="75" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="86" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -1746,184 +2046,184 @@
 <context>
     <name>PanelBuilder</name>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="91" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="113" />
         <source>What stops packages from being built</source>
         <translation>尚不能生成评审包的原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="105" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="108" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="127" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="130" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="111" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="133" />
         <source>New pan&amp;el…</source>
         <translation>新建专家组(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="120" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="142" />
         <source>Members, chair and applications</source>
         <translation>成员、组长与评审申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="146" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="146" />
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="123" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="146" />
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="124" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="148" />
         <source>Expert pool: tick the panel's members</source>
         <translation>专家库：勾选本组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="136" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="164" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="143" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="171" />
         <source>Applications this panel reviews</source>
         <translation>本组评审的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="155" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="185" />
         <source>Conflict-of-interest checks (live)</source>
         <translation>回避检查（实时）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="159" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="160" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="191" />
         <source>Conflict-of-interest checks</source>
         <translation>回避检查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="204" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="242" />
         <source>“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).</source>
         <translation>不能使用“%1”：编号不能与已有专家组重复，只能由字母、数字和 - _ . 组成（不能含有 %2、空格等）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="418" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="517" />
         <source>Withdraw declared conflict</source>
         <translation>撤回回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="259" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="301" />
         <source> (also in %1)</source>
         <translation>（亦在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="113" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="135" />
         <source>De&amp;lete panel</source>
         <translation>删除专家组(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="134" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="162" />
         <source>C&amp;hair:</source>
         <translation>组长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="145" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="175" />
         <source>A&amp;pplications this panel reviews:</source>
         <translation>本组评审的申报(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="147" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="177" />
         <source>&amp;Members (tick to add):</source>
         <translation>成员（勾选加入）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="170" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="203" />
         <source>&amp;Declare a conflict…</source>
         <translation>声明回避(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="172" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="205" />
         <source>&amp;Withdraw declared conflict</source>
         <translation>撤回回避声明(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="392" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="481" />
         <source>— choose the chair —</source>
         <translation>— 请选择组长 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="271" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="318" />
         <source> (in %1)</source>
         <translation>（已在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="298" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="357" />
         <source>Recused: %1</source>
         <translation>回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="299" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="359" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="325" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="397" />
         <source>and %1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="326" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="401" />
         <source>Packages cannot be built yet:</source>
         <translation>尚不能生成评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="329" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="407" />
         <source>No rule is broken, but %1 findings rest on unit names and need a person to confirm:</source>
         <translation>没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="334" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="414" />
         <source>Every panel passes the conflict-of-interest rules.</source>
         <translation>所有专家组均符合回避规则。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="203" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="240" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="434" />
         <source>New panel</source>
         <translation>新建专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="351" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="434" />
         <source>Panel id:</source>
         <translation>专家组编号：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="418" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="517" />
         <source>Conflict:</source>
         <translation>回避声明：</translation>
     </message>
@@ -1931,90 +2231,128 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="55" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="234" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="56" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="235" />
+        <source>Zoom out of the document (Ctrl+-)</source>
+        <translation>缩小文件（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="236" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="59" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="237" />
+        <source>Zoom into the document (Ctrl++)</source>
+        <translation>放大文件（Ctrl++）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="240" />
         <source>Search in this document</source>
         <translation>在本文件中查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="60" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="241" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="61" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="242" />
+        <source>Search in this document (Ctrl+F); Enter finds the next</source>
+        <translation>在本文件中查找（Ctrl+F）；按回车查找下一处</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="243" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="72" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="263" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="174" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="366" />
+        <source>This document cannot be shown.</source>
+        <translation>无法显示该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="518" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="176" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="523" />
+        <source> · searching…</source>
+        <translation> · 正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="526" />
         <source> · match %1 of %2</source>
         <translation> · 第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="531" />
+        <source> · not found</source>
+        <translation> · 未找到</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPreview</name>
+    <message>
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="71" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="34" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="44" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="34" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="45" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="34" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="46" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="35" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="47" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="35" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="48" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="35" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="49" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="36" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="50" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="36" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="51" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="36" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="52" />
         <source>Excluded</source>
         <translation>未计入</translation>
     </message>
@@ -2022,18 +2360,18 @@
 <context>
     <name>RegisterForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="108" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="110" />
         <source>* Required</source>
         <translation>* 为必填项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="131" />
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="222" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="141" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="237" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="168" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="183" />
         <source>&amp;Save anyway</source>
         <translation>仍然保存(&amp;S)</translation>
     </message>
@@ -2041,127 +2379,127 @@
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="183" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="231" />
         <source>Register of technology innovation centers</source>
         <translation>技术创新中心名录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="195" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="244" />
         <source>&amp;Add center…</source>
         <translation>新增中心(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="196" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="247" />
         <source>Record annual &amp;report…</source>
         <translation>登记年度报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="197" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="250" />
         <source>Record &amp;evaluation…</source>
         <translation>登记绩效评价(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="198" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="253" />
         <source>Re&amp;voke / cancel qualification…</source>
         <translation>撤销/取消资格(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="199" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="255" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="200" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="256" />
         <source>&amp;Register</source>
         <translation>名录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="218" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="279" />
         <source>Centers</source>
         <translation>技术创新中心</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="226" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="287" />
         <source>Center detail</source>
         <translation>中心详情</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="258" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="326" />
         <source>%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)</source>
         <translation>共 %1 个中心（截至 %2）· %3 个需要关注（适用撤销等条款或有逾期事项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="278" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="349" />
         <source>Add an approved center with Register → Add center (Ctrl+N).</source>
         <translation>请通过“名录 → 新增中心”（Ctrl+N）登记已批建的中心。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="285" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="357" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="285" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="358" />
         <source>Qualification cancelled</source>
         <translation>已取消资格</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="286" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="359" />
         <source>Clauses that apply</source>
         <translation>适用条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="287" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="360" />
         <source>None: no revocation trigger applies today.</source>
         <translation>无：目前不适用任何撤销情形。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="287" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="361" />
         <source>Due next</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="288" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="362" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="288" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="363" />
         <source>Annual reports received</source>
         <translation>已报送的年度报告</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="365" />
         <source>Evaluations</source>
         <translation>绩效评价</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="364" />
         <source>received late</source>
         <translation>逾期报送</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="290" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="366" />
         <source>What the bureau should do</source>
         <translation>市科技局应办理</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="291" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="368" />
         <source>The same lead unit (credit code) also hosts: %1. The regulation allows this; check that the code is right.</source>
         <translation>同一依托单位（统一社会信用代码相同）还依托建设：%1。办法未禁止，请核对代码是否有误。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="295" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="377" />
         <source>Approved %1 · preparation period ended %2 · %3</source>
         <translation>%1 批复建设 · 筹建期已于 %2 届满 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="296" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="379" />
         <source>Approved %1 · preparation period until %2 · %3</source>
         <translation>%1 批复建设 · 筹建期至 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="359" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="477" />
         <source>The unified social credit code %1 is already the lead unit of: %2.
 
 The regulation does not forbid one unit hosting several centers, but check that the code is right. Save anyway?</source>
@@ -2170,7 +2508,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
 办法未禁止同一单位依托建设多个技术创新中心，但请核对代码是否录入有误。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="376" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="497" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2178,27 +2516,27 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ReplaceQuestion</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="114" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="132" />
         <source>Replace packages?</source>
         <translation>替换评审包？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="115" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="133" />
         <source>The output folder already holds packages of these panels:</source>
         <translation>输出文件夹中已有这些专家组的评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="117" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="138" />
         <source>If they were already handed out, two versions of a package would be in circulation; returns made from the old ones are still accepted. Replace them, or choose another output folder?</source>
         <translation>如果这些评审包已分发给专家，替换后将有两个版本同时流通，用旧评审包生成的评分回执仍会被接收。要替换它们，还是另选输出文件夹？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="119" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="143" />
         <source>&amp;Replace</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="120" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="145" />
         <source>&amp;Keep them</source>
         <translation>保留(&amp;K)</translation>
     </message>
@@ -2206,27 +2544,27 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="264" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="298" />
         <source>Record an annual report — %1</source>
         <translation>登记年度报告 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="266" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="304" />
         <source>Report year</source>
         <translation>报告年度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="267" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="306" />
         <source>Date received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="268" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="307" />
         <source>Report for &amp;year:</source>
         <translation>报告年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="269" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="308" />
         <source>&amp;Received on:</source>
         <translation>收到日期(&amp;R)：</translation>
     </message>
@@ -2234,88 +2572,88 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="73" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="77" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="77" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="82" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="78" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="94" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="95" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="96" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="87" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="97" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="95" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="108" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="80" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
         <source>Export ranking and scores…</source>
         <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="82" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="88" />
         <source>Sign the result summary (PDF)…</source>
         <translation>签发评审结果汇总表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="87" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="98" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="137" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="151" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="137" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="151" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="144" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="160" />
         <source>Verifying %1 returns…</source>
         <translation>正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="248" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="221" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="234" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="264" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="283" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="227" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="272" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
     </message>
@@ -2323,42 +2661,42 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>RevocationForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="305" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="362" />
         <source>Date of the decision</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="316" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="373" />
         <source>Clause</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="317" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="378" />
         <source>Reason or document number</source>
         <translation>撤销理由或文号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="315" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="372" />
         <source>&amp;Decided on:</source>
         <translation>决定日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="304" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="358" />
         <source>Revoke or cancel qualification — %1</source>
         <translation>撤销或取消资格 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="307" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="364" />
         <source>— Choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="316" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="373" />
         <source>&amp;Clause:</source>
         <translation>依据条款(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="317" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="376" />
         <source>&amp;Reason / document no.:</source>
         <translation>理由/文号(&amp;R)：</translation>
     </message>
@@ -2366,57 +2704,57 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>RoundEditorDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="183" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="229" />
         <source>Edit round %1</source>
         <translation>编辑评审批次 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="190" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="236" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="191" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="237" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="192" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="238" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="193" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="239" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="196" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="244" />
         <source>This is the bundled demo round: your changes are saved as a copy in a folder you choose.</source>
         <translation>这是随软件提供的演示批次：修改将另存为副本，保存到您选择的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="197" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="247" />
         <source>Saving replaces the round's files; earlier versions are not kept.</source>
         <translation>保存将替换批次文件，不保留旧版本。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="211" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="266" />
         <source>The rubric is not complete</source>
         <translation>评分表尚未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="212" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="268" />
         <source>Fix the rubric first: every criterion needs an id, a title and a maximum, and the maxima must add up to 100.</source>
         <translation>请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="216" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="275" />
         <source>Empty folder for the copy of the round</source>
         <translation>用于保存批次副本的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="224" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="286" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>
@@ -2424,52 +2762,52 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>RoundWizard</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="137" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="152" />
         <source>New review round</source>
         <translation>新建评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="148" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="166" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="148" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="167" />
         <source>At least one application.</source>
         <translation>至少导入一项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="150" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="174" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="150" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="175" />
         <source>Everyone who may sit on a panel of this round.</source>
         <translation>本批次可以参加专家组的全部专家。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="151" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="182" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="152" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="183" />
         <source>Criteria, maximum points and guidance; the maxima add up to 100.</source>
         <translation>评分项、满分和评分指引；满分合计 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="153" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="190" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="154" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="192" />
         <source>Every panel needs members and a chair. Packages can only be built for panels that pass every conflict-of-interest rule; you can fix panels later.</source>
         <translation>每个专家组都需要成员和组长。只有符合全部回避规则的专家组才能生成评审包，专家组也可以稍后调整。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="166" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="207" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>
@@ -2477,82 +2815,82 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="51" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="57" />
         <source>Scoring step</source>
         <translation>评分步长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="48" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="54" />
         <source>Scoring s&amp;tep (points):</source>
         <translation>评分步长（分）(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="57" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
         <source>&amp;Use the standard rubric</source>
         <translation>使用标准评分表(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="71" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="72" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="73" />
         <source>Maximum</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="63" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="74" />
         <source>Guidance for experts</source>
         <translation>评分指引</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="64" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="77" />
         <source>Rubric criteria</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="74" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="88" />
         <source>&amp;Add criterion</source>
         <translation>添加评分项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="75" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="89" />
         <source>&amp;Remove criterion</source>
         <translation>删除评分项(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="76" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="91" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="76" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="90" />
         <source>Move u&amp;p</source>
         <translation>上移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="82" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="98" />
         <source>Rubric total</source>
         <translation>评分表合计</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="187" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="216" />
         <source>Total %1 of 100 points</source>
         <translation>合计 %1 分（应为 100 分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="191" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="228" />
         <source>Rows %1 need an id, a title and a number as maximum.</source>
         <translation>第 %1 行需要填写编号、名称和数字形式的满分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/rubric_editor.py" line="194" />
+        <location filename="../../tic_desktop/gui/rubric_editor.py" line="233" />
         <source>The maxima must add up to 100.</source>
         <translation>各评分项满分之和必须为 100 分。</translation>
     </message>
@@ -2560,44 +2898,44 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="38" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="44" />
         <source>Score distribution</source>
         <translation>评分分布</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="127" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="170" />
         <source>Total score</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="62" />
-        <location filename="../../tic_desktop/gui/score_chart.py" line="98" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="80" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="129" />
         <source>No valid totals yet</source>
         <translation>暂无有效评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="141" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="190" />
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="141" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="191" />
         <source>Dropped by the trimmed mean</source>
         <translation>去掉的最高分、最低分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="67" />
-        <location filename="../../tic_desktop/gui/score_chart.py" line="140" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="87" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="185" />
         <source>Final %1</source>
         <translation>最终得分 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="63" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="82" />
         <source> (dropped)</source>
         <translation>（已去掉）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/score_chart.py" line="65" />
+        <location filename="../../tic_desktop/gui/score_chart.py" line="85" />
         <source>%1 valid totals: %2.</source>
         <translation>有效评分 %1 个：%2。</translation>
     </message>
@@ -2605,139 +2943,224 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="49" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="165" />
         <source> (max %1)</source>
         <translation>（满分 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="58" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="173" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="357" />
         <source>not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="65" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="185" />
         <source>This score is far from the guidance: give a short reason</source>
         <translation>该分数偏离评分指引，请填写简要理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="66" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="187" />
         <source>Reason for %1</source>
         <translation>%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="82" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="213" />
         <source>Opinion</source>
         <translation>评审意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="88" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="225" />
         <source>Opinion:</source>
         <translation>评审意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="89" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="226" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="90" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="227" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="103" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="252" />
         <source>Recommendation:</source>
         <translation>推荐意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="157" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="347" />
+        <source>“%1”: %2, not saved</source>
+        <translation>“%1”：%2，未保存</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="349" />
+        <source> (the saved score is still %1)</source>
+        <translation>（已保存的分数仍为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="354" />
+        <source>“%1” could not be saved: %2</source>
+        <translation>“%1”未能保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="408" />
+        <source>The reason for “%1” could not be saved: %2</source>
+        <translation>“%1”的理由未能保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="443" />
+        <source>The opinion could not be saved: %1</source>
+        <translation>评审意见未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="473" />
+        <source>The recommendation could not be saved: %1</source>
+        <translation>是否推荐未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="572" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="159" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="577" />
         <source> (%1 criteria not scored)</source>
         <translation>（%1 项未评分）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="579" />
+        <source> (%1 entries invalid, not counted)</source>
+        <translation>（%1 项输入有误，未计入合计）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="584" />
+        <source> (%1 of them could not be saved)</source>
+        <translation>（其中 %1 项未能保存）</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="18" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="48" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="20" />
         <source>Signed by %1 — signature verified. Fingerprint: %2 (compare with your sheet)</source>
-        <translation>由 %1 签名，签名已验证。指纹：%2（请与口令单核对）</translation>
+        <translation type="vanished">由 %1 签名，签名已验证。指纹：%2（请与口令单核对）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="28" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="57" />
         <source> (chair)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="30" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="59" />
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="31" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="60" />
         <source>I am:</source>
         <translation>我是：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="34" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="65" />
         <source>24 digits from your passphrase sheet; leave empty if this computer remembers you</source>
         <translation>口令单上的 24 位数字；本机已保存凭据时可留空</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="35" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="68" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="36" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="70" />
         <source>Passphrase:</source>
         <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="80" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="81" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="91" />
+        <source>Review round</source>
+        <translation>评审批次</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="93" />
+        <source>Panel</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="94" />
+        <source>%1 · %2 members · chair %3</source>
+        <translation>%1 · %2 位专家 · 组长 %3</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="99" />
+        <source>Issued by</source>
+        <translation>发出单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="100" />
+        <source>Bureau fingerprint</source>
+        <translation>评审局根证书指纹</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="107" />
+        <source>Signature verified. Compare the fingerprint with your passphrase sheet; if the round or the fingerprint is not yours, press Cancel and call the bureau.</source>
+        <translation>签名已验证。请将指纹与口令单逐组核对；评审批次或指纹与口令单不符时，请点“取消”并致电评审局。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="125" />
+        <source>Unlocking your credential… (a few seconds)</source>
+        <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
 </context>
 <context>
     <name>UserGuideWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="102" />
-        <location filename="../../tic_desktop/gui/help_window.py" line="132" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="109" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="143" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="108" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="115" />
         <source>For the bureau's staff</source>
         <translation>评审局工作人员指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="109" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="116" />
         <source>For review experts</source>
         <translation>评审专家指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="110" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="117" />
         <source>Choose a guide</source>
         <translation>选择指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="116" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="123" />
         <source>Find in the guide (Ctrl+F)</source>
         <translation>在指南中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="117" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="124" />
         <source>Find in the guide</source>
         <translation>在指南中查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="125" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="134" />
         <source>The user guide is written in Chinese.</source>
         <translation>使用指南只有中文版。</translation>
     </message>
@@ -2745,67 +3168,67 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="49" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="51" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="53" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="56" />
         <source>Welcome to the Liaocheng technology innovation center review system</source>
         <translation>欢迎使用聊城市技术创新中心评审系统</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="60" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="65" />
         <source>This app is used by two kinds of people. Choose the one that describes you.</source>
         <translation>本软件有两类使用者，请看看您是哪一类。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="66" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="72" />
         <source>New review round…</source>
         <translation>新建评审批次…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="67" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="73" />
         <source>Open the demo round</source>
         <translation>打开演示批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="69" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="75" />
         <source>Bureau staff</source>
         <translation>评审局工作人员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="70" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="77" />
         <source>You prepare a review round: the applications, the expert pool and the panels. The app checks every application against the regulation and every panel for conflicts of interest. You build the encrypted review packages and print the passphrase sheets. When the experts return their signed scores, the app ranks the applications and you sign the result summary.</source>
         <translation>您负责准备评审批次：导入申报材料、建立专家库、组建专家组。软件按管理办法逐项检查每项申报，并检查每个专家组是否符合回避规则。您生成加密的评审包、打印口令单，发给专家。专家交回签名的评分后，软件汇总排名，由您签发评审结果汇总表。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="75" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="84" />
         <source>Open review package…</source>
         <translation>打开评审包…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="77" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="86" />
         <source>Review expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="78" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="88" />
         <source>You received a review package (a file ending in .ticpkg, usually on a USB stick) and a printed passphrase sheet. Open the package, type the passphrase once, confirm your conflicts of interest, read the materials, score and write your opinion. Then sign and save the return file to the USB stick and hand it back to the bureau.</source>
         <translation>您收到了评审包（文件名以 .ticpkg 结尾，一般在 U 盘上）和一张口令单。打开评审包，输入一次口令，确认回避声明，阅读申报材料，评分并填写评审意见。最后签名，把评分回执导出到 U 盘，交回评审局。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="87" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="101" />
         <source>New here? Open the demo round: its applications and experts are invented, so you can try everything without harm.</source>
         <translation>第一次使用？可以先打开演示批次看看：其中的申报和专家都是虚构的，随便操作也不会影响真实评审。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="93" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="109" />
         <source>Read the user guide</source>
         <translation>查看使用指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="95" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="111" />
         <source>Do not show again</source>
         <translation>不再显示</translation>
     </message>

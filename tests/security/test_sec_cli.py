@@ -422,3 +422,80 @@ def test_return_make_to_an_unwritable_place_is_bad_input_not_a_crash(
     assert code == 2 and out == "", err
     assert "not-a-folder" in err and "internal error" not in err
     assert sec.no_partials(tmp_path)
+
+
+def test_return_make_writes_the_chair_copy_and_refuses_sheets_the_gui_refuses(
+    capsys, tmp_path, bureau, p1, sec, memory_keyring
+):
+    """The CLI and the GUI produce the same files, by the same rule (issue #11)."""
+    passphrase = _write(tmp_path / "e05.txt", None)
+    passphrase.write_text(p1.passphrases["E05"] + "\n", encoding="utf-8")
+    sheet = sec.score_sheet(p1.manifest, "E05")
+    careless = json.loads(json.dumps(sheet))
+    careless["scores"][0][
+        "reasons"
+    ] = {}  # full marks without a reason: the scoring form refuses it
+    code, out, err = run(
+        capsys,
+        "return",
+        "make",
+        p1.file,
+        _write(tmp_path / "careless.json", careless),
+        "--out",
+        tmp_path / "careless.ticreturn",
+        "--passphrase-file",
+        passphrase,
+    )
+    assert code == 2 and "须填写理由" in err and not (tmp_path / "careless.ticreturn").exists()
+    assert not (tmp_path / "careless.chaircopy").exists()
+
+    code, out, err = run(
+        capsys,
+        "return",
+        "make",
+        p1.file,
+        _write(tmp_path / "scores.json", sheet),
+        "--out",
+        tmp_path / "E05.ticreturn",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    made = json.loads(out)
+    assert made["chair_copy"] == str(tmp_path / "E05.chaircopy")
+    chair_identity = sec.age_files.identity_from_text(p1_chair_credential(p1).age_identity)
+    token = sec.age_files.decrypt_with(
+        (tmp_path / "E05.chaircopy").read_bytes(), chair_identity, "副本"
+    )
+    bureau_token = sec.age_files.decrypt_with(
+        (tmp_path / "E05.ticreturn").read_bytes(), bureau.keys.identity, "回执"
+    )
+    assert token == bureau_token  # the same signed document for the chair and the bureau
+
+    # a chair copy that cannot be written (a folder in its place, like a full stick): exit 2, named,
+    # no traceback; the return itself is written and says which revision it is
+    (tmp_path / "stick").mkdir()
+    (tmp_path / "stick" / "E05.chaircopy").mkdir()
+    sheet["scores"][0]["opinion"] += "（修订）"
+    code, out, err = run(
+        capsys,
+        "return",
+        "make",
+        p1.file,
+        _write(tmp_path / "scores2.json", sheet),
+        "--out",
+        tmp_path / "stick" / "E05.ticreturn",
+    )
+    assert code == 2 and "E05.chaircopy" in err and "第 2 版" in err and "Traceback" not in err
+    assert (tmp_path / "stick" / "E05.ticreturn").is_file()
+
+
+def p1_chair_credential(p1):
+    from tic_desktop.packages.opening import open_package
+
+    package = open_package(p1.file)
+    try:
+        chair = package.manifest.chair
+        return package.unlock(chair, p1.passphrases[chair])
+    finally:
+        package.close()

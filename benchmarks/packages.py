@@ -1,8 +1,8 @@
 """Package performance against references measured in the same run.
 
-    python benchmarks/packages.py            # full run: ~1 GB of materials (5 × 200 MB), ~3 GB of /tmp
-    python benchmarks/packages.py --quick    # 1/10 sizes (5 × 20 MB)
-    python benchmarks/packages.py --size-mb 500
+    .venv/bin/python benchmarks/packages.py            # full run: ~1 GB of materials (5 × 200 MB), ~3 GB of /tmp
+    .venv/bin/python benchmarks/packages.py --quick    # 1/10 sizes (5 × 20 MB)
+    .venv/bin/python benchmarks/packages.py --size-mb 500
 
 (a) open_package (signature check + manifest parse) of the big package vs a ~1 MB one
 (b) one attachment decrypted to memory by OpenedPackage.read_member vs bare pyrage.decrypt_io
@@ -11,6 +11,10 @@
     to the same recipients
 (d) the peak RSS of each, every measurement in a fresh subprocess (VmHWM, reset with
     /proc/self/clear_refs after imports and setup, so scrypt and imports are not counted)
+
+The sides of each comparison run in alternation (ours, reference, ours, reference, …, the order
+rotated every round), so that a change in the machine's load falls on both alike; besides best to
+best, the median of the per-round ratios is reported.
 
 Everything lives in one temporary folder that is removed at the end (``--keep`` leaves it).
 """
@@ -206,6 +210,23 @@ CHILDREN = {
 }
 
 
+def alternate(jobs: dict[str, tuple[str, dict]], rounds: int) -> dict[str, list[dict]]:
+    """Each job once per round, in turn (A B C, B C A, C A B, …): paired, in alternation."""
+    results: dict[str, list[dict]] = {name: [] for name in jobs}
+    names = list(jobs)
+    for round_number in range(rounds):
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            child, args = jobs[name]
+            results[name].append(run_child(child, args))
+    return results
+
+
+def paired_ratio(ours: list[dict], reference: list[dict], key: str = "time") -> float:
+    """The median of the per-round ratios ours / reference."""
+    return statistics.median(a[key] / b[key] for a, b in zip(ours, reference, strict=True))
+
+
 def run_child(name: str, args: dict) -> dict:
     result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", name, json.dumps(args)],
@@ -312,7 +333,8 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
     print(
         f"Python {sys.version.split()[0]}, pyrage {getattr(pyrage, '__version__', _dist_version('pyrage'))}, "
         f"age {versions}, {os.cpu_count()} CPUs; big round {mb(total)} in {ATTACHMENTS} attachments; "
-        f"best of {repeat} fresh processes (5 for open and decrypt)\nworking in {work}\n"
+        f"best of {repeat} fresh processes (5 for open and decrypt), the sides in alternation\n"
+        f"working in {work}\n"
     )
 
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -365,7 +387,7 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
         "round": str(work / "big" / "round.json"),
         "out": str(work / "out-big"),
     }
-    builds = [run_child("build", build_args) for _ in range(repeat)]
+    run_child("build", build_args)  # the package (a) and (b) use; its timing is left out
     big_package = work / "out-big" / "P1.ticpkg"
 
     big_review = review_round(work / "big" / "round.json")
@@ -393,13 +415,20 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
             outputs.append(str(output))
             jobs.append((str(source), recipients, str(output)))
     recipient_counts = sorted({len(panel[a].scorers) for a in ROUND_APPS})
-    age_plain = [run_child("age", {"commands": commands, "remove": outputs}) for _ in range(repeat)]
-    age_synced = [
-        run_child("age", {"commands": commands, "fsync": outputs, "remove": outputs})
-        for _ in range(repeat)
-    ]
-    pyrage_enc = [run_child("pyrage_encrypt", {"jobs": jobs}) for _ in range(repeat)]
+    paired = alternate(
+        {
+            "ours": ("build", build_args),
+            "age": ("age", {"commands": commands, "fsync": outputs, "remove": outputs}),
+            "age_nosync": ("age", {"commands": commands, "remove": outputs}),
+            "pyrage": ("pyrage_encrypt", {"jobs": jobs}),
+        },
+        repeat,
+    )
+    builds, age_synced = paired["ours"], paired["age"]
+    age_plain, pyrage_enc = paired["age_nosync"], paired["pyrage"]
     results["build"] = {
+        "paired_age": paired_ratio(builds, age_synced),
+        "paired_pyrage": paired_ratio(builds, pyrage_enc),
         "ours": best([b["time"] for b in builds]),
         "cpu": best([b["cpu"] for b in builds]),
         "age": best([a["time"] for a in age_synced]),
@@ -413,19 +442,22 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
 
     # (a) open: big vs small --------------------------------------------------------------------
     opens = {}
+    paired = alternate(
+        {
+            label: ("open", {"file": str(file), "fingerprint": workspace.fingerprint, "repeat": 21})
+            for label, file in (("small", small_package), ("big", big_package))
+        },
+        cheap,
+    )
     for label, file in (("small", small_package), ("big", big_package)):
-        runs = [
-            run_child(
-                "open", {"file": str(file), "fingerprint": workspace.fingerprint, "repeat": 21}
-            )
-            for _ in range(cheap)
-        ]
+        runs = paired[label]
         opens[label] = {
             "cold": statistics.median(r["cold"] for r in runs),
             "warm": best([r["warm"] for r in runs]),
             "peak": max(r["peak"] for r in runs),
             "bytes": file.stat().st_size,
         }
+    opens["paired_warm"] = paired_ratio(paired["big"], paired["small"], "warm")
     results["open"] = opens
 
     # (b) decrypt one attachment -----------------------------------------------------------------
@@ -436,37 +468,36 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
     with package.container.open_member(member.path) as source, member_file.open("wb") as target:
         shutil.copyfileobj(source, target, 8 * MiB)
     package.close()
-    ours = [
-        run_child(
-            "read_member",
-            {
-                "file": str(big_package),
-                "fingerprint": workspace.fingerprint,
-                "credential": str(credential_file),
-                "member": member.path,
-            },
-        )
-        for _ in range(cheap)
-    ]
-    bare = [
-        run_child(
-            "pyrage_decrypt", {"identity": str(identity_file), "member_file": str(member_file)}
-        )
-        for _ in range(cheap)
-    ]
-    age_dec = [
-        run_child(
-            "age",
-            {
-                "commands": [
-                    [age, "-d", "-i", str(identity_file), "-o", "/dev/null", str(member_file)]
-                ]
-            },
-        )
-        for _ in range(cheap)
-    ]
+    paired = alternate(
+        {
+            "ours": (
+                "read_member",
+                {
+                    "file": str(big_package),
+                    "fingerprint": workspace.fingerprint,
+                    "credential": str(credential_file),
+                    "member": member.path,
+                },
+            ),
+            "pyrage": (
+                "pyrage_decrypt",
+                {"identity": str(identity_file), "member_file": str(member_file)},
+            ),
+            "age": (
+                "age",
+                {
+                    "commands": [
+                        [age, "-d", "-i", str(identity_file), "-o", "/dev/null", str(member_file)]
+                    ]
+                },
+            ),
+        },
+        cheap,
+    )
+    ours, bare, age_dec = paired["ours"], paired["pyrage"], paired["age"]
     assert all(r["plaintext"] == member.plaintext_size for r in ours + bare)
     results["decrypt"] = {
+        "paired_pyrage": paired_ratio(ours, bare),
         "ours": best([r["time"] for r in ours]),
         "pyrage": best([r["time"] for r in bare]),
         "cpu": best([r["cpu"] for r in ours]),
@@ -506,7 +537,7 @@ def report(results: dict, recipient_counts: list[int], issuing: float, experts: 
             "(a) open_package, big / small package",
             f"{mb(o['big']['bytes'])}: warm {secs(o['big']['warm'])}, first in process {secs(o['big']['cold'])}; "
             f"{mb(o['small']['bytes'])}: warm {secs(o['small']['warm'])}, first {secs(o['small']['cold'])}",
-            f"{ratio_open:.2f}× (first open {ratio_cold:.2f}×)",
+            f"{ratio_open:.2f}× (first open {ratio_cold:.2f}×; paired median {o['paired_warm']:.2f}×)",
             "≈1×, < 0.5 s",
             verdict(open_ok),
         )
@@ -516,7 +547,8 @@ def report(results: dict, recipient_counts: list[int], issuing: float, experts: 
         (
             f"(b) read_member of {mb(d['plaintext'])} vs pyrage.decrypt_io",
             f"ours {secs(d['ours'])}, pyrage {secs(d['pyrage'])}, age -d {secs(d['age'])}",
-            f"{ratio_pyrage:.2f}× pyrage, {d['ours'] / d['age']:.2f}× age",
+            f"{ratio_pyrage:.2f}× pyrage (paired median {d['paired_pyrage']:.2f}×),"
+            f" {d['ours'] / d['age']:.2f}× age",
             "≤ 1.1× pyrage",
             verdict(ratio_pyrage <= 1.1),
         )
@@ -528,7 +560,8 @@ def report(results: dict, recipient_counts: list[int], issuing: float, experts: 
             f"recipients",
             f"ours {secs(b['ours'])}, age -e + fsync {secs(b['age'])} (without fsync {secs(b['age_nosync'])}), "
             f"bare pyrage.encrypt_io {secs(b['pyrage'])}",
-            f"{ratio_build:.2f}× ({b['ours'] / b['age_nosync']:.2f}× without fsync; "
+            f"{ratio_build:.2f}× (paired median {b['paired_age']:.2f}×; "
+            f"{b['ours'] / b['age_nosync']:.2f}× without fsync; "
             f"{b['ours'] / b['pyrage']:.2f}× pyrage, pyrage itself {b['pyrage'] / b['age_nosync']:.2f}× age)",
             "≤ 1.5×",
             verdict(ratio_build <= 1.5),

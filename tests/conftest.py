@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SKIP_OUTSIDE_CONTROL = "outside the project's control:"
 
 # Tests that take 20 s or more (`pytest --durations=30`, full suite on the 2-CPU CI machine,
-# 2026-11-26), marked `slow` here so that their files need no change; tests/test_frozen_build.py
+# 2026-12-03), marked `slow` here so that their files need no change; tests/test_frozen_build.py
 # carries the marker itself. CI runs them all; `pytest -m "not slow"` leaves them out.
 SLOW_TESTS = (
     "tests/test_frozen_build.py::",  # PyInstaller build + self-test, 222 s

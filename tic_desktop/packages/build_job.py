@@ -35,7 +35,7 @@ from tic_desktop.packages.build import (
     remove_if_empty,
 )
 from tic_desktop.packages.credentials import NewCredentials, issue_credentials
-from tic_desktop.reports.passphrase_sheet import passphrase_sheet
+from tic_desktop.reports.passphrase_sheet import passphrase_sheet, write_sheet
 from tic_desktop.review import RoundReview, review_round
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security.atomic import write_atomically
@@ -167,9 +167,7 @@ def build_all_or_nothing(
                     bureau_name=workspace.name,
                     bureau_fingerprint=workspace.fingerprint,
                 )
-                target = sheets_dir / f"{expert_id}.pdf"
-                write_atomically(target, sheet, 0o600)
-                written.append(target)
+                written.append(write_sheet(sheets_dir, expert_id, sheet))  # 0600, folder 0700
             if request.passphrases_json:
                 target = Path(request.passphrases_json)
                 write_atomically(

@@ -1,14 +1,21 @@
-"""The printed passphrase sheet an expert receives with a package (one A4 page per expert)."""
+"""The printed passphrase sheet an expert receives with a package (one A4 page per expert).
+
+A sheet unlocks an expert's credential: it is written readable by its owner only (0600) into a
+folder only its owner can open (0700), like the sealed credentials themselves.
+"""
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from tic_desktop.domain.files import PRIVATE_FILE_MODE, private_folder
 from tic_desktop.reports.fonts import cjk_font
+from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.certificates import short_fingerprint
 
 
@@ -73,3 +80,11 @@ def passphrase_sheet(
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def write_sheet(folder: Path, expert_id: str, sheet: bytes) -> Path:
+    """Write one expert's sheet as ``folder/<expert id>.pdf``: the file 0600 in a folder 0700
+    (an existing folder is tightened, since it holds sheets); returns the file."""
+    target = private_folder(folder) / f"{expert_id}.pdf"
+    write_atomically(target, sheet, PRIVATE_FILE_MODE)
+    return target

@@ -8,7 +8,9 @@ people; anything else is a bug and propagates unchanged.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -127,9 +129,10 @@ def open_database(path: Path | None = None, *, busy_timeout_s: float = 10.0) -> 
     Raises :class:`DatabaseError` if the file is not a SQLite database, was written by a newer
     version of the app, belongs to another program, or the machine prevents using it.
     """
+    own_folder = path is None  # the app's own data folder: nobody else's files live there
     path = Path(path) if path is not None else default_database_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_database_file(path, own_folder)
     except OSError as exc:
         raise DatabaseError(
             f"无法创建数据库所在的文件夹：{path.parent}（{exc.strerror}）",
@@ -148,6 +151,39 @@ def open_database(path: Path | None = None, *, busy_timeout_s: float = 10.0) -> 
         engine.dispose()
         raise
     return Database(path, engine)
+
+
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _private_database_file(path: Path, own_folder: bool) -> None:
+    """The database readable by its owner only: the file 0600 (created empty if new; SQLite gives
+    its -wal and -shm files the database's mode), in a folder 0700 when this call creates it or it
+    is the app's own data folder (a folder someone chose for the file is left as it is).
+
+    The file holds an expert's scores and opinions; the folder's mode also hides which files exist.
+    An existing database (and its companions) is tightened on every open.
+    """
+    missing_folder = not path.parent.exists()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+    if os.name != "posix":
+        return
+    if missing_folder or own_folder:
+        os.chmod(path.parent, PRIVATE_FOLDER_MODE)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        pass
+    for file in (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS)):
+        try:
+            if stat.S_IMODE(os.stat(file).st_mode) != PRIVATE_FILE_MODE:
+                os.chmod(file, PRIVATE_FILE_MODE)
+        except FileNotFoundError:
+            continue
+        except PermissionError:  # another user's file: SQLite reports what it cannot do with it
+            continue
 
 
 def alembic_config(url: str | None = None) -> Config:

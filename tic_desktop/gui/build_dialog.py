@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from tic_desktop.bureau.workspace import BureauWorkspace
+from tic_desktop.domain.files import make_private
 from tic_desktop.errors import TicError
 from tic_desktop.gui.build_parts import NewPassphraseDialog, ReplaceQuestion, paint_pdf_pages
 from tic_desktop.gui.geometry import RememberingDialog
@@ -655,6 +656,9 @@ class BuildPackagesDialog(RememberingDialog):
             pages = paint_pdf_pages(painter, printer, sheets)
         finally:
             painter.end()
+            if printer.outputFileName() and Path(printer.outputFileName()).is_file():
+                # printed to a file: as secret as the sheets themselves (0600)
+                make_private(Path(printer.outputFileName()))
         self.sheets_printed.emit(pages)
         return pages
 

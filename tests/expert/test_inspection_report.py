@@ -116,14 +116,32 @@ def test_report_fields_survive_switching_application_and_a_restart(
         assert any(e.get("team") == [team_member] for e in edits)
         assert any(e.get("conclusion") == "现场情况与申报材料基本一致。" for e in edits)
 
-        # Another application and back: the report is as it was left.
+        # A few more words, and straight on to another application with a click in the list
+        # (no pause): what was typed is saved as the conclusion box is left.
+        qtbot.mouseClick(panel.conclusion.viewport(), Qt.MouseButton.LeftButton)
+        QTest.keyClick(panel.conclusion, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        type_chinese(panel.conclusion, "建议通过。")
+        applications = window.ui.applicationList
+        row = next(
+            i
+            for i in range(applications.count())
+            if applications.item(i).data(Qt.ItemDataRole.UserRole) == "LC-2026-002"
+        )
+        with qtbot.waitSignal(window.bridge.saved, timeout=5000):
+            qtbot.mouseClick(
+                applications.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=applications.visualItemRect(applications.item(row)).center(),
+            )
+        conclusion = "现场情况与申报材料基本一致。建议通过。"
+        assert InspectionDesk(window.desk).report_fields(APP).conclusion == conclusion
         other = _inspection_panel(window, "LC-2026-002")
         assert other.site.text() == "" and other.chosen_date() is None
         panel = _inspection_panel(window)
         assert panel.site.text() == "聊城市东昌府区兴华路 18 号"
         assert panel.chosen_date() == visit
         assert panel.chosen_team() == [team_member]
-        assert panel.conclusion.toPlainText() == "现场情况与申报材料基本一致。"
+        assert panel.conclusion.toPlainText() == conclusion
         assert panel.measured["premises.area"].text() == "实测 512 平方米"
     finally:
         window.close()
@@ -138,7 +156,7 @@ def test_report_fields_survive_switching_application_and_a_restart(
         assert panel.chosen_date() == visit
         assert panel.visit_date.text() == visit.isoformat()
         assert panel.chosen_team() == [team_member]
-        assert panel.conclusion.toPlainText() == "现场情况与申报材料基本一致。"
+        assert panel.conclusion.toPlainText() == conclusion
     finally:
         window.close()
         db.close()

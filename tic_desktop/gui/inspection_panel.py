@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -258,6 +258,7 @@ class InspectionPanel(QWidget):
         self.conclusion.setMaximumHeight(120)
         self.conclusion.setTabChangesFocus(True)
         self.conclusion.textChanged.connect(lambda: self._edited("conclusion"))
+        self.conclusion.installEventFilter(self)  # leaving it saves at once (no editingFinished)
         self.field_frames: dict[str, MarkFrame] = {}
         self.field_statuses: dict[str, FieldStatus] = {}
         for name, label, widget in (
@@ -290,6 +291,13 @@ class InspectionPanel(QWidget):
         self._loading = False
         self._refresh_photos()
         self._show_all()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.conclusion and event.type() == QEvent.Type.FocusOut:
+            timer = self._timers.get("conclusion")
+            if timer is not None and timer.isActive():
+                self._save_field("conclusion")
+        return super().eventFilter(watched, event)
 
     # --- what is on screen ----------------------------------------------------------------------
     def chosen_date(self):

@@ -18,7 +18,7 @@ import unicodedata
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -214,6 +214,7 @@ class ScoringForm(QWidget):
         self.opinion.setMinimumHeight(140)
         self.opinion.setTabChangesFocus(True)
         self.opinion.textChanged.connect(self._opinion_edited)
+        self.opinion.installEventFilter(self)  # leaving it saves at once (no editingFinished)
         self.opinion_frame = MarkFrame(self.opinion)
         self.opinion_status = FieldStatus()
         self.opinion_status.retry.connect(self._save_opinion)
@@ -259,6 +260,13 @@ class ScoringForm(QWidget):
         self.opinion_status.show_state(None)
         self.recommend_status.show_state(None)
         self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.opinion and event.type() == QEvent.Type.FocusOut:
+            timer = self._timers.get("opinion")
+            if timer is not None and timer.isActive():
+                self._save_opinion()
+        return super().eventFilter(watched, event)
 
     # --- reading the boxes ----------------------------------------------------------------------
     def value_of(self, criterion_id: str) -> Decimal | None:

@@ -255,6 +255,9 @@ class ScoringForm(QWidget):
         layout.addStretch(1)
         self._loading = False
         for criterion_id in self.entries:
+            _value, problem = self._read(criterion_id)
+            if problem is not None:  # stored before the rule it breaks (a rubric changed, say)
+                self._trouble[f"score:{criterion_id}"] = (INVALID, problem)
             self._show_score_state(criterion_id)
             self._show_note_state(criterion_id)
         self.opinion_status.show_state(None)

@@ -781,82 +781,126 @@
 <context>
     <name>ChairPanel</name>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="43" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="60" />
         <source>Import members' score copies…</source>
         <translation>导入成员评分副本…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="55" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="75" />
+        <source>The members' reasons and judgements</source>
+        <translation>成员的评分理由与研判意见</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="84" />
         <source>The panel's consensus opinion on the selected application</source>
         <translation>专家组对所选申报的综合意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="60" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="87" />
+        <source>Group opinion</source>
+        <translation>专家组意见</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="96" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="61" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="97" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="63" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="105" />
         <source>Sign the group opinion…</source>
         <translation>签署专家组意见…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="74" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="122" />
         <source>Members' score copies</source>
         <translation>成员评分副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="74" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="122" />
         <source>Score copies (*.chaircopy)</source>
         <translation>评分副本 (*.chaircopy)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="95" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="150" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="96" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="151" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="97" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="152" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="107" />
-        <source>recused</source>
-        <translation>回避</translation>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="183" />
+        <source>%1 of %2 members' signed scores received</source>
+        <translation>已收到 %2 位成员中 %1 位的签名评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="123" />
+        <source>recused</source>
+        <translation type="vanished">回避</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="178" />
         <source>Wide spread between the members' totals</source>
         <translation>成员总分分差过大</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="127" />
         <source>%1 of %2 members' copies imported</source>
-        <translation>已导入 %1 / %2 位成员的评分副本</translation>
+        <translation type="vanished">已导入 %1 / %2 位成员的评分副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="135" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="221" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="302" />
         <source>Choose an application in the table first.</source>
         <translation>请先在表中选择一项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="139" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="229" />
+        <source>Group opinion on %1:</source>
+        <translation>对 %1 的专家组意见：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="254" />
+        <source>agrees</source>
+        <translation>同意系统结论</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="254" />
+        <source>disagrees</source>
+        <translation>不同意系统结论</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="267" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="284" />
+        <source>Not saved: %1</source>
+        <translation>未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="289" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="305" />
         <source>Choose whether the panel recommends the application.</source>
         <translation>请选择专家组是否推荐该申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/chair_panel.py" line="143" />
+        <location filename="../../tic_desktop/gui/chair_panel.py" line="309" />
         <source>Where should the signed group opinion go?</source>
         <translation>签署后的专家组意见保存到哪里？</translation>
     </message>
@@ -1004,124 +1048,124 @@
         <translation>请先打开评审包。</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="26" />
+        <location filename="../../ui/expert_window.ui" line="37" />
         <source>Save state</source>
         <translation>保存状态</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="57" />
-        <location filename="../../ui/expert_window.ui" line="58" />
+        <location filename="../../ui/expert_window.ui" line="62" />
+        <location filename="../../ui/expert_window.ui" line="63" />
         <source>Close this message</source>
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="71" />
+        <location filename="../../ui/expert_window.ui" line="76" />
         <source>Open review package…</source>
         <translation>打开评审包…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="81" />
+        <location filename="../../ui/expert_window.ui" line="86" />
         <source>Before you see any material: check each application and its units. Tick any application you have a conflict of interest with and give the reason. Applications marked by the bureau are already locked.</source>
         <translation>查看材料前，请逐项核对申报及其涉及单位。与您存在利益冲突的申报请勾选并填写回避理由；评审局已确认须回避的申报已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="88" />
+        <location filename="../../ui/expert_window.ui" line="93" />
         <source>Applications and units to check</source>
         <translation>需核对的申报及涉及单位</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="102" />
+        <location filename="../../ui/expert_window.ui" line="107" />
         <source>I certify the above declaration</source>
         <translation>本人确认以上回避声明</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="116" />
+        <location filename="../../ui/expert_window.ui" line="121" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="120" />
+        <location filename="../../ui/expert_window.ui" line="125" />
         <source>Materials</source>
         <translation>申报材料</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="138" />
+        <location filename="../../ui/expert_window.ui" line="143" />
         <source>&amp;Document:</source>
         <translation>文件(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="144" />
+        <location filename="../../ui/expert_window.ui" line="149" />
         <source>Document to read</source>
         <translation>要阅读的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="159" />
+        <location filename="../../ui/expert_window.ui" line="164" />
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="165" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="821" />
+        <location filename="../../ui/expert_window.ui" line="170" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="876" />
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="186" />
+        <location filename="../../ui/expert_window.ui" line="191" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="193" />
+        <location filename="../../ui/expert_window.ui" line="198" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="201" />
+        <location filename="../../ui/expert_window.ui" line="206" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="210" />
+        <location filename="../../ui/expert_window.ui" line="215" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="211" />
+        <location filename="../../ui/expert_window.ui" line="216" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="214" />
+        <location filename="../../ui/expert_window.ui" line="219" />
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="215" />
+        <location filename="../../ui/expert_window.ui" line="220" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="218" />
+        <location filename="../../ui/expert_window.ui" line="223" />
         <source>&amp;Sign and export…</source>
         <translation>签名并导出(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="219" />
+        <location filename="../../ui/expert_window.ui" line="224" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="222" />
+        <location filename="../../ui/expert_window.ui" line="227" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="223" />
+        <location filename="../../ui/expert_window.ui" line="228" />
         <source>Ctrl+Alt++</source>
         <translation>Ctrl+Alt++</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="227" />
+        <location filename="../../ui/expert_window.ui" line="232" />
         <source>Ctrl+Alt+-</source>
         <translation>Ctrl+Alt+-</translation>
     </message>
@@ -1130,7 +1174,7 @@
         <translation type="vanished">Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="226" />
+        <location filename="../../ui/expert_window.ui" line="231" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
@@ -1139,342 +1183,342 @@
         <translation type="vanished">Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="238" />
+        <location filename="../../ui/expert_window.ui" line="243" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="239" />
+        <location filename="../../ui/expert_window.ui" line="244" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="337" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="385" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="339" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="387" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="382" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="433" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="453" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="476" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="430" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="481" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="501" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="524" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="444" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="492" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="446" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="494" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="455" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="503" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="419" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="467" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="264" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
         <source>This document is not a PDF that can be shown.</source>
         <translation>该文件不是可以显示的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="296" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="334" />
         <source>Decrypting</source>
         <translation>正在解密</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="491" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="539" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="499" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="517" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="560" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="566" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="514" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="563" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="522" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="571" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="523" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="829" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="572" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="884" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="524" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="573" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="525" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="574" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="526" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="575" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="547" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="596" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="549" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="598" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="551" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="600" />
         <source>Conflict with %1</source>
         <translation>与 %1 存在利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="553" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="602" />
         <source>Reason for %1</source>
         <translation>%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="554" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="603" />
         <source>Reason, if you have a conflict</source>
         <translation>如须回避，请填写理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="609" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="661" />
         <source>Declared: %1 conflicts (%2 already locked by the bureau)</source>
         <translation>已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="632" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="684" />
         <source>You declare a conflict of interest with these applications:</source>
         <translation>您声明与以下申报存在利益冲突：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="638" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="690" />
         <source>You declare no conflict of interest with any application of this panel.</source>
         <translation>您声明与本组全部申报均不存在利益冲突。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="642" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="694" />
         <source>Already locked by the bureau: %1</source>
         <translation>评审局已确认须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="648" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="700" />
         <source>After you confirm, the declaration cannot be changed. Confirm?</source>
         <translation>确认后不能更改。是否确认？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="656" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="693" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="708" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="745" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="657" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="709" />
         <source>Give the reason for your conflict with %1.</source>
         <translation>请填写与 %1 存在利益冲突的理由。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="668" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="720" />
         <source>Confirm the declaration</source>
         <translation>确认回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="673" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="725" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="674" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="726" />
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="695" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="747" />
         <source>Your declaration is recorded.</source>
         <translation>回避声明已确认。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="713" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="765" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="715" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1083" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="767" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1147" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="717" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1083" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="769" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1147" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="740" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="792" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="808" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="809" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="863" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="864" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="812" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="867" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="830" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="885" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="831" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="886" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="832" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="887" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="834" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="889" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="846" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="901" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="852" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="907" />
         <source>This application has no attachments.</source>
         <translation>该申报没有附件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="861" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="925" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="862" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="926" />
         <source>Clause</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="863" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="927" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="864" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="928" />
         <source>Application data</source>
         <translation>申报数据</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="865" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="929" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="912" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="976" />
         <source>in memory only</source>
         <translation>仅在内存中</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="913" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="977" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="927" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="991" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="263" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="966" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="265" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1030" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="307" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="928" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="992" />
         <source>Decrypting…</source>
         <translation>正在解密…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1001" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1065" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1001" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1065" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1007" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1071" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1013" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1077" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1019" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1083" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1030" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1094" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1068" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1132" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1516,8 +1560,12 @@
     </message>
     <message>
         <location filename="../../tic_desktop/gui/formal_review_panel.py" line="65" />
+        <source>Why (when you disagree)</source>
+        <translation>理由（不同意时必填）</translation>
+    </message>
+    <message>
         <source>Reason</source>
-        <translation>回避理由</translation>
+        <translation type="vanished">回避理由</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/formal_review_panel.py" line="84" />
@@ -1671,68 +1719,68 @@
         <translation>考察结论</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="264" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="265" />
         <source>Site address:</source>
         <translation>考察地点：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="265" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="266" />
         <source>Date of visit:</source>
         <translation>考察日期：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="266" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="267" />
         <source>Team members:</source>
         <translation>考察组成员：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="267" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="268" />
         <source>Conclusion:</source>
         <translation>考察结论：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="287" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="288" />
         <source>Sign the inspection report as team leader…</source>
         <translation>以考察组组长身份签署考察报告…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="385" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="393" />
         <source>Site photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="385" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="393" />
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="488" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="496" />
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="489" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="497" />
         <source>Remove the photo “%1” from the report?</source>
         <translation>要从考察报告中删除照片“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="563" />
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="574" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="571" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="582" />
         <source>Not saved: %1</source>
         <translation>未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="579" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="587" />
         <source>Before signing, please complete these %1 items:</source>
         <translation>签署前请先完成以下 %1 项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="604" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="612" />
         <source>The inspection report cannot be signed yet: %1</source>
         <translation>考察报告尚不能签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inspection_panel.py" line="611" />
+        <location filename="../../tic_desktop/gui/inspection_panel.py" line="619" />
         <source>Where should the signed report go?</source>
         <translation>签署后的报告保存到哪里？</translation>
     </message>
@@ -2231,72 +2279,72 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="234" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="238" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="235" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="239" />
         <source>Zoom out of the document (Ctrl+-)</source>
         <translation>缩小文件（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="236" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="241" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="237" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="242" />
         <source>Zoom into the document (Ctrl++)</source>
         <translation>放大文件（Ctrl++）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="240" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="245" />
         <source>Search in this document</source>
         <translation>在本文件中查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="241" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="246" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="242" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="247" />
         <source>Search in this document (Ctrl+F); Enter finds the next</source>
         <translation>在本文件中查找（Ctrl+F）；按回车查找下一处</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="243" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="250" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="263" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="270" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="366" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="373" />
         <source>This document cannot be shown.</source>
         <translation>无法显示该文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="518" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="525" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="523" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="530" />
         <source> · searching…</source>
         <translation> · 正在查找…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="526" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="533" />
         <source> · match %1 of %2</source>
         <translation> · 第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="531" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="538" />
         <source> · not found</source>
         <translation> · 未找到</translation>
     </message>
@@ -2949,7 +2997,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
     </message>
     <message>
         <location filename="../../tic_desktop/gui/scoring_form.py" line="173" />
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="357" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="370" />
         <source>not scored</source>
         <translation>未评分</translation>
     </message>
@@ -2969,72 +3017,72 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation>评审意见</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="225" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="226" />
         <source>Opinion:</source>
         <translation>评审意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="226" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="227" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="227" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="228" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="252" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="253" />
         <source>Recommendation:</source>
         <translation>推荐意见：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="347" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="360" />
         <source>“%1”: %2, not saved</source>
         <translation>“%1”：%2，未保存</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="349" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="362" />
         <source> (the saved score is still %1)</source>
         <translation>（已保存的分数仍为 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="354" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="367" />
         <source>“%1” could not be saved: %2</source>
         <translation>“%1”未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="408" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="425" />
         <source>The reason for “%1” could not be saved: %2</source>
         <translation>“%1”的理由未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="443" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="460" />
         <source>The opinion could not be saved: %1</source>
         <translation>评审意见未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="473" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="490" />
         <source>The recommendation could not be saved: %1</source>
         <translation>是否推荐未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="572" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="589" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="577" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="594" />
         <source> (%1 criteria not scored)</source>
         <translation>（%1 项未评分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="579" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="596" />
         <source> (%1 entries invalid, not counted)</source>
         <translation>（%1 项输入有误，未计入合计）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/scoring_form.py" line="584" />
+        <location filename="../../tic_desktop/gui/scoring_form.py" line="601" />
         <source> (%1 of them could not be saved)</source>
         <translation>（其中 %1 项未能保存）</translation>
     </message>
@@ -3051,77 +3099,77 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">由 %1 签名，签名已验证。指纹：%2（请与口令单核对）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="57" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="65" />
         <source> (chair)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="59" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="67" />
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="60" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="68" />
         <source>I am:</source>
         <translation>我是：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="65" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="73" />
         <source>24 digits from your passphrase sheet; leave empty if this computer remembers you</source>
         <translation>口令单上的 24 位数字；本机已保存凭据时可留空</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="68" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="76" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="70" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="79" />
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="80" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="89" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="81" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="90" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="91" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="100" />
         <source>Review round</source>
         <translation>评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="93" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="102" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="94" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="103" />
         <source>%1 · %2 members · chair %3</source>
         <translation>%1 · %2 位专家 · 组长 %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="99" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="108" />
         <source>Issued by</source>
         <translation>发出单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="100" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="109" />
         <source>Bureau fingerprint</source>
         <translation>评审局根证书指纹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="107" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="56" />
         <source>Signature verified. Compare the fingerprint with your passphrase sheet; if the round or the fingerprint is not yours, press Cancel and call the bureau.</source>
         <translation>签名已验证。请将指纹与口令单逐组核对；评审批次或指纹与口令单不符时，请点“取消”并致电评审局。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="125" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="130" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
-from window_helpers import choose_application, open_window, wheel_over
+from window_helpers import choose_application, open_window, type_chinese, wheel_over
 
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.gui.scoring_form import parse_score
@@ -184,3 +184,26 @@ def test_the_wheel_over_an_unfocused_score_box_scrolls_the_page_and_changes_noth
     assert entry.text() == "15.5"
     assert stored_score(db, "E02", APP, "foundation") == Decimal("15.5")
     assert bar.value() == 0
+
+
+def test_a_score_far_from_the_guidance_asks_for_a_reason_saved_with_it(expert, qtbot):
+    window, db = expert
+    form = _scoring_form(window)
+    entry, reason = form.entries["team"], form.reasons["team"]
+    assert reason.isHidden()
+    with qtbot.waitSignal(window.bridge.saved, timeout=5000):
+        _retype(qtbot, entry, "14.5")  # of 15: above 90 %
+        QTest.keyClick(entry, Qt.Key.Key_Return)
+    assert not reason.isHidden()
+    qtbot.mouseClick(reason, Qt.MouseButton.LeftButton)
+    type_chinese(reason, "团队负责人为国家级领军人才")
+    with qtbot.waitSignal(window.bridge.saved, timeout=5000):
+        QTest.keyClick(reason, Qt.Key.Key_Tab)
+    with db.session() as session:
+        row = session.scalar(
+            select(ScoreEntry).where(
+                ScoreEntry.application_id == APP, ScoreEntry.criterion_id == "team"
+            )
+        )
+        assert (row.score, row.note) == (Decimal("14.5"), "团队负责人为国家级领军人才")
+    assert form.unsaved_or_invalid() == []

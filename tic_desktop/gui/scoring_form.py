@@ -342,6 +342,8 @@ class ScoringForm(QWidget):
             else:
                 self._stored_scores[criterion_id] = value
                 self._trouble.pop(key, None)
+                if value is None:
+                    self._stored_notes[criterion_id] = ""  # the row, and its reason, are gone
                 if note is not None:
                     self._stored_notes[criterion_id] = note
                     self._trouble.pop(f"note:{criterion_id}", None)
@@ -382,7 +384,8 @@ class ScoringForm(QWidget):
             timer.stop()
             self._trouble.pop(key, None)
         else:
-            self._trouble[key] = (PENDING, "")
+            if self._trouble.get(key, (None,))[0] != FAILED:  # stays marked until the retry works
+                self._trouble[key] = (PENDING, "")
             timer.start()
         self._show_note_state(criterion_id)
         self._emit_state()
@@ -396,9 +399,12 @@ class ScoringForm(QWidget):
         if text == self._stored_notes[criterion_id] and key not in self._trouble:
             return
         if self._stored_scores[criterion_id] is None:
-            # No score stored yet: the reason is saved together with the score.
+            # No score stored yet: the reason is saved together with the score, when there is one.
+            self._trouble.pop(key, None)
             if self.value_of(criterion_id) is not None:
                 self._save_score(criterion_id)
+            self._show_note_state(criterion_id)
+            self._emit_state()
             return
         try:
             self.desk.set_note(self.application_id, criterion_id, text)

@@ -66,119 +66,134 @@
 <context>
     <name>ApplicationDetail</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="81" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="84" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="81" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="85" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="81" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="86" />
         <source>In the final score</source>
         <translation>是否计入最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="82" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="87" />
+        <source>Reasons and judgements</source>
+        <translation>评分理由与形式审查研判</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="90" />
         <source>Each expert's total</source>
         <translation>各专家总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="83" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="83" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="83" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="84" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="92" />
         <source>Criterion means</source>
         <translation>各评分项平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="102" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="110" />
         <source>Choose an application in the ranking to see its scores.</source>
         <translation>请在排名表中选择一项申报，查看评分详情。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="119" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="127" />
         <source>final %1</source>
         <translation>最终得分 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="121" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="129" />
         <source>rank %1</source>
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="123" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="131" />
         <source>not ranked</source>
         <translation>未排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="126" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="134" />
         <source>grade %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="135" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="143" />
         <source>Score distribution of %1</source>
         <translation>%1 的评分分布</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="143" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="151" />
         <source>%1: only %2 valid totals; the round asks for at least %3.</source>
         <translation>%1：有效评分仅 %2 个，本批次要求至少 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="151" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="159" />
         <source>%1: the highest and lowest totals differ by %2 points, more than %3.</source>
         <translation>%1：最高分与最低分相差 %2 分，超过 %3 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="160" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="168" />
         <source>No valid totals: no final score.</source>
         <translation>没有有效评分，无最终得分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="164" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="172" />
         <source>Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).</source>
         <translation>最终得分 = 去掉一个最高分和一个最低分后，其余 %1 个总分的算术平均（有效评分 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="170" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="178" />
         <source>Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).</source>
         <translation>最终得分 = %1 个总分的算术平均（有效评分少于 %2 个，不去掉最高分和最低分）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="181" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="189" />
         <source>Dropped (highest)</source>
         <translation>去掉（最高分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="183" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="191" />
         <source>Dropped (lowest)</source>
         <translation>去掉（最低分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="185" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="193" />
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="195" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="205" />
         <source>Excluded: %1</source>
         <translation>未计入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="240" />
+        <source>agrees</source>
+        <translation>同意系统结论</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_detail.py" line="240" />
+        <source>disagrees</source>
+        <translation>不同意系统结论</translation>
     </message>
 </context>
 <context>

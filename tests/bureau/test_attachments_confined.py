@@ -24,7 +24,7 @@ from tic_desktop.bureau.excel_template import ExcelImportError, read_workbook
 from tic_desktop.bureau.round_draft import ApplicationEntry, RoundDraft
 from tic_desktop.bureau.round_draft import write_round as save_draft
 from tic_desktop.cli.main import main
-from tic_desktop.domain.application import Application
+from tic_desktop.domain.files import confined_attachment
 from tic_desktop.domain.loading import load_application, load_round
 from tic_desktop.errors import InputError
 from tic_desktop.paths import demo_round_file
@@ -127,14 +127,25 @@ def test_a_fifo_device_or_folder_as_attachment_is_refused_on_load(tmp_path, caps
     assert "不是普通文件" in err
 
 
-def test_the_model_refuses_escaping_paths_and_writes_windows_separators_as_slashes():
+@pytest.mark.parametrize("file", ["", "   ", "a\u0000b.pdf", "LC\u001f/a.pdf"])
+def test_an_empty_path_or_one_with_control_characters_is_refused_on_load(tmp_path, file):
     data = base_application()
-    data["attachments"] = [{"title": "申报书", "file": "LC-2026-003\\申报书.pdf"}]
-    assert Application.model_validate(data).attachments[0].file == "LC-2026-003/申报书.pdf"
-    for file in ESCAPING_PATHS + ["", "a\x00b.pdf"]:
-        data["attachments"] = [{"title": "申报书", "file": file}]
-        with pytest.raises(ValueError):
-            Application.model_validate(data)
+    data["attachments"] = [{"title": "申报书", "file": file}]
+    path = write_json(tmp_path / "app.json", data)
+    with pytest.raises(InputError) as raised:
+        load_application(path)
+    assert (raised.value.file, raised.value.field) == (str(path), "attachments[0].file")
+
+
+def test_windows_separators_name_the_same_file(tmp_path, capsys):
+    round_file, app_file = _round_with_attachment(tmp_path / "round", "LC-2026-001\\申报书.pdf")
+    (app_file.parent / "LC-2026-001").mkdir()
+    (app_file.parent / "LC-2026-001" / "申报书.pdf").write_bytes(b"%PDF-1.4\n")
+    review_round = load_round(round_file)
+    checked = confined_attachment(
+        app_file.parent, review_round.applications["LC-2026-001"].attachments[0].file, "x", None
+    )
+    assert checked.read_bytes() == b"%PDF-1.4\n"
 
 
 # --- the Excel import (the wizard's workbook and tic round import-excel) -------------------------

@@ -16,7 +16,6 @@ from pydantic import (
 )
 
 from tic_desktop.domain.decimals import Amount, Percent
-from tic_desktop.domain.files import attachment_path_problem, normalised_attachment_path
 
 KNOWN_UNIT_KINDS = ("enterprise", "university", "institute", "new_rd_institution")
 TitleLevel = Literal["senior", "associate_senior", "intermediate", "junior", "none"]
@@ -98,15 +97,8 @@ class Incidents(_Record):
 class Attachment(_Record):
     title: StrictStr
     file: StrictStr
-
-    @field_validator("file")
-    @classmethod
-    def _relative_inside_the_folder(cls, file: str) -> str:
-        # The applicant writes this path; the bureau reads (and packs) what it names.
-        problem = attachment_path_problem(file)
-        if problem:
-            raise ValueError(f"{problem[0]} | {problem[1]}")
-        return normalised_attachment_path(file)
+    """Relative to the application file's folder, and inside it: every loader checks that
+    (``domain/files.py``), since only a loader knows the folder and the disk."""
 
 
 class Application(_Record):

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from tic_desktop.bureau.excel_template import ExcelImportError, read_workbook, write_workbook
-from tic_desktop.domain.files import confined_attachment
+from tic_desktop.domain.files import confined_attachment, normalised_attachment_path
 from tic_desktop.domain.loading import load_round
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.security.atomic import write_atomically
@@ -74,7 +74,7 @@ def _attachments_relative_to(application, app_file: Path, out: Path, notes: list
     base = out.resolve().parent
     attachments = []
     for attachment in application.attachments:
-        source = (app_file.parent / attachment.file).resolve()
+        source = (app_file.parent / normalised_attachment_path(attachment.file)).resolve()
         if source.is_relative_to(base):
             file = source.relative_to(base).as_posix()
         else:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.returns.receiving import ReceivedReturn, ReturnStatus
-from tic_desktop.returns.scoring import ScoreSheet
+from tic_desktop.returns.scoring import ApplicationScore, ScoreSheet
 from tic_desktop.rules.conflicts import round_panel_conflicts
 
 # How flags and exclusion reasons read to people (the JSON output keeps the codes).
@@ -85,6 +85,7 @@ class ApplicationResult:
     totals: dict[str, Decimal] = field(default_factory=dict)  # expert -> total, valid ones only
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (expert, reason)
     criterion_scores: dict[str, list[Decimal]] = field(default_factory=dict)
+    entries: dict[str, ApplicationScore] = field(default_factory=dict)  # counted experts' signed entries
     mean: Decimal | None = None
     final: Decimal | None = None
     rank: int | None = None
@@ -254,6 +255,7 @@ def aggregate(
             entry = item.sheet.entry(app_id)
             assert entry is not None
             result.totals[member] = outcome
+            result.entries[member] = entry
             for cid in rubric_ids:
                 result.criterion_scores.setdefault(cid, []).append(entry.criteria[cid])
 

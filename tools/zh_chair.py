@@ -11,4 +11,6 @@ ZH = {
     "Saving…": "正在保存…",
     "Not saved: %1": "未保存：%1",
     "Saved": "已保存",
+    # the bureau's application detail
+    "Reasons and judgements": "评分理由与形式审查研判",
 }

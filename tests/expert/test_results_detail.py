@@ -234,6 +234,10 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(
     ]
     assert len(detail.chart.plotted()) == len(totals) == 6
     assert _two(final) in detail.heading.text()
+    # the reasons and judgements that travelled in the signed returns stand beside each total
+    explained = [detail.experts.item(r, 3).text() for r in range(len(totals))]
+    assert all("依托单位基础条件：理由" in text for text in explained)
+    assert all("科研用房面积：agrees" in text for text in explained)  # this window is in English
 
     # An application no one in this inbox could score: no points, not ranked, the quorum flag in words.
     with qtbot.waitSignal(window.application_shown):

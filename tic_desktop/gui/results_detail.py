@@ -28,6 +28,7 @@ from tic_desktop.aggregation import (
 )
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.gui.score_chart import ScoreChart
+from tic_desktop.returns.scoring import check_title
 
 DROPPED_BG, EXCLUDED_BG, FLAG_BG = QColor("#e9ecef"), QColor("#f8d7da"), QColor("#fff3cd")
 
@@ -78,7 +79,14 @@ class ApplicationDetail(QWidget):
         self.method_note = QLabel()
         self.method_note.setWordWrap(True)
         self.chart = ScoreChart()
-        self.experts = _table([self.tr("Expert"), self.tr("Total"), self.tr("In the final score")])
+        self.experts = _table(
+            [
+                self.tr("Expert"),
+                self.tr("Total"),
+                self.tr("In the final score"),
+                self.tr("Reasons and judgements"),
+            ]
+        )
         self.experts.setAccessibleName(self.tr("Each expert's total"))
         self.criterion_table = _table([self.tr("Criterion"), self.tr("Max"), self.tr("Mean")])
         self.criterion_table.setAccessibleName(self.tr("Criterion means"))
@@ -183,11 +191,13 @@ class ApplicationDetail(QWidget):
                 status, background = self.tr("Dropped (lowest)"), DROPPED_BG
             else:
                 status, background = self.tr("Counted"), None
+            explained = self.explanations(result, expert)
             for column, cell in enumerate(
                 (
                     _cell(expert, background),
                     _cell(money2(result.totals[expert]), background, True),
                     _cell(status, background),
+                    _cell(explained, background),
                 )
             ):
                 self.experts.setItem(row, column, cell)
@@ -198,6 +208,7 @@ class ApplicationDetail(QWidget):
                     _cell(expert, EXCLUDED_BG),
                     _cell("—", EXCLUDED_BG, True),
                     _cell(status, EXCLUDED_BG),
+                    _cell("", EXCLUDED_BG),
                 )
             ):
                 self.experts.setItem(row, column, cell)
@@ -217,6 +228,19 @@ class ApplicationDetail(QWidget):
                 self.criterion_table.setItem(row, column, cell)
         self.criterion_table.resizeColumnToContents(1)
         self.criterion_table.resizeColumnToContents(2)
+
+    def explanations(self, result: ApplicationResult, expert: str) -> str:
+        """The expert's written reasons and formal-review judgements, as signed, one per line."""
+        entry = result.entries.get(expert)
+        if entry is None:
+            return ""
+        titles = {c.id: c.title for c in self.criteria}
+        lines = [f"{titles.get(k, k)}：{v}" for k, v in entry.reasons.items()]
+        for check_id, judgement in entry.judgements.items():
+            verdict = self.tr("agrees") if judgement.agrees else self.tr("disagrees")
+            reason = f"，{judgement.reason}" if judgement.reason else ""
+            lines.append(f"{check_title(check_id)}：{verdict}{reason}")
+        return "\n".join(lines)
 
     def expert_rows(self) -> list[tuple[str, str, str]]:
         """(expert, total, status) as shown, for tests and for reading back."""

@@ -705,7 +705,11 @@ def main() -> int:
                 break
             if deadline is None and time.monotonic() - launched > 120:
                 break
-        os.killpg(child_process.pid, signal.SIGKILL)  # the group this script started
+        exited_by_itself = child_process.poll()
+        try:
+            os.killpg(child_process.pid, signal.SIGKILL)  # the group this script started
+        except ProcessLookupError:
+            pass  # the child and its workers are gone already
         child_process.wait()
         drain_until = time.monotonic() + 5
         while time.monotonic() < drain_until:
@@ -718,8 +722,9 @@ def main() -> int:
                 break
             chunks.append(chunk)
         child_process.stdout.close()
-        if deadline is None:
-            print(f"run {run + 1}: the window never became ready (or the child died)")
+        if deadline is None or exited_by_itself is not None:
+            what = "ended by itself" if deadline is not None else "never became ready"
+            print(f"run {run + 1}: the window {what} (exit status {exited_by_itself})")
             print(stderr_file.read_text(errors="replace")[-3000:])
             print(f"work folder kept: {workdir}")
             return 1

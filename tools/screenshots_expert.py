@@ -1,6 +1,11 @@
-"""Render the expert's screens at 1366×768 into docs/screenshots/ (builds a throwaway bureau and package).
+"""Render the expert's screens on a 1366×768 and a 1024×600 laptop into docs/screenshots/.
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_expert.py
+
+Builds a throwaway bureau and package. Each screen is rendered in a window fitted to the
+screen's available area (the screen less a 30 px panel), as the window opens on such a laptop:
+``expert-<screen>-<width>x<height>.png``. The unsuffixed names the guides and the README show
+(expert-scoring.png …) are the 1366×768 renders.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ _TEMP = Path(tempfile.mkdtemp(prefix="tic-shots-"))
 for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[variable] = str(_TEMP / variable.lower())
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QRect, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tic_desktop.bureau.workspace import init_workspace  # noqa: E402
@@ -30,6 +35,15 @@ from tic_desktop.review import review_round  # noqa: E402
 from tic_desktop.storage import open_database  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+PANEL = 30  # a desktop panel takes this much of the screen's height
+SCREENS = {"1366x768": QRect(0, 0, 1366, 768 - PANEL), "1024x600": QRect(0, 0, 1024, 600 - PANEL)}
+
+
+def _wait(signal, seconds: int = 60) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(seconds * 1000, loop.quit)
+    loop.exec()
 
 
 def main() -> int:
@@ -45,99 +59,95 @@ def main() -> int:
         _TEMP / "packages",
         ["P1"],
     )
-    db = open_database(_TEMP / "expert.sqlite3")
-    window = ExpertWindow(
-        db,
-        Preferences(QSettings(str(_TEMP / "prefs.ini"), QSettings.Format.IniFormat)),
-        set_point_size=lambda size: apply_font(app, size, families),
-    )
-    window.resize(1366, 768)
-    window.show()
-    loop = QEventLoop()
-    window.signed_in.connect(loop.quit)
-    window.open_package_as(built[0].file, "E02", credentials["E02"].passphrase)
-    QTimer.singleShot(60_000, loop.quit)
-    loop.exec()
+    for size, available in SCREENS.items():
+        render(app, families, built[0].file, credentials, size, available)
+    return 0
 
-    def shot(name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
-        window.grab().save(str(OUT / name))
-        print(OUT / name)
+
+def render(app, families, package, credentials, size: str, available: QRect) -> None:
+    folder = _TEMP / size
+    folder.mkdir()
+    db = open_database(folder / "expert.sqlite3")
+    preferences = Preferences(QSettings(str(folder / "prefs.ini"), QSettings.Format.IniFormat))
+    window = ExpertWindow(
+        db, preferences, set_point_size=lambda points: apply_font(app, points, families)
+    )
+    window.resize(available.size())
+    window.fit_to_screen(available)
+    window.show()
+    big = size == "1366x768"
+
+    def shot(name: str, widget=None) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(300, loop.quit)  # thumbnails and pages render on their own thread
+        loop.exec()
+        image = (widget or window).grab()
+        image.save(str(OUT / f"{name}-{size}.png"))
+        print(OUT / f"{name}-{size}.png", image.width(), "×", image.height())
+        if big and widget is None:
+            image.save(str(OUT / f"{name}.png"))
+
+    # The sign-in dialog after a wrong passphrase: it stays open, says why, shows the package.
+    dialog = window.open_with_dialog(package)
+    dialog.choose_member("E02")
+    dialog.passphrase.setText("1234-5678")
+    dialog.ok_button.click()
+    loop = QEventLoop()
+    QTimer.singleShot(60_000, loop.quit)
+    timer = QTimer(interval=50)
+    timer.timeout.connect(lambda: dialog.ok_button.isEnabled() and loop.quit())
+    timer.start()
+    loop.exec()
+    timer.stop()
+    shot("expert-signin", dialog)
+    dialog.passphrase.setText(credentials["E02"].passphrase)
+    dialog.ok_button.click()
+    _wait(window.signed_in)
 
     window.set_declaration("LC-2026-003", "近三年与申报单位有合作项目")
-    shot("expert-coi-certification.png")
-    window.certify()
-    window.ui.applicationList.setCurrentRow(0)
+    shot("expert-coi")
+    if big:
+        shot("expert-coi-certification")
+    window.confirm_certification()
+    for _ in range(5):
+        app.processEvents()
+    shot("expert-coi-confirm", window.confirm_box)
+    window.confirm_box.buttons()[0].click()
+    _wait(window.attachment_shown)
+    shot("expert-materials")
+    loop = QEventLoop()
+    window.viewer.search_finished.connect(loop.quit)
+    window.viewer.search.setText("研发")
+    window.viewer.next_match()
+    loop.exec()
+    _wait(window.viewer.page_shown, 5)
+    shot("expert-materials-search")
     window.ui.workTabs.setCurrentWidget(window.ui.scoringTab)
     desk = window.desk
     for criterion in desk.manifest.rubric.criteria[:4]:
         window.scoring.spins[criterion.id].setValue(float(criterion.max * Decimal("0.8")))
-    window.scoring.spins[desk.manifest.rubric.criteria[0].id].setValue(19.5)
     window.scoring.opinion.setPlainText("依托单位在高端轴承领域研发基础扎实，建设目标明确。")
-    shot("expert-scoring.png")
-    for _ in range(3):
-        window.ui.largerTextAction.trigger()
-    shot("expert-scoring-large-text.png")
-    for _ in range(3):
-        window.ui.smallerTextAction.trigger()
+    shot("expert-scoring")
+    if big:
+        for _ in range(3):
+            window.ui.largerTextAction.trigger()
+        shot("expert-scoring-large-text")
+        for _ in range(3):
+            window.ui.smallerTextAction.trigger()
     window.ui.applicationList.setCurrentRow(3)
     window.ui.workTabs.setCurrentWidget(window.ui.formalTab)
-    window.formal_panel.choices["premises.rd_space"].setCurrentIndex(1)
-    shot("expert-formal-review.png")
-    window.ui.applicationList.setCurrentRow(0)
-    window.ui.workTabs.setCurrentWidget(window.ui.materialsTab)
-    loop = QEventLoop()
-    window.attachment_shown.connect(loop.quit)
-    window.show_attachment(0)
-    QTimer.singleShot(60_000, loop.quit)
-    loop.exec()
-    window.viewer.find("研发")
-    shot("expert-materials.png")
+    if "premises.rd_space" in window.formal_panel.choices:
+        window.formal_panel.choices["premises.rd_space"].setCurrentIndex(1)
+    shot("expert-formal-review")
     window.ui.applicationList.setCurrentRow(0)
     window.ui.workTabs.setCurrentWidget(window.inspection_scroll)
-    panel = window.inspection_panel
-    for combo in list(panel.results.values())[:4]:
-        combo.setCurrentIndex(1)
-    panel.measured["premises.area"].setText("实测 512 平方米")
-    shot("expert-inspection.png")
+    shot("expert-inspection")
     window.ui.applicationList.setCurrentRow(2)
-    shot("expert-recused.png")
-    # The bureau's side: E02 finishes and signs, the bureau drops the USB stick's folder in.
-    step = desk.manifest.rubric.step
-    for entry in desk.scorable():
-        for criterion in desk.manifest.rubric.criteria:
-            desk.set_score(
-                entry.id,
-                criterion.id,
-                (criterion.max * Decimal("0.8") / step).to_integral_value() * step,
-            )
-        desk.set_opinion(entry.id, "依托单位基础较好，建设方案可行。", True)
-        for check in [
-            c
-            for c in desk.formal_review(entry.id).checks
-            if c.result.value in ("review", "missing")
-        ]:
-            desk.judge(entry.id, check.id, True)
-    desk.sign_and_export(_TEMP / "usb")
-    (_TEMP / "usb" / "别人的回执.ticreturn").write_bytes(b"not a return")
-    from tic_desktop.gui.results_window import ResultsWindow
-
-    results = ResultsWindow(
-        review_round(demo_round_file()), workspace, workspace.keys("screenshots only")
-    )
-    results.show()
-    loop = QEventLoop()
-    results.received.connect(loop.quit)
-    results.add_paths([_TEMP / "usb"])
-    loop.exec()
-    for _ in range(5):
-        app.processEvents()
-    results.grab().save(str(OUT / "bureau-returns-results.png"))
-    print(OUT / "bureau-returns-results.png")
-    window.scoring = None
+    shot("expert-recused")
+    window.sign_and_export(folder / "usb")
+    shot("expert-not-ready")
+    window.close()
     db.close()
-    return 0
 
 
 if __name__ == "__main__":

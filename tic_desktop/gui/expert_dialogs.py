@@ -51,6 +51,14 @@ class SignInDialog(RememberingDialog):
         self.package_info.setWordWrap(True)
         self.package_info.setText(self._package_html())
         layout.addWidget(self.package_info)
+        self.check_note = QLabel(
+            self.tr(
+                "Signature verified. Compare the fingerprint with your passphrase sheet; "
+                "if the round or the fingerprint is not yours, press Cancel and call the bureau."
+            )
+        )
+        self.check_note.setWordWrap(True)
+        layout.addWidget(self.check_note)
         form = QFormLayout()
         self.member = QComboBox()
         for member in manifest.members:
@@ -66,7 +74,8 @@ class SignInDialog(RememberingDialog):
             )
         )
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 40)
+        self.passphrase.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 36)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 30)
         form.addRow(self.tr("Passphrase:"), self.passphrase)
         layout.addLayout(form)
         self.message = QLabel()
@@ -103,11 +112,7 @@ class SignInDialog(RememberingDialog):
             f"<tr><td style='padding-right:12px'>{escape(k)}</td><td><b>{escape(v)}</b></td></tr>"
             for k, v in rows
         )
-        note = self.tr(
-            "Signature verified. Compare the fingerprint with your passphrase sheet; "
-            "if the round or the fingerprint is not yours, press Cancel and call the bureau."
-        )
-        return f"<table>{table}</table><p>{escape(note)}</p>"
+        return f"<table>{table}</table>"
 
     # --- what the window tells the dialog ------------------------------------------------------
     def expert_id(self) -> str:

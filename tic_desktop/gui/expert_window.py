@@ -15,6 +15,7 @@ from html import escape
 from multiprocessing import shared_memory
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
+    QSplitter,
     QTableWidgetItem,
 )
 
@@ -265,7 +268,43 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             )
         )
         self.ui.materialsLayout.addWidget(self.viewer, 1)
+        # Which document, in the viewer's own toolbar: the page gets the height.
+        self.viewer.title.hide()
+        for position, widget in enumerate(
+            (self.ui.attachmentLabel, self.ui.attachmentCombo, self.ui.attachmentStatus)
+        ):
+            self.viewer.bar.insertWidget(position, widget)
+        self.ui.attachmentStatus.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.ui.materialsInfo.setWordWrap(False)
+        self.ui.materialsInfo.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.ui.materialsInfo.installEventFilter(self)
+        self._materials_text = ""
         self.ui.attachmentCombo.activated.connect(self.show_attachment)
+        # Formal review: the engine's checks above, the items left to the expert below, each
+        # scrolling on its own so that neither is cut on a small screen.
+        self.formal_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.ui.formalLayout.removeWidget(self.ui.formalView)
+        self.formal_splitter.addWidget(self.ui.formalView)
+        self.formal_scroll = QScrollArea()
+        self.formal_scroll.setWidgetResizable(True)
+        self.formal_splitter.addWidget(self.formal_scroll)
+        self.formal_splitter.setChildrenCollapsible(False)
+        self.formal_splitter.setSizes([200, 300])
+        self.ui.formalLayout.addWidget(self.formal_splitter)
+        self.ui.applicationList.setWordWrap(True)
+        self.ui.applicationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ui.applicationList.setMinimumWidth(180)
+        self._message_timer = QTimer(self, singleShot=True, interval=15_000)
+        self._message_timer.timeout.connect(self._expire_message)
+        self._coi_rows = QTimer(self, singleShot=True, interval=0)
+        self._coi_rows.timeout.connect(lambda: self.ui.coiTable.resizeRowsToContents())
+        self.ui.coiTable.horizontalHeader().sectionResized.connect(
+            lambda *_: self._coi_rows.start()
+        )
         self.ui.workTabs.currentChanged.connect(self._tab_changed)
         # The first document opens by itself once the expert rests on an application's materials
         # (not for every application passed on the way with the arrow keys).
@@ -295,7 +334,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setAccessibleName(self.tr("Decrypting"))
         self.progress_bar.hide()
-        self.ui.attachmentLayout.insertWidget(3, self.progress_bar)
+        self.progress_bar.setMaximumWidth(120)
+        self.viewer.bar.insertWidget(3, self.progress_bar)
         self.restore_geometry(preferences)
 
     # --- messages in the window ---------------------------------------------------------------
@@ -310,8 +350,17 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.ui.messageFrame.setStyleSheet(MESSAGE_STYLES.get(kind, MESSAGE_STYLES["info"]))
         self.ui.messageFrame.show()
         self._message_kind = kind
+        # Errors stay until dealt with; news goes after a while (it stays in the status bar).
+        if kind == "error":
+            self._message_timer.stop()
+        else:
+            self._message_timer.start()
         self.statusBar().showMessage((title + "：" if title else "") + lines[0], 20_000)
         self.message_shown.emit(kind, text)
+
+    def _expire_message(self) -> None:
+        if self._message_kind != "error":
+            self.clear_message()
 
     def clear_message(self) -> None:
         self.ui.messageFrame.hide()
@@ -491,11 +540,12 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             self.tr("Bureau signature verified: %1, fingerprint %2")
             .replace("%1", manifest.bureau.name)
             .replace("%2", short_fingerprint(manifest.bureau.fingerprint))
-            + (f"<br><span style='color:#8a5a00'>{escape(note)}</span>" if note else "")
         )
         self.ui.signAction.setEnabled(True)
         self._add_chair_tab()
         self.clear_message()
+        if note:
+            self.notify(note, "info")
         self.statusBar().showMessage(self.tr("Package opened"))
         self.signed_in.emit(expert_id)
         if self.desk.certified:
@@ -576,12 +626,15 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
+        # Rows follow the wrapped units' height as the columns take their widths.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.certifyButton.setDefault(True)
         self._update_coi_summary()
         self.ui.pages.setCurrentWidget(self.ui.coiPage)
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.ui.materialsInfo and event.type() == QEvent.Type.Resize:
+            self._elide_materials_info()
         # A check box or reason reached by Tab scrolls its row into view.
         if event.type() == QEvent.Type.FocusIn and self.ui.pages.currentWidget() is self.ui.coiPage:
             table = self.ui.coiTable
@@ -743,6 +796,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                 tabs.setCurrentWidget(self.ui.formalTab)
             tabs.setTabVisible(tabs.indexOf(self.ui.materialsTab), False)
             self.ui.attachmentCombo.clear()
+            self._materials_text = ""
             self.ui.materialsInfo.clear()
             self.ui.formalView.show()
             self.ui.formalView.setHtml(f"<p>{escape(text)}</p>")
@@ -782,12 +836,14 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
 
     def _set_formal_panel(self, panel: FormalReviewPanel | None) -> None:
         if self.formal_panel is not None:
-            self.ui.formalLayout.removeWidget(self.formal_panel)
-            self.formal_panel.hide()  # deleteLater waits for the event loop; never show it meanwhile
-            self.formal_panel.deleteLater()
+            old = self.formal_scroll.takeWidget()
+            if old is not None:
+                old.hide()  # deleteLater waits for the event loop; never show it meanwhile
+                old.deleteLater()
         self.formal_panel = panel
         if panel is not None:
-            self.ui.formalLayout.addWidget(panel)
+            self.formal_scroll.setWidget(panel)
+        self.formal_scroll.setVisible(panel is not None)
 
     def _set_inspection(self, panel: InspectionPanel | None) -> None:
         """The 现场考察 tab shows the current application's checklist (absent while recused)."""
@@ -835,9 +891,9 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                 f"{app.director.name} {app.director.title or ''}" if app.director else "—",
             ),
         ]
-        self.ui.materialsInfo.setText(
-            f"<b>{escape(app.id)}</b>　" + "　".join(f"{escape(k)}：{escape(v)}" for k, v in rows)
-        )
+        self._materials_text = f"{app.id}　" + "　".join(f"{k}：{v}" for k, v in rows)
+        self.ui.materialsInfo.setToolTip("\n".join(f"{k}：{v}" for k, v in rows))
+        self._elide_materials_info()
         combo = self.ui.attachmentCombo
         combo.blockSignals(True)
         combo.clear()
@@ -852,6 +908,15 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             self.ui.attachmentStatus.setText(self.tr("This application has no attachments."))
         else:
             self.ui.attachmentStatus.clear()
+
+    def _elide_materials_info(self) -> None:
+        """One line of the application's facts (all of them in the tooltip)."""
+        label = self.ui.materialsInfo
+        label.setText(
+            label.fontMetrics().elidedText(
+                self._materials_text, Qt.TextElideMode.ElideRight, max(50, label.width())
+            )
+        )
 
     def _formal_html(self, app: Application) -> str:
         report = evaluate(app)
@@ -943,21 +1008,28 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         )
         poll.start()
 
-        def finish() -> None:
+        def finish() -> bool:
+            """Tidy up; False when the window was closed meanwhile (its widgets are gone)."""
+            progress.close()
+            progress.unlink()
+            if not shiboken6.isValid(poll):
+                return False
             poll.stop()
             poll.deleteLater()
             if self._pending_attachment in (None, (app_id, index)):
                 self.progress_bar.hide()
-            progress.close()
-            progress.unlink()
+            return True
 
         def done(_size: int) -> None:
-            finish()
-            on_done(plaintext)
+            if finish():
+                on_done(plaintext)
+            else:
+                plaintext.release()
 
         def failed(error: Exception) -> None:
-            finish()
             plaintext.release()
+            if not finish():
+                return
             if self._pending_attachment == (app_id, index):
                 self._pending_attachment = None
                 self.ui.attachmentStatus.clear()

@@ -62,7 +62,7 @@ class FormalReviewPanel(QWidget):
                     self.tr("Item and finding"),
                     self.tr("System's conclusion"),
                     self.tr("Your judgement"),
-                    self.tr("Reason"),
+                    self.tr("Why (when you disagree)"),
                 )
             ):
                 header = QLabel(f"<b>{escape(text)}</b>")

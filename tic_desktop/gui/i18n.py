@@ -30,6 +30,31 @@ def _compiled_catalogue(ts: Path) -> Path:
     )
 
 
+# Strings of Qt's own widgets that qtbase_zh_CN.qm lacks (Qt 6 added the mnemonics, the
+# catalogue still has "Look in:" without "&"): the non-native file dialog showed them in English.
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QFileDialog", "&New Folder"): "新建文件夹(&N)",
+    ("QFileDialog", "&Rename"): "重命名(&R)",
+    ("QFileDialog", "&Delete"): "删除(&D)",
+    ("QFileDialog", "Show &hidden files"): "显示隐藏文件(&H)",
+    ("QFileDialog", "&Choose"): "选择(&C)",
+    ("QFileDialog", "Directory:"): "目录：",
+    ("QFileDialog", "File &name:"): "文件名称(&N)：",
+}
+
+
+class _QtGaps(QTranslator):
+    """Fills the few holes of Qt's own Chinese catalogue (installed after it, so asked first)."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return QT_GAPS.get((context, source))  # None: not ours, ask the next catalogue
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Translations:
     """Installs and swaps the app's and Qt's own translators for a language."""
 
@@ -61,5 +86,6 @@ class Translations:
                 QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
             ):
                 self._installed.append(qt_own)
+            self._installed.append(_QtGaps(self._app))
         for translator in self._installed:
             self._app.installTranslator(translator)

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -230,17 +230,24 @@ class PdfViewer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self.bar = bar
+        """The toolbar; a window may add its own controls (e.g. which document) at the front."""
         self.title = QLabel()
-        self.zoom_out = QPushButton(self.tr("Zoom out"))
+        self.zoom_out = QToolButton()
+        self.zoom_out.setText(self.tr("Zoom out"))
         self.zoom_out.setToolTip(self.tr("Zoom out of the document (Ctrl+-)"))
-        self.zoom_in = QPushButton(self.tr("Zoom in"))
+        self.zoom_in = QToolButton()
+        self.zoom_in.setText(self.tr("Zoom in"))
         self.zoom_in.setToolTip(self.tr("Zoom into the document (Ctrl++)"))
         self.zoom_label = QLabel()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search in this document"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setToolTip(self.tr("Search in this document (Ctrl+F); Enter finds the next"))
-        self.find_next = QPushButton(self.tr("Find next"))
+        self.search.setMinimumWidth(90)
+        self.find_next = QToolButton()
+        self.find_next.setText(self.tr("Find next"))
         self.page_label = QLabel()
         for widget in (
             self.title,

@@ -20,8 +20,8 @@ from tic_desktop.domain.jsonfile import read_json
 from tic_desktop.packages.build import build_packages
 from tic_desktop.packages.opening import open_package
 from tic_desktop.paths import demo_round_file
+from tic_desktop.reports.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.making import make_return
-from tic_desktop.returns.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.receiving import receive_returns
 from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import review_round

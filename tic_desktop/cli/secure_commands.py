@@ -15,13 +15,13 @@ from tic_desktop.expert.pinning import check_bureau, matches
 from tic_desktop.packages.build_job import BuildRequest, build_all_or_nothing
 from tic_desktop.packages.expert_keys import obtain_credential
 from tic_desktop.packages.opening import open_package
+from tic_desktop.reports.opinion_pdfs import WrittenFiles, write_opinion_pdfs
 from tic_desktop.returns.making import (
     chair_copy,
     chair_copy_path,
     make_return,
     package_scoring_context,
 )
-from tic_desktop.returns.opinion_pdfs import WrittenFiles, write_opinion_pdfs
 from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, receive_returns
 from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import review_round

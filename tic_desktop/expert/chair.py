@@ -23,7 +23,7 @@ from tic_desktop.events import Event
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.reports.documents import GroupOpinion, MemberTotal
 from tic_desktop.reports.forms import draw_group_opinion
-from tic_desktop.returns.opinion_pdfs import case_header, signed_by_one
+from tic_desktop.reports.opinion_pdfs import case_header, signed_by_one
 from tic_desktop.returns.receiving import ReceivedReturn, ReturnStatus, classify_returns
 from tic_desktop.returns.scoring import ScoreSheet, ScoringContext
 from tic_desktop.returns.verification import (

@@ -23,7 +23,7 @@ from tic_desktop.events import Event
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.reports.documents import InspectionItem, InspectionPhoto, InspectionReport
 from tic_desktop.reports.forms import draw_inspection_report
-from tic_desktop.returns.opinion_pdfs import case_header, signed_by_one
+from tic_desktop.reports.opinion_pdfs import case_header, signed_by_one
 from tic_desktop.rules.display import shown_value
 from tic_desktop.security import age_files
 from tic_desktop.security.atomic import write_atomically

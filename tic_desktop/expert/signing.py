@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tic_desktop.errors import TicError
 from tic_desktop.events import Event
+from tic_desktop.reports.opinion_pdfs import WrittenFiles, write_opinion_pdfs
 from tic_desktop.returns.making import (
     ReturnMade,
     chair_copy,
@@ -23,7 +24,6 @@ from tic_desktop.returns.making import (
     last_sent,
     make_return,
 )
-from tic_desktop.returns.opinion_pdfs import WrittenFiles, write_opinion_pdfs
 from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.storage.audit import append_audit_event, audit_head_hash

@@ -42,6 +42,12 @@ QT_GAPS = {
     ("QFileDialog", "&Choose"): "选择(&C)",
     ("QFileDialog", "Directory:"): "目录：",
     ("QFileDialog", "File &name:"): "文件名称(&N)：",
+    # The file list's "type" column.
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File"): "文件",
+    ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+    ("QAbstractFileIconProvider", "Unknown"): "未知",
 }
 
 

@@ -1,0 +1,582 @@
+"""The clerk's collector: an HTTPS server with mutual TLS on one chosen local address.
+
+Runs aiohttp's low-level server on its own asyncio loop in a thread of the clerk's app (or a
+process of its own: ``python -m tic_desktop.network serve``). Verification and fsync run in a
+small thread pool; what happens is reported through ``on_event`` (the GUI hands it to the
+event bus, :data:`tic_desktop.events.Event.NETWORK`).
+
+Refused before any handler runs: clients without a certificate from the bureau CA (TLS), slow TLS
+handshakes, more connections from one address than allowed. Refused by the handler: other
+methods and paths, query strings, chunked or oversized bodies, slow bodies, clients over their
+request rate, and returns that fail the bureau's verifier or are not the sender's own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from aiohttp.web_request import BaseRequest
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
+from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.network import protocol, receipts
+from tic_desktop.network.progress import ProgressSnapshot, progress_snapshot
+from tic_desktop.network.protocol import Limits
+from tic_desktop.network.store import (
+    DUPLICATE,
+    STORED,
+    ChairCopyRelay,
+    FolderStore,
+    ReturnStore,
+    StoreOutcome,
+)
+from tic_desktop.network.tls import (
+    NetworkError,
+    certificate_from_der,
+    issue_collector_certificate,
+    server_context,
+)
+from tic_desktop.security import certificates
+from tic_desktop.security.errors import SecurityError
+
+
+@dataclass(frozen=True)
+class CollectorEvent:
+    """Something the clerk may want to see. ``kind``: started, stopped, arriving, stored,
+    duplicate, rejected, refused (a request the protocol does not allow), chair_copy, error."""
+
+    kind: str
+    expert: str | None = None
+    text_zh: str = ""
+    text_en: str = ""
+    receipt: str = ""
+    snapshot: ProgressSnapshot | None = None
+
+
+EventSink = Callable[[CollectorEvent], None]
+
+
+@dataclass(frozen=True)
+class Peer:
+    expert: str
+    name: str
+    fingerprint: str
+
+
+class _Bucket:
+    """Token bucket: ``burst`` requests at once, refilled at ``rate`` a second."""
+
+    def __init__(self, burst: int, rate: float) -> None:
+        self.burst, self.rate = burst, rate
+        self.tokens, self.at = float(burst), time.monotonic()
+
+    def take(self) -> float:
+        """0 if allowed, else the seconds to wait."""
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.rate
+
+
+class _Guarded:
+    """The HTTP protocol behind a per-address and total connection count (after the handshake)."""
+
+    def __init__(self, inner: Any, collector: CollectorServer) -> None:
+        self.inner, self.collector, self.address, self.admitted = inner, collector, None, False
+
+    def connection_made(self, transport: Any) -> None:
+        peer = transport.get_extra_info("peername")
+        self.address = peer[0] if peer else "?"
+        if not self.collector._admit(self.address):
+            transport.abort()
+            return
+        self.admitted = True
+        self.inner.connection_made(transport)
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        if self.admitted:
+            self.admitted = False
+            self.collector._release(self.address)
+            self.inner.connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self.admitted:
+            self.inner.data_received(data)
+
+    def eof_received(self) -> bool | None:
+        return self.inner.eof_received() if self.admitted else None
+
+    def pause_writing(self) -> None:
+        if self.admitted:
+            self.inner.pause_writing()
+
+    def resume_writing(self) -> None:
+        if self.admitted:
+            self.inner.resume_writing()
+
+
+@dataclass
+class _State:
+    connections: dict[str, int] = field(default_factory=dict)
+    total: int = 0
+    buckets: dict[str, _Bucket] = field(default_factory=dict)
+    arriving: dict[str, str] = field(default_factory=dict)
+
+
+def _json(status: int, body: bytes, close: bool = False) -> web.Response:
+    response = web.Response(status=status, body=body, content_type=protocol.JSON_TYPE)
+    if close:
+        response.force_close()
+    return response
+
+
+def _error(status: int, code: str, zh: str, en: str, close: bool = False) -> web.Response:
+    return _json(status, protocol.error_body(code, zh, en), close)
+
+
+class CollectorServer:
+    """The server itself (runs on an asyncio loop; see :class:`Collection` for the thread)."""
+
+    def __init__(
+        self,
+        *,
+        store: ReturnStore,
+        relay: ChairCopyRelay,
+        review_round: ReviewRound,
+        ca_certificate: x509.Certificate,
+        key: ec.EllipticCurvePrivateKey,
+        certificate: x509.Certificate,
+        host: str,
+        port: int = 0,
+        limits: Limits | None = None,
+        on_event: EventSink | None = None,
+    ) -> None:
+        self.store, self.relay, self.review_round = store, relay, review_round
+        self.ca_certificate, self.key, self.certificate = ca_certificate, key, certificate
+        self.fingerprint = certificates.fingerprint(certificate)
+        self.host, self.port = host, port
+        self.limits = limits or Limits()
+        self.on_event = on_event or (lambda event: None)
+        self._state = _State()
+        self._chairs = {p.chair: [] for p in review_round.panels}
+        for panel in review_round.panels:
+            self._chairs[panel.chair].append(panel.id)
+        self._panel_of = {m: p.id for p in review_round.panels for m in p.members}
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tic-collector-verify")
+        self._server: asyncio.AbstractServer | None = None
+        self._web: web.Server | None = None
+
+    # --- lifecycle -------------------------------------------------------------------------
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        limits = self.limits
+        self._web = web.Server(
+            self._handle,
+            loop=loop,
+            keepalive_timeout=limits.header_timeout,
+            max_line_size=limits.max_header_bytes,
+            max_field_size=limits.max_header_bytes,
+            max_headers=limits.max_headers,
+            access_log=None,
+        )
+        web_server = self._web
+        context = server_context(self.key, self.certificate, self.ca_certificate)
+        self._server = await loop.create_server(
+            lambda: _Guarded(web_server(), self),
+            self.host,
+            self.port,
+            ssl=context,
+            ssl_handshake_timeout=limits.handshake_timeout,
+            reuse_address=True,
+            backlog=128,
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        if self._web is not None:
+            self._web.pre_shutdown()
+            await self._web.shutdown(2.0)
+        if self._server is not None:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._server.wait_closed(), 2.0)
+            self._server = None
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    # --- connection accounting -------------------------------------------------------------
+    def _admit(self, address: str) -> bool:
+        state, limits = self._state, self.limits
+        if state.total >= limits.max_connections:
+            return False
+        if state.connections.get(address, 0) >= limits.connections_per_address:
+            return False
+        state.connections[address] = state.connections.get(address, 0) + 1
+        state.total += 1
+        return True
+
+    def _release(self, address: str) -> None:
+        state = self._state
+        state.total -= 1
+        left = state.connections.get(address, 1) - 1
+        if left > 0:
+            state.connections[address] = left
+        else:
+            state.connections.pop(address, None)
+
+    # --- requests -------------------------------------------------------------------------
+    def _peer(self, request: BaseRequest) -> Peer | None:
+        transport = request.transport
+        ssl_object = transport.get_extra_info("ssl_object") if transport is not None else None
+        certificate = certificate_from_der(ssl_object.getpeercert(True) if ssl_object else None)
+        if certificate is None:
+            return None
+        try:
+            signer = certificates.verify_issued_by(certificate, self.ca_certificate)
+        except SecurityError:
+            return None
+        if not signer.expert_id:
+            return None
+        name = certificates.subject_attribute(certificate, NameOID.COMMON_NAME) or ""
+        return Peer(signer.expert_id, name, signer.fingerprint)
+
+    def _refused(self, peer: Peer | None, zh: str, en: str) -> None:
+        self.on_event(CollectorEvent("refused", peer.expert if peer else None, zh, en))
+
+    async def _handle(self, request: BaseRequest) -> web.StreamResponse:
+        try:
+            return await self._route(request)
+        except Exception as error:  # a bug: the client learns nothing, the clerk sees it
+            self.on_event(CollectorEvent("error", None, f"内部错误：{error!r}", repr(error)))
+            return _error(500, "internal", "服务器内部错误", "internal error", close=True)
+
+    async def _route(self, request: BaseRequest) -> web.StreamResponse:
+        peer = self._peer(request)
+        if peer is None:
+            return _error(403, "forbidden", "未认证的客户端", "unauthenticated client", True)
+        wait = self._state.buckets.setdefault(
+            peer.fingerprint, _Bucket(self.limits.requests_burst, self.limits.requests_per_second)
+        ).take()
+        if wait:
+            self._refused(peer, "请求过于频繁", "too many requests")
+            response = _error(429, "rate_limited", "请求过于频繁，请稍后再试", "too many requests")
+            response.headers["Retry-After"] = str(max(1, round(wait)))
+            return response
+        path, method = request.rel_url.raw_path, request.method
+        if request.rel_url.raw_query_string:
+            return self._not_allowed(peer, 400, "不接受查询参数", "no query strings")
+        if path == protocol.HELLO:
+            if method != "GET":
+                return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
+            return self._hello(peer)
+        if path == protocol.RETURNS:
+            if method != "POST":
+                return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
+            return await self._receive_return(request, peer)
+        if path == protocol.CHAIR_COPIES:
+            if method != "GET":
+                return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
+            return self._list_copies(peer)
+        match = protocol.CHAIR_COPY_PATH.fullmatch(path)
+        if match and method == "POST":
+            return await self._receive_copy(request, peer, match.group(1))
+        if match and method == "GET":
+            return self._send_copy(peer, match.group(1))
+        if match:
+            return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
+        return self._not_allowed(peer, 404, "没有这个地址", "no such path")
+
+    def _not_allowed(self, peer: Peer, status: int, zh: str, en: str) -> web.Response:
+        self._refused(peer, zh, en)
+        return _error(status, "refused", zh, en, close=True)
+
+    def _hello(self, peer: Peer) -> web.Response:
+        return _json(
+            200,
+            protocol.json_body(
+                {
+                    "format": protocol.FORMAT,
+                    "round": self.review_round.id,
+                    "title": self.review_round.spec.title,
+                    "collector": self.fingerprint,
+                    "expert": peer.expert,
+                    "panel": self._panel_of.get(peer.expert),
+                    "chair_of": self._chairs.get(peer.expert, []),
+                }
+            ),
+        )
+
+    async def _body(self, request: BaseRequest, limit: int) -> bytes | web.Response:
+        if "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+            return _error(411, "length_required", "需要 Content-Length", "length required", True)
+        length = request.content_length
+        if length is None:
+            return _error(411, "length_required", "需要 Content-Length", "length required", True)
+        if length > limit:
+            return _error(413, "too_large", "文件过大", "file too large", True)
+        try:
+            async with asyncio.timeout(self.limits.body_timeout):
+                return await request.content.readexactly(length)
+        except TimeoutError:
+            return _error(408, "timeout", "发送过慢，连接已关闭", "too slow", True)
+        except asyncio.IncompleteReadError:
+            return _error(400, "incomplete", "数据不完整", "incomplete body", True)
+
+    def _snapshot(self) -> ProgressSnapshot:
+        return progress_snapshot(
+            self.review_round, self.store.returns(), dict(self._state.arriving)
+        )
+
+    def _receipt(self, outcome: StoreOutcome) -> bytes:
+        item = outcome.item
+        assert item is not None and item.expert is not None and item.revision is not None
+        return receipts.sign_receipt(
+            self.key,
+            self.certificate,
+            round_id=self.review_round.id,
+            panel=item.panel or "",
+            expert=item.expert,
+            revision=item.revision,
+            file_sha256=outcome.file_sha256,
+            status=outcome.status,
+            counted=str(item.status),
+        )
+
+    async def _receive_return(self, request: BaseRequest, peer: Peer) -> web.StreamResponse:
+        body = await self._body(request, self.limits.max_return_bytes)
+        if isinstance(body, web.Response):
+            self._refused(peer, "回执上传被拒绝", f"upload refused ({body.status})")
+            return body
+        name = protocol.safe_display_name(request.headers.get(protocol.FILE_NAME_HEADER))
+        self._state.arriving[peer.expert] = ""
+        self.on_event(CollectorEvent("arriving", peer.expert, name, name))
+
+        def work() -> tuple[StoreOutcome, bytes, ProgressSnapshot | None]:
+            outcome = self.store.store(body, name, peer.expert)
+            token = self._receipt(outcome) if outcome.status in (STORED, DUPLICATE) else b""
+            if outcome.status != STORED:
+                return outcome, token, None
+            self._state.arriving.pop(peer.expert, None)
+            return outcome, token, self._snapshot()
+
+        loop = asyncio.get_running_loop()
+        outcome, token, snapshot = await loop.run_in_executor(self._pool, work)
+        if outcome.status in (STORED, DUPLICATE):
+            assert outcome.item is not None
+            self._state.arriving.pop(peer.expert, None)
+            number = receipts.receipt_number(outcome.file_sha256)
+            self.on_event(
+                CollectorEvent(
+                    outcome.status,
+                    peer.expert,
+                    f"第 {outcome.item.revision} 版",
+                    f"revision {outcome.item.revision}",
+                    number,
+                    snapshot,
+                )
+            )
+            return _json(
+                200,
+                protocol.json_body({"receipt": token.decode("ascii"), "status": outcome.status}),
+            )
+        self._state.arriving[peer.expert] = outcome.detail_zh
+        self.on_event(
+            CollectorEvent(
+                "rejected",
+                peer.expert,
+                outcome.detail_zh,
+                outcome.detail_en,
+                snapshot=await loop.run_in_executor(self._pool, self._snapshot),
+            )
+        )
+        return _error(422, outcome.reason or "rejected", outcome.detail_zh, outcome.detail_en)
+
+    async def _receive_copy(
+        self, request: BaseRequest, peer: Peer, return_sha256: str
+    ) -> web.StreamResponse:
+        body = await self._body(request, self.limits.max_copy_bytes)
+        if isinstance(body, web.Response):
+            self._refused(peer, "副本上传被拒绝", f"copy refused ({body.status})")
+            return body
+        loop = asyncio.get_running_loop()
+        problem = await loop.run_in_executor(
+            self._pool, self.relay.put, return_sha256, body, peer.expert
+        )
+        if problem:
+            return _error(
+                404,
+                problem,
+                "会场没有此专家的这份回执",
+                "no such return of this expert here",
+            )
+        self.on_event(CollectorEvent("chair_copy", peer.expert, "评分副本", "chair copy"))
+        return _json(200, protocol.json_body({"stored": True}))
+
+    def _list_copies(self, peer: Peer) -> web.Response:
+        panels = self._chairs.get(peer.expert)
+        if not panels:
+            return self._not_allowed(peer, 403, "只有专家组组长可以取评分副本", "chairs only")
+        entries = [
+            {
+                "panel": panel,
+                "return_sha256": e.return_sha256,
+                "member": e.member,
+                "revision": e.revision,
+                "size": e.size,
+            }
+            for panel in panels
+            for e in self.relay.listing(panel)
+        ]
+        return _json(200, protocol.json_body({"copies": entries}))
+
+    def _send_copy(self, peer: Peer, return_sha256: str) -> web.Response:
+        for panel in self._chairs.get(peer.expert, []):
+            data = self.relay.read(panel, return_sha256)
+            if data is not None:
+                return web.Response(status=200, body=data, content_type=protocol.OCTETS)
+        return self._not_allowed(peer, 404, "没有这个评分副本", "no such copy")
+
+
+class Collection:
+    """A running collector: its loop thread, the server, optionally its mDNS announcement."""
+
+    def __init__(self, server: CollectorServer, announce: bool = True) -> None:
+        self.server = server
+        self.announce = announce
+        self._announcer: Any = None
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, name="tic-collector", daemon=True)
+        self.running = False
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self.server.host, self.server.port
+
+    @property
+    def fingerprint(self) -> str:
+        return self.server.fingerprint
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        self._loop.run_forever()
+
+    def start(self) -> Collection:
+        self._thread.start()
+        future = asyncio.run_coroutine_threadsafe(self.server.start(), self._loop)
+        try:
+            future.result(timeout=30)
+        except OSError as error:
+            self._close_loop()
+            raise NetworkError(
+                f"无法在 {self.server.host}:{self.server.port} 上开始收集：{error.strerror or error}",
+                f"cannot listen on {self.server.host}:{self.server.port}: {error.strerror or error}",
+            ) from None
+        self.running = True
+        if self.announce:
+            from tic_desktop.network.discovery import Announcer
+
+            self._announcer = Announcer(
+                self.server.host,
+                self.server.port,
+                self.server.review_round.id,
+                certificates.fingerprint(self.server.ca_certificate),
+                self.fingerprint,
+            )
+            self._announcer.start()
+        self.server.on_event(
+            CollectorEvent(
+                "started",
+                None,
+                f"正在 {self.server.host}:{self.server.port} 收集",
+                f"collecting on {self.server.host}:{self.server.port}",
+                snapshot=self.server._snapshot(),
+            )
+        )
+        return self
+
+    def snapshot(self) -> ProgressSnapshot:
+        return self.server._snapshot()
+
+    def stop(self) -> None:
+        if self._announcer is not None:
+            self._announcer.close()
+            self._announcer = None
+        if self.running:
+            self.running = False
+            future = asyncio.run_coroutine_threadsafe(self.server.stop(), self._loop)
+            future.result(timeout=30)
+            self._close_loop()
+            self.server.on_event(CollectorEvent("stopped", None, "已停止收集", "stopped"))
+
+    def _close_loop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=30)
+        self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+        self._loop.close()
+
+
+def is_wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return True  # a name, not an address: refuse it too
+
+
+def start_collection(
+    workspace: BureauWorkspace,
+    keys: BureauKeys,
+    review_round: ReviewRound,
+    host: str,
+    port: int = protocol.DEFAULT_PORT,
+    *,
+    store: ReturnStore | None = None,
+    limits: Limits | None = None,
+    on_event: EventSink | None = None,
+    announce: bool = True,
+) -> Collection:
+    """Issue the collector certificate with the bureau's CA key and start listening on ``host``.
+
+    ``host`` is one of the machine's addresses: the wildcard (0.0.0.0, ::) is refused, so the
+    collector is reachable only on the network the clerk chose.
+    """
+    if is_wildcard(host):
+        raise NetworkError(
+            "请选择一个本机网络接口的地址（不能监听所有接口）",
+            "choose one of this machine's interface addresses (not all interfaces)",
+        )
+    if store is None:
+        folder_store = FolderStore(workspace, keys, review_round)
+        folder_store.load()
+        store = folder_store
+    folder = getattr(store, "folder", workspace.folder / "returns" / review_round.id)
+    key, certificate = issue_collector_certificate(
+        keys.ca_key, workspace.ca_certificate, review_round.id, workspace.name, [host]
+    )
+    server = CollectorServer(
+        store=store,
+        relay=ChairCopyRelay(folder / "chaircopies", store),
+        review_round=review_round,
+        ca_certificate=workspace.ca_certificate,
+        key=key,
+        certificate=certificate,
+        host=host,
+        port=port,
+        limits=limits,
+        on_event=on_event,
+    )
+    return Collection(server, announce).start()

@@ -128,9 +128,11 @@ def issue_expert_certificate(
             x509.ExtendedKeyUsage(
                 [
                     ExtendedKeyUsageOID.EMAIL_PROTECTION,
-                    x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12"),
+                    x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12"),  # document signing
+                    # TLS client auth at the meeting's collector (tic_desktop/network, issue #16)
+                    ExtendedKeyUsageOID.CLIENT_AUTH,
                 ]
-            ),  # document signing
+            ),
             critical=False,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)

@@ -10,7 +10,6 @@ local database with the group opinions, so the chair's desk survives a restart.
 from __future__ import annotations
 
 import datetime as dt
-import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tic_desktop.aggregation import Exclusion, Method, final_score, member_outcome, money2
+from tic_desktop.domain.files import read_regular_file
 from tic_desktop.errors import TicError
 from tic_desktop.events import Event
 from tic_desktop.expert.desk import ExpertDesk
@@ -155,17 +155,9 @@ class ChairDesk:
         Raises TicError (SecurityError with the reason) for a copy that fails any check.
         """
         file = Path(file)
-        try:
-            status = file.stat()
-        except OSError as error:
-            raise TicError(
-                f"{file.name}：无法读取（{error.strerror}）",
-                f"{file.name}: cannot be read ({error.strerror})",
-            ) from None
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_COPY_BYTES:
-            raise TicError(f"{file.name}：不是评分副本文件", f"{file.name}: not a score copy file")
+        data = read_regular_file(file, file.name, MAX_COPY_BYTES)
         identity = age_files.identity_from_text(self.desk.credential.age_identity)
-        token = age_files.decrypt_with(file.read_bytes(), identity, "评分副本")
+        token = age_files.decrypt_with(data, identity, "评分副本")
         try:
             verified = verify_copy(self.desk, token, file.name)
         except Rejected as rejection:

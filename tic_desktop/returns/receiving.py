@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import stat
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
+from tic_desktop.domain.files import read_regular_file
 from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.errors import InputError
 from tic_desktop.returns.scoring import OPEN_RESULTS, ScoreSheet, ScoringContext
 from tic_desktop.returns.verification import (
     REASON_TEXT,
@@ -76,6 +77,8 @@ class ReceivedReturn:
     token_sha256: str = ""
     signed_at: dt.datetime | None = None
     detail_en: str = ""
+    # the signed token as decrypted, when it verified (the inbox keeps it; never shown or printed)
+    token: bytes = field(default=b"", repr=False)
 
     @property
     def verified(self) -> bool:
@@ -103,16 +106,11 @@ def _rejected(
 
 
 def read_return_file(file: Path) -> bytes:
-    """The file's bytes; empty for a file too large or not a regular file (never blocks on a FIFO)."""
+    """The file's bytes; empty for a file too large or not a regular file (never blocks on a FIFO,
+    even one put in place after a first look)."""
     try:
-        status = file.stat()
-    except OSError:
-        return b""
-    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_RETURN_BYTES:
-        return b""
-    try:
-        return file.read_bytes()
-    except OSError:
+        return read_regular_file(file, str(file), MAX_RETURN_BYTES)
+    except InputError:
         return b""
 
 
@@ -153,6 +151,7 @@ def verify_return_bytes(
         verified.signed_at,
     )
     item.created_at = str(verified.document.get("created_at", ""))
+    item.token = token
     item.package_sha256 = verified.package.package_sha256
     item.panel, item.package_built_at = verified.package.panel_id, verified.package.built_at
     item.status, item.reason, item.detail, item.detail_en = (

@@ -1,0 +1,655 @@
+"""The bureau's returns inbox for one round, kept between sessions (issue #14). No Qt here.
+
+Adding files: each file is read once and named by its SHA-256; a file already in the inbox is not
+verified again. A new file is copied into the bureau workspace
+(``<workspace>/returns/<round id>/<sha256>.ticreturn``, written atomically, its original name
+remembered in the database), verified (:func:`receiving.verify_return_bytes`), then the whole set
+is classified again (:func:`receiving.classify_returns`: cheap, no crypto) and what changed is
+stored. Reopening reads the stored rows: the signed token kept for each verified return gives back
+its scores without decrypting or verifying again (the file was verified when it arrived and the
+database is the bureau's own). Only when the round file changed since a return was checked is its
+stored copy verified again.
+
+The bureau's choice among an expert's conflicting returns is recorded with who made it (the name
+the clerk gave for the session and the operating-system login) and when; the latest choice for a
+(panel, expert) is the one that counts.
+
+One :class:`ReturnsInbox` is used by one caller at a time (the window runs one job after another).
+Every public call returns an :class:`InboxSnapshot`, which is never changed afterwards, so a window
+can show one while the next job runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ctypes
+import ctypes.util
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+
+from tic_desktop.aggregation import ApplicationResult, aggregate
+from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.errors import TicError
+from tic_desktop.returns.receiving import (
+    BureauPackages,
+    ReceivedReturn,
+    ReturnStatus,
+    bureau_trust,
+    classify_returns,
+    read_return_file,
+    verify_return_bytes,
+)
+from tic_desktop.returns.scoring import parse_score_sheet
+from tic_desktop.review import RoundReview
+from tic_desktop.security import age_files
+from tic_desktop.security.errors import SecurityError
+from tic_desktop.storage import Database
+from tic_desktop.storage.inbox_tables import InboxChoice, InboxReturn
+
+RETURNS_FOLDER = "returns"
+RETURN_SUFFIX = ".ticreturn"
+COPY_MODE = 0o600
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called from the thread doing the work."""
+Cancelled = Callable[[], bool]
+
+
+class MemberState(StrEnum):
+    """Where a panel member's return stands, for the clerk chasing them before the meeting ends."""
+
+    NOT_RETURNED = "not_returned"
+    RECEIVED = "received"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+MEMBER_STATE_TEXT: dict[str, str] = {
+    MemberState.NOT_RETURNED: "未提交",
+    MemberState.RECEIVED: "已接收",
+    MemberState.CONFLICT: "有冲突",
+    MemberState.REJECTED: "拒收",
+}
+
+
+def returns_in(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and every .ticreturn inside given folders (a USB stick's tree), each once."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob(f"*{RETURN_SUFFIX}") if p.is_file())
+        elif path.exists():
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def login_name() -> str:
+    """The operating-system login the app runs under ("" when the system cannot say)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+@dataclass
+class InboxEntry:
+    """One received file: its verified and classified return, its original name and arrival."""
+
+    item: ReceivedReturn  # ``item.file`` is the original file name (what people recognise)
+    original_name: str
+    received_at: dt.datetime
+    copy: Path  # the copy kept in the workspace
+    row_id: int | None = None
+    # A rejected return whose signature verified: the panel it names (the core's ReceivedReturn
+    # keeps a panel only for returns that verified).
+    claimed_panel: str | None = None
+
+    @property
+    def file_sha256(self) -> str:
+        return self.item.file_sha256
+
+    @property
+    def panel(self) -> str | None:
+        return self.item.panel if self.item.verified else self.claimed_panel
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The bureau chose ``file_sha256`` among the conflicting returns of (panel, expert)."""
+
+    panel: str
+    expert: str
+    file_sha256: str
+    chosen_by: str
+    os_user: str
+    chosen_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class MemberStatus:
+    """One member of one panel: their state and every return received from them for that panel."""
+
+    panel: str
+    expert: str
+    name: str
+    state: MemberState
+    entries: tuple[InboxEntry, ...] = ()
+    choice: Choice | None = None
+
+    @property
+    def last_received(self) -> dt.datetime | None:
+        return max((e.received_at for e in self.entries), default=None)
+
+
+@dataclass(frozen=True)
+class AddReport:
+    """What one call to :meth:`ReturnsInbox.add_files` did."""
+
+    given: int = 0  # files found in what was given
+    new: int = 0  # copied and verified now
+    already: int = 0  # received before (same SHA-256): not verified again
+    unreadable: tuple[str, ...] = ()  # empty, too large, or not a regular file: not kept
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class InboxSnapshot:
+    """The inbox at one moment: every entry, the ranking, every member's state, every choice."""
+
+    round_id: str
+    entries: tuple[InboxEntry, ...]
+    results: tuple[ApplicationResult, ...]
+    members: tuple[MemberStatus, ...]
+    choices: tuple[Choice, ...]
+    report: AddReport | None = None
+    missing_copies: tuple[str, ...] = ()  # SHA-256s whose copy is no longer in the workspace
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def items(self) -> list[ReceivedReturn]:
+        return [e.item for e in self.entries]
+
+    def entry(self, file_sha256: str) -> InboxEntry | None:
+        return next((e for e in self.entries if e.file_sha256 == file_sha256), None)
+
+    def conflicts(self) -> dict[tuple[str, str], list[InboxEntry]]:
+        """(panel, expert) -> their returns in conflict, waiting for the bureau's choice."""
+        found: dict[tuple[str, str], list[InboxEntry]] = {}
+        for entry in self.entries:
+            if entry.item.status == ReturnStatus.CONFLICT:
+                found.setdefault((str(entry.item.panel), str(entry.item.expert)), []).append(entry)
+        return found
+
+    def contested(self, panel: str, expert: str) -> list[InboxEntry]:
+        """The distinct verified returns of (panel, expert) the bureau may choose between."""
+        return [
+            e
+            for e in self.entries
+            if e.item.verified
+            and e.item.panel == panel
+            and e.item.expert == expert
+            and e.item.status != ReturnStatus.DUPLICATE
+        ]
+
+
+class ReturnsInbox:
+    """The returns received for one round, in the local database and the bureau workspace."""
+
+    def __init__(self, database: Database, workspace: BureauWorkspace, review: RoundReview) -> None:
+        self.database, self.workspace, self.review = database, workspace, review
+        self.round = review.round
+        self.folder = workspace.folder / RETURNS_FOLDER / safe_name(self.round.id, "round id")
+        self._entries: dict[str, InboxEntry] = {}  # by file SHA-256, in order of arrival
+        self._stored: dict[str, tuple[str, str, str | None]] = {}  # sha -> the row's status
+        self._rewrite: set[str] = set()  # rows whose every field must be written again
+        self._choices: list[Choice] = []
+        self._missing: list[str] = []
+        self._packages: BureauPackages | None = None
+        self._loaded = False
+        self.verified_count = (
+            0  # files verified by this object (a measure for tests and benchmarks)
+        )
+
+    def copy_of(self, file_sha256: str) -> Path:
+        """Where the copy of a received file is kept."""
+        return self.folder / f"{file_sha256}{RETURN_SUFFIX}"
+
+    @property
+    def packages(self) -> BureauPackages:
+        if self._packages is None:  # packages.json read, and the round's rule context built, once
+            self._packages = BureauPackages(self.workspace, self.round)
+        return self._packages
+
+    # --- reading back ------------------------------------------------------------------------
+    def load(
+        self,
+        keys: BureauKeys | None = None,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> InboxSnapshot:
+        """Read the inbox back from the database (no decryption for returns checked on this round file).
+
+        Returns checked against another version of the round file are verified again from their
+        stored copy when ``keys`` are given.
+        """
+        with self.database.session() as session:
+            rows = session.scalars(
+                select(InboxReturn)
+                .where(InboxReturn.round_id == self.round.id)
+                .order_by(InboxReturn.received_at, InboxReturn.id)
+            ).all()
+            choices = session.scalars(
+                select(InboxChoice)
+                .where(InboxChoice.round_id == self.round.id)
+                .order_by(InboxChoice.chosen_at, InboxChoice.id)
+            ).all()
+        self._entries, self._stored, self._rewrite, self._missing = {}, {}, set(), []
+        self._choices = [
+            Choice(c.panel_id, c.expert_id, c.file_sha256, c.chosen_by, c.os_user, c.chosen_at)
+            for c in choices
+        ]
+        stale: list[InboxEntry] = []
+        for done, row in enumerate(rows, start=1):
+            entry = self._entry_from_row(row)
+            self._entries[row.file_sha256] = entry
+            self._stored[row.file_sha256] = (row.status, row.detail, row.panel)
+            if row.round_sha256 != self.review.file_sha256:
+                stale.append(entry)
+            if not entry.copy.is_file():
+                self._missing.append(row.file_sha256)
+            if progress is not None and (done % 250 == 0 or done == len(rows)):
+                progress(done, len(rows))
+        self._loaded = True
+        if stale and keys is not None:
+            self._verify_again(stale, keys, cancelled)
+        return self._settle(None)
+
+    def _entry_from_row(self, row: InboxReturn) -> InboxEntry:
+        item = ReceivedReturn(Path(row.original_name), row.file_sha256)
+        item.status, item.reason = row.status, row.reason
+        item.detail, item.detail_en = row.detail, row.detail_en
+        item.expert, item.revision, item.created_at = row.expert, row.revision, row.created_at
+        item.package_sha256, item.package_built_at = row.package_sha256, row.package_built_at
+        item.token_sha256 = row.token_sha256
+        claimed = None
+        if row.token is not None:
+            document = _payload(row.token)
+            item.document = document
+            item.sheet = parse_score_sheet(
+                {k: document.get(k) for k in ("expert", "coi", "scores")}, row.original_name
+            )
+            item.signed_at = dt.datetime.fromisoformat(row.created_at)
+            item.panel = row.panel
+        else:
+            claimed = row.panel
+        return InboxEntry(
+            item,
+            row.original_name,
+            row.received_at,
+            self.copy_of(row.file_sha256),
+            row.id,
+            claimed,
+        )
+
+    def _verify_again(
+        self, stale: list[InboxEntry], keys: BureauKeys, cancelled: Cancelled | None
+    ) -> None:
+        for entry in stale:
+            if cancelled is not None and cancelled():
+                return
+            data = read_return_file(entry.copy)
+            if not data:
+                continue  # the copy is gone: keep what was found when it arrived
+            entry.item, entry.claimed_panel = self._verify(data, entry.original_name, keys)
+            self._rewrite.add(entry.file_sha256)
+
+    # --- adding ------------------------------------------------------------------------------
+    def _verify(
+        self, data: bytes, name: str, keys: BureauKeys
+    ) -> tuple[ReceivedReturn, str | None]:
+        item = verify_return_bytes(
+            Path(name), data, keys, bureau_trust(self.workspace), self.packages.facts, self.round.id
+        )
+        self.verified_count += 1
+        claimed = None
+        if not item.verified and item.expert is not None:
+            claimed = _claimed_panel(data, keys)
+        return item, claimed
+
+    def add_files(
+        self,
+        paths: Iterable[Path],
+        keys: BureauKeys,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> InboxSnapshot:
+        """Copy and verify the files not received before, classify the whole set, store it.
+
+        Folders are searched for ``.ticreturn`` files. Cancelling stops before the next file;
+        what was verified until then is kept.
+        """
+        if not self._loaded:
+            self.load(keys)
+        files = returns_in(paths)
+        new: list[InboxEntry] = []
+        already, unreadable, stopped = 0, [], False
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for done, path in enumerate(files, start=1):
+            if cancelled is not None and cancelled():
+                stopped = True
+                break
+            data = read_return_file(path)
+            if not data:
+                unreadable.append(path.name)
+            else:
+                sha = hashlib.sha256(data).hexdigest()
+                if sha in self._entries:
+                    already += 1
+                else:
+                    _write_copy(self.copy_of(sha), data)
+                    item, claimed = self._verify(data, path.name, keys)
+                    entry = InboxEntry(item, path.name, _now(), self.copy_of(sha), None, claimed)
+                    self._entries[sha] = entry
+                    new.append(entry)
+                    if sha in self._missing:
+                        self._missing.remove(sha)
+            if progress is not None:
+                progress(done, len(files))
+        if new:
+            _flush_copies(self.folder, [e.copy for e in new])
+        report = AddReport(len(files), len(new), already, tuple(unreadable), stopped)
+        return self._settle(report)
+
+    # --- the bureau's choice -----------------------------------------------------------------
+    def choose(
+        self,
+        file_sha256: str,
+        chosen_by: str,
+        os_user: str | None = None,
+        at: dt.datetime | None = None,
+    ) -> InboxSnapshot:
+        """Record that ``file_sha256`` is the return that counts for its expert and panel.
+
+        Allowed among an expert's returns in conflict for a panel (or to change an earlier
+        choice); ``chosen_by``, who made the choice, is required.
+        """
+        entry = self._entries.get(file_sha256)
+        if entry is None or not entry.item.verified:
+            raise InboxError(
+                "所选回执不在收件箱中，或未通过验证",
+                "the chosen return is not in the inbox, or did not verify",
+            )
+        panel, expert = str(entry.item.panel), str(entry.item.expert)
+        if not chosen_by.strip():
+            raise InboxError("请填写作出选定的人员姓名", "the name of who chooses is required")
+        contested = any(
+            e.item.panel == panel
+            and e.item.expert == expert
+            and e.item.status == ReturnStatus.CONFLICT
+            for e in self._entries.values()
+        ) or any(c.panel == panel and c.expert == expert for c in self._choices)
+        if not contested:
+            raise InboxError(
+                f"{expert} 在专家组 {panel} 的回执没有冲突，无需选定",
+                f"{expert}'s returns for panel {panel} are not in conflict: nothing to choose",
+            )
+        choice = Choice(
+            panel,
+            expert,
+            file_sha256,
+            chosen_by.strip(),
+            login_name() if os_user is None else os_user,
+            at or _now(),
+        )
+        with self.database.session() as session:
+            session.add(
+                InboxChoice(
+                    round_id=self.round.id,
+                    panel_id=choice.panel,
+                    expert_id=choice.expert,
+                    file_sha256=choice.file_sha256,
+                    chosen_by=choice.chosen_by,
+                    os_user=choice.os_user,
+                    chosen_at=choice.chosen_at,
+                )
+            )
+        self._choices.append(choice)
+        return self._settle(None)
+
+    def effective_choices(self) -> dict[tuple[str, str], Choice]:
+        """The choice that counts for each (panel, expert): the latest recorded."""
+        latest: dict[tuple[str, str], Choice] = {}
+        for choice in self._choices:
+            latest[(choice.panel, choice.expert)] = choice
+        return latest
+
+    # --- classify, store, rank ---------------------------------------------------------------
+    def _settle(self, report: AddReport | None) -> InboxSnapshot:
+        entries = list(self._entries.values())
+        items = [e.item for e in entries]
+        latest = self.effective_choices()
+        classify_returns(items, {c.file_sha256 for c in latest.values()})
+        self._persist(entries)
+        results = aggregate(self.round, items)
+        return InboxSnapshot(
+            self.round.id,
+            tuple(entries),
+            tuple(results),
+            self._members(entries, latest),
+            tuple(self._choices),
+            report,
+            tuple(self._missing),
+            dict(Counter(str(i.status) for i in items)),
+        )
+
+    def _persist(self, entries: list[InboxEntry]) -> None:
+        """Insert new rows and write what changed in the others, in one transaction."""
+        inserts, rewrites, updates = [], [], []
+        for entry in entries:
+            item = entry.item
+            if entry.row_id is None:
+                inserts.append(entry)
+            elif entry.file_sha256 in self._rewrite:
+                rewrites.append({"id": entry.row_id, **self._row(entry, fresh=False)})
+            elif self._stored.get(entry.file_sha256) != (
+                str(item.status),
+                item.detail,
+                entry.panel,
+            ):
+                updates.append(
+                    {
+                        "id": entry.row_id,
+                        "status": str(item.status),
+                        "reason": item.reason,
+                        "detail": item.detail,
+                        "detail_en": item.detail_en,
+                    }
+                )
+        if inserts or rewrites or updates:
+            with self.database.session() as session:
+                if inserts:
+                    created = session.execute(
+                        insert(InboxReturn).returning(InboxReturn.file_sha256, InboxReturn.id),
+                        [self._row(e) for e in inserts],
+                    ).all()
+                    ids = dict(created)
+                    for entry in inserts:
+                        entry.row_id = ids[entry.file_sha256]
+                if rewrites:
+                    session.execute(update(InboxReturn), rewrites)
+                if updates:
+                    session.execute(update(InboxReturn), updates)
+        for entry in inserts:
+            entry.item.token = b""  # stored: no need to hold every token in memory
+        for entry in entries:
+            self._stored[entry.file_sha256] = (
+                str(entry.item.status),
+                entry.item.detail,
+                entry.panel,
+            )
+        self._rewrite = set()
+
+    def _row(self, entry: InboxEntry, fresh: bool = True) -> dict:
+        item = entry.item
+        row = {
+            "round_sha256": self.review.file_sha256,
+            "status": str(item.status),
+            "reason": item.reason,
+            "detail": item.detail,
+            "detail_en": item.detail_en,
+            "expert": item.expert,
+            "panel": entry.panel,
+            "revision": item.revision,
+            "created_at": item.created_at,
+            "package_sha256": item.package_sha256,
+            "package_built_at": item.package_built_at,
+            "token_sha256": item.token_sha256,
+            "token": item.token if item.verified else None,
+        }
+        if fresh:
+            row.update(
+                round_id=self.round.id,
+                file_sha256=entry.file_sha256,
+                original_name=entry.original_name,
+                received_at=entry.received_at,
+            )
+        return row
+
+    def _members(
+        self, entries: list[InboxEntry], latest: dict[tuple[str, str], Choice]
+    ) -> tuple[MemberStatus, ...]:
+        panels_of: dict[str, list[str]] = {}
+        for panel in self.round.panels:
+            for member in panel.members:
+                panels_of.setdefault(member, []).append(panel.id)
+        by_member: dict[tuple[str, str], list[InboxEntry]] = {}
+        for entry in entries:
+            expert = entry.item.expert
+            if expert is None:
+                continue  # unsigned or unreadable: nobody's return
+            # a rejected return names its panel if its signature verified; else the expert's panels
+            panels = [entry.panel] if entry.panel is not None else panels_of.get(expert, [])
+            for panel_id in panels:
+                by_member.setdefault((panel_id, expert), []).append(entry)
+        experts = self.round.experts
+        members = []
+        for panel in self.round.panels:
+            for member in panel.members:
+                found = tuple(by_member.get((panel.id, member), ()))
+                statuses = {e.item.status for e in found}
+                if ReturnStatus.ACCEPTED in statuses:
+                    state = MemberState.RECEIVED
+                elif ReturnStatus.CONFLICT in statuses:
+                    state = MemberState.CONFLICT
+                elif found:
+                    state = MemberState.REJECTED
+                else:
+                    state = MemberState.NOT_RETURNED
+                expert = experts.get(member)
+                members.append(
+                    MemberStatus(
+                        panel.id,
+                        member,
+                        expert.name if expert is not None else "",
+                        state,
+                        found,
+                        latest.get((panel.id, member)),
+                    )
+                )
+        return tuple(members)
+
+
+class InboxError(TicError):
+    """A request the inbox cannot carry out (a choice where there is nothing to choose)."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _b64url(part: bytes) -> bytes:
+    return base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4))
+
+
+def _payload(token: bytes) -> dict:
+    """The signed document inside a token that verified when it arrived."""
+    return json.loads(_b64url(token.split(b".")[1]))
+
+
+def _claimed_panel(data: bytes, keys: BureauKeys) -> str | None:
+    """The panel a rejected return names (only asked when its signature verified)."""
+    try:
+        token = age_files.decrypt_with(data, keys.identity, "回执")
+        panel = _payload(token).get("panel")
+    except (SecurityError, ValueError, IndexError, binascii.Error):
+        return None
+    return panel if isinstance(panel, str) else None
+
+
+def _write_copy(target: Path, data: bytes) -> None:
+    """Write ``target`` whole or not at all (temporary file, then rename); flushed later in bulk."""
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, COPY_MODE)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _flush_copies(folder: Path, copies: list[Path]) -> None:
+    """Make the new copies durable before the database records them: one ``syncfs`` of the
+    workspace's file system on Linux (one flush instead of one per file), else one fsync per file;
+    then the folder itself."""
+    if os.name != "posix":
+        for copy in copies:
+            with copy.open("rb+") as handle:
+                os.fsync(handle.fileno())
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if not (sys.platform.startswith("linux") and _syncfs(fd)):
+            for copy in copies:
+                with copy.open("rb") as handle:
+                    os.fsync(handle.fileno())
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _syncfs(fd: int) -> bool:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        return libc.syncfs(fd) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+__all__ = [
+    "AddReport",
+    "Choice",
+    "InboxEntry",
+    "InboxError",
+    "InboxSnapshot",
+    "MEMBER_STATE_TEXT",
+    "MemberState",
+    "MemberStatus",
+    "ReturnsInbox",
+    "returns_in",
+]

@@ -289,6 +289,7 @@ class GroupOpinion(Base):
 
 # Their tables join Base.metadata (the migrations are compared with it).
 from tic_desktop.storage import (  # noqa: E402
+    inbox_tables,  # noqa: F401
     inspection_tables,  # noqa: F401
     register_tables,  # noqa: F401
 )

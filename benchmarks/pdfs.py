@@ -1,10 +1,10 @@
 """Draw + sign one 3-page expert opinion (专家评审意见表) in a warm process.
 
-    python benchmarks/pdfs.py                 # 20 timed runs after 3 warm-up runs
-    python benchmarks/pdfs.py --repeat 50
-    python benchmarks/pdfs.py --full-font 3   # also time the old way (whole font to pyHanko), 3 runs
-    python benchmarks/pdfs.py --profile       # cProfile of one warm run, top 25 by cumulative time
-    python benchmarks/pdfs.py --json
+    .venv/bin/python benchmarks/pdfs.py                 # 20 timed runs after 3 warm-up runs
+    .venv/bin/python benchmarks/pdfs.py --repeat 50
+    .venv/bin/python benchmarks/pdfs.py --full-font 3   # also time the old way (whole font to pyHanko), 3 runs
+    .venv/bin/python benchmarks/pdfs.py --profile       # cProfile of one warm run, top 25 by cumulative time
+    .venv/bin/python benchmarks/pdfs.py --json
 
 Goal (issue 4): median < 0.25 s on this machine. Three scenarios, medians over the timed runs:
 

@@ -138,8 +138,14 @@ class _State:
     arriving: dict[str, str] = field(default_factory=dict)
 
 
+def _response(status: int, body: bytes, content_type: str) -> web.Response:
+    response = web.Response(status=status, body=body, content_type=content_type)
+    response.headers["Server"] = "tic-collector"  # not the library's name and version
+    return response
+
+
 def _json(status: int, body: bytes, close: bool = False) -> web.Response:
-    response = web.Response(status=status, body=body, content_type=protocol.JSON_TYPE)
+    response = _response(status, body, protocol.JSON_TYPE)
     if close:
         response.force_close()
     return response
@@ -448,7 +454,7 @@ class CollectorServer:
         for panel in self._chairs.get(peer.expert, []):
             data = self.relay.read(panel, return_sha256)
             if data is not None:
-                return web.Response(status=200, body=data, content_type=protocol.OCTETS)
+                return _response(200, data, protocol.OCTETS)
         return self._not_allowed(peer, 404, "没有这个评分副本", "no such copy")
 
 

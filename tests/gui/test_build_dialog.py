@@ -288,7 +288,7 @@ def test_missing_inputs_are_explained_without_starting_a_build(open_dialog, qtbo
 def test_a_new_workspace_asks_for_the_passphrase_twice_and_is_then_used(
     open_dialog, qtbot, preferences, tmp_path
 ):
-    asking = NewPassphraseDialog("no secure keyring", preferences)
+    asking = NewPassphraseDialog(preferences)
     qtbot.addWidget(asking)
     ok = asking.buttons.button(QDialogButtonBox.StandardButton.Ok)
     asking.first.setText("short")

@@ -12,6 +12,8 @@ from tic_desktop.packages.build_job import (
     PREPARING,
     UNLOCKING,
     BuildRequest,
+    Failed,
+    Progress,
     panel_refusals,
     run_build_job,
 )
@@ -21,7 +23,7 @@ from tic_desktop.review import review_round
 PASSPHRASE = "bureau passphrase for tests"
 
 
-def _messages(box: queue.Queue) -> list[tuple]:
+def _messages(box: queue.Queue) -> list:
     items = []
     while not box.empty():
         items.append(box.get_nowait())
@@ -56,9 +58,10 @@ def test_disk_full_while_encrypting_aborts_the_package_and_removes_the_new_crede
     request = BuildRequest(str(demo_round_file()), str(bureau.folder), str(out), ["P1"], PASSPHRASE)
     run_build_job(request, box, threading.Event())
     messages = _messages(box)
-    assert messages[-1][0] == "failed" and "No space left on device" in messages[-1][2]
-    assert "no package was written" in messages[-1][2]
-    assert ("progress", 0, 0, "unlocking keys") in messages
+    assert isinstance(messages[-1], Failed)
+    assert "No space left on device" in messages[-1].message_en
+    assert "no package was written" in messages[-1].message_en
+    assert Progress(0, 0, "unlocking keys") in messages
     assert aborted == [
         ("P1.ticpkg", False, False)
     ]  # the package's own abort removed its partial file
@@ -80,10 +83,11 @@ def test_a_broken_panel_is_refused_before_the_keys_are_unlocked(tmp_path):
     )
     messages = _messages(box)
     assert (
-        messages[0] == ("progress", 0, 0, PREPARING) and len(messages) == 2
+        messages[0] == Progress(0, 0, PREPARING) and len(messages) == 2
     )  # refused before unlocking
     message = messages[-1]
-    assert message[0] == "failed" and "P2" in message[2] and "Fix the panel" in message[2]
+    assert isinstance(message, Failed)
+    assert "P2" in message.message_en and "Fix the panel" in message.message_en
     assert not (tmp_path / "out").exists()
     review = review_round(demo_round_file())
     assert panel_refusals(review, "P1", "zh") == []
@@ -106,11 +110,11 @@ def test_packages_already_in_the_folder_are_replaced_only_when_asked(tmp_path):
     )
     messages = _messages(box)
     assert (
-        messages[-1][0] == "failed"
-        and "P1.ticpkg" in messages[-1][1]
-        and "--replace" in messages[-1][2]
+        isinstance(messages[-1], Failed)
+        and "P1.ticpkg" in messages[-1].message_zh
+        and "--replace" in messages[-1].message_en
     )
-    assert ("progress", 0, 0, UNLOCKING) not in messages  # refused before the keys were unlocked
+    assert Progress(0, 0, UNLOCKING) not in messages  # refused before the keys were unlocked
     assert sorted(p.name for p in out.iterdir()) == ["P1.ticpkg"]
     assert (out / "P1.ticpkg").read_bytes() == b"handed out already"
     assert not (bureau.folder / "credentials").exists()
@@ -143,7 +147,7 @@ def test_a_failure_writing_the_sheets_removes_the_credentials_and_every_file_of_
         box,
         threading.Event(),
     )
-    assert _messages(box)[-1][0] == "failed" and len(sheets) == 3
+    assert isinstance(_messages(box)[-1], Failed) and len(sheets) == 3
     assert not (
         tmp_path / "out"
     ).exists()  # sheets, staged package and the folders the build made: gone

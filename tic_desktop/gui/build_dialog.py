@@ -2,7 +2,9 @@
 
 The build runs in a worker process (pyrage holds the GIL: a thread would freeze the window). It
 reports through a multiprocessing queue that a timer reads, and stops when a multiprocessing event
-is set; a cancelled or failed build leaves nothing behind (tic_desktop.packages.build_job).
+is set; a cancelled or failed build leaves nothing behind (tic_desktop.packages.build_job). A
+worker that has not stopped :data:`CANCEL_GRACE_MS` after a cancel (scrypt cannot be interrupted)
+is killed with its pool, and what it wrote is undone here: cancelling and closing never wait longer.
 """
 
 from __future__ import annotations
@@ -47,12 +49,21 @@ from tic_desktop.packages.build_job import (
     PREPARING,
     SHEETS,
     UNLOCKING,
+    BuildCancelled,
     BuildOutcome,
     BuildRequest,
+    BuildTraces,
+    Built,
+    Committing,
+    Crashed,
+    Failed,
+    Message,
+    Progress,
     create_workspace,
     panel_refusals,
     run_build_job,
 )
+from tic_desktop.packages.worker_processes import kill_tree
 from tic_desktop.review import RoundReview
 from tic_desktop.security import keyring_store
 from tic_desktop.security.certificates import short_fingerprint
@@ -61,6 +72,8 @@ from tic_desktop.security.errors import KeyringUnavailable
 BUREAU_FOLDER = Setting("files/bureau_folder", "", str)
 PACKAGES_FOLDER = Setting("files/packages_folder", "", str)
 POLL_MS = 50
+CANCEL_GRACE_MS = 1000
+"""How long a cancelled worker may take to undo its own work before it is killed and undone here."""
 PROBLEM_COLOR = QColor("#9b1c1c")
 
 
@@ -98,7 +111,10 @@ class BuildPackagesDialog(RememberingDialog):
         self._process = None
         self._messages = None
         self._cancel = None
-        self._end: tuple | None = None
+        self._end: Message | None = None
+        self._traces: BuildTraces | None = None
+        self._committing = False
+        self._killed = False
         self._creating = False
         self._needs_passphrase = False
         self._close_when_stopped = False
@@ -106,6 +122,10 @@ class BuildPackagesDialog(RememberingDialog):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._read_messages)
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.setInterval(CANCEL_GRACE_MS)
+        self._grace.timeout.connect(self._stop_worker)
         self.setWindowTitle(self.tr("Build review packages"))
         self._build_ui()
         self._fill_panels()
@@ -282,7 +302,11 @@ class BuildPackagesDialog(RememberingDialog):
     # --- the bureau workspace ------------------------------------------------------------------
     def _choose_workspace(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Bureau workspace folder"), self.workspace_edit.text()
+            self,
+            self.tr("Bureau workspace folder"),
+            self._start_folder(
+                self.workspace_edit.text(), str(Path(self.workspace_edit.text()).parent)
+            ),
         )
         if folder:
             self.set_workspace_folder(folder)
@@ -347,23 +371,48 @@ class BuildPackagesDialog(RememberingDialog):
         """The workspace's keys are protected by a passphrase (not in this computer's keyring)."""
         return self._needs_passphrase
 
+    def _start_folder(self, *candidates: str) -> str:
+        """Where a file dialog opens: the first of ``candidates`` that exists, else the round's folder."""
+        for candidate in candidates:
+            if candidate.strip() and Path(candidate).is_dir():
+                return candidate
+        return str(self.review.round.path.parent)
+
+    def ask_new_workspace_folder(self) -> Path | None:
+        """A folder for a new workspace; it may not exist yet (it is created with the keys)."""
+        start = Path(self._start_folder(str(Path(self.workspace_edit.text()).parent)))
+        asking = QFileDialog(self, self.tr("Folder for the new bureau workspace"))
+        asking.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        asking.setFileMode(QFileDialog.FileMode.AnyFile)
+        asking.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        asking.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+        asking.setLabelText(QFileDialog.DialogLabel.Accept, self.tr("Create"))
+        asking.setDirectory(str(start))
+        asking.selectFile(self.tr("bureau-workspace"))
+        if asking.exec() != QDialog.DialogCode.Accepted or not asking.selectedFiles():
+            return None
+        return Path(asking.selectedFiles()[0])
+
     def _new_workspace(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the new bureau workspace")
-        )
-        if not folder:
+        folder = self.ask_new_workspace_folder()
+        if folder is None:
+            return
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            self._show_problem(
+                self.tr(
+                    "%1 is not empty. Choose an empty folder or type the name of a new one."
+                ).replace("%1", str(folder))
+            )
             return
         passphrase = None
         try:
             keyring_store.secure_backend()
-        except (
-            KeyringUnavailable
-        ) as error:  # as `tic bureau init` would, but asking instead of failing
-            asking = NewPassphraseDialog(error.message(self.language), self._preferences, self)
+        except KeyringUnavailable:  # as `tic bureau init` would, but asking instead of failing
+            asking = NewPassphraseDialog(self._preferences, self)
             if asking.exec() != QDialog.DialogCode.Accepted:
                 return
             passphrase = asking.passphrase()
-        self.create_workspace(Path(folder), passphrase)
+        self.create_workspace(folder, passphrase)
 
     def create_workspace(self, folder: Path, passphrase: str | None) -> None:
         """Create a bureau workspace in ``folder`` (in a worker process), then use it.
@@ -380,6 +429,8 @@ class BuildPackagesDialog(RememberingDialog):
             self._creating = False
             self._set_running(False)
             self.set_workspace_folder(created)
+            if passphrase is not None:  # just typed twice: not asked a third time
+                self.passphrase_edit.setText(passphrase)
             self.stage_label.setText(
                 self.tr(
                     "New bureau workspace created in %1. Keep a safe copy of this folder."
@@ -398,7 +449,7 @@ class BuildPackagesDialog(RememberingDialog):
 
     def _choose_output(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the packages"), self.out_edit.text()
+            self, self.tr("Folder for the packages"), self._start_folder(self.out_edit.text())
         )
         if folder:
             self.out_edit.setText(folder)
@@ -458,9 +509,11 @@ class BuildPackagesDialog(RememberingDialog):
         # spawn, as on Windows: a forked copy of a process running Qt's threads is not safe. A SimpleQueue
         # writes each message at once: a Queue's feeder thread would wait while scrypt holds the GIL.
         context = multiprocessing.get_context("spawn")
+        self._traces = BuildTraces(request, self.review.round.id)
         self._messages = context.SimpleQueue()
         self._cancel = context.Event()
         self._end = None
+        self._committing = self._killed = False
         self._process = context.Process(
             target=run_build_job,
             args=(request, self._messages, self._cancel),
@@ -492,11 +545,24 @@ class BuildPackagesDialog(RememberingDialog):
             )
 
     def cancel(self) -> None:
-        """Ask the worker to stop; it undoes what it wrote, then ``cancelled`` is emitted."""
-        if self._process is not None and self._cancel is not None:
+        """Ask the worker to stop; it undoes what it wrote, then ``cancelled`` is emitted.
+
+        A worker still running :data:`CANCEL_GRACE_MS` later is killed and its work undone here.
+        """
+        if self._process is not None and self._cancel is not None and not self._cancel.is_set():
             self._cancel.set()
             self.cancel_button.setEnabled(False)
             self.stage_label.setText(self.tr("Cancelling… removing what was written"))
+            self._grace.start()
+
+    def _stop_worker(self) -> None:
+        """The grace period is over: kill the worker and its pool, then remove what they wrote."""
+        if self._process is None or self._committing:
+            return  # moving finished packages to their names takes milliseconds: let it end
+        kill_tree(self._process)
+        self._process.join()
+        self._killed = True
+        self._read_messages()
 
     def _set_running(self, running: bool) -> None:
         for widget in (
@@ -520,36 +586,42 @@ class BuildPackagesDialog(RememberingDialog):
 
     def _read_messages(self) -> None:
         alive = self._process.is_alive()  # asked first: once it has exited, all it sent is readable
-        while not self._messages.empty():
+        while not self._killed and not self._messages.empty():
             message = self._messages.get()
-            if message[0] == "progress":
-                self._show_progress(*message[1:])
+            if isinstance(message, Progress):
+                self._show_progress(message.done, message.total, message.stage)
+            elif isinstance(message, Committing):
+                self._committing = True
             else:
                 self._end = message
         if alive:
             return
         self._poll.stop()
+        self._grace.stop()
         self._process.join()
         exit_code = self._process.exitcode
         self._process.close()
         self._messages.close()
-        self._process = self._messages = self._cancel = None
+        if self._killed:  # what it said may be cut off: it ended as cancelled, undone here
+            self._traces.undo()
+            self._end = BuildCancelled()
+        self._process = self._messages = self._cancel = self._traces = None
         end, self._end = self._end, None
         self._set_running(False)
         if end is None:
             raise RuntimeError(
                 f"the package build process stopped without a result (exit code {exit_code})"
             )
-        if end[0] == "built":
-            self._show_outcome(end[1])
-        elif end[0] == "cancelled":
+        if isinstance(end, Built):
+            self._show_outcome(end.outcome)
+        elif isinstance(end, BuildCancelled):
             self.stage_label.setText(self.tr("Cancelled. No package was written."))
             self.cancelled.emit()
-        elif end[0] == "failed":
+        elif isinstance(end, Failed):
             self.stage_label.setText(self.tr("The packages could not be built."))
-            self._show_problem(TicError(end[1], end[2]).message(self.language))
-        else:
-            raise RuntimeError(f"the package build failed:\n{end[1]}")
+            self._show_problem(TicError(end.message_zh, end.message_en).message(self.language))
+        elif isinstance(end, Crashed):
+            raise RuntimeError(f"the package build failed:\n{end.traceback}")
         if self._close_when_stopped:
             self.reject()
 
@@ -668,6 +740,5 @@ class BuildPackagesDialog(RememberingDialog):
             self._close_when_stopped = True
             self.cancel()
             return
-        if self._creating:
-            return
+        # Creating a workspace (a few seconds) goes on behind a closed dialog; its worker ends with the app.
         super().done(result)

@@ -41,18 +41,18 @@ def page_image(page, dpi: float) -> QImage:
 class NewPassphraseDialog(RememberingDialog):
     """The passphrase for a new bureau's keys, typed twice, when this computer has no secure keyring."""
 
-    def __init__(
-        self, reason: str, preferences: Preferences, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(preferences, parent)
         self.setWindowTitle(self.tr("Passphrase for the bureau's keys"))
         layout = QVBoxLayout(self)
+        # What the missing keyring means to a clerk and what to do here, not the backend's class name.
         explanation = QLabel(
-            reason
-            + "\n\n"
-            + self.tr(
-                "The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least "
-                "8 characters and keep it safe: without it no package can be built and no return can be read."
+            self.tr(
+                "This computer has no secure place (system keyring) where the bureau's private keys "
+                "could be kept for you. They will be protected by a passphrase instead: choose one of "
+                "at least 8 characters and type it twice below. You will type it each time you build "
+                "packages or read returns. Keep it safe: without it no package can be built and no "
+                "return can be read."
             )
         )
         explanation.setWordWrap(True)

@@ -1,11 +1,15 @@
 """Building packages for a front end: in a worker process, with progress out, cancel in, nothing left behind.
 
 pyrage holds the GIL while it encrypts, so a window that built packages on a thread would freeze:
-the GUI starts :func:`run_build_job` in a separate process and reads :data:`Message` tuples from a
+the GUI starts :func:`run_build_job` in a separate process and reads :data:`Message` values from a
 queue. A build that is cancelled or fails undoes itself (:func:`build_all_or_nothing`): the
 packages are written into a hidden staging folder inside the output folder and moved to their
 names only when every panel and every passphrase sheet is done, and credentials issued by the run
 are removed again, since their passphrases were never printed.
+
+A worker that does not stop in time when cancelled (scrypt cannot be interrupted) is killed with
+its pool by the front end, which then undoes what it left with :class:`BuildTraces`; the worker
+and its pool end by themselves when the front end's process ends (``die_with_parent``).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace
 from tic_desktop.errors import TicError
@@ -35,6 +38,7 @@ from tic_desktop.packages.build import (
     remove_if_empty,
 )
 from tic_desktop.packages.credentials import NewCredentials, issue_credentials
+from tic_desktop.packages.worker_processes import die_with_parent
 from tic_desktop.reports.passphrase_sheet import passphrase_sheet, write_sheet
 from tic_desktop.review import RoundReview, review_round
 from tic_desktop.rules.messages import CHECK_TITLES
@@ -49,12 +53,52 @@ SHEETS_FOLDER = "passphrase-sheets"
 STAGING_PREFIX = ".tic-build-"
 REPORT_INTERVAL = 0.05  # seconds between progress messages: the GUI polls, it need not be flooded
 
-Message = tuple[Any, ...]
-"""What the worker puts on the queue, last one first::
 
-    ("built", BuildOutcome) | ("cancelled",) | ("failed", message_zh, message_en) | ("crashed", traceback)
-    ("progress", done, total, stage)
-"""
+@dataclass(frozen=True)
+class Progress:
+    """How far the build is: ``done`` of ``total`` (0 of 0: no count) in ``stage`` (a stage name above)."""
+
+    done: int
+    total: int
+    stage: str
+
+
+@dataclass(frozen=True)
+class Committing:
+    """Everything is written: the packages are being moved to their names (milliseconds). From here
+    on the build is no longer cancelled; it ends with :class:`Built`."""
+
+
+@dataclass(frozen=True)
+class Built:
+    """The last message of a build that succeeded."""
+
+    outcome: BuildOutcome
+
+
+@dataclass(frozen=True)
+class BuildCancelled:
+    """The last message of a cancelled build: it removed everything it had written."""
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The last message of a build stopped by something people can fix (the message for them)."""
+
+    message_zh: str
+    message_en: str
+
+
+@dataclass(frozen=True)
+class Crashed:
+    """The last message of a build stopped by a bug (the worker's traceback)."""
+
+    traceback: str
+
+
+Message = Progress | Committing | Built | BuildCancelled | Failed | Crashed
+"""What the worker puts on the queue: any number of :class:`Progress` (and one :class:`Committing`),
+then exactly one of the others, last."""
 
 
 @dataclass(frozen=True)
@@ -90,11 +134,13 @@ def build_all_or_nothing(
     request: BuildRequest,
     report: Callable[[int, int, str], None],
     cancelled: Callable[[], bool] = lambda: False,
+    committing: Callable[[], None] = lambda: None,
 ) -> BuildOutcome:
     """Build the chosen panels and write the new passphrase sheets: ``tic package build`` and the GUI.
 
-    Raises :class:`Cancelled` when ``cancelled()`` turns true; then, as after any error, the output
-    folder and the workspace's credentials are as they were before. Everything that can be checked
+    Raises :class:`Cancelled` when ``cancelled()`` turns true before ``committing()`` is called (once
+    everything is written, just before the packages are moved to their names and registered); then,
+    as after any error, the output folder and the workspace's credentials are as they were before. Everything that can be checked
     cheaply is checked before the keys are unlocked; packages already in the output folder are
     replaced only when ``request.replace`` says so.
     """
@@ -144,17 +190,14 @@ def build_all_or_nothing(
                 if cancelled():
                     raise Cancelled() from None
                 raise
-            if cancelled():
-                raise Cancelled()
-            report(0, 0, SHEETS)
+            progress(0, 0, SHEETS)
             panels_of = {
                 m: [p.panel_id for p in staged if m in p.members] for p in staged for m in p.members
             }
             new = {expert_id: c.passphrase for expert_id, c in credentials.items() if c.passphrase}
-            for (
-                expert_id,
-                passphrase,
-            ) in new.items():  # the others received theirs with an earlier build
+            # the others received theirs with an earlier build
+            for count, (expert_id, passphrase) in enumerate(new.items()):
+                progress(count, len(new), SHEETS)
                 expert = experts[expert_id]
                 sheet = passphrase_sheet(
                     expert_id=expert_id,
@@ -174,6 +217,9 @@ def build_all_or_nothing(
                     target, json.dumps(new, ensure_ascii=False, indent=2).encode("utf-8"), 0o600
                 )
                 written.append(target)
+            if cancelled():
+                raise Cancelled()
+            committing()
             register_packages(review, workspace, staged, credentials)
             packages = []
             for package in staged:
@@ -218,12 +264,14 @@ def panel_refusals(review: RoundReview, panel_id: str, language: str) -> list[st
 
 
 def run_build_job(request: BuildRequest, messages, cancel) -> None:
-    """Worker-process entry: ``messages`` a multiprocessing SimpleQueue (or anything with ``put``),
-    ``cancel`` a multiprocessing Event.
+    """Worker-process entry: ``messages`` a multiprocessing SimpleQueue (or anything with ``put``)
+    that receives :data:`Message` values, ``cancel`` a multiprocessing Event.
 
     A SimpleQueue sends each message as it is put; a Queue's feeder thread would sit behind the GIL
     that scrypt holds while the keys are unlocked, and the window would show the stage too late.
+    The process ends with the one that started it (the app), whatever it is doing.
     """
+    die_with_parent()
     last = {"at": 0.0, "stage": ""}
 
     def report(done: int, total: int, stage: str) -> None:
@@ -235,32 +283,74 @@ def run_build_job(request: BuildRequest, messages, cancel) -> None:
             or now - last["at"] >= REPORT_INTERVAL
         ):
             last.update(at=now, stage=stage)
-            messages.put(("progress", done, total, stage))
+            messages.put(Progress(done, total, stage))
 
     try:
-        outcome = build_all_or_nothing(request, report, cancel.is_set)
+        outcome = build_all_or_nothing(
+            request, report, cancel.is_set, lambda: messages.put(Committing())
+        )
     except Cancelled:
-        messages.put(("cancelled",))
+        messages.put(BuildCancelled())
     except TicError as error:
         messages.put(
-            ("cancelled",) if cancel.is_set() else ("failed", error.message_zh, error.message_en)
+            BuildCancelled() if cancel.is_set() else Failed(error.message_zh, error.message_en)
         )
     except OSError as error:  # the environment (disk full, folder not writable), not a bug
         where = error.filename or request.out_dir
         reason = error.strerror or str(error)
         messages.put(
-            (
-                "failed",
+            Failed(
                 f"无法写入 {where}（{reason}），未写出任何评审包。",
                 f"cannot write {where} ({reason}); no package was written.",
             )
         )
     except BaseException:  # a bug: the GUI raises it where people and tests will see it
-        messages.put(("crashed", traceback.format_exc()))
+        messages.put(Crashed(traceback.format_exc()))
     else:
-        messages.put(("built", outcome))
+        messages.put(Built(outcome))
+
+
+class BuildTraces:
+    """What a build may leave, noted before it starts, so that the front end can undo a worker it had
+    to kill: the staging folders, passphrase sheets and credentials that appear, and the folders it
+    creates. The packages themselves are moved to their names only after :class:`Committing`,
+    and a worker is never killed after that message.
+    """
+
+    def __init__(self, request: BuildRequest, round_id: str) -> None:
+        self.out = Path(request.out_dir)
+        self.sheets_dir = self.out / SHEETS_FOLDER
+        self.created = missing_folders(self.out)
+        self.created_sheets_dir = not self.sheets_dir.exists()
+        self.sheets_before = self._names(self.sheets_dir)
+        self.staging_before = {n for n in self._names(self.out) if n.startswith(STAGING_PREFIX)}
+        self.credentials = NewCredentials(BureauWorkspace(Path(request.bureau_folder)), round_id)
+        self.passphrases_json = request.passphrases_json
+        self.passphrases_json_existed = bool(
+            request.passphrases_json and Path(request.passphrases_json).exists()
+        )
+
+    @staticmethod
+    def _names(folder: Path) -> set[str]:
+        try:
+            return {p.name for p in folder.iterdir()}
+        except OSError:
+            return set()
+
+    def undo(self) -> None:
+        """Remove what the build added; call it only once its worker is dead."""
+        for name in self._names(self.out) - self.staging_before:
+            if name.startswith(STAGING_PREFIX):
+                shutil.rmtree(self.out / name, ignore_errors=True)
+        for name in self._names(self.sheets_dir) - self.sheets_before:
+            (self.sheets_dir / name).unlink(missing_ok=True)
+        if self.passphrases_json and not self.passphrases_json_existed:
+            Path(self.passphrases_json).unlink(missing_ok=True)
+        self.credentials.undo()
+        remove_if_empty(([self.sheets_dir] if self.created_sheets_dir else []) + self.created)
 
 
 def create_workspace(folder: str, passphrase: str | None) -> str:
     """``tic bureau init`` for a worker process (scrypt holds the GIL for seconds); returns the folder."""
+    die_with_parent()
     return str(init_workspace(Path(folder), passphrase=passphrase).folder)

@@ -8,19 +8,23 @@ be rebuilt after a panel is corrected without printing new passphrase sheets.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import secrets
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.domain.round import Expert
+from tic_desktop.packages.worker_processes import die_with_parent
 from tic_desktop.security import age_files, certificates
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.errors import SecurityError
 
 PASSPHRASE_GROUPS, GROUP_DIGITS = 6, 4  # 24 digits ≈ 80 bits, typed easily, behind scrypt
+SEALING_PROCESSES = 2
+POLL_SECONDS = 0.1
+"""While scrypt runs in the pool, ``progress`` is called this often, so that it can stop the issue."""
 
 
 def new_passphrase() -> str:
@@ -92,10 +96,10 @@ class Credential:
         return certificates.fingerprint(certificates.certificate_from_pem(self.certificate_pem))
 
 
-def _seal(args: tuple[str, str]) -> bytes:
-    """In a worker process: scrypt takes seconds per credential, so issue them in parallel."""
-    plaintext, passphrase = args
-    return age_files.encrypt_with_passphrase(plaintext.encode("utf-8"), passphrase)
+def _seal(args: tuple[str, str, str]) -> tuple[str, bytes]:
+    """In a pool process: scrypt takes seconds per credential, so issue them in parallel."""
+    expert_id, plaintext, passphrase = args
+    return expert_id, age_files.encrypt_with_passphrase(plaintext.encode("utf-8"), passphrase)
 
 
 def issue_credentials(
@@ -107,13 +111,16 @@ def issue_credentials(
 ) -> dict[str, IssuedCredential]:
     """Credentials for ``experts``: existing ones are reused, missing ones issued (with passphrase).
 
-    All or nothing: if issuing fails part-way, the credentials it wrote are removed again.
+    ``progress(done, total)`` may raise to stop (a cancelled build raises ``Cancelled``); it is also
+    called every :data:`POLL_SECONDS` while scrypt runs. Then, as on any failure, the pool's
+    processes are killed at once (scrypt cannot be interrupted, only killed) and the credentials
+    written so far are removed again: all or nothing.
     """
     folder = workspace.credentials_dir(round_id)
     for expert in experts:  # every file name is checked before anything is issued
         safe_name(expert.id, "expert id")
     issued: dict[str, IssuedCredential] = {}
-    to_issue: list[tuple[Expert, Credential, str]] = []
+    to_issue: dict[str, tuple[Expert, Credential, str]] = {}
     for expert in experts:
         existing = _load_issued(folder, expert.id)
         if existing is not None:
@@ -132,37 +139,44 @@ def issue_credentials(
             ca_certificate_pem=workspace.ca_pem,
             age_identity=str(identity),
         )
-        to_issue.append((expert, credential, new_passphrase()))
+        to_issue[expert.id] = (expert, credential, new_passphrase())
     done = len(issued)
     total = len(experts)
-    if progress:
-        progress(done, total)
+    report = progress or (lambda done, total: None)
+    report(done, total)
     if to_issue:
-        with NewCredentials(workspace, round_id), ProcessPoolExecutor(max_workers=2) as pool:
-            # Counted as they finish (not in order): the bar moves whenever either process is done.
-            futures = {pool.submit(_seal, (c.to_json(), p)): (e, c, p) for e, c, p in to_issue}
+        with NewCredentials(workspace, round_id):
+            pool = multiprocessing.Pool(
+                min(SEALING_PROCESSES, len(to_issue)), initializer=die_with_parent
+            )
             try:
-                for future in as_completed(futures):
-                    expert, credential, passphrase = futures[future]
+                work = [(i, c.to_json(), p) for i, (_e, c, p) in to_issue.items()]
+                # Counted as they finish (not in order): the bar moves whenever either process is done.
+                sealed = pool.imap_unordered(_seal, work)
+                while done < total:
+                    try:
+                        expert_id, data = sealed.next(timeout=POLL_SECONDS)
+                    except multiprocessing.TimeoutError:
+                        report(done, total)  # may raise Cancelled
+                        continue
+                    expert, credential, passphrase = to_issue[expert_id]
                     identity = age_files.identity_from_text(credential.age_identity)
                     record = IssuedCredential(
                         expert.id,
                         expert.name,
                         credential.certificate_pem,
                         str(identity.to_public()),
-                        future.result(),
+                        data,
                         passphrase,
                     )
                     _save_issued(folder, record)
                     issued[expert.id] = record
                     done += 1
-                    if progress:
-                        progress(done, total)  # may raise Cancelled
-            except BaseException:
-                pool.shutdown(
-                    wait=False, cancel_futures=True
-                )  # stop now, not after every queued scrypt
-                raise
+                    report(done, total)  # may raise Cancelled
+                pool.close()
+            finally:
+                pool.terminate()  # kills what still runs: nobody waits for a queued scrypt
+                pool.join()
     return {expert.id: issued[expert.id] for expert in experts}
 
 

@@ -741,6 +741,8 @@ def main() -> int:
                 continue
             if tag in ("INFO", "SKIPPED", "NOACK"):
                 notes[f"{tag} {key}: {json.loads(value)}"[:120]] += 1
+                if tag == "INFO" and key == "sign":
+                    last_try = "signing" if json.loads(value) == "signing" else None
                 continue
             value = json.loads(value)
             if tag == "TRY":
@@ -756,7 +758,7 @@ def main() -> int:
                 else:
                     acknowledged[key] = value
                     tried_after.pop(key, None)
-                if key == last_try:
+                if key == last_try or (key == "signed" and last_try == "signing"):
                     last_try = None
         killed_during[audit_kind_of(last_try) if last_try else "between edits"] += 1
         total_acks += run_acks

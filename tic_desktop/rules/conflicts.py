@@ -16,7 +16,8 @@ from tic_desktop.rules.boundaries import not_less_than, within_one_third
 from tic_desktop.rules.display import message_figure
 from tic_desktop.rules.messages import CLAUSES, text
 from tic_desktop.rules.results import Check, Result
-from tic_desktop.rules.units import Affiliation, Unit, affiliation_with
+from tic_desktop.rules.units import Affiliation, Unit, affiliation_with, identity_code
+from tic_desktop.rules.uscc import normalise_uscc
 
 
 def host_units(application: Application, include_co_builders: bool = True) -> list[Unit]:
@@ -25,6 +26,42 @@ def host_units(application: Application, include_co_builders: bool = True) -> li
     if include_co_builders:
         units += [Unit(c.name, c.uscc) for c in application.co_builders]
     return units
+
+
+def code_problems(person: Unit, role: tuple[str, str], hosts: list[Unit]) -> tuple[str, str]:
+    """Whose unified social credit code made a comparison fall back to unit names, and why: the
+    person's own unit when it has no usable code (then every comparison used names), otherwise each
+    host unit without one. Returned as a (zh, en) phrase that names the unit, so that the clerk knows
+    which record to correct."""
+    role_zh, role_en = role
+
+    def problem(unit: Unit, who_zh: str, who_en: str) -> tuple[str, str] | None:
+        if identity_code(unit):
+            return None
+        code = normalise_uscc(unit.uscc)
+        if not code:
+            return (
+                f"{who_zh}“{unit.name}”未提供统一社会信用代码",
+                f"{who_en} “{unit.name}” gives no unified social credit code",
+            )
+        return (
+            f"{who_zh}“{unit.name}”的统一社会信用代码 {unit.uscc} 无效",
+            f"the unified social credit code {unit.uscc} of {who_en} “{unit.name}” is invalid",
+        )
+
+    own = problem(person, role_zh, role_en)
+    if own is not None:
+        return own
+    found = [
+        problem(
+            unit, "申报单位" if i == 0 else "共建单位", "the applicant" if i == 0 else "co-builder"
+        )
+        for i, unit in enumerate(hosts)
+    ]
+    found = [f for f in found if f is not None]
+    if not found:
+        return "", ""
+    return "；".join(zh for zh, _ in found), "; ".join(en for _, en in found)
 
 
 def make_check(
@@ -115,6 +152,11 @@ def committee_checks(application: Application) -> list[Check]:
         Unit(chair.unit_name, chair.unit_uscc), host_units(application, include_co_builders=False)
     )
     chair_result = chair_independence(tie)
+    whose_zh, whose_en = code_problems(
+        Unit(chair.unit_name, chair.unit_uscc),
+        ("专家委员会主任单位", "the committee chair's unit"),
+        host_units(application, include_co_builders=False),
+    )
     chair_check = make_check(
         "committee.chair_independent",
         chair_result,
@@ -123,6 +165,8 @@ def committee_checks(application: Application) -> list[Check]:
         threshold=None,
         name=chair.name,
         unit=chair.unit_name,
+        whose_zh=whose_zh,
+        whose_en=whose_en,
         outcome_zh="与牵头单位相同" if tie.affiliated else "与牵头单位不同",
         outcome_en="it matches the lead unit"
         if tie.affiliated
@@ -220,6 +264,12 @@ def panel_conflicts(
 
     chair_tie = ties[panel.chair]
     chair_result = chair_independence(chair_tie, declared=is_declared[panel.chair])
+    chair_expert = experts[panel.chair]
+    whose_zh, whose_en = code_problems(
+        Unit(chair_expert.unit_name, chair_expert.unit_uscc),
+        ("组长单位", "the chair's unit"),
+        hosts,
+    )
     chair_check = make_check(
         "panel.chair_independent",
         chair_result,
@@ -228,6 +278,8 @@ def panel_conflicts(
         threshold=None,
         why_zh=reasons.get(panel.chair, ""),
         why_en=reasons_en.get(panel.chair, ""),
+        whose_zh=whose_zh,
+        whose_en=whose_en,
         outcome_zh="与申报单位相同" if chair_tie.affiliated else "与申报单位不同",
         outcome_en="it matches the applicant"
         if chair_tie.affiliated
@@ -242,12 +294,18 @@ def panel_conflicts(
         quorum_result = Result.REVIEW
     else:
         quorum_result = Result.PASS
+    # A failure counts only the sure recusals; when name-matched ones would recuse too, the message
+    # gives that smaller number as well, so that it agrees with the recusals listed beside it.
+    key = quorum_result.value
+    if quorum_result is Result.FAIL and scorers < total - len(sure_recused):
+        key = "fail_by_name"
     quorum_check = make_check(
         "panel.quorum",
         quorum_result,
-        quorum_result.value,
+        key,
         value=str(scorers if quorum_result is not Result.FAIL else total - len(sure_recused)),
         threshold=str(quorum),
+        scorers=scorers,
     )
     return PanelConflicts(
         panel_id=panel.id,

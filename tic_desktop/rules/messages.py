@@ -260,8 +260,9 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "Committee chair {name} is from the lead unit ({unit}).",
     ),
     ("committee.chair_independent", "review"): (
-        "专家委员会主任{name}（{unit}）未提供统一社会信用代码，按单位名称比对{outcome_zh}，需人工确认。",
-        "Committee chair {name} ({unit}) has no USCC; by unit name {outcome_en}: needs confirming.",
+        "{whose_zh}，只能按单位名称比对专家委员会主任{name}（{unit}）：{outcome_zh}，需人工确认。",
+        "{whose_en}, so committee chair {name} ({unit}) was compared by unit name only: "
+        "{outcome_en}; needs confirming.",
     ),
     ("panel.host_share", "pass"): (
         "专家组 {total} 人中与申报单位有关联的 {value} 人，不超过 1/3。",
@@ -272,8 +273,8 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "{value} of {total} panel members are affiliated with the applicant: more than 1/3.",
     ),
     ("panel.host_share", "review"): (
-        "专家组 {total} 人中确认关联 {sure} 人，按单位名称比对关联 {by_name} 人；部分单位无统一社会信用代码，需人工确认。",
-        "{sure} of {total} panel members confirmed affiliated, {by_name} more by unit name; some units lack a USCC: needs confirming.",
+        "专家组 {total} 人中确认关联 {sure} 人，按单位名称比对关联 {by_name} 人；部分单位没有可用的统一社会信用代码（未提供或无效），需人工确认。",
+        "{sure} of {total} panel members confirmed affiliated, {by_name} more by unit name; some units have no usable USCC (missing or invalid): needs confirming.",
     ),
     ("panel.chair_independent", "pass"): (
         "组长与该申报无关联。",
@@ -284,8 +285,8 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "The chair is affiliated with this application ({why_en}): choose another chair.",
     ),
     ("panel.chair_independent", "review"): (
-        "组长单位无统一社会信用代码，按单位名称比对{outcome_zh}，需人工确认。",
-        "The chair's unit has no USCC; by unit name {outcome_en}: needs confirming.",
+        "{whose_zh}，只能按单位名称比对组长：{outcome_zh}，需人工确认。",
+        "{whose_en}, so the chair was compared by unit name only: {outcome_en}; needs confirming.",
     ),
     ("panel.quorum", "pass"): (
         "可评分专家 {value} 人，不少于最少评分人数 {threshold} 人。",
@@ -294,6 +295,12 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ("panel.quorum", "fail"): (
         "回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人。",
         "Only {value} members can score after recusals: below the quorum of {threshold}.",
+    ),
+    ("panel.quorum", "fail_by_name"): (
+        "确认回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人；"
+        "按单位名称比对的关联专家也回避时只有 {scorers} 人。",
+        "Only {value} members can score after the confirmed recusals: below the quorum of {threshold}; "
+        "{scorers} if the name-matched affiliations stand too.",
     ),
     ("panel.quorum", "review"): (
         "按单位名称比对回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人，需人工确认。",

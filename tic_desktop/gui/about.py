@@ -11,13 +11,12 @@ from importlib import metadata
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from tic_desktop import __version__
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
+from tic_desktop.gui.screen_fit import resize_for_screen, scrolling
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.storage import default_database_path
 
@@ -175,21 +175,37 @@ class AboutDialog(QDialog):
             html = html.replace("</body>", f"<p style='color:#a00000'>{escape(problem)}</p></body>")
         layout = QVBoxLayout(self)
         # Lines are broken in the HTML, not wrapped: a wrapped label's height depends on a width it
-        # does not know yet, and the last rows were cut off.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # does not know yet, and the last rows were cut off. On a low screen the text scrolls.
         self.text_label = QLabel(html)
         self.text_label.setTextFormat(Qt.TextFormat.RichText)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        layout.addWidget(self.text_label)
+        text_size = self.text_label.sizeHint()
+        self.text_area = scrolling(self.text_label)
+        layout.addWidget(self.text_area, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(self.tr("Copy to clipboard"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_text)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        scroll_bar = self.text_area.verticalScrollBar().sizeHint().width()
+        margins = layout.contentsMargins()
+        resize_for_screen(
+            self,
+            QSize(
+                text_size.width() + scroll_bar + margins.left() + margins.right() + 4,
+                text_size.height()
+                + buttons.sizeHint().height()
+                + layout.spacing()
+                + margins.top()
+                + margins.bottom()
+                + 4,
+            ),
+        )
 
     def plain_text(self) -> str:
         """The facts of the dialog, one a line (what the copy button puts on the clipboard)."""

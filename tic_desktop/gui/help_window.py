@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSize, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QColor,
     QDesktopServices,
     QKeySequence,
     QResizeEvent,
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTabBar,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from tic_desktop.gui.geometry import RemembersGeometry
+from tic_desktop.gui.screen_fit import resize_for_screen
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.paths import resources_dir
 
@@ -39,6 +42,10 @@ GUIDES = ("bureau", "expert")
 """The guides, in tab order: the file ``resources/guide/<name>.md``."""
 
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
+FOUND = QColor("#fff3a3")
+"""Background of every place the search text occurs."""
+CURRENT = QColor("#ffb347")
+"""Background of the occurrence the search moved to."""
 
 
 def guide_dir() -> Path:
@@ -63,6 +70,9 @@ class _GuideBrowser(QTextBrowser):
         self.fit_images()
 
     def fit_images(self) -> None:
+        """Every screenshot at most as wide as the view, then the whole guide laid out again: text
+        laid out around the full-size images would otherwise stay where it was (blank gaps, headings
+        hidden until the window is resized, links landing in the middle of an image)."""
         document = self.document()
         available = max(200, self.viewport().width() - 2 * int(document.documentMargin()) - 8)
         block = document.begin()
@@ -91,6 +101,8 @@ class _GuideBrowser(QTextBrowser):
                             cursor.setCharFormat(image_format)
                 fragments += 1
             block = block.next()
+        document.markContentsDirty(0, document.characterCount())
+        document.documentLayout().documentSize()  # lays out everything now, not lazily later
 
 
 class UserGuideWindow(RemembersGeometry, QMainWindow):
@@ -98,6 +110,7 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
 
     guide_shown = Signal(str)
     """A guide was loaded into the view (its name: ``bureau`` or ``expert``)."""
+    default_size = QSize(1000, 760)
 
     def __init__(
         self, language: str, preferences: Preferences | None = None, parent: QWidget | None = None
@@ -128,6 +141,7 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
             + 48
         )
         self.search_edit.returnPressed.connect(self.find_next)
+        self.search_edit.textChanged.connect(lambda _text: self.highlight_all())
         top.addWidget(self.search_edit)
         layout.addLayout(top)
         if language != "zh":
@@ -152,8 +166,10 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
         QShortcut(QKeySequence("Esc"), self, self.close)
 
         self.show_guide(GUIDES[0])
-        if preferences is None or not self.restore_geometry(preferences):
-            self.resize(1000, 760)
+        if preferences is None:
+            resize_for_screen(self, self.default_size)
+        else:
+            self.restore_geometry(preferences)
         self.browser.setFocus()
 
     # --- showing a guide ----------------------------------------------------------------------
@@ -171,6 +187,7 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
                 QTextDocument.ResourceType.MarkdownResource,
             )
             self.browser.fit_images()
+            self.highlight_all()
         self.guide_shown.emit(name)
 
     def follow_link(self, url: QUrl) -> None:
@@ -188,13 +205,13 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
     def scroll_to_heading(self, title: str) -> bool:
         """Scroll so that the heading whose text is ``title`` (an in-guide ``#`` link) is at the top."""
         wanted = _heading_key(title)
-        block = self.browser.document().begin()
+        document = self.browser.document()
+        block = document.begin()
         while block.isValid():
             if block.blockFormat().headingLevel() and _heading_key(block.text()) == wanted:
                 self.browser.setTextCursor(QTextCursor(block))
-                bar = self.browser.verticalScrollBar()
-                bar.setValue(bar.maximum())  # then back up, so the heading lands at the top
-                self.browser.ensureCursorVisible()
+                top = document.documentLayout().blockBoundingRect(block).top()
+                self.browser.verticalScrollBar().setValue(round(top))
                 return True
             block = block.next()
         return False
@@ -204,14 +221,50 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
+    def matches(self) -> list[QTextCursor]:
+        """Every place the search text occurs in the guide shown, in order."""
+        text = self.search_edit.text().strip()
+        found: list[QTextCursor] = []
+        if not text:
+            return found
+        document = self.browser.document()
+        cursor = document.find(text)
+        while not cursor.isNull():
+            found.append(cursor)
+            cursor = document.find(text, cursor)
+        return found
+
+    def highlight_all(self, current: QTextCursor | None = None) -> int:
+        """Mark every occurrence of the search text (the current one stronger), whether or not the
+        guide has the keyboard focus; returns how many there are."""
+        selections = []
+        for cursor in self.matches():
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            is_current = current is not None and cursor.position() == current.position()
+            selection.format.setBackground(CURRENT if is_current else FOUND)
+            selections.append(selection)
+        self.browser.setExtraSelections(selections)
+        return len(selections)
+
     def find_next(self) -> bool:
+        """Move to the next occurrence of the search text after the cursor (wrapping once), mark it,
+        and scroll it into view."""
         text = self.search_edit.text().strip()
         if not text:
+            self.browser.setExtraSelections([])
             return False
-        if self.browser.find(text):
-            return True
-        self.browser.moveCursor(QTextCursor.MoveOperation.Start)  # wrap around once
-        return self.browser.find(text)
+        document = self.browser.document()
+        found = document.find(text, self.browser.textCursor())
+        if found.isNull():
+            found = document.find(text)  # wrap around once
+        if found.isNull():
+            self.highlight_all()
+            return False
+        self.browser.setTextCursor(found)
+        self.browser.ensureCursorVisible()
+        self.highlight_all(found)
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._preferences is not None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -48,6 +50,9 @@ RESULT_BG = {
     Result.MISSING: QColor("#fff3cd"),
 }
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+PROBLEM_LINES = 3.6
+"""Height of the problem list, in lines of text: fixed, so that the panels below never jump when it
+changes; a longer list scrolls."""
 
 
 class DeclareConflictDialog(QDialog):
@@ -108,18 +113,32 @@ class PanelBuilder(QWidget):
         self.language = language
         self._filling = False
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.blockers = QLabel()
         self.blockers.setWordWrap(True)
+        self.blockers.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.blockers.setAccessibleName(self.tr("What stops packages from being built"))
         self.blockers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.blockers)
+        self.blockers_area = QScrollArea()
+        self.blockers_area.setWidget(self.blockers)
+        self.blockers_area.setWidgetResizable(True)
+        self.blockers_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.blockers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.blockers_area.setFixedHeight(
+            round(self.fontMetrics().lineSpacing() * PROBLEM_LINES) + 4
+        )
+        layout.addWidget(self.blockers_area)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._panel_list())
-        splitter.addWidget(self._composition())
-        splitter.addWidget(self._checks_view())
-        splitter.setSizes([170, 520, 560])
-        layout.addWidget(splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._panel_list())
+        self.splitter.addWidget(self._composition())
+        self.splitter.addWidget(self._checks_view())
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([150, 460, 460])
+        layout.addWidget(self.splitter, 1)
         self.refresh()
 
     # --- layout -------------------------------------------------------------------------------
@@ -157,6 +176,8 @@ class PanelBuilder(QWidget):
         self.members.itemChanged.connect(
             lambda _item: None if self._filling else self._members_edited()
         )
+        self.members.verticalHeader().setVisible(False)
+        self.members.setMinimumHeight(self._rows_height(self.members, 3))
         layout.addWidget(self.members, 3)
         chair_row = QHBoxLayout()
         chair_label = QLabel(self.tr("C&hair:"))
@@ -172,6 +193,7 @@ class PanelBuilder(QWidget):
         self.applications.itemChanged.connect(
             lambda _item: None if self._filling else self._applications_edited()
         )
+        self.applications.setMinimumHeight(self._rows_height(self.applications, 2))
         applications_label = QLabel(self.tr("A&pplications this panel reviews:"))
         applications_label.setBuddy(self.applications)
         members_label = QLabel(self.tr("&Members (tick to add):"))
@@ -180,6 +202,16 @@ class PanelBuilder(QWidget):
         layout.addWidget(applications_label)
         layout.addWidget(self.applications, 2)
         return box
+
+    @staticmethod
+    def _rows_height(view: QAbstractItemView, rows: int) -> int:
+        """Enough height for ``rows`` rows of text and a horizontal scroll bar."""
+        line = view.fontMetrics().lineSpacing() + 10
+        header = (
+            view.horizontalHeader().sizeHint().height() if hasattr(view, "horizontalHeader") else 0
+        )
+        scroll_bar = view.horizontalScrollBar().sizeHint().height()
+        return header + line * rows + scroll_bar + 2 * view.frameWidth()
 
     def _checks_view(self) -> QWidget:
         box = QGroupBox(self.tr("Conflict-of-interest checks (live)"))

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -44,6 +45,7 @@ from tic_desktop.gui.register_dialogs import (
     ReportForm,
     RevocationForm,
 )
+from tic_desktop.gui.screen_fit import resize_for_screen
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.register import store
 from tic_desktop.register.domain import (
@@ -210,6 +212,7 @@ def _short_due(kind: DueKind, year: int, lang: str) -> str:
 class RegisterWindow(RemembersGeometry, QMainWindow):
     """The bureau's register of approved centers, with what each one owes and what applies to it."""
 
+    default_size = QSize(1366, 768)
     changed = Signal(str)
     """A record was saved: the center id."""
     form_opened = Signal(object)
@@ -232,8 +235,10 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         self.model = CentersModel(language, self)
         self._build()
         self.refresh()
-        if preferences is None or not self.restore_geometry(preferences):
-            self.resize(1366, 768)
+        if preferences is None:
+            resize_for_screen(self, self.default_size)
+        else:
+            self.restore_geometry(preferences)  # the default size when none was saved, on screen
 
     def today(self) -> date:
         return self._today()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -37,10 +37,13 @@ from tic_desktop.gui.geometry import RememberingDialog
 from tic_desktop.gui.notices import show_warning
 from tic_desktop.gui.panel_builder import PanelBuilder
 from tic_desktop.gui.rubric_editor import RubricEditor
+from tic_desktop.gui.screen_fit import resize_for_screen
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.paths import resources_dir
 
 KINDS = ("establishment", "performance")
+WANTED_SIZE = QSize(1200, 760)
+"""What the wizard and the editor would like; they take less on a smaller screen."""
 
 
 class _CheckedPage(QWizardPage):
@@ -50,7 +53,9 @@ class _CheckedPage(QWizardPage):
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
-        QVBoxLayout(self).addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
         self._complete = complete
         widget.changed.connect(self.completeChanged)
 
@@ -59,9 +64,10 @@ class _CheckedPage(QWizardPage):
 
 
 class BasicsPage(QWizardPage):
-    def __init__(self, draft: RoundDraft) -> None:
+    def __init__(self, draft: RoundDraft, start_folder: str = "") -> None:
         super().__init__()
         self.draft = draft
+        self.start_folder = start_folder
         self.setTitle(self.tr("The round"))
         self.setSubTitle(self.tr("Name the round and choose where its files are kept."))
         form = QFormLayout(self)
@@ -103,7 +109,9 @@ class BasicsPage(QWizardPage):
         self.round_id.textChanged.connect(self._check_id)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the round"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the round"), self.start_folder
+        )
         if folder:
             self.folder.setText(str(Path(folder) / (self.round_id.text().strip() or "round")))
 
@@ -145,14 +153,17 @@ class RoundWizard(QWizard):
     """The new round was written and loaded (the ReviewRound)."""
     failed = Signal(str)
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: str, parent: QWidget | None = None, start_folder: str = ""
+    ) -> None:
+        """``start_folder``: where the folder choosers open (where the last round was kept)."""
         super().__init__(parent)
         self.language = language
         self.draft = RoundDraft()
         self.setWindowTitle(self.tr("New review round"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.basics = BasicsPage(self.draft)
+        self.basics = BasicsPage(self.draft, start_folder)
         self.applications = ApplicationsPage(self.draft, language)
         self.experts = ExpertPool(self.draft)
         self.rubric = RubricEditor(self.draft, language)
@@ -197,7 +208,7 @@ class RoundWizard(QWizard):
         self.applications.changed.connect(self.experts.refresh)
         self.applications.changed.connect(self.panels.refresh)
         self.experts.changed.connect(self.panels.refresh)
-        self.resize(1200, 760)
+        resize_for_screen(self, WANTED_SIZE)
 
     def accept(self) -> None:
         try:
@@ -216,15 +227,20 @@ class RoundEditorDialog(RememberingDialog):
     round_written = Signal(object)
     failed = Signal(str)
 
+    default_size = WANTED_SIZE
+
     def __init__(
         self,
         review_round: ReviewRound,
         preferences: Preferences,
         language: str,
         parent: QWidget | None = None,
+        start_folder: str = "",
     ) -> None:
+        """``start_folder``: where the folder chooser for a copy of the demo round opens."""
         super().__init__(preferences, parent)
         self.language = language
+        self.start_folder = start_folder
         self.draft = RoundDraft.from_round(review_round)
         self.setWindowTitle(self.tr("Edit round %1").replace("%1", review_round.id))
         layout = QVBoxLayout(self)
@@ -256,7 +272,7 @@ class RoundEditorDialog(RememberingDialog):
         layout.addWidget(self.buttons)
         self.applications.changed.connect(self.panels.refresh)
         self.experts.changed.connect(self.panels.refresh)
-        self.resize(1200, 760)
+        resize_for_screen(self, WANTED_SIZE)
 
     def save(self, copy_to: Path | None = None) -> bool:
         if not self.rubric.is_complete():
@@ -272,7 +288,7 @@ class RoundEditorDialog(RememberingDialog):
             return False
         if self.bundled and copy_to is None:
             folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Empty folder for the copy of the round")
+                self, self.tr("Empty folder for the copy of the round"), self.start_folder
             )
             if not folder:
                 return False

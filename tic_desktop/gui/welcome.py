@@ -6,7 +6,7 @@ what opening the demo round, a package or a new round means.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tic_desktop.gui.geometry import RememberingDialog
+from tic_desktop.gui.screen_fit import resize_for_screen
 from tic_desktop.gui.settings import Preferences, Setting
 
 SHOW_WELCOME = Setting("general/show_welcome", 1, int)
@@ -136,7 +137,7 @@ class WelcomeDialog(RememberingDialog):
         self.setTabOrder(self.demo_button, self.package_button)
         self.setTabOrder(self.package_button, self.guide_button)
         self.setTabOrder(self.guide_button, self.dont_show_box)
-        self.resize(900, 480)
+        resize_for_screen(self, QSize(900, 480))
 
     @staticmethod
     def _role_box(title: str, text: str, buttons: list[QPushButton]) -> QGroupBox:

@@ -1,0 +1,148 @@
+"""Render the bureau's windows on a 1366×768 and a 1024×600 screen into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_bureau_day.py [--out FOLDER] [--only NAME]
+
+Each window is opened as on a laptop whose usable desktop (without the panel) is that size: the
+windows size themselves from the available screen area, which is set here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # never touch the real preferences
+os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp())
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp())
+
+from PySide6.QtCore import QRect, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from tic_desktop.gui import geometry  # noqa: E402
+from tic_desktop.gui.appearance import apply_font, register_bundled_fonts  # noqa: E402
+from tic_desktop.gui.i18n import Translations  # noqa: E402
+from tic_desktop.gui.settings import Preferences  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+PANEL = 30  # a desktop panel takes this much of the screen's height
+SCREENS = {"1366x768": QRect(0, 0, 1366, 768 - PANEL), "1024x600": QRect(0, 0, 1024, 600 - PANEL)}
+TODAY = date(2027, 4, 15)
+
+
+def use_screen(available: QRect) -> None:
+    """Windows size themselves from ``geometry.available_geometry``: make it this screen."""
+    geometry.available_geometry = lambda _widget=None: QRect(available)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(8):
+        app.processEvents()
+
+
+def shot(app: QApplication, widget: QWidget, out: Path, name: str) -> Path:
+    settle(app)
+    target = out / name
+    widget.grab().save(str(target))
+    print(target)
+    return target
+
+
+def render(app: QApplication, size: str, out: Path, only: str | None) -> None:
+    from tic_desktop.gui.about import AboutDialog
+    from tic_desktop.gui.build_dialog import BuildPackagesDialog
+    from tic_desktop.gui.help_window import UserGuideWindow
+    from tic_desktop.gui.register_window import RegisterWindow
+    from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
+    from tic_desktop.gui.welcome import WelcomeDialog
+    from tic_desktop.paths import demo_round_file
+    from tic_desktop.review import review_round
+    from tic_desktop.storage import open_database
+
+    use_screen(SCREENS[size])
+    scratch = Path(tempfile.mkdtemp())
+    preferences = Preferences(
+        QSettings(str(scratch / "prefs.ini"), QSettings.Format.IniFormat)
+    )
+    review = review_round(demo_round_file())
+    wanted = lambda name: only is None or only in name  # noqa: E731
+
+    if wanted("wizard"):
+        wizard = RoundWizard("zh")
+        wizard.show()
+        shot(app, wizard, out, f"wizard-{size}.png")
+
+    if wanted("round-editor"):
+        editor = RoundEditorDialog(review.round, preferences, "zh")
+        editor.show()
+        editor.panels.select_panel("P2")
+        shot(app, editor, out, f"round-editor-{size}.png")
+        for index, name in ((1, "expert-pool"), (2, "rubric-editor"), (3, "round-applications")):
+            editor.tabs.setCurrentIndex(index)
+            shot(app, editor, out, f"{name}-{size}.png")
+        editor.reject()
+
+    if wanted("build-packages"):
+        dialog = BuildPackagesDialog(review, preferences, "zh")
+        dialog.show()
+        shot(app, dialog, out, f"build-packages-{size}.png")
+        dialog.reject()
+
+    if wanted("register"):
+        sys.path.insert(0, str(Path(__file__).parent))
+        from screenshots_register import demo_register
+
+        db = open_database(scratch / "register.sqlite3")
+        demo_register(db)
+        window = RegisterWindow(db, "zh", preferences, today=lambda: TODAY)
+        window.show()
+        geometry_fit(window)
+        shot(app, window, out, f"register-{size}.png")
+        window.close()
+        db.close()
+
+    if wanted("about"):
+        about = AboutDialog("zh", None)
+        about.show()
+        shot(app, about, out, f"about-{size}.png")
+        about.reject()
+
+    if wanted("welcome"):
+        welcome = WelcomeDialog(preferences, "zh")
+        welcome.show()
+        shot(app, welcome, out, f"welcome-{size}.png")
+        welcome.reject()
+
+    if wanted("user-guide"):
+        guide = UserGuideWindow("zh", preferences)
+        guide.show()
+        shot(app, guide, out, f"user-guide-{size}.png")
+        guide.close()
+
+
+def geometry_fit(window) -> None:
+    window.fit_to_screen()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--only")
+    parser.add_argument("--size", choices=sorted(SCREENS))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    families = register_bundled_fonts()
+    apply_font(app, 11, families)
+    Translations(app).use("zh")
+    for size in [args.size] if args.size else SCREENS:
+        render(app, size, args.out, args.only)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,7 +12,9 @@ from tic_desktop.gui.results_window import ResultsWindow
 pytestmark = pytest.mark.gui
 
 
-def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, member_export, tmp_path):
+def test_inbox_classifies_and_ranks_dropped_folders(
+    qapp, qtbot, qtmodeltester, built_p1, member_export, tmp_path
+):
     member_export("E02", "0.8", {})
     member_export("E03", "0.7", {})
     member_export("E06", "0.6", {})
@@ -30,7 +32,11 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
         ("E06", "accepted"),
     ]
     assert [i.status for i in items if i.file.name == "stray.ticreturn"] == ["rejected"]
-    statuses = [window.inbox.item(r, 3).text() for r in range(window.inbox.rowCount())]
+    qtmodeltester.check(window.returns_model)
+    status = window.returns_model.columns.index("status")
+    statuses = [
+        window.returns_model.index(r, status).data() for r in range(window.returns_model.rowCount())
+    ]
     assert statuses.count("接收") == 3 and statuses.count("拒收") == 1
     # The ranking equals the core's calculation on the same returns, computed independently here.
     totals = {"LC-2026-004": []}
@@ -81,10 +87,12 @@ def test_inbox_classifies_and_ranks_dropped_folders(qapp, qtbot, built_p1, membe
 def test_bureau_window_opens_results_with_the_workspace_passphrase(
     qapp, qtbot, built_p1, tmp_path, monkeypatch
 ):
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
 
     from tic_desktop.gui.app import DesktopApp
+    from tic_desktop.gui.results_opening import ResultsOpener
     from tic_desktop.gui.settings import Preferences
     from tic_desktop.paths import demo_round_file
 
@@ -101,15 +109,17 @@ def test_bureau_window_opens_results_with_the_workspace_passphrase(
             "getExistingDirectory",
             staticmethod(lambda *a, **k: str(built_p1["workspace"].folder)),
         )
-        monkeypatch.setattr(
-            QInputDialog, "getText", staticmethod(lambda *a, **k: (bureau_passphrase, True))
-        )
+        app.window.ui.resultsAction.trigger()
+        dialog = app.window.findChild(ResultsOpener).unlock_dialog
+        QTest.keyClicks(dialog.passphrase, bureau_passphrase)
         with qtbot.waitSignal(app.window.results_opened, timeout=60_000) as opened:
-            app.window.ui.resultsAction.trigger()
+            QTest.keyClick(dialog.passphrase, Qt.Key.Key_Return)
         results = opened.args[0]
         qtbot.addWidget(results)
         assert results.keys.identity.to_public() is not None
         assert "2026-TIC-01" in results.windowTitle()
+        qtbot.waitUntil(lambda: results.snapshot is not None, timeout=60_000)
+        results.close()
     finally:
         app.translations.remove()
         app.bridge.close()

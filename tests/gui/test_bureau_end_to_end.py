@@ -20,12 +20,13 @@ import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QWizard
 
 from tic_desktop.bureau.excel_template import write_workbook
 from tic_desktop.bureau.workspace import init_workspace
 from tic_desktop.cli.main import main as tic
 from tic_desktop.domain.loading import load_round
+from tic_desktop.gui.results_opening import ResultsOpener
 from tic_desktop.paths import demo_round_file
 from tic_desktop.signing.pdf_verification import verify_pdf
 
@@ -250,9 +251,11 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(
 
     # 6. The returns inbox, opened from the bureau window, takes the whole stick.
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(bureau.folder))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    window.ui.resultsAction.trigger()
+    unlock = window.findChild(ResultsOpener).unlock_dialog
+    unlock.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(window.results_opened, timeout=SLOW) as opened_results:
-        window.ui.resultsAction.trigger()
+        unlock.submit()
     results = opened_results.args[0]
     qtbot.addWidget(results)
     with qtbot.waitSignal(results.received, timeout=SLOW) as received:
@@ -262,7 +265,11 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(
     assert statuses.pop("E03 - 副本.ticreturn") == "duplicate"
     assert statuses.pop("E04-tampered.ticreturn") == "rejected"
     assert statuses == {f"{m}.ticreturn": "accepted" for m in review.round.experts}
-    shown = [results.inbox.item(r, 3).text() for r in range(results.inbox.rowCount())]
+    status = results.returns_model.columns.index("status")
+    shown = [
+        results.returns_model.index(r, status).data()
+        for r in range(results.returns_model.rowCount())
+    ]
     assert sorted(set(shown)) == sorted({"接收", "已被取代", "重复", "拒收"})
 
     # 7. The ranking equals the method written out above, from the raw scores.

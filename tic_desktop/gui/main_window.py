@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTableView,
@@ -36,7 +34,6 @@ from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
-from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.gui.welcome import WelcomeDialog
 from tic_desktop.paths import demo_round_file
@@ -387,48 +384,20 @@ class MainWindow(RemembersGeometry, QMainWindow):
         return self.register_window
 
     def open_results(self) -> None:
-        """Returns inbox and ranking for the open round: the bureau folder, then its keys."""
+        """Returns inbox and ranking for the open round: its workspace is remembered per round and
+        the bureau's keys stay unlocked for the session (tic_desktop/gui/results_opening.py)."""
+        from tic_desktop.gui.results_opening import ResultsOpener
+
         if self.review is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Bureau workspace folder"))
-        if not folder:
-            return
-        try:
-            workspace = BureauWorkspace(Path(folder))
-        except TicError as error:
-            self.show_error(self.tr("Not a bureau workspace"), error.message(self.language))
-            return
-        passphrase = None
-        if workspace.secrets_in != "keyring":
-            passphrase, ok = QInputDialog.getText(
-                self,
-                self.tr("Bureau passphrase"),
-                self.tr("Passphrase of the bureau's keys:"),
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
-                return
-        review = self.review
-        self.statusBar().showMessage(self.tr("Unlocking the bureau's keys…"))
+        if self._database is None:
+            self._database = open_database()
+        opener = ResultsOpener.of(self, self._preferences, self.show_error)
+        opener.open(self.review, self._database, self.language, self._results_shown)
 
-        def done(secret: str) -> None:
-            from tic_desktop.gui.results_window import ResultsWindow
-
-            self.results_window = ResultsWindow(
-                review, workspace, BureauWorkspace.keys_from_secret(secret)
-            )
-            self.results_window.show()
-            self.results_opened.emit(self.results_window)
-
-        def failed(error: Exception) -> None:
-            if isinstance(error, TicError):
-                self.show_error(
-                    self.tr("The bureau's keys could not be opened"), error.message(self.language)
-                )
-            else:
-                raise error
-
-        run_task(lambda: in_worker_process(_bureau_secret, folder, passphrase), done, failed)
+    def _results_shown(self, window: ResultsWindow) -> None:
+        self.results_window = window
+        self.results_opened.emit(window)
 
     # --- help ---------------------------------------------------------------------------------
     def show_about(self):

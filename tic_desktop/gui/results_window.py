@@ -1,11 +1,19 @@
-"""The bureau's returns inbox and ranking: drop returned files in, see each one classified, rank."""
+"""The bureau's returns inbox and ranking: returned files kept per round, every member's state, the
+bureau's choice among conflicting returns, the ranking and each application's detail.
+
+The inbox itself is :class:`tic_desktop.returns.inbox.ReturnsInbox` (no Qt): this window runs its
+work off the GUI thread one job at a time (open, add files, record a choice) with a progress bar
+and Cancel, and shows each resulting snapshot through lazy models.
+"""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -13,20 +21,24 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from tic_desktop.aggregation import ApplicationResult, aggregate, round_method
+from tic_desktop.aggregation import ApplicationResult, round_method
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
-from tic_desktop.gui.ranking_model import RankingModel, RankingSortProxy
+from tic_desktop.errors import TicError
+from tic_desktop.gui.conflict_choice import ConflictChoiceDialog
+from tic_desktop.gui.inbox_jobs import InboxJob
+from tic_desktop.gui.inbox_model import MembersModel, ReturnsModel, local_time, why_text
+from tic_desktop.gui.ranking_model import RankingModel
 from tic_desktop.gui.results_detail import ApplicationDetail
-from tic_desktop.gui.tasks import run_task
+from tic_desktop.gui.results_opening import BureauSession
 from tic_desktop.reports.exports import (
     RANKING_HEADER,
     SCORES_HEADER,
@@ -36,108 +48,196 @@ from tic_desktop.reports.exports import (
     score_rows,
 )
 from tic_desktop.reports.result_summary import result_summary, signed_result_summary
-from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, ReceivedReturn, receive_returns
+from tic_desktop.returns.inbox import (
+    InboxSnapshot,
+    MemberState,
+    MemberStatus,
+    ReturnsInbox,
+    returns_in,
+)
+from tic_desktop.returns.receiving import STATUS_TEXT, ReceivedReturn
 from tic_desktop.review import RoundReview
 from tic_desktop.security.atomic import write_atomically
+from tic_desktop.storage import Database, open_database
 
-STATUS_BG = {
-    "accepted": QColor("#d1e7dd"),
-    "superseded": QColor("#fff3cd"),
-    "duplicate": QColor("#fff3cd"),
-    "rejected": QColor("#f8d7da"),
-}
+__all__ = ["ResultsWindow", "returns_in"]
+
+SAMPLE_ROWS = 40  # rows measured to size a column: never all of them
+CLOSE_WAIT_S = 30.0
 
 
-def returns_in(paths: list[Path]) -> list[Path]:
-    """Files as given, and every .ticreturn inside given folders (a USB stick's tree)."""
-    found = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(path.rglob("*.ticreturn"))
-        elif path.is_file():
-            found.append(path)
-    return list(dict.fromkeys(found))
+def fit_columns(view: QTableView, widest_chars: int = 40) -> None:
+    """Column widths from the header and the first rows' text (not every row: 20,000 would stall)."""
+    model, metrics = view.model(), view.fontMetrics()
+    padding, widest = 3 * metrics.averageCharWidth(), widest_chars * metrics.averageCharWidth()
+    for column in range(model.columnCount()):
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        texts += [
+            str(model.index(row, column).data() or "")
+            for row in range(min(SAMPLE_ROWS, model.rowCount()))
+        ]
+        width = max(metrics.horizontalAdvance(t.split("\n")[0]) for t in texts) + padding
+        view.setColumnWidth(column, min(width, widest))
+
+
+def _table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    vertical = view.verticalHeader()
+    vertical.setVisible(False)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+    vertical.setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSortingEnabled(True)
+    return view
 
 
 class ResultsWindow(QMainWindow):
-    """Every return verified before it counts; nothing is accepted silently."""
+    """Every return verified before it counts; nothing is accepted silently; nothing received is lost."""
 
     received = Signal(list)
-    """The inbox was (re)classified: the ReceivedReturn list."""
+    """Files were added or a choice recorded, and the inbox classified again: the ReceivedReturn list."""
+
+    loaded = Signal(object)
+    """The inbox was read back as the window opened (the InboxSnapshot)."""
+
+    choice_recorded = Signal(object)
+    """The bureau's choice among conflicting returns was stored (the Choice)."""
 
     application_shown = Signal(str)
     """The detail pane now shows this application (its id), chosen in the ranking."""
 
-    def __init__(self, review: RoundReview, workspace: BureauWorkspace, keys: BureauKeys) -> None:
+    progressed = Signal(int, int)
+    """Work in progress advanced (done, total), as the progress bar shows it."""
+
+    def __init__(
+        self,
+        review: RoundReview,
+        workspace: BureauWorkspace,
+        keys: BureauKeys,
+        database: Database | None = None,
+        *,
+        session: BureauSession | None = None,
+        language: str = "zh",
+    ) -> None:
         super().__init__()
         self.review, self.workspace, self.keys = review, workspace, keys
-        self.files: list[Path] = []
+        self.session = session or BureauSession()
+        self.language = language
+        self._scratch: tempfile.TemporaryDirectory | None = None
+        if database is None:  # scripts and screenshots: a window that keeps nothing
+            self._scratch = tempfile.TemporaryDirectory(prefix="tic-inbox-")
+            database = open_database(Path(self._scratch.name) / "inbox.sqlite3")
+        self.database = database
+        self.returns_inbox = ReturnsInbox(database, workspace, review)
+        self.snapshot: InboxSnapshot | None = None
         self.items: list[ReceivedReturn] = []
         self.results: list[ApplicationResult] = []
+        self.choice_dialog: ConflictChoiceDialog | None = None
+        self._queue: list[tuple[str, Callable, str]] = []
+        self._job: InboxJob | None = None
+        self._closing = False
+        self._fitted = False
         self.setWindowTitle(self.tr("Returns and results — %1").replace("%1", review.round.id))
         self.setAcceptDrops(True)
+        self._build()
+        self.resize(1366, 768)
+        self._enqueue(
+            "load",
+            lambda progress, cancelled: self.returns_inbox.load(keys, progress, cancelled),
+            self.tr("Opening the returns received so far…"),
+        )
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
         central = QWidget()
         layout = QVBoxLayout(central)
         self.hint = QLabel(
             self.tr("Drag returned files or whole folders here, or add them with the button.")
         )
-        add = QPushButton(self.tr("Add returns…"))
-        add.clicked.connect(self.choose_files)
-        self.export_button = QPushButton(self.tr("Export ranking and scores…"))
-        self.export_button.clicked.connect(lambda: self.export())
-        self.summary_button = QPushButton(self.tr("Sign the result summary (PDF)…"))
-        self.summary_button.clicked.connect(lambda: self.sign_summary())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        self.inbox = QTableWidget(0, 5)
-        self.inbox.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Expert"),
-                self.tr("Revision"),
-                self.tr("Status"),
-                self.tr("Why"),
-            ]
+        self.add_button = QPushButton(self.tr("Add returns…"))
+        self.add_button.clicked.connect(self.choose_files)
+        top = QHBoxLayout()  # one row for the hint and its button leaves the height to the tables
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
+
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setFormat("%v / %m")
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress_row = QWidget()
+        row = QHBoxLayout(self.progress_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress_label)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.progress_row.hide()
+        layout.addWidget(self.progress_row)
+
+        self.conflict_label = QLabel()
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setStyleSheet(
+            "QLabel { background: #ffe5b4; color: #000000; border: 1px solid #c69500;"
+            " padding: 4px; }"
         )
-        self.inbox.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.inbox.horizontalHeader().setStretchLastSection(True)
-        self.ranking_model = RankingModel(review.round, self)
-        self.sorted_ranking = RankingSortProxy(self)
-        self.sorted_ranking.setSourceModel(self.ranking_model)
-        self.ranking = QTableView()
-        self.ranking.setModel(self.sorted_ranking)
-        self.ranking.setAccessibleName(self.tr("Ranking"))
-        self.ranking.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.ranking.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.ranking.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.ranking.verticalHeader().setVisible(False)
-        self.ranking.setWordWrap(False)
-        self.ranking.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.ranking.horizontalHeader().setStretchLastSection(True)
-        self.ranking.setSortingEnabled(True)
+        self.conflict_button = QPushButton(self.tr("Choose…"))
+        self.conflict_button.clicked.connect(self._choose_first_conflict)
+        self.conflict_row = QWidget()
+        row = QHBoxLayout(self.conflict_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.conflict_label, 1)
+        row.addWidget(self.conflict_button)
+        self.conflict_row.hide()
+        layout.addWidget(self.conflict_row)
+
+        self.returns_model = ReturnsModel(self.language, self)
+        self.returns_view = _table(self.returns_model, self.tr("Returned files"))
+        self.returns_view.doubleClicked.connect(self._return_activated)
+        self.members_model = MembersModel(self.language, self)
+        self.members_model.note_for = self.member_note
+        self.members_view = _table(self.members_model, self.tr("Panel members"))
+        self.members_view.doubleClicked.connect(self._member_activated)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.members_view, self.tr("Panel members"))
+        self.tabs.addTab(self.returns_view, self.tr("Returned files"))
+
+        self.ranking_model = RankingModel(self.review.round, self)
+        self.sorted_ranking = self.ranking_model  # the model sorts itself (kept name)
+        self.ranking = _table(self.ranking_model, self.tr("Ranking"))
         self.ranking.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.ranking.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.detail = ApplicationDetail(review.round, round_method(review.round))
+        self.detail = ApplicationDetail(self.review.round, round_method(self.review.round))
         results = QSplitter(Qt.Orientation.Horizontal)
         results.addWidget(self.ranking)
         results.addWidget(self.detail)
         results.setSizes([760, 590])
-        splitter.addWidget(self.inbox)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tabs)
         splitter.addWidget(results)
-        splitter.setSizes([200, 520])
+        splitter.setSizes([220, 500])
         self.splitter, self.results_splitter = splitter, results
-        top = QHBoxLayout()  # one row for the hint and its button leaves the height to the tables
-        top.addWidget(self.hint, 1)
-        top.addWidget(add)
-        layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+        self.export_button = QPushButton(self.tr("Export ranking and scores…"))
+        self.export_button.clicked.connect(lambda: self.export())
+        self.summary_button = QPushButton(self.tr("Sign the result summary (PDF)…"))
+        self.summary_button.clicked.connect(lambda: self.sign_summary())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.summary_button)
         layout.addLayout(buttons)
         self.setCentralWidget(central)
-        self.resize(1366, 768)
 
+    # --- adding files ------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -150,68 +250,178 @@ class ResultsWindow(QMainWindow):
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Returned files"), "", self.tr("Returns (*.ticreturn)")
         )
-        self.add_paths([Path(f) for f in files])
+        if files:
+            self.add_paths([Path(f) for f in files])
 
     def add_paths(self, paths: list[Path]) -> None:
-        """Verify (off the GUI thread) and classify everything received so far, then rank."""
-        self.files = list(dict.fromkeys(self.files + returns_in(paths)))
-        files, review, workspace, keys = list(self.files), self.review, self.workspace, self.keys
-        self.statusBar().showMessage(
-            self.tr("Verifying %1 returns…").replace("%1", str(len(files)))
+        """Copy and verify the files not received before (off the GUI thread), then rank again."""
+        paths, keys = list(paths), self.keys
+        self._enqueue(
+            "add",
+            lambda progress, cancelled: self.returns_inbox.add_files(
+                paths, keys, progress, cancelled
+            ),
+            self.tr("Verifying returns"),
         )
 
-        def work():
-            items = receive_returns(files, workspace, keys, review.round)
-            return items, aggregate(review.round, items)
+    # --- jobs, one at a time -----------------------------------------------------------------
+    def is_busy(self) -> bool:
+        return self._job is not None
 
-        run_task(work, self._show, lambda error: self.statusBar().showMessage(str(error)))
+    def _enqueue(self, kind: str, work: Callable, label: str) -> None:
+        self._queue.append((kind, work, label))
+        if self._job is None:
+            self._next()
 
-    def _show(self, result) -> None:
-        self.items, self.results = result
-        self.inbox.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            reason = f"{REASON_TEXT[item.reason][0]}：{item.detail}" if item.reason else item.detail
-            values = (
-                item.file.name,
-                item.expert or "—",
-                str(item.revision or "—"),
-                STATUS_TEXT[item.status],
-                reason,
-            )
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setBackground(QBrush(STATUS_BG[item.status]))
-                cell.setForeground(QBrush(QColor("#000000")))
-                self.inbox.setItem(row, column, cell)
-        self.inbox.resizeColumnsToContents()
+    def _next(self) -> None:
+        if self._closing or not self._queue:
+            return
+        kind, work, label = self._queue.pop(0)
+        job = InboxJob(work, self)
+        queued = Qt.ConnectionType.QueuedConnection
+        job.progressed.connect(lambda done, total: self._progressed(label, done, total), queued)
+        job.finished.connect(lambda boxed: self._finished(kind, boxed[0]), queued)
+        job.failed.connect(self._failed, queued)
+        self._job = job
+        self.progress_label.setText(label)
+        self.progress.setRange(0, 0)  # busy until the first count arrives
+        self.cancel_button.setEnabled(True)
+        self.progress_row.show()
+        job.start()
+
+    def _progressed(self, label: str, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_label.setText(
+            self.tr("%1: %2 of %3")
+            .replace("%1", label)
+            .replace("%2", str(done))
+            .replace("%3", str(total))
+        )
+        self.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        """Stop the running work at the next file; what was verified is kept."""
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Stopping…"))
+
+    def _job_ended(self) -> None:
+        if self._job is not None:
+            self._job.deleteLater()
+        self._job = None
+        self.progress_row.hide()
+
+    def _finished(self, kind: str, snapshot: InboxSnapshot) -> None:
+        self._job_ended()
+        if self._closing:
+            return
+        self._show(snapshot)
+        if kind == "load":
+            self.loaded.emit(snapshot)
+        else:
+            if kind == "choose" and snapshot.choices:
+                self.choice_recorded.emit(snapshot.choices[-1])
+            self.received.emit(self.items)
+        self._next()
+
+    def _failed(self, error: Exception) -> None:
+        self._job_ended()
+        if not isinstance(error, TicError):
+            raise error
+        self.statusBar().showMessage(error.message(self.language))
+        self._next()
+
+    # --- showing a snapshot ------------------------------------------------------------------
+    def _show(self, snapshot: InboxSnapshot) -> None:
+        self.snapshot = snapshot
+        self.items, self.results = snapshot.items, list(snapshot.results)
+        self.returns_model.set_snapshot(snapshot)
+        self.members_model.set_snapshot(snapshot)
         shown = self.detail.result.application_id if self.detail.result is not None else None
         self.ranking_model.set_results(self.results)
-        self.ranking.resizeColumnsToContents()
-        center = self.ranking_model.columns.index(
-            "center"
-        )  # long names elide; the tooltip has them whole
-        self.ranking.setColumnWidth(
-            center, min(self.ranking.columnWidth(center), 8 * self.fontMetrics().height())
-        )
+        if not self._fitted and snapshot.entries:
+            for view in (self.returns_view, self.members_view, self.ranking):
+                fit_columns(view)
+            self._fitted = True
+        elif not self._fitted:
+            fit_columns(self.members_view)
         if shown is not None:
             self.select_application(shown)
         else:
             self.detail.clear()
-        counts = {s: sum(1 for i in self.items if i.status == s) for s in STATUS_TEXT}
-        self.statusBar().showMessage("，".join(f"{STATUS_TEXT[s]} {n}" for s, n in counts.items()))
-        self.received.emit(self.items)
+        conflicts = snapshot.conflicts()
+        self.conflict_row.setVisible(bool(conflicts))
+        if conflicts:
+            self.conflict_label.setText(
+                self.tr(
+                    "%1 experts sent returns that conflict; their scores do not count until you "
+                    "choose which return counts (double-click a row marked in conflict)."
+                ).replace("%1", str(len(conflicts)))
+            )
+        self.statusBar().showMessage(self.summary_text(snapshot))
 
+    def summary_text(self, snapshot: InboxSnapshot) -> str:
+        counts = "，".join(f"{STATUS_TEXT[s]} {snapshot.counts.get(s, 0)}" for s in STATUS_TEXT)
+        waiting = sum(1 for m in snapshot.members if m.state == MemberState.NOT_RETURNED)
+        parts = [
+            counts,
+            self.tr("%1 of %2 panel members have not returned")
+            .replace("%1", str(waiting))
+            .replace("%2", str(len(snapshot.members))),
+        ]
+        report = snapshot.report
+        if report is not None:
+            parts.append(
+                self.tr("added %1, already received %2 (not verified again)")
+                .replace("%1", str(report.new))
+                .replace("%2", str(report.already))
+            )
+            if report.unreadable:
+                parts.append(
+                    self.tr("could not read: %1").replace("%1", "、".join(report.unreadable))
+                )
+            if report.cancelled:
+                parts.append(self.tr("stopped before the end"))
+        if snapshot.missing_copies:
+            parts.append(
+                self.tr("%1 kept copies are missing from the workspace").replace(
+                    "%1", str(len(snapshot.missing_copies))
+                )
+            )
+        return " · ".join(parts)
+
+    def member_note(self, member: MemberStatus) -> str:
+        """What the clerk needs to know beside a member's state."""
+        if member.state == MemberState.CONFLICT:
+            versions = [
+                self.tr("revision %1 signed %2")
+                .replace("%1", str(e.item.revision))
+                .replace("%2", local_time(e.item.signed_at))
+                for e in member.entries
+                if e.item.status == "conflict"
+            ]
+            return self.tr("%1 conflict: choose one").replace("%1", "、".join(versions))
+        if member.choice is not None:
+            entry = next(
+                (e for e in member.entries if e.file_sha256 == member.choice.file_sha256), None
+            )
+            return (
+                self.tr("revision %1 chosen by %2 (%3) at %4")
+                .replace("%1", str(entry.item.revision) if entry is not None else "—")
+                .replace("%2", member.choice.chosen_by)
+                .replace("%3", member.choice.os_user or "—")
+                .replace("%4", local_time(member.choice.chosen_at))
+            )
+        if member.state == MemberState.REJECTED and member.entries:
+            return why_text(member.entries[-1], self.language)
+        return ""
+
+    # --- the ranking and the detail ----------------------------------------------------------
     def ranking_row_of(self, application_id: str) -> int | None:
         """The row (as sorted now) showing ``application_id``."""
-        for row in range(self.sorted_ranking.rowCount()):
-            if (
-                self.sorted_ranking.index(
-                    row, self.ranking_model.columns.index("application")
-                ).data()
-                == application_id
-            ):
-                return row
-        return None
+        return self.ranking_model.row_of(application_id)
 
     def select_application(self, application_id: str) -> None:
         """Select ``application_id`` in the ranking; the detail pane follows."""
@@ -219,15 +429,13 @@ class ResultsWindow(QMainWindow):
         if row is None:
             self.detail.clear()
             return
-        index = self.sorted_ranking.index(row, 0)
+        index = self.ranking_model.index(row, 0)
         flags = (
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.ranking.selectionModel().setCurrentIndex(index, flags)
-        self._show_detail(
-            index
-        )  # also when it was already current, after new returns changed its figures
+        self._show_detail(index)  # also when it was already current: new returns change figures
         self.ranking.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -237,10 +445,55 @@ class ResultsWindow(QMainWindow):
         if not index.isValid():
             self.detail.clear()
             return
-        result = self.ranking_model.result_at(self.sorted_ranking.mapToSource(index).row())
+        result = self.ranking_model.result_at(index.row())
         self.detail.show_result(result)
         self.application_shown.emit(result.application_id)
 
+    # --- the bureau's choice among conflicting returns ---------------------------------------
+    def choose_between(self, panel: str, expert: str) -> ConflictChoiceDialog | None:
+        """Open the choice for one expert's conflicting returns of a panel (None: nothing to choose)."""
+        if self.snapshot is None:
+            return None
+        entries = self.snapshot.contested(panel, expert)
+        member = next(
+            (m for m in self.snapshot.members if m.panel == panel and m.expert == expert), None
+        )
+        if len(entries) < 2 or member is None:
+            return None
+        if member.state != MemberState.CONFLICT and member.choice is None:
+            return None
+        dialog = ConflictChoiceDialog(
+            panel, expert, member.name, entries, self.session.clerk, self.language, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self._record_choice)
+        self.choice_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _record_choice(self, file_sha256: str, who: str) -> None:
+        self.session.clerk = who  # typed once: offered again for the rest of the session
+        self._enqueue(
+            "choose",
+            lambda _progress, _cancelled: self.returns_inbox.choose(file_sha256, who),
+            self.tr("Recording the choice"),
+        )
+
+    def _choose_first_conflict(self) -> None:
+        if self.snapshot is not None and self.snapshot.conflicts():
+            panel, expert = sorted(self.snapshot.conflicts())[0]
+            self.choose_between(panel, expert)
+
+    def _return_activated(self, index: QModelIndex) -> None:
+        entry = self.returns_model.entry_at(index.row())
+        if entry.item.verified:
+            self.choose_between(str(entry.item.panel), str(entry.item.expert))
+
+    def _member_activated(self, index: QModelIndex) -> None:
+        member = self.members_model.member_at(index.row())
+        self.choose_between(member.panel, member.expert)
+
+    # --- output ------------------------------------------------------------------------------
     def export(self, target: Path | None = None) -> Path | None:
         """Ranking and every accepted score: .xlsx (two sheets) or .csv (the ranking)."""
         if target is None:
@@ -282,3 +535,17 @@ class ResultsWindow(QMainWindow):
         write_atomically(target, signed_result_summary(summary, self.workspace, self.keys))
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
         return target
+
+    # --- closing -----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Running work is stopped at the next file and waited for: what it verified is stored."""
+        self._closing = True
+        self._queue.clear()
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait(CLOSE_WAIT_S)
+        if self._scratch is not None:
+            self.database.close()
+            self._scratch.cleanup()
+            self._scratch = None
+        super().closeEvent(event)

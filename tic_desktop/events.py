@@ -17,6 +17,7 @@ class Event(StrEnum):
     ROUND_OPENED = "round_opened"  # payload: RoundReview
     PROGRESS = "progress"  # payload: (done: int, total: int, what: str)
     SAVED = "saved"  # payload: what was saved (str); published after the commit
+    NETWORK = "network"  # payload: a meeting-network event (tic_desktop.network), any thread
 
 
 Listener = Callable[..., None]

@@ -22,12 +22,16 @@ class QtEventBridge(QObject):
     saved = Signal(str)
     """An edit was committed to the local database (what was saved)."""
 
+    network = Signal(object)
+    """The meeting network: a collector's or a client's event (tic_desktop.network)."""
+
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._unsubscribe = [
             bus.subscribe(Event.ROUND_OPENED, self.round_opened.emit),
             bus.subscribe(Event.PROGRESS, self.progress.emit),
             bus.subscribe(Event.SAVED, self.saved.emit),
+            bus.subscribe(Event.NETWORK, self.network.emit),
         ]
 
     def close(self) -> None:

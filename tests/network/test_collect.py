@@ -90,3 +90,37 @@ def test_chair_copies_are_relayed_to_the_chair_only(collector, client_for, retur
     assert chair.fetch_chair_copy(made.sha256) == made.copy.read_bytes()
     with pytest.raises(Refused):  # a copy for a return never delivered
         member.send_chair_copy("0" * 64, b"x")
+
+
+def test_the_persistent_inbox_can_be_the_store(
+    meeting, workspace_copy, client_for, returns, tmp_path
+):
+    """With the bureau's returns inbox (issue #14) behind the collector, network returns are in
+    the returns window's database like returns from USB sticks."""
+    from tic_desktop.network.server import start_collection
+    from tic_desktop.network.store import InboxStore
+    from tic_desktop.returns.inbox import ReturnsInbox
+    from tic_desktop.storage import open_database
+
+    with open_database(tmp_path / "bureau.sqlite3") as database:
+        store = InboxStore(ReturnsInbox(database, workspace_copy, meeting.review), meeting.keys)
+        collection = start_collection(
+            workspace_copy, meeting.keys, meeting.round, "127.0.0.1", 0, store=store, announce=False
+        )
+        try:
+            client = client_for(collection, "E02")
+            made = returns("E02")
+            assert client.send_return(made.data, "E02.ticreturn").status == "stored"
+            assert client.send_return(made.data).status == "duplicate"
+            with pytest.raises(Refused):
+                client.send_return(returns("E03").data)  # not E02's
+            with pytest.raises(Refused):
+                client.send_return(b"garbage")
+            assert collection.snapshot().member("E02").revision == 1
+        finally:
+            collection.stop()
+        reopened = ReturnsInbox(database, workspace_copy, meeting.review).load()
+        assert [(e.original_name, e.item.status) for e in reopened.entries] == [
+            ("E02.ticreturn", "accepted")
+        ]
+        assert reopened.entries[0].copy.read_bytes() == made.data

@@ -28,11 +28,23 @@ def loopback_discovery(monkeypatch):
     monkeypatch.setattr(send_to_meeting, "DISCOVERY_INTERFACES", ["127.0.0.1"])
 
 
+@pytest.fixture
+def database(tmp_path):
+    from tic_desktop.storage import open_database
+
+    with open_database(tmp_path / "bureau.sqlite3") as opened:
+        yield opened
+
+
 def test_collection_window_fills_the_board_and_projects_only_what_is_chosen(
-    qtbot, meeting, workspace_copy, returns
+    qtbot, meeting, workspace_copy, returns, database
 ):
     window = CollectionWindow(
-        meeting.review, workspace_copy, meeting.keys, [Interface("lo", "127.0.0.1")]
+        meeting.review,
+        workspace_copy,
+        meeting.keys,
+        [Interface("lo", "127.0.0.1")],
+        database=database,  # network returns go into the bureau's returns inbox
     )
     qtbot.addWidget(window)
     window.announce.setChecked(False)
@@ -70,6 +82,10 @@ def test_collection_window_fills_the_board_and_projects_only_what_is_chosen(
     projector.close()
     window.close()
     assert window.collection is None  # closing the window stopped the collector
+    from tic_desktop.returns.inbox import ReturnsInbox
+
+    inbox = ReturnsInbox(database, workspace_copy, meeting.review).load()
+    assert [e.item.expert for e in inbox.entries] == ["E02"]
 
 
 class StubExpertWindow(QMainWindow):

@@ -43,6 +43,7 @@ from tic_desktop.network.progress import ProgressSnapshot
 from tic_desktop.network.protocol import DEFAULT_PORT
 from tic_desktop.review import RoundReview
 from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.storage import Database, open_database
 
 if TYPE_CHECKING:
     from tic_desktop.gui.main_window import MainWindow
@@ -64,11 +65,13 @@ class CollectionWindow(QMainWindow):
         workspace: BureauWorkspace,
         keys: BureauKeys,
         interfaces: list | None = None,
+        database: Database | None = None,
     ) -> None:
         super().__init__()
         from tic_desktop.network.discovery import local_interfaces
 
         self.review, self.workspace, self.keys = review, workspace, keys
+        self.database = database  # the returns inbox's (issue #14): network returns go there too
         self.collection: Collection | None = None
         self.projector: ProjectorView | None = None
         self.bus = EventBus()
@@ -148,15 +151,23 @@ class CollectionWindow(QMainWindow):
         self.start_button.setEnabled(False)
         self.status.setText(self.tr("Starting…"))
         announce = self.announce.isChecked()
-        workspace, keys, review_round, bus = self.workspace, self.keys, self.review.round, self.bus
+        workspace, keys, review, bus = self.workspace, self.keys, self.review, self.bus
+        database = self.database
 
         def work() -> Collection:
+            store = None
+            if database is not None:
+                from tic_desktop.network.store import InboxStore
+                from tic_desktop.returns.inbox import ReturnsInbox
+
+                store = InboxStore(ReturnsInbox(database, workspace, review), keys)
             return start_collection(
                 workspace,
                 keys,
-                review_round,
+                review.round,
                 host,
                 port,
+                store=store,
                 announce=announce,
                 on_event=lambda event: bus.publish(Event.NETWORK, event),
             )
@@ -339,8 +350,14 @@ def open_collection(main: MainWindow) -> None:
             return
     review = main.review
 
+    if getattr(main, "_database", None) is None:  # as the returns window does: one per app
+        main._database = open_database()  # type: ignore[attr-defined]
+    database = main._database  # type: ignore[attr-defined]
+
     def done(secret: str) -> None:
-        window = CollectionWindow(review, workspace, BureauWorkspace.keys_from_secret(secret))
+        window = CollectionWindow(
+            review, workspace, BureauWorkspace.keys_from_secret(secret), database=database
+        )
         main.collection_window = window  # type: ignore[attr-defined]
         window.show()
 

@@ -218,3 +218,87 @@ class ChairCopyRelay:
             return path.read_bytes()
         except OSError:
             return None
+
+
+def _claimed_expert(data: bytes, keys: BureauKeys) -> str | None:
+    """The expert a return names (decrypted, not yet verified): who it would count for."""
+    import base64
+    import binascii
+    import json
+
+    from tic_desktop.security import age_files
+    from tic_desktop.security.errors import SecurityError
+
+    try:
+        token = age_files.decrypt_with(data, keys.identity, "回执")
+        assert token is not None
+        part = token.split(b".")[1]
+        expert = json.loads(base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4))).get("expert")
+    except (SecurityError, ValueError, IndexError, AttributeError, AssertionError, binascii.Error):
+        return None
+    return expert if isinstance(expert, str) else None
+
+
+class InboxStore:
+    """The bureau's persistent returns inbox (:mod:`tic_desktop.returns.inbox`) as the store.
+
+    A file goes in through the inbox's own ``add_files`` (copied as ``<sha256>.ticreturn`` into
+    the workspace and flushed to disk before the database records it, verified, classified with
+    the bureau's choices), so the returns window shows network returns like any others. Before
+    that, the file is decrypted to check it names the sender: an expert delivers only their own.
+    """
+
+    def __init__(self, inbox, keys: BureauKeys) -> None:  # inbox: ReturnsInbox
+        self.inbox, self.keys = inbox, keys
+        self.round_id = inbox.round.id
+        self.folder = inbox.folder
+        self._lock = threading.Lock()
+        self._snapshot = inbox.load(keys)
+
+    def store(self, data: bytes, original_name: str, sender: str) -> StoreOutcome:
+        import tempfile
+
+        from tic_desktop.network.protocol import safe_display_name
+
+        digest = hashlib.sha256(data).hexdigest()
+        claimed = _claimed_expert(data, self.keys)
+        if claimed is None:  # not for this bureau, or not a return at all: never kept
+            item = verify_return_bytes(
+                Path(original_name or digest),
+                data,
+                self.keys,
+                bureau_trust(self.inbox.workspace),
+                self.inbox.packages.facts,
+                self.round_id,
+            )
+            return StoreOutcome(
+                REJECTED, digest, None, item.reason or "", item.detail, item.detail_en
+            )
+        if claimed != sender:
+            return _not_sender(digest)
+        with self._lock:
+            known = self._snapshot.entry(digest)
+            if known is not None and known.item.verified:
+                return StoreOutcome(DUPLICATE, digest, copy.copy(known.item))
+            name = safe_display_name(original_name) or f"{digest}{RETURN_SUFFIX}"
+            with tempfile.TemporaryDirectory(prefix="tic-received-") as folder:
+                received = Path(folder) / name
+                received.write_bytes(data)
+                self._snapshot = self.inbox.add_files([received], self.keys)
+            entry = self._snapshot.entry(digest)
+            assert entry is not None
+            if not entry.item.verified:
+                item = entry.item
+                return StoreOutcome(
+                    REJECTED, digest, None, item.reason or "", item.detail, item.detail_en
+                )
+            return StoreOutcome(STORED, digest, copy.copy(entry.item))
+
+    def returns(self) -> list[ReceivedReturn]:
+        with self._lock:
+            return _snapshot([i for i in self._snapshot.items if i.verified])
+
+    def find(self, file_sha256: str) -> ReceivedReturn | None:
+        with self._lock:
+            entry = self._snapshot.entry(file_sha256)
+            return copy.copy(entry.item) if entry is not None and entry.item.verified else None

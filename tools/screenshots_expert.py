@@ -88,7 +88,12 @@ def render(app, families, package, credentials, size: str, available: QRect) -> 
             image.save(str(OUT / f"{name}.png"))
 
     # The sign-in dialog after a wrong passphrase: it stays open, says why, shows the package.
-    dialog = window.open_with_dialog(package)
+    loop = QEventLoop()
+    shown = []
+    window.sign_in_dialog_shown.connect(lambda d: (shown.append(d), loop.quit()))
+    window.open_with_dialog(package)
+    loop.exec()
+    dialog = shown[0]
     dialog.choose_member("E02")
     dialog.passphrase.setText("1234-5678")
     dialog.ok_button.click()

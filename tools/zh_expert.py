@@ -34,6 +34,7 @@ ZH = {
     "Clause": "条款",
     "Result": "结果",
     "Explanation": "说明",
+    "Checking the package's signature…": "正在核验评审包签名…",
     # formal review
     "Item and finding": "事项及系统说明",
     "System's conclusion": "系统结论",

@@ -129,7 +129,9 @@ def test_wrong_passphrase_keeps_the_dialog_open_for_a_retry(
 ):
     window = make_window()
     package = built_p1["package"].file
-    dialog = window.open_with_dialog(package)
+    with qtbot.waitSignal(window.sign_in_dialog_shown, timeout=30_000) as shown_dialog:
+        window.open_with_dialog(package)
+    dialog = shown_dialog.args[0]
     # Before unlocking: the round, the panel and the bureau's fingerprint, and who is who.
     shown = dialog.package_info.text()
     assert "2026-TIC-01" in shown and "P1" in shown and "聊城市科学技术局" in shown

@@ -175,7 +175,9 @@ def window(qtbot, tmp_path, zh):
 
 def test_every_state_of_the_expert_window_is_chinese(window, qtbot, built_p1, unlocked):
     seen: dict[str, list] = {"start": leaks(window)}
-    dialog = window.open_with_dialog(built_p1["package"].file)
+    with qtbot.waitSignal(window.sign_in_dialog_shown, timeout=30_000) as shown_dialog:
+        window.open_with_dialog(built_p1["package"].file)
+    dialog = shown_dialog.args[0]
     dialog.choose_member("E01")
     seen["sign-in"] = leaks(dialog)
     dialog.passphrase.setText("0000-1111-2222")

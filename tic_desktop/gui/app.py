@@ -7,22 +7,22 @@ import multiprocessing
 import sys
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tic_desktop.errors import DatabaseError
-from tic_desktop.events import EventBus
 from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
-from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.i18n import Translations
-from tic_desktop.gui.main_window import MainWindow
 from tic_desktop.gui.settings import FONT_SIZE, LANGUAGE, Preferences
-from tic_desktop.gui.welcome import welcome_wanted
 from tic_desktop.gui.wheel_guard import install_wheel_guard
 from tic_desktop.paths import demo_round_file, resources_dir
-from tic_desktop.review import RoundDesk, store_review
-from tic_desktop.storage import Database, open_database
+
+# The bureau's window, the review engine and the database layer are imported where they are
+# used: `tic-desktop P1.ticpkg` shows the expert's window without loading the bureau's side.
+if TYPE_CHECKING:
+    from tic_desktop.storage import Database
 
 
 class DesktopApp:
@@ -35,6 +35,11 @@ class DesktopApp:
         on_reviewed=None,
         database: Database | None = None,
     ) -> None:
+        from tic_desktop.events import EventBus
+        from tic_desktop.gui.bridge import QtEventBridge
+        from tic_desktop.gui.main_window import MainWindow
+        from tic_desktop.review import RoundDesk
+
         self.qt_app = qt_app
         self.preferences = preferences or Preferences()
         self.bus = EventBus()
@@ -61,6 +66,8 @@ class DesktopApp:
         from tic_desktop.gui.expert_window import ExpertWindow
 
         if self._database is None:
+            from tic_desktop.storage import open_database
+
             self._database = open_database()
         language = self.preferences.get(LANGUAGE)
         window = ExpertWindow(
@@ -102,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationName("tic-desktop")
     qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
     qt_app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tic-desktop.png")))
+    if args.round is not None and args.round.suffix == ".ticpkg":
+        return _run_expert(qt_app, args.round)
+    from tic_desktop.gui.welcome import welcome_wanted
+    from tic_desktop.review import store_review
+    from tic_desktop.storage import open_database
+
     try:
         database = open_database()
     except DatabaseError as error:
@@ -113,11 +126,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         return 3
     try:
-        if args.round is not None and args.round.suffix == ".ticpkg":
-            return _run_expert(qt_app, database, args.round)
         desktop = DesktopApp(qt_app, on_reviewed=partial(store_review, database), database=database)
         desktop.window.show()
-        opened = desktop.window.open_round(args.round or demo_round_file())
+        reopen = None if args.selftest or args.smoke_test else desktop.window.last_round()
+        opened = desktop.window.open_round(args.round or reopen or demo_round_file())
         if args.selftest:
             return _selftest(desktop.window.ui.summaryLabel.text() if opened else None)
         if not args.smoke_test and welcome_wanted(desktop.preferences):
@@ -154,8 +166,10 @@ def _selftest(summary: str | None) -> int:
     return 0
 
 
-def _run_expert(qt_app: QApplication, database, package: Path) -> int:
+def _run_expert(qt_app: QApplication, package: Path) -> int:
+    """The expert's window at once; the database opens on a worker thread, then the package."""
     from tic_desktop.gui.expert_window import ExpertWindow
+    from tic_desktop.gui.tasks import run_task
 
     preferences = Preferences()
     families = register_bundled_fonts()
@@ -163,15 +177,40 @@ def _run_expert(qt_app: QApplication, database, package: Path) -> int:
     translations = Translations(qt_app)
     translations.use(preferences.get(LANGUAGE))
     window = ExpertWindow(
-        database,
+        None,
         preferences,
         preferences.get(LANGUAGE),
         set_language=translations.use,
         set_point_size=lambda size: apply_font(qt_app, size, families),
     )
     window.show()
-    window.open_with_dialog(package)
-    return qt_app.exec()
+    opened: list = []
+
+    def _open_database():
+        from tic_desktop.storage import open_database
+
+        return open_database()
+
+    def ready(database) -> None:
+        opened.append(database)
+        window.db = database
+        window.open_with_dialog(package)
+
+    def refused(error: Exception) -> None:
+        if not isinstance(error, DatabaseError):
+            raise error
+        print(error, file=sys.stderr)
+        QMessageBox.critical(
+            window, "无法打开本地数据库 / Cannot open the local database", str(error)
+        )
+        qt_app.exit(3)
+
+    run_task(_open_database, ready, refused)
+    try:
+        return qt_app.exec()
+    finally:
+        for database in opened:
+            database.close()
 
 
 if __name__ == "__main__":

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
+import importlib
 import io
 import json
 import struct
+import threading
 from html import escape
 from multiprocessing import shared_memory
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
@@ -33,33 +36,88 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from tic_desktop.domain.application import Application
-from tic_desktop.domain.decimals import JsonFloat
 from tic_desktop.errors import TicError
 from tic_desktop.events import EventBus
-from tic_desktop.expert.chair import ChairDesk
-from tic_desktop.expert.desk import ExpertDesk
-from tic_desktop.expert.inspection import InspectionDesk
 from tic_desktop.gui.bridge import QtEventBridge
-from tic_desktop.gui.chair_panel import ChairPanel
-from tic_desktop.gui.expert_dialogs import SignInDialog
-from tic_desktop.gui.formal_review_panel import FormalReviewPanel, result_colour
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
-from tic_desktop.gui.inspection_panel import InspectionPanel
 from tic_desktop.gui.pdf_viewer import PdfViewer
-from tic_desktop.gui.scoring_form import ScoringForm
 from tic_desktop.gui.settings import Preferences, Setting
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
-from tic_desktop.packages.credentials import Credential, unlock
-from tic_desktop.packages.expert_keys import KEYRING_SERVICE, keyring_entry
-from tic_desktop.packages.opening import OpenedPackage, open_package
-from tic_desktop.rules.display import shown_value
-from tic_desktop.rules.eligibility import evaluate
-from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
-from tic_desktop.security.certificates import short_fingerprint
-from tic_desktop.storage.database import Database
+
+if TYPE_CHECKING:  # imported by _load_review_machinery() below, at first need
+    from tic_desktop.domain.application import Application
+    from tic_desktop.domain.decimals import JsonFloat
+    from tic_desktop.expert.chair import ChairDesk
+    from tic_desktop.expert.desk import ExpertDesk
+    from tic_desktop.expert.inspection import InspectionDesk
+    from tic_desktop.gui.chair_panel import ChairPanel
+    from tic_desktop.gui.expert_dialogs import SignInDialog
+    from tic_desktop.gui.formal_review_panel import FormalReviewPanel, result_colour
+    from tic_desktop.gui.inspection_panel import InspectionPanel
+    from tic_desktop.gui.scoring_form import ScoringForm
+    from tic_desktop.packages.credentials import Credential, unlock
+    from tic_desktop.packages.expert_keys import KEYRING_SERVICE, keyring_entry
+    from tic_desktop.packages.opening import OpenedPackage, open_package
+    from tic_desktop.rules.display import shown_value
+    from tic_desktop.rules.eligibility import evaluate
+    from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
+    from tic_desktop.security.certificates import short_fingerprint
+    from tic_desktop.storage.database import Database
+
+_machinery_lock = threading.Lock()
+_MACHINERY = (
+    ("tic_desktop.domain.application", ("Application",)),
+    ("tic_desktop.domain.decimals", ("JsonFloat",)),
+    ("tic_desktop.expert.chair", ("ChairDesk",)),
+    ("tic_desktop.expert.desk", ("ExpertDesk",)),
+    ("tic_desktop.expert.inspection", ("InspectionDesk",)),
+    ("tic_desktop.gui.chair_panel", ("ChairPanel",)),
+    ("tic_desktop.gui.expert_dialogs", ("SignInDialog",)),
+    ("tic_desktop.gui.formal_review_panel", ("FormalReviewPanel", "result_colour")),
+    ("tic_desktop.gui.inspection_panel", ("InspectionPanel",)),
+    ("tic_desktop.gui.scoring_form", ("ScoringForm",)),
+    ("tic_desktop.packages.credentials", ("Credential", "unlock")),
+    ("tic_desktop.packages.expert_keys", ("KEYRING_SERVICE", "keyring_entry")),
+    ("tic_desktop.packages.opening", ("OpenedPackage", "open_package")),
+    ("tic_desktop.rules.display", ("shown_value",)),
+    ("tic_desktop.rules.eligibility", ("evaluate",)),
+    ("tic_desktop.rules.messages", ("CHECK_TITLES", "RESULT_LABELS", "label")),
+    ("tic_desktop.security.certificates", ("short_fingerprint",)),
+)
+
+
+def _load_review_machinery() -> None:
+    """Import what reviewing needs (pydantic models, SQLAlchemy, cryptography, pyHanko…).
+
+    Not at module import: the window appears first, and these are loaded on a background thread
+    once it is on screen (or here, at the first use, whichever comes first). The names become
+    this module's globals, as a module-level import would make them.
+    """
+    with _machinery_lock:
+        if "ExpertDesk" in globals():
+            return
+        loaded = {
+            name: getattr(importlib.import_module(module), name)
+            for module, names in _MACHINERY
+            for name in names
+        }
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()  # else the first query does it, on the GUI thread
+        # ExpertDesk last: its presence is what tells that everything is there.
+        desk = loaded.pop("ExpertDesk")
+        globals().update(loaded)
+        globals()["ExpertDesk"] = desk
+
+
+def preload_review_machinery() -> threading.Thread:
+    """Load the machinery on a background thread (the GUI thread stays free)."""
+    thread = threading.Thread(target=_load_review_machinery, name="expert-preload", daemon=True)
+    thread.start()
+    return thread
+
 
 LAST_PACKAGE_FOLDER = Setting("files/last_package_folder", "", str)
 """File dialogs start where the last package was opened from (usually the USB stick)."""
@@ -81,6 +139,7 @@ def _unlock_and_remember(sealed: bytes, passphrase: str, entry: str) -> tuple[st
     from tic_desktop.security import keyring_store
     from tic_desktop.security.errors import KeyringUnavailable
 
+    _load_review_machinery()
     credential_json = in_worker_process(_unlock_to_json, sealed, passphrase)
     try:
         keyring_store.store_secret(KEYRING_SERVICE, entry, credential_json)
@@ -89,14 +148,22 @@ def _unlock_and_remember(sealed: bytes, passphrase: str, entry: str) -> tuple[st
     return credential_json, True
 
 
+def _open_in_background(path: Path) -> OpenedPackage:
+    """Read the package and check its signature (a worker thread: the window keeps responding)."""
+    _load_review_machinery()
+    return open_package(path)
+
+
 def _stored_credential(entry: str) -> str | None:
     """The credential this computer remembers (the first keyring look-up costs ≈ 80 ms)."""
+    from tic_desktop.packages.expert_keys import KEYRING_SERVICE
     from tic_desktop.security import keyring_store
 
     return keyring_store.load_secret(KEYRING_SERVICE, entry)
 
 
 def _unlock_to_json(sealed: bytes, passphrase: str) -> str:
+    _load_review_machinery()
     return unlock(sealed, passphrase).to_json()
 
 
@@ -155,6 +222,7 @@ def _decrypt_attachment(
     progress_name: str,
     segment_name: str,
 ) -> int:
+    _load_review_machinery()
     # Attaching registers the names again with the one resource tracker the processes share; the
     # GUI's unlink unregisters them once. Unregistering here too made the tracker print a KeyError.
     progress = shared_memory.SharedMemory(name=progress_name)
@@ -219,6 +287,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     error_shown = Signal(str)
     message_shown = Signal(str, str)
     """A message is in the window's message strip: (kind: info/ok/error, text)."""
+    sign_in_dialog_shown = Signal(object)
+    """The package was verified and the sign-in dialog is open (the dialog)."""
     attachment_shown = Signal(str)
     """An attachment was decrypted into memory and its first page is on screen (its title)."""
 
@@ -337,6 +407,13 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.progress_bar.setMaximumWidth(120)
         self.viewer.bar.insertWidget(3, self.progress_bar)
         self.restore_geometry(preferences)
+        self._preloading: threading.Thread | None = None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._preloading is None and "ExpertDesk" not in globals():
+            # On screen first; what opening a package needs loads meanwhile, off the GUI thread.
+            self._preloading = preload_review_machinery()
 
     # --- messages in the window ---------------------------------------------------------------
     def notify(self, text: str, kind: str = "info", title: str = "") -> None:
@@ -404,39 +481,51 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             event.acceptProposedAction()
             self.open_with_dialog(Path(files[0]))
 
-    def open_with_dialog(self, path: Path) -> SignInDialog | None:
+    def open_with_dialog(self, path: Path) -> None:
         """Verify the package, then ask who is opening it (and the passphrase the first time).
 
-        The dialog stays open until the credential is unlocked; problems are shown inside it.
+        The package is read and its signature checked off the GUI thread; ``sign_in_dialog_shown``
+        tells when the dialog is up. It stays open until the credential is unlocked; problems
+        are shown inside it.
         """
-        package = self._open_verified(path)
-        if package is None:
-            return None
-        dialog = SignInDialog(package.manifest, self.preferences, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.unlock_requested.connect(
-            lambda expert_id, passphrase: self.sign_in(package, expert_id, passphrase, dialog)
-        )
-        dialog.rejected.connect(package.close)
-        self.sign_in_dialog = dialog
-        dialog.open()
-        return dialog
 
-    def _open_verified(self, path: Path) -> OpenedPackage | None:
+        def verified(package: OpenedPackage) -> None:
+            dialog = SignInDialog(package.manifest, self.preferences, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.unlock_requested.connect(
+                lambda expert_id, passphrase: self.sign_in(package, expert_id, passphrase, dialog)
+            )
+            dialog.rejected.connect(package.close)
+            self.sign_in_dialog = dialog
+            dialog.open()
+            self.sign_in_dialog_shown.emit(dialog)
+
+        self._open_verified(path, verified)
+
+    def _open_verified(self, path: Path, then) -> None:
+        """Open and verify ``path`` on a worker thread; ``then(package)`` on the GUI thread."""
         self.preferences.set(LAST_PACKAGE_FOLDER, str(Path(path).resolve().parent))
-        try:
-            return open_package(path)
-        except TicError as error:
+        self.statusBar().showMessage(self.tr("Checking the package's signature…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def opened(package: OpenedPackage) -> None:
+            self.unsetCursor()
+            self.statusBar().clearMessage()
+            then(package)
+
+        def failed(error: Exception) -> None:
+            self.unsetCursor()
+            if not isinstance(error, TicError):
+                raise error
             self.show_error(
                 self.tr("The package could not be opened"), error.message(self.language)
             )
-            return None
+
+        run_task(lambda: _open_in_background(path), opened, failed)
 
     def open_package_as(self, path: Path, expert_id: str, passphrase: str | None) -> None:
         """Open ``path`` as ``expert_id`` without dialogs (used by tests and the command line)."""
-        package = self._open_verified(path)
-        if package is not None:
-            self.sign_in(package, expert_id, passphrase)
+        self._open_verified(path, lambda package: self.sign_in(package, expert_id, passphrase))
 
     def sign_in(
         self,
@@ -459,7 +548,6 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                 self.show_error(title, text)
 
         def unlocked(result: tuple[str, bool]) -> None:
-            self.unsetCursor()
             credential_json, remembered = result
             note = (
                 ""
@@ -469,13 +557,17 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                     "and will be asked for each time you open the package."
                 )
             )
-            if (
-                self._signed_in(
-                    package, Credential.from_json(credential_json), expert_id, note, dialog
-                )
-                and dialog is not None
-            ):
-                dialog.accept()
+            credential = Credential.from_json(credential_json)
+            db, bus = self.db, self.bus
+
+            def desk_ready(desk: ExpertDesk) -> None:
+                self.unsetCursor()
+                self._present(desk, package, expert_id, note)
+                if dialog is not None:
+                    dialog.accept()
+
+            # The desk checks the local database's integrity (SQL): a worker thread does it.
+            run_task(lambda: ExpertDesk(db, package, credential, bus), desk_ready, failed)
 
         def failed(error: Exception) -> None:
             if isinstance(error, TicError):
@@ -515,6 +607,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         note: str,
         dialog: SignInDialog | None = None,
     ) -> bool:
+        _load_review_machinery()
         try:
             desk = ExpertDesk(self.db, package, credential, self.bus)
         except TicError as error:
@@ -525,6 +618,11 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
                     self.tr("The package could not be opened"), error.message(self.language)
                 )
             return False
+        self._present(desk, package, expert_id, note)
+        return True
+
+    def _present(self, desk: ExpertDesk, package: OpenedPackage, expert_id: str, note: str) -> None:
+        """Show the open package: the declaration first, or the work when it was made."""
         if self.package is not None and self.package is not package:
             self.viewer.clear()
             self.package.close()
@@ -552,7 +650,6 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
             self._show_work()
         else:
             self._show_certification()
-        return True
 
     def _add_chair_tab(self) -> None:
         if self.desk.expert_id != self.desk.manifest.chair or self.chair_panel is not None:

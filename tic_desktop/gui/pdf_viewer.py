@@ -18,8 +18,8 @@ import ctypes
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -35,6 +35,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # imported on the rendering thread, when the first document opens
+    import pypdfium2 as pdfium
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 DEFAULT_ZOOM = 2
@@ -156,6 +159,8 @@ class _Renderer(QObject):
             for release in job:
                 release()
         elif kind == "open":
+            import pypdfium2 as pdfium
+
             generation, source = job
             self._close_document()
             self._generation = generation

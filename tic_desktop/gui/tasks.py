@@ -7,7 +7,6 @@ process; this is for work that mostly waits or releases the GIL (PDF signing, fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -43,6 +42,8 @@ def in_worker_process(function: Callable[..., Any], *args: Any) -> Any:
 
     pyrage holds the GIL through scrypt and decryption: in a thread it would still stall the window.
     """
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: not needed at start-up
+
     with ProcessPoolExecutor(max_workers=1) as pool:
         return pool.submit(function, *args).result()
 

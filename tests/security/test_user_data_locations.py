@@ -17,6 +17,7 @@ import logging
 import os
 import sys
 import tempfile
+import urllib.parse
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -54,7 +55,13 @@ def _audit(event: str, args: tuple) -> None:
         if isinstance(target, (str, bytes, os.PathLike)):
             _WRITES.append((event, os.fsdecode(target)))
     elif event == "sqlite3.connect":
-        _WRITES.append((event, os.fsdecode(args[0])))
+        target = os.fsdecode(args[0])
+        if target.startswith("file:"):  # a URI: its path decides where, a read-only one writes nothing
+            parsed = urllib.parse.urlsplit(target)
+            if "mode=ro" in parsed.query.split("&"):
+                return
+            target = urllib.parse.unquote(parsed.path)
+        _WRITES.append((event, target))
 
 
 sys.addaudithook(_audit)  # hooks cannot be removed: this one only listens while _WRITES is a list

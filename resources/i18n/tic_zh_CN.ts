@@ -58,7 +58,7 @@
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/about.py" line="188" />
+        <location filename="../../tic_desktop/gui/about.py" line="190" />
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
@@ -199,108 +199,108 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="60" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="63" />
         <source>Import the applications as JSON files, or fill in the Excel template (one sheet per part of the application, plus the expert pool) and import the workbook.</source>
         <translation>导入申报 JSON 文件，或填写 Excel 模板（申报材料每部分一个工作表，另含专家库）后导入工作簿。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="68" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="71" />
         <source>Import &amp;JSON files…</source>
         <translation>导入 JSON 文件(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="69" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="72" />
         <source>Import &amp;Excel workbook…</source>
         <translation>导入 Excel 工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="70" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="73" />
         <source>&amp;Save an empty Excel template…</source>
         <translation>保存空白 Excel 模板(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="71" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="74" />
         <source>&amp;Remove application</source>
         <translation>删除申报(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="80" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="82" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="85" />
         <source>Imported applications</source>
         <translation>已导入的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="110" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="113" />
         <source>%1 applications · %2 experts in the pool</source>
         <translation>申报 %1 项 · 专家库 %2 人</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="120" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="123" />
         <source>The files were not imported</source>
         <translation>文件未导入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="131" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="134" />
         <source>The workbook was not imported: %1 problems</source>
         <translation>工作簿未导入：发现 %1 处问题</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="139" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="142" />
         <source>… and %1 more (see the details)</source>
         <translation>……另有 %1 处（见“显示详细信息”）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="147" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="150" />
         <source>The workbook was not imported</source>
         <translation>工作簿未导入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="176" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="179" />
         <source>Import applications</source>
         <translation>导入申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="176" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="179" />
         <source>Application files (*.json)</source>
         <translation>申报文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="183" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="186" />
         <source>Import Excel workbook</source>
         <translation>导入 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="183" />
-        <location filename="../../tic_desktop/gui/applications_page.py" line="193" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="186" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="199" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="191" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="197" />
         <source>Save Excel template</source>
         <translation>保存 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="199" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="205" />
         <source>The template could not be saved</source>
         <translation>模板未能保存</translation>
     </message>
@@ -308,82 +308,82 @@
 <context>
     <name>BasicsPage</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="65" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="92" />
         <source>The round</source>
         <translation>评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="66" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="93" />
         <source>Name the round and choose where its files are kept.</source>
         <translation>填写批次名称，并选择批次文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="72" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="99" />
         <source>e.g. 2027 Liaocheng technology innovation center establishment review</source>
         <translation>例如：2027年度聊城市技术创新中心组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="75" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="102" />
         <source>Establishment review (组建评审)</source>
         <translation>组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="76" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="103" />
         <source>Performance evaluation (绩效评价)</source>
         <translation>绩效评价</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="82" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="109" />
         <source>After the recused experts leave, at least this many must score each application; with fewer the panel cannot review it.</source>
         <translation>除去回避的专家后，每项申报至少要有这么多位专家评分；不足时该专家组不能评审这项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="88" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="115" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="92" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="119" />
         <source>Round &amp;id:</source>
         <translation>批次编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="93" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="120" />
         <source>&amp;Title:</source>
         <translation>批次名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="94" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="121" />
         <source>&amp;Kind:</source>
         <translation>评价类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="95" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="122" />
         <source>&amp;Fewest experts who must score:</source>
         <translation>最少评分专家人数(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="96" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="123" />
         <source>New fol&amp;der for the round's files:</source>
         <translation>批次文件的新文件夹(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="106" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="134" />
         <source>Folder for the round</source>
         <translation>批次文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="116" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="145" />
         <source>The id becomes part of file names: only letters, digits, - _ and . (not %1).</source>
         <translation>编号会用作文件名的一部分，只能由字母、数字和 - _ . 组成（不能含有 %1、空格等）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="134" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="163" />
         <source>Folder not empty</source>
         <translation>文件夹不是空的</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="135" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="164" />
         <source>Choose a new or empty folder: the round's files are written there.</source>
         <translation>请选择新的或空的文件夹，批次文件将写入其中。</translation>
     </message>
@@ -391,268 +391,283 @@
 <context>
     <name>BuildPackagesDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="109" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="129" />
         <source>Build review packages</source>
         <translation>生成评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="127" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="147" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="129" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="149" />
         <source>&amp;New workspace…</source>
         <translation>新建工作目录(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="141" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="161" />
         <source>Bureau &amp;passphrase:</source>
         <translation>评审局口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="149" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="169" />
         <source>&amp;Output folder:</source>
         <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="151" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="171" />
         <source>P&amp;anels to build:</source>
         <translation>要生成评审包的专家组(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="160" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="180" />
         <source>Build progress</source>
         <translation>生成进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="174" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="194" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="175" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="195" />
         <source>Package</source>
         <translation>评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="177" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="197" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="178" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="198" />
         <source>Manifest SHA-256</source>
         <translation>清单 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="181" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="201" />
         <source>Packages built</source>
         <translation>已生成的评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="191" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="211" />
         <source>&amp;Build</source>
         <translation>生成(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="196" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="216" />
         <source>&amp;Cancel build</source>
         <translation>取消生成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="133" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="153" />
         <source>Bureau &amp;workspace:</source>
         <translation>评审局工作目录(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="147" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="167" />
         <source>Choos&amp;e…</source>
         <translation>选择(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="176" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="196" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="201" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="221" />
         <source>Print passphrase &amp;sheets…</source>
         <translation>打印口令单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="205" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="225" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="223" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="243" />
         <source>%1 — %2 members, %3 applications, chair %4</source>
         <translation>%1 — 成员 %2 人，申报 %3 项，组长 %4</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="237" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="257" />
         <source>Cannot be built: it breaks a conflict-of-interest rule. Correct the panel first.</source>
         <translation>不能生成：该专家组违反回避规则，请先调整专家组。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="265" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="285" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="285" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="306" />
         <source>Bureau workspace folder</source>
         <translation>评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="298" />
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="412" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="322" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="463" />
         <source>Choose the bureau's workspace folder, or create a new one.</source>
         <translation>请选择评审局工作目录，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="305" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="329" />
         <source>This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's workspace folder, or create one with “%1”.</source>
         <translation>该文件夹不是评审局工作目录（缺少 bureau.json）。请选择评审局工作目录，或点击“%1”新建。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="317" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="341" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="325" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="349" />
         <source>keys in this computer's keyring</source>
         <translation>私钥保存在本机系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="327" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="351" />
         <source>keys protected by a passphrase</source>
         <translation>私钥由口令保护</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="330" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="354" />
         <source>%1 · fingerprint %2 · %3</source>
         <translation>%1 · 指纹 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="352" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="384" />
         <source>Folder for the new bureau workspace</source>
         <translation>新评审局工作目录的位置</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="376" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="389" />
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="391" />
+        <source>bureau-workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="403" />
+        <source>%1 is not empty. Choose an empty folder or type the name of a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="425" />
         <source>Creating the bureau's keys…</source>
         <translation>正在生成评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="385" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="436" />
         <source>New bureau workspace created in %1. Keep a safe copy of this folder.</source>
         <translation>已在 %1 创建评审局工作目录。请妥善备份该目录。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="401" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="452" />
         <source>Folder for the packages</source>
         <translation>评审包保存位置</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="414" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="465" />
         <source>Enter the passphrase of the bureau's keys.</source>
         <translation>请输入评审局密钥的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="416" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="467" />
         <source>Choose the folder the packages go to.</source>
         <translation>请选择评审包的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="418" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="469" />
         <source>Tick at least one panel to build.</source>
         <translation>请至少勾选一个专家组。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="471" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="524" />
         <source>Starting the build process…</source>
         <translation>正在启动生成进程…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="491" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="544" />
         <source>Nothing was built: the packages already in the folder were kept.</source>
         <translation>未生成评审包：已保留文件夹中原有的评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="499" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="555" />
         <source>Cancelling… removing what was written</source>
         <translation>正在取消…删除已写出的文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="546" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="618" />
         <source>Cancelled. No package was written.</source>
         <translation>已取消，未写出任何评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="549" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="621" />
         <source>The packages could not be built.</source>
         <translation>未能生成评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="559" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="631" />
         <source>Encrypting materials: %1 of %2 MB</source>
         <translation>正在加密申报材料：%1 / %2 MB</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="567" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="639" />
         <source>Issuing credentials: %1 of %2</source>
         <translation>正在签发专家凭据：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="575" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="647" />
         <source>Checking the round, the panels and the attachments…</source>
         <translation>正在检查评审批次、专家组和附件…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="576" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="648" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="577" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="649" />
         <source>Issuing credentials…</source>
         <translation>正在签发专家凭据…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="578" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="650" />
         <source>Writing the passphrase sheets…</source>
         <translation>正在生成口令单…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="603" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="675" />
         <source>Done: %1 packages built.</source>
         <translation>完成：已生成 %1 个评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="609" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="681" />
         <source>%1 new passphrase sheets in %2.</source>
         <translation>新发口令单 %1 份：%2。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="614" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="686" />
         <source>Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each to its expert in person, then delete the files.</source>
         <translation>每份口令单可解锁一位专家的评审凭据，请注意保密：打印后当面交给本人，然后删除这些文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="622" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="694" />
         <source>No new passphrase sheets: the experts of these panels received theirs with an earlier build (their credentials are reused).</source>
         <translation>没有新发口令单：这些专家组的专家在之前生成评审包时已领取口令单（沿用原有凭据）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="641" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="713" />
         <source>Print passphrase sheets</source>
         <translation>打印口令单</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="653" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="725" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -660,135 +675,155 @@
 <context>
     <name>CenterForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="245" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="255" />
         <source>Add an approved center</source>
         <translation>登记已批建的技术创新中心</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="252" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="257" />
+        <source>Correct the center — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="268" />
         <source>Approval date</source>
         <translation>批复建设日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="253" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="269" />
         <source>Preparation period in years</source>
         <translation>筹建期（年）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="254" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="270" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="256" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="272" />
         <source>Center &amp;number:</source>
         <translation>中心编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="256" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="272" />
         <source>Center number</source>
         <translation>中心编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="258" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="274" />
         <source>Center &amp;name:</source>
         <translation>中心名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="258" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="274" />
         <source>Center name</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="260" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="276" />
         <source>&amp;Lead unit:</source>
         <translation>依托单位(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="260" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="276" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="264" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="280" />
         <source>Lead unit's &amp;USCC:</source>
         <translation>依托单位统一社会信用代码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="266" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="282" />
         <source>Unified social credit code of the lead unit</source>
         <translation>依托单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="269" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="285" />
         <source>&amp;Field:</source>
         <translation>技术领域(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="269" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="285" />
         <source>Technical field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="270" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="286" />
         <source>&amp;Approved on:</source>
         <translation>批复建设日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="271" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="287" />
         <source>&amp;Preparation period:</source>
         <translation>筹建期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="274" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="290" />
         <source>The approval date is the day the bureau published the list of approved centers; the preparation period is generally two years (Art. 8, procedure, item 4).</source>
         <translation>批复建设日期为市科技局公布拟批建技术创新中心名单之日；筹建期一般为2年（第八条组建程序第（四）项）。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="306" />
+        <source>Reason for the &amp;correction:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="308" />
+        <source>Reason for the correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="312" />
+        <source>The fields as they were are kept in the center's history with the reason.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CentersModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="121" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="125" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="122" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="126" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="123" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="127" />
         <source>Approved</source>
         <translation>批复日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="124" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="128" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="125" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="129" />
         <source>Next due</source>
         <translation>下一项到期事项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="126" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="130" />
         <source>Clauses applying</source>
         <translation>适用条款数</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="127" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="131" />
         <source>Reports received late</source>
         <translation>逾期报送</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="168" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="172" />
         <source>Bureau: record the cancellation of qualification</source>
         <translation>待登记取消资格决定</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="175" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="179" />
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
@@ -921,73 +956,344 @@
     </message>
 </context>
 <context>
+    <name>CollectionWindow</name>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="80" />
+        <source>Meeting collection — %1</source>
+        <translation>会场收集 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="85" />
+        <source>Network interface</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="91" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="92" />
+        <source>Announce on this network (experts find it by itself)</source>
+        <translation>在本网络中公布（专家端自动查找）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="94" />
+        <source>Start collecting</source>
+        <translation>开始收集</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="96" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="204" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="99" />
+        <source>Interface:</source>
+        <translation>网络接口：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="101" />
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="109" />
+        <source>Not collecting. Choose the network of the meeting room.</source>
+        <translation>尚未收集。请选择会场所用的网络。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="115" />
+        <source>Arrivals</source>
+        <translation>到达记录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="122" />
+        <source>Projector</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="124" />
+        <source>Show the experts' names and states</source>
+        <translation>显示专家姓名和状态</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="125" />
+        <source>Show the ranking with scores</source>
+        <translation>显示排名和分数</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="128" />
+        <source>Projector view (full screen)</source>
+        <translation>投影视图（全屏）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="130" />
+        <source>Always shown: how many have signed per panel.</source>
+        <translation>始终显示：各专家组已签名人数。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="148" />
+        <source>No network interface to collect on.</source>
+        <translation>本机没有可用于收集的网络接口。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="152" />
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="185" />
+        <source>Collecting on %1:%2. Experts' apps find it by themselves; otherwise they type this address. Collector certificate %3.</source>
+        <translation>正在 %1:%2 收集。专家端会自动找到；找不到时请专家输入此地址。收集服务器证书 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="211" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="230" />
+        <source>Not collecting. Returns stored so far stay in the workspace.</source>
+        <translation>已停止收集。已收到的回执保存在评审局工作目录中。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="256" />
+        <source>%1: return stored (%2), receipt %3</source>
+        <translation>%1：回执已保存（%2），回执编号 %3</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="263" />
+        <source>%1: the same file again (duplicate), receipt %2</source>
+        <translation>%1：重复发送同一文件（重复），回执编号 %2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="268" />
+        <source>%1: return refused: %2</source>
+        <translation>%1：回执被拒收：%2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="271" />
+        <source>%1: request refused: %2</source>
+        <translation>%1：请求被拒绝：%2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="274" />
+        <source>%1: chair copy kept for the panel chair</source>
+        <translation>%1：评分副本已留给专家组组长</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="383" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="391" />
+        <source>Collect at the &amp;meeting…</source>
+        <translation>会场收集(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictChoiceDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="48" />
+        <source>Choose the return that counts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="51" />
+        <source>%1 (%2) sent returns for panel %3 that conflict: their revision numbers and signing times disagree, so none counts until the bureau chooses one. Ask the expert which is right, then choose it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="61" />
+        <source>Conflicting returns</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="68" />
+        <source>Your &amp;name (recorded with the choice):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="70" />
+        <source>Your name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="76" />
+        <source>&amp;Count the selected return…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="93" />
+        <source>Revision %1 · signed %2 · received %3 · file %4 · now %5
+Totals: %6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="104" />
+        <source>revision %1 (%2, signed %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="121" />
+        <source>Choose one return above.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="124" />
+        <source>Will not count: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="137" />
+        <source>Confirm the choice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="139" />
+        <source>Count %1 for %2 in panel %3?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="146" />
+        <source>These will not count: %1.
+The choice is recorded with your name (%2) and the time.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CorrectionForm</name>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="464" />
+        <source>Take back a record — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="468" />
+        <source>— Choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="471" />
+        <source>Annual report %1 (received %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="484" />
+        <source>Revocation of %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="490" />
+        <source>Re&amp;cord:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="490" />
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="492" />
+        <source>&amp;Reason:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="492" />
+        <source>Reason for taking it back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="496" />
+        <source>To correct a record, take it back here and record it again with the right values. What was recorded and why it was taken back stay in the center's history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="500" />
+        <source>&amp;Take it back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="502" />
+        <source>Take back “%1” from the register of %2?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DeclareConflictDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="58" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="64" />
         <source>Declare a conflict of interest</source>
         <translation>声明回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="76" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="82" />
         <source>e.g. worked for the applicant in the last three years</source>
         <translation>例如：近三年曾在申报单位任职</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="78" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="84" />
         <source>Expert:</source>
         <translation>专家：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="79" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="85" />
         <source>Application:</source>
         <translation>申报：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="80" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="86" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
 </context>
 <context>
+    <name>DestructiveQuestion</name>
+    <message>
+        <location filename="../../tic_desktop/gui/questions.py" line="30" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="321" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="368" />
         <source>Record an evaluation — %1</source>
         <translation>登记绩效评价 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="336" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="383" />
         <source>Kind of evaluation</source>
         <translation>评价类型</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="329" />
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="337" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="376" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="384" />
         <source>Evaluation year</source>
         <translation>评价年度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="338" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="385" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="336" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="383" />
         <source>&amp;Kind:</source>
         <translation>评价类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="332" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="379" />
         <source>— Choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="337" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="384" />
         <source>&amp;Year:</source>
         <translation>评价年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="338" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="385" />
         <source>R&amp;esult:</source>
         <translation>评价结果(&amp;E)：</translation>
     </message>
@@ -1120,7 +1426,7 @@
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="170" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="876" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="977" />
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
@@ -1208,332 +1514,337 @@
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="385" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="466" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="387" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="468" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="430" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="481" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="501" />
         <location filename="../../tic_desktop/gui/expert_window.py" line="524" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="577" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="597" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="621" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="492" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="588" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="494" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="590" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="503" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="599" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="467" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="559" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="266" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
         <source>This document is not a PDF that can be shown.</source>
         <translation>该文件不是可以显示的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="334" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="406" />
         <source>Decrypting</source>
         <translation>正在解密</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="539" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
+        <source>Checking the package's signature…</source>
+        <translation>正在核验评审包签名…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="641" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="548" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="650" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="560" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="566" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="661" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="667" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="563" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="664" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="571" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="672" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="572" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="884" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="673" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="985" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="573" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="674" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="574" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="675" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="575" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="676" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="596" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="697" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="598" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="699" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="600" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="701" />
         <source>Conflict with %1</source>
         <translation>与 %1 存在利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="602" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="703" />
         <source>Reason for %1</source>
         <translation>%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="603" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="704" />
         <source>Reason, if you have a conflict</source>
         <translation>如须回避，请填写理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="661" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="762" />
         <source>Declared: %1 conflicts (%2 already locked by the bureau)</source>
         <translation>已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="684" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="785" />
         <source>You declare a conflict of interest with these applications:</source>
         <translation>您声明与以下申报存在利益冲突：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="690" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="791" />
         <source>You declare no conflict of interest with any application of this panel.</source>
         <translation>您声明与本组全部申报均不存在利益冲突。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="694" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="795" />
         <source>Already locked by the bureau: %1</source>
         <translation>评审局已确认须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="700" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="801" />
         <source>After you confirm, the declaration cannot be changed. Confirm?</source>
         <translation>确认后不能更改。是否确认？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="708" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="745" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="809" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="846" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="709" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="810" />
         <source>Give the reason for your conflict with %1.</source>
         <translation>请填写与 %1 存在利益冲突的理由。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="720" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="821" />
         <source>Confirm the declaration</source>
         <translation>确认回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="725" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="826" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="726" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="827" />
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="747" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="848" />
         <source>Your declaration is recorded.</source>
         <translation>回避声明已确认。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="765" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="866" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="767" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1147" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="868" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1255" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="769" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1147" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="870" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1255" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="792" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="893" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="863" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="864" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="964" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="965" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="867" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="968" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="885" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="986" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="886" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="987" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="887" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="988" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="889" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="990" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="901" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1002" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="907" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1008" />
         <source>This application has no attachments.</source>
         <translation>该申报没有附件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="925" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1026" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="926" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1027" />
         <source>Clause</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="927" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1028" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="928" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1029" />
         <source>Application data</source>
         <translation>申报数据</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="929" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1030" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="976" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1077" />
         <source>in memory only</source>
         <translation>仅在内存中</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="977" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1078" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="991" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1092" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="265" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1030" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="337" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1138" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="346" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="427" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="992" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1093" />
         <source>Decrypting…</source>
         <translation>正在解密…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1065" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1173" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1065" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1173" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1071" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1179" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1077" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1185" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1083" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1191" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1094" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1202" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1132" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1240" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1544,6 +1855,59 @@
         <location filename="../../tic_desktop/gui/save_status.py" line="61" />
         <source>Retry saving</source>
         <translation>重试保存</translation>
+    </message>
+</context>
+<context>
+    <name>FindCollectorDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="52" />
+        <source>Send to the meeting</source>
+        <translation>发送到会场</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="54" />
+        <source>Collectors found</source>
+        <translation>找到的会场收集服务器</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="58" />
+        <source>e.g. 192.168.1.5:%1</source>
+        <translation>例如 192.168.1.5:%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="60" />
+        <source>Address of the collector</source>
+        <translation>会场收集服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="66" />
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="70" />
+        <source>Looking for the meeting's collector on this network…</source>
+        <translation>正在本网络中查找会场收集服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="72" />
+        <source>Or type the address the clerk shows:</source>
+        <translation>或输入会务人员显示的地址：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="88" />
+        <source>Cannot look on the network: %1</source>
+        <translation>无法在网络中查找：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="100" />
+        <source>Collector of %1 at %2</source>
+        <translation>%1 的会场收集服务器：%2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="124" />
+        <source>Type an address like 192.168.1.5:%1</source>
+        <translation>请输入形如 192.168.1.5:%1 的地址</translation>
     </message>
 </context>
 <context>
@@ -1998,92 +2362,138 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="186" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="154" />
+        <source>&amp;Recent rounds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="221" />
+        <source>(none yet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/main_window.py" line="237" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="186" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="237" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="193" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="244" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="198" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="249" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="325" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="376" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="336" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="387" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="370" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="427" />
         <source>Built %1 packages</source>
         <translation>已生成 %1 个评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="393" />
         <source>Bureau workspace folder</source>
-        <translation>评审局工作目录</translation>
+        <translation type="vanished">评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="399" />
         <source>Not a bureau workspace</source>
-        <translation>不是评审局工作目录</translation>
+        <translation type="vanished">不是评审局工作目录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="405" />
         <source>Bureau passphrase</source>
-        <translation>评审局口令</translation>
+        <translation type="vanished">评审局口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="406" />
         <source>Passphrase of the bureau's keys:</source>
-        <translation>评审局密钥的口令：</translation>
+        <translation type="vanished">评审局密钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="412" />
         <source>Unlocking the bureau's keys…</source>
-        <translation>正在解锁评审局密钥…</translation>
+        <translation type="vanished">正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="426" />
         <source>The bureau's keys could not be opened</source>
-        <translation>无法打开评审局密钥</translation>
+        <translation type="vanished">无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="465" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="494" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="465" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="496" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="244" />
+        <source>Panel</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="245" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="246" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="247" />
+        <source>Return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="248" />
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="249" />
+        <source>Last received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="250" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="48" />
+        <location filename="../../tic_desktop/gui/build_parts.py" line="46" />
         <source>Passphrase for the bureau's keys</source>
         <translation>评审局密钥口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="54" />
         <source>The bureau's private keys will be encrypted with a passphrase instead. Choose one of at least 8 characters and keep it safe: without it no package can be built and no return can be read.</source>
-        <translation>评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。</translation>
+        <translation type="vanished">评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/build_parts.py" line="51" />
+        <source>This computer has no secure place (system keyring) where the bureau's private keys could be kept for you. They will be protected by a passphrase instead: choose one of at least 8 characters and type it twice below. You will type it each time you build packages or read returns. Keep it safe: without it no package can be built and no return can be read.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../tic_desktop/gui/build_parts.py" line="66" />
@@ -2109,184 +2519,205 @@
 <context>
     <name>PanelBuilder</name>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="113" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="131" />
         <source>What stops packages from being built</source>
         <translation>尚不能生成评审包的原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="127" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="130" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="155" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="158" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="133" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="161" />
         <source>New pan&amp;el…</source>
         <translation>新建专家组(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="142" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="171" />
         <source>Members, chair and applications</source>
         <translation>成员、组长与评审申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="146" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="175" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="146" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="175" />
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="146" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="175" />
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="148" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="177" />
         <source>Expert pool: tick the panel's members</source>
         <translation>专家库：勾选本组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="164" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="197" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="171" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="204" />
         <source>Applications this panel reviews</source>
         <translation>本组评审的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="185" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="239" />
         <source>Conflict-of-interest checks (live)</source>
         <translation>回避检查（实时）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="189" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="191" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="245" />
         <source>Conflict-of-interest checks</source>
         <translation>回避检查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="242" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="299" />
         <source>“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).</source>
         <translation>不能使用“%1”：编号不能与已有专家组重复，只能由字母、数字和 - _ . 组成（不能含有 %2、空格等）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="517" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="318" />
+        <source>Its %1 members, its chair and its %2 applications will no longer be assigned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="326" />
+        <source>Packages were already issued for this panel (%1). Returns made from them will no longer match a panel of the round: the experts would have to be sent new packages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="333" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="334" />
+        <source>Delete panel %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="336" />
+        <source>&amp;Delete panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="607" />
         <source>Withdraw declared conflict</source>
         <translation>撤回回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="301" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="388" />
         <source> (also in %1)</source>
         <translation>（亦在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="135" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="163" />
         <source>De&amp;lete panel</source>
         <translation>删除专家组(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="162" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="195" />
         <source>C&amp;hair:</source>
         <translation>组长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="175" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="209" />
         <source>A&amp;pplications this panel reviews:</source>
         <translation>本组评审的申报(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="177" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="211" />
         <source>&amp;Members (tick to add):</source>
         <translation>成员（勾选加入）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="203" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="260" />
         <source>&amp;Declare a conflict…</source>
         <translation>声明回避(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="205" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="262" />
         <source>&amp;Withdraw declared conflict</source>
         <translation>撤回回避声明(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="481" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="571" />
         <source>— choose the chair —</source>
         <translation>— 请选择组长 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="318" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="408" />
         <source> (in %1)</source>
         <translation>（已在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="357" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="447" />
         <source>Recused: %1</source>
         <translation>回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="359" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="449" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="397" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="487" />
         <source>and %1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="401" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="491" />
         <source>Packages cannot be built yet:</source>
         <translation>尚不能生成评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="407" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="497" />
         <source>No rule is broken, but %1 findings rest on unit names and need a person to confirm:</source>
         <translation>没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="414" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="504" />
         <source>Every panel passes the conflict-of-interest rules.</source>
         <translation>所有专家组均符合回避规则。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="240" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="434" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="297" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="524" />
         <source>New panel</source>
         <translation>新建专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="434" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="524" />
         <source>Panel id:</source>
         <translation>专家组编号：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="517" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="607" />
         <source>Conflict:</source>
         <translation>回避声明：</translation>
     </message>
@@ -2294,72 +2725,72 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="238" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="243" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="239" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="244" />
         <source>Zoom out of the document (Ctrl+-)</source>
         <translation>缩小文件（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="241" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="246" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="242" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="247" />
         <source>Zoom into the document (Ctrl++)</source>
         <translation>放大文件（Ctrl++）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="245" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="250" />
         <source>Search in this document</source>
         <translation>在本文件中查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="246" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="251" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="247" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="252" />
         <source>Search in this document (Ctrl+F); Enter finds the next</source>
         <translation>在本文件中查找（Ctrl+F）；按回车查找下一处</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="250" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="255" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="270" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="275" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="373" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="378" />
         <source>This document cannot be shown.</source>
         <translation>无法显示该文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="525" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="530" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="530" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="535" />
         <source> · searching…</source>
         <translation> · 正在查找…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="533" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="538" />
         <source> · match %1 of %2</source>
         <translation> · 第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="538" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="543" />
         <source> · not found</source>
         <translation> · 未找到</translation>
     </message>
@@ -2373,49 +2804,170 @@
     </message>
 </context>
 <context>
-    <name>RankingModel</name>
+    <name>ProgressBoard</name>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="44" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="82" />
+        <source>Panel members</source>
+        <translation>专家组成员</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="84" />
+        <source>Ranking so far</source>
+        <translation>当前排名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <source>Panel</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="107" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="45" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="108" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="46" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="109" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="47" />
-        <source>Valid</source>
-        <translation>有效</translation>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="110" />
+        <source>Valid totals</source>
+        <translation>有效评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="48" />
-        <source>Mean</source>
-        <translation>平均分</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="49" />
-        <source>Final</source>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="111" />
+        <source>Final score</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="50" />
-        <source>Grade</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="51" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="112" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="122" />
+        <source> (chair)</source>
+        <translation>（组长）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="161" />
+        <source>%1 of %2 experts have a counted return · %3 in conflict · %4 returns stored</source>
+        <translation>%2 位专家中 %1 位的回执已计入 · %3 位冲突 · 已保存回执 %4 份</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorView</name>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="190" />
+        <source>Review progress</source>
+        <translation>评审进度</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="233" />
+        <source>Review progress — %1</source>
+        <translation>评审进度 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="240" />
+        <source>Panel %1</source>
+        <translation>专家组 %1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="247" />
+        <source>%1 / %2 signed</source>
+        <translation>已签名 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <source>Application</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <source>Center</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <source>Final score</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="290" />
+        <source>Updated %1 · Esc closes</source>
+        <translation>更新于 %1 · 按 Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="50" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="51" />
+        <source>Application</source>
+        <translation>申报</translation>
+    </message>
+    <message>
         <location filename="../../tic_desktop/gui/ranking_model.py" line="52" />
+        <source>Center</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="53" />
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="54" />
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="55" />
+        <source>Final</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="56" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="57" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="58" />
         <source>Excluded</source>
         <translation>未计入</translation>
     </message>
@@ -2423,18 +2975,18 @@
 <context>
     <name>RegisterForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="110" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="112" />
         <source>* Required</source>
         <translation>* 为必填项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="141" />
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="237" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="143" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="239" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="183" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="92" />
         <source>&amp;Save anyway</source>
         <translation>仍然保存(&amp;S)</translation>
     </message>
@@ -2442,127 +2994,167 @@
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="231" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="236" />
         <source>Register of technology innovation centers</source>
         <translation>技术创新中心名录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="251" />
         <source>&amp;Add center…</source>
         <translation>新增中心(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="247" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="254" />
         <source>Record annual &amp;report…</source>
         <translation>登记年度报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="250" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="257" />
         <source>Record &amp;evaluation…</source>
         <translation>登记绩效评价(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="253" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="260" />
         <source>Re&amp;voke / cancel qualification…</source>
         <translation>撤销/取消资格(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="255" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="263" />
+        <source>&amp;Correct the center…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="266" />
+        <source>&amp;Take back a record…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="268" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="256" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="269" />
         <source>&amp;Register</source>
         <translation>名录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="279" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="295" />
         <source>Centers</source>
         <translation>技术创新中心</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="287" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="303" />
         <source>Center detail</source>
         <translation>中心详情</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="326" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="344" />
         <source>%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)</source>
         <translation>共 %1 个中心（截至 %2）· %3 个需要关注（适用撤销等条款或有逾期事项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="349" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="372" />
         <source>Add an approved center with Register → Add center (Ctrl+N).</source>
         <translation>请通过“名录 → 新增中心”（Ctrl+N）登记已批建的中心。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="357" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="380" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="358" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="381" />
         <source>Qualification cancelled</source>
         <translation>已取消资格</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="359" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="382" />
         <source>Clauses that apply</source>
         <translation>适用条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="360" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="383" />
         <source>None: no revocation trigger applies today.</source>
         <translation>无：目前不适用任何撤销情形。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="361" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="384" />
         <source>Due next</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="362" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="385" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="363" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="386" />
         <source>Annual reports received</source>
         <translation>已报送的年度报告</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="365" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="388" />
         <source>Evaluations</source>
         <translation>绩效评价</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="364" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="387" />
         <source>received late</source>
         <translation>逾期报送</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="366" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="389" />
         <source>What the bureau should do</source>
         <translation>市科技局应办理</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="368" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="390" />
+        <source>Corrections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="391" />
+        <source>corrected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="392" />
+        <source>taken back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="393" />
+        <source>reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="394" />
+        <source>was</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="395" />
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="397" />
         <source>The same lead unit (credit code) also hosts: %1. The regulation allows this; check that the code is right.</source>
         <translation>同一依托单位（统一社会信用代码相同）还依托建设：%1。办法未禁止，请核对代码是否有误。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="377" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="406" />
         <source>Approved %1 · preparation period ended %2 · %3</source>
         <translation>%1 批复建设 · 筹建期已于 %2 届满 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="379" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="408" />
         <source>Approved %1 · preparation period until %2 · %3</source>
         <translation>%1 批复建设 · 筹建期至 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="477" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="521" />
         <source>The unified social credit code %1 is already the lead unit of: %2.
 
 The regulation does not forbid one unit hosting several centers, but check that the code is right. Save anyway?</source>
@@ -2571,7 +3163,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
 办法未禁止同一单位依托建设多个技术创新中心，但请核对代码是否录入有误。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="497" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="541" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2607,217 +3199,397 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="298" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="345" />
         <source>Record an annual report — %1</source>
         <translation>登记年度报告 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="304" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="351" />
         <source>Report year</source>
         <translation>报告年度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="306" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="353" />
         <source>Date received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="307" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="354" />
         <source>Report for &amp;year:</source>
         <translation>报告年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="308" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="355" />
         <source>&amp;Received on:</source>
         <translation>收到日期(&amp;R)：</translation>
     </message>
 </context>
 <context>
+    <name>ResultsOpener</name>
+    <message>
+        <location filename="../../tic_desktop/gui/results_opening.py" line="209" />
+        <source>Bureau workspace folder</source>
+        <translation>评审局工作目录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_opening.py" line="217" />
+        <source>Not a bureau workspace</source>
+        <translation>不是评审局工作目录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_opening.py" line="225" />
+        <source>The bureau's keys could not be opened</source>
+        <translation>无法打开评审局密钥</translation>
+    </message>
+</context>
+<context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="77" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="146" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="82" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="153" />
+        <source>Opening the returns received so far…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="161" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="84" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="163" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="94" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="173" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="174" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="191" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="264" />
+        <source>Verifying returns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="296" />
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="308" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="359" />
+        <source>%1 experts sent returns that conflict; their scores do not count until you choose which return counts (double-click a row marked in conflict).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="370" />
+        <source>%1 of %2 panel members have not returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="377" />
+        <source>added %1, already received %2 (not verified again)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="383" />
+        <source>could not read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="386" />
+        <source>stopped before the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="389" />
+        <source>%1 kept copies are missing from the workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="399" />
+        <source>revision %1 signed %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="405" />
+        <source>%1 conflict: choose one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="411" />
+        <source>revision %1 chosen by %2 (%3) at %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="479" />
+        <source>Recording the choice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>File</source>
-        <translation>文件</translation>
+        <translation type="vanished">文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="95" />
         <source>Expert</source>
-        <translation>专家</translation>
+        <translation type="vanished">专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="96" />
         <source>Revision</source>
-        <translation>版本</translation>
+        <translation type="vanished">版本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="97" />
         <source>Status</source>
-        <translation>状态</translation>
+        <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="108" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="214" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="86" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="229" />
         <source>Export ranking and scores…</source>
         <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="88" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="231" />
         <source>Sign the result summary (PDF)…</source>
         <translation>签发评审结果汇总表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="98" />
         <source>Why</source>
-        <translation>原因</translation>
+        <translation type="vanished">原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="151" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="202" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="151" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="206" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="209" />
+        <source>Panel members</source>
+        <translation>专家组成员</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="160" />
         <source>Verifying %1 returns…</source>
-        <translation>正在校验 %1 份回执…</translation>
+        <translation type="vanished">正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="248" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="501" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="264" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="283" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="517" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="536" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="272" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="525" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
     </message>
 </context>
 <context>
+    <name>ReturnsModel</name>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="170" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="171" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="172" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="173" />
+        <source>Panel</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="174" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="175" />
+        <source>Signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="176" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="177" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>RevocationForm</name>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="362" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="409" />
         <source>Date of the decision</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="373" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="420" />
         <source>Clause</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="378" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="425" />
         <source>Reason or document number</source>
         <translation>撤销理由或文号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="372" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="419" />
         <source>&amp;Decided on:</source>
         <translation>决定日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="358" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="405" />
         <source>Revoke or cancel qualification — %1</source>
         <translation>撤销或取消资格 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="364" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="411" />
         <source>— Choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="373" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="420" />
         <source>&amp;Clause:</source>
         <translation>依据条款(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_dialogs.py" line="376" />
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="423" />
         <source>&amp;Reason / document no.:</source>
         <translation>理由/文号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="429" />
+        <source>&amp;Record the revocation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_dialogs.py" line="439" />
+        <source>Record that %1 (%2) is revoked on %3 under “%4”?
+
+From that day no annual report or evaluation can be recorded for it, and it no longer counts as a center in the register. A revocation recorded by mistake can only be taken back with a reason, and both stay in the center's history.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>RoundEditorDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="229" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="269" />
         <source>Edit round %1</source>
         <translation>编辑评审批次 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="236" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="278" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="237" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="279" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="238" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="280" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="239" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="281" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="244" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="286" />
         <source>This is the bundled demo round: your changes are saved as a copy in a folder you choose.</source>
         <translation>这是随软件提供的演示批次：修改将另存为副本，保存到您选择的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="247" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="289" />
         <source>Saving replaces the round's files; earlier versions are not kept.</source>
         <translation>保存将替换批次文件，不保留旧版本。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="266" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="311" />
+        <source>Import into a round whose packages were issued?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="312" />
+        <source>Packages were already issued for this round: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="314" />
+        <source>Imported applications replace those with the same id. The packages already handed out keep the old materials: the experts would score the old version unless you build the packages again and hand out the new ones.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="318" />
+        <source>&amp;Import anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="328" />
         <source>The rubric is not complete</source>
         <translation>评分表尚未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="268" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="330" />
         <source>Fix the rubric first: every criterion needs an id, a title and a maximum, and the maxima must add up to 100.</source>
         <translation>请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="275" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="337" />
         <source>Empty folder for the copy of the round</source>
         <translation>用于保存批次副本的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="286" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="348" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>
@@ -2825,52 +3597,52 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>RoundWizard</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="152" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="184" />
         <source>New review round</source>
         <translation>新建评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="166" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="198" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="167" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="199" />
         <source>At least one application.</source>
         <translation>至少导入一项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="174" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="206" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="175" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="207" />
         <source>Everyone who may sit on a panel of this round.</source>
         <translation>本批次可以参加专家组的全部专家。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="182" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="214" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="183" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="215" />
         <source>Criteria, maximum points and guidance; the maxima add up to 100.</source>
         <translation>评分项、满分和评分指引；满分合计 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="190" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="222" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="192" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="224" />
         <source>Every panel needs members and a chair. Packages can only be built for panels that pass every conflict-of-interest rule; you can fix panels later.</source>
         <translation>每个专家组都需要成员和组长。只有符合全部回避规则的专家组才能生成评审包，专家组也可以稍后调整。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="207" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="239" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>
@@ -3103,6 +3875,49 @@ The regulation does not forbid one unit hosting several centers, but check that 
     </message>
 </context>
 <context>
+    <name>SendToMeeting</name>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="157" />
+        <source>Send to the meeting…</source>
+        <translation>发送到会场…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="210" />
+        <source>Revision %1 signed; not yet sent to the meeting.</source>
+        <translation>第 %1 版已签名，尚未发送到会场。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="244" />
+        <source>Connecting to %1:%2…</source>
+        <translation>正在连接 %1:%2…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="278" />
+        <source>Sending revision %1…</source>
+        <translation>正在发送第 %1 版…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="286" />
+        <source>The meeting refused revision %1: %2</source>
+        <translation>会场拒收第 %1 版：%2</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="305" />
+        <source>Delivered, receipt number %1 (revision %2)</source>
+        <translation>已送达，回执编号 %1（第 %2 版）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="319" />
+        <source>Not delivered: %1 The signed file is kept (%2): hand it in if need be.</source>
+        <translation>未送达：%1 已签名的文件仍保留（%2），必要时请用 U 盘提交。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/send_to_meeting.py" line="337" />
+        <source>%1 members' copies received from the meeting</source>
+        <translation>已从会场收到 %1 份成员评分副本</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../tic_desktop/gui/expert_dialogs.py" line="48" />
@@ -3190,40 +4005,63 @@ The regulation does not forbid one unit hosting several centers, but check that 
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../tic_desktop/gui/results_opening.py" line="66" />
+        <source>Bureau passphrase</source>
+        <translation>评审局口令</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_opening.py" line="68" />
+        <source>Passphrase of the bureau's keys (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_opening.py" line="73" />
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_opening.py" line="82" />
+        <source>Unlocking the bureau's keys…</source>
+        <translation>正在解锁评审局密钥…</translation>
+    </message>
+</context>
+<context>
     <name>UserGuideWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="109" />
-        <location filename="../../tic_desktop/gui/help_window.py" line="143" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="122" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="157" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="115" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="128" />
         <source>For the bureau's staff</source>
         <translation>评审局工作人员指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="116" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="129" />
         <source>For review experts</source>
         <translation>评审专家指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="117" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="130" />
         <source>Choose a guide</source>
         <translation>选择指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="123" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="136" />
         <source>Find in the guide (Ctrl+F)</source>
         <translation>在指南中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="124" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="137" />
         <source>Find in the guide</source>
         <translation>在指南中查找</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/help_window.py" line="134" />
+        <location filename="../../tic_desktop/gui/help_window.py" line="148" />
         <source>The user guide is written in Chinese.</source>
         <translation>使用指南只有中文版。</translation>
     </message>
@@ -3231,69 +4069,96 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="51" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="52" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="56" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="57" />
         <source>Welcome to the Liaocheng technology innovation center review system</source>
         <translation>欢迎使用聊城市技术创新中心评审系统</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="65" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="66" />
         <source>This app is used by two kinds of people. Choose the one that describes you.</source>
         <translation>本软件有两类使用者，请看看您是哪一类。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="72" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="73" />
         <source>New review round…</source>
         <translation>新建评审批次…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="73" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="74" />
         <source>Open the demo round</source>
         <translation>打开演示批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="75" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="76" />
         <source>Bureau staff</source>
         <translation>评审局工作人员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="77" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="78" />
         <source>You prepare a review round: the applications, the expert pool and the panels. The app checks every application against the regulation and every panel for conflicts of interest. You build the encrypted review packages and print the passphrase sheets. When the experts return their signed scores, the app ranks the applications and you sign the result summary.</source>
         <translation>您负责准备评审批次：导入申报材料、建立专家库、组建专家组。软件按管理办法逐项检查每项申报，并检查每个专家组是否符合回避规则。您生成加密的评审包、打印口令单，发给专家。专家交回签名的评分后，软件汇总排名，由您签发评审结果汇总表。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="84" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="85" />
         <source>Open review package…</source>
         <translation>打开评审包…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="86" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="87" />
         <source>Review expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="88" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="89" />
         <source>You received a review package (a file ending in .ticpkg, usually on a USB stick) and a printed passphrase sheet. Open the package, type the passphrase once, confirm your conflicts of interest, read the materials, score and write your opinion. Then sign and save the return file to the USB stick and hand it back to the bureau.</source>
         <translation>您收到了评审包（文件名以 .ticpkg 结尾，一般在 U 盘上）和一张口令单。打开评审包，输入一次口令，确认回避声明，阅读申报材料，评分并填写评审意见。最后签名，把评分回执导出到 U 盘，交回评审局。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="101" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="102" />
         <source>New here? Open the demo round: its applications and experts are invented, so you can try everything without harm.</source>
         <translation>第一次使用？可以先打开演示批次看看：其中的申报和专家都是虚构的，随便操作也不会影响真实评审。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="109" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="110" />
         <source>Read the user guide</source>
         <translation>查看使用指南</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/welcome.py" line="111" />
+        <location filename="../../tic_desktop/gui/welcome.py" line="112" />
         <source>Do not show again</source>
         <translation>不再显示</translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="53" />
+        <source>Signed, revision %1</source>
+        <translation>已签名 第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="55" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="57" />
+        <source>Conflicting returns</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="vanished">利益冲突</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/progress_board.py" line="58" />
+        <source>Not submitted</source>
+        <translation>未提交</translation>
     </message>
 </context>
 </TS>

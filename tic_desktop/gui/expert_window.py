@@ -42,6 +42,7 @@ from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.pdf_viewer import PdfViewer
+from tic_desktop.gui.send_to_meeting import SendToMeeting
 from tic_desktop.gui.settings import Preferences, Setting
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.gui.view_actions import connect_view_actions
@@ -407,6 +408,8 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         self.progress_bar.setMaximumWidth(120)
         self.viewer.bar.insertWidget(3, self.progress_bar)
         self.restore_geometry(preferences)
+        # 发送到会场 (issue #16): its own widget in the status bar, following sign-in and signing.
+        self.meeting = SendToMeeting.attach(self)
         self._preloading: threading.Thread | None = None
 
     def showEvent(self, event) -> None:

@@ -54,7 +54,7 @@ class _Texts(QWidget):
         if member.state == MemberState.DELIVERED:
             return self.tr("Delivered")
         if member.state == MemberState.CONFLICT:
-            return self.tr("Conflict")
+            return self.tr("Conflicting returns")
         return self.tr("Not submitted")
 
 

@@ -86,7 +86,10 @@ def test_legacy_center_failing_the_comprehensive_evaluation_is_to_lose_its_quali
     form = window.revoke()
     assert form.clause.currentData() == "22"
     form.note.insertPlainText("聊科字〔2026〕9号")
-    _save(qtbot, window, form)
+    with qtbot.waitSignal(form.confirmation_requested) as asked:  # asked first (issue #14)
+        _click_save(qtbot, form)
+    with qtbot.waitSignal(window.changed):
+        asked.args[0].button(QMessageBox.StandardButton.Save).click()
     assert _cell(window, 0, CentersModel.STATUS) == "Qualification cancelled"
     assert _cell(window, 0, CentersModel.NEXT_DUE) == "—"
     assert _cell(window, 0, CentersModel.NAME, Qt.ItemDataRole.BackgroundRole).color() == REVOKED_BG

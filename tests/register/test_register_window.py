@@ -134,7 +134,15 @@ def test_evaluation_and_revocation_forms(qtbot, window, db, clock) -> None:
     form = window.revoke()
     assert form.clause.currentData() == "22"  # proposed from the trigger that applies
     form.note.insertPlainText("聊科字〔2026〕9号")
-    _save(qtbot, window, form)
+    # Recording a revocation asks first, naming the center and what follows (issue #14).
+    with qtbot.waitSignal(form.confirmation_requested) as asked:
+        qtbot.mouseClick(
+            form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    box = asked.args[0]
+    assert "甲中心" in box.text()
+    with qtbot.waitSignal(window.changed):
+        qtbot.mouseClick(box.button(box.StandardButton.Save), Qt.MouseButton.LeftButton)
     row = window.model.row_of("LC-A")
     assert _cell(window, row, CentersModel.STATUS) == "Qualification cancelled"  # 第二十二条
     assert not window.report_action.isEnabled() and not window.revoke_action.isEnabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -54,6 +55,8 @@ class ApplicationsPage(QWidget):
         super().__init__(parent)
         self.draft = draft
         self.language = language
+        self.confirm_import: Callable[[Callable[[], object]], object] | None = None
+        """Set by the round editor when packages were issued: asks, then runs the import it is given."""
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -176,14 +179,17 @@ class ApplicationsPage(QWidget):
             self, self.tr("Import applications"), "", self.tr("Application files (*.json)")
         )
         if paths:
-            self.import_json([Path(p) for p in paths])
+            self._guarded(lambda: self.import_json([Path(p) for p in paths]))
 
     def _choose_excel(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import Excel workbook"), "", self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            self.import_excel(Path(path))
+            self._guarded(lambda: self.import_excel(Path(path)))
+
+    def _guarded(self, importing: Callable[[], object]) -> None:
+        (self.confirm_import or (lambda run: run()))(importing)
 
     def _save_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

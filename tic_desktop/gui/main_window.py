@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
 )
@@ -33,7 +34,7 @@ from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
-from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences
+from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences, Setting
 from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.gui.welcome import WelcomeDialog
 from tic_desktop.paths import demo_round_file
@@ -51,6 +52,13 @@ if (
     from tic_desktop.gui.register_window import RegisterWindow
     from tic_desktop.gui.results_window import ResultsWindow
     from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
+
+
+RECENT_ROUNDS = Setting("files/recent_rounds", "", str)
+"""The rounds opened last, newest first, one path a line."""
+RECENT_COUNT = 8
+BUREAU_FOLDER = Setting("files/bureau_folder", "", str)  # the build dialog's, read here too
+PACKAGES_FOLDER = Setting("files/packages_folder", "", str)
 
 
 def _bureau_secret(folder: str, passphrase: str | None) -> str:
@@ -143,6 +151,10 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui = self.ui
         ui.openRoundAction.triggered.connect(self._choose_round)
         ui.openDemoAction.triggered.connect(lambda: self.open_round(demo_round_file()))
+        self.recent_menu = QMenu(self.tr("&Recent rounds"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        ui.fileMenu.insertMenu(ui.openPackageAction, self.recent_menu)
+        self._fill_recent_menu()
         ui.quitAction.triggered.connect(self.close)
         ui.resultsAction.triggered.connect(self.open_results)
         ui.newRoundAction.triggered.connect(self.new_round)
@@ -177,6 +189,48 @@ class MainWindow(RemembersGeometry, QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- opening rounds --------------------------------------------------------------------
+    def recent_rounds(self) -> list[Path]:
+        """The rounds opened last that are still there, newest first."""
+        lines = self._preferences.get(RECENT_ROUNDS).splitlines()
+        return [Path(line) for line in lines if line.strip() and Path(line).is_file()]
+
+    def last_round(self) -> Path | None:
+        """The round to reopen on start: the one open when the app was last used, if it is still there."""
+        last = self._preferences.get(LAST_ROUND)
+        return Path(last) if last and Path(last).is_file() else None
+
+    def _remember_round(self, path: Path) -> None:
+        self._preferences.set(LAST_ROUND, str(path))
+        resolved = path.resolve()
+        others = [p for p in self.recent_rounds() if p.resolve() != resolved]
+        recent = [path, *others][:RECENT_COUNT]
+        self._preferences.set(RECENT_ROUNDS, "\n".join(str(p) for p in recent))
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        rounds = self.recent_rounds()
+        for number, path in enumerate(rounds, start=1):
+            action = QAction(f"&{number} {path.parent.name}/{path.name}", self.recent_menu)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_round(p))
+            self.recent_menu.addAction(action)
+        if not rounds:
+            empty = self.recent_menu.addAction(self.tr("(none yet)"))
+            empty.setEnabled(False)
+        self.recent_menu.setToolTipsVisible(True)
+
+    def round_folder(self) -> str:
+        """Where file choosers open: the open round's folder, else the last round's, else the bureau's."""
+        if self.review is not None:
+            return str(self.review.round.path.parent)
+        last = self.last_round()
+        if last is not None:
+            return str(last.parent)
+        return self._preferences.get(BUREAU_FOLDER)
+
     def _choose_round(self) -> None:
         start = self._preferences.get(LAST_ROUND) or str(demo_round_file().parent)
         path, _ = QFileDialog.getOpenFileName(
@@ -195,7 +249,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
                 self.tr("The review round could not be opened"), error.message(self.language)
             )
             return False
-        self._preferences.set(LAST_ROUND, str(path))
+        self._remember_round(path)
         return True
 
     def show_error(self, title: str, text: str) -> None:
@@ -336,18 +390,24 @@ class MainWindow(RemembersGeometry, QMainWindow):
     def new_round(self) -> RoundWizard:
         from tic_desktop.gui.round_wizard import RoundWizard
 
-        self.round_wizard = RoundWizard(self.language, self)
+        start = str(Path(self.round_folder()).parent) if self.round_folder() else ""
+        self.round_wizard = RoundWizard(self.language, self, start_folder=start)
         self.round_wizard.round_written.connect(lambda written: self.open_round(written.path))
         self.round_wizard.open()
         return self.round_wizard
 
     def edit_round(self) -> RoundEditorDialog | None:
-        from tic_desktop.gui.round_wizard import RoundEditorDialog
+        from tic_desktop.gui.round_wizard import RoundEditorDialog, issued_packages
 
         if self.review is None:
             return None
         self.round_editor = RoundEditorDialog(
-            self.review.round, self._preferences, self.language, self
+            self.review.round,
+            self._preferences,
+            self.language,
+            self,
+            start_folder=str(self.review.round.path.parent.parent),
+            issued=issued_packages(self._preferences.get(BUREAU_FOLDER), self.review.round.id),
         )
         self.round_editor.round_written.connect(lambda written: self.open_round(written.path))
         self.round_editor.open()
@@ -402,7 +462,6 @@ class MainWindow(RemembersGeometry, QMainWindow):
     # --- help ---------------------------------------------------------------------------------
     def show_about(self):
         from tic_desktop.gui.about import AboutDialog
-        from tic_desktop.gui.build_dialog import BUREAU_FOLDER
 
         folder = self._preferences.get(BUREAU_FOLDER)
         dialog = AboutDialog(self.language, Path(folder) if folder else None, self)
@@ -431,14 +490,22 @@ class MainWindow(RemembersGeometry, QMainWindow):
 
     def _choose_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open review package"), "", self.tr("Review package (*.ticpkg)")
+            self,
+            self.tr("Open review package"),
+            self._preferences.get(PACKAGES_FOLDER) or self.round_folder(),
+            self.tr("Review package (*.ticpkg)"),
         )
         if path:
             self.package_requested.emit(Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.build_dialog is not None and self.build_dialog.is_running():
-            self.build_dialog.reject()  # cancels the build; its worker cleans up before the dialog closes
+            # Cancel the build and close once its worker has cleaned up (within about a second: the
+            # dialog kills a worker that does not stop), so that nothing half-built is left.
+            self.build_dialog.finished.connect(self.close)
+            self.build_dialog.reject()
+            event.ignore()
+            return
         self.save_geometry(self._preferences)
         self._preferences.sync()
         super().closeEvent(event)

@@ -40,6 +40,7 @@ from tic_desktop.bureau.round_draft import (
 )
 from tic_desktop.domain.round import DeclaredConflict
 from tic_desktop.gui.notices import show_warning
+from tic_desktop.gui.questions import DestructiveQuestion, ask_before
 from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
 from tic_desktop.rules.results import Result
 
@@ -50,9 +51,9 @@ RESULT_BG = {
     Result.MISSING: QColor("#fff3cd"),
 }
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
-PROBLEM_LINES = 3.6
-"""Height of the problem list, in lines of text: fixed, so that the panels below never jump when it
-changes; a longer list scrolls."""
+PROBLEM_LINES = 3
+"""The problem list is as high as its heading and this many problems: fixed, so that the panels below
+never jump when it changes; a longer list scrolls."""
 
 
 class DeclareConflictDialog(QDialog):
@@ -105,12 +106,22 @@ class PanelBuilder(QWidget):
     """Edits ``draft.panels`` and ``draft.declared_conflicts``; ``changed`` after every edit."""
 
     changed = Signal()
+    question_asked = Signal(object)
+    """A question before something is destroyed was opened (the DestructiveQuestion)."""
     CHECK_COLUMNS = 4
 
-    def __init__(self, draft: RoundDraft, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        draft: RoundDraft,
+        language: str,
+        parent: QWidget | None = None,
+        issued: dict[str, list[str]] | None = None,
+    ) -> None:
+        """``issued``: per panel id, the packages already built for it (named for people)."""
         super().__init__(parent)
         self.draft = draft
         self.language = language
+        self.issued = issued or {}
         self._filling = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,9 +135,7 @@ class PanelBuilder(QWidget):
         self.blockers_area.setWidgetResizable(True)
         self.blockers_area.setFrameShape(QFrame.Shape.NoFrame)
         self.blockers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.blockers_area.setFixedHeight(
-            round(self.fontMetrics().lineSpacing() * PROBLEM_LINES) + 4
-        )
+        self.blockers_area.setFixedHeight(self._problem_list_height())
         layout.addWidget(self.blockers_area)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -137,7 +146,7 @@ class PanelBuilder(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([150, 460, 460])
+        self.splitter.setSizes([110, 440, 520])
         layout.addWidget(self.splitter, 1)
         self.refresh()
 
@@ -153,6 +162,7 @@ class PanelBuilder(QWidget):
         add.clicked.connect(self._ask_new_panel)
         remove = QPushButton(self.tr("De&lete panel"))
         remove.clicked.connect(self.delete_current_panel)
+        self.delete_button = remove
         layout.addWidget(add)
         layout.addWidget(remove)
         return box
@@ -167,10 +177,12 @@ class PanelBuilder(QWidget):
         self.members.setAccessibleName(self.tr("Expert pool: tick the panel's members"))
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Name and title keep their width; the unit, usually the longest, takes what is left.
+        # The title keeps its width; name and unit share what is left (the full texts are in tooltips),
+        # so that no sideways scroll bar takes the place of a row on a small screen.
         self.members.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.members.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.members.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.members.itemChanged.connect(
@@ -203,6 +215,16 @@ class PanelBuilder(QWidget):
         layout.addWidget(self.applications, 2)
         return box
 
+    def _problem_list_height(self) -> int:
+        probe = QLabel(
+            "<b>—</b><ul style='margin:0'>" + "<li>—</li>" * PROBLEM_LINES + "</ul>", self
+        )
+        probe.setWordWrap(True)
+        probe.setFont(self.blockers.font())
+        height = probe.heightForWidth(800)
+        probe.deleteLater()
+        return height + 2
+
     @staticmethod
     def _rows_height(view: QAbstractItemView, rows: int) -> int:
         """Enough height for ``rows`` rows of text and a horizontal scroll bar."""
@@ -221,6 +243,9 @@ class PanelBuilder(QWidget):
             [self.tr("Application"), self.tr("Check"), self.tr("Result"), self.tr("Explanation")]
         )
         self.checks.setAccessibleName(self.tr("Conflict-of-interest checks"))
+        self.checks.verticalHeader().setVisible(
+            False
+        )  # row numbers mean nothing here; the text needs the width
         self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checks.setWordWrap(True)
         self.checks.setTextElideMode(
@@ -283,12 +308,42 @@ class PanelBuilder(QWidget):
         self.changed.emit()
         return True
 
-    def delete_current_panel(self) -> None:
+    def delete_current_panel(self) -> DestructiveQuestion | None:
+        """Ask first, naming what the panel holds and the packages already issued for it; the panel
+        goes only when the answer is Delete."""
         panel = self.current_panel()
-        if panel is not None:
-            self.draft.panels.remove(panel)
-            self.refresh()
-            self.changed.emit()
+        if panel is None:
+            return None
+        lost = [
+            self.tr("Its %1 members, its chair and its %2 applications will no longer be assigned.")
+            .replace("%1", str(len(panel.members)))
+            .replace("%2", str(len(panel.applications)))
+        ]
+        issued = self.issued.get(panel.id, [])
+        if issued:
+            lost.append(
+                self.tr(
+                    "Packages were already issued for this panel (%1). Returns made from them will "
+                    "no longer match a panel of the round: the experts would have to be sent new "
+                    "packages."
+                ).replace("%1", "、".join(issued))
+            )
+        question = ask_before(
+            self,
+            self.tr("Delete panel %1?").replace("%1", panel.id),
+            self.tr("Delete panel %1?").replace("%1", panel.id),
+            "\n\n".join(lost),
+            self.tr("&Delete panel"),
+            lambda: self.remove_panel(panel.id),
+        )
+        self.question_asked.emit(question)
+        return question
+
+    def remove_panel(self, panel_id: str) -> None:
+        """Take the panel out of the draft (no question: :meth:`delete_current_panel` asks)."""
+        self.draft.panels = [p for p in self.draft.panels if p.id != panel_id]
+        self.refresh()
+        self.changed.emit()
 
     def set_member(self, expert_id: str, member: bool) -> None:
         """Tick or untick an expert, as a click on the check box would."""
@@ -335,11 +390,14 @@ class PanelBuilder(QWidget):
                     else ""
                 )
                 name = QTableWidgetItem(f"{expert.name} · {expert.id}{note}")
+                name.setToolTip(name.text())
                 name.setData(Qt.ItemDataRole.UserRole, expert.id)
                 name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 name.setCheckState(CHECKED if expert.id in panel.members else UNCHECKED)
                 self.members.setItem(row, 0, name)
-                self.members.setItem(row, 1, QTableWidgetItem(expert.unit_name))
+                unit = QTableWidgetItem(expert.unit_name)
+                unit.setToolTip(expert.unit_name)
+                self.members.setItem(row, 1, unit)
                 self.members.setItem(row, 2, QTableWidgetItem(expert.title or ""))
             self._fill_chairs(panel)
             assigned = {

@@ -89,6 +89,8 @@ class RegisterForm(QDialog):
         self.save: Callable[[], Center] | None = None
         self.warning: Callable[[], str | None] | None = None
         """Called before saving; a text means: ask the person to confirm first."""
+        self.confirm_text = QCoreApplication.translate("RegisterForm", "&Save anyway")
+        """The button that confirms the warning: named for what it does."""
         self.required: set[str] = set()
         self.fields: dict[str, tuple[str, QWidget, QLabel]] = {}
         """Store field path → (label as shown in messages, widget, the error label under it)."""
@@ -180,7 +182,7 @@ class RegisterForm(QDialog):
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         save = box.button(QMessageBox.StandardButton.Save)
-        save.setText(QCoreApplication.translate("RegisterForm", "&Save anyway"))
+        save.setText(self.confirm_text)
 
         def answered(_result: int) -> None:
             box.deleteLater()
@@ -239,10 +241,24 @@ class RegisterForm(QDialog):
 
 
 class CenterForm(RegisterForm):
-    """A newly approved center (第八条（组建程序）（四）: approved when the list is published)."""
+    """A newly approved center (第八条（组建程序）（四）: approved when the list is published), or,
+    given ``center``, a correction of its fields with the reason (what they were is kept)."""
 
-    def __init__(self, language: str, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add an approved center"), language, parent)
+    def __init__(
+        self,
+        language: str,
+        today: date,
+        parent: QWidget | None = None,
+        center: Center | None = None,
+    ) -> None:
+        super().__init__(
+            self.tr("Add an approved center")
+            if center is None
+            else self.tr("Correct the center — %1").replace("%1", center.name),
+            language,
+            parent,
+        )
+        self.editing = center
         self.center_id = QLineEdit()
         self.name = QLineEdit()
         self.lead_unit = QLineEdit()
@@ -275,8 +291,39 @@ class CenterForm(RegisterForm):
                 "the preparation period is generally two years (Art. 8, procedure, item 4)."
             )
         )
+        self.reason = QLineEdit()
+        if center is not None:
+            self.center_id.setText(center.id)
+            self.center_id.setReadOnly(True)  # records and documents refer to it
+            self.name.setText(center.name)
+            self.lead_unit.setText(center.lead_unit)
+            self.lead_uscc.setText(center.lead_uscc)
+            self.field.setText(center.field)
+            self.approved_on.setDate(QDate(center.approved_on))
+            self.preparation_years.setValue(center.preparation_years)
+            self.add_field(
+                "reason",
+                self.tr("Reason for the &correction:"),
+                self.reason,
+                self.tr("Reason for the correction"),
+                True,
+            )
+            self.add_note(
+                self.tr("The fields as they were are kept in the center's history with the reason.")
+            )
 
     def values(self) -> dict:
+        if self.editing is not None:
+            return dict(
+                center_id=self.editing.id,
+                name=self.name.text(),
+                lead_unit=self.lead_unit.text(),
+                lead_uscc=self.lead_uscc.text(),
+                field=self.field.text(),
+                approved_on=self.approved_on.date().toPython(),
+                preparation_years=self.preparation_years.value(),
+                reason=self.reason.text(),
+            )
         return dict(
             center_id=self.center_id.text(),
             name=self.name.text(),
@@ -378,6 +425,27 @@ class RevocationForm(RegisterForm):
             self.tr("Reason or document number"),
             True,
         )
+        self.center = center
+        self.confirm_text = self.tr("&Record the revocation")
+        self.warning = self.consequences
+
+    def consequences(self) -> str | None:
+        """What recording the decision does, asked before it is saved (None while the form is
+        incomplete: the store names the missing field first)."""
+        if self.clause.currentData() is None or not self.note.toPlainText().strip():
+            return None
+        return (
+            self.tr(
+                "Record that %1 (%2) is revoked on %3 under “%4”?\n\n"
+                "From that day no annual report or evaluation can be recorded for it, and it no longer "
+                "counts as a center in the register. A revocation recorded by mistake can only be "
+                "taken back with a reason, and both stay in the center's history."
+            )
+            .replace("%1", self.center.name)
+            .replace("%2", self.center.id)
+            .replace("%3", self.revoked_on.date().toPython().isoformat())
+            .replace("%4", self.clause.currentText())
+        )
 
     def values(self) -> dict:
         return dict(
@@ -385,3 +453,58 @@ class RevocationForm(RegisterForm):
             clause=self.clause.currentData(),
             note=self.note.toPlainText(),
         )
+
+
+class CorrectionForm(RegisterForm):
+    """Takes back an annual report, an evaluation or the revocation recorded by mistake, with the
+    reason; the record and the reason stay in the center's history."""
+
+    def __init__(self, center: Center, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Take back a record — %1").replace("%1", center.name), language, parent
+        )
+        self.center = center
+        self.record = QComboBox()
+        self.record.addItem(self.tr("— Choose —"), None)
+        for report in center.reports:
+            self.record.addItem(
+                self.tr("Annual report %1 (received %2)")
+                .replace("%1", str(report.year))
+                .replace("%2", report.received_on.isoformat()),
+                ("annual_report", report.year),
+            )
+        for evaluation in center.evaluations:
+            self.record.addItem(
+                f"{evaluation.year} {KIND_TEXT[evaluation.kind].get(language)}："
+                f"{RESULT_TEXT[evaluation.result].get(language)}",
+                ("evaluation", evaluation.kind.value, evaluation.year),
+            )
+        if center.revocation is not None:
+            self.record.addItem(
+                self.tr("Revocation of %1 (%2)")
+                .replace("%1", center.revocation.revoked_on.isoformat())
+                .replace("%2", CLAUSE_TEXT[center.revocation.clause].get(language)),
+                ("revocation",),
+            )
+        self.reason = QLineEdit()
+        self.add_field("record", self.tr("Re&cord:"), self.record, self.tr("Record"), True)
+        self.add_field(
+            "reason", self.tr("&Reason:"), self.reason, self.tr("Reason for taking it back"), True
+        )
+        self.add_note(
+            self.tr(
+                "To correct a record, take it back here and record it again with the right values. "
+                "What was recorded and why it was taken back stay in the center's history."
+            )
+        )
+        self.confirm_text = self.tr("&Take it back")
+        self.warning = lambda: (
+            self.tr("Take back “%1” from the register of %2?")
+            .replace("%1", self.record.currentText())
+            .replace("%2", center.name)
+            if self.record.currentData() is not None and self.reason.text().strip()
+            else None
+        )
+
+    def values(self) -> dict:
+        return dict(record=self.record.currentData(), reason=self.reason.text())

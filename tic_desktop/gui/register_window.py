@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tic_desktop.errors import InputError
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import FAIL_BG, PASS_BG, REVIEW_BG
 from tic_desktop.gui.register_dialogs import (
     CenterForm,
+    CorrectionForm,
     EvaluationForm,
     RegisterForm,
     ReportForm,
@@ -257,6 +259,12 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         self.revoke_action = self._action(
             self.tr("Re&voke / cancel qualification…"), "Ctrl+Shift+V", self.revoke
         )
+        self.edit_action = self._action(
+            self.tr("&Correct the center…"), "Ctrl+Shift+E", self.edit_center
+        )
+        self.take_back_action = self._action(
+            self.tr("&Take back a record…"), "Ctrl+Shift+T", self.take_back
+        )
         close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
         menu = self.menuBar().addMenu(self.tr("&Register"))
         for action in (
@@ -266,6 +274,9 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
             self.revoke_action,
         ):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.edit_action)
+        menu.addAction(self.take_back_action)
         menu.addSeparator()
         menu.addAction(close_action)
 
@@ -301,6 +312,8 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
             self.report_action,
             self.evaluation_action,
             self.revoke_action,
+            self.edit_action,
+            self.take_back_action,
         ):
             button = QPushButton(action.text())
             button.clicked.connect(action.trigger)
@@ -351,6 +364,11 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         self.report_action.setEnabled(chosen is not None and status not in REVOCATION_RECORDED)
         self.evaluation_action.setEnabled(status in OPEN)
         self.revoke_action.setEnabled(status in REVOCABLE)
+        self.edit_action.setEnabled(chosen is not None)
+        self.take_back_action.setEnabled(
+            chosen is not None
+            and bool(chosen[0].reports or chosen[0].evaluations or chosen[0].revocation)
+        )
         empty = self.tr("Add an approved center with Register → Add center (Ctrl+N).")
         self.detail.setHtml(self.detail_html(*chosen) if chosen else f"<p>{escape(empty)}</p>")
 
@@ -369,6 +387,12 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
             "late": self.tr("received late"),
             "evaluations": self.tr("Evaluations"),
             "action": self.tr("What the bureau should do"),
+            "history": self.tr("Corrections"),
+            "corrected": self.tr("corrected"),
+            "removed": self.tr("taken back"),
+            "reason": self.tr("reason"),
+            "was": self.tr("was"),
+            "now": self.tr("now"),
             "shared": self.tr(
                 "The same lead unit (credit code) also hosts: %1. The regulation allows this; "
                 "check that the code is right."
@@ -456,6 +480,21 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
             or "—"
         )
         parts.append(f"<h4>{e(words['evaluations'])}</h4><p>{evaluations}</p>")
+        if center.history:
+            items = []
+            for change in center.history:
+                before = "，".join(f"{k}={v}" for k, v in sorted(change.before.items()))
+                after = "，".join(f"{k}={v}" for k, v in sorted(change.after.items()))
+                what = words["corrected"] if change.action == "corrected" else words["removed"]
+                line = (
+                    f"{change.at.astimezone().strftime('%Y-%m-%d %H:%M')} · {e(what)} · "
+                    f"{e(words['was'])}：{e(before)}"
+                )
+                if after:
+                    line += f"<br>{e(words['now'])}：{e(after)}"
+                line += f"<br>{e(words['reason'])}：{e(change.reason)}"
+                items.append(f"<li>{line}</li>")
+            parts.append(f"<h4>{e(words['history'])}</h4><ul>{''.join(items)}</ul>")
         shared = [
             c for c, _ in self.model.rows() if c.lead_uscc == center.lead_uscc and c.id != center.id
         ]
@@ -556,6 +595,45 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
                 self.database, center.id, **form.values(), today=self.today(), policy=self.policy
             ),
         )
+
+    def edit_center(self) -> RegisterForm | None:
+        """Correct the selected center's own fields; what they were is kept with the reason."""
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        center = chosen[0]
+        form = CenterForm(self.language, self.today(), self, center=center)
+        form.warning = lambda: self.shared_lead_unit_warning(form.lead_uscc.text(), center.id)
+        return self._open(
+            form, lambda: store.edit_center(self.database, **form.values(), today=self.today())
+        )
+
+    def take_back(self) -> RegisterForm | None:
+        """Take back a report, an evaluation or the revocation recorded by mistake (asked first)."""
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        center = chosen[0]
+        form = CorrectionForm(center, self.language, self)
+
+        def save() -> Center:
+            values = form.values()
+            record, reason = values["record"], values["reason"]
+            if record is None:
+                raise InputError(
+                    center.id, "record", "请选择要收回的记录", "choose the record to take back"
+                )
+            if record[0] == "annual_report":
+                return store.remove_annual_report(
+                    self.database, center.id, record[1], reason=reason
+                )
+            if record[0] == "evaluation":
+                return store.remove_evaluation(
+                    self.database, center.id, record[1], record[2], reason=reason
+                )
+            return store.withdraw_revocation(self.database, center.id, reason=reason)
+
+        return self._open(form, save)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._preferences is not None:

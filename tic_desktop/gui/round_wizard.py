@@ -29,6 +29,7 @@ from tic_desktop.bureau.round_draft import (
     usable_as_file_name,
     write_round,
 )
+from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.errors import TicError
 from tic_desktop.gui.applications_page import ApplicationsPage
@@ -36,6 +37,7 @@ from tic_desktop.gui.expert_pool import ExpertPool
 from tic_desktop.gui.geometry import RememberingDialog
 from tic_desktop.gui.notices import show_warning
 from tic_desktop.gui.panel_builder import PanelBuilder
+from tic_desktop.gui.questions import ask_before
 from tic_desktop.gui.rubric_editor import RubricEditor
 from tic_desktop.gui.screen_fit import resize_for_screen
 from tic_desktop.gui.settings import Preferences
@@ -44,6 +46,25 @@ from tic_desktop.paths import resources_dir
 KINDS = ("establishment", "performance")
 WANTED_SIZE = QSize(1200, 760)
 """What the wizard and the editor would like; they take less on a smaller screen."""
+
+
+def issued_packages(bureau_folder: str, round_id: str) -> dict[str, list[str]]:
+    """The packages the bureau workspace in ``bureau_folder`` built for ``round_id``, by panel, as
+    people name them (“P1.ticpkg（2026-12-03）”); empty when there is no workspace there."""
+    if not bureau_folder:
+        return {}
+    try:
+        registry = BureauWorkspace(Path(bureau_folder)).registry()
+    except (TicError, OSError, ValueError):
+        return {}
+    issued: dict[str, list[str]] = {}
+    for entry in sorted(registry.values(), key=lambda e: e.get("built_at", "")):
+        if entry.get("round") == round_id and entry.get("panel"):
+            day = str(entry.get("built_at", ""))[:10]
+            issued.setdefault(entry["panel"], []).append(
+                f"{entry.get('file', entry['panel'])}（{day}）" if day else entry.get("file", "")
+            )
+    return issued
 
 
 class _CheckedPage(QWizardPage):
@@ -236,19 +257,24 @@ class RoundEditorDialog(RememberingDialog):
         language: str,
         parent: QWidget | None = None,
         start_folder: str = "",
+        issued: dict[str, list[str]] | None = None,
     ) -> None:
-        """``start_folder``: where the folder chooser for a copy of the demo round opens."""
+        """``start_folder``: where the folder chooser for a copy of the demo round opens;
+        ``issued``: the packages already built for each panel (:func:`issued_packages`)."""
         super().__init__(preferences, parent)
         self.language = language
         self.start_folder = start_folder
+        self.issued = issued or {}
         self.draft = RoundDraft.from_round(review_round)
         self.setWindowTitle(self.tr("Edit round %1").replace("%1", review_round.id))
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        self.panels = PanelBuilder(self.draft, language)
+        self.panels = PanelBuilder(self.draft, language, issued=self.issued)
         self.experts = ExpertPool(self.draft)
         self.rubric = RubricEditor(self.draft, language)
         self.applications = ApplicationsPage(self.draft, language)
+        if self.issued:
+            self.applications.confirm_import = self._confirm_import
         self.tabs.addTab(self.panels, self.tr("Panels"))
         self.tabs.addTab(self.experts, self.tr("Expert pool"))
         self.tabs.addTab(self.rubric, self.tr("Rubric"))
@@ -273,6 +299,26 @@ class RoundEditorDialog(RememberingDialog):
         self.applications.changed.connect(self.panels.refresh)
         self.experts.changed.connect(self.panels.refresh)
         resize_for_screen(self, WANTED_SIZE)
+
+    question_asked = Signal(object)
+    """A question before something is destroyed was opened (the DestructiveQuestion)."""
+
+    def _confirm_import(self, importing) -> None:
+        """Packages were issued for this round: importing changes what they no longer carry."""
+        names = "、".join(name for names in self.issued.values() for name in names)
+        question = ask_before(
+            self,
+            self.tr("Import into a round whose packages were issued?"),
+            self.tr("Packages were already issued for this round: %1.").replace("%1", names),
+            self.tr(
+                "Imported applications replace those with the same id. The packages already handed "
+                "out keep the old materials: the experts would score the old version unless you "
+                "build the packages again and hand out the new ones."
+            ),
+            self.tr("&Import anyway"),
+            importing,
+        )
+        self.question_asked.emit(question)
 
     def save(self, copy_to: Path | None = None) -> bool:
         if not self.rubric.is_complete():

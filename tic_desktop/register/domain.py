@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 DEFAULT_PREPARATION_YEARS = 2  # 第八条（组建程序）（四）：筹建期一般为2年
@@ -182,6 +182,21 @@ class Revocation:
 
 
 @dataclass(frozen=True)
+class RecordChange:
+    """A correction of the register, as kept: which record, its fields before and after (``after``
+    empty when it was removed), the reason given, and when it was made."""
+
+    record: str
+    """``center``, ``annual_report``, ``evaluation`` or ``revocation``."""
+    action: str
+    """``corrected`` or ``removed``."""
+    before: dict
+    after: dict
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class Center:
     """An approved technology innovation center and everything the register knows about it."""
 
@@ -195,6 +210,8 @@ class Center:
     reports: tuple[AnnualReport, ...] = field(default=())
     evaluations: tuple[Evaluation, ...] = field(default=())
     revocation: Revocation | None = None
+    history: tuple[RecordChange, ...] = field(default=(), compare=False)
+    """Corrections of this center's records, oldest first (nothing the status depends on)."""
 
     @property
     def preparation_end(self) -> date:

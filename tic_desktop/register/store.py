@@ -7,6 +7,7 @@ machine's date; tests pass it.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -21,6 +22,7 @@ from tic_desktop.register.domain import (
     Evaluation,
     EvaluationKind,
     EvaluationResult,
+    RecordChange,
     Revocation,
     RevocationClause,
     Status,
@@ -28,6 +30,7 @@ from tic_desktop.register.domain import (
 from tic_desktop.register.rules import DEFAULT_POLICY, RegisterPolicy, assess
 from tic_desktop.rules.uscc import normalise_uscc, uscc_problem
 from tic_desktop.storage.database import Database
+from tic_desktop.storage.register_history_tables import RegisterChange
 from tic_desktop.storage.register_tables import (
     RegisterAnnualReport,
     RegisterCenter,
@@ -118,6 +121,11 @@ def _center(session: Session, center_id: str) -> Center:
         .order_by(RegisterEvaluation.year, RegisterEvaluation.kind)
     )
     revocation = session.get(RegisterRevocation, center_id)
+    changes = session.scalars(
+        select(RegisterChange)
+        .where(RegisterChange.center_id == center_id)
+        .order_by(RegisterChange.id)
+    )
     return Center(
         id=row.center_id,
         name=row.name,
@@ -135,6 +143,17 @@ def _center(session: Session, center_id: str) -> Center:
         if revocation is None
         else Revocation(
             revocation.revoked_on, RevocationClause(revocation.clause), revocation.note
+        ),
+        history=tuple(
+            RecordChange(
+                c.record,
+                c.action,
+                json.loads(c.before),
+                json.loads(c.after),
+                c.reason,
+                c.recorded_at,
+            )
+            for c in changes
         ),
     )
 
@@ -167,6 +186,30 @@ def add_center(
     """Enter an approved center (第八条（组建程序）（四）: approved on the day the list is published)."""
     today = today or date.today()
     center_id = _text("", "center_id", center_id, 40)
+    fields = _center_fields(
+        center_id, name, lead_unit, lead_uscc, field, approved_on, preparation_years, today
+    )
+    with db.session() as session:
+        if session.get(RegisterCenter, center_id) is not None:
+            raise _refuse(
+                center_id, "center_id", "名录中已有该编号", "this id is already in the register"
+            )
+        session.add(RegisterCenter(center_id=center_id, **fields, recorded_at=_now()))
+        session.flush()
+        return _center(session, center_id)
+
+
+def _center_fields(
+    center_id: str,
+    name: str,
+    lead_unit: str,
+    lead_uscc: str,
+    field: str,
+    approved_on: date,
+    preparation_years: int,
+    today: date,
+) -> dict:
+    """A center's own fields, checked and normalised (as stored), or :class:`InputError`."""
     name = _text(center_id, "name", name)
     lead_unit = _text(center_id, "lead_unit", lead_unit)
     code = normalise_uscc(lead_uscc if isinstance(lead_uscc, str) else None) or ""
@@ -199,23 +242,151 @@ def add_center(
             f"筹建期应为 1–{MAX_PREPARATION_YEARS} 年（一般为 2 年）",
             f"the preparation period must be 1 to {MAX_PREPARATION_YEARS} years (generally 2)",
         )
-    with db.session() as session:
-        if session.get(RegisterCenter, center_id) is not None:
-            raise _refuse(
-                center_id, "center_id", "名录中已有该编号", "this id is already in the register"
-            )
-        session.add(
-            RegisterCenter(
-                center_id=center_id,
-                name=name,
-                lead_unit=lead_unit,
-                lead_uscc=code,
-                field=field,
-                approved_on=approved_on,
-                preparation_years=preparation_years,
-                recorded_at=_now(),
-            )
+    return {
+        "name": name,
+        "lead_unit": lead_unit,
+        "lead_uscc": code,
+        "field": field,
+        "approved_on": approved_on,
+        "preparation_years": preparation_years,
+    }
+
+
+def _plain(values: dict) -> dict:
+    """Fields as kept in the history (JSON): dates as ISO text, enums as their values."""
+    return {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in values.items()}
+
+
+def _keep(
+    session: Session,
+    center_id: str,
+    record: str,
+    action: str,
+    before: dict,
+    after: dict,
+    reason: str,
+) -> None:
+    session.add(
+        RegisterChange(
+            center_id=center_id,
+            record=record,
+            action=action,
+            before=json.dumps(_plain(before), ensure_ascii=False, sort_keys=True),
+            after=json.dumps(_plain(after), ensure_ascii=False, sort_keys=True),
+            reason=reason,
+            recorded_at=_now(),
         )
+    )
+
+
+def edit_center(
+    db: Database,
+    center_id: str,
+    name: str,
+    lead_unit: str,
+    lead_uscc: str,
+    field: str,
+    approved_on: date,
+    preparation_years: int = 2,
+    *,
+    reason: str,
+    today: date | None = None,
+) -> Center:
+    """Correct a center's own fields (not its id); what they were is kept with ``reason``.
+
+    Refused when the new approval date would come after a record that depends on it (an annual
+    report, an evaluation or the revocation)."""
+    today = today or date.today()
+    reason = _text(center_id, "reason", reason, 2000)
+    fields = _center_fields(
+        center_id, name, lead_unit, lead_uscc, field, approved_on, preparation_years, today
+    )
+    with db.session() as session:
+        center = _center(session, center_id)
+        years = [r.year for r in center.reports] + [e.year for e in center.evaluations]
+        if years and fields["approved_on"].year > min(years):
+            raise _refuse(
+                center_id,
+                "approved_on",
+                f"晚于已登记的 {min(years)} 年度记录",
+                f"after the records already kept for {min(years)}",
+            )
+        if center.revocation is not None and fields["approved_on"] > center.revocation.revoked_on:
+            raise _refuse(
+                center_id, "approved_on", "晚于撤销日期", "after the date of the revocation"
+            )
+        row = session.get(RegisterCenter, center_id)
+        before = {key: getattr(row, key) for key in fields}
+        if before == fields:
+            raise _refuse(center_id, "name", "没有任何改动", "nothing was changed")
+        _keep(session, center_id, "center", "corrected", before, fields, reason)
+        for key, value in fields.items():
+            setattr(row, key, value)
+        session.flush()
+        return _center(session, center_id)
+
+
+def remove_annual_report(db: Database, center_id: str, year: int, *, reason: str) -> Center:
+    """Take back an annual report recorded by mistake (record it again if its date was wrong)."""
+    reason = _text(center_id, "reason", reason, 2000)
+    with db.session() as session:
+        row = session.scalars(
+            select(RegisterAnnualReport).where(
+                RegisterAnnualReport.center_id == center_id, RegisterAnnualReport.year == year
+            )
+        ).first()
+        if row is None:
+            _center(session, center_id)  # names a missing center first
+            raise _refuse(
+                center_id, "year", f"没有 {year} 年度报告", f"no {year} report is recorded"
+            )
+        before = {"year": row.year, "received_on": row.received_on}
+        _keep(session, center_id, "annual_report", "removed", before, {}, reason)
+        session.delete(row)
+        session.flush()
+        return _center(session, center_id)
+
+
+def remove_evaluation(
+    db: Database, center_id: str, kind: EvaluationKind | str, year: int, *, reason: str
+) -> Center:
+    """Take back an evaluation result recorded by mistake (record the right one again)."""
+    reason = _text(center_id, "reason", reason, 2000)
+    kind = EvaluationKind(kind)
+    with db.session() as session:
+        row = session.scalars(
+            select(RegisterEvaluation).where(
+                RegisterEvaluation.center_id == center_id,
+                RegisterEvaluation.kind == kind.value,
+                RegisterEvaluation.year == year,
+            )
+        ).first()
+        if row is None:
+            _center(session, center_id)
+            raise _refuse(
+                center_id,
+                "year",
+                f"没有 {year} 年{KIND_TEXT[kind].zh}记录",
+                f"no {KIND_TEXT[kind].en.lower()} of {year} is recorded",
+            )
+        before = {"kind": row.kind, "year": row.year, "result": row.result}
+        _keep(session, center_id, "evaluation", "removed", before, {}, reason)
+        session.delete(row)
+        session.flush()
+        return _center(session, center_id)
+
+
+def withdraw_revocation(db: Database, center_id: str, *, reason: str) -> Center:
+    """Take back a revocation recorded by mistake; the record and the reason stay in the history."""
+    reason = _text(center_id, "reason", reason, 2000)
+    with db.session() as session:
+        row = session.get(RegisterRevocation, center_id)
+        if row is None:
+            _center(session, center_id)
+            raise _refuse(center_id, "center_id", "该中心没有撤销记录", "no revocation is recorded")
+        before = {"revoked_on": row.revoked_on, "clause": row.clause, "note": row.note}
+        _keep(session, center_id, "revocation", "removed", before, {}, reason)
+        session.delete(row)
         session.flush()
         return _center(session, center_id)
 

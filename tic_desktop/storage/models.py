@@ -291,5 +291,6 @@ class GroupOpinion(Base):
 from tic_desktop.storage import (  # noqa: E402
     inbox_tables,  # noqa: F401
     inspection_tables,  # noqa: F401
+    register_history_tables,  # noqa: F401
     register_tables,  # noqa: F401
 )

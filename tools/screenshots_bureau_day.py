@@ -20,13 +20,13 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # never touch the 
 os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp())
 os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp())
 
-from PySide6.QtCore import QRect, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from tic_desktop.gui import geometry  # noqa: E402
-from tic_desktop.gui.appearance import apply_font, register_bundled_fonts  # noqa: E402
-from tic_desktop.gui.i18n import Translations  # noqa: E402
-from tic_desktop.gui.settings import Preferences  # noqa: E402
+from tic_desktop.gui import geometry
+from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
+from tic_desktop.gui.i18n import Translations
+from tic_desktop.gui.settings import Preferences
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 PANEL = 30  # a desktop panel takes this much of the screen's height
@@ -65,9 +65,7 @@ def render(app: QApplication, size: str, out: Path, only: str | None) -> None:
 
     use_screen(SCREENS[size])
     scratch = Path(tempfile.mkdtemp())
-    preferences = Preferences(
-        QSettings(str(scratch / "prefs.ini"), QSettings.Format.IniFormat)
-    )
+    preferences = Preferences(QSettings(str(scratch / "prefs.ini"), QSettings.Format.IniFormat))
     review = review_round(demo_round_file())
     wanted = lambda name: only is None or only in name  # noqa: E731
 

@@ -71,9 +71,7 @@ def test_a_broken_audit_chain_stops_signing_and_names_the_last_good_entry(desk, 
     complete(desk)
     connection = sqlite3.connect(desk.db.path)
     connection.execute("DROP TRIGGER audit_event_no_update")  # a determined hand-editor
-    connection.execute(
-        "UPDATE audit_event SET payload = '{\"score\":\"20\"}' WHERE id = 3"
-    )
+    connection.execute('UPDATE audit_event SET payload = \'{"score":"20"}\' WHERE id = 3')
     connection.commit()
     connection.close()
     problem = desk.check_integrity()

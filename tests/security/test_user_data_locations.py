@@ -56,7 +56,9 @@ def _audit(event: str, args: tuple) -> None:
             _WRITES.append((event, os.fsdecode(target)))
     elif event == "sqlite3.connect":
         target = os.fsdecode(args[0])
-        if target.startswith("file:"):  # a URI: its path decides where, a read-only one writes nothing
+        if target.startswith(
+            "file:"
+        ):  # a URI: its path decides where, a read-only one writes nothing
             parsed = urllib.parse.urlsplit(target)
             if "mode=ro" in parsed.query.split("&"):
                 return

@@ -7,7 +7,6 @@ block records where each stamp box landed, for the signing step to place its fie
 from __future__ import annotations
 
 import datetime as dt
-
 import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape

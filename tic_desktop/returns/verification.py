@@ -77,7 +77,11 @@ class Rejected(Exception):
     """A return that must not be trusted, with the reason and a detail for people."""
 
     def __init__(
-        self, reason: RejectReason, detail_zh: str = "", detail_en: str = "", expert: str | None = None
+        self,
+        reason: RejectReason,
+        detail_zh: str = "",
+        detail_en: str = "",
+        expert: str | None = None,
     ) -> None:
         super().__init__(reason.value)
         self.reason = reason

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,6 +77,10 @@ class CollectionWindow(QMainWindow):
         self.bus = EventBus()
         self.bridge = QtEventBridge(self.bus, self)
         self.bridge.network.connect(self._event)
+        # Arrivals can come many a second: the board is redrawn at most every 200 ms, with the latest.
+        self._pending: ProgressSnapshot | None = None
+        self._redraw = QTimer(self, singleShot=True, interval=200)
+        self._redraw.timeout.connect(self._show_pending)
         self.setWindowTitle(self.tr("Meeting collection — %1").replace("%1", review.round.id))
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -237,13 +241,20 @@ class CollectionWindow(QMainWindow):
         if not isinstance(event, CollectorEvent):
             return
         if event.snapshot is not None:
-            self.board.show_snapshot(event.snapshot)
-            self._project(event.snapshot)
+            self._pending = event.snapshot
+            if not self._redraw.isActive():
+                self._redraw.start()
         text = self._describe(event)
         if text:
             at = dt.datetime.now().strftime("%H:%M:%S")
             self.log.insertItem(0, f"{at}  {text}")
         self.event_shown.emit(event)
+
+    def _show_pending(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if snapshot is not None:
+            self.board.show_snapshot(snapshot)
+            self._project(snapshot)
 
     def _describe(self, event: CollectorEvent) -> str:
         who = event.expert or ""

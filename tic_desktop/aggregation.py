@@ -15,7 +15,7 @@ from enum import StrEnum
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.returns.receiving import ReceivedReturn, ReturnStatus
 from tic_desktop.returns.scoring import ApplicationScore, ScoreSheet
-from tic_desktop.rules.conflicts import round_panel_conflicts
+from tic_desktop.rules.conflicts import PanelConflicts, round_panel_conflicts
 
 # How flags and exclusion reasons read to people (the JSON output keeps the codes).
 FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
@@ -213,11 +213,21 @@ def aggregate(
     accepted return on a package of that panel (the package a return was made on decides).
     Every member of the panel is either counted or listed in ``excluded`` with the reason.
     """
+    return aggregate_with(review_round, returns, round_panel_conflicts(review_round), method)
+
+
+def aggregate_with(
+    review_round: ReviewRound,
+    returns: list[ReceivedReturn],
+    conflicts: list[PanelConflicts],
+    method: Method | None = None,
+) -> list[ApplicationResult]:
+    """:func:`aggregate` given the round's panel conflicts already worked out
+    (``round_panel_conflicts(review_round)``, e.g. ``RoundReview.panels``): an inbox ranks again
+    after every file added and need not redo them."""
     method = method or round_method(review_round)
     rubric_ids = [c.id for c in review_round.rubric.criteria]
-    recused = {
-        (r.panel_id, r.application_id): set(r.recused) for r in round_panel_conflicts(review_round)
-    }
+    recused = {(r.panel_id, r.application_id): set(r.recused) for r in conflicts}
     accepted: dict[tuple[str, str], ReceivedReturn] = {}
     in_conflict: set[tuple[str, str]] = set()
     for item in returns:

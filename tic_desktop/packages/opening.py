@@ -31,6 +31,8 @@ _WHAT_EN = {"清单": "manifest", "回执": "return"}  # English messages name t
 
 def _json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     """Cheap scan before parsing, so a 100k-deep document never reaches the recursive parser."""
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return True  # no more openings than the limit in all: deeper nesting is impossible
     depth = 0
     in_string = escaped = False
     for byte in data:

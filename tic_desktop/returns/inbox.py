@@ -31,16 +31,16 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
-from tic_desktop.aggregation import ApplicationResult, aggregate
+from tic_desktop.aggregation import ApplicationResult, aggregate_with
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.errors import TicError
 from tic_desktop.returns.receiving import (
@@ -231,7 +231,7 @@ class ReturnsInbox:
     @property
     def packages(self) -> BureauPackages:
         if self._packages is None:  # packages.json read, and the round's rule context built, once
-            self._packages = BureauPackages(self.workspace, self.round)
+            self._packages = BureauPackages.from_review(self.workspace, self.review)
         return self._packages
 
     # --- reading back ------------------------------------------------------------------------
@@ -246,6 +246,12 @@ class ReturnsInbox:
         Returns checked against another version of the round file are verified again from their
         stored copy when ``keys`` are given.
         """
+        self._read_back(keys, progress, cancelled)
+        return self._settle(None)
+
+    def _read_back(
+        self, keys: BureauKeys | None, progress: Progress | None, cancelled: Cancelled | None
+    ) -> None:
         with self.database.session() as session:
             rows = session.scalars(
                 select(InboxReturn)
@@ -257,11 +263,16 @@ class ReturnsInbox:
                 .where(InboxChoice.round_id == self.round.id)
                 .order_by(InboxChoice.chosen_at, InboxChoice.id)
             ).all()
-        self._entries, self._stored, self._rewrite, self._missing = {}, {}, set(), []
+        self._entries, self._stored, self._rewrite = {}, {}, set()
         self._choices = [
             Choice(c.panel_id, c.expert_id, c.file_sha256, c.chosen_by, c.os_user, c.chosen_at)
             for c in choices
         ]
+        try:
+            present = {entry.name for entry in os.scandir(self.folder)}
+        except OSError:
+            present = set()
+        missing: list[str] = []
         stale: list[InboxEntry] = []
         for done, row in enumerate(rows, start=1):
             entry = self._entry_from_row(row)
@@ -269,14 +280,14 @@ class ReturnsInbox:
             self._stored[row.file_sha256] = (row.status, row.detail, row.panel)
             if row.round_sha256 != self.review.file_sha256:
                 stale.append(entry)
-            if not entry.copy.is_file():
-                self._missing.append(row.file_sha256)
+            if entry.copy.name not in present:
+                missing.append(row.file_sha256)
             if progress is not None and (done % 250 == 0 or done == len(rows)):
                 progress(done, len(rows))
+        self._missing = missing
         self._loaded = True
         if stale and keys is not None:
             self._verify_again(stale, keys, cancelled)
-        return self._settle(None)
 
     def _entry_from_row(self, row: InboxReturn) -> InboxEntry:
         item = ReceivedReturn(Path(row.original_name), row.file_sha256)
@@ -340,37 +351,54 @@ class ReturnsInbox:
         """Copy and verify the files not received before, classify the whole set, store it.
 
         Folders are searched for ``.ticreturn`` files. Cancelling stops before the next file;
-        what was verified until then is kept.
+        what was verified until then is kept. Reading the next files and writing the copies run
+        on two helper threads while this one verifies (file I/O releases the GIL).
         """
         if not self._loaded:
-            self.load(keys)
+            self._read_back(keys, None, cancelled)
         files = returns_in(paths)
         new: list[InboxEntry] = []
+        restored: list[InboxEntry] = []
         already, unreadable, stopped = 0, [], False
         self.folder.mkdir(parents=True, exist_ok=True)
-        for done, path in enumerate(files, start=1):
-            if cancelled is not None and cancelled():
-                stopped = True
-                break
-            data = read_return_file(path)
-            if not data:
-                unreadable.append(path.name)
-            else:
-                sha = hashlib.sha256(data).hexdigest()
-                if sha in self._entries:
-                    already += 1
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="inbox-io") as io:
+            writer = _CopyWriter(io)
+            for done, (path, data) in enumerate(_read_ahead(files, io), start=1):
+                if cancelled is not None and cancelled():
+                    stopped = True
+                    break
+                if not data:
+                    unreadable.append(path.name)
                 else:
-                    _write_copy(self.copy_of(sha), data)
-                    item, claimed = self._verify(data, path.name, keys)
-                    entry = InboxEntry(item, path.name, _now(), self.copy_of(sha), None, claimed)
-                    self._entries[sha] = entry
-                    new.append(entry)
-                    if sha in self._missing:
-                        self._missing.remove(sha)
-            if progress is not None:
-                progress(done, len(files))
-        if new:
-            _flush_copies(self.folder, [e.copy for e in new])
+                    sha = hashlib.sha256(data).hexdigest()
+                    if sha in self._entries:
+                        already += 1
+                        if sha in self._missing:  # its kept copy was lost: put it back
+                            writer.add(self.copy_of(sha), data)
+                            restored.append(self._entries[sha])
+                    else:
+                        copy = self.copy_of(sha)
+                        writer.add(copy, data)
+                        item, claimed = self._verify(data, path.name, keys)
+                        entry = InboxEntry(item, path.name, _now(), copy, None, claimed)
+                        self._entries[sha] = entry
+                        new.append(entry)
+                if progress is not None:
+                    progress(done, len(files))
+            try:
+                writer.finish()
+            except OSError as error:  # e.g. the disk is full: nothing of this batch is stored
+                for entry in new:
+                    del self._entries[entry.file_sha256]
+                raise InboxError(
+                    f"无法把回执复制到评审局工作目录 {self.folder}：{error.strerror or error}",
+                    f"Cannot copy the returns into the bureau workspace {self.folder}: "
+                    f"{error.strerror or error}",
+                ) from error
+        if new or restored:
+            _flush_copies(self.folder, [e.copy for e in new + restored])
+            copied = {e.file_sha256 for e in new + restored}
+            self._missing = [sha for sha in self._missing if sha not in copied]
         report = AddReport(len(files), len(new), already, tuple(unreadable), stopped)
         return self._settle(report)
 
@@ -444,7 +472,7 @@ class ReturnsInbox:
         latest = self.effective_choices()
         classify_returns(items, {c.file_sha256 for c in latest.values()})
         self._persist(entries)
-        results = aggregate(self.round, items)
+        results = aggregate_with(self.round, items, self.review.panels)
         return InboxSnapshot(
             self.round.id,
             tuple(entries),
@@ -600,16 +628,68 @@ def _claimed_panel(data: bytes, keys: BureauKeys) -> str | None:
     return panel if isinstance(panel, str) else None
 
 
+IO_CHUNK = 32  # files read, or copies written, by one task of the I/O threads
+
+
+def _read_chunk(paths: list[Path]) -> list[bytes]:
+    return [read_return_file(path) for path in paths]
+
+
+def _read_ahead(files: list[Path], pool: ThreadPoolExecutor) -> Iterator[tuple[Path, bytes]]:
+    """Each file with its bytes, in order; the next chunks are read meanwhile on ``pool``
+    (a few big tasks rather than one per file: fewer hand-overs of the GIL)."""
+    chunks = [files[i : i + IO_CHUNK] for i in range(0, len(files), IO_CHUNK)]
+    pending: deque[tuple[list[Path], Future]] = deque()
+    for chunk in chunks[:2]:
+        pending.append((chunk, pool.submit(_read_chunk, chunk)))
+    following = 2
+    while pending:
+        chunk, reading = pending.popleft()
+        if following < len(chunks):
+            pending.append((chunks[following], pool.submit(_read_chunk, chunks[following])))
+            following += 1
+        yield from zip(chunk, reading.result(), strict=True)
+
+
+class _CopyWriter:
+    """Writes the copies on ``pool`` in chunks while the caller goes on verifying."""
+
+    def __init__(self, pool: ThreadPoolExecutor) -> None:
+        self.pool, self.waiting, self.written = pool, [], []
+
+    def add(self, target: Path, data: bytes) -> None:
+        self.waiting.append((target, data))
+        if len(self.waiting) >= IO_CHUNK:
+            self._submit()
+
+    def _submit(self) -> None:
+        batch, self.waiting = self.waiting, []
+        self.written.append(self.pool.submit(_write_copies, batch))
+
+    def finish(self) -> None:
+        """Wait for every copy; raises the first OSError."""
+        if self.waiting:
+            self._submit()
+        for future in self.written:
+            future.result()
+
+
+def _write_copies(batch: list[tuple[Path, bytes]]) -> None:
+    for target, data in batch:
+        _write_copy(target, data)
+
+
 def _write_copy(target: Path, data: bytes) -> None:
-    """Write ``target`` whole or not at all (temporary file, then rename); flushed later in bulk."""
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    """Write ``target`` whole or not at all: a temporary file (owner-only from the start), then a
+    rename; made durable later, with all the others, by :func:`_flush_copies`."""
+    temp = target.with_name(f".{target.name}.partial")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, COPY_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(temp, COPY_MODE)
         os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 

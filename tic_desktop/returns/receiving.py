@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.domain.files import read_regular_file
@@ -34,6 +34,9 @@ from tic_desktop.rules.eligibility import evaluate
 from tic_desktop.rules.results import Check
 from tic_desktop.security import age_files, certificates
 from tic_desktop.security.errors import SecurityError
+
+if TYPE_CHECKING:
+    from tic_desktop.review import RoundReview
 
 MAX_RETURN_BYTES = 16 * 1024 * 1024
 
@@ -187,6 +190,29 @@ class BureauPackages:
                 self._contexts[panel.id] = ScoringContext(
                     review_round.rubric, recused.get(panel.id, {}), self._open_checks
                 )
+
+    @classmethod
+    def from_review(cls, workspace: BureauWorkspace, review: RoundReview) -> BureauPackages:
+        """The same facts for a round already reviewed: its recusals (``review.panels``) and formal
+        review (``review.reports``) are taken as computed, not worked out again (the inbox)."""
+        packages = cls(workspace, None)
+        packages.review_round = review.round
+        recused: dict[str, dict[str, frozenset[str]]] = {}
+        for result in review.panels:
+            recused.setdefault(result.panel_id, {})[result.application_id] = frozenset(
+                result.recused
+            )
+
+        def open_checks(application_id: str) -> list[Check]:
+            report = review.reports.get(application_id)
+            return [] if report is None else [c for c in report.checks if c.result in OPEN_RESULTS]
+
+        packages._open_checks = cache(open_checks)
+        for panel in review.round.panels:
+            packages._contexts[panel.id] = ScoringContext(
+                review.round.rubric, recused.get(panel.id, {}), packages._open_checks
+            )
+        return packages
 
     def _evaluate(self, application_id: str) -> list[Check]:
         assert self.review_round is not None

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from tic_desktop.domain.application import KNOWN_UNIT_KINDS
 
-# Cell kinds: how a cell's value is read and written.
-TEXT, INT, AMOUNT, PERCENT, BOOL, UNIT_KIND, TITLE_LEVEL, CHAIR, REF = (
+# Cell kinds: how a cell's value is read and written. CODE is a credit code (USCC): text only,
+# never a number (Excel keeps 15 significant digits of a number: an 18-digit code loses its tail).
+TEXT, CODE, INT, AMOUNT, PERCENT, BOOL, UNIT_KIND, TITLE_LEVEL, CHAIR, REF = (
     "text",
+    "code",
     "int",
     "amount",
     "percent",
@@ -25,6 +27,7 @@ TEXT, INT, AMOUNT, PERCENT, BOOL, UNIT_KIND, TITLE_LEVEL, CHAIR, REF = (
 )
 
 YES, NO = "是", "否"
+YUAN = "元"
 UNIT_KIND_LABELS = {
     "enterprise": "企业",
     "university": "高校",
@@ -52,6 +55,14 @@ class Column:
     required: bool
     note: str  # Chinese explanation for the 填表说明 sheet
     width: int = 14
+    unit: str = (
+        ""  # the unit a clerk may type after the number ("元", "㎡", "年", "天", "个"), removed
+    )
+
+    @property
+    def yuan(self) -> bool:
+        """A money column in 元: a figure below MONEY_DOUBT_BELOW is asked about (万元?)."""
+        return self.unit == YUAN
 
     @property
     def header(self) -> str:
@@ -127,9 +138,9 @@ BASIC = SheetLayout(
             "lead_unit.uscc",
             "牵头单位统一社会信用代码",
             "Lead unit USCC",
-            TEXT,
+            CODE,
             False,
-            "18 位统一社会信用代码。",
+            "18 位统一社会信用代码，须设为文本格式（模板已设好）；不要让 Excel 把它存成数字（会变成 9.13715E+17，后几位丢失）。",
             22,
         ),
         Column(
@@ -156,7 +167,7 @@ BASIC = SheetLayout(
             "Lead share: conditions (%)",
             PERCENT,
             False,
-            "有共建单位时，牵头单位在科研条件中的占比，0–100，如 70 或 62.5。",
+            "有共建单位时，牵头单位在科研条件中的占比，填百分数 0–100，如 70 或 62.5（70 表示 70%，不要填 0.7）。",
             12,
         ),
         Column(
@@ -194,6 +205,7 @@ BASIC = SheetLayout(
             False,
             "高校、科研院所牵头时填写：近三年同领域成功转化案例数（整数）。",
             12,
+            "个",
         ),
         Column(
             "rd_space_m2",
@@ -203,6 +215,7 @@ BASIC = SheetLayout(
             False,
             "研发场地面积，平方米，最多两位小数。",
             14,
+            "㎡",
         ),
         Column(
             "equipment_value",
@@ -210,8 +223,9 @@ BASIC = SheetLayout(
             "Equipment value (yuan)",
             AMOUNT,
             False,
-            "仪器设备原值，单位元（不是万元），最多两位小数。",
+            "仪器设备原值，单位元（不是万元），最多两位小数；不足 10 万元的数额导入时会提示核对。",
             16,
+            YUAN,
         ),
         Column(
             "pilot_capability",
@@ -305,7 +319,15 @@ CO_BUILDERS = SheetLayout(
             "从下拉列表选择：企业、高校、科研院所、新型研发机构。",
             14,
         ),
-        Column("uscc", "统一社会信用代码", "USCC", TEXT, False, "18 位统一社会信用代码。", 22),
+        Column(
+            "uscc",
+            "统一社会信用代码",
+            "USCC",
+            CODE,
+            False,
+            "18 位统一社会信用代码，须设为文本格式（模板已设好）；不要让 Excel 把它存成数字（会变成 9.13715E+17，后几位丢失）。",
+            22,
+        ),
         Column(
             "agreement_signed",
             "已签共建协议",
@@ -325,15 +347,18 @@ FINANCE = SheetLayout(
     "finance",
     (
         _ref(),
-        Column("year", "年度", "Year", INT, True, "年份，如 2025；同一申报每年一行，不重复。", 10),
+        Column(
+            "year", "年度", "Year", INT, True, "年份，如 2025；同一申报每年一行，不重复。", 10, "年"
+        ),
         Column(
             "rd_expense",
             "研发费用（元）",
             "R&D expense (yuan)",
             AMOUNT,
             False,
-            "当年研发费用，单位元，最多两位小数。",
+            "当年研发费用，单位元（不是万元），最多两位小数。",
             18,
+            YUAN,
         ),
         Column(
             "main_revenue",
@@ -341,8 +366,9 @@ FINANCE = SheetLayout(
             "Main revenue (yuan)",
             AMOUNT,
             False,
-            "当年主营业务收入，单位元，最多两位小数。",
+            "当年主营业务收入，单位元（不是万元），最多两位小数。",
             18,
+            YUAN,
         ),
     ),
     "近三年，每年一行；没有财务数据的申报不填（相关审查项记为“缺材料”）。",
@@ -366,6 +392,7 @@ STAFF = SheetLayout(
             True,
             "当年实际工作天数，0–366 的整数。",
             12,
+            "天",
         ),
     ),
     "研发人员名册，每人一行；未提供名册的申报不填。",
@@ -383,9 +410,9 @@ COMMITTEE = SheetLayout(
             "unit_uscc",
             "单位统一社会信用代码",
             "Unit USCC",
-            TEXT,
+            CODE,
             False,
-            "成员所在单位的统一社会信用代码；不清楚可留空（按单位名称比对，结果需人工复核）。",
+            "成员所在单位的统一社会信用代码，文本格式；不清楚可留空（按单位名称比对，结果需人工复核）。",
             22,
         ),
         Column(
@@ -433,9 +460,9 @@ EXPERTS = SheetLayout(
             "unit_uscc",
             "单位统一社会信用代码",
             "Unit USCC",
-            TEXT,
+            CODE,
             False,
-            "专家所在单位的统一社会信用代码；不清楚可留空（按单位名称比对回避关系）。",
+            "专家所在单位的统一社会信用代码，文本格式；不清楚可留空（按单位名称比对回避关系）。",
             22,
         ),
         Column("title", "职称", "Title", TEXT, False, "如 教授、研究员。", 12),
@@ -452,7 +479,11 @@ SHEET_ORDER = {layout.name: index for index, layout in enumerate(DATA_SHEETS)}
 GENERAL_NOTES = (
     "本工作簿用于导入评审批次的申报材料和专家库。每个工作表第一行为列标题，请勿修改或删除标题。",
     "“基本信息”表每项申报一行；其他申报表（共建单位、财务数据、人员、专家委员会、附件）每行第一列填写所属申报的编号。",
-    "金额、面积、百分比可填数字或文本，最多两位小数，不带千位分隔符；金额单位为元。",
+    "金额、面积、百分比可填数字或文本，最多两位小数；金额单位为元（不是万元）。"
+    "全角数字、千位分隔符（1,250,000）和末尾的“元”会自动规范，并在导入报告中逐格列出。",
+    "金额不足 10 万元（像是按万元填写）、占比填成小数（0.7 而非 70）的单元格照常导入，"
+    "但会在导入报告中列出，请逐一核对。",
+    "统一社会信用代码列须为文本格式（模板已设好）：存成数字的代码已丢失后几位，导入时会被拒绝。",
     "是/否列从下拉列表选择“是”或“否”，也接受 TRUE/FALSE。",
     "选填的单元格可留空，表示未提供；整行为空的行会被忽略。",
     "导入时检查全部内容，任何一处有误都不会导入，并逐条列出出错的工作表、行和列。",

@@ -3,6 +3,11 @@
 Every problem is collected and reported with its sheet, row and column letter; only a
 workbook without a single problem gives applications. Values are validated by the same
 pydantic models as the JSON files, and their error locations are mapped back to cells.
+
+An imported workbook comes with its import report (``WorkbookContents.notes``): every cell
+whose text was normalised (full-width digits, thousands separators, a unit typed after the
+figure) with what was typed and what was read, and every cell imported as written that asks
+for confirmation (a figure that looks like 万元 in a 元 column, a share typed as a fraction).
 """
 
 from __future__ import annotations
@@ -20,7 +25,13 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 from pydantic import BaseModel, ValidationError
 
-from tic_desktop.bureau.excel_cells import CellValueError, is_empty, read_cell, shown
+from tic_desktop.bureau.excel_cells import (
+    CellReading,
+    CellValueError,
+    is_empty,
+    read_cell,
+    shown,
+)
 from tic_desktop.bureau.excel_layout import (
     APPLICATION_CHILDREN,
     ATTACHMENTS,
@@ -48,6 +59,22 @@ _SHOWN_IN_MESSAGE = 5
 _UNSAFE_ID = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 
 
+def _where(sheet: str, row: int, column: str, header: str, lang: str) -> str:
+    if lang == "en":
+        where = f"sheet {sheet}, row {row}"
+        if column:
+            where += f", column {column}"
+        if header:
+            where += f" ({header})"
+        return where
+    where = f"工作表“{sheet}”第 {row} 行"
+    if column:
+        where += f" {column} 列"
+    if header:
+        where += f"（{header}）"
+    return where
+
+
 @dataclass(frozen=True)
 class CellProblem:
     """One problem, at one cell (column "" when it concerns a whole row or sheet)."""
@@ -60,19 +87,30 @@ class CellProblem:
     message_en: str
 
     def describe(self, lang: str = "zh") -> str:
+        where = _where(self.sheet, self.row, self.column, self.header, lang)
+        return f"{where}: {self.message_en}" if lang == "en" else f"{where}：{self.message_zh}"
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A line of the import report: a cell read differently from how it was typed
+    (``confirm`` False: normalised), or imported as typed but to be checked (``confirm`` True)."""
+
+    sheet: str
+    row: int
+    column: str
+    header: str
+    typed: str  # the cell as the sheet shows it
+    read: str  # the value imported
+    confirm: bool
+    message_zh: str
+    message_en: str
+
+    def describe(self, lang: str = "zh") -> str:
+        where = _where(self.sheet, self.row, self.column, self.header, lang)
         if lang == "en":
-            where = f"sheet {self.sheet}, row {self.row}"
-            if self.column:
-                where += f", column {self.column}"
-            if self.header:
-                where += f" ({self.header})"
-            return f"{where}: {self.message_en}"
-        where = f"工作表“{self.sheet}”第 {self.row} 行"
-        if self.column:
-            where += f" {self.column} 列"
-        if self.header:
-            where += f"（{self.header}）"
-        return f"{where}：{self.message_zh}"
+            return f"{where}: typed “{self.typed}”, read as {self.read} ({self.message_en})"
+        return f"{where}：填写“{self.typed}”，读作 {self.read}（{self.message_zh}）"
 
 
 class ExcelImportError(InputError):
@@ -123,6 +161,43 @@ class WorkbookContents:
     application_data: list[dict]
     experts: list[Expert]
     base: Path
+    notes: list[CellNote] = field(default_factory=list)  # the import report, in sheet order
+    file: str = ""
+
+    @property
+    def to_confirm(self) -> list[CellNote]:
+        return [note for note in self.notes if note.confirm]
+
+    @property
+    def normalised(self) -> list[CellNote]:
+        return [note for note in self.notes if not note.confirm]
+
+    def report_title(self, lang: str = "zh") -> str:
+        """One line: how many cells to check and how many were normalised ("" without notes)."""
+        if not self.notes:
+            return ""
+        check, changed = len(self.to_confirm), len(self.normalised)
+        if lang == "en":
+            return (
+                f"Imported {self.file or 'the workbook'}: "
+                f"{check} cell(s) to check, {changed} cell(s) normalised"
+            )
+        return f"已导入 {self.file or '工作簿'}：{check} 处请核对，{changed} 处已自动规范"
+
+    def report(self, lang: str = "zh") -> str:
+        """The import report: the cells to check, then the cells normalised ("" without notes)."""
+        if not self.notes:
+            return ""
+        lines = [self.report_title(lang)]
+        if self.to_confirm:
+            lines.append(
+                "Imported as typed, please check:" if lang == "en" else "按原样导入，请核对："
+            )
+            lines += ["  " + note.describe(lang) for note in self.to_confirm]
+        if self.normalised:
+            lines.append("Normalised:" if lang == "en" else "已自动规范：")
+            lines += ["  " + note.describe(lang) for note in self.normalised]
+        return "\n".join(lines)
 
 
 def read_workbook(path: Path | str) -> WorkbookContents:
@@ -202,6 +277,7 @@ class _WorkbookReading:
         self.path = path
         self.base = path.resolve().parent
         self.problems: list[CellProblem] = []
+        self.notes: list[CellNote] = []
         self.flagged: set[tuple[str, int, str]] = set()
 
     def problem(self, where: tuple[str, int, str, str], zh: str, en: str) -> None:
@@ -236,7 +312,25 @@ class _WorkbookReading:
             application_data=[a.model_dump(mode="json", exclude_unset=True) for a in applications],
             experts=experts,
             base=self.base,
+            notes=self.notes,
+            file=str(self.path),
         )
+
+    def _note(self, where: tuple[str, int, str, str], typed: Any, reading: CellReading) -> None:
+        read = str(reading.value)
+        if reading.changes:
+            self.notes.append(
+                CellNote(
+                    *where,
+                    shown(typed),
+                    read,
+                    False,
+                    "；".join(zh for zh, _ in reading.changes),
+                    "; ".join(en for _, en in reading.changes),
+                )
+            )
+        if reading.doubt is not None:
+            self.notes.append(CellNote(*where, shown(typed), read, True, *reading.doubt))
 
     def _fail(self) -> None:
         def order(p: CellProblem) -> tuple:
@@ -315,9 +409,12 @@ class _WorkbookReading:
                         raise CellValueError(
                             f"单元格是错误值 {cell.value}", f"the cell holds the error {cell.value}"
                         )
-                    row.values[column.key] = read_cell(column.kind, cell.value, cell.number_format)
+                    reading = read_cell(column, cell.value, cell.number_format)
                 except CellValueError as exc:
                     self.problem(row.cell(column.key), exc.message_zh, exc.message_en)
+                    continue
+                row.values[column.key] = reading.value
+                self._note(row.cell(column.key), cell.value, reading)
             rows.append(row)
         return rows
 

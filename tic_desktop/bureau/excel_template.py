@@ -2,7 +2,9 @@
 
 ``write_workbook`` gives the empty template or a filled workbook; ``read_workbook`` (in
 excel_reading) takes it back, all or nothing. The sheets and columns are in excel_layout.
-Amounts are written as text cells so their digits stay exactly as in the JSON files.
+Amounts are written as text cells so their digits stay exactly as in the JSON files. Text,
+code (USCC), amount and percentage columns are formatted as text ("@") for the whole column, so
+what the clerk types later stays text too: a credit code never becomes 9.13715E+17.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tic_desktop.bureau.excel_layout import (
     BASIC,
     BOOL,
     CHAIR,
+    CODE,
     COMMITTEE,
     DATA_SHEETS,
     EXPERTS,
@@ -39,6 +42,7 @@ from tic_desktop.bureau.excel_layout import (
     SheetLayout,
 )
 from tic_desktop.bureau.excel_reading import (
+    CellNote,
     CellProblem,
     ExcelImportError,
     WorkbookContents,
@@ -48,7 +52,15 @@ from tic_desktop.domain.application import Application
 from tic_desktop.domain.round import Expert
 from tic_desktop.security.atomic import write_atomically
 
-__all__ = ["CellProblem", "ExcelImportError", "WorkbookContents", "read_workbook", "write_workbook"]
+__all__ = [
+    "CellNote",
+    "CellProblem",
+    "ExcelImportError",
+    "WorkbookContents",
+    "read_workbook",
+    "write_workbook",
+]
+_TEXT_KINDS = (TEXT, CODE, AMOUNT, PERCENT)
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -148,15 +160,21 @@ def _format_columns(sheet, layout: SheetLayout, rows: int) -> None:
     for index, column in enumerate(layout.columns, start=1):
         letter = get_column_letter(index)
         width = max(column.width, _display_width(column.zh) + 2)
+        as_text = column.kind in _TEXT_KINDS or column.key == "application"
         for row in range(2, rows + 2):
             cell = sheet.cell(row=row, column=index)
             if cell.value is not None:
                 width = max(width, _display_width(str(cell.value)) + 2)
-            if column.kind in (TEXT, AMOUNT, PERCENT) or column.key == "application":
+            if as_text:
                 cell.number_format = (
                     "@"  # typed digits stay text: exact, and USCCs keep leading zeros
                 )
-        sheet.column_dimensions[letter].width = min(width, 48)
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = min(width, 48)
+        if as_text:
+            # The column's own format: cells typed below the written rows are text too (Excel
+            # and WPS give a new cell its column's format), so an 18-digit code stays whole.
+            dimension.number_format = "@"
         choices = _CHOICES.get(column.kind)
         if choices:
             validation = DataValidation(

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
+from tic_desktop.gui import geometry
 from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.detail_html import check_html, panel_html
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
+from tic_desktop.gui.screen_fit import resize_for_screen
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences, Setting
 from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.gui.welcome import WelcomeDialog
@@ -178,14 +180,9 @@ class MainWindow(RemembersGeometry, QMainWindow):
 
     def _fit_to_screen(self) -> None:
         """Meeting-room laptops can be smaller than the form's 1366×768: never start off-screen."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
+        available = geometry.available_geometry(self)
         if available.width() < 1366 or available.height() < 768:
-            self.resize(
-                min(self.width(), available.width()), min(self.height(), available.height())
-            )
+            resize_for_screen(self, self.size())
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- opening rounds --------------------------------------------------------------------

@@ -189,7 +189,8 @@ class PanelBuilder(QWidget):
             lambda _item: None if self._filling else self._members_edited()
         )
         self.members.verticalHeader().setVisible(False)
-        self.members.setMinimumHeight(self._rows_height(self.members, 3))
+        self.members.setWordWrap(False)  # one line a member, elided (the tooltip has it all)
+        self.members.setMinimumHeight(self._rows_height(self.members, 3, scroll_bar=False))
         layout.addWidget(self.members, 3)
         chair_row = QHBoxLayout()
         chair_label = QLabel(self.tr("C&hair:"))
@@ -226,14 +227,14 @@ class PanelBuilder(QWidget):
         return height + 2
 
     @staticmethod
-    def _rows_height(view: QAbstractItemView, rows: int) -> int:
-        """Enough height for ``rows`` rows of text and a horizontal scroll bar."""
+    def _rows_height(view: QAbstractItemView, rows: int, scroll_bar: bool = True) -> int:
+        """Enough height for ``rows`` rows of text (and a horizontal scroll bar)."""
         line = view.fontMetrics().lineSpacing() + 10
         header = (
             view.horizontalHeader().sizeHint().height() if hasattr(view, "horizontalHeader") else 0
         )
-        scroll_bar = view.horizontalScrollBar().sizeHint().height()
-        return header + line * rows + scroll_bar + 2 * view.frameWidth()
+        bar = view.horizontalScrollBar().sizeHint().height() if scroll_bar else 0
+        return header + line * rows + bar + 2 * view.frameWidth()
 
     def _checks_view(self) -> QWidget:
         box = QGroupBox(self.tr("Conflict-of-interest checks (live)"))

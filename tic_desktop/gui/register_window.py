@@ -306,22 +306,21 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setSizes([1000, 366])
         layout.addWidget(splitter, 1)
-        buttons = QHBoxLayout()
-        for action in (
-            self.add_action,
-            self.report_action,
-            self.evaluation_action,
-            self.revoke_action,
-            self.edit_action,
-            self.take_back_action,
+        # Recording in one row, correcting in another: six buttons in one row are wider than a
+        # 1024-pixel screen.
+        for actions in (
+            (self.add_action, self.report_action, self.evaluation_action, self.revoke_action),
+            (self.edit_action, self.take_back_action),
         ):
-            button = QPushButton(action.text())
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
-            button.setEnabled(action.isEnabled())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            buttons = QHBoxLayout()
+            for action in actions:
+                button = QPushButton(action.text())
+                button.clicked.connect(action.trigger)
+                action.enabledChanged.connect(button.setEnabled)
+                button.setEnabled(action.isEnabled())
+                buttons.addWidget(button)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
         self.setCentralWidget(central)
 
     def _action(self, text: str, shortcut, slot) -> QAction:

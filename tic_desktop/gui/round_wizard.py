@@ -39,7 +39,7 @@ from tic_desktop.gui.notices import show_warning
 from tic_desktop.gui.panel_builder import PanelBuilder
 from tic_desktop.gui.questions import ask_before
 from tic_desktop.gui.rubric_editor import RubricEditor
-from tic_desktop.gui.screen_fit import resize_for_screen
+from tic_desktop.gui.screen_fit import resize_for_screen, scrolling
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.paths import resources_dir
 
@@ -70,13 +70,17 @@ def issued_packages(bureau_folder: str, round_id: str) -> dict[str, list[str]]:
 class _CheckedPage(QWizardPage):
     """A page that may only be left when ``complete()`` says so, re-asked on every change."""
 
-    def __init__(self, widget: QWidget, complete, title: str, subtitle: str) -> None:
+    def __init__(
+        self, widget: QWidget, complete, title: str, subtitle: str, scrolls: bool = False
+    ) -> None:
+        """``scrolls``: the page scrolls when the screen is too low for ``widget`` (the panel
+        builder on a 1024×600 screen), so that the wizard's buttons stay on screen."""
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(widget)
+        layout.addWidget(scrolling(widget) if scrolls else widget)
         self._complete = complete
         widget.changed.connect(self.completeChanged)
 
@@ -224,6 +228,7 @@ class RoundWizard(QWizard):
                     "Every panel needs members and a chair. Packages can only be built for "
                     "panels that pass every conflict-of-interest rule; you can fix panels later."
                 ),
+                scrolls=True,
             )
         )
         self.applications.changed.connect(self.experts.refresh)
@@ -275,7 +280,8 @@ class RoundEditorDialog(RememberingDialog):
         self.applications = ApplicationsPage(self.draft, language)
         if self.issued:
             self.applications.confirm_import = self._confirm_import
-        self.tabs.addTab(self.panels, self.tr("Panels"))
+        # On a low screen the panel builder scrolls inside its tab: 保存 and 取消 stay on screen.
+        self.tabs.addTab(scrolling(self.panels), self.tr("Panels"))
         self.tabs.addTab(self.experts, self.tr("Expert pool"))
         self.tabs.addTab(self.rubric, self.tr("Rubric"))
         self.tabs.addTab(self.applications, self.tr("Applications"))

@@ -162,6 +162,9 @@ class MainWindow(RemembersGeometry, QMainWindow):
         ui.newRoundAction.triggered.connect(self.new_round)
         ui.editRoundAction.triggered.connect(self.edit_round)
         ui.registerAction.triggered.connect(self.open_register)
+        from tic_desktop.gui.collection_window import add_collection_action  # 会场收集, issue #16
+
+        self.collection_action = add_collection_action(self)
         ui.buildPackagesAction.triggered.connect(self.build_packages)
         for action in self._round_actions():
             action.setEnabled(False)  # until a round is open

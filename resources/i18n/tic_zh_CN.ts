@@ -199,108 +199,108 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="63" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="65" />
         <source>Import the applications as JSON files, or fill in the Excel template (one sheet per part of the application, plus the expert pool) and import the workbook.</source>
         <translation>导入申报 JSON 文件，或填写 Excel 模板（申报材料每部分一个工作表，另含专家库）后导入工作簿。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="71" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="73" />
         <source>Import &amp;JSON files…</source>
         <translation>导入 JSON 文件(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="72" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="74" />
         <source>Import &amp;Excel workbook…</source>
         <translation>导入 Excel 工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="73" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="75" />
         <source>&amp;Save an empty Excel template…</source>
         <translation>保存空白 Excel 模板(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="74" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="76" />
         <source>&amp;Remove application</source>
         <translation>删除申报(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="85" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="85" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="85" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="83" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="85" />
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="85" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="87" />
         <source>Imported applications</source>
         <translation>已导入的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="113" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="115" />
         <source>%1 applications · %2 experts in the pool</source>
         <translation>申报 %1 项 · 专家库 %2 人</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="123" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="125" />
         <source>The files were not imported</source>
         <translation>文件未导入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="134" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="136" />
         <source>The workbook was not imported: %1 problems</source>
         <translation>工作簿未导入：发现 %1 处问题</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="142" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="144" />
         <source>… and %1 more (see the details)</source>
         <translation>……另有 %1 处（见“显示详细信息”）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="150" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="152" />
         <source>The workbook was not imported</source>
         <translation>工作簿未导入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="179" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="187" />
         <source>Import applications</source>
         <translation>导入申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="179" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="187" />
         <source>Application files (*.json)</source>
         <translation>申报文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="186" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="194" />
         <source>Import Excel workbook</source>
         <translation>导入 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="186" />
-        <location filename="../../tic_desktop/gui/applications_page.py" line="199" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="194" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="207" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="197" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="205" />
         <source>Save Excel template</source>
         <translation>保存 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/applications_page.py" line="205" />
+        <location filename="../../tic_desktop/gui/applications_page.py" line="213" />
         <source>The template could not be saved</source>
         <translation>模板未能保存</translation>
     </message>
@@ -308,82 +308,82 @@
 <context>
     <name>BasicsPage</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="92" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="96" />
         <source>The round</source>
         <translation>评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="93" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="97" />
         <source>Name the round and choose where its files are kept.</source>
         <translation>填写批次名称，并选择批次文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="99" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="103" />
         <source>e.g. 2027 Liaocheng technology innovation center establishment review</source>
         <translation>例如：2027年度聊城市技术创新中心组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="102" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="106" />
         <source>Establishment review (组建评审)</source>
         <translation>组建评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="103" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="107" />
         <source>Performance evaluation (绩效评价)</source>
         <translation>绩效评价</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="109" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="113" />
         <source>After the recused experts leave, at least this many must score each application; with fewer the panel cannot review it.</source>
         <translation>除去回避的专家后，每项申报至少要有这么多位专家评分；不足时该专家组不能评审这项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="115" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="119" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="119" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="123" />
         <source>Round &amp;id:</source>
         <translation>批次编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="120" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="124" />
         <source>&amp;Title:</source>
         <translation>批次名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="121" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="125" />
         <source>&amp;Kind:</source>
         <translation>评价类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="122" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="126" />
         <source>&amp;Fewest experts who must score:</source>
         <translation>最少评分专家人数(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="123" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="127" />
         <source>New fol&amp;der for the round's files:</source>
         <translation>批次文件的新文件夹(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="134" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="138" />
         <source>Folder for the round</source>
         <translation>批次文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="145" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="149" />
         <source>The id becomes part of file names: only letters, digits, - _ and . (not %1).</source>
         <translation>编号会用作文件名的一部分，只能由字母、数字和 - _ . 组成（不能含有 %1、空格等）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="163" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="167" />
         <source>Folder not empty</source>
         <translation>文件夹不是空的</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="164" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="168" />
         <source>Choose a new or empty folder: the round's files are written there.</source>
         <translation>请选择新的或空的文件夹，批次文件将写入其中。</translation>
     </message>
@@ -544,17 +544,17 @@
     <message>
         <location filename="../../tic_desktop/gui/build_dialog.py" line="389" />
         <source>Create</source>
-        <translation type="unfinished" />
+        <translation>创建</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/build_dialog.py" line="391" />
         <source>bureau-workspace</source>
-        <translation type="unfinished" />
+        <translation>评审局工作目录</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/build_dialog.py" line="403" />
         <source>%1 is not empty. Choose an empty folder or type the name of a new one.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是空文件夹。请选择一个空文件夹，或输入一个新文件夹的名称。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/build_dialog.py" line="425" />
@@ -682,7 +682,7 @@
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="257" />
         <source>Correct the center — %1</source>
-        <translation type="unfinished" />
+        <translation>更正中心信息 — %1</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="268" />
@@ -767,17 +767,17 @@
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="306" />
         <source>Reason for the &amp;correction:</source>
-        <translation type="unfinished" />
+        <translation>更正原因(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="308" />
         <source>Reason for the correction</source>
-        <translation type="unfinished" />
+        <translation>更正原因</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="312" />
         <source>The fields as they were are kept in the center's history with the reason.</source>
-        <translation type="unfinished" />
+        <translation>更正前的内容和更正原因都会保留在该中心的更正记录中。</translation>
     </message>
 </context>
 <context>
@@ -958,134 +958,134 @@
 <context>
     <name>CollectionWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="80" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="84" />
         <source>Meeting collection — %1</source>
         <translation>会场收集 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="85" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="89" />
         <source>Network interface</source>
         <translation>网络接口</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="91" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="95" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="92" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="96" />
         <source>Announce on this network (experts find it by itself)</source>
         <translation>在本网络中公布（专家端自动查找）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="94" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="98" />
         <source>Start collecting</source>
         <translation>开始收集</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="96" />
-        <location filename="../../tic_desktop/gui/collection_window.py" line="204" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="100" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="208" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="99" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="103" />
         <source>Interface:</source>
         <translation>网络接口：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="101" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="105" />
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="109" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="113" />
         <source>Not collecting. Choose the network of the meeting room.</source>
         <translation>尚未收集。请选择会场所用的网络。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="115" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="119" />
         <source>Arrivals</source>
         <translation>到达记录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="122" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="126" />
         <source>Projector</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="124" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="128" />
         <source>Show the experts' names and states</source>
         <translation>显示专家姓名和状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="125" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="129" />
         <source>Show the ranking with scores</source>
         <translation>显示排名和分数</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="128" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="132" />
         <source>Projector view (full screen)</source>
         <translation>投影视图（全屏）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="130" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="134" />
         <source>Always shown: how many have signed per panel.</source>
         <translation>始终显示：各专家组已签名人数。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="148" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="152" />
         <source>No network interface to collect on.</source>
         <translation>本机没有可用于收集的网络接口。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="152" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="156" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="185" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="189" />
         <source>Collecting on %1:%2. Experts' apps find it by themselves; otherwise they type this address. Collector certificate %3.</source>
         <translation>正在 %1:%2 收集。专家端会自动找到；找不到时请专家输入此地址。收集服务器证书 %3。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="211" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="215" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="230" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="234" />
         <source>Not collecting. Returns stored so far stay in the workspace.</source>
         <translation>已停止收集。已收到的回执保存在评审局工作目录中。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="256" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="267" />
         <source>%1: return stored (%2), receipt %3</source>
         <translation>%1：回执已保存（%2），回执编号 %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="263" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="274" />
         <source>%1: the same file again (duplicate), receipt %2</source>
         <translation>%1：重复发送同一文件（重复），回执编号 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="268" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="279" />
         <source>%1: return refused: %2</source>
         <translation>%1：回执被拒收：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="271" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="282" />
         <source>%1: request refused: %2</source>
         <translation>%1：请求被拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="274" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="285" />
         <source>%1: chair copy kept for the panel chair</source>
         <translation>%1：评分副本已留给专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="383" />
-        <location filename="../../tic_desktop/gui/collection_window.py" line="391" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="394" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="402" />
         <source>Collect at the &amp;meeting…</source>
         <translation>会场收集(&amp;M)…</translation>
     </message>
@@ -1165,7 +1165,7 @@ The choice is recorded with your name (%2) and the time.</source>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="464" />
         <source>Take back a record — %1</source>
-        <translation type="unfinished" />
+        <translation>收回一条记录 — %1</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="468" />
@@ -1175,47 +1175,47 @@ The choice is recorded with your name (%2) and the time.</source>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="471" />
         <source>Annual report %1 (received %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 年度报告（%2 收到）</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="484" />
         <source>Revocation of %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 的撤销决定（%2）</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="490" />
         <source>Re&amp;cord:</source>
-        <translation type="unfinished" />
+        <translation>记录(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="490" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>记录</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="492" />
         <source>&amp;Reason:</source>
-        <translation type="unfinished" />
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="492" />
         <source>Reason for taking it back</source>
-        <translation type="unfinished" />
+        <translation>收回原因</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="496" />
         <source>To correct a record, take it back here and record it again with the right values. What was recorded and why it was taken back stay in the center's history.</source>
-        <translation type="unfinished" />
+        <translation>要更正一条记录，请先在这里收回，再按正确内容重新登记。原来登记的内容和收回原因都会保留在该中心的更正记录中。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="500" />
         <source>&amp;Take it back</source>
-        <translation type="unfinished" />
+        <translation>收回(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="502" />
         <source>Take back “%1” from the register of %2?</source>
-        <translation type="unfinished" />
+        <translation>从 %2 的名录记录中收回“%1”？</translation>
     </message>
 </context>
 <context>
@@ -1426,7 +1426,7 @@ The choice is recorded with your name (%2) and the time.</source>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="170" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="977" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1050" />
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
@@ -1514,337 +1514,337 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="466" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="534" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="468" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="536" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="524" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="577" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="597" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="621" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="592" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="645" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="665" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="689" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="588" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="656" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="590" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="658" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="599" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="667" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="559" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="627" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="338" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="406" />
         <source>This document is not a PDF that can be shown.</source>
         <translation>该文件不是可以显示的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="406" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="474" />
         <source>Decrypting</source>
         <translation>正在解密</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="579" />
         <source>Checking the package's signature…</source>
         <translation>正在核验评审包签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="641" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="714" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="650" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="723" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="661" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="667" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="734" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="740" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="664" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="737" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="672" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="745" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="673" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="985" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="746" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1058" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="674" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="747" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="675" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="748" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="676" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="749" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="697" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="770" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="699" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="772" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="701" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="774" />
         <source>Conflict with %1</source>
         <translation>与 %1 存在利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="703" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="776" />
         <source>Reason for %1</source>
         <translation>%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="704" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="777" />
         <source>Reason, if you have a conflict</source>
         <translation>如须回避，请填写理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="762" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="835" />
         <source>Declared: %1 conflicts (%2 already locked by the bureau)</source>
         <translation>已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="785" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="858" />
         <source>You declare a conflict of interest with these applications:</source>
         <translation>您声明与以下申报存在利益冲突：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="791" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="864" />
         <source>You declare no conflict of interest with any application of this panel.</source>
         <translation>您声明与本组全部申报均不存在利益冲突。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="795" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="868" />
         <source>Already locked by the bureau: %1</source>
         <translation>评审局已确认须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="801" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="874" />
         <source>After you confirm, the declaration cannot be changed. Confirm?</source>
         <translation>确认后不能更改。是否确认？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="809" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="846" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="882" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="919" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="810" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="883" />
         <source>Give the reason for your conflict with %1.</source>
         <translation>请填写与 %1 存在利益冲突的理由。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="821" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="894" />
         <source>Confirm the declaration</source>
         <translation>确认回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="826" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="899" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="827" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="900" />
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="848" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="921" />
         <source>Your declaration is recorded.</source>
         <translation>回避声明已确认。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="866" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="939" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="868" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1255" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="941" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1335" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="870" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1255" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="943" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1335" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="893" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="966" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="964" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="965" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1037" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1038" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="968" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1041" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="986" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1059" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="987" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1060" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="988" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1061" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="990" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1063" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1002" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1075" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1008" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1081" />
         <source>This application has no attachments.</source>
         <translation>该申报没有附件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1026" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1099" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1027" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1100" />
         <source>Clause</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1028" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1101" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1029" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1102" />
         <source>Application data</source>
         <translation>申报数据</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1030" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1103" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1077" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1150" />
         <source>in memory only</source>
         <translation>仅在内存中</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1078" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1151" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1092" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1165" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="337" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1138" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="405" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1212" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="427" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="495" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1093" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1166" />
         <source>Decrypting…</source>
         <translation>正在解密…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1173" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1253" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1173" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1253" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1179" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1259" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1185" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1265" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1191" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1271" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1202" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1282" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1240" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1320" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2362,47 +2362,47 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="154" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="156" />
         <source>&amp;Recent rounds</source>
-        <translation type="unfinished" />
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="221" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="218" />
         <source>(none yet)</source>
-        <translation type="unfinished" />
+        <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="237" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="234" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="237" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="234" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="241" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="249" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="246" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="376" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="373" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="387" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="384" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="427" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="424" />
         <source>Built %1 packages</source>
         <translation>已生成 %1 个评审包</translation>
     </message>
@@ -2431,12 +2431,12 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="494" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="491" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="496" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="493" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
@@ -2493,7 +2493,7 @@ The choice is recorded with your name (%2) and the time.</source>
     <message>
         <location filename="../../tic_desktop/gui/build_parts.py" line="51" />
         <source>This computer has no secure place (system keyring) where the bureau's private keys could be kept for you. They will be protected by a passphrase instead: choose one of at least 8 characters and type it twice below. You will type it each time you build packages or read returns. Keep it safe: without it no package can be built and no return can be read.</source>
-        <translation type="unfinished" />
+        <translation>这台电脑没有可以替您安全保存评审局私钥的地方（系统密钥环）。私钥将改用口令保护：请设置一个至少 8 个字符的口令，并在下面输入两次。以后每次生成评审包或读取回执时都要输入这个口令。请妥善保管：没有它，就不能生成评审包，也不能读取专家交回的评分。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/build_parts.py" line="66" />
@@ -2560,78 +2560,78 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>专家库：勾选本组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="197" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="198" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="204" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="205" />
         <source>Applications this panel reviews</source>
         <translation>本组评审的申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="239" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="240" />
         <source>Conflict-of-interest checks (live)</source>
         <translation>回避检查（实时）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="244" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="244" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="244" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="243" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="244" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="245" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="246" />
         <source>Conflict-of-interest checks</source>
         <translation>回避检查</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="299" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="300" />
         <source>“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2).</source>
         <translation>不能使用“%1”：编号不能与已有专家组重复，只能由字母、数字和 - _ . 组成（不能含有 %2、空格等）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="318" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="319" />
         <source>Its %1 members, its chair and its %2 applications will no longer be assigned.</source>
-        <translation type="unfinished" />
+        <translation>该组的 %1 名成员、组长和 %2 项申报的分配将被清除。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="326" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="327" />
         <source>Packages were already issued for this panel (%1). Returns made from them will no longer match a panel of the round: the experts would have to be sent new packages.</source>
-        <translation type="unfinished" />
+        <translation>该专家组已生成并发放过评审包（%1）。删除后，用这些评审包交回的评分将对不上本批次的任何专家组，需要给专家重新发放评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="333" />
         <location filename="../../tic_desktop/gui/panel_builder.py" line="334" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="335" />
         <source>Delete panel %1?</source>
-        <translation type="unfinished" />
+        <translation>删除专家组 %1？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="336" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="337" />
         <source>&amp;Delete panel</source>
-        <translation type="unfinished" />
+        <translation>删除专家组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="607" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="608" />
         <source>Withdraw declared conflict</source>
         <translation>撤回回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="388" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="389" />
         <source> (also in %1)</source>
         <translation>（亦在 %1）</translation>
     </message>
@@ -2641,83 +2641,83 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>删除专家组(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="195" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="196" />
         <source>C&amp;hair:</source>
         <translation>组长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="209" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="210" />
         <source>A&amp;pplications this panel reviews:</source>
         <translation>本组评审的申报(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="211" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="212" />
         <source>&amp;Members (tick to add):</source>
         <translation>成员（勾选加入）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="260" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="261" />
         <source>&amp;Declare a conflict…</source>
         <translation>声明回避(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="262" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="263" />
         <source>&amp;Withdraw declared conflict</source>
         <translation>撤回回避声明(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="571" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="572" />
         <source>— choose the chair —</source>
         <translation>— 请选择组长 —</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="408" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="409" />
         <source> (in %1)</source>
         <translation>（已在 %1）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="447" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="448" />
         <source>Recused: %1</source>
         <translation>回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="449" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="450" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="487" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="488" />
         <source>and %1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="491" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="492" />
         <source>Packages cannot be built yet:</source>
         <translation>尚不能生成评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="497" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="498" />
         <source>No rule is broken, but %1 findings rest on unit names and need a person to confirm:</source>
         <translation>没有违反回避规则，但有 %1 项结论仅凭单位名称得出，需要人工确认：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="504" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="505" />
         <source>Every panel passes the conflict-of-interest rules.</source>
         <translation>所有专家组均符合回避规则。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="297" />
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="524" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="298" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="525" />
         <source>New panel</source>
         <translation>新建专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="524" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="525" />
         <source>Panel id:</source>
         <translation>专家组编号：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/panel_builder.py" line="607" />
+        <location filename="../../tic_desktop/gui/panel_builder.py" line="608" />
         <source>Conflict:</source>
         <translation>回避声明：</translation>
     </message>
@@ -3021,12 +3021,12 @@ The choice is recorded with your name (%2) and the time.</source>
     <message>
         <location filename="../../tic_desktop/gui/register_window.py" line="263" />
         <source>&amp;Correct the center…</source>
-        <translation type="unfinished" />
+        <translation>更正中心信息(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_window.py" line="266" />
         <source>&amp;Take back a record…</source>
-        <translation type="unfinished" />
+        <translation>收回一条记录(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_window.py" line="268" />
@@ -3049,112 +3049,112 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>中心详情</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="344" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="343" />
         <source>%1 centers as of %2 · %3 need attention (a clause applies or something is overdue)</source>
         <translation>共 %1 个中心（截至 %2）· %3 个需要关注（适用撤销等条款或有逾期事项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="372" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="371" />
         <source>Add an approved center with Register → Add center (Ctrl+N).</source>
         <translation>请通过“名录 → 新增中心”（Ctrl+N）登记已批建的中心。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="380" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="379" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="381" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="380" />
         <source>Qualification cancelled</source>
         <translation>已取消资格</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="382" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="381" />
         <source>Clauses that apply</source>
         <translation>适用条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="383" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="382" />
         <source>None: no revocation trigger applies today.</source>
         <translation>无：目前不适用任何撤销情形。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="384" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="383" />
         <source>Due next</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="385" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="384" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="386" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="385" />
         <source>Annual reports received</source>
         <translation>已报送的年度报告</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="388" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="387" />
         <source>Evaluations</source>
         <translation>绩效评价</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="387" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="386" />
         <source>received late</source>
         <translation>逾期报送</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="389" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="388" />
         <source>What the bureau should do</source>
         <translation>市科技局应办理</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="390" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="389" />
         <source>Corrections</source>
-        <translation type="unfinished" />
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/register_window.py" line="390" />
+        <source>corrected</source>
+        <translation>已更正</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_window.py" line="391" />
-        <source>corrected</source>
-        <translation type="unfinished" />
+        <source>taken back</source>
+        <translation>已收回</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_window.py" line="392" />
-        <source>taken back</source>
-        <translation type="unfinished" />
+        <source>reason</source>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_window.py" line="393" />
-        <source>reason</source>
-        <translation type="unfinished" />
+        <source>was</source>
+        <translation>原为</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_window.py" line="394" />
-        <source>was</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="395" />
         <source>now</source>
-        <translation type="unfinished" />
+        <translation>现为</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="397" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="396" />
         <source>The same lead unit (credit code) also hosts: %1. The regulation allows this; check that the code is right.</source>
         <translation>同一依托单位（统一社会信用代码相同）还依托建设：%1。办法未禁止，请核对代码是否有误。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="406" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="405" />
         <source>Approved %1 · preparation period ended %2 · %3</source>
         <translation>%1 批复建设 · 筹建期已于 %2 届满 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="408" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="407" />
         <source>Approved %1 · preparation period until %2 · %3</source>
         <translation>%1 批复建设 · 筹建期至 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="521" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="520" />
         <source>The unified social credit code %1 is already the lead unit of: %2.
 
 The regulation does not forbid one unit hosting several centers, but check that the code is right. Save anyway?</source>
@@ -3163,7 +3163,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
 办法未禁止同一单位依托建设多个技术创新中心，但请核对代码是否录入有误。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/register_window.py" line="541" />
+        <location filename="../../tic_desktop/gui/register_window.py" line="540" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3506,90 +3506,92 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="429" />
         <source>&amp;Record the revocation</source>
-        <translation type="unfinished" />
+        <translation>登记撤销决定(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="439" />
         <source>Record that %1 (%2) is revoked on %3 under “%4”?
 
 From that day no annual report or evaluation can be recorded for it, and it no longer counts as a center in the register. A revocation recorded by mistake can only be taken back with a reason, and both stay in the center's history.</source>
-        <translation type="unfinished" />
+        <translation>登记 %1（%2）于 %3 依据“%4”被撤销？
+
+自该日起，不能再为它登记年度报告或绩效评价，它在名录中不再算作技术创新中心。误登的撤销只能填写原因后收回，撤销和收回都会保留在该中心的更正记录中。</translation>
     </message>
 </context>
 <context>
     <name>RoundEditorDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="269" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="274" />
         <source>Edit round %1</source>
         <translation>编辑评审批次 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="278" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="284" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="279" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="285" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="280" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="286" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="281" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="287" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="286" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="292" />
         <source>This is the bundled demo round: your changes are saved as a copy in a folder you choose.</source>
         <translation>这是随软件提供的演示批次：修改将另存为副本，保存到您选择的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="289" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="295" />
         <source>Saving replaces the round's files; earlier versions are not kept.</source>
         <translation>保存将替换批次文件，不保留旧版本。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="311" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="317" />
         <source>Import into a round whose packages were issued?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="312" />
-        <source>Packages were already issued for this round: %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="314" />
-        <source>Imported applications replace those with the same id. The packages already handed out keep the old materials: the experts would score the old version unless you build the packages again and hand out the new ones.</source>
-        <translation type="unfinished" />
+        <translation>本批次已发放评审包，仍要导入吗？</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/round_wizard.py" line="318" />
-        <source>&amp;Import anyway</source>
-        <translation type="unfinished" />
+        <source>Packages were already issued for this round: %1.</source>
+        <translation>本批次已生成并发放过评审包：%1。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="328" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="320" />
+        <source>Imported applications replace those with the same id. The packages already handed out keep the old materials: the experts would score the old version unless you build the packages again and hand out the new ones.</source>
+        <translation>导入的申报会替换编号相同的申报。已发出的评审包里仍是旧材料：除非重新生成并发放评审包，专家评审的将是旧版本。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="324" />
+        <source>&amp;Import anyway</source>
+        <translation>仍然导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="334" />
         <source>The rubric is not complete</source>
         <translation>评分表尚未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="330" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="336" />
         <source>Fix the rubric first: every criterion needs an id, a title and a maximum, and the maxima must add up to 100.</source>
         <translation>请先完善评分表：每个评分项都需要编号、名称和满分，且满分合计为 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="337" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="343" />
         <source>Empty folder for the copy of the round</source>
         <translation>用于保存批次副本的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="348" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="354" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>
@@ -3597,52 +3599,52 @@ From that day no annual report or evaluation can be recorded for it, and it no l
 <context>
     <name>RoundWizard</name>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="184" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="188" />
         <source>New review round</source>
         <translation>新建评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="198" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="202" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="199" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="203" />
         <source>At least one application.</source>
         <translation>至少导入一项申报。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="206" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="210" />
         <source>Expert pool</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="207" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="211" />
         <source>Everyone who may sit on a panel of this round.</source>
         <translation>本批次可以参加专家组的全部专家。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="214" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="218" />
         <source>Rubric</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="215" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="219" />
         <source>Criteria, maximum points and guidance; the maxima add up to 100.</source>
         <translation>评分项、满分和评分指引；满分合计 100 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="222" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="226" />
         <source>Panels</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="224" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="228" />
         <source>Every panel needs members and a chair. Packages can only be built for panels that pass every conflict-of-interest rule; you can fix panels later.</source>
         <translation>每个专家组都需要成员和组长。只有符合全部回避规则的专家组才能生成评审包，专家组也可以稍后调整。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/round_wizard.py" line="239" />
+        <location filename="../../tic_desktop/gui/round_wizard.py" line="244" />
         <source>The round was not saved</source>
         <translation>评审批次未保存</translation>
     </message>

@@ -1,0 +1,47 @@
+"""Chinese for the bureau's review day (issue #14): building without getting stuck, a new workspace,
+asking before destroying, register corrections, recent rounds (merged by fill_translations.py)."""
+
+ZH = {
+    # build dialog: a new workspace
+    "Create": "创建",
+    "bureau-workspace": "评审局工作目录",
+    "%1 is not empty. Choose an empty folder or type the name of a new one.": "%1 不是空文件夹。请选择一个空文件夹，或输入一个新文件夹的名称。",
+    "This computer has no secure place (system keyring) where the bureau's private keys could be kept for you. They will be protected by a passphrase instead: choose one of at least 8 characters and type it twice below. You will type it each time you build packages or read returns. Keep it safe: without it no package can be built and no return can be read.": "这台电脑没有可以替您安全保存评审局私钥的地方（系统密钥环）。私钥将改用口令保护：请设置一个至少 8 个字符的口令，并在下面输入两次。以后每次生成评审包或读取回执时都要输入这个口令。请妥善保管：没有它，就不能生成评审包，也不能读取专家交回的评分。",
+    # panel builder and round editor: asking before destroying
+    "Its %1 members, its chair and its %2 applications will no longer be assigned.": "该组的 %1 名成员、组长和 %2 项申报的分配将被清除。",
+    "Packages were already issued for this panel (%1). Returns made from them will no longer match a panel of the round: the experts would have to be sent new packages.": "该专家组已生成并发放过评审包（%1）。删除后，用这些评审包交回的评分将对不上本批次的任何专家组，需要给专家重新发放评审包。",
+    "Delete panel %1?": "删除专家组 %1？",
+    "&Delete panel": "删除专家组(&D)",
+    "Import into a round whose packages were issued?": "本批次已发放评审包，仍要导入吗？",
+    "Packages were already issued for this round: %1.": "本批次已生成并发放过评审包：%1。",
+    "Imported applications replace those with the same id. The packages already handed out keep the old materials: the experts would score the old version unless you build the packages again and hand out the new ones.": "导入的申报会替换编号相同的申报。已发出的评审包里仍是旧材料：除非重新生成并发放评审包，专家评审的将是旧版本。",
+    "&Import anyway": "仍然导入(&I)",
+    # register: corrections with their history
+    "Correct the center — %1": "更正中心信息 — %1",
+    "Reason for the &correction:": "更正原因(&C)：",
+    "Reason for the correction": "更正原因",
+    "The fields as they were are kept in the center's history with the reason.": "更正前的内容和更正原因都会保留在该中心的更正记录中。",
+    "Take back a record — %1": "收回一条记录 — %1",
+    "Annual report %1 (received %2)": "%1 年度报告（%2 收到）",
+    "Revocation of %1 (%2)": "%1 的撤销决定（%2）",
+    "Re&cord:": "记录(&C)：",
+    "Record": "记录",
+    "&Reason:": "原因(&R)：",
+    "Reason for taking it back": "收回原因",
+    "To correct a record, take it back here and record it again with the right values. What was recorded and why it was taken back stay in the center's history.": "要更正一条记录，请先在这里收回，再按正确内容重新登记。原来登记的内容和收回原因都会保留在该中心的更正记录中。",
+    "&Take it back": "收回(&T)",
+    "Take back “%1” from the register of %2?": "从 %2 的名录记录中收回“%1”？",
+    "&Correct the center…": "更正中心信息(&C)…",
+    "&Take back a record…": "收回一条记录(&T)…",
+    "Corrections": "更正记录",
+    "corrected": "已更正",
+    "taken back": "已收回",
+    "reason": "原因",
+    "was": "原为",
+    "now": "现为",
+    "&Record the revocation": "登记撤销决定(&R)",
+    "Record that %1 (%2) is revoked on %3 under “%4”?\n\nFrom that day no annual report or evaluation can be recorded for it, and it no longer counts as a center in the register. A revocation recorded by mistake can only be taken back with a reason, and both stay in the center's history.": "登记 %1（%2）于 %3 依据“%4”被撤销？\n\n自该日起，不能再为它登记年度报告或绩效评价，它在名录中不再算作技术创新中心。误登的撤销只能填写原因后收回，撤销和收回都会保留在该中心的更正记录中。",
+    # main window
+    "&Recent rounds": "最近打开(&R)",
+    "(none yet)": "（暂无）",
+}

@@ -127,12 +127,18 @@ def round_import_excel(args: argparse.Namespace) -> str | dict:
             "applications": [d["id"] for d in contents.application_data],
             "experts": len(contents.experts),
             "files": written,
+            "notes": [n.describe(_lang(args)) for n in contents.notes],
         }
     if _lang(args) == "en":
         head = f"Imported {len(contents.applications)} application(s) and {len(contents.experts)} expert(s):"
     else:
         head = f"已导入申报 {len(contents.applications)} 项、专家 {len(contents.experts)} 人："
-    return head + "".join(f"\n  {os.path.relpath(path)}" for path in written)
+    report = contents.report(_lang(args))
+    return (
+        head
+        + "".join(f"\n  {os.path.relpath(path)}" for path in written)
+        + (f"\n\n{report}" if report else "")
+    )
 
 
 def _json_bytes(data) -> bytes:

@@ -50,6 +50,8 @@ class ApplicationsPage(QWidget):
     changed = Signal()
     problems_shown = Signal(str)
     """An import was refused: the text shown to the user."""
+    report_shown = Signal(str)
+    """A workbook was imported with cells normalised or to confirm: the import report shown."""
 
     def __init__(self, draft: RoundDraft, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,12 @@ class ApplicationsPage(QWidget):
         )
         self.draft.merge_experts(contents.experts)
         self._imported()
+        if contents.notes:  # the import report: every cell normalised or to be checked
+            report = contents.report(self.language)
+            self.report_shown.emit(report)
+            shown = report.splitlines()
+            text = "\n".join(shown[1:14] + (["…"] if len(shown) > 14 else []))
+            show_warning(self, contents.report_title(self.language), text, report)
         return True
 
     def remove_selected(self) -> None:

@@ -28,6 +28,7 @@ from tic_desktop.cli.main import main as tic
 from tic_desktop.domain.loading import load_round
 from tic_desktop.gui.results_opening import ResultsOpener
 from tic_desktop.paths import demo_round_file
+from tic_desktop.reports.exports import TABLE_ROW
 from tic_desktop.signing.pdf_verification import verify_pdf
 
 pytestmark = pytest.mark.gui
@@ -297,9 +298,10 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(
         csv_rows = list(csv.reader(handle))
     assert {row[1] for row in csv_rows[1:]} == set(expected)
     xlsx = load_workbook(results.export(tmp_path / "ranking.xlsx"))
-    assert len(list(xlsx["全部评分"].iter_rows(min_row=2))) == sum(
+    # One row per counted (application, expert), the criteria as columns; the table under row 4.
+    assert len(list(xlsx["评分明细"].iter_rows(min_row=TABLE_ROW + 1))) == sum(
         len(v) for v in totals.values()
-    ) * len(rubric.criteria)
+    )
     summary = results.sign_summary(tmp_path / "summary.pdf")
     assert [(r.role, r.valid) for r in verify_pdf(summary.read_bytes(), bureau.ca_pem)] == [
         ("评审结果签发", True)

@@ -39,14 +39,7 @@ from tic_desktop.gui.inbox_model import MembersModel, ReturnsModel, local_time, 
 from tic_desktop.gui.ranking_model import RankingModel
 from tic_desktop.gui.results_detail import ApplicationDetail
 from tic_desktop.gui.results_opening import BureauSession
-from tic_desktop.reports.exports import (
-    RANKING_HEADER,
-    SCORES_HEADER,
-    as_csv,
-    as_xlsx,
-    ranking_rows,
-    score_rows,
-)
+from tic_desktop.reports.exports import ranking_csv, results_workbook
 from tic_desktop.reports.result_summary import result_summary, signed_result_summary
 from tic_desktop.returns.inbox import (
     InboxSnapshot,
@@ -495,7 +488,8 @@ class ResultsWindow(QMainWindow):
 
     # --- output ------------------------------------------------------------------------------
     def export(self, target: Path | None = None) -> Path | None:
-        """Ranking and every accepted score: .xlsx (two sheets) or .csv (the ranking)."""
+        """The results: .xlsx (ranking, expert matrix, scores, opinions, exclusions, returns) or
+        .csv (the ranking)."""
         if target is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export ranking"), "ranking.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
@@ -503,16 +497,11 @@ class ResultsWindow(QMainWindow):
             if not chosen:
                 return None
             target = Path(chosen)
-        ranking = (RANKING_HEADER, ranking_rows(self.review.round, self.results))
+        method = round_method(self.review.round)
         if target.suffix.lower() == ".csv":
-            data = as_csv(*ranking)
+            data = ranking_csv(self.review.round, self.results, method)
         else:
-            data = as_xlsx(
-                {
-                    "排名": ranking,
-                    "全部评分": (SCORES_HEADER, score_rows(self.review.round, self.items)),
-                }
-            )
+            data = results_workbook(self.review.round, self.results, self.items, method)
         write_atomically(target, data)
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(target)))
         return target

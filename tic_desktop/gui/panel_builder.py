@@ -51,7 +51,7 @@ RESULT_BG = {
     Result.MISSING: QColor("#fff3cd"),
 }
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
-PROBLEM_LINES = 3
+PROBLEM_LINES = 2
 """The problem list is as high as its heading and this many problems: fixed, so that the panels below
 never jump when it changes; a longer list scrolls."""
 

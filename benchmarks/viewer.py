@@ -84,6 +84,7 @@ def scanned_pdf(target: Path, pages: int, size_mb: float) -> Path:
     def page_image(number: int, quality: int) -> bytes:
         image = Image.eval(noise, lambda v, n=number: min(255, 120 + (v + n * 7) % 135))
         draw = ImageDraw.Draw(image)
+        draw.rectangle((60, 60, 60 + 8 * (number % 100), 80), fill=(0, 0, 0))  # the page's mark
         for line in range(60):
             y = 120 + line * 26
             draw.rectangle((110, y, 110 + rng.randint(500, 1020), y + 12), fill=(40, 40, 50))
@@ -92,20 +93,18 @@ def scanned_pdf(target: Path, pages: int, size_mb: float) -> Path:
         return out.getvalue()
 
     per_page = size_mb * 2**20 / pages
-    quality = 50
-    for _ in range(8):  # calibrate the quality on one page
-        size = len(page_image(0, quality))
-        if abs(size - per_page) < per_page * 0.05 or quality in (5, 98):
-            break
-        quality = max(5, min(98, round(quality * (per_page / size) ** 0.8)))
-    # Eight distinct scans, each page its own copy (a JPEG comment makes the bytes differ, so
-    # reportlab embeds every page's image instead of sharing one).
-    scans = [page_image(number, quality) for number in range(8)]
+    low, high = 5, 98  # bisect the JPEG quality on one page
+    for _ in range(7):
+        quality = (low + high) // 2
+        if len(page_image(0, quality)) < per_page:
+            low = quality + 1
+        else:
+            high = quality
+    quality = max(5, min(98, high))
+    # Every page its own scan: reportlab keeps one copy of identical images.
     pdf = canvas.Canvas(str(target), pagesize=A4)
     for number in range(pages):
-        scan = scans[number % len(scans)]
-        comment = f"page {number}".encode()
-        data = scan[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment + scan[2:]
+        data = page_image(number, quality)
         pdf.drawImage(ImageReader(io.BytesIO(data)), 0, 0, A4[0], A4[1])
         pdf.showPage()
     pdf.save()
@@ -173,63 +172,106 @@ def main() -> int:
     parser.add_argument("--size-mb", type=float, default=163)
     parser.add_argument("--pages", type=int, default=120)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # the child's folder
     parser.add_argument(
         "--diagnose",
         action="store_true",
         help="print the GUI thread's stack when it stalls > 80 ms",
     )
     args = parser.parse_args()
+    if args.prepare is not None:
+        return prepare(args.prepare, args.pages, args.size_mb)
+    # The PDF and the package are made by a child process, so that this one holds only what the
+    # expert's window holds when the attachment is clicked.
+    import subprocess
+
+    subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--prepare",
+            str(_TEMP),
+            "--pages",
+            str(args.pages),
+            "--size-mb",
+            str(args.size_mb),
+        ],
+        check=True,
+    )
+    prepared = json.loads((_TEMP / "prepared.json").read_text())
     app = QApplication(sys.argv[:1])  # noqa: F841 - kept alive for the run
 
-    from tic_desktop.bureau.workspace import init_workspace
-    from tic_desktop.gui.expert_window import ExpertWindow, _load_review_machinery
-    from tic_desktop.gui.settings import Preferences
-    from tic_desktop.packages.build import build_packages
     from tic_desktop.packages.opening import open_package
+
+    made_seconds = prepared["made_s"]
+    package_file = Path(prepared["package"])
+    package = open_package(package_file)
+    credential = package.unlock("E02", prepared["passphrase"])
+    attachment = package.manifest.application("LC-2026-001").attachments[0]
+    assert attachment.title == "扫描件"
+    return measure(args, made_seconds, package_file, package, credential, attachment)
+
+
+def prepare(folder: Path, pages: int, size_mb: float) -> int:
+    from tic_desktop.bureau.workspace import init_workspace
+    from tic_desktop.packages.build import build_packages
     from tic_desktop.paths import demo_round_file
     from tic_desktop.review import review_round
-    from tic_desktop.security import age_files
-    from tic_desktop.storage import open_database
 
-    round_dir = _TEMP / "round"
+    round_dir = folder / "round"
     shutil.copytree(demo_round_file().parent, round_dir)
     started = time.perf_counter()
-    scanned_pdf(round_dir / "apps" / "LC-2026-001" / "scan.pdf", args.pages, args.size_mb)
+    scanned_pdf(round_dir / "apps" / "LC-2026-001" / "scan.pdf", pages, size_mb)
     made_seconds = time.perf_counter() - started
     app_file = round_dir / "apps" / "LC-2026-001.json"
     data = json.loads(app_file.read_text(encoding="utf-8"))
     data["attachments"].insert(0, {"title": "扫描件", "file": "LC-2026-001/scan.pdf"})
     app_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    workspace = init_workspace(_TEMP / "bureau", passphrase="viewer benchmark")
+    workspace = init_workspace(folder / "bureau", passphrase="viewer benchmark")
     built, credentials = build_packages(
         review_round(round_dir / "round.json"),
         workspace,
         workspace.keys("viewer benchmark"),
-        _TEMP / "packages",
+        folder / "packages",
         ["P1"],
     )
-    package_file = built[0].file
-    package = open_package(package_file)
-    credential = package.unlock("E02", credentials["E02"].passphrase)
-    attachment = package.manifest.application("LC-2026-001").attachments[0]
-    assert attachment.title == "扫描件"
+    (folder / "prepared.json").write_text(
+        json.dumps(
+            {
+                "package": str(built[0].file),
+                "passphrase": credentials["E02"].passphrase,
+                "made_s": made_seconds,
+            }
+        )
+    )
+    shutil.rmtree(_TEMP, ignore_errors=True)  # this child's own user folders
+    return 0
 
-    # Bare pyrage on the same member, from a file of its stored bytes.
-    member_copy = _TEMP / "member.age"
-    with zipfile.ZipFile(package_file) as archive:
-        member_copy.write_bytes(archive.read(attachment.file.path))
-    identity = age_files.identity_from_text(credential.age_identity)
-    import pyrage
 
-    bare = []
-    for _ in range(3):
-        with member_copy.open("rb") as source:
-            sink = io.BytesIO()
-            begin = time.perf_counter()
-            pyrage.decrypt_io(source, sink, [identity])
-            bare.append(time.perf_counter() - begin)
-            del sink
-    member_copy.unlink()
+def measure(args, made_seconds, package_file, package, credential, attachment) -> int:
+    from tic_desktop.gui.expert_window import ExpertWindow, _load_review_machinery
+    from tic_desktop.gui.settings import Preferences
+    from tic_desktop.security import age_files
+    from tic_desktop.storage import open_database
+
+    def bare_pyrage() -> list[float]:
+        """Bare pyrage on the same member, from a file of its stored bytes."""
+        import pyrage
+
+        member_copy = _TEMP / "member.age"
+        with zipfile.ZipFile(package_file) as archive:
+            member_copy.write_bytes(archive.read(attachment.file.path))
+        identity = age_files.identity_from_text(credential.age_identity)
+        times = []
+        for _ in range(3):
+            with member_copy.open("rb") as source:
+                sink = io.BytesIO()
+                begin = time.perf_counter()
+                pyrage.decrypt_io(source, sink, [identity])
+                times.append(time.perf_counter() - begin)
+                del sink
+        member_copy.unlink()
+        return times
 
     _load_review_machinery()
     db = open_database(_TEMP / "expert.sqlite3")
@@ -279,6 +321,10 @@ def main() -> int:
             settle(10)
         scrolled = time.perf_counter() - begin
     pages = window.viewer.page_count
+    thumbnails_after_scroll = len(window.viewer._thumbs_done)
+    window.close()
+    db.close()
+    bare = bare_pyrage()  # after the window's figures: its memory is not in them
     size_mib = attachment.file.plaintext_size / 2**20
     decrypt = handed[0] - click
     figures = {
@@ -294,15 +340,13 @@ def main() -> int:
         "thumbnails_rendered_after_open": thumbnails_first,
         "scroll_to_last_thumbnail_s": round(scrolled, 3),
         "longest_gap_ms_scroll": round(scrolling.longest_gap_ms),
-        "thumbnails_rendered_after_scroll": len(window.viewer._thumbs_done),
+        "thumbnails_rendered_after_scroll": thumbnails_after_scroll,
         "gui_rss_before_click_mib": round(gui_before),
         "gui_peak_rss_mib": round(gui_peak),
         "gui_peak_beyond_before_mib": round(gui_peak - gui_before),
         "gui_peak_beyond_attachment_mib": round(gui_peak - size_mib),
         "worker_peak_rss_mib": round(worker_peak),
     }
-    window.close()
-    db.close()
     shutil.rmtree(_TEMP, ignore_errors=True)
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))

@@ -387,16 +387,19 @@ class PdfViewer(QWidget):
         self.show_page(0)
 
     def _request_visible_thumbnails(self) -> None:
+        """Queue the thumbnails of the rows in view (and the next one), nearest the top first."""
         if not self._page_count:
             return
-        viewport = self.thumbnails.viewport().rect()
-        first = self.thumbnails.indexAt(viewport.topLeft()).row()
-        last = self.thumbnails.indexAt(viewport.bottomLeft()).row()
-        first = max(0, first)
-        last = self._page_count - 1 if last < 0 else last
-        wanted = [
-            i for i in range(first, min(self._page_count, last + 2)) if i not in self._thumbs_done
+        view = self.thumbnails
+        area = view.viewport().rect()
+        visible = [
+            row
+            for row in range(view.count())
+            if view.visualItemRect(view.item(row)).intersects(area)
         ]
+        if visible:
+            visible.append(min(self._page_count - 1, visible[-1] + 1))
+        wanted = [row for row in dict.fromkeys(visible) if row not in self._thumbs_done]
         with self._renderer._condition:
             self._renderer._requests.thumbnails = [(self._generation, i) for i in wanted]
             self._renderer._condition.notify()

@@ -43,14 +43,15 @@ class Method:
         )
 
     def parameters(self) -> dict[str, str]:
-        """The method's parameters as the signed summary prints them (labels in Chinese, with the
-        round-file key in brackets so that anyone can find them again for `tic aggregate`)."""
+        """The method's parameters as the signed summary prints them, labelled in Chinese (the
+        round file's keys are in formats.md: trim_from, wide_spread_points, grade_bands)."""
+        bands = [f"{grade} ≥ {low}" for low, grade in self.grade_bands]
+        if self.grade_bands:
+            bands.append(f"{self.lowest_grade} < {self.grade_bands[-1][0]}")
         return {
-            "去掉最高分和最低分的最少有效评分数（trim_from）": str(self.trim_from),
-            "分差预警分数（wide_spread_points）": str(self.wide_spread_points),
-            "等次分档（grade_bands）": "；".join(
-                f"{grade} ≥ {low}" for low, grade in self.grade_bands
-            ),
+            "去掉最高分和最低分的最少有效评分数": str(self.trim_from),
+            "分差预警分数": str(self.wide_spread_points),
+            "等次分档": "，".join(bands),
         }
 
 

@@ -58,16 +58,16 @@ def test_inbox_classifies_and_ranks_dropped_folders(
     )  # flags in words, not codes
     from openpyxl import load_workbook
 
+    from tic_desktop.reports.exports import TABLE_ROW
+
     workbook = load_workbook(window.export(tmp_path / "ranking.xlsx"))
-    assert workbook.sheetnames == ["排名", "全部评分"]
-    ranking = {row[1]: row for row in workbook["排名"].iter_rows(min_row=2, values_only=True)}
-    assert ranking["LC-2026-004"][5] == f"{expected_mean.quantize(Decimal('0.01'))}"
-    scores = list(workbook["全部评分"].iter_rows(min_row=2, values_only=True))
-    criteria = len(review.round.rubric.criteria)
-    assert (
-        len([s for s in scores if s[0] == "E02"]) == 4 * criteria
-    )  # E02 scored all four applications
-    assert all(isinstance(s[3], str) for s in scores)  # decimals stay text, never floats
+    assert workbook.sheetnames == ["排名", "专家评分矩阵", "评分明细", "评审意见", "未计入", "回执"]
+    ranking = {row[1].value: row for row in workbook["排名"].iter_rows(min_row=TABLE_ROW + 1)}
+    final = ranking["LC-2026-004"][6]  # 最终得分: a number Excel can add up, shown with 0.00
+    assert (final.data_type, final.number_format) == ("n", "0.00")
+    assert Decimal(repr(final.value)) == expected_mean.quantize(Decimal("0.01"))
+    scores = list(workbook["评分明细"].iter_rows(min_row=TABLE_ROW + 1, values_only=True))
+    assert len([s for s in scores if s[2] == "E02"]) == 4  # E02 scored all four applications
     # The signed result summary verifies against the bureau root and lists every input's hash.
     import subprocess
 
@@ -81,7 +81,8 @@ def test_inbox_classifies_and_ranks_dropped_folders(
     ).stdout
     flat = text.replace("\n", "")
     assert all(item.file_sha256 in flat for item in items)
-    assert "（接收）" in flat and "accepted" not in flat and "trim_from）" in flat
+    assert "（接收）" in flat and "accepted" not in flat
+    assert "去掉最高分和最低分的最少有效评分数：5" in flat and "trim_from" not in flat
 
 
 def test_bureau_window_opens_results_with_the_workspace_passphrase(

@@ -147,3 +147,4 @@ class ResultSummary:
         default_factory=list
     )  # (application, expert, reason)
     date: str = ""
+    performance: bool = False  # a performance round (绩效评价): grades and their bands shown

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, PageBreak, Spacer, Table
+from reportlab.platypus import Image, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from tic_desktop.reports.documents import (
     CaseHeader,
@@ -252,16 +254,46 @@ def draw_inspection_report(doc: InspectionReport, member_signatures: bool = True
     return build_pdf(f"现场考察报告 {doc.case.application_id}", story, SignatureBlock(signers))
 
 
+def _handling_lines(st: Styles) -> Table:
+    """Lines for the bureau's staff to sign by hand: who prepared the summary, who checked it."""
+    rows = [
+        [text(label, st.cell), "", text("日期", st.cell), ""]
+        for label in ("经办人（签字）", "审核人（签字）")
+    ]
+    table = Table(
+        rows,
+        colWidths=[30 * mm, CONTENT_WIDTH / 2 - 20 * mm, 12 * mm, CONTENT_WIDTH / 2 - 22 * mm],
+        rowHeights=[12 * mm] * len(rows),
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+                ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
 def draw_result_summary(doc: ResultSummary, signer_field: str = "bureau-summary") -> Drawn:
+    """The signed 评审结果汇总表. Grades and their bands only in a performance round; the method's
+    parameters labelled in Chinese; lines for the 经办人 and 审核人 to sign above the bureau's seal."""
     st = styles()
+    # A heading stays with the table under it (not alone at the foot of a page).
+    heading = ParagraphStyle("summary_heading", parent=st.heading, keepWithNext=1)
+    marks_title = "等次/标记" if doc.performance else "标记"
     rows = [
         [
             text(h, st.cell_bold)
-            for h in ("排名", "申报编号", "中心名称", "有效", "平均分", "最终得分", "等次/标记")
+            for h in ("排名", "申报编号", "中心名称", "有效", "平均分", "最终得分", marks_title)
         ]
     ]
     for row in doc.rows:
-        marks = "、".join(filter(None, [row.grade, *row.flags])) or "—"
+        grade = row.grade if doc.performance else ""
+        marks = "、".join(filter(None, [grade, *row.flags])) or "—"
         rows.append(
             [
                 str(row.rank) if row.rank else "—",
@@ -278,32 +310,40 @@ def draw_result_summary(doc: ResultSummary, signer_field: str = "bureau-summary"
         [12 * mm, 28 * mm, CONTENT_WIDTH - 124 * mm, 12 * mm, 22 * mm, 22 * mm, 28 * mm],
         align_right_columns=(3, 4, 5),
     )
-    parameters = "；".join(f"{k}：{v}" for k, v in doc.parameters.items())
+    parameters = [
+        text(f"{label}：{value}", st.body)
+        for label, value in doc.parameters.items()
+        if doc.performance or label != "等次分档"
+    ]
     story = [
         text("评审结果汇总表", st.title),
         text(doc.round_title, st.subtitle),
         header_block([("评审批次", doc.round_id), ("汇总日期", doc.date)], st),
-        text("一、排名", st.heading),
+        text("一、排名", heading),
         ranking,
-        text("二、计算方法", st.heading),
-        text(f"{doc.method}（{parameters}）", st.body),
+        text("二、计算方法", heading),
+        text(f"{doc.method}。", st.body),
+        *parameters,
     ]
+    section = 3
     if doc.excluded:
         story += [
-            text("三、未计入的评分", st.heading),
+            text("三、未计入的评分", heading),
             bordered_table(
                 [[text(h, st.cell_bold) for h in ("申报", "专家", "原因")]]
-                + [[a, e, text(r, st.cell)] for a, e, r in doc.excluded],
-                [35 * mm, 30 * mm, CONTENT_WIDTH - 65 * mm],
+                + [[a, text(e, st.cell), text(r, st.cell)] for a, e, r in doc.excluded],
+                [35 * mm, 40 * mm, CONTENT_WIDTH - 75 * mm],
             ),
         ]
+        section += 1
     story += [
-        text("输入文件（SHA-256，可用 tic aggregate 离线复算）", st.heading),
+        text(f"{'三四'[section - 3]}、输入文件（SHA-256，可用 tic aggregate 离线复算）", heading),
         bordered_table(
             [[text(h, st.cell_bold) for h in ("文件", "SHA-256")]]
             + [[text(name, st.small), text(digest, st.small)] for name, digest in doc.inputs],
             [45 * mm, CONTENT_WIDTH - 45 * mm],
         ),
+        KeepTogether([Spacer(1, 6 * mm), _handling_lines(st)]),
     ]
     return build_pdf(
         f"评审结果汇总表 {doc.round_id}",

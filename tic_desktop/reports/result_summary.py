@@ -1,6 +1,8 @@
 """The bureau's signed 评审结果汇总表: ranking, method, parameters and the hash of every input.
 
 Anyone holding the returns can recompute the ranking offline with ``tic aggregate`` and compare.
+Grades and their bands appear only in a performance round (绩效评价); each input is named with
+its status, and a refused one with its reason, said once.
 The bureau signs with a certificate its CA issues for this document ("评审结果签发"); the key exists
 only while signing, so no further secret has to be kept.
 """
@@ -14,7 +16,8 @@ from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.reports.documents import RankingRow, ResultSummary
 from tic_desktop.reports.forms import draw_result_summary
-from tic_desktop.returns.receiving import STATUS_TEXT, ReceivedReturn
+from tic_desktop.returns.explaining import status_and_reason
+from tic_desktop.returns.receiving import ReceivedReturn
 from tic_desktop.security import certificates
 from tic_desktop.signing.pdf_signing import SignerIdentity, prepare_signature_fields, sign_pdf
 
@@ -27,6 +30,13 @@ def result_summary(
     returns: list[ReceivedReturn],
     method: Method,
 ) -> ResultSummary:
+    performance = review_round.spec.kind == "performance"
+    experts = review_round.experts
+
+    def who(expert_id: str) -> str:
+        expert = experts.get(expert_id)
+        return f"{expert.name}（{expert_id}）" if expert is not None else expert_id
+
     rows = [
         RankingRow(
             r.rank,
@@ -38,7 +48,7 @@ def result_summary(
             money2(r.minimum) or "—",
             money2(r.maximum) or "—",
             [FLAG_TEXT.get(f, f) for f in r.flags],
-            r.grade or "",
+            (r.grade or "") if performance else "",
         )
         for r in sorted(results, key=lambda r: (r.rank is None, r.rank or 0))
     ]
@@ -50,15 +60,15 @@ def result_summary(
         method.parameters(),
         rows,
         inputs=[
-            (f"{item.file.name}（{STATUS_TEXT[item.status]}）", item.file_sha256)
-            for item in returns
+            (f"{item.file.name}（{status_and_reason(item)}）", item.file_sha256) for item in returns
         ],
         excluded=[
-            (r.application_id, expert, EXCLUSION_TEXT.get(reason, reason))
+            (r.application_id, who(expert), EXCLUSION_TEXT.get(reason, reason))
             for r in results
             for expert, reason in r.excluded
         ],
         date=f"{today.year}年{today.month}月{today.day}日",
+        performance=performance,
     )
 
 

@@ -86,7 +86,8 @@ class ApplicationResult:
     totals: dict[str, Decimal] = field(default_factory=dict)  # expert -> total, valid ones only
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (expert, reason)
     criterion_scores: dict[str, list[Decimal]] = field(default_factory=dict)
-    entries: dict[str, ApplicationScore] = field(default_factory=dict)  # counted experts' signed entries
+    # the counted experts' signed entries (reasons and judgements for the detail and the exports)
+    entries: dict[str, ApplicationScore] = field(default_factory=dict)
     mean: Decimal | None = None
     final: Decimal | None = None
     rank: int | None = None

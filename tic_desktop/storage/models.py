@@ -195,9 +195,7 @@ class FormalJudgement(Base):
 
     __tablename__ = "formal_judgement"
     __table_args__ = (
-        UniqueConstraint(
-            "package_sha256", "round_id", "expert_id", "application_id", "check_id"
-        ),
+        UniqueConstraint("package_sha256", "round_id", "expert_id", "application_id", "check_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -208,4 +208,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        shutil.rmtree(_TEMP, ignore_errors=True)  # also when a measurement fails

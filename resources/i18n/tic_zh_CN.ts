@@ -2367,42 +2367,42 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="218" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="221" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="234" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="237" />
         <source>Open review round</source>
         <translation>打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="234" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="237" />
         <source>Review round (*.json)</source>
         <translation>评审批次文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="241" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="244" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="246" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="249" />
         <source>The review round could not be opened</source>
         <translation>无法打开评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="373" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="376" />
         <source>%1 applications: %2 eligible, %3 need judgement, %4 ineligible · %5 panel/application pairs: %6 break a conflict-of-interest rule, %7 to confirm</source>
         <translation>共 %1 项申报：符合条件 %2 项，需专家研判 %3 项，不符合条件 %4 项 · 专家组评审 %5 组次：%6 组次违反回避规则，%7 组次需人工确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="384" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="387" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="424" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="427" />
         <source>Built %1 packages</source>
         <translation>已生成 %1 个评审包</translation>
     </message>
@@ -2431,12 +2431,12 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">无法打开评审局密钥</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="491" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="494" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/main_window.py" line="493" />
+        <location filename="../../tic_desktop/gui/main_window.py" line="496" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
@@ -2444,37 +2444,37 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="244" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="242" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="245" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="243" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="246" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="244" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="247" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="245" />
         <source>Return</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="248" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="246" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="249" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="247" />
         <source>Last received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="250" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="248" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2775,22 +2775,22 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>无法显示该文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="530" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="533" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="535" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="538" />
         <source> · searching…</source>
         <translation> · 正在查找…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="538" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="541" />
         <source> · match %1 of %2</source>
         <translation> · 第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="543" />
+        <location filename="../../tic_desktop/gui/pdf_viewer.py" line="546" />
         <source> · not found</source>
         <translation> · 未找到</translation>
     </message>
@@ -3245,102 +3245,102 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="146" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="139" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="153" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="146" />
         <source>Opening the returns received so far…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="161" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="154" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="163" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="156" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="173" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="166" />
         <source>Progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="174" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="167" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="191" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="184" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="264" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="257" />
         <source>Verifying returns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="296" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="289" />
         <source>%1: %2 of %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="308" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="301" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="359" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="352" />
         <source>%1 experts sent returns that conflict; their scores do not count until you choose which return counts (double-click a row marked in conflict).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="370" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="363" />
         <source>%1 of %2 panel members have not returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="377" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="370" />
         <source>added %1, already received %2 (not verified again)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="383" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="376" />
         <source>could not read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="386" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="379" />
         <source>stopped before the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="389" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="382" />
         <source>%1 kept copies are missing from the workspace</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="399" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="392" />
         <source>revision %1 signed %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="405" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="398" />
         <source>%1 conflict: choose one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="411" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="404" />
         <source>revision %1 chosen by %2 (%3) at %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="479" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="472" />
         <source>Recording the choice</source>
         <translation type="unfinished" />
     </message>
@@ -3361,17 +3361,17 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="214" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="207" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="229" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="222" />
         <source>Export ranking and scores…</source>
         <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="231" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="224" />
         <source>Sign the result summary (PDF)…</source>
         <translation>签发评审结果汇总表（PDF）…</translation>
     </message>
@@ -3380,20 +3380,20 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="202" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="195" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="203" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="244" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="206" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="209" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="199" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="202" />
         <source>Panel members</source>
         <translation>专家组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="244" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
@@ -3402,18 +3402,18 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="501" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="495" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="517" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="536" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="506" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="525" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="525" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="514" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
     </message>
@@ -3421,42 +3421,42 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ReturnsModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="170" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="168" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="171" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="169" />
         <source>Received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="172" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="170" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="173" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="171" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="174" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="172" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="175" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="173" />
         <source>Signed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="176" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="174" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="177" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="175" />
         <source>Why</source>
         <translation>原因</translation>
     </message>

@@ -16,6 +16,7 @@ from tic_desktop.bureau.workspace import BureauWorkspace, read_passphrase_file
 from tic_desktop.cli.table import render_table
 from tic_desktop.domain.loading import load_round
 from tic_desktop.errors import InputError
+from tic_desktop.returns.explaining import return_reason
 from tic_desktop.returns.receiving import STATUS_TEXT, receive_returns
 
 
@@ -91,14 +92,13 @@ def aggregate_round(args: argparse.Namespace) -> dict | str:
         *(["等次"] if performance else []),
         "说明",
     ]
-    returns_rows = [
-        [str(i.file), i.expert or "-", STATUS_TEXT[i.status], i.reason or "", i.detail]
-        for i in received
+    returns_rows = [  # one reason in words (the codes are in --format json)
+        [str(i.file), i.expert or "-", STATUS_TEXT[i.status], return_reason(i)] for i in received
     ]
     return (
         render_table(headers, rows)
         + "\n\n"
-        + render_table(["回执", "专家", "状态", "原因", "说明"], returns_rows)
+        + render_table(["回执", "专家", "状态", "原因"], returns_rows)
     )
 
 

@@ -16,13 +16,14 @@ from tic_desktop.packages.build_job import BuildRequest, build_all_or_nothing
 from tic_desktop.packages.expert_keys import obtain_credential
 from tic_desktop.packages.opening import open_package
 from tic_desktop.reports.opinion_pdfs import WrittenFiles, write_opinion_pdfs
+from tic_desktop.returns.explaining import return_reason
 from tic_desktop.returns.making import (
     chair_copy,
     chair_copy_path,
     make_return,
     package_scoring_context,
 )
-from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, receive_returns
+from tic_desktop.returns.receiving import STATUS_TEXT, receive_returns
 from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import review_round
 from tic_desktop.security.atomic import write_atomically
@@ -328,8 +329,7 @@ def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
             i.expert or "-",
             str(i.revision or "-"),
             STATUS_TEXT[i.status],
-            (REASON_TEXT[i.reason][0] if i.reason else "")
-            + (f"：{i.detail}" if i.detail and i.reason else ""),
+            return_reason(i) if i.reason else "",  # the reason said once
         ]
         for i in items
     ]

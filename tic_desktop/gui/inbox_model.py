@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from tic_desktop.returns.explaining import return_reason
 from tic_desktop.returns.inbox import (
     MEMBER_STATE_TEXT,
     InboxEntry,
@@ -21,7 +22,7 @@ from tic_desktop.returns.inbox import (
     MemberState,
     MemberStatus,
 )
-from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT
+from tic_desktop.returns.receiving import STATUS_TEXT
 
 Index = QModelIndex | QPersistentModelIndex
 UNSET = "—"
@@ -77,12 +78,9 @@ def state_text(state: MemberState, language: str) -> str:
 def why_text(entry: InboxEntry, language: str) -> str:
     """The reason for the status, in the language shown."""
     item = entry.item
-    detail = item.detail_en if language == "en" else item.detail
-    if item.reason:
-        title = REASON_TEXT.get(item.reason, (item.reason, item.reason))
-        label = title[1] if language == "en" else title[0]
-        return f"{label}: {detail}" if language == "en" else f"{label}：{detail}"
-    return detail
+    if item.reason:  # said once: the general wording and the detail are not repeated
+        return return_reason(item, language)
+    return item.detail_en if language == "en" else item.detail
 
 
 class _SortedTable(QAbstractTableModel):

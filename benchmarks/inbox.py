@@ -56,6 +56,7 @@ import aggregate as made  # noqa: E402  (benchmarks/aggregate.py: the returns' s
 from tic_desktop.bureau.workspace import BureauWorkspace  # noqa: E402
 from tic_desktop.domain.loading import load_round  # noqa: E402
 from tic_desktop.returns.inbox import ReturnsInbox  # noqa: E402
+from tic_desktop.returns.inbox_workers import workers_for  # noqa: E402
 from tic_desktop.review import review_round  # noqa: E402
 from tic_desktop.storage import open_database  # noqa: E402
 
@@ -102,10 +103,11 @@ def speed(ctx, repeat: int, tmp: Path) -> dict:
     review = review_round(ctx.round_file)
     counter = iter(range(10**6))
 
-    def inbox_side():
+    def inbox_side(workers: int | None = None):
         fresh_inbox_folder(ctx)
         with open_database(tmp / f"speed-{next(counter)}.sqlite3") as database:
             inbox = ReturnsInbox(database, BureauWorkspace(ctx.workspace_dir), review)
+            inbox.workers = workers
             t0 = time.perf_counter()
             snapshot = inbox.add_files(ctx.files, ctx.keys)
             elapsed = time.perf_counter() - t0
@@ -127,7 +129,12 @@ def speed(ctx, repeat: int, tmp: Path) -> dict:
         ranked = made.bare_crypto(ctx)
         return time.perf_counter() - t0, ranked
 
-    sides = {"inbox": inbox_side, "pipeline": pipeline_side, "bare crypto": bare_side}
+    sides = {
+        "inbox": inbox_side,
+        "inbox, one process": lambda: inbox_side(0),
+        "pipeline": pipeline_side,
+        "bare crypto": bare_side,
+    }
     outputs = {name: side()[1] for name, side in sides.items()}  # warm-up
     ours = {r.application_id: r.final for r in outputs["inbox"]}
     if any(ours[app] != final for app, final, _ in outputs["bare crypto"]):
@@ -148,7 +155,11 @@ def speed(ctx, repeat: int, tmp: Path) -> dict:
         "runs_s": {k: [round(v, 3) for v in vs] for k, vs in times.items()},
         "median_s": {k: round(statistics.median(vs), 3) for k, vs in times.items()},
         "best_s": {k: round(min(vs), 3) for k, vs in times.items()},
+        "workers": workers_for(len(ctx.files)),
         "ratio_inbox_bare_paired": round(paired("inbox", "bare crypto"), 2),
+        "ratio_inbox_one_process_bare_paired": round(
+            paired("inbox, one process", "bare crypto"), 2
+        ),
         "ratio_pipeline_bare_paired": round(paired("pipeline", "bare crypto"), 2),
         "goal_s": GOAL_SPEED_S,
         "met": statistics.median(times["inbox"]) < GOAL_SPEED_S,
@@ -341,7 +352,10 @@ def main() -> None:
         s = result["speed"]
         print(
             f"speed, {s['returns']} returns ({len(s['runs_s']['inbox'])} paired rounds): "
-            f"inbox.add_files median {s['median_s']['inbox']:.3f} s (best {s['best_s']['inbox']:.3f}); "
+            f"inbox.add_files median {s['median_s']['inbox']:.3f} s (best {s['best_s']['inbox']:.3f}, "
+            f"{s['workers']} worker processes); in one process "
+            f"{s['median_s']['inbox, one process']:.3f} s "
+            f"({s['ratio_inbox_one_process_bare_paired']:.2f}x bare); "
             f"receive_returns+aggregate median {s['median_s']['pipeline']:.3f} s; "
             f"bare crypto median {s['median_s']['bare crypto']:.3f} s (best {s['best_s']['bare crypto']:.3f}); "
             f"inbox / bare {s['ratio_inbox_bare_paired']:.2f}x, pipeline / bare "

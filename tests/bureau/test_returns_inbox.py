@@ -291,3 +291,36 @@ def test_a_changed_round_file_has_stored_returns_checked_again(bureau, database,
     assert _statuses(with_keys) == _statuses(without_keys) == {"E101.ticreturn": "accepted"}
     with database.session() as session:
         assert session.scalars(select(InboxReturn.round_sha256)).all() == ["0" * 64]
+
+
+def test_worker_processes_find_what_one_process_finds(bureau, tmp_path, counting):
+    usb = tmp_path / "usb"
+    for number, expert in enumerate(("E101", "E102", "E104", "E201", "E202", "E203", "E204")):
+        bureau.make_return(usb / f"{expert}.ticreturn", expert, str(4 + number % 5))
+    bureau.make_return(usb / "E102-bad.ticreturn", "E102", "10.25")  # off the step
+    bureau.make_return(usb / "E103-a.ticreturn", "E103", "6", revision=2, signed_at=T0)
+    bureau.make_return(
+        usb / "E103-b.ticreturn", "E103", "8", revision=1, signed_at=T0 + dt.timedelta(hours=1)
+    )
+    (usb / "junk.ticreturn").write_bytes(b"junk")
+    seen = {}
+    for workers in (0, 2):
+        with open_database(tmp_path / f"w{workers}.sqlite3") as db:
+            inbox = ReturnsInbox(db, bureau.workspace, bureau.review)
+            inbox.workers = workers
+            snapshot = inbox.add_files([usb], bureau.keys)
+            reopened = ReturnsInbox(db, bureau.workspace, bureau.review).load()
+        seen[workers] = (
+            {
+                e.original_name: (str(e.item.status), e.item.reason, e.panel)
+                for e in snapshot.entries
+            },
+            [(r.application_id, r.final, r.rank, r.excluded) for r in snapshot.results],
+            {(m.panel, m.expert): m.state for m in snapshot.members},
+        )
+        assert _statuses(reopened) == _statuses(snapshot)
+        assert inbox.verified_count == 11
+    assert seen[0] == seen[2]
+    assert seen[2][0]["E102-bad.ticreturn"] == ("rejected", "rule_violation", "P1")
+    assert seen[2][2][("P1", "E103")] == MemberState.CONFLICT
+    assert counting.count("junk.ticreturn") == 1  # (the worker processes' calls are not seen here)

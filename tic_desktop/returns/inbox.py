@@ -21,14 +21,11 @@ can show one while the next job runs.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import ctypes
 import ctypes.util
 import datetime as dt
 import getpass
 import hashlib
-import json
 import os
 import sys
 from collections import Counter, deque
@@ -43,6 +40,13 @@ from sqlalchemy import insert, select, update
 from tic_desktop.aggregation import ApplicationResult, aggregate_with
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.errors import TicError
+from tic_desktop.returns.inbox_workers import (
+    ParallelVerifier,
+    claimed_panel,
+    item_from_fields,
+    payload,
+    workers_for,
+)
 from tic_desktop.returns.receiving import (
     BureauPackages,
     ReceivedReturn,
@@ -54,8 +58,6 @@ from tic_desktop.returns.receiving import (
 )
 from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import RoundReview
-from tic_desktop.security import age_files
-from tic_desktop.security.errors import SecurityError
 from tic_desktop.storage import Database
 from tic_desktop.storage.inbox_tables import InboxChoice, InboxReturn
 
@@ -220,9 +222,9 @@ class ReturnsInbox:
         self._missing: list[str] = []
         self._packages: BureauPackages | None = None
         self._loaded = False
-        self.verified_count = (
-            0  # files verified by this object (a measure for tests and benchmarks)
-        )
+        # verifying processes for a batch (0: this one); None: decided by the batch's size
+        self.workers: int | None = None
+        self.verified_count = 0  # files this object verified (a measure for tests, benchmarks)
 
     def copy_of(self, file_sha256: str) -> Path:
         """Where the copy of a received file is kept."""
@@ -298,7 +300,7 @@ class ReturnsInbox:
         item.token_sha256 = row.token_sha256
         claimed = None
         if row.token is not None:
-            document = _payload(row.token)
+            document = payload(row.token)
             item.document = document
             item.sheet = parse_score_sheet(
                 {k: document.get(k) for k in ("expert", "coi", "scores")}, row.original_name
@@ -338,7 +340,7 @@ class ReturnsInbox:
         self.verified_count += 1
         claimed = None
         if not item.verified and item.expert is not None:
-            claimed = _claimed_panel(data, keys)
+            claimed = claimed_panel(data, keys)
         return item, claimed
 
     def add_files(
@@ -350,28 +352,40 @@ class ReturnsInbox:
     ) -> InboxSnapshot:
         """Copy and verify the files not received before, classify the whole set, store it.
 
-        Folders are searched for ``.ticreturn`` files. Cancelling stops before the next file;
-        what was verified until then is kept. Reading the next files and writing the copies run
-        on two helper threads while this one verifies (file I/O releases the GIL).
+        Folders are searched for ``.ticreturn`` files. Cancelling stops at the next file (or
+        chunk of files); what was verified until then is kept. Reading the next files and writing
+        the copies run on two I/O threads meanwhile (file I/O releases the GIL); a large batch is
+        verified by worker processes (:mod:`inbox_workers`), a small one here.
         """
         if not self._loaded:
             self._read_back(keys, None, cancelled)
         files = returns_in(paths)
+        workers = self.workers if self.workers is not None else workers_for(len(files))
+        parallel = ParallelVerifier(self.workspace, self.review, keys, workers) if workers else None
         new: list[InboxEntry] = []
+        waiting: list[tuple[str, str, Path, dt.datetime]] = []  # sent to the workers, in order
+        sent: set[str] = set()
         restored: list[InboxEntry] = []
-        already, unreadable, stopped = 0, [], False
+        already, unreadable, stopped, done = 0, [], False, 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, len(files))
+
         self.folder.mkdir(parents=True, exist_ok=True)
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="inbox-io") as io:
-            writer = _CopyWriter(io)
-            for done, (path, data) in enumerate(_read_ahead(files, io), start=1):
-                if cancelled is not None and cancelled():
-                    stopped = True
-                    break
-                if not data:
-                    unreadable.append(path.name)
-                else:
-                    sha = hashlib.sha256(data).hexdigest()
-                    if sha in self._entries:
+        try:
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="inbox-io") as io:
+                writer = _CopyWriter(io)
+                for path, data in _read_ahead(files, io):
+                    if cancelled is not None and cancelled():
+                        stopped = True
+                        break
+                    sha = hashlib.sha256(data).hexdigest() if data else ""
+                    if not data:
+                        unreadable.append(path.name)
+                    elif sha in self._entries or sha in sent:
                         already += 1
                         if sha in self._missing:  # its kept copy was lost: put it back
                             writer.add(self.copy_of(sha), data)
@@ -379,22 +393,39 @@ class ReturnsInbox:
                     else:
                         copy = self.copy_of(sha)
                         writer.add(copy, data)
+                        if parallel is not None:
+                            parallel.submit(path.name, data)
+                            waiting.append((path.name, sha, copy, _now()))
+                            sent.add(sha)
+                            continue
                         item, claimed = self._verify(data, path.name, keys)
                         entry = InboxEntry(item, path.name, _now(), copy, None, claimed)
                         self._entries[sha] = entry
                         new.append(entry)
-                if progress is not None:
-                    progress(done, len(files))
-            try:
-                writer.finish()
-            except OSError as error:  # e.g. the disk is full: nothing of this batch is stored
-                for entry in new:
-                    del self._entries[entry.file_sha256]
-                raise InboxError(
-                    f"无法把回执复制到评审局工作目录 {self.folder}：{error.strerror or error}",
-                    f"Cannot copy the returns into the bureau workspace {self.folder}: "
-                    f"{error.strerror or error}",
-                ) from error
+                    advance()
+                if parallel is not None:
+                    results = parallel.results(cancelled)
+                    for (name, sha, copy, at), fields in zip(waiting, results, strict=False):
+                        item, claimed = item_from_fields(name, sha, fields)
+                        self.verified_count += 1
+                        entry = InboxEntry(item, name, at, copy, None, claimed)
+                        self._entries[sha] = entry
+                        new.append(entry)
+                        advance()
+                    stopped = stopped or len(new) < len(waiting)  # cancelled meanwhile
+                try:
+                    writer.finish()
+                except OSError as error:  # e.g. the disk is full: nothing of this batch is stored
+                    for entry in new:
+                        del self._entries[entry.file_sha256]
+                    raise InboxError(
+                        f"无法把回执复制到评审局工作目录 {self.folder}：{error.strerror or error}",
+                        f"Cannot copy the returns into the bureau workspace {self.folder}: "
+                        f"{error.strerror or error}",
+                    ) from error
+        finally:
+            if parallel is not None:
+                parallel.close()
         if new or restored:
             _flush_copies(self.folder, [e.copy for e in new + restored])
             copied = {e.file_sha256 for e in new + restored}
@@ -607,25 +638,6 @@ class InboxError(TicError):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _b64url(part: bytes) -> bytes:
-    return base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4))
-
-
-def _payload(token: bytes) -> dict:
-    """The signed document inside a token that verified when it arrived."""
-    return json.loads(_b64url(token.split(b".")[1]))
-
-
-def _claimed_panel(data: bytes, keys: BureauKeys) -> str | None:
-    """The panel a rejected return names (only asked when its signature verified)."""
-    try:
-        token = age_files.decrypt_with(data, keys.identity, "回执")
-        panel = _payload(token).get("panel")
-    except (SecurityError, ValueError, IndexError, binascii.Error):
-        return None
-    return panel if isinstance(panel, str) else None
 
 
 IO_CHUNK = 32  # files read, or copies written, by one task of the I/O threads

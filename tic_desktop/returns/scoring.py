@@ -177,10 +177,14 @@ class _Parser:
     def criteria(self, values: dict, where: str) -> dict[str, Decimal]:
         parsed: dict[str, Decimal] = {}
         for key, value in values.items():
-            if _plain_text(key, 200) and type(value) is str:
-                text = value.strip()
-                if _SCORE_TEXT.match(text):
-                    parsed[key] = Decimal(text)
+            if type(key) is str and type(value) is str and _plain_key(key):
+                number = _SCORES.get(value)
+                if number is None and _SCORE_TEXT.match(value.strip()):
+                    number = Decimal(value.strip())
+                    if len(_SCORES) < _CACHE_LIMIT:
+                        _SCORES[value] = number
+                if number is not None:
+                    parsed[key] = number
                     continue
             name = self.text(key, f"{where}.criteria", 200)  # the key first, as before
             parsed[name] = self.score(value, f"{where}.criteria.{key}")
@@ -195,6 +199,24 @@ class _Parser:
             name = self.text(key, where, 200)
             parsed[name] = self.text(value, f"{where}.{key}")
         return parsed
+
+
+# Score texts and criterion ids repeat across thousands of returns ("17.5", "foundation"): what the
+# checks above accepted once is remembered (a value's verdict depends on the value alone).
+_CACHE_LIMIT = 4096
+_SCORES: dict[str, Decimal] = {}  # score text as written -> its value, for texts that passed
+_PLAIN_KEYS: set[str] = set()  # criterion ids that passed text(key, ..., 200)
+
+
+def _plain_key(key: str) -> bool:
+    """What text(key, ..., 200) accepts, remembered for the next returns."""
+    if key in _PLAIN_KEYS:
+        return True
+    if not _plain_text(key, 200):
+        return False
+    if len(_PLAIN_KEYS) < _CACHE_LIMIT:
+        _PLAIN_KEYS.add(key)
+    return True
 
 
 def _plain_text(value: Any, limit: int) -> bool:

@@ -1095,12 +1095,12 @@
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="48" />
         <source>Choose the return that counts</source>
-        <translation type="unfinished" />
+        <translation>选定计入的回执</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="51" />
         <source>%1 (%2) sent returns for panel %3 that conflict: their revision numbers and signing times disagree, so none counts until the bureau chooses one. Ask the expert which is right, then choose it.</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）提交的专家组 %3 的回执相互冲突：修订号与签名时间不一致，在评审局选定之前均不计入。请向该专家核实哪一份为准，再作选定。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="61" />
@@ -1110,54 +1110,56 @@
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="68" />
         <source>Your &amp;name (recorded with the choice):</source>
-        <translation type="unfinished" />
+        <translation>您的姓名（随选定一并记录）(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="70" />
         <source>Your name</source>
-        <translation type="unfinished" />
+        <translation>您的姓名</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="76" />
         <source>&amp;Count the selected return…</source>
-        <translation type="unfinished" />
+        <translation>计入所选回执(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="93" />
         <source>Revision %1 · signed %2 · received %3 · file %4 · now %5
 Totals: %6</source>
-        <translation type="unfinished" />
+        <translation>第 %1 版 · 签名于 %2 · 收到于 %3 · 文件 %4 · 当前：%5
+总分：%6</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="104" />
         <source>revision %1 (%2, signed %3)</source>
-        <translation type="unfinished" />
+        <translation>第 %1 版（%2，签名于 %3）</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="121" />
         <source>Choose one return above.</source>
-        <translation type="unfinished" />
+        <translation>请在上方选择一份回执。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="124" />
         <source>Will not count: %1</source>
-        <translation type="unfinished" />
+        <translation>将不计入：%1</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="137" />
         <source>Confirm the choice</source>
-        <translation type="unfinished" />
+        <translation>确认选定</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="139" />
         <source>Count %1 for %2 in panel %3?</source>
-        <translation type="unfinished" />
+        <translation>确定计入 %2 在专家组 %3 的%1吗？</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/conflict_choice.py" line="146" />
         <source>These will not count: %1.
 The choice is recorded with your name (%2) and the time.</source>
-        <translation type="unfinished" />
+        <translation>以下回执将不计入：%1。
+本次选定将连同您的姓名（%2）和时间一并记录。</translation>
     </message>
 </context>
 <context>
@@ -2461,17 +2463,17 @@ The choice is recorded with your name (%2) and the time.</source>
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="245" />
         <source>Return</source>
-        <translation type="unfinished" />
+        <translation>回执</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="246" />
         <source>Files</source>
-        <translation type="unfinished" />
+        <translation>文件数</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="247" />
         <source>Last received</source>
-        <translation type="unfinished" />
+        <translation>最近收到</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="248" />
@@ -2806,72 +2808,72 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>ProgressBoard</name>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="82" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="81" />
         <source>Panel members</source>
         <translation>专家组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="84" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="83" />
         <source>Ranking so far</source>
         <translation>当前排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="107" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="106" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="108" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="107" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="109" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="108" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="110" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="109" />
         <source>Valid totals</source>
         <translation>有效评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="111" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="110" />
         <source>Final score</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="112" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="111" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="122" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="121" />
         <source> (chair)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="161" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="160" />
         <source>%1 of %2 experts have a counted return · %3 in conflict · %4 returns stored</source>
         <translation>%2 位专家中 %1 位的回执已计入 · %3 位冲突 · 已保存回执 %4 份</translation>
     </message>
@@ -2879,47 +2881,47 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="190" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="189" />
         <source>Review progress</source>
         <translation>评审进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="233" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="236" />
         <source>Review progress — %1</source>
         <translation>评审进度 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="240" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="248" />
         <source>Panel %1</source>
         <translation>专家组 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="247" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="252" />
         <source>%1 / %2 signed</source>
         <translation>已签名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="269" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
         <source>Final score</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="290" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="292" />
         <source>Updated %1 · Esc closes</source>
         <translation>更新于 %1 · 按 Esc 关闭</translation>
     </message>
@@ -3252,7 +3254,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="146" />
         <source>Opening the returns received so far…</source>
-        <translation type="unfinished" />
+        <translation>正在打开已收到的回执…</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="154" />
@@ -3267,7 +3269,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="166" />
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation>进度</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="167" />
@@ -3282,12 +3284,12 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="257" />
         <source>Verifying returns</source>
-        <translation type="unfinished" />
+        <translation>正在验证回执</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="289" />
         <source>%1: %2 of %3</source>
-        <translation type="unfinished" />
+        <translation>%1：%2 / %3</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="301" />
@@ -3297,52 +3299,52 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="352" />
         <source>%1 experts sent returns that conflict; their scores do not count until you choose which return counts (double-click a row marked in conflict).</source>
-        <translation type="unfinished" />
+        <translation>%1 位专家的回执相互冲突，在选定计入哪一份之前其评分均不计入（双击标为“有冲突”的行进行选定）。</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="363" />
         <source>%1 of %2 panel members have not returned</source>
-        <translation type="unfinished" />
+        <translation>%2 位专家组成员中有 %1 位尚未提交</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="370" />
         <source>added %1, already received %2 (not verified again)</source>
-        <translation type="unfinished" />
+        <translation>新收到 %1 份，已收到过 %2 份（不再重复验证）</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="376" />
         <source>could not read: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取：%1</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="379" />
         <source>stopped before the end</source>
-        <translation type="unfinished" />
+        <translation>已中途停止</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="382" />
         <source>%1 kept copies are missing from the workspace</source>
-        <translation type="unfinished" />
+        <translation>工作目录中缺少 %1 份已保存的回执副本</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="392" />
         <source>revision %1 signed %2</source>
-        <translation type="unfinished" />
+        <translation>第 %1 版（签名于 %2）</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="398" />
         <source>%1 conflict: choose one</source>
-        <translation type="unfinished" />
+        <translation>%1 相互冲突，请选定一份</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="404" />
         <source>revision %1 chosen by %2 (%3) at %4</source>
-        <translation type="unfinished" />
+        <translation>第 %1 版，由 %2（%3）于 %4 选定</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_window.py" line="472" />
         <source>Recording the choice</source>
-        <translation type="unfinished" />
+        <translation>正在记录选定</translation>
     </message>
     <message>
         <source>File</source>
@@ -3428,7 +3430,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="169" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>收到时间</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="170" />
@@ -3448,7 +3450,7 @@ The regulation does not forbid one unit hosting several centers, but check that 
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="173" />
         <source>Signed</source>
-        <translation type="unfinished" />
+        <translation>签名时间</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/inbox_model.py" line="174" />
@@ -4016,7 +4018,7 @@ From that day no annual report or evaluation can be recorded for it, and it no l
     <message>
         <location filename="../../tic_desktop/gui/results_opening.py" line="68" />
         <source>Passphrase of the bureau's keys (%1):</source>
-        <translation type="unfinished" />
+        <translation>评审局密钥的口令（%1）：</translation>
     </message>
     <message>
         <location filename="../../tic_desktop/gui/results_opening.py" line="73" />
@@ -4139,17 +4141,17 @@ From that day no annual report or evaluation can be recorded for it, and it no l
 <context>
     <name>_Texts</name>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="53" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="52" />
         <source>Signed, revision %1</source>
         <translation>已签名 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="55" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="54" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="57" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="56" />
         <source>Conflicting returns</source>
         <translation>冲突</translation>
     </message>
@@ -4158,7 +4160,7 @@ From that day no annual report or evaluation can be recorded for it, and it no l
         <translation type="vanished">利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="58" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="57" />
         <source>Not submitted</source>
         <translation>未提交</translation>
     </message>

@@ -120,6 +120,15 @@ def test_a_credit_code_stored_as_a_number_is_refused_with_the_reason(tmp_path):
     assert "工作表“基本信息”第 2 行 F 列（牵头单位统一社会信用代码" in error.message_zh
 
 
+def test_a_code_in_a_number_formatted_cell_is_quoted_as_it_shows(tmp_path):
+    book = hand_filled_book(tmp_path)
+    cell = book["基本信息"][f"{B['lead_uscc']}2"]
+    cell.value, cell.number_format = CODE_AS_EXCEL_STORES_IT, "0"  # shows 913715001234568000
+    [problem] = _problems(tmp_path, book).problems
+    assert "显示为 913715001234568000）" in problem.message_zh
+    assert "15 位有效数字" in problem.message_zh
+
+
 def test_a_code_typed_as_text_in_full_width_is_read(tmp_path):
     book = hand_filled_book(tmp_path)
     book["基本信息"][f"{B['lead_uscc']}2"] = "９１３７１５００ＭＡ３Ｃ０ＸＸＸＸ１"

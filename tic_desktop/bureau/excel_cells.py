@@ -112,7 +112,7 @@ def read_cell(column: Column, value: Any, number_format: str = "General") -> Cel
     if kind in (TEXT, REF):
         return CellReading(_text(value))
     if kind == CODE:
-        return _code(value)
+        return _code(value, number_format)
     if kind == INT:
         if isinstance(value, str):
             text, changes, _ = _number_text(column, value)
@@ -168,7 +168,7 @@ def excel_general(number: int | float) -> str:
     return f"{mantissa}E+{int(exponent):02d}"
 
 
-def _code(value: Any) -> CellReading:
+def _code(value: Any, number_format: str = "General") -> CellReading:
     """A credit code: text only. A number cannot be turned back into the code that was typed."""
     if isinstance(value, bool):
         raise CellValueError(
@@ -179,7 +179,7 @@ def _code(value: Any) -> CellReading:
             raise CellValueError(
                 f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
             )
-        raise _code_as_number(value)
+        raise _code_as_number(value, number_format)
     if not isinstance(value, str):
         raise CellValueError(
             f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
@@ -197,15 +197,16 @@ def _code(value: Any) -> CellReading:
     return CellReading(compact, tuple(changes))
 
 
-def _code_as_number(number: int | float | str) -> CellValueError:
+def _code_as_number(number: int | float | str, number_format: str = "General") -> CellValueError:
     example = "'91371500MA3C0XXXXX"
     if isinstance(number, str):  # the displayed form was typed or pasted as text
         seen, digits, lost = number, None, True
     else:
-        seen = excel_general(number)
         digits = format(
             Decimal(repr(number)) if isinstance(number, float) else Decimal(number), "f"
         )
+        # General shows a long number as 9.13715E+17; a format such as "0" shows its digits.
+        seen = excel_general(number) if (number_format or "General") == "General" else digits
         lost = len(digits.lstrip("-").split(".")[0]) > 15
     stored_zh = f"，存储的是 {digits}" if digits and digits != seen else ""
     stored_en = f", stored as {digits}" if digits and digits != seen else ""

@@ -9,6 +9,7 @@ ZH = {
     "choose it.": "%1（%2）提交的专家组 %3 的回执相互冲突：修订号与签名时间不一致，在评审局选定之前均不计入。请向该专家核实哪一份为准，再作选定。",
     "Your &name (recorded with the choice):": "您的姓名（随选定一并记录）(&N)：",
     "Your name": "您的姓名",
+    "Type your name": "请输入您的姓名",
     "&Count the selected return…": "计入所选回执(&C)…",
     "Revision %1 · signed %2 · received %3 · file %4 · now %5\nTotals: %6": "第 %1 版 · 签名于 %2 · 收到于 %3 · 文件 %4 · 当前：%5\n总分：%6",
     "revision %1 (%2, signed %3)": "第 %1 版（%2，签名于 %3）",

@@ -1113,49 +1113,54 @@
         <translation>您的姓名（随选定一并记录）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="70" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="71" />
+        <source>Type your name</source>
+        <translation>请输入您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="72" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="76" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="78" />
         <source>&amp;Count the selected return…</source>
         <translation>计入所选回执(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="93" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="95" />
         <source>Revision %1 · signed %2 · received %3 · file %4 · now %5
 Totals: %6</source>
         <translation>第 %1 版 · 签名于 %2 · 收到于 %3 · 文件 %4 · 当前：%5
 总分：%6</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="104" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="106" />
         <source>revision %1 (%2, signed %3)</source>
         <translation>第 %1 版（%2，签名于 %3）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="121" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="123" />
         <source>Choose one return above.</source>
         <translation>请在上方选择一份回执。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="124" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="126" />
         <source>Will not count: %1</source>
         <translation>将不计入：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="137" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="139" />
         <source>Confirm the choice</source>
         <translation>确认选定</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="139" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="141" />
         <source>Count %1 for %2 in panel %3?</source>
         <translation>确定计入 %2 在专家组 %3 的%1吗？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/conflict_choice.py" line="146" />
+        <location filename="../../tic_desktop/gui/conflict_choice.py" line="148" />
         <source>These will not count: %1.
 The choice is recorded with your name (%2) and the time.</source>
         <translation>以下回执将不计入：%1。
@@ -3247,102 +3252,102 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="139" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="142" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="146" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="149" />
         <source>Opening the returns received so far…</source>
         <translation>正在打开已收到的回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="154" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="157" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="156" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="159" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="166" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="169" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="167" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="170" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="184" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="187" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="257" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="260" />
         <source>Verifying returns</source>
         <translation>正在验证回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="289" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="292" />
         <source>%1: %2 of %3</source>
         <translation>%1：%2 / %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="301" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="304" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="352" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="355" />
         <source>%1 experts sent returns that conflict; their scores do not count until you choose which return counts (double-click a row marked in conflict).</source>
         <translation>%1 位专家的回执相互冲突，在选定计入哪一份之前其评分均不计入（双击标为“有冲突”的行进行选定）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="363" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="366" />
         <source>%1 of %2 panel members have not returned</source>
         <translation>%2 位专家组成员中有 %1 位尚未提交</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="370" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="373" />
         <source>added %1, already received %2 (not verified again)</source>
         <translation>新收到 %1 份，已收到过 %2 份（不再重复验证）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="376" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="379" />
         <source>could not read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="379" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="382" />
         <source>stopped before the end</source>
         <translation>已中途停止</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="382" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="385" />
         <source>%1 kept copies are missing from the workspace</source>
         <translation>工作目录中缺少 %1 份已保存的回执副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="392" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="395" />
         <source>revision %1 signed %2</source>
         <translation>第 %1 版（签名于 %2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="398" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="401" />
         <source>%1 conflict: choose one</source>
         <translation>%1 相互冲突，请选定一份</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="404" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="407" />
         <source>revision %1 chosen by %2 (%3) at %4</source>
         <translation>第 %1 版，由 %2（%3）于 %4 选定</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="472" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="475" />
         <source>Recording the choice</source>
         <translation>正在记录选定</translation>
     </message>
@@ -3363,17 +3368,17 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="207" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="222" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="225" />
         <source>Export ranking and scores…</source>
         <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="224" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="227" />
         <source>Sign the result summary (PDF)…</source>
         <translation>签发评审结果汇总表（PDF）…</translation>
     </message>
@@ -3382,20 +3387,20 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="195" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="203" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="198" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="206" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="247" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="199" />
         <location filename="../../tic_desktop/gui/results_window.py" line="202" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="205" />
         <source>Panel members</source>
         <translation>专家组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="244" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="247" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
@@ -3404,18 +3409,18 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="495" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="498" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="506" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="525" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="509" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="528" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="514" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="517" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
     </message>

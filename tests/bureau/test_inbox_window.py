@@ -285,6 +285,9 @@ def test_the_inbox_is_kept_over_two_sessions(
         app.window.close()
 
     # --- session 2: a new app on the same database and workspace ---------------------------
+    again = tmp_path / "again" / rev2.name  # one file brought again, on another stick
+    again.parent.mkdir()
+    again.write_bytes(rev2.read_bytes())
     for file in usb.iterdir():
         file.unlink()  # the stick is gone: nothing is given again
     verified.clear()
@@ -309,7 +312,7 @@ def test_the_inbox_is_kept_over_two_sessions(
 
         late = bureau.make_return(tmp_path / "late" / "E104.ticreturn", "E104", "6")
         with qtbot.waitSignal(window.received, timeout=SLOW):
-            window.add_paths([late, rev2])  # rev2: already received (its copy is kept)
+            window.add_paths([late, again])  # again: already received, not verified again
         assert verified == ["E104.ticreturn"]
         assert member_rows(window)["E104"][0] == "已接收"
         assert (window.snapshot.report.new, window.snapshot.report.already) == (1, 1)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from tic_desktop.aggregation import money2
 from tic_desktop.gui.inbox_model import local_time, status_text
-from tic_desktop.returns.inbox import InboxEntry, login_name
+from tic_desktop.returns.inbox import InboxEntry
 
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -66,7 +66,9 @@ class ConflictChoiceDialog(QDialog):
             self.options.addItem(option)
         self.options.currentRowChanged.connect(self._selection_changed)
         who_label = QLabel(self.tr("Your &name (recorded with the choice):"))
-        self.who = QLineEdit(clerk or login_name())
+        # typed once a session (then offered again); the OS login is recorded beside it anyway
+        self.who = QLineEdit(clerk)
+        self.who.setPlaceholderText(self.tr("Type your name"))
         self.who.setAccessibleName(self.tr("Your name"))
         who_label.setBuddy(self.who)
         self.who.textChanged.connect(self._selection_changed)
@@ -80,7 +82,7 @@ class ConflictChoiceDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (heading, self.options, self.consequence, who_label, self.who, buttons):
             layout.addWidget(widget)
-        self.resize(70 * self.fontMetrics().averageCharWidth(), 28 * self.fontMetrics().height())
+        self.resize(70 * self.fontMetrics().averageCharWidth(), 20 * self.fontMetrics().height())
         self._selection_changed()
 
     def describe(self, entry: InboxEntry) -> str:

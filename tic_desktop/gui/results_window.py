@@ -85,7 +85,10 @@ def _table(model, name: str) -> QTableView:
     vertical.setVisible(False)
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
     vertical.setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the model's own order until a click
+    header.setSortIndicatorClearable(True)
     view.setSortingEnabled(True)
     return view
 
@@ -215,7 +218,7 @@ class ResultsWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)
         splitter.addWidget(results)
-        splitter.setSizes([220, 500])
+        splitter.setSizes([260, 460])
         self.splitter, self.results_splitter = splitter, results
         layout.addWidget(splitter, 1)
 

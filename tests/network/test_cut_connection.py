@@ -1,6 +1,7 @@
 """The network drops mid-transfer, at every byte of every step: for the return's connection and
 then the chair copy's, in each direction (the TLS handshake, the request, the response), the
-proxy closes both sides after N bytes, for every N. The expert's app never says "delivered"
+proxy closes both sides after N bytes, for every N (the chair copy's request, whose handshake
+and POST framing are the return's, at every fourth N: it saves a minute and a half). The expert's app never says "delivered"
 without a verified receipt for a file the collector has stored, never loses the file, and once
 the network is back everything is delivered and stored exactly once."""
 
@@ -35,7 +36,14 @@ def test_a_cut_at_every_byte_loses_nothing_and_stores_once(
         points: dict[str, int] = {}
         outcomes = {"delivered": 0, "failed": 0}
         receipt_token = b""
+        tried: dict[str, int] = {
+            f"{s} {d}": 0 for s in ("return", "chair copy") for d in ("up", "down")
+        }
         for connection, step in enumerate(("return", "chair copy")):
+            if connection == 1:  # deliver the return once, uncut, and keep its receipt
+                proxy.cut = None
+                MeetingOutbox(tmp_path / "outbox", meeting.credentials["E02"]).deliver(client)
+                receipt_token = (tmp_path / "outbox" / f"{sha}.receipt").read_bytes()
             for direction in ("up", "down"):
                 n = 0
                 while True:
@@ -43,8 +51,8 @@ def test_a_cut_at_every_byte_loses_nothing_and_stores_once(
                         (tmp_path / "outbox" / f"{sha}{suffix}").unlink(missing_ok=True)
                     if connection == 1:  # the return went through before: only its copy is cut
                         (tmp_path / "outbox" / f"{sha}.receipt").write_bytes(receipt_token)
-                    proxy.reset()
-                    proxy.cut, proxy.cut_connection = (direction, n), connection
+                    proxy.reset()  # the first connection of this delivery is this step's
+                    proxy.cut, proxy.cut_connection = (direction, n), 0
                     try:
                         fresh = MeetingOutbox(tmp_path / "outbox", meeting.credentials["E02"])
                         fresh.deliver(client)
@@ -64,9 +72,8 @@ def test_a_cut_at_every_byte_loses_nothing_and_stores_once(
                     assert len(list(folder.glob("*.ticreturn"))) <= 1
                     if proxy.counted[direction] < n:  # the exchange ended before n bytes: done
                         break
-                    if connection == 0 and entry.delivered:
-                        receipt_token = (tmp_path / "outbox" / f"{sha}.receipt").read_bytes()
-                    n += 1
+                    n += 4 if (connection, direction) == (1, "up") else 1
+                    tried[f"{step} {direction}"] += 1
                 points[f"{step} {direction}"] = n
         proxy.cut = None
         final = MeetingOutbox(tmp_path / "outbox", meeting.credentials["E02"])
@@ -75,7 +82,10 @@ def test_a_cut_at_every_byte_loses_nothing_and_stores_once(
         assert [p.name for p in folder.glob("*.ticreturn")] == [f"{sha}.ticreturn"]
         assert len(store.returns()) == 1
         assert len(list((folder / "chaircopies").rglob("*.chaircopy"))) == 1
-        assert outcomes["failed"] > sum(points.values()) * 0.9
-        print(f"\ncut points {points}; {outcomes}; {time.monotonic() - started:.0f} s")
+        # nearly every cut fails (those at the very end of an exchange may not), and in the chair
+        # copy's steps the return was not sent again (its exchange is shorter than the return's)
+        assert outcomes["failed"] > sum(tried.values()) * 0.95, (outcomes, tried)
+        assert points["chair copy down"] < points["return down"] - 1000, points
+        print(f"\nbytes {points}; cuts {tried}; {outcomes}; {time.monotonic() - started:.0f} s")
     finally:
         proxy.close()

@@ -248,3 +248,29 @@ def test_killing_the_app_kills_its_build_worker_and_the_workers_pool(bureau, tmp
             app.kill()
             app.wait()
         app.stdout.close()
+
+
+def test_quitting_the_app_while_issuing_cancels_first_and_closes_within_two_seconds(
+    desktop, qtbot, bureau, tmp_path
+):
+    window = desktop.window
+    assert window.open_round(demo_round_file())
+    dialog = window.build_packages()
+    qtbot.waitExposed(dialog)
+    assert dialog.set_workspace_folder(str(bureau.folder))
+    dialog.passphrase_edit.setText(PASSPHRASE)
+    dialog.out_edit.setText(str(tmp_path / "out" / "round"))
+    quit_at = {}
+
+    def quit_while_issuing(done, total, stage):
+        if stage == ISSUING and done and not quit_at:
+            quit_at["at"] = time.monotonic()
+            window.ui.quitAction.trigger()  # Ctrl+Q
+
+    dialog.progress_reported.connect(quit_while_issuing)
+    assert dialog.start_build()
+    qtbot.waitUntil(lambda: bool(quit_at), timeout=BUILD_TIMEOUT)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=int(LIMIT * 1000))
+    assert time.monotonic() - quit_at["at"] < LIMIT
+    assert not dialog.is_running() and not dialog.isVisible()
+    _nothing_left(bureau, tmp_path)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -208,7 +207,11 @@ class ProjectorView(_Texts):
         self.panels.setHorizontalSpacing(24)
         self.panels.setVerticalSpacing(12)
         self.layout_.addLayout(self.panels)
+        self._rows: dict[str, tuple[QLabel, QProgressBar, QLabel]] = {}
         self.names = QLabel()
+        names_font = QFont(base)
+        names_font.setPointSizeF(base.pointSizeF() * 0.7)
+        self.names.setFont(names_font)
         self.names.setWordWrap(True)
         self.names.setTextFormat(Qt.TextFormat.RichText)
         self.layout_.addWidget(self.names)
@@ -232,25 +235,24 @@ class ProjectorView(_Texts):
         self.title.setText(
             self.tr("Review progress — %1").replace("%1", self.review_round.spec.title)
         )
-        while self.panels.count():
-            widget = self.panels.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
         for row, panel in enumerate(snapshot.panels):
-            label = QLabel(self.tr("Panel %1").replace("%1", panel.panel_id))
-            bar = QProgressBar()
+            if panel.panel_id not in self._rows:  # a round's panels do not change: made once
+                label, bar, count = QLabel(), QProgressBar(), QLabel()
+                bar.setTextVisible(False)
+                bar.setMinimumHeight(self.fontMetrics().height())
+                self.panels.addWidget(label, row, 0)
+                self.panels.addWidget(bar, row, 1)
+                self.panels.addWidget(count, row, 2)
+                self._rows[panel.panel_id] = (label, bar, count)
+            label, bar, count = self._rows[panel.panel_id]
+            label.setText(self.tr("Panel %1").replace("%1", panel.panel_id))
             bar.setRange(0, len(panel.members))
             bar.setValue(panel.signed)
-            bar.setTextVisible(False)
-            bar.setMinimumHeight(self.fontMetrics().height())
-            count = QLabel(
+            count.setText(
                 self.tr("%1 / %2 signed")
                 .replace("%1", str(panel.signed))
                 .replace("%2", str(len(panel.members)))
             )
-            self.panels.addWidget(label, row, 0)
-            self.panels.addWidget(bar, row, 1)
-            self.panels.addWidget(count, row, 2)
         self.panels.setColumnStretch(1, 1)
         if self.options.names:
             lines = []
@@ -298,10 +300,3 @@ class ProjectorView(_Texts):
     def closeEvent(self, event) -> None:
         self.closed.emit()
         super().closeEvent(event)
-
-
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout

@@ -26,9 +26,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tic_desktop.aggregation import (
     EXCLUSION_TEXT,
@@ -39,6 +41,7 @@ from tic_desktop.aggregation import (
     trimmed_experts,
 )
 from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.domain.round import Panel
 from tic_desktop.returns.explaining import return_reason
 from tic_desktop.returns.receiving import STATUS_TEXT, ReceivedReturn
 from tic_desktop.returns.scoring import ApplicationScore
@@ -70,7 +73,8 @@ def score(value: Decimal | None) -> Figure | None:
     """A score as written: exact, at least two decimals shown."""
     if value is None:
         return None
-    places = max(2, -value.as_tuple().exponent) if isinstance(value.as_tuple().exponent, int) else 2
+    exponent = value.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
     return Figure(value, "0." + "0" * places)
 
 
@@ -189,8 +193,8 @@ def ranking_table(
     )
 
 
-def _panel_of(review_round: ReviewRound) -> dict[str, Any]:
-    panels = {}
+def _panel_of(review_round: ReviewRound) -> dict[str, Panel]:
+    panels: dict[str, Panel] = {}
     for panel in review_round.panels:
         for app_id in panel.applications:
             panels.setdefault(app_id, panel)
@@ -404,7 +408,9 @@ def results_workbook(
     return out.getvalue()
 
 
-def _write_sheet(sheet, table: Table, review_round: ReviewRound, exported_on: dt.date) -> None:
+def _write_sheet(
+    sheet: Worksheet, table: Table, review_round: ReviewRound, exported_on: dt.date
+) -> None:
     sheet["A1"] = f"{review_round.spec.title} — {table.title}"
     sheet["A1"].font = _TITLE_FONT
     sheet["A2"], sheet["B2"], sheet["C2"], sheet["D2"] = (
@@ -447,7 +453,7 @@ def _write_sheet(sheet, table: Table, review_round: ReviewRound, exported_on: dt
     sheet.freeze_panes = f"{get_column_letter(table.freeze_columns + 1)}{TABLE_ROW + 1}"
 
 
-def _put(cell, value: Any) -> None:
+def _put(cell: Cell, value: Any) -> None:
     if isinstance(value, Figure):
         if isinstance(value.value, int):
             cell.value = value.value
@@ -490,7 +496,7 @@ def _csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
-def as_csv(header: list[str], rows: list[list]) -> bytes:
+def as_csv(header: list[str], rows: list[list[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)

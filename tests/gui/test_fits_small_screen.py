@@ -11,7 +11,13 @@ from screen_checks import NETBOOK, assert_fits, use_screen
 from tic_desktop.gui.about import AboutDialog
 from tic_desktop.gui.build_dialog import BuildPackagesDialog
 from tic_desktop.gui.help_window import UserGuideWindow
-from tic_desktop.gui.register_dialogs import CenterForm, EvaluationForm, ReportForm, RevocationForm
+from tic_desktop.gui.register_dialogs import (
+    CenterForm,
+    CorrectionForm,
+    EvaluationForm,
+    ReportForm,
+    RevocationForm,
+)
 from tic_desktop.gui.register_window import RegisterWindow
 from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
 from tic_desktop.gui.welcome import WelcomeDialog
@@ -120,6 +126,8 @@ def test_the_register_window_and_its_forms_fit(qtbot, preferences, register_db, 
         ReportForm(center, "zh", TODAY, 2026, window),
         EvaluationForm(center, "zh", TODAY, window),
         RevocationForm(center, "zh", TODAY, None, window),
+        CenterForm("zh", TODAY, window, center=center),  # correcting it, with the reason
+        CorrectionForm(center, "zh", window),
     ):
         _show(qtbot, form)
         assert_fits(form, screen)

@@ -456,7 +456,12 @@ class BuildPackagesDialog(RememberingDialog):
 
     # --- building -------------------------------------------------------------------------------
     def is_running(self) -> bool:
+        """Building packages or creating a workspace."""
         return self._process is not None or self._creating
+
+    def is_building(self) -> bool:
+        """A build's worker process is running (closing waits for it to clean up, about a second)."""
+        return self._process is not None
 
     def _input_problem(self) -> str | None:
         if self.workspace is None and not self.set_workspace_folder(self.workspace_edit.text()):

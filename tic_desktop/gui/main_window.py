@@ -499,7 +499,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
             self.package_requested.emit(Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.build_dialog is not None and self.build_dialog.is_running():
+        if self.build_dialog is not None and self.build_dialog.is_building():
             # Cancel the build and close once its worker has cleaned up (within about a second: the
             # dialog kills a worker that does not stop), so that nothing half-built is left.
             self.build_dialog.finished.connect(self.close)

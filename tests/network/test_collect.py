@@ -124,3 +124,23 @@ def test_the_persistent_inbox_can_be_the_store(
             ("E02.ticreturn", "accepted")
         ]
         assert reopened.entries[0].copy.read_bytes() == made.data
+
+
+def test_one_expert_signing_on_two_machines_shows_as_conflict(
+    collector, client_for, meeting, tmp_path
+):
+    """Revision 1 from two laptops of the same expert: neither supersedes the other."""
+    from conftest import ReturnMaker
+
+    collection = collector()
+    client = client_for(collection, "E04")
+    makers = [ReturnMaker(meeting, "E04", tmp_path / machine) for machine in ("a", "b")]
+    try:
+        for maker in makers:
+            assert client.send_return(maker.next().data).status == "stored"
+    finally:
+        for maker in makers:
+            maker.close()
+    member = collection.snapshot().member("E04")
+    assert member.state == "conflict" and member.revision is None
+    assert collection.snapshot().panels[0].conflicts == 1

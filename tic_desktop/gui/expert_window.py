@@ -6,6 +6,7 @@ window, not only in the status bar (which a laptop screen may cut off) or in a m
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import datetime as dt
 import errno
@@ -331,11 +332,26 @@ class _Plaintext:
         if self.segment is None:
             return
         segment, self.segment = self.segment, None
-        try:
-            segment.close()
-        except BufferError:  # the viewer's last view is still being dropped; unlink is enough
-            pass
-        segment.unlink()
+        segment.unlink()  # the name goes now; the memory when the last mapping is closed
+        _lingering.append(segment)
+        for waiting in list(_lingering):
+            try:
+                waiting.close()
+            except BufferError:  # a view of it (pdfium's ctypes array) is still being dropped
+                continue
+            _lingering.remove(waiting)
+
+
+_lingering: list[shared_memory.SharedMemory] = []
+"""Unlinked segments whose mapping could not be closed yet; closed at a later release."""
+
+
+@atexit.register
+def _forget_lingering() -> None:
+    # At exit the mappings go with the process; closing them from __del__ would only complain.
+    for segment in _lingering:
+        segment._buf = segment._mmap = None
+    _lingering.clear()
 
 
 class ExpertWindow(RemembersGeometry, QMainWindow):

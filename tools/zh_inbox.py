@@ -33,6 +33,7 @@ ZH = {
     "Verifying returns": "正在验证回执",
     "%1: %2 of %3": "%1：%2 / %3",
     "Recording the choice": "正在记录选定",
+    "Looking for returns received elsewhere": "正在查看其他途径收到的回执",
     "%1 experts sent returns that conflict; their scores do not count until you choose which "
     "return counts (double-click a row marked in conflict).": "%1 位专家的回执相互冲突，在选定计入哪一份之前其评分均不计入（双击标为“有冲突”的行进行选定）。",
     "%1 of %2 panel members have not returned": "%2 位专家组成员中有 %1 位尚未提交",

@@ -507,7 +507,7 @@
     </message>
     <message>
         <location filename="../../tic_desktop/gui/build_dialog.py" line="322" />
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="463" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="468" />
         <source>Choose the bureau's workspace folder, or create a new one.</source>
         <translation>请选择评审局工作目录，或新建一个。</translation>
     </message>
@@ -572,102 +572,102 @@
         <translation>评审包保存位置</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="465" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="470" />
         <source>Enter the passphrase of the bureau's keys.</source>
         <translation>请输入评审局密钥的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="467" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="472" />
         <source>Choose the folder the packages go to.</source>
         <translation>请选择评审包的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="469" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="474" />
         <source>Tick at least one panel to build.</source>
         <translation>请至少勾选一个专家组。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="524" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="529" />
         <source>Starting the build process…</source>
         <translation>正在启动生成进程…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="544" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="549" />
         <source>Nothing was built: the packages already in the folder were kept.</source>
         <translation>未生成评审包：已保留文件夹中原有的评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="555" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="560" />
         <source>Cancelling… removing what was written</source>
         <translation>正在取消…删除已写出的文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="618" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="623" />
         <source>Cancelled. No package was written.</source>
         <translation>已取消，未写出任何评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="621" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="626" />
         <source>The packages could not be built.</source>
         <translation>未能生成评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="631" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="636" />
         <source>Encrypting materials: %1 of %2 MB</source>
         <translation>正在加密申报材料：%1 / %2 MB</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="639" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="644" />
         <source>Issuing credentials: %1 of %2</source>
         <translation>正在签发专家凭据：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="647" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="652" />
         <source>Checking the round, the panels and the attachments…</source>
         <translation>正在检查评审批次、专家组和附件…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="648" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="653" />
         <source>Unlocking the bureau's keys…</source>
         <translation>正在解锁评审局密钥…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="649" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="654" />
         <source>Issuing credentials…</source>
         <translation>正在签发专家凭据…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="650" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="655" />
         <source>Writing the passphrase sheets…</source>
         <translation>正在生成口令单…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="675" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="680" />
         <source>Done: %1 packages built.</source>
         <translation>完成：已生成 %1 个评审包。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="681" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="686" />
         <source>%1 new passphrase sheets in %2.</source>
         <translation>新发口令单 %1 份：%2。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="686" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="691" />
         <source>Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each to its expert in person, then delete the files.</source>
         <translation>每份口令单可解锁一位专家的评审凭据，请注意保密：打印后当面交给本人，然后删除这些文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="694" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="699" />
         <source>No new passphrase sheets: the experts of these panels received theirs with an earlier build (their credentials are reused).</source>
         <translation>没有新发口令单：这些专家组的专家在之前生成评审包时已领取口令单（沿用原有凭据）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="713" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="718" />
         <source>Print passphrase sheets</source>
         <translation>打印口令单</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_dialog.py" line="725" />
+        <location filename="../../tic_desktop/gui/build_dialog.py" line="730" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -1433,7 +1433,7 @@ The choice is recorded with your name (%2) and the time.</source>
     </message>
     <message>
         <location filename="../../ui/expert_window.ui" line="170" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1050" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1066" />
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
@@ -1521,337 +1521,337 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="534" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="536" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="552" />
         <source>Review package (*.ticpkg)</source>
         <translation>评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="592" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="645" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="665" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="689" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="608" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="661" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="681" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="705" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="656" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="672" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="658" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="674" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="667" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="683" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="627" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="643" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="406" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="422" />
         <source>This document is not a PDF that can be shown.</source>
         <translation>该文件不是可以显示的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="474" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
         <source>Decrypting</source>
         <translation>正在解密</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="579" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="595" />
         <source>Checking the package's signature…</source>
         <translation>正在核验评审包签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="714" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="730" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="723" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="739" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="734" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="740" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="750" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="756" />
         <source>Panel chair</source>
         <translation>专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="737" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="753" />
         <source>Group opinion signed: %1</source>
         <translation>专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="745" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="761" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="746" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1058" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="762" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1074" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="747" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="763" />
         <source>Units involved</source>
         <translation>涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="748" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="764" />
         <source>Conflict</source>
         <translation>利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="749" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="765" />
         <source>Reason</source>
         <translation>回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="770" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="786" />
         <source>Known conflict (locked)</source>
         <translation>已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="772" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="788" />
         <source>I have a conflict</source>
         <translation>本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="774" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="790" />
         <source>Conflict with %1</source>
         <translation>与 %1 存在利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="776" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="792" />
         <source>Reason for %1</source>
         <translation>%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="777" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="793" />
         <source>Reason, if you have a conflict</source>
         <translation>如须回避，请填写理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="835" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="851" />
         <source>Declared: %1 conflicts (%2 already locked by the bureau)</source>
         <translation>已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="858" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="874" />
         <source>You declare a conflict of interest with these applications:</source>
         <translation>您声明与以下申报存在利益冲突：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="864" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="880" />
         <source>You declare no conflict of interest with any application of this panel.</source>
         <translation>您声明与本组全部申报均不存在利益冲突。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="868" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="884" />
         <source>Already locked by the bureau: %1</source>
         <translation>评审局已确认须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="874" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="890" />
         <source>After you confirm, the declaration cannot be changed. Confirm?</source>
         <translation>确认后不能更改。是否确认？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="882" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="919" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="898" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="935" />
         <source>Declaration incomplete</source>
         <translation>回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="883" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="899" />
         <source>Give the reason for your conflict with %1.</source>
         <translation>请填写与 %1 存在利益冲突的理由。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="894" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="910" />
         <source>Confirm the declaration</source>
         <translation>确认回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="899" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="915" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="900" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="916" />
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="921" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="937" />
         <source>Your declaration is recorded.</source>
         <translation>回避声明已确认。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="939" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="955" />
         <source>recused</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="941" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1335" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="957" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1351" />
         <source>to do</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="943" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1335" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="959" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1351" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="966" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="982" />
         <source>You are recused from this application: no materials, no scoring.</source>
         <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1037" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1038" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1053" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1054" />
         <source>On-site inspection</source>
         <translation>现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1041" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1057" />
         <source>Inspection report signed: %1</source>
         <translation>现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1059" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1075" />
         <source>Field</source>
         <translation>技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1060" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1076" />
         <source>Lead unit</source>
         <translation>依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1061" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1077" />
         <source>Co-builders</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1063" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1079" />
         <source>Director</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1075" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1091" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1081" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1097" />
         <source>This application has no attachments.</source>
         <translation>该申报没有附件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1099" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1115" />
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1100" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1116" />
         <source>Clause</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1101" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1117" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1102" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1118" />
         <source>Application data</source>
         <translation>申报数据</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1103" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1119" />
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1150" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1166" />
         <source>in memory only</source>
         <translation>仅在内存中</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1151" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1167" />
         <source>Opened %1 (in memory only)</source>
         <translation>已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1165" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1181" />
         <source>Decrypting %1…</source>
         <translation>正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="405" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1212" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="421" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1228" />
         <source>The attachment could not be opened</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="495" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1166" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1182" />
         <source>Decrypting…</source>
         <translation>正在解密…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1253" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1269" />
         <source>Not ready to sign</source>
         <translation>尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1253" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1269" />
         <source>Please complete these first:</source>
         <translation>请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1259" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1275" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
         <translation>签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1265" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1281" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1271" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1287" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
         <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1282" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1298" />
         <source>Signing failed</source>
         <translation>签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1320" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="1336" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3252,102 +3252,107 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="142" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="143" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="149" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="153" />
         <source>Opening the returns received so far…</source>
         <translation>正在打开已收到的回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="157" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="161" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="159" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="163" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="169" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="173" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="170" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="174" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="187" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="191" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="260" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="264" />
         <source>Verifying returns</source>
         <translation>正在验证回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="292" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="296" />
         <source>%1: %2 of %3</source>
         <translation>%1：%2 / %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="304" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="308" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="355" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="348" />
+        <source>Looking for returns received elsewhere</source>
+        <translation>正在查看其他途径收到的回执</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/results_window.py" line="379" />
         <source>%1 experts sent returns that conflict; their scores do not count until you choose which return counts (double-click a row marked in conflict).</source>
         <translation>%1 位专家的回执相互冲突，在选定计入哪一份之前其评分均不计入（双击标为“有冲突”的行进行选定）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="366" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="390" />
         <source>%1 of %2 panel members have not returned</source>
         <translation>%2 位专家组成员中有 %1 位尚未提交</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="373" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="397" />
         <source>added %1, already received %2 (not verified again)</source>
         <translation>新收到 %1 份，已收到过 %2 份（不再重复验证）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="379" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="403" />
         <source>could not read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="382" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="406" />
         <source>stopped before the end</source>
         <translation>已中途停止</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="385" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="409" />
         <source>%1 kept copies are missing from the workspace</source>
         <translation>工作目录中缺少 %1 份已保存的回执副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="395" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="419" />
         <source>revision %1 signed %2</source>
         <translation>第 %1 版（签名于 %2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="401" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="425" />
         <source>%1 conflict: choose one</source>
         <translation>%1 相互冲突，请选定一份</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="407" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="431" />
         <source>revision %1 chosen by %2 (%3) at %4</source>
         <translation>第 %1 版，由 %2（%3）于 %4 选定</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="475" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="499" />
         <source>Recording the choice</source>
         <translation>正在记录选定</translation>
     </message>
@@ -3368,17 +3373,17 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="214" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="225" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="229" />
         <source>Export ranking and scores…</source>
         <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="227" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="231" />
         <source>Sign the result summary (PDF)…</source>
         <translation>签发评审结果汇总表（PDF）…</translation>
     </message>
@@ -3387,20 +3392,20 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="198" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="206" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="247" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="202" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="202" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="205" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="206" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="209" />
         <source>Panel members</source>
         <translation>专家组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="247" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
@@ -3409,18 +3414,18 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="498" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="522" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="509" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="528" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="533" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="552" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="517" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="541" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
     </message>

@@ -355,3 +355,23 @@ def test_models_sort_without_losing_the_selection(qapp, qtbot, qtmodeltester, bu
         assert column(members, "state")[:4] == ["未提交"] * 4
         qtmodeltester.check(members)
         window.close()
+
+
+def test_returns_stored_by_another_inbox_appear_in_the_window(qapp, qtbot, bureau, tmp_path):
+    """E.g. the meeting-room collector stores a return: the idle window shows it."""
+    from tic_desktop.gui.results_window import ResultsWindow
+    from tic_desktop.returns.inbox import ReturnsInbox
+
+    with open_database(tmp_path / "db.sqlite3") as database:
+        window = ResultsWindow(bureau.review, bureau.workspace, bureau.keys, database)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.snapshot is not None and not window.is_busy(), timeout=SLOW)
+        assert member_rows(window)["E101"][0] == "未提交"
+        collector = ReturnsInbox(database, bureau.workspace, bureau.review)
+        collector.add_files([bureau.make_return(tmp_path / "E101.ticreturn", "E101")], bureau.keys)
+        with qtbot.waitSignal(window.received, timeout=SLOW):
+            window.look_for_news()
+        assert member_rows(window)["E101"][0] == "已接收"
+        assert column(window.returns_model, "file") == ["E101.ticreturn"]
+        window.close()

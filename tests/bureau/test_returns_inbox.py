@@ -324,3 +324,24 @@ def test_worker_processes_find_what_one_process_finds(bureau, tmp_path, counting
     assert seen[2][0]["E102-bad.ticreturn"] == ("rejected", "rule_violation", "P1")
     assert seen[2][2][("P1", "E103")] == MemberState.CONFLICT
     assert counting.count("junk.ticreturn") == 1  # (the worker processes' calls are not seen here)
+
+
+def test_two_inboxes_on_one_database_agree(bureau, database, tmp_path, counting):
+    """E.g. the meeting-room collector and the returns window: the database is the inbox."""
+    first = bureau.make_return(tmp_path / "E101.ticreturn", "E101", "7")
+    second = bureau.make_return(tmp_path / "E102.ticreturn", "E102", "8")
+    collector = ReturnsInbox(database, bureau.workspace, bureau.review)
+    window = ReturnsInbox(database, bureau.workspace, bureau.review)
+    collector.load()
+    window.load()
+    collector.add_files([first], bureau.keys)
+    assert window.has_news() and not collector.has_news()
+    counting.clear()
+    snapshot = window.add_files([first, second], bureau.keys)  # the first is not verified again
+    assert counting == ["E102.ticreturn"] and snapshot.report.already == 1
+    assert _statuses(snapshot) == {"E101.ticreturn": "accepted", "E102.ticreturn": "accepted"}
+    assert collector.has_news()
+    assert _statuses(collector.refresh()) == _statuses(snapshot)
+    assert not collector.has_news() and not window.has_news()
+    with database.session() as session:
+        assert len(session.scalars(select(InboxReturn)).all()) == 2

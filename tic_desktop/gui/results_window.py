@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,7 @@ __all__ = ["ResultsWindow", "returns_in"]
 
 SAMPLE_ROWS = 40  # rows measured to size a column: never all of them
 CLOSE_WAIT_S = 30.0
+NEWS_INTERVAL_MS = 15_000  # how often an idle window looks for returns stored by others
 
 
 def fit_columns(view: QTableView, widest_chars: int = 40) -> None:
@@ -143,6 +144,9 @@ class ResultsWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         self.resize(1366, 768)
+        self.news_timer = QTimer(self, interval=NEWS_INTERVAL_MS)
+        self.news_timer.timeout.connect(self.look_for_news)
+        self.news_timer.start()
         self._enqueue(
             "load",
             lambda progress, cancelled: self.returns_inbox.load(keys, progress, cancelled),
@@ -282,7 +286,7 @@ class ResultsWindow(QMainWindow):
         self.progress_label.setText(label)
         self.progress.setRange(0, 0)  # busy until the first count arrives
         self.cancel_button.setEnabled(True)
-        self.progress_row.show()
+        self.progress_row.setVisible(kind != "news")  # a quick look needs no progress bar
         job.start()
 
     def _progressed(self, label: str, done: int, total: int) -> None:
@@ -309,9 +313,12 @@ class ResultsWindow(QMainWindow):
         self._job = None
         self.progress_row.hide()
 
-    def _finished(self, kind: str, snapshot: InboxSnapshot) -> None:
+    def _finished(self, kind: str, snapshot: InboxSnapshot | None) -> None:
         self._job_ended()
         if self._closing:
+            return
+        if snapshot is None:  # a look for news that found none
+            self._next()
             return
         self._show(snapshot)
         if kind == "load":
@@ -328,6 +335,23 @@ class ResultsWindow(QMainWindow):
             raise error
         self.statusBar().showMessage(error.message(self.language))
         self._next()
+
+    def look_for_news(self) -> None:
+        """Show what another inbox on the database stored meanwhile (the meeting-room collector,
+        another window): checked off the GUI thread when the window is idle."""
+        if self._job is not None or self._queue or self.snapshot is None or self._closing:
+            return
+        inbox = self.returns_inbox
+        self._enqueue(
+            "news",
+            lambda _progress, _cancelled: inbox.refresh() if inbox.has_news() else None,
+            self.tr("Looking for returns received elsewhere"),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.look_for_news()
 
     # --- showing a snapshot ------------------------------------------------------------------
     def _show(self, snapshot: InboxSnapshot) -> None:
@@ -532,6 +556,7 @@ class ResultsWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Running work is stopped at the next file and waited for: what it verified is stored."""
         self._closing = True
+        self.news_timer.stop()
         self._queue.clear()
         if self._job is not None:
             self._job.cancel()

@@ -33,9 +33,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tic_desktop.aggregation import ApplicationResult, aggregate_with
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
@@ -186,7 +188,11 @@ class InboxSnapshot:
         return [e.item for e in self.entries]
 
     def entry(self, file_sha256: str) -> InboxEntry | None:
-        return next((e for e in self.entries if e.file_sha256 == file_sha256), None)
+        return self._by_sha.get(file_sha256)
+
+    @cached_property
+    def _by_sha(self) -> dict[str, InboxEntry]:
+        return {e.file_sha256: e for e in self.entries}
 
     def conflicts(self) -> dict[tuple[str, str], list[InboxEntry]]:
         """(panel, expert) -> their returns in conflict, waiting for the bureau's choice."""
@@ -222,6 +228,7 @@ class ReturnsInbox:
         self._missing: list[str] = []
         self._packages: BureauPackages | None = None
         self._loaded = False
+        self._last_row = self._last_choice = 0  # the highest row ids this object has seen
         # verifying processes for a batch (0: this one); None: decided by the batch's size
         self.workers: int | None = None
         self.verified_count = 0  # files this object verified (a measure for tests, benchmarks)
@@ -266,10 +273,9 @@ class ReturnsInbox:
                 .order_by(InboxChoice.chosen_at, InboxChoice.id)
             ).all()
         self._entries, self._stored, self._rewrite = {}, {}, set()
-        self._choices = [
-            Choice(c.panel_id, c.expert_id, c.file_sha256, c.chosen_by, c.os_user, c.chosen_at)
-            for c in choices
-        ]
+        self._choices = [_choice(c) for c in choices]
+        self._last_row = max((row.id for row in rows), default=0)
+        self._last_choice = max((c.id for c in choices), default=0)
         try:
             present = {entry.name for entry in os.scandir(self.folder)}
         except OSError:
@@ -290,6 +296,51 @@ class ReturnsInbox:
         self._loaded = True
         if stale and keys is not None:
             self._verify_again(stale, keys, cancelled)
+
+    def _catch_up(self) -> bool:
+        """Take in what another inbox on the same database stored since (e.g. the meeting-room
+        collector, or a second window): the database is the inbox, not this object."""
+        with self.database.session() as session:
+            rows = session.scalars(
+                select(InboxReturn)
+                .where(InboxReturn.round_id == self.round.id, InboxReturn.id > self._last_row)
+                .order_by(InboxReturn.id)
+            ).all()
+            choices = session.scalars(
+                select(InboxChoice)
+                .where(InboxChoice.round_id == self.round.id, InboxChoice.id > self._last_choice)
+                .order_by(InboxChoice.id)
+            ).all()
+        for row in rows:
+            known = self._entries.get(row.file_sha256)
+            if known is None:
+                self._entries[row.file_sha256] = self._entry_from_row(row)
+            elif known.row_id is None:
+                known.row_id = row.id  # verified here too, stored there first
+            self._stored[row.file_sha256] = (row.status, row.detail, row.panel)
+            self._last_row = max(self._last_row, row.id)
+        for choice in choices:
+            self._choices.append(_choice(choice))
+            self._last_choice = max(self._last_choice, choice.id)
+        return bool(rows or choices)
+
+    def has_news(self) -> bool:
+        """Whether another inbox stored returns or choices for the round since (a cheap query)."""
+        with self.database.session() as session:
+            last_row = session.scalar(
+                select(func.max(InboxReturn.id)).where(InboxReturn.round_id == self.round.id)
+            )
+            last_choice = session.scalar(
+                select(func.max(InboxChoice.id)).where(InboxChoice.round_id == self.round.id)
+            )
+        return (last_row or 0) > self._last_row or (last_choice or 0) > self._last_choice
+
+    def refresh(self) -> InboxSnapshot:
+        """The inbox with what other inboxes on the database stored since, classified again."""
+        if not self._loaded:
+            return self.load()
+        self._catch_up()
+        return self._settle(None)
 
     def _entry_from_row(self, row: InboxReturn) -> InboxEntry:
         item = ReceivedReturn(Path(row.original_name), row.file_sha256)
@@ -359,6 +410,8 @@ class ReturnsInbox:
         """
         if not self._loaded:
             self._read_back(keys, None, cancelled)
+        else:
+            self._catch_up()
         files = returns_in(paths)
         workers = self.workers if self.workers is not None else workers_for(len(files))
         parallel = ParallelVerifier(self.workspace, self.review, keys, workers) if workers else None
@@ -446,6 +499,8 @@ class ReturnsInbox:
         Allowed among an expert's returns in conflict for a panel (or to change an earlier
         choice); ``chosen_by``, who made the choice, is required.
         """
+        if self._loaded:
+            self._catch_up()
         entry = self._entries.get(file_sha256)
         if entry is None or not entry.item.verified:
             raise InboxError(
@@ -475,18 +530,21 @@ class ReturnsInbox:
             at or _now(),
         )
         with self.database.session() as session:
-            session.add(
-                InboxChoice(
-                    round_id=self.round.id,
-                    panel_id=choice.panel,
-                    expert_id=choice.expert,
-                    file_sha256=choice.file_sha256,
-                    chosen_by=choice.chosen_by,
-                    os_user=choice.os_user,
-                    chosen_at=choice.chosen_at,
-                )
+            stored = InboxChoice(
+                round_id=self.round.id,
+                panel_id=choice.panel,
+                expert_id=choice.expert,
+                file_sha256=choice.file_sha256,
+                chosen_by=choice.chosen_by,
+                os_user=choice.os_user,
+                chosen_at=choice.chosen_at,
             )
+            session.add(stored)
+            session.flush()
+            number = stored.id
         self._choices.append(choice)
+        if number == self._last_choice + 1:
+            self._last_choice = number  # (else another inbox chose meanwhile: caught up next time)
         return self._settle(None)
 
     def effective_choices(self) -> dict[tuple[str, str], Choice]:
@@ -541,13 +599,27 @@ class ReturnsInbox:
         if inserts or rewrites or updates:
             with self.database.session() as session:
                 if inserts:
-                    created = session.execute(
-                        insert(InboxReturn).returning(InboxReturn.file_sha256, InboxReturn.id),
-                        [self._row(e) for e in inserts],
-                    ).all()
-                    ids = dict(created)
+                    # another inbox on the database may have stored the same file meanwhile
+                    statement = (
+                        sqlite_insert(InboxReturn)
+                        .on_conflict_do_nothing(index_elements=["round_id", "file_sha256"])
+                        .returning(InboxReturn.file_sha256, InboxReturn.id)
+                    )
+                    ids = dict(session.execute(statement, [self._row(e) for e in inserts]).all())
+                    late = [e.file_sha256 for e in inserts if e.file_sha256 not in ids]
+                    if late:
+                        ids.update(
+                            session.execute(
+                                select(InboxReturn.file_sha256, InboxReturn.id).where(
+                                    InboxReturn.round_id == self.round.id,
+                                    InboxReturn.file_sha256.in_(late),
+                                )
+                            ).all()
+                        )
                     for entry in inserts:
                         entry.row_id = ids[entry.file_sha256]
+                    if min(ids.values()) == self._last_row + 1 and len(ids) == len(inserts):
+                        self._last_row = max(ids.values())  # nobody else wrote in between
                 if rewrites:
                     session.execute(update(InboxReturn), rewrites)
                 if updates:
@@ -630,6 +702,12 @@ class ReturnsInbox:
                     )
                 )
         return tuple(members)
+
+
+def _choice(row: InboxChoice) -> Choice:
+    return Choice(
+        row.panel_id, row.expert_id, row.file_sha256, row.chosen_by, row.os_user, row.chosen_at
+    )
 
 
 class InboxError(TicError):

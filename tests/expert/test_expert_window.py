@@ -90,7 +90,9 @@ def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_p
     with qtbot.waitSignal(window.exported, timeout=60_000) as exported:
         window.ui.signAction.trigger()
     made, pdfs = exported.args[0]
-    received = receive_returns([made.file], built_p1["workspace"], built_p1["keys"], "2026-TIC-01")
+    received = receive_returns(
+        [made.file], built_p1["workspace"], built_p1["keys"], built_p1["review"].round
+    )
     assert received[0].status == "accepted"
     assert {s.application for s in received[0].sheet.scores} == {
         "LC-2026-001",

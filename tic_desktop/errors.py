@@ -5,8 +5,11 @@ Bugs are not ``TicError``; they propagate and become exit code 1 / a crash dialo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 
-def _rebuilt(kind: type, args: tuple, state: dict) -> TicError:
+
+def _rebuilt(kind: type[TicError], args: tuple[object, ...], state: dict[str, Any]) -> TicError:
     error = kind.__new__(kind)
     Exception.__init__(error, *args)
     error.__dict__.update(state)
@@ -16,7 +19,12 @@ def _rebuilt(kind: type, args: tuple, state: dict) -> TicError:
 class TicError(Exception):
     """An error the user can fix, carrying a Chinese and an English message."""
 
-    def __reduce__(self):
+    def __reduce__(
+        self,
+    ) -> tuple[
+        Callable[[type[TicError], tuple[object, ...], dict[str, Any]], TicError],
+        tuple[type[TicError], tuple[object, ...], dict[str, Any]],
+    ]:
         # Errors cross from worker processes (scrypt, decryption) to the window: pickle them whole,
         # whatever a subclass's constructor takes; the default would call it with the message only.
         return _rebuilt, (type(self), self.args, dict(self.__dict__))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,7 +63,9 @@ def store_review(db: Database, review: RoundReview) -> None:
 class RoundDesk:
     """Opens rounds for a front end and announces them on the event bus."""
 
-    def __init__(self, bus: EventBus, on_reviewed=None) -> None:
+    def __init__(
+        self, bus: EventBus, on_reviewed: Callable[[RoundReview], object] | None = None
+    ) -> None:
         self._bus = bus
         self._on_reviewed = on_reviewed  # e.g. store verdicts in the local database
         self.current: RoundReview | None = None

@@ -13,18 +13,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from tic_desktop.aggregation import aggregate
-from tic_desktop.bureau.workspace import init_workspace
+from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, init_workspace
 from tic_desktop.domain.jsonfile import read_json
-from tic_desktop.packages.build import build_packages
-from tic_desktop.packages.opening import open_package
+from tic_desktop.packages.build import BuiltPackage, build_packages
+from tic_desktop.packages.credentials import Credential
+from tic_desktop.packages.opening import OpenedPackage, open_package
 from tic_desktop.paths import demo_round_file
 from tic_desktop.reports.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.making import make_return
 from tic_desktop.returns.receiving import receive_returns
-from tic_desktop.returns.scoring import parse_score_sheet
-from tic_desktop.review import review_round
+from tic_desktop.returns.scoring import ScoreSheet, parse_score_sheet
+from tic_desktop.review import RoundReview, review_round
 from tic_desktop.signing.pdf_verification import verify_pdf
 from tic_desktop.storage import open_database
 
@@ -42,6 +44,19 @@ class Step:
 
 class SelfTestFailed(Exception):
     pass
+
+
+class _State(TypedDict, total=False):
+    """What one step leaves for the next ones (a key is there once its step has run)."""
+
+    review: RoundReview
+    workspace: BureauWorkspace
+    keys: BureauKeys
+    package: BuiltPackage
+    passphrase: str
+    opened: OpenedPackage
+    credential: Credential
+    sheet: ScoreSheet
 
 
 def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Step]:
@@ -65,7 +80,7 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
 
     with tempfile.TemporaryDirectory(prefix="tic-selftest-") as scratch:
         base = Path(scratch)
-        state: dict = {}
+        state: _State = {}
 
         def open_round() -> str:
             state["review"] = review_round(demo_round_file())
@@ -80,7 +95,10 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
             built, credentials = build_packages(
                 state["review"], state["workspace"], state["keys"], base / "packages", [PANEL]
             )
-            state["package"], state["passphrase"] = built[0], credentials[EXPERT].passphrase
+            passphrase = credentials[EXPERT].passphrase
+            if passphrase is None:  # a freshly issued credential always carries it
+                raise SelfTestFailed(f"the credential issued to {EXPERT} has no passphrase")
+            state["package"], state["passphrase"] = built[0], passphrase
             return f"{built[0].file.name} {built[0].file.stat().st_size} bytes"
 
         def open_and_unlock() -> str:

@@ -139,7 +139,7 @@ def _shown_input(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _explain(kind: str, ctx: dict, value: Any) -> tuple[str, str]:
+def _explain(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str]:
     shown = _shown_input(value)
     if kind == "missing":
         return "缺少必填字段", "required field is missing"

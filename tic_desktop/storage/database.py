@@ -255,6 +255,9 @@ def _migrate(engine: Engine, path: Path) -> None:
     known = {revision.revision for revision in script.walk_revisions()}
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
+        # the pysqlite driver (_on_connect sets it up the same way); a just-opened connection
+        # is never detached, so it has one
+        assert isinstance(raw, sqlite3.Connection)
         # Batch migrations rebuild tables by copy-and-rename, which foreign keys would block or
         # cascade through; SQLite only honours this pragma outside a transaction. Foreign keys
         # are checked once the migration is done, before it commits.

@@ -32,7 +32,10 @@ def _grouped(text: str) -> str:
         number = Decimal(text)
     except InvalidOperation:
         return text
-    places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
+    exponent = number.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN or infinity: no digits to group
+        return text
+    places = -exponent if exponent < 0 else 0
     return f"{number:,.{places}f}"
 
 

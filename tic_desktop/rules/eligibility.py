@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
-from tic_desktop.domain.application import KNOWN_UNIT_KINDS, Application
+from tic_desktop.domain.application import KNOWN_UNIT_KINDS, Application, FinanceYear
 from tic_desktop.rules.boundaries import (
     more_than,
     not_less_than,
@@ -86,7 +86,7 @@ def _not_applicable(check_id: str, kind: str) -> Check:
     )
 
 
-def _by_outcome(check_id: str, ok: bool, **fields) -> Check:
+def _by_outcome(check_id: str, ok: bool, **fields: object) -> Check:
     return make_check(
         check_id, Result.PASS if ok else Result.FAIL, "pass" if ok else "fail", **fields
     )
@@ -143,7 +143,7 @@ def check_independent_legal_person(app: Application) -> Check:
     return _by_outcome(check_id, flag, value=str(flag).lower(), threshold="true")
 
 
-def _last_three_years(app: Application):
+def _last_three_years(app: Application) -> list[FinanceYear] | None:
     """The three latest finance years, or None when fewer than three are given."""
     years = sorted(app.finance or [], key=lambda entry: entry.year)[-3:]
     return years if len(years) == 3 else None
@@ -155,11 +155,12 @@ def check_rd_total(app: Application) -> Check:
         return _not_applicable(check_id, app.lead_unit.kind)
     years = _last_three_years(app)
     given = sum(1 for e in app.finance or [] if e.rd_expense is not None)
-    if years is None or any(e.rd_expense is None for e in years):
+    expenses = [e.rd_expense for e in years or () if e.rd_expense is not None]
+    if years is None or len(expenses) < len(years):
         return make_check(
             check_id, Result.MISSING, "missing", threshold=plain(RD_TOTAL_MIN), years=min(given, 3)
         )
-    total = sum((e.rd_expense for e in years), Decimal(0))
+    total = sum(expenses, Decimal(0))
     return _by_outcome(
         check_id,
         not_less_than(total, RD_TOTAL_MIN),
@@ -177,12 +178,17 @@ def check_rd_ratio(app: Application) -> Check:
     given = sum(
         1 for e in app.finance or [] if e.rd_expense is not None and e.main_revenue is not None
     )
-    if years is None or any(e.rd_expense is None or e.main_revenue is None for e in years):
+    figures = [
+        (e.rd_expense, e.main_revenue)
+        for e in years or ()
+        if e.rd_expense is not None and e.main_revenue is not None
+    ]
+    if years is None or len(figures) < len(years):
         return make_check(
             check_id, Result.MISSING, "missing", threshold=threshold, years=min(given, 3)
         )
-    rd = sum((e.rd_expense for e in years), Decimal(0))
-    revenue = sum((e.main_revenue for e in years), Decimal(0))
+    rd = sum((expense for expense, _ in figures), Decimal(0))
+    revenue = sum((main for _, main in figures), Decimal(0))
     if revenue == 0:
         return make_check(check_id, Result.REVIEW, "zero_revenue", threshold=threshold)
     # Shown truncated, never rounded up, so a failing ratio cannot display as "3.00".
@@ -333,8 +339,11 @@ def check_lead_share(app: Application) -> Check:
     if not app.co_builders:
         return make_check(check_id, Result.NOT_APPLICABLE, "no_cobuilders")
     share = app.lead_share_percent
-    values = {key: getattr(share, key) if share else None for key, _, _ in _SHARE_PARTS}
-    if any(v is None for v in values.values()):
+    parts: dict[str, Decimal | None] = {
+        key: getattr(share, key) if share else None for key, _, _ in _SHARE_PARTS
+    }
+    values = {key: v for key, v in parts.items() if v is not None}
+    if len(values) < len(parts):
         return make_check(check_id, Result.MISSING, "missing", threshold=plain(LEAD_SHARE_MIN))
     low = [
         (zh, en, values[key])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Result(StrEnum):
@@ -36,7 +37,7 @@ class Check:
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
 
-    def as_json(self, lang: str = "zh") -> dict:
+    def as_json(self, lang: str = "zh") -> dict[str, str | None]:
         return {
             "id": self.id,
             "clause": self.clause if lang != "en" else self.clause_en,
@@ -69,7 +70,7 @@ class EligibilityReport:
     def check(self, check_id: str) -> Check:
         return next(c for c in self.checks if c.id == check_id)
 
-    def as_json(self, lang: str = "zh") -> dict:
+    def as_json(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "application": self.application_id,
             "verdict": self.verdict.value,

@@ -958,134 +958,134 @@
 <context>
     <name>CollectionWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="84" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="85" />
         <source>Meeting collection — %1</source>
         <translation>会场收集 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="89" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="90" />
         <source>Network interface</source>
         <translation>网络接口</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="95" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="96" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="96" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="97" />
         <source>Announce on this network (experts find it by itself)</source>
         <translation>在本网络中公布（专家端自动查找）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="98" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="99" />
         <source>Start collecting</source>
         <translation>开始收集</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="100" />
-        <location filename="../../tic_desktop/gui/collection_window.py" line="208" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="101" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="200" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="103" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="104" />
         <source>Interface:</source>
         <translation>网络接口：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="105" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="106" />
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="113" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="114" />
         <source>Not collecting. Choose the network of the meeting room.</source>
         <translation>尚未收集。请选择会场所用的网络。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="119" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="120" />
         <source>Arrivals</source>
         <translation>到达记录</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="126" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="127" />
         <source>Projector</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="128" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="129" />
         <source>Show the experts' names and states</source>
         <translation>显示专家姓名和状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="129" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="130" />
         <source>Show the ranking with scores</source>
         <translation>显示排名和分数</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="132" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="133" />
         <source>Projector view (full screen)</source>
         <translation>投影视图（全屏）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="134" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="135" />
         <source>Always shown: how many have signed per panel.</source>
         <translation>始终显示：各专家组已签名人数。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="152" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="155" />
         <source>No network interface to collect on.</source>
         <translation>本机没有可用于收集的网络接口。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="156" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="159" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="189" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="181" />
         <source>Collecting on %1:%2. Experts' apps find it by themselves; otherwise they type this address. Collector certificate %3.</source>
         <translation>正在 %1:%2 收集。专家端会自动找到；找不到时请专家输入此地址。收集服务器证书 %3。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="215" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="207" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="234" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="226" />
         <source>Not collecting. Returns stored so far stay in the workspace.</source>
         <translation>已停止收集。已收到的回执保存在评审局工作目录中。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="267" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="259" />
         <source>%1: return stored (%2), receipt %3</source>
         <translation>%1：回执已保存（%2），回执编号 %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="274" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="266" />
         <source>%1: the same file again (duplicate), receipt %2</source>
         <translation>%1：重复发送同一文件（重复），回执编号 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="279" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="271" />
         <source>%1: return refused: %2</source>
         <translation>%1：回执被拒收：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="282" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="274" />
         <source>%1: request refused: %2</source>
         <translation>%1：请求被拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/collection_window.py" line="285" />
+        <location filename="../../tic_desktop/gui/collection_window.py" line="277" />
         <source>%1: chair copy kept for the panel chair</source>
         <translation>%1：评分副本已留给专家组组长</translation>
     </message>
     <message>
+        <location filename="../../tic_desktop/gui/collection_window.py" line="386" />
         <location filename="../../tic_desktop/gui/collection_window.py" line="394" />
-        <location filename="../../tic_desktop/gui/collection_window.py" line="402" />
         <source>Collect at the &amp;meeting…</source>
         <translation>会场收集(&amp;M)…</translation>
     </message>

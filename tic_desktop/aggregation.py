@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Any
 
 from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.domain.round import Panel
 from tic_desktop.returns.receiving import ReceivedReturn, ReturnStatus
 from tic_desktop.returns.scoring import ApplicationScore, ScoreSheet
 from tic_desktop.rules.conflicts import PanelConflicts, round_panel_conflicts
@@ -114,8 +116,8 @@ class ApplicationResult:
             if values
         }
 
-    def as_json(self, with_grade: bool) -> dict:
-        result = {
+    def as_json(self, with_grade: bool) -> dict[str, Any]:
+        result: dict[str, Any] = {
             "id": self.application_id,
             "valid": self.valid,
             "mean": money2(self.mean),
@@ -160,12 +162,14 @@ def final_score(totals: list[Decimal], trim_from: int) -> tuple[Decimal, Decimal
 def assign_ranks(results: list[ApplicationResult]) -> None:
     """Competition ranking on the unrounded final: 1, 2, 2, 4."""
     scored = sorted(
-        (r for r in results if r.final is not None), key=lambda r: r.final, reverse=True
+        ((r.final, r) for r in results if r.final is not None),
+        key=lambda scored_result: scored_result[0],
+        reverse=True,
     )
-    for position, result in enumerate(scored, start=1):
+    for position, (final, result) in enumerate(scored, start=1):
         previous = scored[position - 2] if position > 1 else None
         result.rank = (
-            previous.rank if previous is not None and previous.final == result.final else position
+            previous[1].rank if previous is not None and previous[0] == final else position
         )
 
 
@@ -241,30 +245,30 @@ def aggregate_with(
             accepted[(item.panel, item.expert)] = item
         elif item.status == ReturnStatus.CONFLICT:
             in_conflict.add((item.panel, item.expert))
-    panel_of = {}
-    for panel in review_round.panels:
-        for app_id in panel.applications:
-            panel_of.setdefault(app_id, panel)
+    panel_of: dict[str, Panel] = {}
+    for round_panel in review_round.panels:
+        for app_id in round_panel.applications:
+            panel_of.setdefault(app_id, round_panel)
     results = {app_id: ApplicationResult(app_id) for app_id in review_round.applications}
     for app_id, result in results.items():
         panel = panel_of.get(app_id)
         if panel is None:
             continue
         for member in panel.members:
-            item = accepted.get((panel.id, member))
+            counted = accepted.get((panel.id, member))
             outcome = member_outcome(
                 member,
                 app_id,
                 recused.get((panel.id, app_id), set()),
-                item.sheet if item is not None else None,
-                (panel.id, member) in in_conflict and item is None,
+                counted.sheet if counted is not None else None,
+                (panel.id, member) in in_conflict and counted is None,
                 rubric_ids,
             )
             if isinstance(outcome, Exclusion):
                 result.excluded.append((member, outcome.value))
                 continue
-            assert item is not None and item.sheet is not None
-            entry = item.sheet.entry(app_id)
+            assert counted is not None and counted.sheet is not None
+            entry = counted.sheet.entry(app_id)
             assert entry is not None
             result.totals[member] = outcome
             result.entries[member] = entry
@@ -274,8 +278,9 @@ def aggregate_with(
     quorum = review_round.spec.quorum
     for result in results.values():
         if result.totals:
-            result.mean, result.final = final_score(list(result.totals.values()), method.trim_from)
-            if result.maximum - result.minimum > method.wide_spread_points:
+            totals = list(result.totals.values())
+            result.mean, result.final = final_score(totals, method.trim_from)
+            if max(totals) - min(totals) > method.wide_spread_points:
                 result.flags.append("wide_spread")
         if result.valid < quorum:
             result.flags.insert(0, "below_quorum")

@@ -6,13 +6,13 @@ Set-up (not timed): a copy of the demo round with experts E22… added to its pa
 for 30), a bureau, every panel's package built, every credential unlocked (scrypt, two worker
 processes), and each expert's revisions signed in advance with the real ``make_return``.
 
-Timed: the clerk's collection window (the real one, offscreen) collects on 127.0.0.1; a separate
-process runs one thread per expert, each connecting from its own loopback address (127.0.0.x,
+Timed: the clerk's collection window (the real one, offscreen) collects on 127.0.0.1 (its
+collector runs in a process of its own, as in the app); a separate process runs one thread per expert, each connecting from its own loopback address (127.0.0.x,
 as separate laptops would) and sending its revisions one after another with its chair copy,
 every expert at the same time. A 10 ms QTimer heartbeat in the window's process measures the
 longest the GUI thread could not react (goal < 100 ms) while the progress board is redrawn on
 every arrival. Checked afterwards: every return stored once (files named by SHA-256), every one
-verified by the bureau's verifier, the last revision of each expert counted, the others
+verified again from the disk by the bureau's verifier, the last revision of each expert counted, the others
 superseded, and every client holding a verified receipt for each of its revisions.
 """
 
@@ -262,15 +262,19 @@ def run(experts: int, revisions: int) -> dict:
         app.processEvents()
         time.sleep(0.005)
     heartbeat.stop()
-    store = window.collection.server.store
-    stored = store.returns()
-    folder = prepared["workspace"].folder / "returns" / prepared["review"].round.id
-    files = sorted(folder.glob("*.ticreturn"))
-    statuses = sorted(str(i.status) for i in stored)
     last_counted = all(
         window.collection.snapshot().member(e).revision == revisions for e in prepared["signed"]
     )
-    window.close()
+    window.close()  # stops the collector's process
+    # checked again from the disk with the bureau's verifier, as the returns window would
+    from tic_desktop.returns.receiving import receive_returns
+
+    folder = prepared["workspace"].folder / "returns" / prepared["review"].round.id
+    files = sorted(folder.glob("*.ticreturn"))
+    stored = receive_returns(
+        files, prepared["workspace"], prepared["keys"], prepared["review"].round
+    )
+    statuses = sorted(str(i.status) for i in stored)
     latencies = [x for k, v in report.items() if k != "_wall" for x in v["latencies"]]
     receipts = [r for k, v in report.items() if k != "_wall" for r in v["receipts"]]
     result = {

@@ -47,7 +47,8 @@ from tic_desktop.storage import Database, open_database
 
 if TYPE_CHECKING:
     from tic_desktop.gui.main_window import MainWindow
-    from tic_desktop.network.server import Collection, CollectorEvent
+    from tic_desktop.network.process import CollectionProcess
+    from tic_desktop.network.server import CollectorEvent
 
 
 class CollectionWindow(QMainWindow):
@@ -72,7 +73,7 @@ class CollectionWindow(QMainWindow):
 
         self.review, self.workspace, self.keys = review, workspace, keys
         self.database = database  # the returns inbox's (issue #14): network returns go there too
-        self.collection: Collection | None = None
+        self.collection: CollectionProcess | None = None
         self.projector: ProjectorView | None = None
         self.bus = EventBus()
         self.bridge = QtEventBridge(self.bus, self)
@@ -145,7 +146,9 @@ class CollectionWindow(QMainWindow):
 
     # --- the collector ---------------------------------------------------------------------
     def start(self, host: str | None = None, port: int | None = None) -> None:
-        from tic_desktop.network.server import start_collection
+        """Start the collector in a process of its own (its verifying never takes the GIL from
+        this window), on ``host`` (one of this machine's addresses)."""
+        from tic_desktop.network.process import CollectionProcess
 
         host = host or self.interface.currentData()
         if not host:
@@ -154,31 +157,20 @@ class CollectionWindow(QMainWindow):
         port = self.port.value() if port is None else port
         self.start_button.setEnabled(False)
         self.status.setText(self.tr("Starting…"))
-        announce = self.announce.isChecked()
-        workspace, keys, review, bus = self.workspace, self.keys, self.review, self.bus
-        database = self.database
+        bus = self.bus
+        collection = CollectionProcess(
+            self.workspace.folder,
+            self.keys,
+            self.review.round.path,
+            host,
+            port,
+            database_file=self.database.path if self.database is not None else None,
+            announce=self.announce.isChecked(),
+            on_event=lambda event: bus.publish(Event.NETWORK, event),
+        )
+        run_task(collection.start, self._started, self._failed)
 
-        def work() -> Collection:
-            store = None
-            if database is not None:
-                from tic_desktop.network.store import InboxStore
-                from tic_desktop.returns.inbox import ReturnsInbox
-
-                store = InboxStore(ReturnsInbox(database, workspace, review), keys)
-            return start_collection(
-                workspace,
-                keys,
-                review.round,
-                host,
-                port,
-                store=store,
-                announce=announce,
-                on_event=lambda event: bus.publish(Event.NETWORK, event),
-            )
-
-        run_task(work, self._started, self._failed)
-
-    def _started(self, collection: Collection) -> None:
+    def _started(self, collection: CollectionProcess) -> None:
         self.collection = collection
         host, port = collection.address
         self.stop_button.setEnabled(True)

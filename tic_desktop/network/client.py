@@ -16,6 +16,7 @@ import json
 import socket
 import ssl
 from dataclasses import dataclass
+from typing import Any
 
 from tic_desktop.errors import TicError
 from tic_desktop.network import protocol
@@ -57,7 +58,8 @@ class _Connection(http.client.HTTPSConnection):
     """HTTPS to an address, checking the certificate for the collector's fixed name."""
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.host, self.port), self.timeout, self.source_address)
+        source = self.source_address  # type: ignore[attr-defined]
+        sock = socket.create_connection((self.host, self.port), self.timeout, source)
         try:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self.sock = self._context.wrap_socket(sock, server_hostname=COLLECTOR_HOSTNAME)  # type: ignore[attr-defined]
@@ -155,7 +157,7 @@ class CollectorClient:
         except (ValueError, KeyError, TypeError):
             return Refused(status, "unknown", f"HTTP {status}", f"HTTP {status}")
 
-    def _json(self, status: int, data: bytes) -> dict:
+    def _json(self, status: int, data: bytes) -> dict[str, Any]:
         if status != 200:
             raise self._refusal(status, data)
         try:
@@ -215,7 +217,7 @@ class CollectorClient:
         status, answer, _ = self._request("POST", f"{protocol.CHAIR_COPIES}/{return_sha256}", data)
         self._json(status, answer)
 
-    def chair_copies(self) -> list[dict]:
+    def chair_copies(self) -> list[dict[str, Any]]:
         status, data, _ = self._request("GET", protocol.CHAIR_COPIES)
         copies = self._json(status, data).get("copies", [])
         return [

@@ -44,7 +44,7 @@ class Receipt:
     collector: str  # the collector certificate's fingerprint
     token: bytes = b""
 
-    def as_payload(self) -> dict:
+    def as_payload(self) -> dict[str, object]:
         return {
             "format": FORMAT,
             "number": self.number,

@@ -93,11 +93,12 @@ class _Bucket:
         return (1 - self.tokens) / self.rate
 
 
-class _Guarded:
+class _Guarded(asyncio.Protocol):
     """The HTTP protocol behind a per-address and total connection count (after the handshake)."""
 
     def __init__(self, inner: Any, collector: CollectorServer) -> None:
-        self.inner, self.collector, self.address, self.admitted = inner, collector, None, False
+        self.inner, self.collector = inner, collector
+        self.address, self.admitted = "?", False
 
     def connection_made(self, transport: Any) -> None:
         peer = transport.get_extra_info("peername")
@@ -119,7 +120,7 @@ class _Guarded:
             self.inner.data_received(data)
 
     def eof_received(self) -> bool | None:
-        return self.inner.eof_received() if self.admitted else None
+        return bool(self.inner.eof_received()) if self.admitted else None
 
     def pause_writing(self) -> None:
         if self.admitted:
@@ -179,7 +180,7 @@ class CollectorServer:
         self.limits = limits or Limits()
         self.on_event = on_event or (lambda event: None)
         self._state = _State()
-        self._chairs = {p.chair: [] for p in review_round.panels}
+        self._chairs: dict[str, list[str]] = {p.chair: [] for p in review_round.panels}
         for panel in review_round.panels:
             self._chairs[panel.chair].append(panel.id)
         self._panel_of = {m: p.id for p in review_round.panels for m in p.members}

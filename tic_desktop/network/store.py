@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.domain.loading import ReviewRound
@@ -35,6 +35,9 @@ from tic_desktop.returns.receiving import (
 )
 from tic_desktop.returns.verification import RejectReason
 from tic_desktop.security.atomic import write_atomically
+
+if TYPE_CHECKING:
+    from tic_desktop.returns.inbox import ReturnsInbox
 
 STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
 RETURN_SUFFIX = ".ticreturn"
@@ -248,7 +251,7 @@ class InboxStore:
     that, the file is decrypted to check it names the sender: an expert delivers only their own.
     """
 
-    def __init__(self, inbox, keys: BureauKeys) -> None:  # inbox: ReturnsInbox
+    def __init__(self, inbox: ReturnsInbox, keys: BureauKeys) -> None:
         self.inbox, self.keys = inbox, keys
         self.round_id = inbox.round.id
         self.folder = inbox.folder

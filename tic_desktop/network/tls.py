@@ -74,6 +74,8 @@ def issue_collector_certificate(
         except ValueError:
             continue
     now = _now()
+    ca_public = ca_certificate.public_key()
+    assert isinstance(ca_public, ec.EllipticCurvePublicKey)  # the bureau CA is P-256
     certificate = (
         x509.CertificateBuilder()
         .subject_name(subject)
@@ -101,8 +103,7 @@ def issue_collector_certificate(
         .add_extension(x509.SubjectAlternativeName(names), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_certificate.public_key()),
-            critical=False,
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_public), critical=False
         )
         .sign(ca_key, hashes.SHA256())
     )

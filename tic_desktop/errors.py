@@ -19,12 +19,7 @@ def _rebuilt(kind: type[TicError], args: tuple[object, ...], state: dict[str, An
 class TicError(Exception):
     """An error the user can fix, carrying a Chinese and an English message."""
 
-    def __reduce__(
-        self,
-    ) -> tuple[
-        Callable[[type[TicError], tuple[object, ...], dict[str, Any]], TicError],
-        tuple[type[TicError], tuple[object, ...], dict[str, Any]],
-    ]:
+    def __reduce__(self) -> tuple[Callable[..., TicError], tuple[object, ...]]:
         # Errors cross from worker processes (scrypt, decryption) to the window: pickle them whole,
         # whatever a subclass's constructor takes; the default would call it with the message only.
         return _rebuilt, (type(self), self.args, dict(self.__dict__))

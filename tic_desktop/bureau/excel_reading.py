@@ -16,10 +16,10 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -50,6 +50,11 @@ from tic_desktop.domain.jsonfile import _explain
 from tic_desktop.domain.round import Expert
 from tic_desktop.errors import InputError
 
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+    from pydantic_core import ErrorDetails
+
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -57,6 +62,12 @@ MAX_COLUMNS = 200
 _SHOWN_IN_MESSAGE = 5
 # Ids become file names (applications/<id>.json): nothing a file system would refuse or misread.
 _UNSAFE_ID = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+# Where a value sits in an application's JSON (pydantic's error "loc"): ("finance", 0, "year").
+_Location = tuple[str | int, ...]
+# A cell as problems and notes name it: (sheet, row, column letter, column title).
+_Cell = tuple[str, int, str, str]
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 def _where(sheet: str, row: int, column: str, header: str, lang: str) -> str:
@@ -129,7 +140,7 @@ class ExcelImportError(InputError):
             problem_zh, problem_en = self._summary("zh"), self._summary("en")
         super().__init__(file, None, problem_zh, problem_en)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[..., ExcelImportError], tuple[object, ...]]:
         # Picklable, so a worker process can hand the error back whole.
         return type(self), (self.file, self.problems, self.problem_zh, self.problem_en)
 
@@ -158,7 +169,7 @@ class ExcelImportError(InputError):
 @dataclass(frozen=True)
 class WorkbookContents:
     applications: list[Application]
-    application_data: list[dict]
+    application_data: list[dict[str, Any]]
     experts: list[Expert]
     base: Path
     notes: list[CellNote] = field(default_factory=list)  # the import report, in sheet order
@@ -207,7 +218,7 @@ def read_workbook(path: Path | str) -> WorkbookContents:
     return _WorkbookReading(path).read(book)
 
 
-def _open_book(path: Path):
+def _open_book(path: Path) -> Workbook:
     shown_path = str(path)
 
     def refuse(zh: str, en: str) -> ExcelImportError:
@@ -257,7 +268,7 @@ class _Row:
         default_factory=dict
     )  # key -> value, for readable non-empty cells
 
-    def cell(self, key: str) -> tuple[str, int, str, str]:
+    def cell(self, key: str) -> _Cell:
         letter, header = self.cells.get(key, ("", ""))
         return self.sheet, self.number, letter, header
 
@@ -268,8 +279,9 @@ class _Draft:
 
     row: _Row
     data: dict[str, Any]
-    where: dict[tuple, tuple[str, int, str, str]] = field(default_factory=dict)
-    reported: set[tuple] = field(default_factory=set)  # paths already reported by our own checks
+    where: dict[_Location, _Cell] = field(default_factory=dict)
+    # paths already reported by our own checks
+    reported: set[_Location] = field(default_factory=set)
 
 
 class _WorkbookReading:
@@ -280,12 +292,12 @@ class _WorkbookReading:
         self.notes: list[CellNote] = []
         self.flagged: set[tuple[str, int, str]] = set()
 
-    def problem(self, where: tuple[str, int, str, str], zh: str, en: str) -> None:
+    def problem(self, where: _Cell, zh: str, en: str) -> None:
         sheet, row, letter, header = where
         self.problems.append(CellProblem(sheet, row, letter, header, zh, en))
         self.flagged.add((sheet, row, letter))
 
-    def read(self, book) -> WorkbookContents:
+    def read(self, book: Workbook) -> WorkbookContents:
         columns: dict[str, dict[int, Column]] = {}
         for layout in DATA_SHEETS:
             if layout.name not in book.sheetnames:
@@ -304,9 +316,12 @@ class _WorkbookReading:
         }
         drafts = self._applications(rows)
         experts = self._experts(rows[EXPERTS.name])
-        applications = [self._validate(draft) for draft in drafts]
+        validated = [self._validate(draft) for draft in drafts]
         if self.problems:
             self._fail()
+        applications = [a for a in validated if a is not None]
+        # an application the models refuse always leaves a problem (ours or pydantic's)
+        assert len(applications) == len(validated)
         return WorkbookContents(
             applications=applications,
             application_data=[a.model_dump(mode="json", exclude_unset=True) for a in applications],
@@ -316,7 +331,7 @@ class _WorkbookReading:
             file=str(self.path),
         )
 
-    def _note(self, where: tuple[str, int, str, str], typed: Any, reading: CellReading) -> None:
+    def _note(self, where: _Cell, typed: Any, reading: CellReading) -> None:
         read = str(reading.value)
         if reading.changes:
             self.notes.append(
@@ -332,8 +347,8 @@ class _WorkbookReading:
         if reading.doubt is not None:
             self.notes.append(CellNote(*where, shown(typed), read, True, *reading.doubt))
 
-    def _fail(self) -> None:
-        def order(p: CellProblem) -> tuple:
+    def _fail(self) -> NoReturn:
+        def order(p: CellProblem) -> tuple[int, int, int]:
             column = column_index_from_string(p.column) if p.column else 0
             return SHEET_ORDER.get(p.sheet, len(SHEET_ORDER)), p.row, column
 
@@ -341,7 +356,7 @@ class _WorkbookReading:
 
     # ---- the sheets' layout -------------------------------------------------------------
 
-    def _header(self, sheet, layout: SheetLayout) -> dict[int, Column]:
+    def _header(self, sheet: Worksheet, layout: SheetLayout) -> dict[int, Column]:
         if sheet.max_row > MAX_ROWS + 1 or sheet.max_column > MAX_COLUMNS:
             self.problem(
                 (layout.name, 1, "", ""),
@@ -349,10 +364,10 @@ class _WorkbookReading:
                 f"the sheet is too large (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)",
             )
             return {}
-        known = {}
-        for column in layout.columns:
-            for name in (column.header, column.zh, column.en):
-                known[_normalised(name)] = column
+        known: dict[str, Column] = {}
+        for titled in layout.columns:
+            for name in (titled.header, titled.zh, titled.en):
+                known[_normalised(name)] = titled
         found: dict[int, Column] = {}
         seen: dict[str, str] = {}
         for index in range(1, sheet.max_column + 1):
@@ -377,21 +392,23 @@ class _WorkbookReading:
             else:
                 seen[column.key] = letter
                 found[index] = column
-        for column in layout.columns:
-            if column.header_required and column.key not in seen:
+        for expected in layout.columns:
+            if expected.header_required and expected.key not in seen:
                 self.problem(
-                    (layout.name, 1, "", column.header), "缺少此列", "this column is missing"
+                    (layout.name, 1, "", expected.header), "缺少此列", "this column is missing"
                 )
         return found
 
-    def _rows(self, sheet, layout: SheetLayout, columns: dict[int, Column]) -> list[_Row]:
+    def _rows(
+        self, sheet: Worksheet, layout: SheetLayout, columns: dict[int, Column]
+    ) -> list[_Row]:
         rows = []
         for number, cells in enumerate(sheet.iter_rows(min_row=2), start=2):
             if all(is_empty(c.value) for c in cells):
                 continue
             row = _Row(layout.name, number)
-            for index, column in columns.items():
-                row.cells[column.key] = (get_column_letter(index), column.header)
+            for index, titled in columns.items():
+                row.cells[titled.key] = (get_column_letter(index), titled.header)
             for index, cell in enumerate(cells, start=1):
                 column = columns.get(index)
                 if column is None:
@@ -474,8 +491,10 @@ class _WorkbookReading:
         if layout is ATTACHMENTS:
             for row in group:
                 self._check_attachment(row)
+        block = layout.block
+        assert block is not None  # every sheet of APPLICATION_CHILDREN fills a list
         entries = []
-        prefix = ("committee", "members") if layout is COMMITTEE else (layout.block,)
+        prefix: _Location = ("committee", "members") if layout is COMMITTEE else (block,)
         for index, row in enumerate(group):
             entry = {
                 key: value
@@ -491,7 +510,7 @@ class _WorkbookReading:
             draft.where[("committee",)] = group[0].cell("application")
             draft.data["committee"] = {"members": entries, "chair": self._chair(draft, group)}
             return
-        draft.data[layout.block] = entries
+        draft.data[block] = entries
         if layout is FINANCE:
             self._unique_years(draft, group)
 
@@ -574,7 +593,9 @@ class _WorkbookReading:
         seen: dict[str, int] = {}
         for row in rows:
             expert_id = row.values.get("id")
-            where = {(column.key,): row.cell(column.key) for column in EXPERTS.columns}
+            where: dict[_Location, _Cell] = {
+                (column.key,): row.cell(column.key) for column in EXPERTS.columns
+            }
             if expert_id is not None and expert_id in seen:
                 self.problem(
                     row.cell("id"),
@@ -589,7 +610,14 @@ class _WorkbookReading:
                 experts.append(expert)
         return experts
 
-    def _model(self, model: type[BaseModel], data: dict, where: dict, reported: set, row: _Row):
+    def _model(
+        self,
+        model: type[_Model],
+        data: dict[str, Any],
+        where: dict[_Location, _Cell],
+        reported: set[_Location],
+        row: _Row,
+    ) -> _Model | None:
         try:
             return model.model_validate(data)
         except ValidationError as exc:
@@ -608,14 +636,14 @@ class _WorkbookReading:
             return None
 
 
-def _locate(where: dict, location: tuple) -> tuple[str, int, str, str] | None:
+def _locate(where: dict[_Location, _Cell], location: _Location) -> _Cell | None:
     for length in range(len(location), 0, -1):
         if location[:length] in where:
             return where[location[:length]]
     return None
 
 
-def _message(error: dict) -> tuple[str, str]:
+def _message(error: ErrorDetails) -> tuple[str, str]:
     kind = error["type"]
     if kind == "missing":
         return "必填，不能为空", "required, must not be empty"
@@ -630,7 +658,7 @@ def _normalised(title: str) -> str:
     return re.sub(r"[\s/／]+", "", title).casefold()
 
 
-def _put(data: dict, path: tuple[str, ...], value: Any) -> None:
+def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         data = data.setdefault(part, {})
     data[path[-1]] = value

@@ -13,7 +13,7 @@ import io
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -51,6 +51,9 @@ from tic_desktop.bureau.excel_reading import (
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.round import Expert
 from tic_desktop.security.atomic import write_atomically
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "CellNote",
@@ -101,7 +104,7 @@ def write_workbook(
     write_atomically(Path(path), buffer.getvalue())
 
 
-def _get(record: dict, path: tuple[str, ...]) -> Any:
+def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
     value: Any = record
     for part in path:
         if not isinstance(value, dict):
@@ -110,13 +113,13 @@ def _get(record: dict, path: tuple[str, ...]) -> Any:
     return value
 
 
-def _child_rows(layout: SheetLayout, record: dict) -> list[list[Any]]:
+def _child_rows(layout: SheetLayout, record: dict[str, Any]) -> list[list[Any]]:
     if layout is COMMITTEE:
         committee = record.get("committee")
         entries = committee["members"] if committee else []
         chair = committee["chair"] if committee else None
     else:
-        entries = record.get(layout.block) or []
+        entries = (record.get(layout.block) if layout.block else None) or []
         chair = None
     rows = []
     for index, entry in enumerate(entries):
@@ -144,7 +147,7 @@ def _cell_value(kind: str, value: Any) -> Any:
     return value
 
 
-def _write_header(sheet, layout: SheetLayout) -> None:
+def _write_header(sheet: Worksheet, layout: SheetLayout) -> None:
     sheet.append([column.header for column in layout.columns])
     for index, column in enumerate(layout.columns, start=1):
         cell = sheet.cell(row=1, column=index)
@@ -156,7 +159,7 @@ def _write_header(sheet, layout: SheetLayout) -> None:
     sheet.freeze_panes = "B2"
 
 
-def _format_columns(sheet, layout: SheetLayout, rows: int) -> None:
+def _format_columns(sheet: Worksheet, layout: SheetLayout, rows: int) -> None:
     for index, column in enumerate(layout.columns, start=1):
         letter = get_column_letter(index)
         width = max(column.width, _display_width(column.zh) + 2)
@@ -190,7 +193,7 @@ def _format_columns(sheet, layout: SheetLayout, rows: int) -> None:
             sheet.add_data_validation(validation)
 
 
-def _write_instructions(sheet) -> None:
+def _write_instructions(sheet: Worksheet) -> None:
     sheet.append(["填表说明 / How to fill in this workbook"])
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     for note in GENERAL_NOTES:

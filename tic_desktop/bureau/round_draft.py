@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from tic_desktop.bureau.workspace import is_safe_name, safe_name
 from tic_desktop.domain.application import Application
@@ -70,7 +71,7 @@ class ApplicationEntry:
     """An application and where its attachments are found (its JSON file's or workbook's folder)."""
 
     application: Application
-    data: dict
+    data: dict[str, Any]
     base: Path
 
 
@@ -103,7 +104,7 @@ class RoundDraft:
     experts: list[Expert] = field(default_factory=list)
     panels: list[PanelDraft] = field(default_factory=list)
     declared_conflicts: list[DeclaredConflict] = field(default_factory=list)
-    aggregation: dict | None = None
+    aggregation: dict[str, Any] | None = None
     source: Path | None = None  # the round.json this draft was loaded from
 
     # --- building -----------------------------------------------------------------------
@@ -382,8 +383,8 @@ class RoundDraft:
         self.declared_conflicts = [c for c in self.declared_conflicts if c.expert != expert_id]
 
     # --- files ----------------------------------------------------------------------------
-    def round_json(self, application_files: dict[str, str], rubric_file: str) -> dict:
-        data = {
+    def round_json(self, application_files: dict[str, str], rubric_file: str) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "kind": self.kind,
@@ -401,7 +402,7 @@ class RoundDraft:
             data["aggregation"] = self.aggregation
         return data
 
-    def rubric_json(self) -> dict:
+    def rubric_json(self) -> dict[str, Any]:
         return {
             "id": self.rubric_id,
             "step": str(self.step),
@@ -438,7 +439,7 @@ def rubric_problems(step: Decimal, criteria: list[Criterion]) -> list[tuple[str,
     return problems
 
 
-def _json_bytes(data: dict) -> bytes:
+def _json_bytes(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

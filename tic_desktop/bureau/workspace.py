@@ -17,6 +17,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from pyrage import x25519
@@ -113,11 +114,11 @@ class BureauWorkspace:
         return self.folder / "credentials" / safe_name(round_id, "round id")
 
     # --- the package registry: which packages this bureau built ---------------------------
-    def registry(self) -> dict[str, dict]:
+    def registry(self) -> dict[str, dict[str, Any]]:
         path = self.folder / "packages.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
-    def register_package(self, manifest_sha256: str, entry: dict) -> None:
+    def register_package(self, manifest_sha256: str, entry: dict[str, Any]) -> None:
         registry = self.registry()
         registry[manifest_sha256] = entry
         write_atomically(

@@ -21,7 +21,7 @@ import shutil
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import BinaryIO, Literal, overload
 
 from tic_desktop.errors import InputError
 
@@ -238,6 +238,18 @@ def _link_out(shown: str, field: str | None, file: str) -> InputError:
         f"附件 {file} 经链接指向申报文件所在文件夹之外，拒绝读取",
         f"the attachment {file} is a link leading out of the application file's folder; refused",
     )
+
+
+@overload
+def confined_attachment(
+    folder: Path, file: str, shown: str, field: str | None, *, must_exist: Literal[True] = True
+) -> ConfinedFile: ...
+
+
+@overload
+def confined_attachment(
+    folder: Path, file: str, shown: str, field: str | None, *, must_exist: bool
+) -> ConfinedFile | None: ...
 
 
 def confined_attachment(

@@ -146,16 +146,18 @@ class _SortedTable(QAbstractTableModel):
         self.changePersistentIndexList(moved_from, moved_to)
         self.layoutChanged.emit()
 
+    def column_keys(self, column: str) -> list[Any]:
+        """Every row's sort key for ``column`` (None: no value). Override for speed."""
+        return [self.key(row, column) for row in self.rows]
+
     def _order(self, column: int, order: Qt.SortOrder) -> None:
-        name = self.columns[column]
-        descending = order == Qt.SortOrder.DescendingOrder
-
-        def key(row: Any) -> tuple:
-            value = self.key(row, name)
-            # empty values last whichever way the column sorts
-            return (value is None) != descending, value if value is not None else 0
-
-        self.rows.sort(key=key, reverse=descending)
+        """Sort on precomputed keys with C-level comparisons (20,000 rows in milliseconds):
+        rows without a value last, whichever way; equal keys keep their order."""
+        keys = self.column_keys(self.columns[column])
+        present = [i for i, value in enumerate(keys) if value is not None]
+        absent = [i for i, value in enumerate(keys) if value is None]
+        present.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows = [self.rows[i] for i in present + absent]
 
 
 class ReturnsModel(_SortedTable):
@@ -198,6 +200,22 @@ class ReturnsModel(_SortedTable):
         if column == "status":
             return status_text(item.status, self.language)
         return why_text(entry, self.language)
+
+    def column_keys(self, column: str) -> list[Any]:
+        rows = self.rows
+        if column == "file":
+            return [e.original_name for e in rows]
+        if column == "received":
+            return [e.received_at for e in rows]
+        if column == "expert":
+            return [e.item.expert for e in rows]
+        if column == "revision":
+            return [e.item.revision for e in rows]
+        if column == "signed":
+            return [e.item.signed_at for e in rows]
+        if column == "status":
+            return [str(e.item.status) for e in rows]
+        return super().column_keys(column)
 
     def key(self, entry: InboxEntry, column: str) -> Any:
         if column == "received":

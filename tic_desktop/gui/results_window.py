@@ -97,8 +97,10 @@ def _table(model, name: str) -> QTableView:
 class ResultsWindow(QMainWindow):
     """Every return verified before it counts; nothing is accepted silently; nothing received is lost."""
 
-    received = Signal(list)
-    """Files were added or a choice recorded, and the inbox classified again: the ReceivedReturn list."""
+    received = Signal(object)
+    """Files were added or a choice recorded, and the inbox classified again: the ReceivedReturn list.
+
+    (``object``, not ``list``: a list signal converts every element, 48 ms for 20,000.)"""
 
     loaded = Signal(object)
     """The inbox was read back as the window opened (the InboxSnapshot)."""

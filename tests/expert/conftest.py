@@ -90,3 +90,48 @@ def qapp(qapp):
 
     install_wheel_guard(qapp)
     return qapp
+
+
+@pytest.fixture(scope="session")
+def look_alike(built_p1, tmp_path_factory):
+    """Another bureau's workspace and its P1 package for the same round id (issue #12 item 6)."""
+    root = tmp_path_factory.mktemp("look-alike")
+    workspace = init_workspace(
+        root / "bureau", "冒充的评审局", passphrase="another bureau passphrase"
+    )
+    keys = workspace.keys("another bureau passphrase")
+    built, credentials = build_packages(
+        built_p1["review"], workspace, keys, root / "packages", ["P1"]
+    )
+    return {"workspace": workspace, "package": built[0], "credentials": credentials}
+
+
+@pytest.fixture
+def memory_keyring():
+    """A secure-looking keyring in memory (the real one is the user's)."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.store.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)

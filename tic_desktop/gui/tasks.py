@@ -6,11 +6,13 @@ process; this is for work that mostly waits or releases the GIL (PDF signing, fi
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+
+# Moved to the Qt-free core (issue #13); still importable from here.
+from tic_desktop.processes import WorkerProcess, in_worker_process  # noqa: F401
 
 
 class _Relay(QObject):
@@ -36,58 +38,6 @@ class _Task(QRunnable):
             # "none_dealloc" was seen once around this queued cross-thread signal; a new object per
             # emission keeps reference counting of shared objects out of the signal's path.
             self._relay.finished.emit((result,))
-
-
-def in_worker_process(function: Callable[..., Any], *args: Any) -> Any:
-    """Run ``function(*args)`` in a fresh worker process and wait (call this from ``run_task``).
-
-    pyrage holds the GIL through scrypt and decryption: in a thread it would still stall the window.
-    """
-    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: not needed at start-up
-
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        return pool.submit(function, *args).result()
-
-
-class WorkerProcess:
-    """One worker process kept for a window's repeated jobs: forked once, not for every job.
-
-    Forking a GUI process of a few hundred MB and starting a pool costs a few hundred ms under
-    load; a window that decrypts attachment after attachment pays it once (and can pay it early,
-    with a warm-up job, before the expert clicks). Jobs run one at a time, in order. Call
-    :meth:`run` from ``run_task`` (it waits), never on the GUI thread.
-    """
-
-    def __init__(self) -> None:
-        self._pool = None
-        self._lock = threading.Lock()
-
-    def run(self, function: Callable[..., Any], *args: Any) -> Any:
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        with self._lock:
-            if self._pool is None:
-                # The worker must share this process's resource tracker (started before the
-                # fork): one of its own would unlink shared memory the GUI still uses at its exit.
-                from multiprocessing import resource_tracker
-
-                resource_tracker.ensure_running()
-                self._pool = ProcessPoolExecutor(max_workers=1)
-            pool = self._pool
-        try:
-            return pool.submit(function, *args).result()
-        except BrokenProcessPool:
-            with self._lock:  # the worker died (killed, out of memory): the next job starts anew
-                if self._pool is pool:
-                    self._pool = None
-            raise
-
-    def shutdown(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
 
 
 _live: set[_Relay] = set()

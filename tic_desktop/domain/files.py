@@ -15,13 +15,14 @@ component by component without following links, so a link planted after the chec
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import shutil
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Literal, overload
+from typing import Literal, overload
 
 from tic_desktop.errors import InputError
 
@@ -85,7 +86,17 @@ def require_regular_file(
     return info
 
 
-def _opened_regular(fd: int, shown: str, field: str | None, buffering: int = -1) -> BinaryIO:
+@overload
+def _opened_regular(fd: int, shown: str, field: str | None) -> io.BufferedReader: ...
+
+
+@overload
+def _opened_regular(fd: int, shown: str, field: str | None, buffering: Literal[0]) -> io.FileIO: ...
+
+
+def _opened_regular(
+    fd: int, shown: str, field: str | None, buffering: Literal[0, -1] = -1
+) -> io.BufferedReader | io.FileIO:
     """``fd`` as a blocking binary file once it is known to be a regular file (closed otherwise)."""
     try:
         info = os.fstat(fd)
@@ -93,7 +104,9 @@ def _opened_regular(fd: int, shown: str, field: str | None, buffering: int = -1)
             raise _not_regular(shown, field, info.st_mode)
         if _NONBLOCK:
             os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb", buffering=buffering)
+        if buffering == 0:
+            return os.fdopen(fd, "rb", buffering=0)
+        return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
@@ -101,7 +114,7 @@ def _opened_regular(fd: int, shown: str, field: str | None, buffering: int = -1)
 
 def open_regular_file(
     path: Path | str, shown: str | None = None, field: str | None = None
-) -> BinaryIO:
+) -> io.BufferedReader:
     """Open ``path`` for reading only if it is a regular file; never blocks on a FIFO."""
     shown = shown if shown is not None else str(path)
     require_regular_file(path, shown, field)
@@ -183,7 +196,7 @@ class ConfinedFile:
     def path(self) -> Path:
         return self.folder.joinpath(*self.relative.parts)
 
-    def open(self) -> tuple[BinaryIO, int]:
+    def open(self) -> tuple[io.FileIO, int]:
         """The open file (unbuffered) and its size, opened without following any link below
         ``folder``."""
         parts = self.relative.parts

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, TYPE_CHECKING
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.domain.files import ConfinedFile, confined_attachment, read_regular_file
@@ -35,6 +35,11 @@ from tic_desktop.review import RoundReview
 from tic_desktop.rules.conflicts import PanelConflicts
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security import age_files, jws
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer, WriteableBuffer
+
+    from tic_desktop.domain.round import Panel
 
 Progress = Callable[[int, int, str], None]
 READ_BLOCK = 1 << 20  # attachment bytes read (and progress reported) at a time
@@ -66,7 +71,7 @@ class _HashingWriter(io.RawIOBase):
     while pyrage encrypts on. ``sha256`` waits for the helper: read it after the last write.
     """
 
-    def __init__(self, target: BinaryIO, on_write: Callable[[int], None] | None = None) -> None:
+    def __init__(self, target: IO[bytes], on_write: Callable[[int], None] | None = None) -> None:
         super().__init__()
         self._target = target
         self._hash = age_files.BackgroundSha256()
@@ -76,7 +81,7 @@ class _HashingWriter(io.RawIOBase):
         self._on_write = on_write
 
     @property
-    def sha256(self):
+    def sha256(self) -> hashlib._Hash:
         if self._pending:
             self._hash.update(b"".join(self._pending))
             self._pending.clear()
@@ -86,7 +91,7 @@ class _HashingWriter(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:
+    def write(self, data: ReadableBuffer) -> int:
         data = bytes(data)  # pyrage hands us bytes (no copy then); keep what we hash immutable
         self._target.write(data)
         self._pending.append(data)
@@ -350,15 +355,15 @@ def register_packages(
 
 
 def _write_panel(
-    review,
-    workspace,
-    keys,
-    panel,
+    review: RoundReview,
+    workspace: BureauWorkspace,
+    keys: BureauKeys,
+    panel: Panel,
     conflicts: dict[str, PanelConflicts],
-    credentials,
+    credentials: dict[str, IssuedCredential],
     writer: PackageWriter,
-    advanced,
-    cancelled,
+    advanced: Callable[[int], None],
+    cancelled: Callable[[], bool],
 ) -> bytes:
     experts = review.round.experts
     entries = []
@@ -469,7 +474,11 @@ def _add_encrypted_bytes(
 
 
 def _add_encrypted_file(
-    writer: PackageWriter, name: str, attachment: ConfinedFile, recipients: list[str], advanced
+    writer: PackageWriter,
+    name: str,
+    attachment: ConfinedFile,
+    recipients: list[str],
+    advanced: Callable[[int], None],
 ) -> MemberFile:
     # Opened without following links below the application's folder, and only if still a regular
     # file: what is read is what was checked, whatever changed on the disk since.
@@ -490,7 +499,7 @@ def _add_encrypted_file(
 
 
 class _ProgressReader(io.RawIOBase):
-    def __init__(self, source: BinaryIO, advanced) -> None:
+    def __init__(self, source: io.FileIO, advanced: Callable[[int], None]) -> None:
         super().__init__()
         self._source = source
         self._advanced = advanced
@@ -498,7 +507,7 @@ class _ProgressReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: WriteableBuffer) -> int:
         count = self._source.readinto(buffer) or 0
         self._advanced(count)
         return count

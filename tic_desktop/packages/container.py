@@ -11,11 +11,14 @@ import io
 import struct
 import zipfile
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 from tic_desktop.domain.files import open_regular_file
 from tic_desktop.errors import InputError
 from tic_desktop.security.errors import SecurityError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 MAX_MEMBERS = 20_000
 MAX_MANIFEST_BYTES = 8 * 1024 * 1024
@@ -115,7 +118,7 @@ class PackageContainer:
                 f"cannot read {name} (damaged: {error})",
             ) from None
 
-    def open_member(self, name: str) -> BinaryIO:
+    def open_member(self, name: str) -> io.RawIOBase:
         """The member's stored bytes, read straight from the file.
 
         zipfile would also compute a CRC-32 over every byte in the reading thread; the SHA-256
@@ -163,7 +166,7 @@ _MAX_COMMENT = 0xFFFF
 MAX_CENTRAL_DIRECTORY_BYTES = 16 * 1024 * 1024
 
 
-def _open_package_file(file: Path) -> BinaryIO:
+def _open_package_file(file: Path) -> io.BufferedReader:
     """The package file opened for reading, if it is a regular file (a FIFO would block)."""
     try:
         return open_regular_file(file, file.name)
@@ -212,7 +215,7 @@ def _refuse_oversized_directory(file: Path, handle: BinaryIO) -> None:
 class _MemberReader(io.RawIOBase):
     """Reads at most ``size`` bytes from an open file; a short file simply ends early (the hash catches it)."""
 
-    def __init__(self, handle: BinaryIO, size: int) -> None:
+    def __init__(self, handle: io.BufferedReader, size: int) -> None:
         super().__init__()
         self._handle = handle
         self._left = size
@@ -220,10 +223,11 @@ class _MemberReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: WriteableBuffer) -> int:
         if self._left <= 0:
             return 0
-        view = memoryview(buffer)[: min(len(buffer), self._left)]
+        view = memoryview(buffer)
+        view = view[: min(len(view), self._left)]
         count = self._handle.readinto(view)
         self._left -= count
         return count
@@ -249,7 +253,7 @@ class PackageWriter:
         info.compress_type = zipfile.ZIP_STORED
         self._zip.writestr(info, data)
 
-    def open_member(self, name: str, size_hint: int) -> BinaryIO:
+    def open_member(self, name: str, size_hint: int) -> IO[bytes]:
         """A writable stream for a large member (force_zip64 when it may pass 2 GiB)."""
         assert check_member_name(name), name
         info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))

@@ -6,14 +6,14 @@ signed manifest bytes; the manifest lists the SHA-256 of every member, so it com
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from tic_desktop.domain.rubric import Rubric
 
 MANIFEST_NAME = "manifest.jws"
-FORMAT = "tic-package/1"
+FORMAT: Final = "tic-package/1"
 
 
 class _Record(BaseModel):

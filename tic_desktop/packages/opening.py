@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
 from pydantic import ValidationError
 
@@ -23,6 +23,9 @@ from tic_desktop.packages.credentials import Credential, unlock
 from tic_desktop.packages.manifest import MANIFEST_NAME, Manifest, MemberFile
 from tic_desktop.security import age_files, certificates, jws
 from tic_desktop.security.errors import SecurityError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 MAX_JSON_DEPTH = 64
 READ_BLOCK = 8 << 20  # bytes read from the ZIP at a time when decrypting a member
@@ -54,7 +57,7 @@ def _json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     return True
 
 
-def parse_signed_json(payload: bytes, file: Path, what: str) -> dict:
+def parse_signed_json(payload: bytes, file: Path, what: str) -> dict[str, Any]:
     """Strict JSON for signed documents: bounded depth, no duplicate keys, no NaN."""
     what_en = _WHAT_EN.get(what, "document")
     if not _json_depth_ok(payload):
@@ -142,6 +145,27 @@ class OpenedPackage:
                 "凭据属于另一评审批次", "the credential belongs to another round", "wrong_round"
             )
 
+    @overload
+    def read_member(
+        self,
+        member: MemberFile,
+        credential: Credential,
+        what: str = "材料",
+        on_read: Callable[[int], None] | None = None,
+        sink: None = None,
+    ) -> bytes: ...
+
+    @overload
+    def read_member(
+        self,
+        member: MemberFile,
+        credential: Credential,
+        what: str = "材料",
+        on_read: Callable[[int], None] | None = None,
+        *,
+        sink: BinaryIO,
+    ) -> None: ...
+
     def read_member(
         self,
         member: MemberFile,
@@ -178,11 +202,14 @@ class OpenedPackage:
                     _Counting(raw, on_read) if on_read else raw, READ_BLOCK
                 ) as source,
             ):
-                plaintext = age_files.decrypt_with(source, identity, what, sink)
+                if sink is None:
+                    plaintext = age_files.decrypt_with(source, identity, what)
+                    size = len(plaintext)
+                else:  # e.g. shared memory the GUI reads in place: the plaintext went there
+                    age_files.decrypt_with(source, identity, what, sink=sink)
+                    plaintext, size = None, sink.tell()
         finally:
             hasher.join()
-        # With a sink (e.g. shared memory the GUI reads in place) the plaintext went there.
-        size = sink.tell() if sink is not None else len(plaintext)
         if failure or digest.hexdigest() != member.sha256 or size != member.plaintext_size:
             del plaintext
             raise _tampered(self.file, member.path)
@@ -202,7 +229,7 @@ class _Counting(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: WriteableBuffer) -> int:
         count = self._raw.readinto(buffer) or 0
         self._done += count
         self._on_read(self._done)

@@ -10,7 +10,7 @@ import hashlib
 import io
 import queue
 import threading
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 import pyrage
 from pyrage import x25519
@@ -44,10 +44,13 @@ def encrypt_to(data: bytes, recipients: list[str]) -> bytes:
     """Encrypt ``data`` so that any one of ``recipients`` (age1… strings) can decrypt it."""
     if not recipients:
         raise ValueError("no recipients: the data could never be decrypted")
-    return pyrage.encrypt(data, [recipient_from_text(r) for r in recipients])
+    sealed: bytes = pyrage.encrypt(data, [recipient_from_text(r) for r in recipients])
+    return sealed
 
 
-def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: list[str]) -> None:
+def encrypt_stream(
+    source: BinaryIO, target: BinaryIO | io.RawIOBase, recipients: list[str]
+) -> None:
     """Stream-encrypt from ``source`` to ``target`` (for large attachments)."""
     if not recipients:
         raise ValueError("no recipients: the data could never be decrypted")
@@ -81,6 +84,25 @@ def _failure(error: Exception, what: str) -> SecurityError:
     )
 
 
+@overload
+def decrypt_with(
+    data_or_stream: bytes | BinaryIO,
+    identity: x25519.Identity,
+    what: str = "文件",
+    sink: None = None,
+) -> bytes: ...
+
+
+@overload
+def decrypt_with(
+    data_or_stream: bytes | BinaryIO,
+    identity: x25519.Identity,
+    what: str = "文件",
+    *,
+    sink: BinaryIO,
+) -> None: ...
+
+
 def decrypt_with(
     data_or_stream: bytes | BinaryIO,
     identity: x25519.Identity,
@@ -93,23 +115,33 @@ def decrypt_with(
     None is returned; on failure the caller must discard what the sink received.
     """
     source = io.BytesIO(data_or_stream) if isinstance(data_or_stream, bytes) else data_or_stream
-    into = sink if sink is not None else io.BytesIO()
+    if sink is not None:
+        _decrypt_io(source, sink, identity, what)
+        return None
+    memory = io.BytesIO()
+    try:
+        _decrypt_io(source, memory, identity, what)
+    except SecurityError:
+        memory.close()  # drop any partial plaintext pyrage produced before failing
+        raise
+    return memory.getvalue()
+
+
+def _decrypt_io(source: BinaryIO, into: BinaryIO, identity: x25519.Identity, what: str) -> None:
     try:
         pyrage.decrypt_io(source, into, [identity])
     except (pyrage.DecryptError, OSError) as error:
-        if sink is None:
-            into.close()  # drop any partial plaintext pyrage produced before failing
         raise _failure(error, what) from None
-    return into.getvalue() if sink is None else None
 
 
 def encrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
-    return pyrage.passphrase.encrypt(data, passphrase)
+    sealed: bytes = pyrage.passphrase.encrypt(data, passphrase)
+    return sealed
 
 
 def decrypt_with_passphrase(data: bytes, passphrase: str, what: str = "凭据") -> bytes:
     try:
-        return pyrage.passphrase.decrypt(data, passphrase)
+        plaintext: bytes = pyrage.passphrase.decrypt(data, passphrase)
     except pyrage.DecryptError:
         raise SecurityError(
             f"口令不正确，无法打开{what}",
@@ -118,6 +150,7 @@ def decrypt_with_passphrase(data: bytes, passphrase: str, what: str = "凭据") 
         ) from None
     except OSError as error:
         raise _failure(error, what) from None
+    return plaintext
 
 
 class BackgroundSha256:
@@ -133,7 +166,7 @@ class BackgroundSha256:
 
     def __init__(self) -> None:
         self._sha256 = hashlib.sha256()
-        self._jobs: queue.Queue = queue.Queue(maxsize=1)
+        self._jobs: queue.Queue[bytes | None] = queue.Queue(maxsize=1)
         self._started = threading.Semaphore(0)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None

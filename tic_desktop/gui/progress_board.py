@@ -75,6 +75,7 @@ class ProgressBoard(_Texts):
         super().__init__(parent)
         self.review_round = review_round
         self.snapshot: ProgressSnapshot | None = None
+        self._sized = -1
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.members = QTableWidget(0, 4)
@@ -126,7 +127,8 @@ class ProgressBoard(_Texts):
                 if member.note:
                     cell.setToolTip(member.note)
                 self.members.setItem(row, column, cell)
-        self.members.resizeColumnsToContents()
+        if self._sized != len(rows):  # widths once per shape: redraws come several a second
+            self.members.resizeColumnsToContents()
         ranked = sorted(
             snapshot.results,
             key=lambda r: (r.rank is None, r.rank or 0, r.application_id),
@@ -151,8 +153,12 @@ class ProgressBoard(_Texts):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.ranking.setItem(row, column, cell)
-        self.ranking.resizeColumnsToContents()
-        self.ranking.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        if self._sized != len(rows):
+            self.ranking.resizeColumnsToContents()
+            self.ranking.horizontalHeader().setSectionResizeMode(
+                2, QHeaderView.ResizeMode.Interactive
+            )
+            self._sized = len(rows)
         members = sum(len(p.members) for p in snapshot.panels)
         signed = sum(p.signed for p in snapshot.panels)
         conflicts = sum(p.conflicts for p in snapshot.panels)

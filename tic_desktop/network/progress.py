@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -96,10 +97,16 @@ def progress_snapshot(
                 member.note = arriving[member_id]
             progress.members.append(member)
         panels.append(progress)
+    # what the board shows of the ranking: the signed entries stay with the returns (the snapshot
+    # crosses from the collector's process with every arrival)
+    results = [
+        dataclasses.replace(r, entries={}, criterion_scores={})
+        for r in aggregate(review_round, items)
+    ]
     return ProgressSnapshot(
         review_round.id,
         panels,
-        aggregate(review_round, items),
+        results,
         sum(1 for i in items if i.verified),
         dt.datetime.now(dt.UTC),
     )

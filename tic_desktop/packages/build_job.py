@@ -37,9 +37,10 @@ from tic_desktop.packages.build import (
     register_packages,
     remove_if_empty,
 )
+from tic_desktop.packages.build_journal import BuildJournal, undo_interrupted_builds
 from tic_desktop.packages.credentials import NewCredentials, issue_credentials
 from tic_desktop.packages.worker_processes import die_with_parent
-from tic_desktop.reports.passphrase_sheet import passphrase_sheet, write_sheet
+from tic_desktop.reports.passphrase_sheet import passphrase_sheet, sheet_path, write_sheet
 from tic_desktop.review import RoundReview, review_round
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security.atomic import write_atomically
@@ -154,6 +155,7 @@ def build_all_or_nothing(
         raise WouldReplace(replaced)
     report(0, 0, UNLOCKING)
     keys = workspace.keys(request.passphrase)
+    undo_interrupted_builds(workspace)  # a build killed earlier left credentials without sheets
 
     def progress(done: int, total: int, stage: str) -> None:
         # Also called from inside pyrage's reads: pyrage turns the exception into an EncryptError.
@@ -166,10 +168,14 @@ def build_all_or_nothing(
     created_sheets_dir = not sheets_dir.exists()
     written: list[Path] = []
     staging: Path | None = None
-    with NewCredentials(workspace, review.round.id):
+    journal = BuildJournal(
+        workspace, workspace.credentials_dir(review.round.id), created, sheets_dir
+    )
+    with journal, NewCredentials(workspace, review.round.id):
         try:
             out.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+            journal.staging(staging)
             progress(0, 0, ISSUING)
             panels = [p for p in review.round.panels if p.id in panel_ids]
             member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
@@ -210,9 +216,11 @@ def build_all_or_nothing(
                     bureau_name=workspace.name,
                     bureau_fingerprint=workspace.fingerprint,
                 )
+                journal.wrote(sheet_path(sheets_dir, expert_id))
                 written.append(write_sheet(sheets_dir, expert_id, sheet))  # 0600, folder 0700
             if request.passphrases_json:
                 target = Path(request.passphrases_json)
+                journal.wrote(target)
                 write_atomically(
                     target, json.dumps(new, ensure_ascii=False, indent=2).encode("utf-8"), 0o600
                 )

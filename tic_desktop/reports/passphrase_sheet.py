@@ -82,9 +82,14 @@ def passphrase_sheet(
     return buffer.getvalue()
 
 
+def sheet_path(folder: Path, expert_id: str) -> Path:
+    """Where one expert's sheet goes."""
+    return Path(folder) / f"{expert_id}.pdf"
+
+
 def write_sheet(folder: Path, expert_id: str, sheet: bytes) -> Path:
     """Write one expert's sheet as ``folder/<expert id>.pdf``: the file 0600 in a folder 0700
     (an existing folder is tightened, since it holds sheets); returns the file."""
-    target = private_folder(folder) / f"{expert_id}.pdf"
+    target = sheet_path(private_folder(folder), expert_id)
     write_atomically(target, sheet, PRIVATE_FILE_MODE)
     return target

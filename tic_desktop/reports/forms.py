@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from tic_desktop.reports.documents import (
     CaseHeader,
@@ -35,7 +44,7 @@ def signature_field(role: str, person_id: str) -> str:
     return f"{role}-{person_id}"
 
 
-def _case_block(case: CaseHeader, st: Styles, extra: list[tuple[str, str]] = ()) -> Table:
+def _case_block(case: CaseHeader, st: Styles, extra: Sequence[tuple[str, str]] = ()) -> Table:
     pairs = [
         ("评审批次", case.round_id),
         ("专家组", case.panel_id),
@@ -48,7 +57,7 @@ def _case_block(case: CaseHeader, st: Styles, extra: list[tuple[str, str]] = ())
     return header_block(pairs, st)
 
 
-def _paragraphs(body: str, st: Styles) -> list:
+def _paragraphs(body: str, st: Styles) -> list[Paragraph]:
     return [text(p.strip(), st.body) for p in body.split("\n") if p.strip()] or [
         text("（无）", st.body)
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -16,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -106,7 +108,7 @@ def text(value: object, style: ParagraphStyle) -> Paragraph:
 
 
 def bordered_table(
-    rows: list[list],
+    rows: Sequence[Sequence[object]],
     widths: list[float],
     header_rows: int = 1,
     shade_header: bool = True,
@@ -152,7 +154,7 @@ def header_block(pairs: list[tuple[str, str]], st: Styles) -> Table:
 
 
 @dataclass
-class SignatureBlock(Flowable):
+class SignatureBlock(Flowable):  # type: ignore[misc]  # reportlab has no type information
     """Labelled boxes where the signers' stamps will go; remembers their page and position."""
 
     signers: list[tuple[str, str]]  # (field name, label under the box)
@@ -167,7 +169,7 @@ class SignatureBlock(Flowable):
     def _rows(self) -> int:
         return (len(self.signers) + 1) // 2
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return CONTENT_WIDTH, self._rows() * (self.box_height + 9 * mm)
 
     def draw(self) -> None:
@@ -190,7 +192,7 @@ class SignatureBlock(Flowable):
             )
 
 
-def _footer(canvas, document) -> None:
+def _footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
     canvas.saveState()
     canvas.setFont(cjk_font(), 8.5)
     canvas.setFillColor(colors.HexColor("#555555"))
@@ -209,7 +211,7 @@ def pdf_date(when: dt.datetime) -> str:
 
 def build_pdf(
     title: str,
-    story: list,
+    story: list[Flowable],
     signature_block: SignatureBlock | None,
     author: str = ISSUER,
     created: dt.datetime | None = None,
@@ -237,7 +239,7 @@ def build_pdf(
     if signature_block is not None:
         flowables.append(KeepTogether([Spacer(1, 6 * mm), signature_block]))
 
-    def first_page(canvas, doc) -> None:
+    def first_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         if created is not None:
             stamp = pdf_date(created)
             canvas.setDateFormatter(lambda *_parts: stamp)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tic_desktop.packages.credentials import Credential
@@ -20,7 +21,7 @@ from tic_desktop.reports.documents import (
     ExpertOpinion,
     FormalJudgementLine,
 )
-from tic_desktop.reports.forms import draw_expert_opinion
+from tic_desktop.reports.forms import Drawn, draw_expert_opinion
 from tic_desktop.returns.scoring import ApplicationScore, ScoreSheet, check_title
 from tic_desktop.rules.messages import RESULT_LABELS
 from tic_desktop.rules.results import Check
@@ -96,7 +97,7 @@ def expert_opinion(
     )
 
 
-def signed_by_one(drawn: tuple[bytes, list], credential: Credential, role: str) -> bytes:
+def signed_by_one(drawn: Drawn, credential: Credential, role: str) -> bytes:
     """A document with a single signature slot, signed (and certified) by ``credential``."""
     pdf, slots = drawn
     pdf = prepare_signature_fields(pdf, slots)
@@ -144,5 +145,5 @@ def write_opinion_pdfs(
         opinion = expert_opinion(manifest, credential, sheet, score, when, open_checks)
         pdf = signed_opinion_pdf(opinion, credential)
         target = opinion_pdf_path(folder, score.application, credential.expert_id)
-        files.record(target, lambda target=target, pdf=pdf: write_atomically(target, pdf))
+        files.record(target, partial(write_atomically, target, pdf))
     return files

@@ -89,6 +89,8 @@ def issue_expert_certificate(
     role: str = "评审专家",
 ) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = new_private_key()
+    issuer_key = ca_certificate.public_key()
+    assert isinstance(issuer_key, ec.EllipticCurvePublicKey)  # the pair of ca_key
     subject = x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
@@ -137,7 +139,7 @@ def issue_expert_certificate(
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_certificate.public_key()),
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key),
             critical=False,
         )
         .sign(ca_key, hashes.SHA256())

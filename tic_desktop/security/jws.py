@@ -33,7 +33,8 @@ def sign(payload: bytes, key: ec.EllipticCurvePrivateKey, certificate: x509.Cert
     der = certificate.public_bytes(serialization.Encoding.DER)
     header = {"alg": "ES256", "x5c": [base64.b64encode(der).decode("ascii")]}
     token.add_signature(jwk.JWK.from_pyca(key), alg="ES256", protected=json.dumps(header))
-    return token.serialize(compact=True).encode("ascii")
+    compact: str = token.serialize(compact=True)
+    return compact.encode("ascii")
 
 
 def signer_certificate(token: bytes) -> x509.Certificate:
@@ -127,7 +128,8 @@ def verify(token: bytes, certificate: x509.Certificate) -> bytes:
                 "签名算法不被接受", "signature algorithm not accepted", "bad_signature"
             )
         parsed.verify(jwk.JWK.from_pyca(certificate.public_key()), alg="ES256")
-        return parsed.payload
+        verified: bytes = parsed.payload
+        return verified
     except SecurityError:
         raise
     except (JWException, ValueError, UnicodeDecodeError, TypeError):

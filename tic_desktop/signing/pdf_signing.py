@@ -23,6 +23,8 @@ from pyhanko.pdf_utils.font.api import FontEngineFactory
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.writer import BasePdfFileWriter
+from pyhanko.pdf_utils.xref import ObjectStream
 from pyhanko.sign import fields, signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -122,7 +124,9 @@ class _InMemoryFontFactory(FontEngineFactory):
     font_size: int = 10
     create_objstream_if_needed: bool = True
 
-    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+    def create_font_engine(
+        self, writer: BasePdfFileWriter, obj_stream: ObjectStream | None = None
+    ) -> GlyphAccumulator:
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
         return GlyphAccumulator(
@@ -157,7 +161,13 @@ def prepare_signature_fields(pdf: bytes, slots: list[SignatureSlot]) -> bytes:
     for slot in slots:
         fields.append_signature_field(
             writer,
-            fields.SigFieldSpec(sig_field_name=slot.field_name, on_page=slot.page, box=slot.box),
+            fields.SigFieldSpec(
+                sig_field_name=slot.field_name,
+                on_page=slot.page,
+                # pyHanko annotates the box as ints but writes any number (%g): the layout's
+                # points are floats, and rounding them would move the stamps
+                box=slot.box,  # type: ignore[arg-type]
+            ),
         )
     out = io.BytesIO()
     writer.write(out)
@@ -189,7 +199,7 @@ def sign_pdf(
     pdf_signer = signers.PdfSigner(
         metadata, _signer(identity), stamp_style=_stamp_style(stamp_characters)
     )
-    out = pdf_signer.sign_pdf(
+    out: io.BytesIO = pdf_signer.sign_pdf(  # a new BytesIO: no output stream is given
         writer,
         existing_fields_only=True,
         appearance_text_params={"signer_name": identity.name, "role": identity.role},

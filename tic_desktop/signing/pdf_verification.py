@@ -30,7 +30,9 @@ from pyhanko.sign.diff_analysis import (
 )
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from tic_desktop.errors import InputError
@@ -69,7 +71,7 @@ class SignatureReport:
             and not self.problem
         )
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, str | bool]:
         return {
             "field": self.field,
             "signer": self.signer,
@@ -130,7 +132,7 @@ def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureR
     return reports
 
 
-def _untrusted(status, root: x509.Certificate) -> str:
+def _untrusted(status: PdfSignatureStatus, root: x509.Certificate) -> str:
     """Why a signature's certificate is not trusted: expired or not yet valid (when the bureau did
     issue it), otherwise not issued by the bureau."""
     try:
@@ -146,7 +148,10 @@ def _untrusted(status, root: x509.Certificate) -> str:
 
 
 def _report(
-    signature, context: ValidationContext, usage: KeyUsageConstraints, root: x509.Certificate
+    signature: EmbeddedPdfSignature,
+    context: ValidationContext,
+    usage: KeyUsageConstraints,
+    root: x509.Certificate,
 ) -> SignatureReport:
     problem = ""
     uid = title = None
@@ -156,7 +161,7 @@ def _report(
         )
         intact = bool(status.intact and status.valid)
         trusted = bool(status.trusted)
-        whole = status.coverage.name == "ENTIRE_FILE"
+        whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE  # None: coverage unclear
         allowed = (
             status.modification_level is not None
             and status.modification_level.name in ("NONE", "LTA_UPDATES", "FORM_FILLING")

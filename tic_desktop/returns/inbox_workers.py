@@ -29,6 +29,7 @@ from tic_desktop.returns.receiving import (
     verify_return_bytes,
 )
 from tic_desktop.returns.scoring import parse_score_sheet
+from tic_desktop.returns.verification import PackageFacts, Trust
 from tic_desktop.review import RoundReview
 from tic_desktop.security import age_files
 from tic_desktop.security.errors import SecurityError
@@ -43,10 +44,12 @@ SPAWNED_FROM = 2000
 Fields = tuple[Any, ...]
 
 
-def payload(token: bytes) -> dict:
+def payload(token: bytes) -> dict[str, Any]:
     """The signed document inside a token that verified."""
     part = token.split(b".")[1]
-    return json.loads(base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4)))
+    # a JSON object: verification refused any other signed document
+    document: dict[str, Any] = json.loads(base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4)))
+    return document
 
 
 def claimed_panel(data: bytes, keys: BureauKeys) -> str | None:
@@ -108,7 +111,7 @@ def item_from_fields(
 
 
 # --- in a worker process ---------------------------------------------------------------------
-_state: tuple | None = None
+_state: tuple[BureauKeys, Trust, Callable[[str], PackageFacts | None], str] | None = None
 
 
 def _start(folder: str, review: RoundReview, identity: str) -> None:
@@ -158,7 +161,7 @@ class ParallelVerifier:
             initargs=(str(workspace.folder), review, str(keys.identity)),
         )
         self._chunk: list[tuple[str, bytes]] = []
-        self._sent: list[tuple[list[tuple[str, bytes]], Future]] = []
+        self._sent: list[tuple[list[tuple[str, bytes]], Future[list[Fields]]]] = []
 
     def submit(self, name: str, data: bytes) -> None:
         self._chunk.append((name, data))

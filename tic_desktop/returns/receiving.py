@@ -75,7 +75,7 @@ class ReceivedReturn:
     package_sha256: str | None = None
     panel: str | None = None
     package_built_at: str = ""  # when the bureau built the package (from its registry)
-    document: dict = field(default_factory=dict)
+    document: dict[str, Any] = field(default_factory=dict)
     sheet: ScoreSheet | None = None
     token_sha256: str = ""
     signed_at: dt.datetime | None = None
@@ -91,7 +91,7 @@ class ReceivedReturn:
         """Returns compete within (round, panel, expert)."""
         return str(self.document.get("round")), str(self.panel), str(self.expert)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, str | None]:
         return {
             "file": self.file.name,
             "expert": self.expert,
@@ -177,7 +177,7 @@ class BureauPackages:
     def __init__(self, workspace: BureauWorkspace, review_round: ReviewRound | None) -> None:
         self.workspace = workspace
         self.review_round = review_round
-        self._registry: dict[str, dict] | None = None
+        self._registry: dict[str, dict[str, Any]] | None = None
         self._contexts: dict[str, ScoringContext] = {}
         self._open_checks = cache(self._evaluate)
         if review_round is not None:
@@ -221,7 +221,7 @@ class BureauPackages:
             return []
         return [c for c in evaluate(application).checks if c.result in OPEN_RESULTS]
 
-    def registry(self) -> dict[str, dict]:
+    def registry(self) -> dict[str, dict[str, Any]]:
         if self._registry is None:
             self._registry = self.workspace.registry()
         return self._registry
@@ -248,7 +248,7 @@ class BureauPackages:
             context,
         )
 
-    def _issued(self, entry: dict, expert: str) -> str | None:
+    def _issued(self, entry: dict[str, Any], expert: str) -> str | None:
         """The certificate issued to ``expert`` for the round (packages registered before fingerprints)."""
         public = self.workspace.credentials_dir(entry["round"]) / f"{expert}.json"
         try:
@@ -401,7 +401,7 @@ def _classify_group(members: list[ReceivedReturn], chosen_tokens: set[str]) -> N
                 _set(item, representative.status, representative.detail, representative.detail_en)
 
 
-def _set(item: ReceivedReturn, status: ReturnStatus, zh: str, en: str) -> None:
+def _set(item: ReceivedReturn, status: str, zh: str, en: str) -> None:
     item.status, item.detail, item.detail_en = status, zh, en
 
 

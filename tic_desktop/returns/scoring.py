@@ -125,7 +125,7 @@ class _Parser:
 
     def object(
         self, value: Any, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-    ) -> dict:
+    ) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(where, "应为对象 {...}", "expected an object {...}")
         for key in required:
@@ -136,7 +136,7 @@ class _Parser:
             raise self.fail(_join(where, unknown[0]), "未知字段", "unknown field")
         return value
 
-    def mapping(self, value: Any, where: str) -> dict:
+    def mapping(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(where, "应为对象 {...}", "expected an object {...}")
         return value
@@ -174,7 +174,7 @@ class _Parser:
     # Fast paths for the common case, used by the bureau on thousands of returns: the same checks
     # without building a field path for every value; anything they do not accept goes through
     # text()/score() above, which name the field at fault exactly as before.
-    def criteria(self, values: dict, where: str) -> dict[str, Decimal]:
+    def criteria(self, values: dict[str, Any], where: str) -> dict[str, Decimal]:
         parsed: dict[str, Decimal] = {}
         for key, value in values.items():
             if type(key) is str and type(value) is str and _plain_key(key):
@@ -190,7 +190,7 @@ class _Parser:
             parsed[name] = self.score(value, f"{where}.criteria.{key}")
         return parsed
 
-    def texts(self, values: dict, where: str) -> dict[str, str]:
+    def texts(self, values: dict[str, Any], where: str) -> dict[str, str]:
         parsed: dict[str, str] = {}
         for key, value in values.items():
             if _plain_text(key, 200) and _plain_text(value, MAX_TEXT):

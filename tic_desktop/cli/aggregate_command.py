@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, aggregate, money2, round_method
 from tic_desktop.bureau.workspace import BureauWorkspace, read_passphrase_file
@@ -18,6 +19,9 @@ from tic_desktop.domain.loading import load_round
 from tic_desktop.errors import InputError
 from tic_desktop.returns.explaining import return_reason
 from tic_desktop.returns.receiving import STATUS_TEXT, receive_returns
+
+# the parser class main.py uses for every sub-command
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
 
 def _chosen(args: argparse.Namespace) -> set[str]:
@@ -39,7 +43,7 @@ def _chosen(args: argparse.Namespace) -> set[str]:
     return chosen
 
 
-def aggregate_round(args: argparse.Namespace) -> dict | str:
+def aggregate_round(args: argparse.Namespace) -> dict[str, Any] | str:
     review_round = load_round(args.round)
     workspace = BureauWorkspace(Path(args.bureau))
     for file in args.returns:
@@ -102,7 +106,7 @@ def aggregate_round(args: argparse.Namespace) -> dict | str:
     )
 
 
-def add_parsers(sub, parser_class) -> None:
+def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Parser]) -> None:
     parser = sub.add_parser("aggregate", help="汇总评分 / aggregate returns into a ranking")
     parser.add_argument("round")
     parser.add_argument("returns", nargs="+")

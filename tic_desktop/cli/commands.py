@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from tic_desktop.cli.table import render_table
 from tic_desktop.domain.loading import load_application, load_round
@@ -12,7 +13,7 @@ from tic_desktop.rules.eligibility import evaluate
 from tic_desktop.rules.messages import RESULT_LABELS, VERDICT_LABELS, label
 
 
-def eligibility(args: argparse.Namespace) -> dict | str:
+def eligibility(args: argparse.Namespace) -> dict[str, Any] | str:
     report = evaluate(load_application(args.application))
     if args.format == "json":
         return report.as_json(args.lang)
@@ -39,7 +40,7 @@ def eligibility(args: argparse.Namespace) -> dict | str:
     return head + "\n\n" + render_table(headers, rows)
 
 
-def panel_check(args: argparse.Namespace) -> dict | str:
+def panel_check(args: argparse.Namespace) -> dict[str, Any] | str:
     review_round = load_round(args.round)
     results = round_panel_conflicts(review_round)
     if args.format == "json":

@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn, TextIO
 
 from tic_desktop.cli import (
     aggregate_command,
@@ -29,7 +30,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on usage errors already; keep its message short and bilingual."""
 
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: 参数错误 / usage error: {message}\n")
 
@@ -106,7 +107,7 @@ def refuse_special_input_files(args: argparse.Namespace) -> None:
                 require_regular_file(given, given)
 
 
-def _write(stream, text: str) -> None:
+def _write(stream: TextIO, text: str) -> None:
     """Write ``text``; characters the stream cannot encode (a file name given in bytes that are not
     UTF-8) are written escaped rather than failing after the command did its job."""
     try:

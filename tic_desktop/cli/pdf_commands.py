@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.cli.table import render_table
@@ -11,12 +12,15 @@ from tic_desktop.domain.files import read_regular_file
 from tic_desktop.errors import InputError
 from tic_desktop.signing.pdf_verification import verify_pdf
 
+# the parser class main.py uses for every sub-command
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
+
 EXIT_NOT_ALL_VALID = 3
 MAX_ROOT_BYTES = 1024 * 1024
 MAX_PDF_BYTES = 512 * 1024 * 1024
 
 
-def pdf_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
+def pdf_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
     if bool(args.bureau) == bool(args.root):
         raise InputError(
             "tic pdf verify",
@@ -77,7 +81,7 @@ def pdf_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
     return f"{args.file}\n\n{table}", code
 
 
-def add_parsers(sub, parser_class) -> None:
+def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Parser]) -> None:
     pdf = sub.add_parser("pdf", help="签名文件 / signed PDFs").add_subparsers(
         dest="pdf_command", required=True, parser_class=parser_class
     )

@@ -11,19 +11,25 @@ import argparse
 import json
 import os
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tic_desktop.bureau.excel_template import ExcelImportError, read_workbook, write_workbook
+from tic_desktop.domain.application import Application
 from tic_desktop.domain.files import confined_attachment, normalised_attachment_path
 from tic_desktop.domain.loading import load_round
+from tic_desktop.domain.round import Expert
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.security.atomic import write_atomically
+
+# the parser class main.py uses for every sub-command
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
 
 def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", "zh")
 
 
-def round_template(args: argparse.Namespace) -> str | dict:
+def round_template(args: argparse.Namespace) -> str | dict[str, Any]:
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise InputError(
@@ -36,7 +42,9 @@ def round_template(args: argparse.Namespace) -> str | dict:
             "文件已存在，未覆盖（如需覆盖请加 --force）",
             "file exists, not overwritten (add --force to replace it)",
         )
-    applications, experts, notes = [], [], []
+    applications: list[Application] = []
+    experts: list[Expert] = []
+    notes: list[str] = []
     if args.round_file:
         review_round = load_round(args.round_file)
         for app_id, application in review_round.applications.items():
@@ -67,7 +75,9 @@ def round_template(args: argparse.Namespace) -> str | dict:
     return text
 
 
-def _attachments_relative_to(application, app_file: Path, out: Path, notes: list[str]):
+def _attachments_relative_to(
+    application: Application, app_file: Path, out: Path, notes: list[str]
+) -> Application:
     """Attachments are relative to the application file; in the workbook, to the workbook's folder."""
     if not application.attachments:
         return application
@@ -84,7 +94,7 @@ def _attachments_relative_to(application, app_file: Path, out: Path, notes: list
     return application.model_copy(update={"attachments": attachments})
 
 
-def round_import_excel(args: argparse.Namespace) -> str | dict:
+def round_import_excel(args: argparse.Namespace) -> str | dict[str, Any]:
     try:
         contents = read_workbook(Path(args.workbook))
     except ExcelImportError as exc:
@@ -119,8 +129,8 @@ def round_import_excel(args: argparse.Namespace) -> str | dict:
             f"文件已存在，未覆盖（共 {len(existing)} 个已存在），未写入任何文件",
             f"file exists, not overwritten ({len(existing)} existing), nothing was written",
         )
-    for path, data in files.items():
-        write_atomically(path, data)
+    for path, content in files.items():
+        write_atomically(path, content)
     written = [str(path) for path in files]
     if args.format == "json":
         return {
@@ -141,11 +151,11 @@ def round_import_excel(args: argparse.Namespace) -> str | dict:
     )
 
 
-def _json_bytes(data) -> bytes:
+def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def add_parsers(sub, parser_class) -> None:
+def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Parser]) -> None:
     parser = sub.add_parser(
         "round", help="评审批次的 Excel 模板与导入 / a round's Excel template and import"
     )

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace, read_passphrase_file
 from tic_desktop.cli.table import render_table
@@ -31,6 +32,9 @@ from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import SecurityError
 from tic_desktop.storage import open_database
 
+# the parser class main.py uses for every sub-command
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
+
 EXIT_NOT_ALL_VALID = 3
 
 
@@ -49,7 +53,7 @@ def _progress(done: int, total: int, what: str) -> None:
         print(f"\r{what}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-def bureau_init(args: argparse.Namespace) -> str | dict:
+def bureau_init(args: argparse.Namespace) -> str | dict[str, Any]:
     workspace = init_workspace(Path(args.dir), args.name, _passphrase(args))
     result = {
         "bureau": str(workspace.folder),
@@ -70,7 +74,7 @@ def bureau_root(args: argparse.Namespace) -> str:
     return BureauWorkspace(Path(args.dir)).ca_pem.rstrip("\n")
 
 
-def package_build(args: argparse.Namespace) -> str | dict:
+def package_build(args: argparse.Namespace) -> str | dict[str, Any]:
     # The GUI's build, all or nothing: checked before the keys are unlocked, and a failure removes
     # the credentials it issued (their passphrases would never reach the experts) and what it wrote.
     request = BuildRequest(
@@ -111,7 +115,7 @@ def package_build(args: argparse.Namespace) -> str | dict:
     )
 
 
-def package_inspect(args: argparse.Namespace) -> dict | str:
+def package_inspect(args: argparse.Namespace) -> dict[str, Any] | str:
     trusted = {BureauWorkspace(Path(args.bureau)).fingerprint} if args.bureau else None
     signature = "valid"
     try:
@@ -163,7 +167,7 @@ def package_inspect(args: argparse.Namespace) -> dict | str:
     )
 
 
-def package_open(args: argparse.Namespace) -> dict | str:
+def package_open(args: argparse.Namespace) -> dict[str, Any] | str:
     package = open_package(Path(args.package))
     if args.bureau_fingerprint and not matches(args.bureau_fingerprint, package.bureau_fingerprint):
         package.close()
@@ -184,7 +188,7 @@ def package_open(args: argparse.Namespace) -> dict | str:
         raise
     try:
         unlocked = obtain_credential(package, args.expert, _passphrase(args), _ask_on_terminal)
-        readable = []
+        readable: list[dict[str, Any]] = []
         for entry in package.manifest.applications:
             if args.expert in entry.recused:
                 readable.append(
@@ -229,7 +233,7 @@ def package_open(args: argparse.Namespace) -> dict | str:
     )
 
 
-def return_make(args: argparse.Namespace) -> dict | str:
+def return_make(args: argparse.Namespace) -> dict[str, Any] | str:
     scores_path = Path(args.scores)
     sheet = parse_score_sheet(read_json(scores_path), str(scores_path))
     package = open_package(Path(args.package))
@@ -295,7 +299,7 @@ def return_make(args: argparse.Namespace) -> dict | str:
     )
 
 
-def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
+def return_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
     workspace = BureauWorkspace(Path(args.bureau))
     for f in args.files:  # cheap checks first: unlocking the keys costs seconds of scrypt
         if not Path(f).is_file():
@@ -336,8 +340,8 @@ def return_verify(args: argparse.Namespace) -> tuple[dict | str, int]:
     return render_table(["文件", "专家", "版本", "结果", "原因"], rows), code
 
 
-def add_parsers(sub, parser_class) -> None:
-    def common(p, json_output=True):
+def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Parser]) -> None:
+    def common(p: argparse.ArgumentParser, json_output: bool = True) -> argparse.ArgumentParser:
         if json_output:
             p.add_argument("--format", choices=("table", "json"), default="table")
         return p

@@ -59,7 +59,7 @@ def expert_opinion(
     sheet: ScoreSheet,
     score: ApplicationScore,
     signed_at: dt.datetime,
-    open_checks: Callable[[str], list[Check]] | None = None,
+    open_checks: Callable[[str], list[Check] | None] | None = None,
 ) -> ExpertOpinion:
     member = manifest.member(credential.expert_id)
     assert member is not None
@@ -67,7 +67,9 @@ def expert_opinion(
         CriterionScore(c.id, c.title, c.max, score.criteria[c.id], score.reasons.get(c.id, ""))
         for c in manifest.rubric.criteria
     ]
-    engine = {c.id: c for c in open_checks(score.application)} if open_checks else {}
+    # the engine's results, where this side can read the application (None: it cannot)
+    checks = open_checks(score.application) if open_checks else None
+    engine = {c.id: c for c in checks or ()}
     judgements = [
         FormalJudgementLine(
             check_title(check_id),
@@ -135,7 +137,7 @@ def write_opinion_pdfs(
     sheet: ScoreSheet,
     folder: Path,
     signed_at: dt.datetime | None = None,
-    open_checks: Callable[[str], list[Check]] | None = None,
+    open_checks: Callable[[str], list[Check] | None] | None = None,
     files: WrittenFiles | None = None,
 ) -> WrittenFiles:
     """One signed PDF per scored application; each file appears whole or not at all."""

@@ -197,6 +197,102 @@
     </message>
 </context>
 <context>
+    <name>ApplicationWork</name>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="100" />
+        <source>recused</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="102" />
+        <source>needs signing again</source>
+        <translation>需重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="104" />
+        <location filename="../../tic_desktop/gui/application_work.py" line="108" />
+        <source>to do</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="106" />
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="108" />
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="178" />
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="179" />
+        <source>Correct or complete these before moving to another application:</source>
+        <translation>请先更正或补全以下内容，再切换到其他申报：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="208" />
+        <source>You are recused from this application: no materials, no scoring.</source>
+        <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="243" />
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="261" />
+        <location filename="../../tic_desktop/gui/application_work.py" line="263" />
+        <source>On-site inspection</source>
+        <translation>现场考察</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="267" />
+        <source>Inspection report signed: %1</source>
+        <translation>现场考察报告已签署：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="282" />
+        <location filename="../../tic_desktop/gui/application_work.py" line="289" />
+        <source>Panel chair</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="286" />
+        <source>Group opinion signed: %1</source>
+        <translation>专家组意见已签署：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="302" />
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="303" />
+        <source>Clause</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="304" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="305" />
+        <source>Application data</source>
+        <translation>申报数据</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/application_work.py" line="306" />
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsPage</name>
     <message>
         <location filename="../../tic_desktop/gui/applications_page.py" line="65" />
@@ -673,6 +769,44 @@
     </message>
 </context>
 <context>
+    <name>BureauQuestion</name>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="169" />
+        <source>Another bureau for this round</source>
+        <translation>本批次的评审局指纹与本机记录不同</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="172" />
+        <source>Known on this computer</source>
+        <translation>本机已记录的评审局指纹</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="174" />
+        <source>This package (signed by %1)</source>
+        <translation>此评审包（签名者：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="187" />
+        <source>This computer knows the round %1 from a bureau with another fingerprint.</source>
+        <translation>本机记录的评审批次“%1”来自另一个指纹的评审局。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="193" />
+        <source>Compare with the bureau fingerprint printed on your passphrase sheet. Open the package only if the sheet shows the new fingerprint; otherwise it is not from the bureau: do not use it, and call the bureau.</source>
+        <translation>请与口令单上印的“评审局根证书指纹”逐组核对。只有口令单上印的是此评审包的新指纹时才打开；否则此评审包不是评审局发出的，请勿使用，并致电评审局。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="201" />
+        <source>The sheet shows the new fingerprint</source>
+        <translation>口令单上的是新指纹</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="204" />
+        <source>Do not open</source>
+        <translation>不打开</translation>
+    </message>
+</context>
+<context>
     <name>CenterForm</name>
     <message>
         <location filename="../../tic_desktop/gui/register_dialogs.py" line="255" />
@@ -953,6 +1087,115 @@
         <location filename="../../tic_desktop/gui/chair_panel.py" line="309" />
         <source>Where should the signed group opinion go?</source>
         <translation>签署后的专家组意见保存到哪里？</translation>
+    </message>
+</context>
+<context>
+    <name>CoiPage</name>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="42" />
+        <source>Application</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="43" />
+        <source>Center</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="44" />
+        <source>Units involved</source>
+        <translation>涉及单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="45" />
+        <source>Conflict</source>
+        <translation>利益冲突</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="46" />
+        <source>Reason</source>
+        <translation>回避理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="67" />
+        <source>Known conflict (locked)</source>
+        <translation>已确认回避（锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="69" />
+        <source>I have a conflict</source>
+        <translation>本人须回避</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="71" />
+        <source>Conflict with %1</source>
+        <translation>与 %1 存在利益冲突</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="73" />
+        <source>Reason for %1</source>
+        <translation>%1 的理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="74" />
+        <source>Reason, if you have a conflict</source>
+        <translation>如须回避，请填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="131" />
+        <source>Declared: %1 conflicts (%2 already locked by the bureau)</source>
+        <translation>已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="154" />
+        <source>You declare a conflict of interest with these applications:</source>
+        <translation>您声明与以下申报存在利益冲突：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="160" />
+        <source>You declare no conflict of interest with any application of this panel.</source>
+        <translation>您声明与本组全部申报均不存在利益冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="164" />
+        <source>Already locked by the bureau: %1</source>
+        <translation>评审局已确认须回避：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="170" />
+        <source>After you confirm, the declaration cannot be changed. Confirm?</source>
+        <translation>确认后不能更改。是否确认？</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="178" />
+        <location filename="../../tic_desktop/gui/coi_page.py" line="216" />
+        <source>Declaration incomplete</source>
+        <translation>回避声明未完成</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="179" />
+        <source>Give the reason for your conflict with %1.</source>
+        <translation>请填写与 %1 存在利益冲突的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="190" />
+        <source>Confirm the declaration</source>
+        <translation>确认回避声明</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="195" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="196" />
+        <source>Go back and change</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/coi_page.py" line="219" />
+        <source>Your declaration is recorded.</source>
+        <translation>回避声明已确认。</translation>
     </message>
 </context>
 <context>
@@ -1387,113 +1630,122 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="76" />
+        <location filename="../../ui/expert_window.ui" line="84" />
+        <source>The saved work does not match its record</source>
+        <translation>本机保存的评审内容与其记录不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="98" />
         <source>Open review package…</source>
         <translation>打开评审包…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="86" />
+        <location filename="../../ui/expert_window.ui" line="108" />
         <source>Before you see any material: check each application and its units. Tick any application you have a conflict of interest with and give the reason. Applications marked by the bureau are already locked.</source>
         <translation>查看材料前，请逐项核对申报及其涉及单位。与您存在利益冲突的申报请勾选并填写回避理由；评审局已确认须回避的申报已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="93" />
+        <location filename="../../ui/expert_window.ui" line="115" />
         <source>Applications and units to check</source>
         <translation>需核对的申报及涉及单位</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="107" />
+        <location filename="../../ui/expert_window.ui" line="129" />
         <source>I certify the above declaration</source>
         <translation>本人确认以上回避声明</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="121" />
+        <location filename="../../ui/expert_window.ui" line="143" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="125" />
+        <location filename="../../ui/expert_window.ui" line="147" />
         <source>Materials</source>
         <translation>申报材料</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="143" />
+        <location filename="../../ui/expert_window.ui" line="165" />
         <source>&amp;Document:</source>
         <translation>文件(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="149" />
+        <location filename="../../ui/expert_window.ui" line="171" />
         <source>Document to read</source>
         <translation>要阅读的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="164" />
+        <location filename="../../ui/expert_window.ui" line="186" />
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="170" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1066" />
+        <location filename="../../ui/expert_window.ui" line="192" />
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="191" />
+        <location filename="../../ui/expert_window.ui" line="213" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="198" />
+        <location filename="../../ui/expert_window.ui" line="221" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="206" />
+        <location filename="../../ui/expert_window.ui" line="229" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="215" />
+        <location filename="../../ui/expert_window.ui" line="238" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="216" />
+        <location filename="../../ui/expert_window.ui" line="239" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="219" />
+        <location filename="../../ui/expert_window.ui" line="242" />
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="220" />
+        <location filename="../../ui/expert_window.ui" line="243" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="223" />
+        <location filename="../../ui/expert_window.ui" line="246" />
         <source>&amp;Sign and export…</source>
         <translation>签名并导出(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="224" />
+        <location filename="../../ui/expert_window.ui" line="247" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="227" />
+        <location filename="../../ui/expert_window.ui" line="250" />
+        <source>&amp;Write the signed files again…</source>
+        <translation>重新写出已签名文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_window.ui" line="253" />
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="228" />
+        <location filename="../../ui/expert_window.ui" line="254" />
         <source>Ctrl+Alt++</source>
         <translation>Ctrl+Alt++</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="232" />
+        <location filename="../../ui/expert_window.ui" line="258" />
         <source>Ctrl+Alt+-</source>
         <translation>Ctrl+Alt+-</translation>
     </message>
@@ -1502,7 +1754,7 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="231" />
+        <location filename="../../ui/expert_window.ui" line="257" />
         <source>&amp;Smaller text</source>
         <translation>缩小字号(&amp;S)</translation>
     </message>
@@ -1511,347 +1763,276 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="243" />
+        <location filename="../../ui/expert_window.ui" line="269" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert_window.ui" line="244" />
+        <location filename="../../ui/expert_window.ui" line="270" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="550" />
         <source>Open review package</source>
-        <translation>打开评审包</translation>
+        <translation type="vanished">打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="552" />
         <source>Review package (*.ticpkg)</source>
-        <translation>评审包 (*.ticpkg)</translation>
+        <translation type="vanished">评审包 (*.ticpkg)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="608" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="661" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="681" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="705" />
         <source>The package could not be opened</source>
-        <translation>无法打开评审包</translation>
+        <translation type="vanished">无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="672" />
         <source>Passphrase needed</source>
-        <translation>需要口令</translation>
+        <translation type="vanished">需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="674" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
-        <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
+        <translation type="vanished">本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="683" />
         <source>Unlocking your credential… (a few seconds)</source>
-        <translation>正在解锁评审凭据…（需要几秒钟）</translation>
+        <translation type="vanished">正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="643" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
-        <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
+        <translation type="vanished">本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="422" />
         <source>This document is not a PDF that can be shown.</source>
-        <translation>该文件不是可以显示的 PDF 文件。</translation>
+        <translation type="vanished">该文件不是可以显示的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="490" />
         <source>Decrypting</source>
-        <translation>正在解密</translation>
+        <translation type="vanished">正在解密</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="595" />
         <source>Checking the package's signature…</source>
-        <translation>正在核验评审包签名…</translation>
+        <translation type="vanished">正在核验评审包签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="730" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="314" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="739" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="750" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="756" />
         <source>Panel chair</source>
-        <translation>专家组组长</translation>
+        <translation type="vanished">专家组组长</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="753" />
         <source>Group opinion signed: %1</source>
-        <translation>专家组意见已签署：%1</translation>
+        <translation type="vanished">专家组意见已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="761" />
         <source>Application</source>
-        <translation>申报</translation>
+        <translation type="vanished">申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="762" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1074" />
         <source>Center</source>
-        <translation>中心名称</translation>
+        <translation type="vanished">中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="763" />
         <source>Units involved</source>
-        <translation>涉及单位</translation>
+        <translation type="vanished">涉及单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="764" />
         <source>Conflict</source>
-        <translation>利益冲突</translation>
+        <translation type="vanished">利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="765" />
         <source>Reason</source>
-        <translation>回避理由</translation>
+        <translation type="vanished">回避理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="786" />
         <source>Known conflict (locked)</source>
-        <translation>已确认回避（锁定）</translation>
+        <translation type="vanished">已确认回避（锁定）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="788" />
         <source>I have a conflict</source>
-        <translation>本人须回避</translation>
+        <translation type="vanished">本人须回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="790" />
         <source>Conflict with %1</source>
-        <translation>与 %1 存在利益冲突</translation>
+        <translation type="vanished">与 %1 存在利益冲突</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="792" />
         <source>Reason for %1</source>
-        <translation>%1 的理由</translation>
+        <translation type="vanished">%1 的理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="793" />
         <source>Reason, if you have a conflict</source>
-        <translation>如须回避，请填写理由</translation>
+        <translation type="vanished">如须回避，请填写理由</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="851" />
         <source>Declared: %1 conflicts (%2 already locked by the bureau)</source>
-        <translation>已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
+        <translation type="vanished">已声明须回避 %1 项（评审局已锁定 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="874" />
         <source>You declare a conflict of interest with these applications:</source>
-        <translation>您声明与以下申报存在利益冲突：</translation>
+        <translation type="vanished">您声明与以下申报存在利益冲突：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="880" />
         <source>You declare no conflict of interest with any application of this panel.</source>
-        <translation>您声明与本组全部申报均不存在利益冲突。</translation>
+        <translation type="vanished">您声明与本组全部申报均不存在利益冲突。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="884" />
         <source>Already locked by the bureau: %1</source>
-        <translation>评审局已确认须回避：%1</translation>
+        <translation type="vanished">评审局已确认须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="890" />
         <source>After you confirm, the declaration cannot be changed. Confirm?</source>
-        <translation>确认后不能更改。是否确认？</translation>
+        <translation type="vanished">确认后不能更改。是否确认？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="898" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="935" />
         <source>Declaration incomplete</source>
-        <translation>回避声明未完成</translation>
+        <translation type="vanished">回避声明未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="899" />
         <source>Give the reason for your conflict with %1.</source>
-        <translation>请填写与 %1 存在利益冲突的理由。</translation>
+        <translation type="vanished">请填写与 %1 存在利益冲突的理由。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="910" />
         <source>Confirm the declaration</source>
-        <translation>确认回避声明</translation>
+        <translation type="vanished">确认回避声明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="915" />
         <source>Confirm</source>
-        <translation>确认</translation>
+        <translation type="vanished">确认</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="916" />
         <source>Go back and change</source>
-        <translation>返回修改</translation>
+        <translation type="vanished">返回修改</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="937" />
         <source>Your declaration is recorded.</source>
-        <translation>回避声明已确认。</translation>
+        <translation type="vanished">回避声明已确认。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="955" />
         <source>recused</source>
-        <translation>回避</translation>
+        <translation type="vanished">回避</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="957" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1351" />
         <source>to do</source>
-        <translation>未完成</translation>
+        <translation type="vanished">未完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="959" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1351" />
         <source>complete</source>
-        <translation>已完成</translation>
+        <translation type="vanished">已完成</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="982" />
         <source>You are recused from this application: no materials, no scoring.</source>
-        <translation>您须回避该申报：不能查看材料，也不能评分。</translation>
+        <translation type="vanished">您须回避该申报：不能查看材料，也不能评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1053" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1054" />
         <source>On-site inspection</source>
-        <translation>现场考察</translation>
+        <translation type="vanished">现场考察</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1057" />
         <source>Inspection report signed: %1</source>
-        <translation>现场考察报告已签署：%1</translation>
+        <translation type="vanished">现场考察报告已签署：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1075" />
         <source>Field</source>
-        <translation>技术领域</translation>
+        <translation type="vanished">技术领域</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1076" />
         <source>Lead unit</source>
-        <translation>依托单位</translation>
+        <translation type="vanished">依托单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1077" />
         <source>Co-builders</source>
-        <translation>共建单位</translation>
+        <translation type="vanished">共建单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1079" />
         <source>Director</source>
-        <translation>中心主任</translation>
+        <translation type="vanished">中心主任</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1091" />
         <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <translation type="vanished">%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1097" />
         <source>This application has no attachments.</source>
-        <translation>该申报没有附件。</translation>
+        <translation type="vanished">该申报没有附件。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1115" />
         <source>Check</source>
-        <translation>检查项</translation>
+        <translation type="vanished">检查项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1116" />
         <source>Clause</source>
-        <translation>依据条款</translation>
+        <translation type="vanished">依据条款</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1117" />
         <source>Result</source>
-        <translation>结果</translation>
+        <translation type="vanished">结果</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1118" />
         <source>Application data</source>
-        <translation>申报数据</translation>
+        <translation type="vanished">申报数据</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1119" />
         <source>Explanation</source>
-        <translation>说明</translation>
+        <translation type="vanished">说明</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1166" />
         <source>in memory only</source>
-        <translation>仅在内存中</translation>
+        <translation type="vanished">仅在内存中</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1167" />
         <source>Opened %1 (in memory only)</source>
-        <translation>已打开 %1（仅在内存中）</translation>
+        <translation type="vanished">已打开 %1（仅在内存中）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1181" />
         <source>Decrypting %1…</source>
-        <translation>正在解密 %1…</translation>
+        <translation type="vanished">正在解密 %1…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="421" />
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1228" />
         <source>The attachment could not be opened</source>
-        <translation>无法打开附件</translation>
+        <translation type="vanished">无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="511" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="362" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1182" />
         <source>Decrypting…</source>
-        <translation>正在解密…</translation>
+        <translation type="vanished">正在解密…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1269" />
         <source>Not ready to sign</source>
-        <translation>尚不能签名</translation>
+        <translation type="vanished">尚不能签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1269" />
         <source>Please complete these first:</source>
-        <translation>请先完成以下事项：</translation>
+        <translation type="vanished">请先完成以下事项：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1275" />
         <source>Where should the signed files go? (e.g. a USB stick)</source>
-        <translation>签名文件保存到哪里？（例如 U 盘）</translation>
+        <translation type="vanished">签名文件保存到哪里？（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1281" />
         <source>Signing…</source>
-        <translation>正在签名…</translation>
+        <translation type="vanished">正在签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1287" />
         <source>Signed: %1 (revision %2) and %3 opinion PDFs</source>
-        <translation>已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
+        <translation type="vanished">已签名：%1（第 %2 版）及 %3 份评审意见表</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1298" />
         <source>Signing failed</source>
-        <translation>签名失败</translation>
+        <translation type="vanished">签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="1336" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="413" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2449,39 +2630,113 @@ The choice is recorded with your name (%2) and the time.</source>
     </message>
 </context>
 <context>
+    <name>MaterialsTab</name>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="47" />
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="268" />
+        <source>The attachment could not be opened</source>
+        <translation>无法打开附件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="48" />
+        <source>This document is not a PDF that can be shown.</source>
+        <translation>该文件不是可以显示的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="77" />
+        <source>Decrypting</source>
+        <translation>正在解密</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="100" />
+        <source>Center</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="101" />
+        <source>Field</source>
+        <translation>技术领域</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="102" />
+        <source>Lead unit</source>
+        <translation>依托单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="103" />
+        <source>Co-builders</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="105" />
+        <source>Director</source>
+        <translation>中心主任</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="119" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="125" />
+        <source>This application has no attachments.</source>
+        <translation>该申报没有附件。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="220" />
+        <source>in memory only</source>
+        <translation>仅在内存中</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="222" />
+        <source>Opened %1 (in memory only)</source>
+        <translation>已打开 %1（仅在内存中）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="230" />
+        <source>Decrypting %1…</source>
+        <translation>正在解密 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/materials_tab.py" line="231" />
+        <source>Decrypting…</source>
+        <translation>正在解密…</translation>
+    </message>
+</context>
+<context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="242" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="260" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="243" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="261" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="244" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="262" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="245" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="263" />
         <source>Return</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="246" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="264" />
         <source>Files</source>
         <translation>文件数</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="247" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="265" />
         <source>Last received</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="248" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="266" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2813,72 +3068,72 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>ProgressBoard</name>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="81" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="82" />
         <source>Panel members</source>
         <translation>专家组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="83" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="84" />
         <source>Ranking so far</source>
         <translation>当前排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="102" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="103" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="106" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="107" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="107" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="108" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="108" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="109" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="109" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="110" />
         <source>Valid totals</source>
         <translation>有效评分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="110" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="111" />
         <source>Final score</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="111" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="112" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="121" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="122" />
         <source> (chair)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="160" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="166" />
         <source>%1 of %2 experts have a counted return · %3 in conflict · %4 returns stored</source>
         <translation>%2 位专家中 %1 位的回执已计入 · %3 位冲突 · 已保存回执 %4 份</translation>
     </message>
@@ -2886,47 +3141,47 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="189" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="195" />
         <source>Review progress</source>
         <translation>评审进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="236" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="242" />
         <source>Review progress — %1</source>
         <translation>评审进度 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="248" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="254" />
         <source>Panel %1</source>
         <translation>专家组 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="252" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="258" />
         <source>%1 / %2 signed</source>
         <translation>已签名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="277" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="277" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="277" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="271" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="277" />
         <source>Final score</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/progress_board.py" line="292" />
+        <location filename="../../tic_desktop/gui/progress_board.py" line="298" />
         <source>Updated %1 · Esc closes</source>
         <translation>更新于 %1 · 按 Esc 关闭</translation>
     </message>
@@ -3252,107 +3507,107 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ResultsWindow</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="143" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="145" />
         <source>Returns and results — %1</source>
         <translation>评分回执与汇总 — %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="153" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="155" />
         <source>Opening the returns received so far…</source>
         <translation>正在打开已收到的回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="161" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="163" />
         <source>Drag returned files or whole folders here, or add them with the button.</source>
         <translation>把回执文件或整个文件夹拖到这里，或用下面的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="163" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="165" />
         <source>Add returns…</source>
         <translation>添加回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="173" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="175" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="174" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="176" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="191" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="193" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="264" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="266" />
         <source>Verifying returns</source>
         <translation>正在验证回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="296" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="298" />
         <source>%1: %2 of %3</source>
         <translation>%1：%2 / %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="308" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="310" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="348" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="350" />
         <source>Looking for returns received elsewhere</source>
         <translation>正在查看其他途径收到的回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="379" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="381" />
         <source>%1 experts sent returns that conflict; their scores do not count until you choose which return counts (double-click a row marked in conflict).</source>
         <translation>%1 位专家的回执相互冲突，在选定计入哪一份之前其评分均不计入（双击标为“有冲突”的行进行选定）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="390" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="392" />
         <source>%1 of %2 panel members have not returned</source>
         <translation>%2 位专家组成员中有 %1 位尚未提交</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="397" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="399" />
         <source>added %1, already received %2 (not verified again)</source>
         <translation>新收到 %1 份，已收到过 %2 份（不再重复验证）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="403" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="405" />
         <source>could not read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="406" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="408" />
         <source>stopped before the end</source>
         <translation>已中途停止</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="409" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="411" />
         <source>%1 kept copies are missing from the workspace</source>
         <translation>工作目录中缺少 %1 份已保存的回执副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="419" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="421" />
         <source>revision %1 signed %2</source>
         <translation>第 %1 版（签名于 %2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="425" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="427" />
         <source>%1 conflict: choose one</source>
         <translation>%1 相互冲突，请选定一份</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="431" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="433" />
         <source>revision %1 chosen by %2 (%3) at %4</source>
         <translation>第 %1 版，由 %2（%3）于 %4 选定</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="499" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="501" />
         <source>Recording the choice</source>
         <translation>正在记录选定</translation>
     </message>
@@ -3373,17 +3628,17 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="214" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="216" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="229" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="231" />
         <source>Export ranking and scores…</source>
         <translation>导出排名和全部评分…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="231" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="233" />
         <source>Sign the result summary (PDF)…</source>
         <translation>签发评审结果汇总表（PDF）…</translation>
     </message>
@@ -3392,20 +3647,20 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">原因</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="202" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="210" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="204" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="212" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="253" />
         <source>Returned files</source>
         <translation>回执文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="206" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="209" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="208" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="211" />
         <source>Panel members</source>
         <translation>专家组成员</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="251" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="253" />
         <source>Returns (*.ticreturn)</source>
         <translation>回执 (*.ticreturn)</translation>
     </message>
@@ -3414,18 +3669,18 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="522" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="524" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="533" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="552" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="535" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="554" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="541" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="543" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
     </message>
@@ -3433,42 +3688,42 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ReturnsModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="168" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="170" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="169" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="171" />
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="170" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="172" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="171" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="173" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="172" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="174" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="173" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="175" />
         <source>Signed</source>
         <translation>签名时间</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="174" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="176" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="175" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="177" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -3934,7 +4189,7 @@ From that day no annual report or evaluation can be recorded for it, and it no l
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="48" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="50" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
@@ -3943,79 +4198,288 @@ From that day no annual report or evaluation can be recorded for it, and it no l
         <translation type="vanished">由 %1 签名，签名已验证。指纹：%2（请与口令单核对）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="65" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="67" />
         <source> (chair)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="67" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="69" />
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="68" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="70" />
         <source>I am:</source>
         <translation>我是：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="73" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="75" />
         <source>24 digits from your passphrase sheet; leave empty if this computer remembers you</source>
         <translation>口令单上的 24 位数字；本机已保存凭据时可留空</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="76" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="78" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="79" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="81" />
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="89" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="91" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="90" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="92" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="100" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="102" />
         <source>Review round</source>
         <translation>评审批次</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="102" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="104" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="103" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="105" />
         <source>%1 · %2 members · chair %3</source>
         <translation>%1 · %2 位专家 · 组长 %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="108" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="110" />
         <source>Issued by</source>
         <translation>发出单位</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="109" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="111" />
         <source>Bureau fingerprint</source>
         <translation>评审局根证书指纹</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="56" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="58" />
         <source>Signature verified. Compare the fingerprint with your passphrase sheet; if the round or the fingerprint is not yours, press Cancel and call the bureau.</source>
         <translation>签名已验证。请将指纹与口令单逐组核对；评审批次或指纹与口令单不符时，请点“取消”并致电评审局。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="130" />
+        <location filename="../../tic_desktop/gui/expert_dialogs.py" line="132" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="60" />
+        <source>Open review package</source>
+        <translation>打开评审包</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="62" />
+        <source>Review package (*.ticpkg)</source>
+        <translation>评审包 (*.ticpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="97" />
+        <source>Checking the package's signature…</source>
+        <translation>正在核验评审包签名…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="114" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="148" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="179" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="246" />
+        <source>The package could not be opened</source>
+        <translation>无法打开评审包</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="136" />
+        <source>The package was not opened</source>
+        <translation>评审包未打开</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="138" />
+        <source>Its bureau fingerprint is not the one this computer knows for the round. If your passphrase sheet shows neither, call the bureau.</source>
+        <translation>此评审包的评审局指纹与本机记录的不同。如果口令单上的指纹与两者都不符，请致电评审局。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="189" />
+        <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
+        <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="210" />
+        <source>Passphrase needed</source>
+        <translation>需要口令</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="212" />
+        <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
+        <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="216" />
+        <source>Unlocking your credential… (a few seconds)</source>
+        <translation>正在解锁评审凭据…（需要几秒钟）</translation>
+    </message>
+</context>
+<context>
+    <name>SigningFlow</name>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="45" />
+        <source>Where should the signed files go? (e.g. a USB stick)</source>
+        <translation>签名文件保存到哪里？（例如 U 盘）</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="67" />
+        <source>Not ready to sign</source>
+        <translation>尚不能签名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="67" />
+        <source>Please complete these first:</source>
+        <translation>请先完成以下事项：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="74" />
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="85" />
+        <source>Revision %1 is signed. Written to %2: %3</source>
+        <translation>第 %1 版已签名，已写入 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="90" />
+        <source>Signed and exported</source>
+        <translation>签名完成</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="104" />
+        <source>Nothing to sign</source>
+        <translation>无需重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="105" />
+        <source>Write the signed files again</source>
+        <translation>重新写出已签名文件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="110" />
+        <source>Signing failed</source>
+        <translation>签名失败</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="121" />
+        <source>Signing refused</source>
+        <translation>拒绝签名</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="135" />
+        <source>Writing the signed files again…</source>
+        <translation>正在重新写出已签名文件…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="141" />
+        <source>The signed files of revision %1 were written again to %2: %3</source>
+        <translation>第 %1 版的已签名文件已重新写入 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="146" />
+        <source>Written again</source>
+        <translation>已重新写出</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="156" />
+        <source>The signed files could not be written</source>
+        <translation>无法写出已签名文件</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="166" />
+        <source>Revision %1 is signed and its return is in %2, but these files could not be written:</source>
+        <translation>第 %1 版已签名，评分回执已写入 %2，但以下文件未能写出：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="169" />
+        <source>Of revision %1, these files could not be written to %2:</source>
+        <translation>第 %1 版的以下文件未能写入 %2：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="174" />
+        <source>Some signed files are missing</source>
+        <translation>部分已签名文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="179" />
+        <source>Free some space (or remove what is in the way), then write them again.</source>
+        <translation>请腾出空间（或移走占位的文件夹）后重新写出。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="181" />
+        <source>Write them again</source>
+        <translation>重新写出</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="182" />
+        <source>Choose another folder…</source>
+        <translation>换一个文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="190" />
+        <source>Expert review</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="193" />
+        <source>needs signing again: %1</source>
+        <translation>需重新签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="214" />
+        <source>These entries are not saved:</source>
+        <translation>以下内容尚未保存：</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="215" />
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="219" />
+        <source>Changed after signing and not signed again: %1. The bureau only has your last signed revision, without these changes.</source>
+        <translation>以下申报签名后又有修改，尚未重新签名：%1。评审局只能收到您最后签名的版本，不含这些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="225" />
+        <source>Close the review?</source>
+        <translation>关闭评审窗口？</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="230" />
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="231" />
+        <source>Close anyway</source>
+        <translation>仍然关闭</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="243" />
+        <source>Needs signing again: %1</source>
+        <translation>需重新签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="245" />
+        <source>Sign and export…</source>
+        <translation>签名并导出…</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ collection window (in Chinese), which the app's closing stops."""
 from __future__ import annotations
 
 import pytest
-from conftest import BUREAU_PASSPHRASE
+from meeting_helpers import BUREAU_PASSPHRASE
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 

@@ -130,7 +130,7 @@ def test_one_expert_signing_on_two_machines_shows_as_conflict(
     collector, client_for, meeting, tmp_path
 ):
     """Revision 1 from two laptops of the same expert: neither supersedes the other."""
-    from conftest import ReturnMaker
+    from meeting_helpers import ReturnMaker
 
     collection = collector()
     client = client_for(collection, "E04")

@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 
-from conftest import BUREAU_PASSPHRASE, LOOPBACK
+from meeting_helpers import BUREAU_PASSPHRASE, LOOPBACK
 
 from tic_desktop.network.client import CollectorClient
 from tic_desktop.network.discovery import Browser

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.domain.round import Panel
@@ -72,6 +72,18 @@ def round_method(review_round: ReviewRound) -> Method:
         grade_bands=bands,
         lowest_grade=settings.lowest_grade,
     )
+
+
+@overload
+def money2(value: Decimal) -> str: ...
+
+
+@overload
+def money2(value: None) -> None: ...
+
+
+@overload
+def money2(value: Decimal | None) -> str | None: ...
 
 
 def money2(value: Decimal | None) -> str | None:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.events import Event, EventBus
@@ -106,7 +107,7 @@ class ExpertDesk:
             "expert_id": self.expert_id,
         }
 
-    def _audit(self, session, kind: str, payload: dict) -> None:
+    def _audit(self, session: Session, kind: str, payload: dict[str, Any]) -> None:
         append_audit_event(
             session, self.expert_id, kind, {"package": self.package_sha256, **payload}
         )
@@ -231,7 +232,9 @@ class ExpertDesk:
     def needs_reason(self, criterion_id: str, value: Decimal) -> bool:
         return scoring.needs_reason(self._criteria[criterion_id], value)
 
-    def _score_row(self, session, application_id: str, criterion_id: str) -> ScoreEntry | None:
+    def _score_row(
+        self, session: Session, application_id: str, criterion_id: str
+    ) -> ScoreEntry | None:
         return session.scalar(
             select(ScoreEntry).filter_by(
                 **self._scope(), application_id=application_id, criterion_id=criterion_id

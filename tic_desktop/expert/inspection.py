@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy.orm import Session
 
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.events import Event
@@ -157,7 +158,11 @@ class InspectionDesk:
         self.items = items
         self._ids = {item.id for item in items}
 
-    def _where(self, model, application_id: str):
+    def _where(
+        self,
+        model: type[InspectionEntry] | type[StoredPhoto] | type[InspectionReportFields],
+        application_id: str,
+    ) -> tuple[ColumnElement[bool], ...]:
         return (
             model.round_id == self.desk.round_id,
             model.expert_id == self.desk.expert_id,
@@ -293,7 +298,7 @@ class InspectionDesk:
             InspectionPhoto(r.caption, r.data, r.sha256) for r in self.photo_records(application_id)
         ]
 
-    def _photo_row(self, session, application_id: str, photo_id: int) -> StoredPhoto:
+    def _photo_row(self, session: Session, application_id: str, photo_id: int) -> StoredPhoto:
         row = session.scalar(
             select(StoredPhoto).where(
                 *self._where(StoredPhoto, application_id), StoredPhoto.id == photo_id
@@ -338,7 +343,7 @@ class InspectionDesk:
         self.desk.bus.publish(Event.SAVED, f"photo:{application_id}")
 
     # --- the report's own fields ------------------------------------------------------------
-    def _report_where(self, application_id: str):
+    def _report_where(self, application_id: str) -> tuple[ColumnElement[bool], ...]:
         return (
             InspectionReportFields.package_sha256 == self.desk.package.package_sha256,
             *self._where(InspectionReportFields, application_id),
@@ -353,7 +358,7 @@ class InspectionDesk:
                 return ReportFields()
             return ReportFields(row.site_address, row.visit_date, tuple(row.team), row.conclusion)
 
-    def save_report_fields(self, application_id: str, **changes) -> None:
+    def save_report_fields(self, application_id: str, **changes: object) -> None:
         """Save some of the report's fields (``site_address``, ``visit_date``, ``team``, ``conclusion``).
 
         ``visit_date=None`` clears the date; ``team`` lists member ids besides the leader. One
@@ -364,9 +369,12 @@ class InspectionDesk:
             raise TypeError(f"not a report field: {sorted(unknown)}")
         self.desk.require_unlocked(application_id)
         if "team" in changes:
-            team = [m for m in dict.fromkeys(changes["team"]) if m != self.desk.expert_id]
+            given = changes["team"]
+            if not isinstance(given, (list, tuple)):
+                raise TypeError("team must be a list of member ids")
+            team = [m for m in dict.fromkeys(given) if m != self.desk.expert_id]
             for member in team:
-                if self.desk.manifest.member(member) is None:
+                if not isinstance(member, str) or self.desk.manifest.member(member) is None:
                     raise InputError(
                         "现场考察", "team", f"本专家组没有成员 {member}", f"no member {member}"
                     )
@@ -537,19 +545,26 @@ class InspectionDesk:
         manifest = self.desk.manifest
         leader = self.desk.expert_id
         members = [leader] + [m for m in team if m != leader]
-        team_rows = [(m, manifest.member(m).name, manifest.member(m).unit_name) for m in members]
+        team_rows = []
+        for member_id in members:
+            member = manifest.member(member_id)
+            assert member is not None  # save_report_fields takes the panel's members only
+            team_rows.append((member_id, member.name, member.unit_name))
         entries = self.entries(application_id)
         declared = self.declared(application_id)
-        items = [
-            InspectionItem(
-                item.title,
-                item.clause,
-                entries[item.id].result,
-                _measured_beside_declared(entries[item.id].measured, declared[item.id]),
-                entries[item.id].note,
+        items = []
+        for item in self.items:
+            entry = entries[item.id]
+            assert entry.result is not None  # report_problems refuses an item without a result
+            items.append(
+                InspectionItem(
+                    item.title,
+                    item.clause,
+                    entry.result,
+                    _measured_beside_declared(entry.measured, declared[item.id]),
+                    entry.note,
+                )
             )
-            for item in self.items
-        ]
         report = InspectionReport(
             case_header(manifest, application_id),
             site_address,

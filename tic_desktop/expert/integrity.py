@@ -33,11 +33,15 @@ class WorkTampered(TicError):
     """The saved work differs from its audit log, or the log's chain is broken."""
 
 
+# (application, criterion or check) as the log names them; None where an entry lacks one
+_Key = tuple[str | None, str | None]
+
+
 @dataclass
 class _Expected:
-    scores: dict[tuple[str, str], tuple[str | None, str | None]]
-    opinions: dict[str, tuple[str, bool | None]]
-    judgements: dict[tuple[str, str], tuple[bool, str]]
+    scores: dict[_Key, tuple[str, str | None]]  # (score, note)
+    opinions: dict[str | None, tuple[str, bool | None]]
+    judgements: dict[_Key, tuple[bool | None, str]]
     declared: list[Any] | None
     last_at: datetime | None
 
@@ -56,9 +60,9 @@ def _replay(session: Session, package_sha256: str, expert_id: str) -> _Expected:
         if payload.get("package") != package_sha256:
             continue
         expected.last_at = event.at
-        app = payload.get("application")
+        app: str | None = payload.get("application")
         if event.kind == "score":
-            key = (app, payload.get("criterion"))
+            key: _Key = (app, payload.get("criterion"))
             if payload.get("score") is None:
                 expected.scores.pop(key, None)
             else:
@@ -124,31 +128,31 @@ def work_problem(
                         f"{row.application_id} {row.criterion_id}: {stored[0]} in the database, {shown} in the log",
                     )
                 )
-        for key in expected.scores.keys() - seen:
+        for app_id, criterion_id in expected.scores.keys() - seen:
             changes.append(
                 (
-                    f"“{key[0]} {key[1]}”的分数已从数据库中删除",
-                    f"{key[0]} {key[1]}: the score was deleted from the database",
+                    f"“{app_id} {criterion_id}”的分数已从数据库中删除",
+                    f"{app_id} {criterion_id}: the score was deleted from the database",
                 )
             )
-        for row in session.scalars(select(OpinionEntry).filter_by(**scope)):
-            logged_opinion = expected.opinions.get(row.application_id, ("", None))
-            if (row.opinion, row.recommend) != logged_opinion:
+        for opinion in session.scalars(select(OpinionEntry).filter_by(**scope)):
+            logged_opinion = expected.opinions.get(opinion.application_id, ("", None))
+            if (opinion.opinion, opinion.recommend) != logged_opinion:
                 changes.append(
                     (
-                        f"“{row.application_id}”的评审意见或推荐意见与审计记录不符",
-                        f"{row.application_id}: the opinion or recommendation differs from the log",
+                        f"“{opinion.application_id}”的评审意见或推荐意见与审计记录不符",
+                        f"{opinion.application_id}: the opinion or recommendation differs from the log",
                     )
                 )
-        for row in session.scalars(select(FormalJudgement).filter_by(**scope)):
-            if expected.judgements.get((row.application_id, row.check_id)) != (
-                row.agrees,
-                row.reason,
+        for judgement in session.scalars(select(FormalJudgement).filter_by(**scope)):
+            if expected.judgements.get((judgement.application_id, judgement.check_id)) != (
+                judgement.agrees,
+                judgement.reason,
             ):
                 changes.append(
                     (
-                        f"“{row.application_id}”的形式审查研判与审计记录不符",
-                        f"{row.application_id}: a formal-review judgement differs from the log",
+                        f"“{judgement.application_id}”的形式审查研判与审计记录不符",
+                        f"{judgement.application_id}: a formal-review judgement differs from the log",
                     )
                 )
         certification = session.scalar(select(CoiCertification).filter_by(**scope))

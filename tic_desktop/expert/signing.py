@@ -10,9 +10,11 @@ from what was signed, without a new revision.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tic_desktop.errors import TicError
 from tic_desktop.events import Event
@@ -53,7 +55,7 @@ class SignResult:
         return "；".join(f"{p.name}：{zh}" for p, zh, _ in self.files.failed)
 
     # Kept iterable as (made, pdfs) for callers written before the companion files were reported.
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ReturnMade | list[Path]]:
         return iter((self.made, self.pdfs))
 
 
@@ -78,7 +80,7 @@ def return_path(desk: ExpertDesk, folder: Path) -> Path:
 def _companions(
     desk: ExpertDesk,
     token: bytes,
-    sheet_json: dict,
+    sheet_json: dict[str, Any],
     signed_at: dt.datetime,
     return_file: Path,
     files: WrittenFiles,
@@ -151,7 +153,7 @@ def write_signed_files_again(desk: ExpertDesk, folder: Path) -> SignResult:
     target = return_path(desk, folder)
     made = ReturnMade(target, sent.revision, sent.file_sha256, sent.token, sent.created_at)
     result = SignResult(made)
-    result.files.record(target, lambda: write_atomically(target, sent.sealed))
+    result.files.record(target, partial(write_atomically, target, sent.sealed))
     if result.files.failed:
         return result
     _companions(desk, sent.token, sent.sheet, sent.created_at, target, result.files)

@@ -40,7 +40,8 @@ class Method:
 
     def describe(self) -> str:
         return (
-            f"有效评分不少于 {self.trim_from} 个时去掉一个最高分和一个最低分后取算术平均，否则取算术平均；"
+            f"有效评分不少于 {self.trim_from} 个时去掉一个最高分和一个最低分后取算术平均，"
+            "否则取算术平均；"
             f"最高分与最低分之差超过 {self.wide_spread_points} 分标记为分差过大"
         )
 
@@ -121,7 +122,8 @@ class ApplicationResult:
         return max(self.totals.values()) if self.totals else None
 
     def criterion_means(self) -> dict[str, Decimal]:
-        """Unrounded mean of each criterion over the valid totals (criteria nobody scored validly are absent)."""
+        """Unrounded mean of each criterion over the valid totals (criteria nobody scored validly
+        are absent)."""
         return {
             cid: sum(values, Decimal(0)) / len(values)
             for cid, values in self.criterion_scores.items()
@@ -151,7 +153,8 @@ def trims(count: int, trim_from: int) -> bool:
 
 
 def trimmed_experts(totals: dict[str, Decimal], trim_from: int) -> tuple[str, ...]:
-    """The experts whose totals ``final_score`` drops: (lowest, highest), or () when it does not trim.
+    """The experts whose totals ``final_score`` drops: (lowest, highest), or () when it does not
+    trim.
 
     Among equal totals any one gives the same final; the expert id decides which is named, so the
     display is stable.
@@ -163,7 +166,8 @@ def trimmed_experts(totals: dict[str, Decimal], trim_from: int) -> tuple[str, ..
 
 
 def final_score(totals: list[Decimal], trim_from: int) -> tuple[Decimal, Decimal]:
-    """(plain mean, final) of ``totals``; final drops one highest and one lowest from ``trim_from`` up."""
+    """(plain mean, final) of ``totals``; final drops one highest and one lowest from
+    ``trim_from`` up."""
     mean = sum(totals, Decimal(0)) / len(totals)
     if trims(len(totals), trim_from):
         trimmed = sorted(totals)[1:-1]

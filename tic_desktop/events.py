@@ -24,7 +24,8 @@ Listener = Callable[..., None]
 
 
 class EventBus:
-    """Delivers each published event to its listeners, in subscription order, on the caller's thread."""
+    """Delivers each published event to its listeners, in subscription order, on the caller's
+    thread."""
 
     def __init__(self) -> None:
         self._listeners: dict[Event, list[Listener]] = defaultdict(list)

@@ -268,7 +268,8 @@ def _number_text(column: Column, typed: str) -> tuple[str, tuple[tuple[str, str]
         if not _PLAIN_DECIMAL.fullmatch(text):
             raise CellValueError(
                 f"{shown(typed)} 无法换算为元，请按元填写数字，如 1250000",
-                f"{shown(typed)} cannot be converted to yuan; type the figure in yuan, e.g. 1250000",
+                f"{shown(typed)} cannot be converted to yuan; "
+                "type the figure in yuan, e.g. 1250000",
             )
         text = _plain(Decimal(text) * 10000)
     return text, tuple(changes), wan

@@ -48,7 +48,8 @@ assert tuple(UNIT_KIND_LABELS) == KNOWN_UNIT_KINDS
 class Column:
     """One column: where its value goes in the JSON record and how people fill it in."""
 
-    key: str  # dotted path inside the record, e.g. "lead_unit.kind"; "application" for the id reference
+    # dotted path inside the record, e.g. "lead_unit.kind"; "application" for the id reference
+    key: str
     zh: str
     en: str
     kind: str
@@ -110,7 +111,8 @@ BASIC = SheetLayout(
             "Application id",
             TEXT,
             True,
-            '每项申报一行；编号唯一，如 LC-2026-003，也用作导出的文件名（不能含 / \\ : * ? " < > |）。',
+            "每项申报一行；编号唯一，如 LC-2026-003，"
+            '也用作导出的文件名（不能含 / \\ : * ? " < > |）。',
             16,
         ),
         Column("center_name", "中心名称", "Center name", TEXT, True, "技术创新中心全称。", 30),
@@ -140,7 +142,8 @@ BASIC = SheetLayout(
             "Lead unit USCC",
             CODE,
             False,
-            "18 位统一社会信用代码，须设为文本格式（模板已设好）；不要让 Excel 把它存成数字（会变成 9.13715E+17，后几位丢失）。",
+            "18 位统一社会信用代码，须设为文本格式（模板已设好）；"
+            "不要让 Excel 把它存成数字（会变成 9.13715E+17，后几位丢失）。",
             22,
         ),
         Column(
@@ -167,7 +170,8 @@ BASIC = SheetLayout(
             "Lead share: conditions (%)",
             PERCENT,
             False,
-            "有共建单位时，牵头单位在科研条件中的占比，填百分数 0–100，如 70 或 62.5（70 表示 70%，不要填 0.7）。",
+            "有共建单位时，牵头单位在科研条件中的占比，填百分数 0–100，"
+            "如 70 或 62.5（70 表示 70%，不要填 0.7）。",
             12,
         ),
         Column(
@@ -325,7 +329,8 @@ CO_BUILDERS = SheetLayout(
             "USCC",
             CODE,
             False,
-            "18 位统一社会信用代码，须设为文本格式（模板已设好）；不要让 Excel 把它存成数字（会变成 9.13715E+17，后几位丢失）。",
+            "18 位统一社会信用代码，须设为文本格式（模板已设好）；"
+            "不要让 Excel 把它存成数字（会变成 9.13715E+17，后几位丢失）。",
             22,
         ),
         Column(
@@ -441,7 +446,8 @@ ATTACHMENTS = SheetLayout(
             "File",
             TEXT,
             True,
-            "相对于本工作簿所在文件夹的路径，如 LC-2026-003/申报书.pdf；文件须存在，且在该文件夹之内。",
+            "相对于本工作簿所在文件夹的路径，如 LC-2026-003/申报书.pdf；"
+            "文件须存在，且在该文件夹之内。",
             36,
         ),
     ),

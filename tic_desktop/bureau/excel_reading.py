@@ -449,7 +449,8 @@ class _WorkbookReading:
                 self.problem(
                     row.cell("id"),
                     '申报编号不能含 / \\ : * ? " < > | 等字符，且不超过 100 字',
-                    'the id must not contain / \\ : * ? " < > | or control characters (100 characters at most)',
+                    'the id must not contain / \\ : * ? " < > | or control characters '
+                    "(100 characters at most)",
                 )
             if app_id in drafts:
                 self.problem(
@@ -528,7 +529,8 @@ class _WorkbookReading:
         for index in chairs[1:]:
             self.problem(
                 group[index].cell("chair"),
-                f"申报 {draft.row.values['id']} 的专家委员会有多位主任（另见第 {group[chairs[0]].number} 行）",
+                f"申报 {draft.row.values['id']} 的专家委员会有多位主任"
+                f"（另见第 {group[chairs[0]].number} 行）",
                 f"the committee of {draft.row.values['id']} has more than one chair "
                 f"(also row {group[chairs[0]].number})",
             )

@@ -216,7 +216,7 @@ def _write_instructions(sheet: Worksheet) -> None:
     for row in sheet.iter_rows(min_row=header_row):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCD", (12, 34, 14, 80)):
+    for letter, width in zip("ABCD", (12, 34, 14, 80), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{header_row + 1}"
 

@@ -32,7 +32,8 @@ from tic_desktop.security.atomic import write_atomically
 
 RUBRIC_TOTAL = Decimal(100)
 UNUSABLE_IN_NAMES = '/\\:*?"<>|'
-# What the round file itself cannot hold (it would not load); everything else may be saved as a draft.
+# What the round file itself cannot hold (it would not load); everything else may be saved as a
+# draft.
 STRUCTURAL = {
     "round.id",
     "round.title",
@@ -197,7 +198,8 @@ class RoundDraft:
                     panel.id,
                     None,
                     "panel.id",
-                    f"专家组编号“{panel.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
+                    f"专家组编号“{panel.id}”只能由字母、数字和 - _ . 组成"
+                    f"（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
                     f"the panel id “{panel.id}” may contain only letters, digits, - _ and . "
                     f"(not {UNUSABLE_IN_NAMES}, spaces, …)",
                 )
@@ -252,8 +254,10 @@ class RoundDraft:
                             panel.id,
                             result.application_id,
                             check.id,
-                            f"专家组 {panel.id} · {result.application_id} · {zh}：{check.message_zh}",
-                            f"panel {panel.id} · {result.application_id} · {en}: {check.message_en}",
+                            f"专家组 {panel.id} · {result.application_id} · "
+                            f"{zh}：{check.message_zh}",
+                            f"panel {panel.id} · {result.application_id} · "
+                            f"{en}: {check.message_en}",
                         )
                     )
         return blockers
@@ -271,7 +275,8 @@ class RoundDraft:
                     None,
                     None,
                     "round.id",
-                    f"评审批次编号“{self.id}”只能由字母、数字和 - _ . 组成（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
+                    f"评审批次编号“{self.id}”只能由字母、数字和 - _ . 组成"
+                    f"（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
                     f"the round id “{self.id}” may contain only letters, digits, - _ and . "
                     f"(not {UNUSABLE_IN_NAMES}, spaces, …)",
                 )
@@ -324,9 +329,10 @@ class RoundDraft:
                         None,
                         conflict.application,
                         "round.conflicts",
-                        f"回避声明（{conflict.expert} · {conflict.application}）指向已删除的专家或申报",
-                        f"the declared conflict ({conflict.expert} · {conflict.application}) names a "
-                        "removed expert or application",
+                        f"回避声明（{conflict.expert} · {conflict.application}）"
+                        "指向已删除的专家或申报",
+                        f"the declared conflict ({conflict.expert} · {conflict.application}) "
+                        "names a removed expert or application",
                     )
                 )
         assigned: dict[str, str] = {}
@@ -361,7 +367,8 @@ class RoundDraft:
         return found
 
     def save_blockers(self) -> list[Blocker]:
-        """What stops the round from being saved at all (broken conflict rules do not: they stop building)."""
+        """What stops the round from being saved at all (broken conflict rules do not: they stop
+        building)."""
         return [b for b in self.blockers() if b.check_id in STRUCTURAL]
 
     def remove_application(self, application_id: str) -> None:
@@ -374,7 +381,8 @@ class RoundDraft:
         ]
 
     def forget_expert(self, expert_id: str) -> None:
-        """An expert left the pool: out of every panel (and the chair) and out of the declared conflicts."""
+        """An expert left the pool: out of every panel (and the chair) and out of the declared
+        conflicts."""
         for panel in self.panels:
             if expert_id in panel.members:
                 panel.members.remove(expert_id)
@@ -433,7 +441,8 @@ def rubric_problems(step: Decimal, criteria: list[Criterion]) -> list[tuple[str,
             problems.append(
                 (
                     f"第 {index} 项满分 {criterion.max} 应为步长 {step} 的正整数倍",
-                    f"criterion {index}: maximum {criterion.max} must be a positive multiple of step {step}",
+                    f"criterion {index}: maximum {criterion.max} "
+                    f"must be a positive multiple of step {step}",
                 )
             )
     return problems
@@ -443,15 +452,17 @@ def _json_bytes(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-# Ids become file names (applications/<id>.json, <panel>.ticpkg): the package builder's rule, checked
-# here already so that a round is not saved with an id its packages could never be built with.
+# Ids become file names (applications/<id>.json, <panel>.ticpkg): the package builder's rule,
+# checked here already so that a round is not saved with an id its packages could never be built
+# with.
 usable_as_file_name = is_safe_name
 
 
 def _application_files(
     draft: RoundDraft, folder: Path
 ) -> dict[str, tuple[str, bytes, list[tuple[ConfinedFile, str]]]]:
-    """Per application: its relative JSON path, JSON bytes and the attachments to copy (source, relative)."""
+    """Per application: its relative JSON path, JSON bytes and the attachments to copy (source,
+    relative)."""
     planned = {}
     for app_id, entry in draft.applications.items():
         name = safe_name(app_id, "applications.id")
@@ -463,7 +474,8 @@ def _application_files(
             source = confined_attachment(
                 entry.base, attachment["file"], app_id, f"attachments[{index}].file"
             )
-            relative = f"{name}/{index + 1:02d}-{source.path.name}"  # an existing file's name: no separators
+            # an existing file's name: no separators
+            relative = f"{name}/{index + 1:02d}-{source.path.name}"
             attachment["file"] = relative
             copies.append((source, relative))
         planned[app_id] = (f"applications/{name}.json", _json_bytes(data), copies)

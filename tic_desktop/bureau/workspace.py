@@ -6,7 +6,8 @@ Layout of DIR::
     ca.pem                the bureau's root certificate (what PDF readers and experts trust)
     bureau-secrets.age    the CA key and age identity, passphrase-encrypted (when --passphrase-file)
     packages.json         every package built: its manifest hash, round, panel and members
-    credentials/<round>/  experts' passphrase-encrypted credentials and certificates, reused on rebuild
+    credentials/<round>/  experts' passphrase-encrypted credentials and certificates, reused on
+                          rebuild
 
 Without a passphrase file the secrets go to the OS keyring (refusing plaintext backends).
 """
@@ -86,7 +87,8 @@ class BureauWorkspace:
         return self.keys_from_secret(self.secret(passphrase))
 
     def secret(self, passphrase: str | None = None) -> str:
-        """The serialised private keys (decrypting them costs seconds of scrypt with a passphrase)."""
+        """The serialised private keys (decrypting them costs seconds of scrypt with a
+        passphrase)."""
         secret: str | None = None
         secrets_file = self.folder / SECRETS_FILE
         if passphrase is not None and secrets_file.is_file():
@@ -98,7 +100,8 @@ class BureauWorkspace:
         if secret is None:
             raise TicError(
                 "无法取得评审局私钥：系统密钥环中没有，且未提供口令文件（--passphrase-file）。",
-                "The bureau's private keys are not available: not in the OS keyring and no --passphrase-file given.",
+                "The bureau's private keys are not available: not in the OS keyring and no "
+                "--passphrase-file given.",
             )
         return secret
 
@@ -128,7 +131,8 @@ class BureauWorkspace:
 
 
 def is_safe_name(value: str) -> bool:
-    """Ids become folder and file names: only letters, digits, - _ and ., not starting with a dot."""
+    """Ids become folder and file names: only letters, digits, - _ and ., not starting with a
+    dot."""
     return (
         bool(value)
         and all(ch.isalnum() or ch in "-_." for ch in value)

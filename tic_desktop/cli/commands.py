@@ -36,7 +36,8 @@ def eligibility(args: argparse.Namespace) -> dict[str, Any] | str:
         ]
         for c in report.checks
     ]
-    head = f"{title} {report.application_id}  {verdict}: {label(VERDICT_LABELS, report.verdict.value, lang)}"
+    verdict_label = label(VERDICT_LABELS, report.verdict.value, lang)
+    head = f"{title} {report.application_id}  {verdict}: {verdict_label}"
     return head + "\n\n" + render_table(headers, rows)
 
 

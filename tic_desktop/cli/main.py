@@ -117,7 +117,8 @@ def _write(stream: TextIO, text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # the frozen build starts its worker processes through this executable
+    # the frozen build starts its worker processes through this executable
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     code = EXIT_OK
     try:

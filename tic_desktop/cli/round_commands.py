@@ -1,4 +1,5 @@
-"""``tic round template`` and ``tic round import-excel``: a round's applications and experts in Excel.
+"""``tic round template`` and ``tic round import-excel``: a round's applications and experts in
+Excel.
 
 ``template`` writes the empty workbook, or one filled from a round file; ``import-excel``
 validates a filled workbook and writes ``applications/<id>.json`` (with the attachments copied
@@ -78,7 +79,8 @@ def round_template(args: argparse.Namespace) -> str | dict[str, Any]:
 def _attachments_relative_to(
     application: Application, app_file: Path, out: Path, notes: list[str]
 ) -> Application:
-    """Attachments are relative to the application file; in the workbook, to the workbook's folder."""
+    """Attachments are relative to the application file; in the workbook, to the workbook's
+    folder."""
     if not application.attachments:
         return application
     base = out.resolve().parent
@@ -140,7 +142,10 @@ def round_import_excel(args: argparse.Namespace) -> str | dict[str, Any]:
             "notes": [n.describe(_lang(args)) for n in contents.notes],
         }
     if _lang(args) == "en":
-        head = f"Imported {len(contents.applications)} application(s) and {len(contents.experts)} expert(s):"
+        head = (
+            f"Imported {len(contents.applications)} application(s) "
+            f"and {len(contents.experts)} expert(s):"
+        )
     else:
         head = f"已导入申报 {len(contents.applications)} 项、专家 {len(contents.experts)} 人："
     report = contents.report(_lang(args))

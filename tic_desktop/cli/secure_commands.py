@@ -64,9 +64,13 @@ def bureau_init(args: argparse.Namespace) -> str | dict[str, Any]:
     }
     if args.format == "json":
         return result
+    kept_in = (
+        "系统密钥环" if workspace.secrets_in == "keyring" else workspace.secrets_in + "（口令加密）"
+    )
     return (
-        f"已创建评审局工作目录 {workspace.folder}\n根证书指纹：{short_fingerprint(workspace.fingerprint)}\n"
-        f"私钥保存于：{'系统密钥环' if workspace.secrets_in == 'keyring' else workspace.secrets_in + '（口令加密）'}"
+        f"已创建评审局工作目录 {workspace.folder}\n"
+        f"根证书指纹：{short_fingerprint(workspace.fingerprint)}\n"
+        f"私钥保存于：{kept_in}"
     )
 
 
@@ -160,8 +164,10 @@ def package_inspect(args: argparse.Namespace) -> dict[str, Any] | str:
         for a in result["applications"]
     ]
     return (
-        f"评审包 {args.package}\n批次 {manifest.round.id} · 专家组 {manifest.panel_id} · 组长 {manifest.chair}\n"
-        f"评审局 {manifest.bureau.name}，指纹 {short_fingerprint(manifest.bureau.fingerprint)}，签名有效"
+        f"评审包 {args.package}\n"
+        f"批次 {manifest.round.id} · 专家组 {manifest.panel_id} · 组长 {manifest.chair}\n"
+        f"评审局 {manifest.bureau.name}，"
+        f"指纹 {short_fingerprint(manifest.bureau.fingerprint)}，签名有效"
         f"{'（与本局一致）' if trusted else ''}\n\n"
         + render_table(["申报", "中心名称", "可评分专家", "回避"], rows)
     )
@@ -171,11 +177,10 @@ def package_open(args: argparse.Namespace) -> dict[str, Any] | str:
     package = open_package(Path(args.package))
     if args.bureau_fingerprint and not matches(args.bureau_fingerprint, package.bureau_fingerprint):
         package.close()
+        name, signer = Path(args.package).name, short_fingerprint(package.bureau_fingerprint)
         raise SecurityError(
-            f"{Path(args.package).name}：签名者指纹 {short_fingerprint(package.bureau_fingerprint)} "
-            "与给出的评审局指纹不符，拒绝打开",
-            f"{Path(args.package).name}: signed by {short_fingerprint(package.bureau_fingerprint)}, "
-            "not the bureau fingerprint given; refused",
+            f"{name}：签名者指纹 {signer} 与给出的评审局指纹不符，拒绝打开",
+            f"{name}: signed by {signer}, not the bureau fingerprint given; refused",
             "wrong_bureau",
         )
     try:

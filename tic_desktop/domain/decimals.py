@@ -37,7 +37,8 @@ def _to_amount(value: Any) -> Decimal:
 def _parse_amount(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(
-            '应为数字文本，如 "1234.56"，实际为 true/false | expected a decimal string such as "1234.56", got true/false'
+            '应为数字文本，如 "1234.56"，实际为 true/false | '
+            'expected a decimal string such as "1234.56", got true/false'
         )
     if isinstance(value, JsonFloat):
         if not value.is_finite() or value.copy_abs() >= MAX_AMOUNT:
@@ -47,7 +48,8 @@ def _parse_amount(value: Any) -> Decimal:
         if value != value.to_integral_value():
             raise ValueError(
                 f'带小数的数值须写成文本，如 "{value}"（JSON 浮点数会丢失精度） | '
-                f'a number with a fraction must be written as a string, e.g. "{value}" (JSON floats lose precision)'
+                f'a number with a fraction must be written as a string, e.g. "{value}" '
+                "(JSON floats lose precision)"
             )
         return Decimal(int(value))
     if isinstance(value, float):
@@ -67,12 +69,14 @@ def _parse_amount(value: Any) -> Decimal:
         text = value.strip()
     else:
         raise ValueError(
-            f'应为数字文本，如 "1234.56" | expected a decimal string such as "1234.56", got {type(value).__name__}'
+            '应为数字文本，如 "1234.56" | '
+            f'expected a decimal string such as "1234.56", got {type(value).__name__}'
         )
     if not _DECIMAL_TEXT.match(text):
         raise ValueError(
             f'应为非负数，最多两位小数，如 "1234.56"，实际为 {text!r} | '
-            f'expected a non-negative decimal with at most 2 decimals, such as "1234.56", got {text!r}'
+            "expected a non-negative decimal with at most 2 decimals, "
+            f'such as "1234.56", got {text!r}'
         )
     return Decimal(text)
 

@@ -225,7 +225,8 @@ class ConfinedFile:
                 f"attachment not found: {self.relative}",
             ) from None
         except OSError as error:
-            # O_NOFOLLOW met a link (ELOOP; EMLINK on BSD; ENOTDIR for a folder): planted after the check
+            # O_NOFOLLOW met a link (ELOOP; EMLINK on BSD; ENOTDIR for a folder): planted after the
+            # check
             if error.errno in _LINK_ERRNOS or os.path.islink(self.path):
                 raise _link_out(self.shown, self.field, str(self.relative)) from None
             raise _cannot_read(self.shown, self.field, error) from None

@@ -92,7 +92,8 @@ def _refuse_lone_surrogates(value: Any, location: tuple[Any, ...], shown: str) -
                     shown,
                     field_path(where),
                     "文本中含有无效的 Unicode 字符（孤立的代理项，如 \\ud800）",
-                    "the text holds an invalid Unicode character (a lone surrogate such as \\ud800)",
+                    "the text holds an invalid Unicode character "
+                    "(a lone surrogate such as \\ud800)",
                 )
         elif isinstance(item, dict):
             for key, inner in reversed(list(item.items())):

@@ -107,7 +107,8 @@ def load_round(path: Path | str) -> ReviewRound:
                 str(app_path),
                 "id",
                 f"申报编号 {application.id} 重复（与 {files[application.id].name} 相同）",
-                f"application id {application.id} is used twice (also in {files[application.id].name})",
+                f"application id {application.id} is used twice "
+                f"(also in {files[application.id].name})",
             )
         applications[application.id] = application
         files[application.id] = app_path

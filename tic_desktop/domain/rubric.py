@@ -35,7 +35,8 @@ class Rubric(BaseModel):
         for index, criterion in enumerate(self.criteria):
             if criterion.max <= 0 or criterion.max % self.step != 0:
                 raise ValueError(
-                    f"criteria[{index}].max（{criterion.id}）{criterion.max} 应为步长 {self.step} 的正整数倍 | "
+                    f"criteria[{index}].max（{criterion.id}）{criterion.max} "
+                    f"应为步长 {self.step} 的正整数倍 | "
                     f"criteria[{index}].max ({criterion.id}): {criterion.max} must be a positive "
                     f"multiple of step {self.step}"
                 )

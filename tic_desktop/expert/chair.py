@@ -1,4 +1,5 @@
-"""The panel chair's desk: members' signed score copies in, the panel's picture, the group opinion out.
+"""The panel chair's desk: members' signed score copies in, the panel's picture, the group opinion
+out.
 
 Members' returns are encrypted to the bureau, so each member's export also writes a *chair copy*:
 the same signed token encrypted to the chair. Each copy is verified by the bureau's own verifier
@@ -78,7 +79,8 @@ class PanelPicture:
 def _package_facts(desk: ExpertDesk) -> PackageFacts:
     manifest = desk.manifest
     recused = {a.id: frozenset(a.recused) for a in manifest.applications}
-    # The chair cannot read an application she is recused from: its judgements are the bureau's to check.
+    # The chair cannot read an application she is recused from: its judgements are the bureau's to
+    # check.
     context = ScoringContext(
         manifest.rubric,
         recused,
@@ -181,7 +183,8 @@ class ChairDesk:
             try:
                 verified = verify_copy(self.desk, row.token, f"{row.member_id}-{row.revision}")
             except Rejected:
-                continue  # a row changed outside the app: it no longer verifies, so it does not count
+                # a row changed outside the app: it no longer verifies, so it does not count
+                continue
             item = ReceivedReturn(
                 Path(f"{row.member_id}-{row.revision}-{row.token_sha256[:8]}"),
                 row.token_sha256,

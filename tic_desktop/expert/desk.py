@@ -145,7 +145,8 @@ class ExpertDesk:
         return {d["application"]: d["reason"] for d in row.declared} if row else {}
 
     def certify(self, declared: dict[str, str]) -> None:
-        """Record the certification with any further conflicts the expert declares (reason required)."""
+        """Record the certification with any further conflicts the expert declares (reason
+        required)."""
         for app_id, reason in declared.items():
             if self.manifest.application(app_id) is None:
                 raise InputError(
@@ -214,7 +215,8 @@ class ExpertDesk:
         return open_items(self.formal_review(application_id))
 
     def judge(self, application_id: str, check_id: str, agrees: bool, reason: str = "") -> None:
-        """Agree with the engine on an open item, or record a different judgement (with a reason)."""
+        """Agree with the engine on an open item, or record a different judgement (with a
+        reason)."""
         require_open_item(self.formal_review(application_id), check_id)
         self.judgements.record(application_id, check_id, agrees, reason)
         self.bus.publish(Event.SAVED, f"judgement:{application_id}:{check_id}")
@@ -382,7 +384,8 @@ class ExpertDesk:
         return ScoringContext(self.manifest.rubric, recused, self.open_checks)
 
     def problems(self, application_id: str | None = None) -> list[tuple[str, str, str]]:
-        """Everything that blocks signing (or, given an id, that application's): (id, Chinese, English).
+        """Everything that blocks signing (or, given an id, that application's): (id, Chinese,
+        English).
 
         The one score rule (:func:`scoring.entry_problems`), plus a recommendation to choose.
         """
@@ -432,13 +435,15 @@ class ExpertDesk:
         return [e.id for e in self.scorable() if self.sign_state(e.id) == SignState.CHANGED]
 
     def sign_and_export(self, folder: Path) -> SignResult:
-        """The signed, encrypted return, the signed opinion PDFs and the chair's copy into ``folder``."""
+        """The signed, encrypted return, the signed opinion PDFs and the chair's copy into
+        ``folder``."""
         from tic_desktop.expert.signing import sign_and_export
 
         return sign_and_export(self, Path(folder))
 
     def write_signed_files_again(self, folder: Path) -> SignResult:
-        """Write the last signed return's files again (e.g. after a full USB stick), no new revision."""
+        """Write the last signed return's files again (e.g. after a full USB stick), no new
+        revision."""
         from tic_desktop.expert.signing import write_signed_files_again
 
         return write_signed_files_again(self, Path(folder))

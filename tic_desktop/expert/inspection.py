@@ -151,7 +151,8 @@ def date_text(day: dt.date | None) -> str:
 
 
 class InspectionDesk:
-    """One inspection team's checklist for the applications of a package, kept by the leader's laptop."""
+    """One inspection team's checklist for the applications of a package, kept by the leader's
+    laptop."""
 
     def __init__(self, desk: ExpertDesk, items: tuple[ChecklistItem, ...] = ART8_ITEMS) -> None:
         self.desk = desk
@@ -359,7 +360,8 @@ class InspectionDesk:
             return ReportFields(row.site_address, row.visit_date, tuple(row.team), row.conclusion)
 
     def save_report_fields(self, application_id: str, **changes: object) -> None:
-        """Save some of the report's fields (``site_address``, ``visit_date``, ``team``, ``conclusion``).
+        """Save some of the report's fields (``site_address``, ``visit_date``, ``team``,
+        ``conclusion``).
 
         ``visit_date=None`` clears the date; ``team`` lists member ids besides the leader. One
         transaction with its audit event, like every other edit.
@@ -591,7 +593,8 @@ def _measured_beside_declared(measured: str, declared: str) -> str:
 
 
 def parse_date_text(text: str) -> dt.date | None:
-    """``2026-11-20`` or ``2026年11月20日`` -> a date; empty -> ``None``; anything else is refused."""
+    """``2026-11-20`` or ``2026年11月20日`` -> a date; empty -> ``None``; anything else is
+    refused."""
     text = text.strip()
     if not text:
         return None

@@ -1,4 +1,5 @@
-"""Is the expert's saved work what the app saved? Checked when a package is opened and before signing.
+"""Is the expert's saved work what the app saved? Checked when a package is opened and before
+signing.
 
 Every edit the app makes is one transaction with an entry in the hash-chained audit log. Two
 things are checked: the chain itself (:func:`audit_chain_break`), and that the score, reason,
@@ -102,9 +103,9 @@ def work_problem(
             return WorkTampered(
                 f"本机数据库的审计记录从第 {broken.event_id} 条起被改动或删除（最后一条完好的记录："
                 f"{when}）。评分数据可能在本程序之外被修改，已停止签名。请联系评审局。",
-                f"The audit log of this computer's database was altered from entry {broken.event_id} "
-                f"on (last intact entry: {when}). The scores may have been changed outside the app; "
-                "signing is stopped. Please contact the bureau.",
+                "The audit log of this computer's database was altered from entry "
+                f"{broken.event_id} on (last intact entry: {when}). The scores may have been "
+                "changed outside the app; signing is stopped. Please contact the bureau.",
             )
         expected = _replay(session, package_sha256, expert_id)
         scope = {"package_sha256": package_sha256, "round_id": round_id, "expert_id": expert_id}
@@ -124,8 +125,10 @@ def work_problem(
                 shown = "（无记录）" if logged is None else logged[0]
                 changes.append(
                     (
-                        f"“{row.application_id} {row.criterion_id}”的分数在数据库中为 {stored[0]}，审计记录为 {shown}",
-                        f"{row.application_id} {row.criterion_id}: {stored[0]} in the database, {shown} in the log",
+                        f"“{row.application_id} {row.criterion_id}”的分数在数据库中为 "
+                        f"{stored[0]}，审计记录为 {shown}",
+                        f"{row.application_id} {row.criterion_id}: {stored[0]} in the database, "
+                        f"{shown} in the log",
                     )
                 )
         for app_id, criterion_id in expected.scores.keys() - seen:
@@ -141,7 +144,8 @@ def work_problem(
                 changes.append(
                     (
                         f"“{opinion.application_id}”的评审意见或推荐意见与审计记录不符",
-                        f"{opinion.application_id}: the opinion or recommendation differs from the log",
+                        f"{opinion.application_id}: "
+                        "the opinion or recommendation differs from the log",
                     )
                 )
         for judgement in session.scalars(select(FormalJudgement).filter_by(**scope)):
@@ -152,7 +156,8 @@ def work_problem(
                 changes.append(
                     (
                         f"“{judgement.application_id}”的形式审查研判与审计记录不符",
-                        f"{judgement.application_id}: a formal-review judgement differs from the log",
+                        f"{judgement.application_id}: "
+                        "a formal-review judgement differs from the log",
                     )
                 )
         certification = session.scalar(select(CoiCertification).filter_by(**scope))
@@ -170,8 +175,8 @@ def work_problem(
         "本机数据库中的评分数据与审计记录不符，可能在本程序之外被修改，已停止签名："
         + "；".join(z for z, _ in changes[:5])
         + f"。最后一条审计记录：{when}。请联系评审局。",
-        "The saved scores differ from the audit log and may have been changed outside the app; signing "
-        "is stopped: "
+        "The saved scores differ from the audit log and may have been changed outside the app; "
+        "signing is stopped: "
         + "; ".join(e for _, e in changes[:5])
         + f". Last log entry: {when}. Please contact "
         "the bureau.",

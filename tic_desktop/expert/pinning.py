@@ -28,9 +28,10 @@ class BureauChanged(SecurityError):
             f"而此评审包的签名者指纹为 {short_fingerprint(seen)}。请与口令单上印的指纹核对："
             "若口令单上是新的指纹，请确认后再打开；否则此评审包不是评审局发出的，请勿使用。",
             f"This computer knows round {round_id} from the bureau with fingerprint "
-            f"{short_fingerprint(pinned)}, but this package is signed by {short_fingerprint(seen)}. "
-            "Compare with the fingerprint printed on your passphrase sheet: confirm only if the sheet "
-            "shows the new one; otherwise the package is not from the bureau.",
+            f"{short_fingerprint(pinned)}, but this package is signed by "
+            f"{short_fingerprint(seen)}. Compare with the fingerprint printed on your passphrase "
+            "sheet: confirm only if the sheet shows the new one; otherwise the package is not from "
+            "the bureau.",
             "wrong_bureau",
         )
         self.round_id, self.pinned, self.seen = round_id, pinned, seen
@@ -41,7 +42,8 @@ def normalised(fingerprint: str) -> str:
 
 
 def matches(confirmation: str | None, fingerprint: str) -> bool:
-    """Whether ``confirmation`` (full hex, or the sheet's grouped short form) names ``fingerprint``."""
+    """Whether ``confirmation`` (full hex, or the sheet's grouped short form) names
+    ``fingerprint``."""
     given = normalised(confirmation or "")
     return len(given) >= MIN_CONFIRMATION_HEX and normalised(fingerprint).startswith(given)
 

@@ -14,7 +14,7 @@ def check_character(first17: str) -> str:
     """The check character (18th) for the first 17 characters of a code."""
     if len(first17) != 17 or any(ch not in _VALUE for ch in first17):
         raise ValueError("need 17 characters from the GB 32100 alphabet")
-    total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS))
+    total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
     return ALPHABET[(31 - total % 31) % 31]
 
 

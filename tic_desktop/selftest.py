@@ -1,4 +1,5 @@
-"""A self-test of an installed or frozen app: the whole chain once, on the demo round, in a temp folder.
+"""A self-test of an installed or frozen app: the whole chain once, on the demo round, in a temp
+folder.
 
 Open the demo round → bureau keys → build and open a package → unlock a member → make a signed,
 encrypted return → receive and verify it → aggregate → draw, sign and verify an opinion PDF.

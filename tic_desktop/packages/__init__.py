@@ -1,1 +1,2 @@
-"""Encrypted review packages (.ticpkg): what the bureau sends to a panel, and how experts open them."""
+"""Encrypted review packages (.ticpkg): what the bureau sends to a panel, and how experts open
+them."""

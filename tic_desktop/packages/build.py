@@ -122,9 +122,11 @@ def refuse_broken_panels(review: RoundReview, panel_ids: list[str]) -> None:
             check = failing[0]
             title_zh, title_en = CHECK_TITLES[check.id]
             raise PanelRefused(
-                f"专家组 {result.panel_id} 对申报 {result.application_id} 未通过回避检查 {check.id}（{title_zh}）："
+                f"专家组 {result.panel_id} 对申报 {result.application_id} "
+                f"未通过回避检查 {check.id}（{title_zh}）："
                 f"{check.message_zh} 请调整专家组后再生成评审包。",
-                f"Panel {result.panel_id} fails {check.id} ({title_en}) for {result.application_id}: "
+                f"Panel {result.panel_id} fails {check.id} ({title_en}) "
+                f"for {result.application_id}: "
                 f"{check.message_en} Fix the panel before building its package.",
             )
 
@@ -171,23 +173,26 @@ def existing_packages(out_dir: Path, panel_ids: list[str]) -> list[Path]:
 
 
 class WouldReplace(TicError):
-    """The output folder already holds packages of these panels, and replacing them was not asked for."""
+    """The output folder already holds packages of these panels, and replacing them was not asked
+    for."""
 
     def __init__(self, files: list[Path]) -> None:
         names = "、".join(f.name for f in files)
         super().__init__(
             f"输出目录中已有评审包：{names}。若这些评审包已分发给专家，替换后两个版本会同时流通；"
             "确需替换请加 --replace，或换一个输出目录。",
-            f"the output folder already holds {', '.join(f.name for f in files)}; if they were handed out, "
-            "two versions would circulate. Add --replace to replace them, or choose another folder.",
+            f"the output folder already holds {', '.join(f.name for f in files)}; "
+            "if they were handed out, two versions would circulate. "
+            "Add --replace to replace them, or choose another folder.",
         )
         self.files = files
 
 
 def check_build(review: RoundReview, panel_ids: list[str], out_dir: Path) -> list[str]:
-    """Everything about a build that can be checked cheaply, before any key is unlocked or credential
-    issued: the panels exist and keep the conflict rules, every id that becomes a file or folder name
-    is usable as one, every attachment exists, the output folder is (or can be) a folder.
+    """Everything about a build that can be checked cheaply, before any key is unlocked or
+    credential issued: the panels exist and keep the conflict rules, every id that becomes a file or
+    folder name is usable as one, every attachment exists, the output folder is (or can be) a
+    folder.
 
     Returns the panel ids to build, in the round's order (all panels when ``panel_ids`` is empty).
     """
@@ -489,7 +494,8 @@ def _add_encrypted_file(
     ):
         hashing = _HashingWriter(target, None)
         try:
-            # pyrage reads 8 KiB at a time: served by BufferedReader in C, our Python code runs once per block
+            # pyrage reads 8 KiB at a time: served by BufferedReader in C, our Python code runs once
+            # per block
             with io.BufferedReader(_ProgressReader(source, advanced), READ_BLOCK) as reader:
                 age_files.encrypt_stream(reader, hashing, recipients)
             digest = hashing.sha256.hexdigest()

@@ -1,4 +1,5 @@
-"""A note in the bureau workspace that a build is under way, so that a build killed mid-way is undone.
+"""A note in the bureau workspace that a build is under way, so that a build killed mid-way is
+undone.
 
 A cancelled or failed build undoes itself (``build_all_or_nothing``). A build whose process is
 killed (the app killed, the power cut) cannot: the credentials it issued would stay, and a later
@@ -59,7 +60,8 @@ class BuildNote:
 
 
 class BuildJournal:
-    """The note of one running build (a context manager: the note is removed when the build ends)."""
+    """The note of one running build (a context manager: the note is removed when the build
+    ends)."""
 
     def __init__(
         self,

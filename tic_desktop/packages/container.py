@@ -157,7 +157,8 @@ class PackageContainer:
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 # End of central directory: signature, this disk, directory's disk, entries on this disk, entries,
-# directory size, directory offset, comment length (APPNOTE 4.3.16); and the ZIP64 locator and record.
+# directory size, directory offset, comment length (APPNOTE 4.3.16); and the ZIP64 locator and
+# record.
 _END_RECORD = struct.Struct("<4s4H2LH")
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
@@ -213,7 +214,8 @@ def _refuse_oversized_directory(file: Path, handle: BinaryIO) -> None:
 
 
 class _MemberReader(io.RawIOBase):
-    """Reads at most ``size`` bytes from an open file; a short file simply ends early (the hash catches it)."""
+    """Reads at most ``size`` bytes from an open file; a short file simply ends early (the hash
+    catches it)."""
 
     def __init__(self, handle: io.BufferedReader, size: int) -> None:
         super().__init__()

@@ -265,8 +265,10 @@ def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None)
         fingerprint = certificates.fingerprint(signer)
         if trusted_fingerprints is not None and fingerprint not in trusted_fingerprints:
             raise SecurityError(
-                f"{file.name}：评审包由另一评审局签名（指纹 {certificates.short_fingerprint(fingerprint)}），拒绝打开",
-                f"{file.name}: signed by a different bureau (fingerprint {certificates.short_fingerprint(fingerprint)}); refused",
+                f"{file.name}：评审包由另一评审局签名"
+                f"（指纹 {certificates.short_fingerprint(fingerprint)}），拒绝打开",
+                f"{file.name}: signed by a different bureau "
+                f"(fingerprint {certificates.short_fingerprint(fingerprint)}); refused",
                 "wrong_bureau",
             )
         data = parse_signed_json(payload, file, "清单")
@@ -292,7 +294,8 @@ def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None)
             missing = sorted(listed - present)[:3]
             raise SecurityError(
                 f"{file.name}：成员与签名清单不一致（多出 {extra}，缺少 {missing}）",
-                f"{file.name}: members differ from the signed manifest (extra {extra}, missing {missing})",
+                f"{file.name}: members differ from the signed manifest "
+                f"(extra {extra}, missing {missing})",
                 "tampered",
             )
         for member in manifest.files():

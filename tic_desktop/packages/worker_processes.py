@@ -54,7 +54,8 @@ def _children_by_parent() -> dict[int, list[int]]:
             stat = (entry / "stat").read_text()
         except OSError:  # it ended while we looked
             continue
-        # "pid (name) state ppid …": the name may hold spaces and parentheses, so split after the last ")"
+        # "pid (name) state ppid …": the name may hold spaces and parentheses, so split after the
+        # last ")"
         fields = stat[stat.rfind(")") + 2 :].split()
         children.setdefault(int(fields[1]), []).append(int(entry.name))
     return children

@@ -372,7 +372,8 @@ def returns_table(review_round: ReviewRound, returns: Sequence[ReceivedReturn]) 
         "回执",
         ["回执文件", "专家编号", "专家", "版本", "状态", "原因", "SHA-256"],
         rows,
-        note="收到的全部回执文件；SHA-256 与签章的评审结果汇总表一致，可用 tic aggregate 离线复算。",
+        note="收到的全部回执文件；SHA-256 与签章的评审结果汇总表一致，"
+        "可用 tic aggregate 离线复算。",
         widths={0: 28, 5: 44, 6: 66},
         wrap=(5,),
     )
@@ -388,7 +389,8 @@ def results_workbook(
     method: Method | None = None,
     exported_on: dt.date | None = None,
 ) -> bytes:
-    """The XLSX the bureau hands on: ranking, matrix, criterion scores, opinions, exclusions, returns."""
+    """The XLSX the bureau hands on: ranking, matrix, criterion scores, opinions, exclusions,
+    returns."""
     method = method or round_method(review_round)
     exported_on = exported_on or dt.date.today()
     tables = [

@@ -289,7 +289,8 @@ def _handling_lines(st: Styles) -> Table:
 
 def draw_result_summary(doc: ResultSummary, signer_field: str = "bureau-summary") -> Drawn:
     """The signed 评审结果汇总表. Grades and their bands only in a performance round; the method's
-    parameters labelled in Chinese; lines for the 经办人 and 审核人 to sign above the bureau's seal."""
+    parameters labelled in Chinese; lines for the 经办人 and 审核人 to sign above the bureau's
+    seal."""
     st = styles()
     # A heading stays with the table under it (not alone at the foot of a page).
     heading = ParagraphStyle("summary_heading", parent=st.heading, keepWithNext=1)

@@ -1,4 +1,5 @@
-"""The expert's signed opinion PDFs (专家评审意见表) and the other files that go with a signed return.
+"""The expert's signed opinion PDFs (专家评审意见表) and the other files that go with a signed
+return.
 
 The return is what the bureau counts; the opinion PDFs and the chair's copy go with it. Each file
 is written whole or not at all, and a file that cannot be written (a nearly full USB stick) is

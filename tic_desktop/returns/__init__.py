@@ -1,1 +1,2 @@
-"""Score returns (.ticreturn): signed by the expert, encrypted to the bureau, classified on arrival."""
+"""Score returns (.ticreturn): signed by the expert, encrypted to the bureau, classified on
+arrival."""

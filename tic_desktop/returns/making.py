@@ -179,7 +179,8 @@ def make_return(
 
 
 def chair_copy(package: OpenedPackage, token: bytes) -> bytes:
-    """The signed token encrypted to the panel chair (the return itself is for the bureau's eyes)."""
+    """The signed token encrypted to the panel chair (the return itself is for the bureau's
+    eyes)."""
     chair = package.manifest.member(package.manifest.chair)
     if chair is None:
         raise TicError("评审包中没有专家组组长", "the package names no panel chair")

@@ -249,7 +249,8 @@ class BureauPackages:
         )
 
     def _issued(self, entry: dict[str, Any], expert: str) -> str | None:
-        """The certificate issued to ``expert`` for the round (packages registered before fingerprints)."""
+        """The certificate issued to ``expert`` for the round (packages registered before
+        fingerprints)."""
         public = self.workspace.credentials_dir(entry["round"]) / f"{expert}.json"
         try:
             pem = json.loads(public.read_text(encoding="utf-8"))["certificate_pem"]

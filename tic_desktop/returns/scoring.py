@@ -415,8 +415,8 @@ def entry_problems(
                 ProblemKind.RULE_VIOLATION,
                 f"{where}.reasons.{criterion.id}",
                 f"“{criterion.title}”得分 {value} 高于满分的 90% 或低于 40%，须填写理由",
-                f"“{criterion.title}”: a score of {value} (above 90 % or below 40 % of the maximum) "
-                "needs a written reason",
+                f"“{criterion.title}”: a score of {value} "
+                "(above 90 % or below 40 % of the maximum) needs a written reason",
                 criterion.id,
             )
     if not entry.opinion.strip():

@@ -31,5 +31,6 @@ def within_one_third(count: int, total: int) -> bool:
 
 
 def ratio_at_least_percent(numerator: Decimal, denominator: Decimal, percent: int) -> bool:
-    """numerator / denominator >= percent %, compared as 100 * numerator >= percent * denominator."""
+    """numerator / denominator >= percent %, compared as 100 * numerator >= percent *
+    denominator."""
     return 100 * numerator >= percent * denominator

@@ -190,8 +190,9 @@ class BackgroundSha256:
             self._thread = threading.Thread(target=self._run, name="sha256", daemon=True)
             self._thread.start()
         self._jobs.put(block)
-        # Wait (without the GIL) until the helper has taken this block and entered update(): this hands
-        # it the GIL, which pyrage would otherwise keep, and waits for the previous block if it is slower.
+        # Wait (without the GIL) until the helper has taken this block and entered update(): this
+        # hands it the GIL, which pyrage would otherwise keep, and waits for the previous block if
+        # it is slower.
         self._started.acquire()
 
     def finish(self) -> hashlib._Hash:

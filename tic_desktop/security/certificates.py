@@ -217,7 +217,8 @@ def validity_problem(certificate: x509.Certificate, at: dt.datetime) -> tuple[st
 def verify_issued_by(
     certificate: x509.Certificate, ca_certificate: x509.Certificate, at: dt.datetime | None = None
 ) -> CertifiedSigner:
-    """Check that ``certificate`` was issued by ``ca_certificate`` and is valid now; raises SecurityError."""
+    """Check that ``certificate`` was issued by ``ca_certificate`` and is valid now; raises
+    SecurityError."""
     at = at or _now()
     if not signed_by(certificate, ca_certificate):
         raise SecurityError(

@@ -1,9 +1,10 @@
 """Signed documents as JWS (RFC 7515, ES256) through jwcrypto: a standard, not a format of ours.
 
 Verifying goes straight to cryptography for the tokens ``sign`` makes (compact, canonical base64url,
-protected header with only ``alg`` = ES256 and ``x5c``, a P-256 key): jwcrypto spends ≈ 0.25 ms per
-token around the one ECDSA check (a deep copy of its header registry, rebuilding the key from a JWK).
-Any other token goes through jwcrypto as before, so what is accepted or refused does not change.
+protected header with only ``alg`` = ES256 and ``x5c``, a P-256 key): jwcrypto spends ≈ 0.25 ms
+per token around the one ECDSA check (a deep copy of its header registry, rebuilding the key from a
+JWK). Any other token goes through jwcrypto as before, so what is accepted or refused does not
+change.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def _failed() -> SecurityError:
 
 
 def _b64url_decode(part: bytes) -> bytes | None:
-    """Decode canonical base64url without padding; None if ``part`` is not exactly how it would be encoded."""
+    """Decode canonical base64url without padding; None if ``part`` is not exactly how it would be
+    encoded."""
     if len(part) % 4 == 1:
         return None
     data = base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4))
@@ -70,7 +72,8 @@ def _b64url_decode(part: bytes) -> bytes | None:
 
 def _verify_es256_compact(token: bytes, certificate: x509.Certificate) -> bytes | None:
     """The payload if ``token`` is a compact ES256 JWS as ``sign`` makes and its signature verifies;
-    raises SecurityError if such a token does not verify; None for any other token (jwcrypto decides).
+    raises SecurityError if such a token does not verify; None for any other token (jwcrypto
+    decides).
 
     Same result as jwcrypto for these tokens: its signing input is the base64url re-encoding of the
     decoded header and payload, which for canonical encodings is the token's own first two parts

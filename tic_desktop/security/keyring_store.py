@@ -21,7 +21,8 @@ def _insecure(backend: KeyringBackend) -> bool:
 
 
 def secure_backend() -> KeyringBackend:
-    """The keyring in use if it keeps secrets encrypted by the OS; raises KeyringUnavailable otherwise."""
+    """The keyring in use if it keeps secrets encrypted by the OS; raises KeyringUnavailable
+    otherwise."""
     backend = keyring.get_keyring()
     chained = getattr(backend, "backends", None)
     if chained is not None:  # ChainerBackend: usable only if every backend it writes to is secure
@@ -36,7 +37,8 @@ def secure_backend() -> KeyringBackend:
 def _unavailable(backend: KeyringBackend) -> KeyringUnavailable:
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     return KeyringUnavailable(
-        f"本机没有安全的系统密钥环（{name}），不能记住口令，每次都需要输入口令或使用 --passphrase-file。",
+        f"本机没有安全的系统密钥环（{name}），不能记住口令，"
+        "每次都需要输入口令或使用 --passphrase-file。",
         f"No secure OS keyring on this machine ({name}): secrets cannot be remembered; "
         "enter the passphrase each time or use --passphrase-file.",
     )

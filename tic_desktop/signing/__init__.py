@@ -1,1 +1,2 @@
-"""PDF signatures (PAdES B-B, offline) with pyHanko, and their verification against the bureau root."""
+"""PDF signatures (PAdES B-B, offline) with pyHanko, and their verification against the bureau
+root."""

@@ -84,7 +84,8 @@ def _signer(identity: SignerIdentity) -> signers.SimpleSigner:
 
 
 STAMP_FONT = "WenQuanYiMicroHei.ttf"
-# Always in the stamp subset: the timestamp's digits and separators, and plain ASCII for roles/names.
+# Always in the stamp subset: the timestamp's digits and separators, and plain ASCII for
+# roles/names.
 _ALWAYS_IN_STAMP = frozenset(string.printable) - frozenset("\t\n\r\x0b\x0c")
 # HarfBuzz's subsetter drops these; pyHanko's font engine needs no layout tables for CJK stamps.
 _DROPPED_TABLES = ("GSUB", "GPOS", "GDEF", "FFTM")
@@ -182,7 +183,8 @@ def sign_pdf(
     certify: bool,
     location: str = "聊城市",
 ) -> bytes:
-    """Sign the existing empty field ``slot.field_name``; ``certify`` for the first signature only."""
+    """Sign the existing empty field ``slot.field_name``; ``certify`` for the first signature
+    only."""
     writer = _FrozenMetadataWriter(io.BytesIO(pdf), strict=False)
     metadata = signers.PdfSignatureMetadata(
         field_name=slot.field_name,

@@ -173,8 +173,8 @@ def _report(
             problem = _untrusted(status, root)
         elif not (whole or allowed):
             problem = (
-                "签名后有不允许的修改（如增加页面、修改文档信息） / disallowed changes after signing "
-                "(e.g. pages added or document info edited)"
+                "签名后有不允许的修改（如增加页面、修改文档信息） / "
+                "disallowed changes after signing (e.g. pages added or document info edited)"
             )
         when = (
             status.signer_reported_dt.isoformat(timespec="seconds")

@@ -25,9 +25,9 @@ RETURN_STATUSES = ("accepted", "superseded", "duplicate", "conflict", "rejected"
 class InboxReturn(Base):
     """One returned file received for a round, as verified and classified (formats.md statuses).
 
-    ``token`` is the signed return (the JWS the expert signed, decrypted) when the file verified: the
-    inbox reopens from it without decrypting again. ``round_sha256`` is the round file the return
-    was checked against; a changed round file makes the inbox verify the stored copy again.
+    ``token`` is the signed return (the JWS the expert signed, decrypted) when the file verified:
+    the inbox reopens from it without decrypting again. ``round_sha256`` is the round file the
+    return was checked against; a changed round file makes the inbox verify the stored copy again.
     For a rejected return whose signature verified, ``expert`` and ``panel`` are what it claims.
     """
 

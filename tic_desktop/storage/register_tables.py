@@ -1,4 +1,5 @@
-"""The center register's tables (技术创新中心名录): centers, annual reports, evaluations, revocations.
+"""The center register's tables (技术创新中心名录): centers, annual reports, evaluations,
+revocations.
 
 Kept apart from :mod:`tic_desktop.storage.models` (same ``Base`` and naming convention) because
 the register is its own part of the app; ``models`` imports this module so that the metadata the

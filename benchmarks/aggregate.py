@@ -1,9 +1,12 @@
-"""Receive and aggregate 2,000 returns: 200 panels of 10 experts, each scoring 5 applications on 10 criteria.
+"""Receive and aggregate 2,000 returns: 200 panels of 10 experts, each scoring 5 applications on 10
+criteria.
 
-    .venv/bin/python benchmarks/aggregate.py                  # ≈ 1–2 min: setup, 1 warm-up + 5 paired rounds, split
+    .venv/bin/python benchmarks/aggregate.py                  # ≈ 1–2 min: setup, 1 warm-up
+                                                              # + 5 paired rounds, split
     .venv/bin/python benchmarks/aggregate.py --repeat 10 --panels 50
     .venv/bin/python benchmarks/aggregate.py --no-window      # without the returns window (no Qt)
-    .venv/bin/python benchmarks/aggregate.py --profile        # cProfile of one warm run, top 30 by cumulative time
+    .venv/bin/python benchmarks/aggregate.py --profile        # cProfile of one warm run, top 30
+                                                              # by cumulative time
     .venv/bin/python benchmarks/aggregate.py --json
 
 Goal (issue 6): ``receive_returns`` + ``aggregate`` of the 2,000 files < 3 s on this machine.
@@ -14,14 +17,16 @@ Setup (not timed), all in one temporary folder removed at the end (``--keep`` le
 - a synthetic round written as files and loaded with ``load_round``: 1,000 minimal but valid
   applications, 2,000 experts, 200 panels of 10 members × 5 applications, a 10-criterion rubric
   (10 points each, step 0.5);
-- per expert a P-256 key and a certificate from the bureau CA (``certificates.issue_expert_certificate``),
-  i.e. what a credential carries, without sealing it (scrypt) into a credential file;
+- per expert a P-256 key and a certificate from the bureau CA
+  (``certificates.issue_expert_certificate``), i.e. what a credential carries, without sealing it
+  (scrypt) into a credential file;
 - per panel a registry entry ``workspace.register_package(sha, {...})`` with the fields
-  ``build_packages`` writes (round, panel, members, member_fingerprints, applications, file, built_at);
-  the package hash is the SHA-256 of a stand-in manifest;
-- per expert a return made as ``make_return`` makes it: ``making.return_document`` (with stand-ins for
-  the opened package and the credential carrying the same fields) → ``jws.sign`` → ``age_files.encrypt_to``
-  the bureau's recipient → ``<panel>-<expert>.ticreturn``. Only opening a package is bypassed.
+  ``build_packages`` writes (round, panel, members, member_fingerprints, applications, file,
+  built_at); the package hash is the SHA-256 of a stand-in manifest;
+- per expert a return made as ``make_return`` makes it: ``making.return_document`` (with stand-ins
+  for the opened package and the credential carrying the same fields) → ``jws.sign`` →
+  ``age_files.encrypt_to`` the bureau's recipient → ``<panel>-<expert>.ticreturn``. Only opening a
+  package is bypassed.
 
 Timed, in one process after one warm-up run of each, in ``--repeat`` rounds that run every side once
 in alternation (the order rotated each round, so a change in the machine's load falls on all alike):
@@ -40,11 +45,13 @@ in alternation (the order rotated each round, so a change in the machine's load 
 
 Ratios are reported best to best and as the median of the per-round ratios.
 
-Split: one more run with ``time.perf_counter`` wrapped (in place, for that run only) around the functions
-the pipeline calls; ``other`` is what is left (reading files, hashing them, the membership checks):
+Split: one more run with ``time.perf_counter`` wrapped (in place, for that run only) around the
+functions the pipeline calls; ``other`` is what is left (reading files, hashing them, the membership
+checks):
   decrypt         age_files.decrypt_with (pyrage, X25519)
   jws parse       jws.signer_certificate (header, x5c → X.509)
-  chain           certificates.verify_issued_by (CA signature over the certificate, validity, fingerprint)
+  chain           certificates.verify_issued_by (CA signature over the certificate, validity,
+                  fingerprint)
   jws verify      jws.verify (ES256 signature over the token)
   parse           parse_signed_json (strict JSON)
   schema          ScoreSheet.model_validate (pydantic)
@@ -279,7 +286,8 @@ def _unb64url(part: bytes) -> bytes:
 
 
 def bare_crypto(ctx: SimpleNamespace) -> list[tuple[str, Decimal, int]]:
-    """The same files, the same cryptography, nothing else: decrypt, chain, ES256, json, statistics."""
+    """The same files, the same cryptography, nothing else: decrypt, chain, ES256, json,
+    statistics."""
     documents = []
     algorithm = ec.ECDSA(hashes.SHA256())
     identity, ca_key = ctx.keys.identity, ctx.ca_public_key
@@ -368,8 +376,9 @@ class ReturnsWindowImport:
         return results
 
 
-# (label, module or class that defines it, attribute or alternatives a|b). Functions are timed wherever a tic_desktop
-# module has bound them (``from x import f`` included), so the split follows code that moves.
+# (label, module or class that defines it, attribute or alternatives a|b). Functions are timed
+# wherever a tic_desktop module has bound them (``from x import f`` included), so the split follows
+# code that moves.
 PHASES = [
     ("decrypt", "tic_desktop.security.age_files", "decrypt_with"),
     ("jws parse", "tic_desktop.security.jws", "signer_certificate"),
@@ -543,30 +552,38 @@ def main() -> None:
             "goal_s": 3.0,
             "met": median < 3.0 and (not window_runs or statistics.median(window_runs) < 3.0),
             "split_s": {k: round(v, 4) for k, v in phases.items()},
-            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+            "machine": (
+                f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+            ),
             "load_average": os.getloadavg(),
         }
         if args.json:
             print(json.dumps(report, ensure_ascii=False, indent=2))
         else:
             print(
-                f"receive_returns + aggregate, {n} returns: best {best:.3f} s, median {median:.3f} s "
-                f"(runs {', '.join(f'{r:.3f}' for r in runs)}); goal < 3 s: {'met' if report['met'] else 'MISSED'}"
+                f"receive_returns + aggregate, {n} returns: "
+                f"best {best:.3f} s, median {median:.3f} s "
+                f"(runs {', '.join(f'{r:.3f}' for r in runs)}); "
+                f"goal < 3 s: {'met' if report['met'] else 'MISSED'}"
             )
             if window_runs:
                 print(
                     f"returns window (new window, add_paths, until the tables are filled): median "
-                    f"{report['window_median_s']:.3f} s (runs {', '.join(f'{r:.3f}' for r in window_runs)}); "
-                    f"{report['ratio_window_bare_paired']:.2f}x bare crypto (median of the paired ratios)"
+                    f"{report['window_median_s']:.3f} s "
+                    f"(runs {', '.join(f'{r:.3f}' for r in window_runs)}); "
+                    f"{report['ratio_window_bare_paired']:.2f}x bare crypto "
+                    "(median of the paired ratios)"
                 )
             print(
-                f"bare crypto (age decrypt + certificate ECDSA + ES256 + json.loads + statistics): best "
-                f"{bare_best:.3f} s, median {statistics.median(bare_runs):.3f} s; pipeline / bare: "
+                "bare crypto (age decrypt + certificate ECDSA + ES256 + json.loads + statistics): "
+                f"best {bare_best:.3f} s, median {statistics.median(bare_runs):.3f} s; "
+                "pipeline / bare: "
                 f"{best / bare_best:.2f}x best to best, {report['ratio_bare_paired']:.2f}x paired"
             )
             print(
-                f"plain reference (read + ECDSA P-256 verify + json.loads + statistics): best {ref_best:.3f} s, "
-                f"median {statistics.median(reference_runs):.3f} s; ratio {best / ref_best:.2f}x best to best, "
+                "plain reference (read + ECDSA P-256 verify + json.loads + statistics): "
+                f"best {ref_best:.3f} s, median {statistics.median(reference_runs):.3f} s; "
+                f"ratio {best / ref_best:.2f}x best to best, "
                 f"{report['ratio_plain_paired']:.2f}x paired"
             )
             print("split (one more run with timers around the phases):")

@@ -67,7 +67,7 @@ class Heartbeat:
 
     @property
     def longest_gap_ms(self) -> float:
-        return max(b - a for a, b in zip(self.beats, self.beats[1:])) * 1000
+        return max(b - a for a, b in zip(self.beats, self.beats[1:], strict=False)) * 1000
 
 
 def wait_for(signal, timeout_s: float = 600) -> None:

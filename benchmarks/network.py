@@ -7,13 +7,14 @@ for 30), a bureau, every panel's package built, every credential unlocked (scryp
 processes), and each expert's revisions signed in advance with the real ``make_return``.
 
 Timed: the clerk's collection window (the real one, offscreen) collects on 127.0.0.1 (its
-collector runs in a process of its own, as in the app); a separate process runs one thread per expert, each connecting from its own loopback address (127.0.0.x,
-as separate laptops would) and sending its revisions one after another with its chair copy,
+collector runs in a process of its own, as in the app); a separate process runs one thread per
+expert, each connecting from its own loopback address (127.0.0.x, as separate laptops would) and
+sending its revisions one after another with its chair copy,
 every expert at the same time. A 10 ms QTimer heartbeat in the window's process measures the
 longest the GUI thread could not react (goal < 100 ms) while the progress board is redrawn on
 every arrival. Checked afterwards: every return stored once (files named by SHA-256), every one
-verified again from the disk by the bureau's verifier, the last revision of each expert counted, the others
-superseded, and every client holding a verified receipt for each of its revisions.
+verified again from the disk by the bureau's verifier, the last revision of each expert counted,
+the others superseded, and every client holding a verified receipt for each of its revisions.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def prepare(base: Path, experts: int, revisions: int) -> dict:
         passphrases.append(issued[expert].passphrase)
         package.close()
     with ProcessPoolExecutor(max_workers=2) as pool:
-        credentials = dict(zip(ids, pool.map(unlock, sealed, passphrases)))
+        credentials = dict(zip(ids, pool.map(unlock, sealed, passphrases), strict=True))
     open_checks = {
         app_id: tuple(c.id for c in evaluate(app).checks if c.result.value == "review")
         for app_id, app in review.round.applications.items()

@@ -1,6 +1,7 @@
 """Package performance against references measured in the same run.
 
-    .venv/bin/python benchmarks/packages.py            # full run: ~1 GB of materials (5 × 200 MB), ~3 GB of /tmp
+    .venv/bin/python benchmarks/packages.py            # full run: ~1 GB of materials
+                                                       # (5 × 200 MB), ~3 GB of /tmp
     .venv/bin/python benchmarks/packages.py --quick    # 1/10 sizes (5 × 20 MB)
     .venv/bin/python benchmarks/packages.py --size-mb 500
 
@@ -184,7 +185,8 @@ def child_age(args: dict) -> dict:
 
 
 def child_pyrage_encrypt(args: dict) -> dict:
-    """Bare pyrage.encrypt_io, file to file, on the same sources and recipients as the age commands."""
+    """Bare pyrage.encrypt_io, file to file, on the same sources and recipients as the age
+    commands."""
     import pyrage
     from pyrage import x25519
 
@@ -251,7 +253,8 @@ def write_random(path: Path, size: int) -> None:
 
 
 def make_round(folder: Path, total: int) -> list[tuple[str, Path]]:
-    """The demo round with ATTACHMENTS random files of total/ATTACHMENTS bytes on P1's applications."""
+    """The demo round with ATTACHMENTS random files of total/ATTACHMENTS bytes on P1's
+    applications."""
     shutil.copytree(ROOT / "resources" / "demo", folder)
     each = total // ATTACHMENTS
     added = []
@@ -331,8 +334,10 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
 
     versions = subprocess.run([age, "--version"], capture_output=True, text=True).stdout.strip()
     print(
-        f"Python {sys.version.split()[0]}, pyrage {getattr(pyrage, '__version__', _dist_version('pyrage'))}, "
-        f"age {versions}, {os.cpu_count()} CPUs; big round {mb(total)} in {ATTACHMENTS} attachments; "
+        f"Python {sys.version.split()[0]}, "
+        f"pyrage {getattr(pyrage, '__version__', _dist_version('pyrage'))}, "
+        f"age {versions}, {os.cpu_count()} CPUs; "
+        f"big round {mb(total)} in {ATTACHMENTS} attachments; "
         f"best of {repeat} fresh processes (5 for open and decrypt), the sides in alternation\n"
         f"working in {work}\n"
     )
@@ -361,7 +366,8 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
         f"{secs(issuing)}"
     )
 
-    # The credential of a scorer of the first application, unlocked here (scrypt stays out of children).
+    # The credential of a scorer of the first application, unlocked here (scrypt stays out of
+    # children).
     package = open_package(small_package, {workspace.fingerprint})
     entry = package.manifest.applications[0]
     expert = entry.scorers[0]
@@ -535,9 +541,12 @@ def report(results: dict, recipient_counts: list[int], issuing: float, experts: 
     rows.append(
         (
             "(a) open_package, big / small package",
-            f"{mb(o['big']['bytes'])}: warm {secs(o['big']['warm'])}, first in process {secs(o['big']['cold'])}; "
-            f"{mb(o['small']['bytes'])}: warm {secs(o['small']['warm'])}, first {secs(o['small']['cold'])}",
-            f"{ratio_open:.2f}× (first open {ratio_cold:.2f}×; paired median {o['paired_warm']:.2f}×)",
+            f"{mb(o['big']['bytes'])}: warm {secs(o['big']['warm'])}, "
+            f"first in process {secs(o['big']['cold'])}; "
+            f"{mb(o['small']['bytes'])}: warm {secs(o['small']['warm'])}, "
+            f"first {secs(o['small']['cold'])}",
+            f"{ratio_open:.2f}× "
+            f"(first open {ratio_cold:.2f}×; paired median {o['paired_warm']:.2f}×)",
             "≈1×, < 0.5 s",
             verdict(open_ok),
         )
@@ -556,13 +565,15 @@ def report(results: dict, recipient_counts: list[int], issuing: float, experts: 
     ratio_build = b["ours"] / b["age"]
     rows.append(
         (
-            f"(c) build_packages P1 ({mb(b['package_bytes'])}) vs age -e, {'/'.join(map(str, recipient_counts))} "
-            f"recipients",
-            f"ours {secs(b['ours'])}, age -e + fsync {secs(b['age'])} (without fsync {secs(b['age_nosync'])}), "
+            f"(c) build_packages P1 ({mb(b['package_bytes'])}) vs age -e, "
+            f"{'/'.join(map(str, recipient_counts))} recipients",
+            f"ours {secs(b['ours'])}, age -e + fsync {secs(b['age'])} "
+            f"(without fsync {secs(b['age_nosync'])}), "
             f"bare pyrage.encrypt_io {secs(b['pyrage'])}",
             f"{ratio_build:.2f}× (paired median {b['paired_age']:.2f}×; "
             f"{b['ours'] / b['age_nosync']:.2f}× without fsync; "
-            f"{b['ours'] / b['pyrage']:.2f}× pyrage, pyrage itself {b['pyrage'] / b['age_nosync']:.2f}× age)",
+            f"{b['ours'] / b['pyrage']:.2f}× pyrage, "
+            f"pyrage itself {b['pyrage'] / b['age_nosync']:.2f}× age)",
             "≤ 1.5×",
             verdict(ratio_build <= 1.5),
         )
@@ -571,7 +582,8 @@ def report(results: dict, recipient_counts: list[int], issuing: float, experts: 
     rows.append(
         (
             "(d) peak RSS (VmHWM, whole process)",
-            f"open big {mb(o['big']['peak'])}; read_member {mb(d['peak'])} = attachment {mb(d['plaintext'])} "
+            f"open big {mb(o['big']['peak'])}; "
+            f"read_member {mb(d['peak'])} = attachment {mb(d['plaintext'])} "
             f"+ {mb(beyond)} (pyrage bare {mb(d['pyrage_peak'])}, age -d {mb(d['age_peak'])}); "
             f"build {mb(b['peak'])} (age -e {mb(b['age_peak'])})",
             f"beyond attachment: {mb(beyond)}",
@@ -580,12 +592,15 @@ def report(results: dict, recipient_counts: list[int], issuing: float, experts: 
         )
     )
     print(
-        f"\ncredential issuing (scrypt, {experts} experts) + warm-up build of the small round: {secs(issuing)}"
+        f"\ncredential issuing (scrypt, {experts} experts) + warm-up build of the small round: "
+        f"{secs(issuing)}"
     )
     print(f"read_member returns {d['type']}")
     print(
-        f"CPU time of the calling thread (less sensitive to other load; the SHA-256 helper thread is not in it): "
-        f"read_member {secs(d['cpu'])} vs pyrage {secs(d['pyrage_cpu'])} = {d['cpu'] / d['pyrage_cpu']:.2f}×; "
+        "CPU time of the calling thread "
+        "(less sensitive to other load; the SHA-256 helper thread is not in it): "
+        f"read_member {secs(d['cpu'])} vs pyrage {secs(d['pyrage_cpu'])} "
+        f"= {d['cpu'] / d['pyrage_cpu']:.2f}×; "
         f"build {secs(b['cpu'])}\n"
     )
     print("| measurement | figures | ratio | goal | result |")

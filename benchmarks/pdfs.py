@@ -2,8 +2,10 @@
 
     .venv/bin/python benchmarks/pdfs.py                 # 20 timed runs after 3 warm-up runs
     .venv/bin/python benchmarks/pdfs.py --repeat 50
-    .venv/bin/python benchmarks/pdfs.py --full-font 3   # also time the old way (whole font to pyHanko), 3 runs
-    .venv/bin/python benchmarks/pdfs.py --profile       # cProfile of one warm run, top 25 by cumulative time
+    .venv/bin/python benchmarks/pdfs.py --full-font 3   # also time the old way (whole font to
+                                                        # pyHanko), 3 runs
+    .venv/bin/python benchmarks/pdfs.py --profile       # cProfile of one warm run, top 25 by
+                                                        # cumulative time
     .venv/bin/python benchmarks/pdfs.py --json
 
 Goal (issue 4): median < 0.25 s on this machine. Three scenarios, medians over the timed runs:
@@ -158,8 +160,9 @@ def opinion_text() -> str:
         "行业带动",
     ]
     paragraphs = [
-        f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，近三年研发投入持续增长，"
-        f"建设目标聚焦行业共性关键技术，产学研合作基础较好，{topic}方面的安排具体可行。"
+        f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，"
+        "近三年研发投入持续增长，建设目标聚焦行业共性关键技术，产学研合作基础较好，"
+        f"{topic}方面的安排具体可行。"
         for i, topic in enumerate(topics * 2)
     ]
     paragraphs.append(
@@ -280,7 +283,10 @@ def machine() -> str:
             )
     except (OSError, StopIteration):
         pass
-    return f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -331,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{results['date']}  {results['machine']}")
         print(
-            f"one {pages}-page expert opinion, drawn + signed; medians in ms (goal < {GOAL_SECONDS * 1000:.0f} ms)"
+            f"one {pages}-page expert opinion, drawn + signed; "
+            f"medians in ms (goal < {GOAL_SECONDS * 1000:.0f} ms)"
         )
         keys = [
             "total",

@@ -186,7 +186,8 @@ def main() -> int:
         for name, figures in summary.items():
             if "median_s" in figures:
                 print(
-                    f"{name:22} median {figures['median_s']:.3f} s  best {figures['best_s']:.3f} s  "
+                    f"{name:22} median {figures['median_s']:.3f} s  "
+                    f"best {figures['best_s']:.3f} s  "
                     f"worst {figures['worst_s']:.3f} s"
                 )
         print(
@@ -195,7 +196,8 @@ def main() -> int:
         )
     expert = summary["expert"]["median_s"]
     print(
-        f"expert window from source: {expert:.3f} s (goal < 0.8 s): {'met' if expert < 0.8 else 'MISSED'}"
+        f"expert window from source: {expert:.3f} s (goal < 0.8 s): "
+        f"{'met' if expert < 0.8 else 'MISSED'}"
     )
     return 0
 

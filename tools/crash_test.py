@@ -258,7 +258,8 @@ def child(workdir: Path, seed: int, synchronous: str | None) -> None:
         set_score(form, criterion, on_step(Decimal(0), criterion.max))
 
     def edit_opinion(form) -> int:
-        """Type one to four characters; the next step comes 15–500 ms later (the debounce is 400 ms)."""
+        """Type one to four characters; the next step comes 15–500 ms later (the debounce is
+        400 ms)."""
         editor = form.opinion
         if len(editor.toPlainText()) > 300:
             editor.selectAll()

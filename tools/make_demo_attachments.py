@@ -252,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
                 out = app_file.parent / attachment["file"]
                 make_pdf(app, spec["title"], out)
                 print(
-                    f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}  {out.stat().st_size} bytes"
+                    f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}  "
+                    f"{out.stat().st_size} bytes"
                 )
     return 0
 

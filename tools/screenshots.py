@@ -1,4 +1,5 @@
-"""Render the main screens to docs/screenshots/ at 1366×768 (offscreen), for the docs and for looking at.
+"""Render the main screens to docs/screenshots/ at 1366×768 (offscreen), for the docs and for
+looking at.
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
 """

@@ -1,4 +1,5 @@
-"""Render the package-building dialog (Chinese, after building P1 of the demo round) to docs/screenshots/.
+"""Render the package-building dialog (Chinese, after building P1 of the demo round) to
+docs/screenshots/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_build.py
 

@@ -1,6 +1,7 @@
 """Render the bureau's windows on a 1366×768 and a 1024×600 screen into docs/screenshots/.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_bureau_day.py [--out FOLDER] [--only NAME]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_bureau_day.py \\
+        [--out FOLDER] [--only NAME]
 
 Each window is opened as on a laptop whose usable desktop (without the panel) is that size: the
 windows size themselves from the available screen area, which is set here.

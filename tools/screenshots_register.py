@@ -1,4 +1,5 @@
-"""Render the center register with demo centers to docs/screenshots/register.png (offscreen, Chinese UI).
+"""Render the center register with demo centers to docs/screenshots/register.png (offscreen,
+Chinese UI).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_register.py [--form /tmp/form.png]
 
@@ -32,8 +33,9 @@ USCC_CHEMICAL = "91371523MA3F246808"
 
 
 def demo_register(db) -> None:
-    """Six centers: preparing (a report received late), two with triggers, one in the system, one revoked,
-    one approved in 2024 that failed its comprehensive evaluation (Art. 22: the bureau records the cancellation)."""
+    """Six centers: preparing (a report received late), two with triggers, one in the system, one
+    revoked, one approved in 2024 that failed its comprehensive evaluation (Art. 22: the bureau
+    records the cancellation)."""
     add = lambda *a: store.add_center(db, *a, today=TODAY)  # noqa: E731
     add(
         "LC-TIC-2025-01",

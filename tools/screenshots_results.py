@@ -1,9 +1,9 @@
 """Render the bureau's results view at 1366×768 into docs/screenshots/ (Chinese UI, offscreen).
 
-Builds a throwaway bureau, panel P1's package and every member's signed return in a temp folder (the
-demo round's P2 and P3 break conflict-of-interest rules on purpose, so they get no package), plus what
-a real inbox also gets: a superseded revision, a duplicate copy, a tampered file, a stray file, and a
-return from a careless client that scores an application its expert is recused from.
+Builds a throwaway bureau, panel P1's package and every member's signed return in a temp folder
+(the demo round's P2 and P3 break conflict-of-interest rules on purpose, so they get no package),
+plus what a real inbox also gets: a superseded revision, a duplicate copy, a tampered file, a stray
+file, and a return from a careless client that scores an application its expert is recused from.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_results.py
 """
@@ -86,7 +86,8 @@ def _sheet(round_, expert: str, applications: list[str], nudge: Decimal = Decima
 
 
 def make_returns(built, credentials, round_) -> dict[str, Path]:
-    """One folder per panel (a USB stick each) with every member's return; P1's has the odd files too."""
+    """One folder per panel (a USB stick each) with every member's return; P1's has the odd files
+    too."""
     folders = {}
     for package_built in built:
         package = open_package(package_built.file)

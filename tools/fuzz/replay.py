@@ -5,7 +5,8 @@
 Prints how many inputs went through, were refused with a TicError, or are findings (with their
 tracebacks). Under coverage.py it measures the line coverage the corpus reaches:
 
-    python -m coverage run --source=tic_desktop tools/fuzz/replay.py round WORKDIR/seeds WORKDIR/round/corpus
+    python -m coverage run --source=tic_desktop tools/fuzz/replay.py round \\
+        WORKDIR/seeds WORKDIR/round/corpus
     python -m coverage report
 """
 
@@ -39,7 +40,8 @@ def main(argv: list[str]) -> int:
         findings.inputs - findings.accepted_errors - sum(f["count"] for f in findings.seen.values())
     )
     print(
-        f"{findings.inputs} inputs: {passed} went through, {findings.accepted_errors} refused with a TicError, "
+        f"{findings.inputs} inputs: {passed} went through, "
+        f"{findings.accepted_errors} refused with a TicError, "
         f"{len(findings.seen)} distinct findings"
     )
     for finding in findings.seen.values():

@@ -309,10 +309,10 @@ def measure(args, made_seconds, package_file, package, credential, attachment) -
         settle(1500)  # the visible thumbnails, on the rendering thread
     thumbnails_first = len(window.viewer._thumbs_done)
     gui_peak = vm_hwm_mib()
-    from tic_desktop.gui.expert_window import _worker_last_timing, _worker_peak_rss_kib
+    from tic_desktop.expert.attachments import worker_last_timing, worker_peak_rss_kib
 
-    worker_peak = window.worker.run(_worker_peak_rss_kib) / 1024
-    in_worker, worker_setup = window.worker.run(_worker_last_timing)
+    worker_peak = window.worker.run(worker_peak_rss_kib) / 1024
+    in_worker, worker_setup = window.worker.run(worker_last_timing)
     with Heartbeat() as scrolling:
         begin = time.perf_counter()
         window.viewer.thumbnails.scrollToBottom()

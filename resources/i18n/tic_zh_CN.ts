@@ -66,132 +66,132 @@
 <context>
     <name>ApplicationDetail</name>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="84" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="99" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="85" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="100" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="86" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="101" />
         <source>In the final score</source>
         <translation>是否计入最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="87" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="102" />
         <source>Reasons and judgements</source>
         <translation>评分理由与形式审查研判</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="90" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="105" />
         <source>Each expert's total</source>
         <translation>各专家总分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="106" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="106" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="91" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="106" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="92" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="107" />
         <source>Criterion means</source>
         <translation>各评分项平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="110" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="125" />
         <source>Choose an application in the ranking to see its scores.</source>
         <translation>请在排名表中选择一项申报，查看评分详情。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="127" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="142" />
         <source>final %1</source>
         <translation>最终得分 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="129" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="144" />
         <source>rank %1</source>
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="131" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="146" />
         <source>not ranked</source>
         <translation>未排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="134" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="149" />
         <source>grade %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="143" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="158" />
         <source>Score distribution of %1</source>
         <translation>%1 的评分分布</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="151" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="166" />
         <source>%1: only %2 valid totals; the round asks for at least %3.</source>
         <translation>%1：有效评分仅 %2 个，本批次要求至少 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="159" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="174" />
         <source>%1: the highest and lowest totals differ by %2 points, more than %3.</source>
         <translation>%1：最高分与最低分相差 %2 分，超过 %3 分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="168" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="183" />
         <source>No valid totals: no final score.</source>
         <translation>没有有效评分，无最终得分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="172" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="187" />
         <source>Final = mean of %1 totals after dropping one highest and one lowest (%2 valid).</source>
         <translation>最终得分 = 去掉一个最高分和一个最低分后，其余 %1 个总分的算术平均（有效评分 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="178" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="193" />
         <source>Final = plain mean of %1 totals (fewer than %2 valid, nothing dropped).</source>
         <translation>最终得分 = %1 个总分的算术平均（有效评分少于 %2 个，不去掉最高分和最低分）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="189" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="209" />
         <source>Dropped (highest)</source>
         <translation>去掉（最高分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="191" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="211" />
         <source>Dropped (lowest)</source>
         <translation>去掉（最低分）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="193" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="213" />
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="205" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="225" />
         <source>Excluded: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="240" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="263" />
         <source>agrees</source>
         <translation>同意系统结论</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_detail.py" line="240" />
+        <location filename="../../tic_desktop/gui/results_detail.py" line="263" />
         <source>disagrees</source>
         <translation>不同意系统结论</translation>
     </message>
@@ -1813,14 +1813,19 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">正在核验评审包签名…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="314" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="315" />
         <source>Bureau signature verified: %1, fingerprint %2</source>
         <translation>评审局签名已验证：%1，指纹 %2</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="323" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="324" />
         <source>Package opened</source>
         <translation>评审包已打开</translation>
+    </message>
+    <message>
+        <location filename="../../tic_desktop/gui/expert_window.py" line="342" />
+        <source>Signing is refused: the saved work does not match its record</source>
+        <translation>拒绝签名：本机保存的评审内容与其记录不符</translation>
     </message>
     <message>
         <source>Panel chair</source>
@@ -1999,7 +2004,7 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="362" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="364" />
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
@@ -2032,7 +2037,7 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">签名失败</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_window.py" line="413" />
+        <location filename="../../tic_desktop/gui/expert_window.py" line="416" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2706,37 +2711,37 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="260" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="212" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="261" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="213" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="262" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="214" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="263" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="215" />
         <source>Return</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="264" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="216" />
         <source>Files</source>
         <translation>文件数</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="265" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="217" />
         <source>Last received</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="266" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="218" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3189,47 +3194,47 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="50" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="42" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="51" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="43" />
         <source>Application</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="52" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="44" />
         <source>Center</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="53" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="45" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="54" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="46" />
         <source>Mean</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="55" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="47" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="56" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="48" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="57" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="49" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/ranking_model.py" line="58" />
+        <location filename="../../tic_desktop/gui/ranking_model.py" line="50" />
         <source>Excluded</source>
         <translation>未计入</translation>
     </message>
@@ -3547,67 +3552,67 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation>正在验证回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="298" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="303" />
         <source>%1: %2 of %3</source>
         <translation>%1：%2 / %3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="310" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="315" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="350" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="356" />
         <source>Looking for returns received elsewhere</source>
         <translation>正在查看其他途径收到的回执</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="381" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="403" />
         <source>%1 experts sent returns that conflict; their scores do not count until you choose which return counts (double-click a row marked in conflict).</source>
         <translation>%1 位专家的回执相互冲突，在选定计入哪一份之前其评分均不计入（双击标为“有冲突”的行进行选定）。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="392" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="416" />
         <source>%1 of %2 panel members have not returned</source>
         <translation>%2 位专家组成员中有 %1 位尚未提交</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="399" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="423" />
         <source>added %1, already received %2 (not verified again)</source>
         <translation>新收到 %1 份，已收到过 %2 份（不再重复验证）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="405" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="429" />
         <source>could not read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="408" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="432" />
         <source>stopped before the end</source>
         <translation>已中途停止</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="411" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="435" />
         <source>%1 kept copies are missing from the workspace</source>
         <translation>工作目录中缺少 %1 份已保存的回执副本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="421" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="445" />
         <source>revision %1 signed %2</source>
         <translation>第 %1 版（签名于 %2）</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="427" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="451" />
         <source>%1 conflict: choose one</source>
         <translation>%1 相互冲突，请选定一份</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="433" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="457" />
         <source>revision %1 chosen by %2 (%3) at %4</source>
         <translation>第 %1 版，由 %2（%3）于 %4 选定</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="501" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="525" />
         <source>Recording the choice</source>
         <translation>正在记录选定</translation>
     </message>
@@ -3669,18 +3674,18 @@ The regulation does not forbid one unit hosting several centers, but check that 
         <translation type="vanished">正在校验 %1 份回执…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="524" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="548" />
         <source>Export ranking</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="535" />
-        <location filename="../../tic_desktop/gui/results_window.py" line="554" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="559" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="578" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/results_window.py" line="543" />
+        <location filename="../../tic_desktop/gui/results_window.py" line="567" />
         <source>Result summary</source>
         <translation>评审结果汇总表</translation>
     </message>
@@ -3688,42 +3693,42 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ReturnsModel</name>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="170" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="119" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="171" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="120" />
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="172" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="121" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="173" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="122" />
         <source>Panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="174" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="123" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="175" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="124" />
         <source>Signed</source>
         <translation>签名时间</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="176" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="125" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/inbox_model.py" line="177" />
+        <location filename="../../tic_desktop/gui/inbox_model.py" line="126" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4292,39 +4297,39 @@ From that day no annual report or evaluation can be recorded for it, and it no l
     </message>
     <message>
         <location filename="../../tic_desktop/gui/expert_signin.py" line="114" />
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="148" />
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="179" />
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="246" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="149" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="180" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="247" />
         <source>The package could not be opened</source>
         <translation>无法打开评审包</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="136" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="137" />
         <source>The package was not opened</source>
         <translation>评审包未打开</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="138" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="139" />
         <source>Its bureau fingerprint is not the one this computer knows for the round. If your passphrase sheet shows neither, call the bureau.</source>
         <translation>此评审包的评审局指纹与本机记录的不同。如果口令单上的指纹与两者都不符，请致电评审局。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="189" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="190" />
         <source>This computer has no secure keyring: your passphrase cannot be remembered and will be asked for each time you open the package.</source>
         <translation>本机没有安全的系统密钥环，无法记住口令，每次打开评审包都需要输入口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="210" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="211" />
         <source>Passphrase needed</source>
         <translation>需要口令</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="212" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="213" />
         <source>This computer does not know you yet: enter the passphrase from your sheet.</source>
         <translation>本机尚未保存您的凭据，请输入口令单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signin.py" line="216" />
+        <location filename="../../tic_desktop/gui/expert_signin.py" line="217" />
         <source>Unlocking your credential… (a few seconds)</source>
         <translation>正在解锁评审凭据…（需要几秒钟）</translation>
     </message>
@@ -4382,102 +4387,102 @@ From that day no annual report or evaluation can be recorded for it, and it no l
         <translation>拒绝签名</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="135" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="136" />
         <source>Writing the signed files again…</source>
         <translation>正在重新写出已签名文件…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="141" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="142" />
         <source>The signed files of revision %1 were written again to %2: %3</source>
         <translation>第 %1 版的已签名文件已重新写入 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="146" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="147" />
         <source>Written again</source>
         <translation>已重新写出</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="156" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="157" />
         <source>The signed files could not be written</source>
         <translation>无法写出已签名文件</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="166" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="167" />
         <source>Revision %1 is signed and its return is in %2, but these files could not be written:</source>
         <translation>第 %1 版已签名，评分回执已写入 %2，但以下文件未能写出：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="169" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="171" />
         <source>Of revision %1, these files could not be written to %2:</source>
         <translation>第 %1 版的以下文件未能写入 %2：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="174" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="176" />
         <source>Some signed files are missing</source>
         <translation>部分已签名文件缺失</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="179" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="181" />
         <source>Free some space (or remove what is in the way), then write them again.</source>
         <translation>请腾出空间（或移走占位的文件夹）后重新写出。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="181" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="183" />
         <source>Write them again</source>
         <translation>重新写出</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="182" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="184" />
         <source>Choose another folder…</source>
         <translation>换一个文件夹…</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="190" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="192" />
         <source>Expert review</source>
         <translation>专家评审</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="193" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="195" />
         <source>needs signing again: %1</source>
         <translation>需重新签名：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="214" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="216" />
         <source>These entries are not saved:</source>
         <translation>以下内容尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="215" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="217" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="219" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="221" />
         <source>Changed after signing and not signed again: %1. The bureau only has your last signed revision, without these changes.</source>
         <translation>以下申报签名后又有修改，尚未重新签名：%1。评审局只能收到您最后签名的版本，不含这些修改。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="225" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="227" />
         <source>Close the review?</source>
         <translation>关闭评审窗口？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="230" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="232" />
         <source>Go back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="231" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="233" />
         <source>Close anyway</source>
         <translation>仍然关闭</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="243" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="245" />
         <source>Needs signing again: %1</source>
         <translation>需重新签名：%1</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/expert_signing.py" line="245" />
+        <location filename="../../tic_desktop/gui/expert_signing.py" line="247" />
         <source>Sign and export…</source>
         <translation>签名并导出…</translation>
     </message>

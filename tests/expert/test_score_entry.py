@@ -12,7 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
-from window_helpers import choose_application, open_window, type_chinese, wheel_over
+from window_helpers import (
+    choose_application,
+    close_window,
+    open_window,
+    type_chinese,
+    wheel_over,
+)
 
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.gui.scoring_form import parse_score
@@ -38,7 +44,8 @@ def stored_score(db, expert_id: str, app_id: str, criterion_id: str) -> Decimal 
 
 
 def complete_everything(desk: ExpertDesk, share: str = "0.7") -> None:
-    """Score, judge and give an opinion on every application the expert may score (through the core)."""
+    """Score, judge and give an opinion on every application the expert may score (through the
+    core)."""
     step = desk.manifest.rubric.step
     for entry in desk.scorable():
         for criterion in desk.manifest.rubric.criteria:
@@ -58,7 +65,7 @@ def expert(qapp, qtbot, built_p1, unlocked, tmp_path):
         qapp, qtbot, db, built_p1["package"].file, unlocked("E02"), tmp_path / "prefs.ini"
     )
     yield window, db
-    window.close()
+    close_window(window)  # one test leaves an invalid entry: closing asks first
     db.close()
 
 

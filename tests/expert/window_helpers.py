@@ -1,4 +1,5 @@
-"""Opening the real expert window on a test database, certified, without the certification dialog."""
+"""Opening the real expert window on a test database, certified, without the certification
+dialog."""
 
 from __future__ import annotations
 
@@ -70,3 +71,17 @@ def type_chinese(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def close_window(window) -> None:
+    """Close the window as the expert does, answering 仍然关闭 when it asks first (issue #11)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.close()
+    box = window.close_box
+    if box is not None:
+        leave = next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+        )
+        leave.click()
+    assert not window.isVisible()

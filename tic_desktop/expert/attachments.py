@@ -291,7 +291,8 @@ def _allocate(segment: shared_memory.SharedMemory) -> None:
         if error.errno in (errno.ENOSPC, errno.ENOMEM):
             raise TicError(
                 "内存不足，无法在内存中打开该附件（请关闭其他程序后重试）",
-                "not enough memory to open the attachment in memory (close other programs and retry)",
+                "not enough memory to open the attachment in memory "
+                "(close other programs and retry)",
             ) from None
 
 

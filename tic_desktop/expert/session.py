@@ -70,7 +70,8 @@ def open_for_review(db: Database, path: Path | str) -> PackageToOpen:
 
 
 def confirm_bureau(db: Database, package: OpenedPackage, confirmed: str) -> None:
-    """The expert confirms ``confirmed`` (the fingerprint on the sheet): pin it if it is the package's.
+    """The expert confirms ``confirmed`` (the fingerprint on the sheet): pinned if it is the
+    package's bureau.
 
     Raises :class:`BureauChanged` when ``confirmed`` does not name the package's bureau.
     """
@@ -78,7 +79,7 @@ def confirm_bureau(db: Database, package: OpenedPackage, confirmed: str) -> None
 
 
 def remembered_credential(package: OpenedPackage, expert_id: str) -> Credential | None:
-    """The credential the keyring keeps for this package's round and bureau (None: not known here)."""
+    """The credential the keyring keeps for this package's round and bureau (None: unknown)."""
     return expert_keys.remembered_credential(package, expert_id)
 
 
@@ -106,7 +107,7 @@ def unlock_with_passphrase(
 def open_desk(
     db: Database, package: OpenedPackage, credential: Credential, bus: EventBus | None = None
 ) -> ExpertDesk:
-    """The expert's desk on ``package``; ``desk.integrity`` tells whether the saved work is intact."""
+    """The expert's desk on ``package``; ``desk.integrity`` tells if the saved work is intact."""
     return ExpertDesk(db, package, credential, bus)
 
 
@@ -133,7 +134,7 @@ def sign_in(
     bus: EventBus | None = None,
     ask_passphrase: Callable[[], str | None] | None = None,
 ) -> ExpertSession:
-    """Every step in order. Raises :class:`BureauChanged` unless ``confirmed`` names a new bureau."""
+    """Every step in order; :class:`BureauChanged` unless ``confirmed`` names a new bureau."""
     opened = open_for_review(db, path)
     package = opened.package
     try:

@@ -1,22 +1,24 @@
-"""The expert's open-package dialog: what the package is, who am I, and the passphrase the first time.
+"""The expert's open-package dialog: what the package is, who am I, the passphrase the first time.
 
 The dialog stays open until the credential is unlocked: a wrong or missing passphrase is shown
 inside it and the expert tries again, without going back through the file dialog. Before anything
 is unlocked it shows the round, the panel, the bureau and its fingerprint, so a package of another
-round or from someone else is obvious.
+round or from someone else is obvious. When this computer knows the round from another bureau,
+:class:`BureauQuestion` comes first.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -147,3 +149,62 @@ class SignInDialog(RememberingDialog):
         self.message.show()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+
+
+class BureauQuestion(QMessageBox):
+    """Issue #12 item 6: this computer knows the round from another bureau. Both fingerprints are
+    shown; the package opens only when the expert finds the new one on the passphrase sheet."""
+
+    def __init__(
+        self,
+        round_title: str,
+        bureau_name: str,
+        pinned: str,
+        seen: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pinned, self.seen = pinned, seen
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Another bureau for this round"))
+        self.setTextFormat(Qt.TextFormat.RichText)
+        rows = [
+            (self.tr("Known on this computer"), short_fingerprint(pinned)),
+            (
+                self.tr("This package (signed by %1)").replace("%1", bureau_name),
+                short_fingerprint(seen),
+            ),
+        ]
+        table = "".join(
+            f"<tr><td style='padding-right:12px'>{escape(k)}</td>"
+            f"<td><b><tt>{escape(v)}</tt></b></td></tr>"
+            for k, v in rows
+        )
+        self.setText(
+            "<p>"
+            + escape(
+                self.tr(
+                    "This computer knows the round %1 from a bureau with another fingerprint."
+                ).replace("%1", round_title)
+            )
+            + f"</p><table>{table}</table><p>"
+            + escape(
+                self.tr(
+                    "Compare with the bureau fingerprint printed on your passphrase sheet. Open "
+                    "the package only if the sheet shows the new fingerprint; otherwise it is not "
+                    "from the bureau: do not use it, and call the bureau."
+                )
+            )
+            + "</p>"
+        )
+        self.confirm_button = self.addButton(
+            self.tr("The sheet shows the new fingerprint"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.refuse_button = self.addButton(
+            self.tr("Do not open"), QMessageBox.ButtonRole.RejectRole
+        )
+        self.setDefaultButton(self.refuse_button)
+        self.setEscapeButton(self.refuse_button)
+
+    def confirmed(self) -> bool:
+        return self.clickedButton() is self.confirm_button

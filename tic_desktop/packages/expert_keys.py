@@ -49,7 +49,7 @@ def remembered_credential(package: OpenedPackage, expert_id: str) -> Credential 
 
 
 def remember(package: OpenedPackage, expert_id: str, credential: Credential) -> UnlockedCredential:
-    """Keep ``credential`` in the keyring; when there is no secure keyring, say so (not an error)."""
+    """Keep ``credential`` in the keyring; without a secure keyring, say so (not an error)."""
     try:
         keyring_store.store_secret(
             KEYRING_SERVICE, package_entry(package, expert_id), credential.to_json()
@@ -70,7 +70,8 @@ def obtain_credential(
     ask_passphrase: Callable[[], str | None] | None = None,
     unlock: Unlock = unlock_in_this_process,
 ) -> UnlockedCredential:
-    """From the keyring if this machine has it, else with the passphrase (then remembered if possible)."""
+    """From the keyring if this machine has it, else with the passphrase (then remembered if
+    possible)."""
     if passphrase is None:
         stored = remembered_credential(package, expert_id)
         if stored is not None:

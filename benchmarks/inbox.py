@@ -33,6 +33,7 @@ more file added (only it is verified).
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import os
 import platform
@@ -170,7 +171,15 @@ def speed(ctx, repeat: int, tmp: Path) -> dict:
 # window: 20,000 returns with a heartbeat
 # ------------------------------------------------------------------------------------------------
 class Heartbeat:
-    """A 10 ms timer in the GUI thread; the longest gap between beats is the longest freeze."""
+    """A 10 ms timer in the GUI thread; the longest gap between beats is the longest freeze.
+
+    With ``Heartbeat.stalls`` set to a file, every thread's Python stack is written there
+    (by faulthandler, which needs no GIL) whenever a beat is late (``--stall-ms``, 250 ms):
+    what held the window.
+    """
+
+    stalls = None
+    stall_s = 0.25
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
@@ -178,16 +187,25 @@ class Heartbeat:
         self.beats: list[float] = []
         self.timer = QTimer(interval=10)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.timeout.connect(lambda: self.beats.append(time.perf_counter()))
+        self.timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        self.beats.append(time.perf_counter())
+        if Heartbeat.stalls is not None:
+            faulthandler.cancel_dump_traceback_later()
+            faulthandler.dump_traceback_later(Heartbeat.stall_s, file=Heartbeat.stalls)
 
     def __enter__(self) -> Heartbeat:
         self.beats = [time.perf_counter()]
         self.timer.start()
+        if Heartbeat.stalls is not None:
+            faulthandler.dump_traceback_later(Heartbeat.stall_s, file=Heartbeat.stalls)
         return self
 
     def __exit__(self, *exc) -> None:
         self.timer.stop()
         self.beats.append(time.perf_counter())
+        faulthandler.cancel_dump_traceback_later()
 
     @property
     def longest_ms(self) -> float:
@@ -248,6 +266,10 @@ def window(ctx, tmp: Path) -> dict:
         shown.show()
         wait(app, lambda: shown.snapshot is not None and not shown.is_busy())
     measured("open (empty inbox)", t0, beat)
+    with Heartbeat() as beat:  # the machine's own noise: nothing to do for 5 s
+        t0 = time.perf_counter()
+        wait(app, lambda: time.perf_counter() - t0 > 5)
+    measured("idle window (the machine's noise floor)", t0, beat)
 
     received: list = []
     shown.received.connect(lambda items: received.append(len(items)))
@@ -256,21 +278,28 @@ def window(ctx, tmp: Path) -> dict:
         shown.add_paths(files)
         wait(app, lambda: received and not shown.is_busy())
         app.processEvents()  # painted
-    counts = shown.snapshot.counts
+    counts = dict(shown.snapshot.counts)
     measured(f"add {len(files)} files", t0, beat, statuses=counts)
     if counts != {"accepted": len(files)}:
         raise SystemExit(f"not all accepted: {counts}")
 
     for view, column in ((shown.ranking, "final"), (shown.returns_view, "expert")):
         model = view.model()
+        done: list[int] = []
+        model.sorted.connect(lambda done=done: done.append(1))
         with Heartbeat() as beat:
             t0 = time.perf_counter()
             view.sortByColumn(model.columns.index(column), Qt.SortOrder.DescendingOrder)
+            wait(app, lambda done=done: bool(done))  # large tables: sorted off the GUI thread
             app.processEvents()
         measured(f"sort {view.accessibleName()} by {column}", t0, beat, rows=model.rowCount())
-    shown.close()
-    shown.deleteLater()
-    app.processEvents()
+    with Heartbeat() as beat:
+        t0 = time.perf_counter()
+        shown.close()  # frees 20,000 returns a piece at a time
+        shown.deleteLater()
+        shown = None  # the last reference
+        wait(app, lambda: time.perf_counter() - t0 > 3)
+    measured("close the window (and 3 s after)", t0, beat)
 
     with Heartbeat() as beat:
         t0 = time.perf_counter()
@@ -323,8 +352,15 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="keep the made returns here")
     parser.add_argument("--tmp", type=Path, default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--stalls", type=Path, default=None, help="write the threads' stacks here on each stall"
+    )
+    parser.add_argument("--stall-ms", type=float, default=250.0)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="tic-inbox-bench-", dir=args.tmp))
+    if args.stalls is not None:
+        Heartbeat.stalls = args.stalls.open("w")
+        Heartbeat.stall_s = args.stall_ms / 1000
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),

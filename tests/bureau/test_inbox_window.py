@@ -375,3 +375,41 @@ def test_returns_stored_by_another_inbox_appear_in_the_window(qapp, qtbot, burea
         assert member_rows(window)["E101"][0] == "已接收"
         assert column(window.returns_model, "file") == ["E101.ticreturn"]
         window.close()
+
+
+def test_large_tables_sort_off_the_window_thread(
+    qapp, qtbot, qtmodeltester, bureau, tmp_path, monkeypatch
+):
+    """Above a size, the order is worked out on the thread pool and applied when ready; the
+    selection follows its row; new rows for a sorted table arrive already in order."""
+    from tic_desktop.gui import sorted_table
+    from tic_desktop.gui.results_window import ResultsWindow
+
+    monkeypatch.setattr(sorted_table, "SORT_IN_BACKGROUND_FROM", 2)
+    usb = tmp_path / "usb"
+    for number, expert in enumerate(("E101", "E102", "E103", "E201")):
+        bureau.make_return(usb / f"{expert}.ticreturn", expert, str(5 + number))
+    with open_database(tmp_path / "db.sqlite3") as database:
+        window = ResultsWindow(bureau.review, bureau.workspace, bureau.keys, database)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.received, timeout=SLOW):
+            window.add_paths([usb])
+        model, view = window.returns_model, window.returns_view
+        view.selectRow(column(model, "file").index("E103.ticreturn"))
+        with qtbot.waitSignal(model.sorted, timeout=SLOW):
+            view.sortByColumn(model.columns.index("expert"), Qt.SortOrder.DescendingOrder)
+        assert column(model, "expert") == ["E201", "E103", "E102", "E101"]
+        current = view.selectionModel().currentIndex()
+        assert model.entry_at(current.row()).original_name == "E103.ticreturn"
+        qtmodeltester.check(model)
+        late = bureau.make_return(tmp_path / "late" / "E202.ticreturn", "E202", "9")
+        with qtbot.waitSignal(window.received, timeout=SLOW):
+            window.add_paths([late])
+        assert column(model, "expert") == ["E202", "E201", "E103", "E102", "E101"]
+        ranking = window.ranking_model
+        with qtbot.waitSignal(ranking.sorted, timeout=SLOW):
+            window.ranking.sortByColumn(ranking.columns.index("final"), Qt.SortOrder.AscendingOrder)
+        finals = [ranking.result_at(row).final for row in range(ranking.rowCount())]
+        assert finals == sorted(finals)
+        qtmodeltester.check(ranking)
+        window.close()

@@ -3,6 +3,7 @@ criterion means, its flags in words, and the score chart."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -52,6 +53,20 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+@contextmanager
+def _filling(table: QTableWidget):
+    """Rows measured once, after the fill: with rows sized to their contents, every setItem
+    measured the table again (140 items took ≈ 40 ms)."""
+    header = table.verticalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setUpdatesEnabled(False)
+    try:
+        yield
+    finally:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setUpdatesEnabled(True)
 
 
 class ApplicationDetail(QWidget):
@@ -181,6 +196,11 @@ class ApplicationDetail(QWidget):
         )
 
     def _fill_experts(self, result: ApplicationResult) -> None:
+        with _filling(self.experts):
+            self._put_experts(result)
+        self.experts.resizeColumnsToContents()
+
+    def _put_experts(self, result: ApplicationResult) -> None:
         ordered = sorted(result.totals, key=lambda expert: (-result.totals[expert], expert))
         lowest, highest = self.dropped if self.dropped else (None, None)
         self.experts.setRowCount(len(ordered) + len(result.excluded))
@@ -212,9 +232,14 @@ class ApplicationDetail(QWidget):
                 )
             ):
                 self.experts.setItem(row, column, cell)
-        self.experts.resizeColumnsToContents()
 
     def _fill_criteria(self, result: ApplicationResult) -> None:
+        with _filling(self.criterion_table):
+            self._put_criteria(result)
+        self.criterion_table.resizeColumnToContents(1)
+        self.criterion_table.resizeColumnToContents(2)
+
+    def _put_criteria(self, result: ApplicationResult) -> None:
         means = result.criterion_means()
         self.criterion_table.setRowCount(len(self.criteria))
         for row, criterion in enumerate(self.criteria):
@@ -226,8 +251,6 @@ class ApplicationDetail(QWidget):
             )
             for column, cell in enumerate(cells):
                 self.criterion_table.setItem(row, column, cell)
-        self.criterion_table.resizeColumnToContents(1)
-        self.criterion_table.resizeColumnToContents(2)
 
     def explanations(self, result: ApplicationResult, expert: str) -> str:
         """The expert's written reasons and formal-review judgements, as signed, one per line."""

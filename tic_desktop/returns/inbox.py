@@ -182,7 +182,7 @@ class InboxSnapshot:
     missing_copies: tuple[str, ...] = ()  # SHA-256s whose copy is no longer in the workspace
     counts: dict[str, int] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def items(self) -> list[ReceivedReturn]:
         return [e.item for e in self.entries]
 
@@ -195,6 +195,10 @@ class InboxSnapshot:
 
     def conflicts(self) -> dict[tuple[str, str], list[InboxEntry]]:
         """(panel, expert) -> their returns in conflict, waiting for the bureau's choice."""
+        return self._conflicts
+
+    @cached_property
+    def _conflicts(self) -> dict[tuple[str, str], list[InboxEntry]]:
         found: dict[tuple[str, str], list[InboxEntry]] = {}
         for entry in self.entries:
             if entry.item.status == ReturnStatus.CONFLICT:
@@ -340,6 +344,14 @@ class ReturnsInbox:
             return self.load()
         self._catch_up()
         return self._settle(None)
+
+    def forget(self) -> tuple[dict, dict]:
+        """Hand over (and no longer hold) what was read or received, e.g. for a window closing to
+        free it a piece at a time; the next call reads the database again."""
+        held = (self._entries, self._stored)
+        self._entries, self._stored, self._choices, self._missing = {}, {}, [], []
+        self._loaded, self._last_row, self._last_choice = False, 0, 0
+        return held
 
     def _entry_from_row(self, row) -> InboxEntry:  # a row of inbox_return
         item = ReceivedReturn(Path(row.original_name), row.file_sha256)

@@ -116,6 +116,8 @@ _state: tuple[BureauKeys, Trust, Callable[[str], PackageFacts | None], str] | No
 
 def _start(folder: str, review: RoundReview, identity: str) -> None:
     global _state
+    if hasattr(os, "nice"):  # background work: the window that waits for it goes first
+        os.nice(10)
     workspace = BureauWorkspace(Path(folder))
     # verify_return_bytes needs the age identity only; the CA key stays with the parent
     keys = BureauKeys(None, age_files.identity_from_text(identity))  # type: ignore[arg-type]
@@ -176,12 +178,20 @@ class ParallelVerifier:
         """Each return's fields in the order submitted; stops early when ``cancelled()``."""
         if self._chunk:
             self._send()
-        for position, (_chunk, future) in enumerate(self._sent):
+        sent, self._sent = self._sent, []
+        sent.reverse()
+        while sent:
+            # each chunk let go of once read: 20,000 returns' bytes freed at once would hold
+            # the GIL (and a window's thread) for a third of a second
+            _chunk, future = sent.pop()
             if cancelled is not None and cancelled() and not future.done():
-                for _later, waiting in self._sent[position:]:  # what is done is still kept
+                future.cancel()
+                for _later, waiting in sent:  # what is done is still kept
                     waiting.cancel()
                 return
-            yield from future.result()
+            results = future.result()
+            del _chunk, future
+            yield from results
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

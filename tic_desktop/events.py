@@ -15,7 +15,6 @@ from typing import Any
 
 class Event(StrEnum):
     ROUND_OPENED = "round_opened"  # payload: RoundReview
-    PROGRESS = "progress"  # payload: (done: int, total: int, what: str)
     SAVED = "saved"  # payload: what was saved (str); published after the commit
     NETWORK = "network"  # payload: a meeting-network event (tic_desktop.network), any thread
 

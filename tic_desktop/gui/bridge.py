@@ -16,9 +16,6 @@ class QtEventBridge(QObject):
     round_opened = Signal(object)
     """A round was loaded and reviewed; carries the :class:`tic_desktop.review.RoundReview`."""
 
-    progress = Signal(int, int, str)
-    """Long work advanced: done, total, what is being done."""
-
     saved = Signal(str)
     """An edit was committed to the local database (what was saved)."""
 
@@ -29,7 +26,6 @@ class QtEventBridge(QObject):
         super().__init__(parent)
         self._unsubscribe = [
             bus.subscribe(Event.ROUND_OPENED, self.round_opened.emit),
-            bus.subscribe(Event.PROGRESS, self.progress.emit),
             bus.subscribe(Event.SAVED, self.saved.emit),
             bus.subscribe(Event.NETWORK, self.network.emit),
         ]

@@ -43,7 +43,6 @@ from tic_desktop.gui.screen_fit import resize_for_screen, scrolling
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.paths import resources_dir
 
-KINDS = ("establishment", "performance")
 WANTED_SIZE = QSize(1200, 760)
 """What the wizard and the editor would like; they take less on a smaller screen."""
 

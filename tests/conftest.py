@@ -23,8 +23,13 @@ SKIP_OUTSIDE_CONTROL = "outside the project's control:"
 # carries the marker itself. CI runs them all; `pytest -m "not slow"` leaves them out.
 SLOW_TESTS = (
     "tests/test_frozen_build.py::",  # PyInstaller build + self-test, 222 s
-    "tests/gui/test_bureau_end_to_end.py::test_a_round_from_the_excel_template_to_the_signed_result_summary",  # 79 s
-    "tests/security/test_user_data_locations.py::test_writes_only_to_user_folders_and_outputs",  # 42 s
+    (  # 79 s
+        "tests/gui/test_bureau_end_to_end.py::"
+        "test_a_round_from_the_excel_template_to_the_signed_result_summary"
+    ),
+    (  # 42 s
+        "tests/security/test_user_data_locations.py::test_writes_only_to_user_folders_and_outputs"
+    ),
     "tests/expert/test_crash_safety.py::",  # 4 SIGKILLs of the expert window, 37 s
     "tests/test_packaging.py::test_installed_wheel_runs_from_outside_the_checkout",  # 33 s
 )

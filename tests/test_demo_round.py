@@ -1,4 +1,5 @@
-"""The bundled demo round loads and is internally consistent (not its verdicts: see the rules tests)."""
+"""The bundled demo round loads and is internally consistent (not its verdicts: see the rules
+tests)."""
 
 from __future__ import annotations
 
@@ -79,7 +80,8 @@ def _all_codes(demo: ReviewRound) -> list[tuple[str, str]]:
 def test_every_uscc_is_valid_except_the_deliberate_one(demo: ReviewRound) -> None:
     deliberate = demo.applications[INVALID_USCC_APPLICATION].lead_unit.uscc
     assert deliberate is not None and not is_valid_uscc(deliberate)
-    # The lead unit's own committee member repeats the same (invalid) code; nothing else may be invalid.
+    # The lead unit's own committee member repeats the same (invalid) code; nothing else may be
+    # invalid.
     invalid = [
         (where, code)
         for where, code in _all_codes(demo)

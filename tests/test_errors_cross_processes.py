@@ -1,4 +1,5 @@
-"""Errors raised in a worker process reach the window whole (a wrong passphrase used to hang the window).
+"""Errors raised in a worker process reach the window whole (a wrong passphrase used to hang the
+window).
 
 The GUI unlocks credentials and keys, decrypts attachments and builds packages in worker processes;
 an error that cannot be unpickled there becomes a BrokenProcessPool and the user sees nothing.

@@ -1,4 +1,5 @@
-"""The one-folder PyInstaller build works without the source tree (issue 7): built, self-tested, measured.
+"""The one-folder PyInstaller build works without the source tree (issue 7): built, self-tested,
+measured.
 
 This is the slowest test (a few minutes): it runs tools/build_app.sh exactly as a release would.
 """

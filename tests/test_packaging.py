@@ -1,4 +1,5 @@
-"""The app finds ui/, resources/ and db/ from an installed wheel, and starts from its entry point."""
+"""The app finds ui/, resources/ and db/ from an installed wheel, and starts from its entry
+point."""
 
 from __future__ import annotations
 

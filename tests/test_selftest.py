@@ -1,4 +1,5 @@
-"""`tic-desktop --selftest`: the whole chain on the demo round, as a frozen build runs it after building."""
+"""`tic-desktop --selftest`: the whole chain on the demo round, as a frozen build runs it after
+building."""
 
 from __future__ import annotations
 

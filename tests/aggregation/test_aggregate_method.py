@@ -100,7 +100,8 @@ def test_demo_panel_p1_recusals_incomplete_and_flags():
     for expert, fraction in fractions.items():
         scores = {"LC-2026-001": _criteria(review_round, Decimal(fraction))}
         returns.append(_accepted(expert, "P1", scores))
-    # E07 leaves a criterion out; E04 is from a co-builder unit of LC-2026-001 (recused in the round).
+    # E07 leaves a criterion out; E04 is from a co-builder unit of LC-2026-001 (recused in the
+    # round).
     del returns[-1].sheet.scores[0].criteria[review_round.rubric.criteria[0].id]
     results = {r.application_id: r for r in aggregate(review_round, returns)}
     first = results["LC-2026-001"]
@@ -168,7 +169,8 @@ def test_performance_rounds_get_grades_by_the_default_bands(tmp_path):
     data["kind"] = "performance"
     (folder / "round.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     review_round = load_round(folder / "round.json")
-    # 0.85 of every criterion lands at 85 or just below it after stepping: check against the bands by hand.
+    # 0.85 of every criterion lands at 85 or just below it after stepping: check against the bands
+    # by hand.
     cases = {"LC-2026-001": "0.9", "LC-2026-002": "0.7", "LC-2026-003": "0.5"}
     returns = [
         _accepted(

@@ -3,7 +3,8 @@
 Every loader refuses it, naming the file and the field: the JSON round load (``tic panel-check``),
 the single application (``tic eligibility``, the wizard's JSON import), the Excel import (the
 workbook read by the wizard and by ``tic round import-excel``) and the round draft that copies the
-attachments when the wizard saves. The build's own re-check is in tests/security/test_sec_attachments.py.
+attachments when the wizard saves. The build's own re-check is in
+tests/security/test_sec_attachments.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The applications workbook: demo round trip, a hand-filled workbook, exact decimals, the template."""
+"""The applications workbook: demo round trip, a hand-filled workbook, exact decimals, the
+template."""
 
 from __future__ import annotations
 
@@ -51,7 +52,9 @@ def test_demo_round_trip_gives_equal_models(tmp_path, demo_round):
     assert contents.experts == experts
     assert contents.base == tmp_path.resolve()
     # The JSON-ready data is what the demo files say (an empty co_builders list is simply absent).
-    for data, file in zip(contents.application_data, demo_round.application_files.values()):
+    for data, file in zip(
+        contents.application_data, demo_round.application_files.values(), strict=True
+    ):
         original = json.loads(file.read_text(encoding="utf-8"))
         if original.get("co_builders") == []:
             del original["co_builders"]
@@ -64,7 +67,10 @@ def test_application_data_is_json_ready_and_revalidates(tmp_path, demo_round):
     contents = read_workbook(path)
     text = json.dumps(contents.application_data, ensure_ascii=False)
     assert '"equipment_value": "6800000"' in text  # amounts stay decimal strings
-    reloaded = [type(a).model_validate(d) for a, d in zip(contents.applications, json.loads(text))]
+    reloaded = [
+        type(a).model_validate(d)
+        for a, d in zip(contents.applications, json.loads(text), strict=True)
+    ]
     assert reloaded == contents.applications
 
 

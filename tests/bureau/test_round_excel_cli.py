@@ -1,4 +1,5 @@
-"""``tic round template`` and ``tic round import-excel``: exit codes, files written, nothing on error."""
+"""``tic round template`` and ``tic round import-excel``: exit codes, files written, nothing on
+error."""
 
 from __future__ import annotations
 

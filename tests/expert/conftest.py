@@ -1,4 +1,5 @@
-"""One bureau, one built P1 package and its credentials, shared by the expert tests (scrypt is slow)."""
+"""One bureau, one built P1 package and its credentials, shared by the expert tests (scrypt is
+slow)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def unlocked(built_p1):
 
 @pytest.fixture
 def member_export(built_p1, unlocked, tmp_path):
-    """Score every open application as one member (a share of each maximum) and export; returns chair copies."""
+    """Score every open application as one member (a share of each maximum) and export; returns
+    chair copies."""
     from decimal import Decimal
 
     from tic_desktop.expert.desk import ExpertDesk

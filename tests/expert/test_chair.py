@@ -41,7 +41,8 @@ def test_chair_sees_the_panel_and_signs_the_group_opinion(
         assert [(r.signer, r.role, r.valid) for r in reports] == [
             (chair.desk.manifest.member("E01").name, "专家组组长", True)
         ]
-        # A copy meant for another chair (here: the bureau's return file) cannot be read by this chair.
+        # A copy meant for another chair (here: the bureau's return file) cannot be read by this
+        # chair.
         with pytest.raises(SecurityError):
             chair.import_copy(next((tmp_path / "usb" / "E02").glob("*.ticreturn")))
     package.close()

@@ -1,4 +1,5 @@
-"""The on-site inspection flow: checklist saved as entered, photos encrypted and hashed, signed report."""
+"""The on-site inspection flow: checklist saved as entered, photos encrypted and hashed, signed
+report."""
 
 from __future__ import annotations
 
@@ -94,7 +95,7 @@ def test_inspection_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, tm
         window.ui.applicationList.setCurrentRow(1)
         panel = window.inspection_panel
         assert panel is not None and panel.application_id == "LC-2026-002"
-        for item_id, combo in panel.results.items():
+        for combo in panel.results.values():
             with qtbot.waitSignal(window.bridge.saved, timeout=5000):
                 combo.setCurrentIndex(1)  # 符合
         path, digest = _photo(tmp_path, (20, 120, 200))

@@ -1,4 +1,5 @@
-"""What "fits the screen" means in the tests: a small available screen, buttons inside it, rows shown."""
+"""What "fits the screen" means in the tests: a small available screen, buttons inside it, rows
+shown."""
 
 from __future__ import annotations
 
@@ -75,6 +76,7 @@ def assert_fits(
         row_height = max(view.sizeHintForRow(0), 1)
         wanted = min(rows, min_rows)
         assert view.viewport().height() >= wanted * row_height, (
-            f"{name}: {view.accessibleName() or type(view).__name__} shows fewer than {wanted} rows "
+            f"{name}: {view.accessibleName() or type(view).__name__} "
+            f"shows fewer than {wanted} rows "
             f"({view.viewport().height()} px for rows of {row_height} px)"
         )

@@ -1,4 +1,5 @@
-"""Building packages from the GUI: the real dialog, a real worker process, the real core to check the result."""
+"""Building packages from the GUI: the real dialog, a real worker process, the real core to check
+the result."""
 
 from __future__ import annotations
 
@@ -82,7 +83,8 @@ def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(
     with qtbot.waitSignal(dialog.built, timeout=BUILD_TIMEOUT) as built:
         _click(qtbot, dialog.build_button)
         assert not dialog.build_button.isEnabled() and dialog.cancel_button.isEnabled()
-    # What the bar says from the start: checking, unlocking (sent at once, not held behind scrypt's GIL), issuing.
+    # What the bar says from the start: checking, unlocking (sent at once, not held behind scrypt's
+    # GIL), issuing.
     assert list(dict.fromkeys(stages))[:4] == [PREPARING, UNLOCKING, ISSUING, ENCRYPTING]
     [package] = built.args[0]
     assert package.file == out / "P1.ticpkg" and package.members == [f"E0{i}" for i in range(1, 8)]
@@ -108,7 +110,8 @@ def test_builds_p1_whose_signature_verifies_and_prints_its_sheets(
     assert row.text(4) == package.package_sha256
     assert row.text(2) == "钱秋菊 (E01)"  # the chair by name, with the id
     assert row.text(3).startswith("钱秋菊 (E01), ") and row.text(3).count("(E0") == 7
-    # No translator is installed here: the dialog speaks its English source, the core's messages Chinese.
+    # No translator is installed here: the dialog speaks its English source, the core's messages
+    # Chinese.
     assert (
         "7 new passphrase sheets" in dialog.sheets_label.text()
         and "secret" in dialog.sheets_label.text()
@@ -248,7 +251,8 @@ def test_cancel_while_encrypting_a_large_attachment_leaves_no_package_and_no_tem
         dialog.start_build()
     assert reported[-1][0] < reported[-1][1]  # stopped part-way through the gigabyte
     assert _leftovers(out) == []  # no .ticpkg, no .partial, no staging folder, no sheet
-    # The credentials issued by the cancelled build are gone too: their passphrases were never printed.
+    # The credentials issued by the cancelled build are gone too: their passphrases were never
+    # printed.
     assert not list((bureau.folder / "credentials").rglob("*.age"))
     assert dialog.results.topLevelItemCount() == 0 and not dialog.print_button.isEnabled()
     assert (

@@ -1,4 +1,5 @@
-"""The bureau's whole round through the real windows, with every expert's return made by `tic return make`.
+"""The bureau's whole round through the real windows, with every expert's return made by
+`tic return make`.
 
 Excel template → new-round wizard → the build dialog refuses the broken panels → fixed in the
 round editor → packages built → returns (with a recused attempt, a tampered file, a duplicate and a
@@ -307,7 +308,8 @@ def test_a_round_from_the_excel_template_to_the_signed_result_summary(
         a: f for a, (_, _, f) in expected.items()
     }
 
-    # 8. Exports, and the signed summary verifies; `tic aggregate` recomputes the same ranking offline.
+    # 8. Exports, and the signed summary verifies; `tic aggregate` recomputes the same ranking
+    # offline.
     with (results.export(tmp_path / "ranking.csv")).open(
         encoding="utf-8-sig", newline=""
     ) as handle:

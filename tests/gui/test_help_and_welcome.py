@@ -156,7 +156,7 @@ def test_guide_window_reopens_at_the_size_it_was_left(qtbot, preferences):
     assert (second.width(), second.height()) == (777, 555)
 
 
-# --- the welcome dialog -----------------------------------------------------------------------------
+# --- the welcome dialog --------------------------------------------------------------------------
 @pytest.fixture
 def welcome(qtbot, preferences):
     dialog = WelcomeDialog(preferences, "zh")
@@ -223,7 +223,7 @@ def test_welcome_speaks_chinese(qapp, qtbot, preferences):
         translations.remove()
 
 
-# --- About ---------------------------------------------------------------------------------------------
+# --- About ---------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def bureau(tmp_path_factory):
     return init_workspace(

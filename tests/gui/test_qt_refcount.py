@@ -1,10 +1,10 @@
 """PySide6 must not drop references to ``None`` when a table is filled (issue 13).
 
 PySide6-Essentials 6.12.0 lowers ``None``'s reference count on every ``QTableWidget.setItem``,
-``QTableWidgetItem.setForeground`` and ``QTableWidget.setRowCount`` under Python 3.11 (where ``None``
-is not yet immortal); the returns window aborted with ``Fatal Python error: none_dealloc`` at 8,000
-returns. pyproject excludes that release and the lock pins a good one; this test catches the next
-release that does it again.
+``QTableWidgetItem.setForeground`` and ``QTableWidget.setRowCount`` under Python 3.11 (where
+``None`` is not yet immortal); the returns window aborted with ``Fatal Python error: none_dealloc``
+at 8,000 returns. pyproject excludes that release and the lock pins a good one; this test catches
+the next release that does it again.
 
 The table is filled in a child interpreter: on a broken PySide6 the fall would otherwise leave the
 test process's own ``None`` short of references (and abort it a few thousand calls later). The child

@@ -1,4 +1,5 @@
-"""The bureau prepares a round through the real windows: wizard, expert pool, rubric, panel builder."""
+"""The bureau prepares a round through the real windows: wizard, expert pool, rubric, panel
+builder."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The user guide at its default size: every section's text is laid out and drawn (not only the
-screenshots), a table-of-contents link puts its heading at the top, and search marks what it finds."""
+screenshots), a table-of-contents link puts its heading at the top, and search marks what it
+finds."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The worker side of building packages, run in this process: a failure half-way leaves nothing behind."""
+"""The worker side of building packages, run in this process: a failure half-way leaves nothing
+behind."""
 
 from __future__ import annotations
 

@@ -109,7 +109,8 @@ def page_count(path: Path) -> int:
 
 
 def tic_verify(capsys, path: Path, root: Path, *extra: str) -> tuple[int, dict | None, str]:
-    """``tic pdf verify PATH --root ROOT --format json``: exit code, parsed JSON (if any), stderr."""
+    """``tic pdf verify PATH --root ROOT --format json``: exit code, parsed JSON (if any),
+    stderr."""
     capsys.readouterr()
     code = tic_main(["pdf", "verify", str(path), "--root", str(root), "--format", "json", *extra])
     out, err = capsys.readouterr()
@@ -219,7 +220,8 @@ def append_page(pdf: bytes) -> bytes:
 
 
 def edit_info_title(pdf: bytes, title: str = "已篡改的标题") -> bytes:
-    """Set a new /Title in the trailer's /Info with pyHanko's ordinary writer (metadata refresh on)."""
+    """Set a new /Title in the trailer's /Info with pyHanko's ordinary writer (metadata refresh
+    on)."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     info_ref = writer.trailer.raw_get("/Info")
     info = info_ref.get_object()

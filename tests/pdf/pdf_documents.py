@@ -78,8 +78,9 @@ def long_opinion_text() -> str:
         "行业带动",
     ]
     paragraphs = [
-        f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，近三年研发投入持续增长，"
-        f"建设目标聚焦行业共性关键技术，产学研合作基础较好，{topic}方面的安排具体可行。"
+        f"第{i + 1}点（{topic}）：该中心依托单位在高端精密轴承领域研发基础扎实，"
+        "近三年研发投入持续增长，建设目标聚焦行业共性关键技术，产学研合作基础较好，"
+        f"{topic}方面的安排具体可行。"
         for i, topic in enumerate(topics * 2)
     ]
     paragraphs.append(
@@ -112,7 +113,8 @@ class Pki:
 
 @dataclass
 class Document:
-    """One document: its data, the drawn (unsigned) PDF and its stamp slots, who signs, the results."""
+    """One document: its data, the drawn (unsigned) PDF and its stamp slots, who signs, the
+    results."""
 
     name: str
     data: object

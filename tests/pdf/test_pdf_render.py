@@ -192,7 +192,8 @@ def test_bureau_stamp(documents):
 
 @pytest.mark.parametrize("name", ["opinion", "group-opinion"])
 def test_stamp_region_renders(documents, tmp_path, name):
-    """The stamp region drawn at 150 dpi has dark text pixels inside the box (not an empty field)."""
+    """The stamp region drawn at 150 dpi has dark text pixels inside the box (not an empty
+    field)."""
     document = documents[name]
     slot = document.slots[-1]
     x1, y1, x2, y2 = (v * 150 / 72 for v in slot.box)

@@ -29,7 +29,8 @@ def test_tic_pdf_verify(document, root_file, capsys):
         assert abs(
             dt.datetime.fromisoformat(signature["time"]) - dt.datetime.now(dt.UTC)
         ) < dt.timedelta(hours=1)
-    # only the last signature covers the whole file; the earlier ones allow just the later signatures
+    # only the last signature covers the whole file; the earlier ones allow just the later
+    # signatures
     assert [s["covers_whole_file"] for s in signatures] == [False] * (len(signatures) - 1) + [True]
     assert all(s["later_changes_allowed"] for s in signatures[:-1])
 

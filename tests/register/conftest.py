@@ -1,4 +1,5 @@
-"""Register tests: a fresh migrated database per test; builders importable as ``register_builders``."""
+"""Register tests: a fresh migrated database per test; builders importable as
+``register_builders``."""
 
 from __future__ import annotations
 

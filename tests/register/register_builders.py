@@ -1,4 +1,5 @@
-"""Shared builders for the register tests (imported by name; conftest puts this folder on sys.path)."""
+"""Shared builders for the register tests (imported by name; conftest puts this folder on
+sys.path)."""
 
 from __future__ import annotations
 

@@ -81,7 +81,8 @@ def _center(approved: date, received: dict[int, int | None]):
 
 
 def _oracle(center, today: date) -> bool:
-    """Art. 19(1) by brute force: was there a finished day on which two consecutive reports were overdue?"""
+    """Art. 19(1) by brute force: was there a finished day on which two consecutive reports were
+    overdue?"""
     first = max(center.approved_on.year, DEFAULT_POLICY.reports_from_year)
 
     def outstanding(year: int, day: date) -> bool:

@@ -238,7 +238,7 @@ def test_an_error_does_not_squeeze_the_hint(qtbot, window) -> None:
         )
     assert form.fields["lead_uscc"][2].width() >= form.lead_uscc.width() - 1
     boxes = [label.geometry() for label in labels[:3]] + [form.buttons.geometry()]
-    for upper, lower in zip(boxes, boxes[1:]):
+    for upper, lower in zip(boxes, boxes[1:], strict=False):
         assert upper.bottom() < lower.top()
     form.reject()
 

@@ -1,9 +1,10 @@
 """The register's rules, with expected values worked out by hand from the regulation.
 
-第八条（组建程序）（四）筹建期一般为2年; 第十七条 年度报告; 第十九条 撤销; 第二十条 综合绩效评价与
-每两年的年度绩效评价; 第二十二条 2024年（含）以前批复的中心。Default policy: the report for year N is
-due 31 March N+1; reports tracked from 2025; the measures in force from 2026-01-01; the
-comprehensive evaluation within 6 months of the end of preparation; biennial evaluations by 31 December.
+第八条（组建程序）（四）筹建期一般为2年; 第十七条 年度报告; 第十九条 撤销;
+第二十条 综合绩效评价与每两年的年度绩效评价; 第二十二条 2024年（含）以前批复的中心。
+Default policy: the report for year N is due 31 March N+1; reports tracked from 2025; the measures
+in force from 2026-01-01; the comprehensive evaluation within 6 months of the end of preparation;
+biennial evaluations by 31 December.
 """
 
 from __future__ import annotations
@@ -215,11 +216,10 @@ def test_failed_comprehensive_evaluation_cancels_a_legacy_centers_qualification(
     )
 
 
-def test_legacy_center_that_failed_owes_nothing_and_the_bureau_is_told_to_record_the_cancellation() -> (
-    None
-):
+def test_failed_legacy_center_owes_nothing_the_bureau_is_told_to_record_its_cancellation() -> None:
     # The reviewer's case: approved 2024-03-01, preparation over 2026-03-01, evaluated 2026: 不合格.
-    # No report on record at all, so without the evaluation 2025 would be overdue with the 19(1) warning.
+    # No report on record at all, so without the evaluation 2025 would be overdue with the 19(1)
+    # warning.
     center = make_center(date(2024, 3, 1), evaluations=(Evaluation(COMPREHENSIVE, 2026, FAIL),))
     assessment = assess(center, date(2026, 11, 25))
     assert assessment.status is Status.TO_BE_DISQUALIFIED

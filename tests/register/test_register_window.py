@@ -1,4 +1,5 @@
-"""The register window driven as a person would: add a center, record reports, see a trigger come and go."""
+"""The register window driven as a person would: add a center, record reports, see a trigger come
+and go."""
 
 from __future__ import annotations
 

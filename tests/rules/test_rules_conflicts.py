@@ -197,7 +197,8 @@ def test_chair_without_uscc_matching_by_name_is_review():
 
 
 def _one_typo(code: str) -> str:
-    """The same code with its last character changed, so the GB 32100 check character no longer fits."""
+    """The same code with its last character changed, so the GB 32100 check character no longer
+    fits."""
     wrong = next(c for c in "0123456789ABCDEFGHJKLMNPQRTUWXY" if c != code[-1])
     return code[:-1] + wrong
 

@@ -504,7 +504,7 @@ def test_lead_share_missing():
     assert result(app, "cobuild.lead_share") == "missing"
 
 
-# --- compliance.incidents ---------------------------------------------------------------------------
+# --- compliance.incidents -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -523,7 +523,7 @@ def test_incidents_missing():
     assert result(app, "compliance.incidents") == "missing"
 
 
-# --- committee: 不超过 1/3, chair not from the lead unit ---------------------------------------------
+# --- committee: 不超过 1/3, chair not from the lead unit ----------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -615,7 +615,7 @@ def test_committee_absent_is_missing():
     assert report.check("committee.chair_independent").result.value == "missing"
 
 
-# --- missing optional blocks never crash -------------------------------------------------------------
+# --- missing optional blocks never crash ---------------------------------------------------------
 
 OPTIONAL = [
     "field",
@@ -659,7 +659,8 @@ def test_lead_unit_copy_is_independent():
 
 
 def test_committee_member_without_uscc_not_matching_is_still_review():
-    # rules.md: "a member without a USCC is matched on the normalised unit name and the result is review"
+    # rules.md: "a member without a USCC is matched on the normalised unit name and the result is
+    # review"
     app = base_application()
     app["committee"] = committee(9)
     app["committee"]["members"][3] = {"name": "己", "unit_name": "某外部单位"}

@@ -157,7 +157,7 @@ def with_finance(app: dict, rd: list[str], revenue: list[str], first_year: int =
     app = copy.deepcopy(app)
     app["finance"] = [
         {"year": first_year + i, "rd_expense": r, "main_revenue": v}
-        for i, (r, v) in enumerate(zip(rd, revenue))
+        for i, (r, v) in enumerate(zip(rd, revenue, strict=True))
     ]
     return app
 

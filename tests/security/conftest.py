@@ -290,6 +290,7 @@ def members(bureau, p1):
                         [sealed[m] for m in P1_MEMBERS],
                         [p1.passphrases[m] for m in P1_MEMBERS],
                     ),
+                    strict=True,
                 )
             )
         for expert, credential in unlocked.items():

@@ -1,4 +1,5 @@
-"""The whole review from the command line, in-process (README "A whole review from the command line").
+"""The whole review from the command line, in-process (README "A whole review from the command
+line").
 
 Shared by test_no_network.py and test_user_data_locations.py: bureau init, package build for P1,
 an expert opening the package, E02's return with signed opinion PDFs, return verify, aggregate,

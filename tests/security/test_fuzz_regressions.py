@@ -37,7 +37,7 @@ def _unknown_curve(certificate) -> bytes:
     return der.replace(P256_OID, UNKNOWN_CURVE_OID)
 
 
-# --- fuzz_manifest: a signer certificate on an unknown curve (cryptography's UnsupportedAlgorithm) ---
+# --- fuzz_manifest: a signer certificate on an unknown curve (UnsupportedAlgorithm) ---
 def test_certificate_on_unknown_curve_is_not_a_ca(bureau):
     from cryptography import x509
 
@@ -129,7 +129,8 @@ def test_exponent_beyond_decimal_range_is_bad_input(tmp_path, capsys):
 
 @pytest.mark.parametrize("number", ["1e999999999", "1E-999999999", "-1e999999999"])
 def test_huge_exponent_in_an_error_message_is_not_written_out(tmp_path, number):
-    """``high_tech`` must be true/false; quoting 1e999999999 back in full took gigabytes of memory."""
+    """``high_tech`` must be true/false; quoting 1e999999999 back in full took gigabytes of
+    memory."""
     path = _application_with(tmp_path, '"high_tech": true', f'"high_tech": {number}')
     started = time.monotonic()
     with pytest.raises(InputError) as caught:

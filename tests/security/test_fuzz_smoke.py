@@ -73,7 +73,8 @@ def targets(material):
 
 
 def _mutated(target, seed_index: int, rng_seed: int, rounds: int) -> bytes:
-    """What a fuzz run feeds: a seed, mutated structurally (JSON) or byte by byte, ``rounds`` times."""
+    """What a fuzz run feeds: a seed, mutated structurally (JSON) or byte by byte, ``rounds``
+    times."""
     seeds = target.seeds()
     data = seeds[seed_index % len(seeds)]
     rng = random.Random(rng_seed)
@@ -159,7 +160,8 @@ def test_mutators_make_what_they_promise():
 
 
 def test_composed_package_is_a_valid_zip(material, tmp_path):
-    """The fast ZIP writer of the manifest harness produces what zipfile and the container accept."""
+    """The fast ZIP writer of the manifest harness produces what zipfile and the container
+    accept."""
     import zipfile
 
     members = material.package_members

@@ -118,7 +118,8 @@ def _swap_before_encrypting(monkeypatch, swap) -> list[Path]:
 
 
 def _build_in_time(review, bureau, out: Path) -> BaseException | None:
-    """build_packages for P1 in a thread that must finish within a minute (a FIFO must not block)."""
+    """build_packages for P1 in a thread that must finish within a minute (a FIFO must not
+    block)."""
     outcome: list[BaseException | None] = []
 
     def run() -> None:

@@ -1,4 +1,5 @@
-"""A failed package build leaves no credential behind, and a rebuild never replaces packages silently.
+"""A failed package build leaves no credential behind, and a rebuild never replaces packages
+silently.
 
 A credential whose passphrase sheet was never written is worse than none: a later build reuses it
 and prints no sheet, so its expert could never open a package. And packages already handed out
@@ -100,7 +101,7 @@ def test_a_failure_after_issuing_removes_the_credentials_this_build_issued(tmp_p
     assert bureau.workspace.registry() == registry_before
 
 
-def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_package_still_verify(
+def test_rebuild_replaces_packages_only_with_replace_and_old_package_returns_still_verify(
     capsys, tmp_path, bureau, p1, members, opened_p1, sec, db, review
 ):
     out_dir = tmp_path / "handed-out"
@@ -148,8 +149,9 @@ def test_a_rebuild_replaces_packages_only_with_replace_and_returns_from_the_old_
     assert rebuilt["package_sha256"] != p1.sha256
     assert everything_in(out_dir) == ["P1.ticpkg"]
 
-    # The old package's entry stays in packages.json, so a return made from it still verifies; but the
-    # panel was rebuilt, so for the same expert the return on the newer package counts, in any order.
+    # The old package's entry stays in packages.json, so a return made from it still verifies; but
+    # the panel was rebuilt, so for the same expert the return on the newer package counts, in any
+    # order.
     opened = open_package(package, {bureau.workspace.fingerprint})
     try:
         new_return = sec.make_return(

@@ -113,7 +113,8 @@ def test_raw_bit_flip_inside_a_member_is_refused_on_reading(p1, members, work):
 
 @pytest.mark.parametrize("where", ["header", "payload_end"])
 def test_bit_flip_in_a_member_with_a_clean_zip_is_refused(p1, members, work, sec, where):
-    """The attacker rewrites the ZIP properly (CRCs right): age's MAC / the signed hash catches it."""
+    """The attacker rewrites the ZIP properly (CRCs right): age's MAC / the signed hash catches
+    it."""
     member = p1.manifest.application(APP).data
     original = dict(sec.zip_members(p1.file))[member.path]
     index = 40 if where == "header" else len(original) - 3
@@ -246,7 +247,8 @@ def test_manifest_signed_by_another_ca_but_naming_the_first_bureau_is_refused(
 
 
 def test_manifest_signed_by_an_expert_certificate_is_refused(p1, members, work, sec):
-    """An expert's key is issued by the bureau, but it is not the bureau: it cannot sign packages."""
+    """An expert's key is issued by the bureau, but it is not the bureau: it cannot sign
+    packages."""
     credential = members["E01"]
     token = sec.sign_manifest(
         sec.manifest_payload(p1.file),
@@ -260,7 +262,8 @@ def test_manifest_signed_by_an_expert_certificate_is_refused(p1, members, work, 
 
 # --- swapped members -------------------------------------------------------------------------
 def test_member_swapped_from_another_package_is_refused(bureau, p1, p1_rebuilt, members, work, sec):
-    """The same application from a rebuild of P1: same recipients, readable by E01, other package."""
+    """The same application from a rebuild of P1: same recipients, readable by E01, other
+    package."""
     member = p1.manifest.application(APP).data
     foreign = dict(sec.zip_members(p1_rebuilt.file))[member.path]
     assert foreign != dict(sec.zip_members(p1.file))[member.path]

@@ -70,7 +70,8 @@ sys.addaudithook(_audit)  # hooks cannot be removed: this one only listens while
 
 
 class _Console:
-    """Collects what the CLI prints (a stand-in for capsys, which a module-scoped fixture cannot use)."""
+    """Collects what the CLI prints (a stand-in for capsys, which a module-scoped fixture cannot
+    use)."""
 
     def __init__(self) -> None:
         self.out, self.err = io.StringIO(), io.StringIO()

@@ -95,26 +95,47 @@ def test_inspection_tab_in_the_expert_window(qapp, qtbot, built_p1, unlocked, tm
         window.ui.applicationList.setCurrentRow(1)
         panel = window.inspection_panel
         assert panel is not None and panel.application_id == "LC-2026-002"
-        for combo in panel.results.values():
+        items = list(panel.results)
+        off = items[0]  # one item found not as declared; the rest as declared
+        for item_id, combo in panel.results.items():
             with qtbot.waitSignal(window.bridge.saved, timeout=5000):
-                combo.setCurrentIndex(1)  # 符合
+                combo.setCurrentIndex(2 if item_id == off else 1)  # 不符合 / 符合
         path, digest = _photo(tmp_path, (20, 120, 200))
         with qtbot.waitSignal(window.bridge.saved, timeout=5000):
             panel.add_photos([path])
         assert digest[:16] in panel.photo_list.item(0).text()
-        panel.team.item(0).setCheckState(Qt.CheckState.Checked)
+        # The team: at least one member besides the leader (who signs).
+        member = panel.team.item(0)
+        assert member.data(Qt.ItemDataRole.UserRole) != "E06"
+        member.setCheckState(Qt.CheckState.Checked)
         panel.site.setText("聊城市东昌府区")
         panel.visit_date.setDate(QDate.currentDate())  # the report needs its date of visit
-        panel.conclusion.setPlainText("现场情况与申报材料一致。")
+        panel.conclusion.setPlainText("现场情况与申报材料基本一致。")
+        # 不符合 without what was found or a note: refused, the item named.
+        with qtbot.waitSignal(panel.problem) as refused:
+            assert panel.sign(tmp_path / "out") is None
+        assert "结果为不符合" in refused.args[0]
+        assert not (tmp_path / "out").exists()
+        with qtbot.waitSignal(window.bridge.saved, timeout=5000):
+            panel.measured[off].setText("实测 480 平方米")
+            panel.flush()
         with qtbot.waitSignal(panel.signed, timeout=30_000) as signed:
             panel.sign(tmp_path / "out")
         assert [
             r.valid for r in verify_pdf(signed.args[0].read_bytes(), built_p1["workspace"].ca_pem)
         ] == [True]
+        import subprocess
+
+        text = subprocess.run(
+            ["pdftotext", str(signed.args[0]), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "实测 480 平方米" in text and "不符合" in text
         # Moving to another application and back finds the checklist as it was left.
         window.ui.applicationList.setCurrentRow(0)
         window.ui.applicationList.setCurrentRow(1)
-        assert all(c.currentText() == "符合" for c in window.inspection_panel.results.values())
+        shown = {i: c.currentText() for i, c in window.inspection_panel.results.items()}
+        assert shown == {i: "不符合" if i == off else "符合" for i in items}
+        assert window.inspection_panel.measured[off].text() == "实测 480 平方米"
     finally:
         window.close()
         db.close()

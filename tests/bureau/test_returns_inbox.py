@@ -345,3 +345,23 @@ def test_two_inboxes_on_one_database_agree(bureau, database, tmp_path, counting)
     assert not collector.has_news() and not window.has_news()
     with database.session() as session:
         assert len(session.scalars(select(InboxReturn)).all()) == 2
+
+
+def test_worker_processes_take_in_only_new_files_and_restore_lost_copies(
+    bureau, database, tmp_path
+):
+    usb = tmp_path / "usb"
+    files = [bureau.make_return(usb / f"{e}.ticreturn", e) for e in ("E101", "E102", "E201")]
+    inbox = ReturnsInbox(database, bureau.workspace, bureau.review)
+    inbox.workers = 2
+    first = inbox.add_files(files, bureau.keys)
+    assert (first.report.new, first.report.already, inbox.verified_count) == (3, 0, 3)
+    lost = first.entry(hashlib.sha256(files[0].read_bytes()).hexdigest()).copy
+    lost.unlink()
+    reopened = ReturnsInbox(database, bureau.workspace, bureau.review)
+    reopened.workers = 2
+    assert len(reopened.load().missing_copies) == 1
+    late = bureau.make_return(tmp_path / "E202.ticreturn", "E202")
+    again = reopened.add_files([usb, late, late], bureau.keys)
+    assert (again.report.new, again.report.already, reopened.verified_count) == (1, 3, 1)
+    assert lost.read_bytes() == files[0].read_bytes() and again.missing_copies == ()

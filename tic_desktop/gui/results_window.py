@@ -58,6 +58,7 @@ __all__ = ["ResultsWindow", "returns_in"]
 SAMPLE_ROWS = 40  # rows measured to size a column: never all of them
 CLOSE_WAIT_S = 30.0
 NEWS_INTERVAL_MS = 15_000  # how often an idle window looks for returns stored by others
+WORKER_NICENESS = 10  # the inbox's verifying processes yield the CPU to the window's own threads
 
 
 def fit_columns(view: QTableView, widest_chars: int = 40) -> None:
@@ -134,6 +135,7 @@ class ResultsWindow(QMainWindow):
             database = open_database(Path(self._scratch.name) / "inbox.sqlite3")
         self.database = database
         self.returns_inbox = ReturnsInbox(database, workspace, review)
+        self.returns_inbox.worker_niceness = WORKER_NICENESS
         self.snapshot: InboxSnapshot | None = None
         self.items: list[ReceivedReturn] = []
         self.results: list[ApplicationResult] = []

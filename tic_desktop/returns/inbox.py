@@ -42,11 +42,13 @@ from tic_desktop.aggregation import ApplicationResult, aggregate_with
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.errors import TicError
 from tic_desktop.returns.inbox_workers import (
-    ParallelVerifier,
+    RETURN_SUFFIX,
+    ParallelIntake,
     claimed_panel,
     item_from_fields,
     payload,
     workers_for,
+    write_copy,
 )
 from tic_desktop.returns.receiving import (
     BureauPackages,
@@ -63,8 +65,6 @@ from tic_desktop.storage import Database
 from tic_desktop.storage.inbox_tables import InboxChoice, InboxReturn
 
 RETURNS_FOLDER = "returns"
-RETURN_SUFFIX = ".ticreturn"
-COPY_MODE = 0o600
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called from the thread doing the work."""
@@ -234,6 +234,8 @@ class ReturnsInbox:
         self._last_row = self._last_choice = 0  # the highest row ids this object has seen
         # verifying processes for a batch (0: this one); None: decided by the batch's size
         self.workers: int | None = None
+        # raised for the worker processes of a window's inbox: background work, the window first
+        self.worker_niceness = 0
         self.verified_count = 0  # files this object verified (a measure for tests, benchmarks)
 
     def copy_of(self, file_sha256: str) -> Path:
@@ -427,10 +429,7 @@ class ReturnsInbox:
             self._catch_up()
         files = returns_in(paths)
         workers = self.workers if self.workers is not None else workers_for(len(files))
-        parallel = ParallelVerifier(self.workspace, self.review, keys, workers) if workers else None
         new: list[InboxEntry] = []
-        waiting: list[tuple[str, str, Path, dt.datetime]] = []  # sent to the workers, in order
-        sent: set[str] = set()
         restored: list[InboxEntry] = []
         already, unreadable, stopped, done = 0, [], False, 0
 
@@ -442,49 +441,37 @@ class ReturnsInbox:
 
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
-            for path in files:
-                if cancelled is not None and cancelled():
-                    stopped = True
-                    break
-                data = read_return_file(path)
-                sha = hashlib.sha256(data).hexdigest() if data else ""
-                if not data:
-                    unreadable.append(path.name)
-                elif sha in self._entries or sha in sent:
-                    already += 1
-                    if sha in self._missing:  # its kept copy was lost: put it back
-                        self._copy(self.copy_of(sha), data)
-                        restored.append(self._entries[sha])
-                else:
-                    copy = self.copy_of(sha)
-                    self._copy(copy, data)
-                    if parallel is not None:
-                        parallel.submit(path.name, data)
-                        waiting.append((path.name, sha, copy, _now()))
-                        sent.add(sha)
-                        continue
-                    item, claimed = self._verify(data, path.name, keys)
-                    entry = InboxEntry(item, path.name, _now(), copy, None, claimed)
-                    self._entries[sha] = entry
-                    new.append(entry)
-                advance()
-            if parallel is not None:
-                results = parallel.results(cancelled)
-                for (name, sha, copy, at), fields in zip(waiting, results, strict=False):
-                    item, claimed = item_from_fields(name, sha, fields)
-                    self.verified_count += 1
-                    entry = InboxEntry(item, name, at, copy, None, claimed)
-                    self._entries[sha] = entry
-                    new.append(entry)
+            if workers:
+                stopped = self._take_in_parallel(
+                    files, keys, workers, cancelled, new, restored, unreadable, advance
+                )
+                already = done - len(unreadable) - len(new)  # restored ones too
+            else:
+                for path in files:
+                    if cancelled is not None and cancelled():
+                        stopped = True
+                        break
+                    data = read_return_file(path)
+                    sha = hashlib.sha256(data).hexdigest() if data else ""
+                    if not data:
+                        unreadable.append(path.name)
+                    elif sha in self._entries:
+                        already += 1
+                        if sha in self._missing:  # its kept copy was lost: put it back
+                            self._copy(self.copy_of(sha), data)
+                            restored.append(self._entries[sha])
+                    else:
+                        copy = self.copy_of(sha)
+                        self._copy(copy, data)
+                        item, claimed = self._verify(data, path.name, keys)
+                        entry = InboxEntry(item, path.name, _now(), copy, None, claimed)
+                        self._entries[sha] = entry
+                        new.append(entry)
                     advance()
-                stopped = stopped or len(new) < len(waiting)  # cancelled meanwhile
         except BaseException:
             for entry in new:  # nothing of this batch is kept (its copies are harmless orphans)
                 del self._entries[entry.file_sha256]
             raise
-        finally:
-            if parallel is not None:
-                parallel.close()
         if new or restored:
             _flush_copies(self.folder, [e.copy for e in new + restored])
             copied = {e.file_sha256 for e in new + restored}
@@ -492,9 +479,59 @@ class ReturnsInbox:
         report = AddReport(len(files), len(new), already, tuple(unreadable), stopped)
         return self._settle(report)
 
+    def _take_in_parallel(
+        self,
+        files: list[Path],
+        keys: BureauKeys,
+        workers: int,
+        cancelled: Cancelled | None,
+        new: list[InboxEntry],
+        restored: list[InboxEntry],
+        unreadable: list[str],
+        advance: Callable[[], None],
+    ) -> bool:
+        """Worker processes read, copy and verify; this thread only reads their results back.
+        Returns whether it stopped before the end (cancelled)."""
+        intake = ParallelIntake(
+            self.workspace,
+            self.review,
+            keys,
+            workers,
+            self.folder,
+            frozenset(self._entries),
+            frozenset(self._missing),
+            self.worker_niceness,
+        )
+        try:
+            for path in files:
+                intake.submit(path)
+            taken = 0
+            for path, (kind, sha, fields) in zip(files, intake.results(cancelled), strict=False):
+                taken += 1
+                if kind == "unreadable":
+                    unreadable.append(path.name)
+                elif kind == "restored":
+                    restored.append(self._entries[sha])
+                elif kind == "new" and sha not in self._entries:  # (twice in one batch: once)
+                    item, claimed = item_from_fields(path.name, sha, fields)
+                    self.verified_count += 1
+                    entry = InboxEntry(item, path.name, _now(), self.copy_of(sha), None, claimed)
+                    self._entries[sha] = entry
+                    new.append(entry)
+                advance()
+            return taken < len(files)
+        except OSError as error:  # a worker could not write a copy (disk full)
+            raise InboxError(
+                f"无法把回执复制到评审局工作目录 {self.folder}：{error.strerror or error}",
+                f"Cannot copy the returns into the bureau workspace {self.folder}: "
+                f"{error.strerror or error}",
+            ) from error
+        finally:
+            intake.close()
+
     def _copy(self, target: Path, data: bytes) -> None:
         try:
-            _write_copy(target, data)
+            write_copy(target, data)
         except OSError as error:  # e.g. the disk is full
             raise InboxError(
                 f"无法把回执复制到评审局工作目录 {self.folder}：{error.strerror or error}",
@@ -732,20 +769,6 @@ class InboxError(TicError):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _write_copy(target: Path, data: bytes) -> None:
-    """Write ``target`` whole or not at all: a temporary file (owner-only from the start), then a
-    rename; made durable later, with all the others, by :func:`_flush_copies`."""
-    temp = target.with_name(f".{target.name}.partial")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, COPY_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _flush_copies(folder: Path, copies: list[Path]) -> None:

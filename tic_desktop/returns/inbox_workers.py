@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
 import json
 import multiprocessing
 import os
@@ -26,15 +27,17 @@ from tic_desktop.returns.receiving import (
     BureauPackages,
     ReceivedReturn,
     bureau_trust,
+    read_return_file,
     verify_return_bytes,
 )
 from tic_desktop.returns.scoring import parse_score_sheet
-from tic_desktop.returns.verification import PackageFacts, Trust
 from tic_desktop.review import RoundReview
 from tic_desktop.security import age_files
 from tic_desktop.security.errors import SecurityError
 
-CHUNK = 50  # returns per task sent to a worker
+CHUNK = 50  # files per task sent to a worker
+RETURN_SUFFIX = ".ticreturn"
+COPY_MODE = 0o600
 MAX_WORKERS = 4
 # Below these many new files one process verifies them: a forked worker starts in milliseconds,
 # a spawned one (Windows, macOS) imports the app first (≈ 1 s) and is given the round by pipe.
@@ -111,29 +114,70 @@ def item_from_fields(
 
 
 # --- in a worker process ---------------------------------------------------------------------
-_state: tuple[BureauKeys, Trust, Callable[[str], PackageFacts | None], str] | None = None
+_state: tuple | None = None
+
+Taken = tuple[str, str, Fields | None]
+"""What a worker did with one file: ("unreadable" | "already" | "restored" | "new", its SHA-256,
+the new return's fields)."""
 
 
-def _start(folder: str, review: RoundReview, identity: str) -> None:
+def _start(
+    folder: str,
+    copies: str,
+    review: RoundReview,
+    identity: str,
+    known: frozenset[str],
+    missing: frozenset[str],
+    niceness: int,
+) -> None:
     global _state
-    if hasattr(os, "nice"):  # background work: the window that waits for it goes first
-        os.nice(10)
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
     workspace = BureauWorkspace(Path(folder))
     # verify_return_bytes needs the age identity only; the CA key stays with the parent
     keys = BureauKeys(None, age_files.identity_from_text(identity))  # type: ignore[arg-type]
     packages = BureauPackages.from_review(workspace, review)
-    _state = (keys, bureau_trust(workspace), packages.facts, review.round.id)
+    _state = (keys, bureau_trust(workspace), packages.facts, review.round.id, Path(copies))
+    _state += (known, missing)
 
 
-def _verify_chunk(chunk: list[tuple[str, bytes]]) -> list[Fields]:
+def _take_chunk(paths: list[str]) -> list[Taken]:
+    """Read, name by SHA-256, copy and verify each file not already in the inbox."""
     assert _state is not None
-    keys, trust, facts, round_id = _state
-    done = []
-    for name, data in chunk:
-        item = verify_return_bytes(Path(name), data, keys, trust, facts, round_id)
+    keys, trust, facts, round_id, copies, known, missing = _state
+    done: list[Taken] = []
+    for path in paths:
+        data = read_return_file(Path(path))
+        if not data:
+            done.append(("unreadable", "", None))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in known:
+            if sha in missing:  # its kept copy was lost: put it back
+                write_copy(copies / f"{sha}{RETURN_SUFFIX}", data)
+                done.append(("restored", sha, None))
+            else:
+                done.append(("already", sha, None))
+            continue
+        write_copy(copies / f"{sha}{RETURN_SUFFIX}", data)
+        item = verify_return_bytes(Path(Path(path).name), data, keys, trust, facts, round_id)
         claimed = claimed_panel(data, keys) if not item.verified and item.expert else None
-        done.append(fields_of(item, claimed))
+        done.append(("new", sha, fields_of(item, claimed)))
     return done
+
+
+def write_copy(target: Path, data: bytes) -> None:
+    """Write ``target`` whole or not at all: a temporary file (owner-only from the start), then a
+    rename; made durable later, with all the others, by one flush of the file system."""
+    temp = target.with_name(f".{target.name}.partial")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, COPY_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 # --- in the inbox's process ------------------------------------------------------------------
@@ -142,55 +186,70 @@ def forking() -> bool:
 
 
 def workers_for(new_files: int) -> int:
-    """How many processes to verify ``new_files`` with (0: verify in this one)."""
+    """How many processes to take ``new_files`` in with (0: this one does it)."""
     cores = min(os.cpu_count() or 1, MAX_WORKERS)
     if cores < 2 or new_files < (FORKED_FROM if forking() else SPAWNED_FROM):
         return 0
     return cores
 
 
-class ParallelVerifier:
-    """Returns sent to worker processes in chunks; results read back in the order sent."""
+class ParallelIntake:
+    """Files sent to worker processes in chunks (as paths: the workers read, copy and verify
+    them); what they did read back in the order sent."""
 
     def __init__(
-        self, workspace: BureauWorkspace, review: RoundReview, keys: BureauKeys, workers: int
+        self,
+        workspace: BureauWorkspace,
+        review: RoundReview,
+        keys: BureauKeys,
+        workers: int,
+        copies: Path,
+        known: frozenset[str],
+        missing: frozenset[str],
+        niceness: int = 0,
     ) -> None:
         context = multiprocessing.get_context("fork" if forking() else "spawn")
         self._pool = ProcessPoolExecutor(
             workers,
             mp_context=context,
             initializer=_start,
-            initargs=(str(workspace.folder), review, str(keys.identity)),
+            initargs=(
+                str(workspace.folder),
+                str(copies),
+                review,
+                str(keys.identity),
+                known,
+                missing,
+                niceness,
+            ),
         )
-        self._chunk: list[tuple[str, bytes]] = []
-        self._sent: list[tuple[list[tuple[str, bytes]], Future[list[Fields]]]] = []
+        self._chunk: list[str] = []
+        self._sent: list[Future[list[Taken]]] = []
 
-    def submit(self, name: str, data: bytes) -> None:
-        self._chunk.append((name, data))
+    def submit(self, path: Path) -> None:
+        self._chunk.append(str(path))
         if len(self._chunk) >= CHUNK:
             self._send()
 
     def _send(self) -> None:
         chunk, self._chunk = self._chunk, []
-        self._sent.append((chunk, self._pool.submit(_verify_chunk, chunk)))
+        self._sent.append(self._pool.submit(_take_chunk, chunk))
 
-    def results(self, cancelled: Callable[[], bool] | None) -> Iterator[Fields]:
-        """Each return's fields in the order submitted; stops early when ``cancelled()``."""
+    def results(self, cancelled: Callable[[], bool] | None) -> Iterator[Taken]:
+        """What was done with each file, in the order submitted; stops early when cancelled."""
         if self._chunk:
             self._send()
         sent, self._sent = self._sent, []
         sent.reverse()
         while sent:
-            # each chunk let go of once read: 20,000 returns' bytes freed at once would hold
-            # the GIL (and a window's thread) for a third of a second
-            _chunk, future = sent.pop()
+            future = sent.pop()  # each chunk let go of once read
             if cancelled is not None and cancelled() and not future.done():
                 future.cancel()
-                for _later, waiting in sent:  # what is done is still kept
+                for waiting in sent:  # what is done is still kept
                     waiting.cancel()
                 return
             results = future.result()
-            del _chunk, future
+            del future
             yield from results
 
     def close(self) -> None:

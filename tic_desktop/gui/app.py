@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -23,6 +24,10 @@ from tic_desktop.paths import demo_round_file, resources_dir
 # used: `tic-desktop P1.ticpkg` shows the expert's window without loading the bureau's side.
 if TYPE_CHECKING:
     from tic_desktop.storage import Database
+
+OPENED_REPORT = "TIC_OPENED_REPORT"
+"""Set to a file path: the app notes which window each file it was given went to, and quits
+(:func:`_report_opened`)."""
 
 
 class DesktopApp:
@@ -87,10 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the frozen Windows build starts worker processes through this executable
     parser = argparse.ArgumentParser(prog="tic-desktop", description="聊城市技术创新中心评审系统")
     parser.add_argument(
-        "round",
-        nargs="?",
+        "files",
+        nargs="*",
         type=Path,
-        help="review round JSON (default: the demo round), or a review package (.ticpkg) to open as an expert",
+        help="a review round JSON (default: the last one, or the demo round); review packages "
+        "(.ticpkg) to open as an expert; returned files (.ticreturn) to add to the round's returns "
+        "inbox (what a double-click on these files runs)",
     )
     parser.add_argument(
         "--smoke-test",
@@ -104,13 +111,19 @@ def main(argv: list[str] | None = None) -> int:
         "return, draw and verify a signed PDF in a temp folder; exit 0 when all of it works",
     )
     args = parser.parse_args(argv)
+    packages = [f for f in args.files if f.suffix.lower() == ".ticpkg"]
+    returns = [f for f in args.files if f.suffix.lower() == ".ticreturn"]
+    rounds = [f for f in args.files if f not in packages and f not in returns]
+    if len(rounds) > 1:
+        parser.error("one review round at a time")
+    args.round = rounds[0] if rounds else None
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     install_wheel_guard(qt_app)  # spin and combo boxes take the wheel only when focused
     qt_app.setApplicationName("tic-desktop")
     qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
     qt_app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tic-desktop.png")))
-    if args.round is not None and args.round.suffix == ".ticpkg":
-        return _run_expert(qt_app, args.round)
+    if packages and not rounds and not returns:
+        return _run_expert(qt_app, packages)
     from tic_desktop.gui.welcome import welcome_wanted
     from tic_desktop.review import store_review
     from tic_desktop.storage import open_database
@@ -132,13 +145,21 @@ def main(argv: list[str] | None = None) -> int:
         opened = desktop.window.open_round(args.round or reopen or demo_round_file())
         if args.selftest:
             return _selftest(desktop.window.ui.summaryLabel.text() if opened else None)
-        if not args.smoke_test and welcome_wanted(desktop.preferences):
-            desktop.window.show_welcome()
         if args.smoke_test:
             print(
                 f"smoke test: {desktop.window.ui.summaryLabel.text() if opened else 'round refused'}"
             )
             return 0 if opened else 2
+        if packages or returns:  # returned files go to the inbox of the round shown
+            inbox = f"returns inbox {desktop.window.review.round.id}" if opened else "refused"
+            if _report_opened([("expert", p) for p in packages] + [(inbox, r) for r in returns]):
+                return 0
+            for package in packages:
+                desktop.open_package(package)
+            if returns and opened:
+                desktop.window.receive_files(returns)
+        elif welcome_wanted(desktop.preferences):
+            desktop.window.show_welcome()
         return qt_app.exec()
     finally:
         database.close()
@@ -166,8 +187,21 @@ def _selftest(summary: str | None) -> int:
     return 0
 
 
-def _run_expert(qt_app: QApplication, package: Path) -> int:
-    """The expert's window at once; the database opens on a worker thread, then the package."""
+def _report_opened(files: list[tuple[str, Path]]) -> bool:
+    """With ``TIC_OPENED_REPORT`` set to a file: append ``where<TAB>file`` for each file given and
+    tell the caller to quit instead of opening them (how tests/test_deb_package.py proves that a
+    double-click reached the installed app, which window it chose and for which round)."""
+    report = os.environ.get(OPENED_REPORT)
+    if not report:
+        return False
+    with open(report, "a", encoding="utf-8") as out:
+        out.writelines(f"{where}\t{file.resolve()}\n" for where, file in files)
+    return True
+
+
+def _run_expert(qt_app: QApplication, packages: list[Path]) -> int:
+    """The expert's window (one per package) at once; the database opens on a worker thread, then
+    the packages."""
     from tic_desktop.gui.expert_window import ExpertWindow
     from tic_desktop.gui.tasks import run_task
 
@@ -176,14 +210,18 @@ def _run_expert(qt_app: QApplication, package: Path) -> int:
     apply_font(qt_app, preferences.get(FONT_SIZE), families)
     translations = Translations(qt_app)
     translations.use(preferences.get(LANGUAGE))
-    window = ExpertWindow(
-        None,
-        preferences,
-        preferences.get(LANGUAGE),
-        set_language=translations.use,
-        set_point_size=lambda size: apply_font(qt_app, size, families),
-    )
-    window.show()
+    windows = [
+        ExpertWindow(
+            None,
+            preferences,
+            preferences.get(LANGUAGE),
+            set_language=translations.use,
+            set_point_size=lambda size: apply_font(qt_app, size, families),
+        )
+        for _ in packages
+    ]
+    for window in windows:
+        window.show()
     opened: list = []
 
     def _open_database():
@@ -193,15 +231,19 @@ def _run_expert(qt_app: QApplication, package: Path) -> int:
 
     def ready(database) -> None:
         opened.append(database)
-        window.db = database
-        window.open_with_dialog(package)
+        if _report_opened([("expert", package) for package in packages]):
+            qt_app.exit(0)
+            return
+        for window, package in zip(windows, packages, strict=True):
+            window.db = database
+            window.open_with_dialog(package)
 
     def refused(error: Exception) -> None:
         if not isinstance(error, DatabaseError):
             raise error
         print(error, file=sys.stderr)
         QMessageBox.critical(
-            window, "无法打开本地数据库 / Cannot open the local database", str(error)
+            windows[0], "无法打开本地数据库 / Cannot open the local database", str(error)
         )
         qt_app.exit(3)
 

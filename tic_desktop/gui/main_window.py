@@ -446,6 +446,20 @@ class MainWindow(RemembersGeometry, QMainWindow):
     def open_results(self) -> None:
         """Returns inbox and ranking for the open round: its workspace is remembered per round and
         the bureau's keys stay unlocked for the session (tic_desktop/gui/results_opening.py)."""
+        self._open_results(self._results_shown)
+
+    def receive_files(self, paths: list[Path]) -> None:
+        """Returned files given to the app (a double-click on a .ticreturn): the open round's
+        returns inbox, opened as the results action opens it, with the files added once it is."""
+        paths = list(paths)
+
+        def shown(window: ResultsWindow) -> None:
+            self._results_shown(window)
+            window.add_paths(paths)
+
+        self._open_results(shown)
+
+    def _open_results(self, shown: Callable[[ResultsWindow], None]) -> None:
         from tic_desktop.gui.results_opening import ResultsOpener
 
         if self.review is None:
@@ -453,7 +467,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         if self._database is None:
             self._database = open_database()
         opener = ResultsOpener.of(self, self._preferences, self.show_error)
-        opener.open(self.review, self._database, self.language, self._results_shown)
+        opener.open(self.review, self._database, self.language, shown)
 
     def _results_shown(self, window: ResultsWindow) -> None:
         self.results_window = window

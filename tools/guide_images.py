@@ -33,11 +33,18 @@ GUIDE_IMAGES = (
     "expert-formal-review",
     "expert-scoring",
     "expert-inspection",
+    "expert-pin-question",
+    "expert-signed",
+    "expert-resign-needed",
+    "expert-missing-files",
 )
 
 
 def copy_image(name: str) -> Path:
-    image = Image.open(SOURCE / f"{name}.png").convert("RGB")
+    source = SOURCE / f"{name}.png"
+    if not source.exists():  # a dialog is rendered on its own, per screen size only
+        source = SOURCE / f"{name}-1366x768.png"
+    image = Image.open(source).convert("RGB")
     target = TARGET / f"{name}.png"
     for colours in (128, 64, 32):
         image.quantize(

@@ -22,7 +22,7 @@ for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[variable] = str(_TEMP / variable.lower())
 
 from PySide6.QtCore import QEventLoop, QRect, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from tic_desktop.bureau.workspace import init_workspace  # noqa: E402
 from tic_desktop.gui.appearance import apply_font, register_bundled_fonts  # noqa: E402
@@ -45,6 +45,10 @@ DOCUMENTED = {
     "expert-formal-review": "expert-formal-review",
     "expert-inspection": "expert-inspection",
     "expert-recused": "expert-recused",
+    "expert-signed": "expert-signed",
+    "expert-resign-needed": "expert-resign-needed",
+    "expert-missing-files": "expert-missing-files",
+    "expert-pin-question": "expert-pin-question",
 }
 SCREENS = {"1366x768": QRect(0, 0, 1366, 768 - PANEL), "1024x600": QRect(0, 0, 1024, 600 - PANEL)}
 
@@ -69,12 +73,33 @@ def main() -> int:
         _TEMP / "packages",
         ["P1"],
     )
+    # A look-alike: another CA's package for the same round (the pinned-bureau question).
+    other = init_workspace(_TEMP / "look-alike", "冒充的评审局", passphrase="another bureau")
+    look_alike, _ = build_packages(
+        review_round(demo_round_file()),
+        other,
+        other.keys("another bureau"),
+        _TEMP / "look-alike-packages",
+        ["P1"],
+    )
     for size, available in SCREENS.items():
-        render(app, families, built[0].file, credentials, size, available)
+        render(app, families, built[0].file, credentials, size, available, look_alike[0].file)
     return 0
 
 
-def render(app, families, package, credentials, size: str, available: QRect) -> None:
+def _complete(desk) -> None:
+    """Every application the expert may score: scores, opinion, recommendation, judgements."""
+    step = desk.manifest.rubric.step
+    for entry in desk.scorable():
+        for criterion in desk.manifest.rubric.criteria:
+            value = (criterion.max * Decimal("0.8") / step).to_integral_value() * step
+            desk.set_score(entry.id, criterion.id, value)
+        desk.set_opinion(entry.id, "依托单位研发基础扎实，建设目标明确，建议通过。", True)
+        for check in desk.open_checks(entry.id):
+            desk.judge(entry.id, check.id, True)
+
+
+def render(app, families, package, credentials, size: str, available: QRect, look_alike) -> None:
     folder = _TEMP / size
     folder.mkdir()
     db = open_database(folder / "expert.sqlite3")
@@ -159,8 +184,43 @@ def render(app, families, package, credentials, size: str, available: QRect) -> 
     shot("expert-recused")
     window.sign_and_export(folder / "usb")
     shot("expert-not-ready")
+    if big:
+        signed_states(window, folder, shot)
+    # The round is known here from the real bureau: a look-alike package asks first.
+    window.clear_message()
+    window.open_with_dialog(look_alike)
+    _wait(window.bureau_question_shown)
+    shot("expert-pin-question", window.bureau_question)
+    window.bureau_question.refuse_button.click()
     window.close()
     db.close()
+
+
+def signed_states(window, folder: Path, shot) -> None:
+    """Signed; edited after signing (需重新签名, the close question); a file not written."""
+    _complete(window.desk)
+    window.ui.applicationList.setCurrentRow(1)
+    window.ui.applicationList.setCurrentRow(0)  # the form as the database now holds it
+    window.ui.workTabs.setCurrentWidget(window.ui.scoringTab)
+    window.sign_and_export(folder / "usb")
+    _wait(window.exported)
+    shot("expert-signed")
+    window.ui.applicationList.setCurrentRow(1)
+    form = window.scoring
+    criterion = window.desk.manifest.rubric.criteria[1]
+    form.spins[criterion.id].setValue(float(criterion.max * Decimal("0.7")))
+    form.flush()
+    window.close()  # asks first
+    box = window.close_box
+    shot("expert-close-question", box)
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole).click()
+    shot("expert-resign-needed")
+    blocked = folder / "usb2"
+    blocked.mkdir()
+    (blocked / f"专家评审意见表-{form.application_id}-E02.pdf").mkdir()
+    window.sign_and_export(blocked)
+    _wait(window.exported)
+    shot("expert-missing-files")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ the tests use, so "X is not installed" there is a broken set-up, not a reason to
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -98,3 +99,21 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(var, str(folder))
     monkeypatch.setenv("HOME", str(base))
     return base
+
+
+@pytest.fixture(autouse=True)
+def source_language_after_each_test():
+    """Every test starts in the source language (English): a window or app a test made in Chinese
+    installs translators on the one QApplication of the run, and a test that forgot to remove them
+    would turn the next test's English assertions into Chinese ones."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:
+        return
+    from PySide6.QtCore import QTranslator
+
+    app = widgets.QApplication.instance()
+    if app is None:
+        return
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)

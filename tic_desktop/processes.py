@@ -21,6 +21,10 @@ def in_worker_process(function: Callable[..., Any], *args: Any) -> Any:
         return pool.submit(function, *args).result()
 
 
+class WorkerShutDown(RuntimeError):
+    """A job was submitted after :meth:`WorkerProcess.shutdown`."""
+
+
 class WorkerProcess:
     """One worker process kept for repeated jobs: forked once, not for every job.
 
@@ -33,11 +37,16 @@ class WorkerProcess:
     def __init__(self) -> None:
         self._pool: Any = None
         self._lock = threading.Lock()
+        self._shut_down = False
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
         from concurrent.futures import ProcessPoolExecutor
 
         with self._lock:
+            if self._shut_down:
+                # a job started on a thread (a window's warm-up) that lost the race with the
+                # window's closing: it must not fork a process nobody will end
+                raise WorkerShutDown("the worker process was shut down")
             if self._pool is None:
                 # The worker must share this process's resource tracker (started before the
                 # fork): one of its own would unlink shared memory the GUI still uses at its exit.
@@ -66,7 +75,9 @@ class WorkerProcess:
         return self.result(self.submit(function, *args))
 
     def shutdown(self) -> None:
+        """End the process (without waiting for it); no job is accepted afterwards."""
         with self._lock:
+            self._shut_down = True
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)

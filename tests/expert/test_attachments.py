@@ -19,6 +19,7 @@ from tic_desktop.expert.attachments import (
 )
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.packages.opening import OpenedPackage, open_package
+from tic_desktop.processes import WorkerShutDown
 from tic_desktop.storage import open_database
 
 APP = "LC-2026-001"
@@ -148,3 +149,28 @@ def test_a_recused_application_is_not_even_asked_for(built_p1, unlocked, tmp_pat
                 AttachmentRequest.of(desk, "LC-2026-004", 0)
     finally:
         package.close()
+
+
+def test_a_warm_up_that_loses_the_race_with_closing_forks_no_process(tmp_path):
+    """The window's warm-up runs on a thread; when the window closed first, the warm-up must not
+    start a worker process that nothing would end (it outlived the window before)."""
+    before = set(_children())
+    worker = AttachmentWorker()
+    worker.shutdown()  # the window closed
+    with pytest.raises(WorkerShutDown):
+        worker.warm_up(str(tmp_path / "any.ticpkg"))
+    assert set(_children()) - before == set()
+
+
+def _children() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat[stat.rfind(")") + 2 :].split()[1]) == os.getpid():
+            found.append(int(entry.name))
+    return found

@@ -22,6 +22,7 @@ from tic_desktop.expert.attachments import (
 )
 from tic_desktop.gui.pdf_viewer import PdfViewer
 from tic_desktop.gui.tasks import run_task
+from tic_desktop.processes import WorkerShutDown
 
 if TYPE_CHECKING:
     from tic_desktop.domain.application import Application
@@ -261,8 +262,8 @@ class MaterialsTab(QObject):
             if self.pending == (app_id, index):
                 self.pending = None
                 self.ui.attachmentStatus.clear()
-            if isinstance(error, DecryptCancelled):
-                return  # the expert moved on: nothing to say
+            if isinstance(error, DecryptCancelled | WorkerShutDown):
+                return  # the expert moved on, or closed the window: nothing to say
             if isinstance(error, TicError):
                 self.window.show_error(
                     self.tr("The attachment could not be opened"),

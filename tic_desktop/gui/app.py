@@ -189,7 +189,7 @@ def _selftest(summary: str | None) -> int:
 
 def _report_opened(files: list[tuple[str, Path]]) -> bool:
     """With ``TIC_OPENED_REPORT`` set to a file: append ``where<TAB>file`` for each file given and
-    tell the caller to quit instead of opening them (how tests/test_deb_package.py proves that a
+    tell the caller to quit instead of opening them (how tests/test_frozen_build.py proves that a
     double-click reached the installed app, which window it chose and for which round)."""
     report = os.environ.get(OPENED_REPORT)
     if not report:

@@ -12,7 +12,8 @@ The status is derived from the records, never stored, so it cannot disagree with
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -190,8 +191,8 @@ class RecordChange:
     """``center``, ``annual_report``, ``evaluation`` or ``revocation``."""
     action: str
     """``corrected`` or ``removed``."""
-    before: dict
-    after: dict
+    before: dict[str, str]
+    after: dict[str, str]
     reason: str
     at: datetime
 
@@ -207,10 +208,10 @@ class Center:
     field: str
     approved_on: date
     preparation_years: int = DEFAULT_PREPARATION_YEARS
-    reports: tuple[AnnualReport, ...] = field(default=())
-    evaluations: tuple[Evaluation, ...] = field(default=())
+    reports: tuple[AnnualReport, ...] = dataclasses.field(default=())
+    evaluations: tuple[Evaluation, ...] = dataclasses.field(default=())
     revocation: Revocation | None = None
-    history: tuple[RecordChange, ...] = field(default=(), compare=False)
+    history: tuple[RecordChange, ...] = dataclasses.field(default=(), compare=False)
     """Corrections of this center's records, oldest first (nothing the status depends on)."""
 
     @property

@@ -447,15 +447,23 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
     if status in (Status.NOT_ADMITTED, Status.TO_BE_DISQUALIFIED):
         # The comprehensive evaluation failed: 第二十条 / 第二十二条 decide the center's fate, nothing more is
         # due, and no other clause adds anything.
-        triggers = tuple(
+        decisive = tuple(
             t
             for t in _evaluation_triggers(center)
             if t.consequence in (Consequence.NOT_ADMITTED, Consequence.DISQUALIFY)
         )
         action = ART_22_ACTION if status is Status.TO_BE_DISQUALIFIED else None
-        notes = (ART_20_NOT_ADMITTED_ACTION,) if status is Status.NOT_ADMITTED else ()
+        failed_notes = (ART_20_NOT_ADMITTED_ACTION,) if status is Status.NOT_ADMITTED else ()
         return Assessment(
-            center.id, today, status, center.preparation_end, triggers, (), notes, action, late
+            center.id,
+            today,
+            status,
+            center.preparation_end,
+            decisive,
+            (),
+            failed_notes,
+            action,
+            late,
         )
     triggers: list[Trigger] = []
     reports = missing_reports_trigger(center, today, policy)
@@ -467,7 +475,7 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
         if item is not None:
             due.append(item)
     due.sort(key=lambda item: (item.due_by, list(DueKind).index(item.kind), item.year))
-    notes = []
+    notes: list[Bilingual] = []
     admission = center.admission()
     if center.legacy and admission is not None and admission.result is EvaluationResult.EXCELLENT:
         notes.append(

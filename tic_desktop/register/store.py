@@ -8,7 +8,9 @@ machine's date; tests pass it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -158,17 +160,17 @@ def _center(session: Session, center_id: str) -> Center:
     )
 
 
-def _ended(center: Center) -> tuple[str, str]:
-    """How the center's revocation record reads: 撤销 (第十九条) or 取消资格 (第二十二条)."""
-    day = center.revocation.revoked_on.isoformat()
-    if center.revocation.clause is RevocationClause.DISQUALIFIED:
+def _ended(revocation: Revocation) -> tuple[str, str]:
+    """How a center's revocation record reads: 撤销 (第十九条) or 取消资格 (第二十二条)."""
+    day = revocation.revoked_on.isoformat()
+    if revocation.clause is RevocationClause.DISQUALIFIED:
         return f"该中心已于 {day} 取消资格", f"the center's qualification was cancelled on {day}"
     return f"该中心已于 {day} 撤销", f"the center was revoked on {day}"
 
 
 def _not_revoked_by(center: Center, day: date, field: str) -> None:
     if center.revocation is not None and center.revocation.revoked_on < day:
-        raise _refuse(center.id, field, *_ended(center))
+        raise _refuse(center.id, field, *_ended(center.revocation))
 
 
 def add_center(
@@ -199,6 +201,17 @@ def add_center(
         return _center(session, center_id)
 
 
+class _CenterFields(TypedDict):
+    """A center's own fields as :func:`_center_fields` checks them (the columns they are kept in)."""
+
+    name: str
+    lead_unit: str
+    lead_uscc: str
+    field: str
+    approved_on: date
+    preparation_years: int
+
+
 def _center_fields(
     center_id: str,
     name: str,
@@ -208,7 +221,7 @@ def _center_fields(
     approved_on: date,
     preparation_years: int,
     today: date,
-) -> dict:
+) -> _CenterFields:
     """A center's own fields, checked and normalised (as stored), or :class:`InputError`."""
     name = _text(center_id, "name", name)
     lead_unit = _text(center_id, "lead_unit", lead_unit)
@@ -242,17 +255,17 @@ def _center_fields(
             f"筹建期应为 1–{MAX_PREPARATION_YEARS} 年（一般为 2 年）",
             f"the preparation period must be 1 to {MAX_PREPARATION_YEARS} years (generally 2)",
         )
-    return {
-        "name": name,
-        "lead_unit": lead_unit,
-        "lead_uscc": code,
-        "field": field,
-        "approved_on": approved_on,
-        "preparation_years": preparation_years,
-    }
+    return _CenterFields(
+        name=name,
+        lead_unit=lead_unit,
+        lead_uscc=code,
+        field=field,
+        approved_on=approved_on,
+        preparation_years=preparation_years,
+    )
 
 
-def _plain(values: dict) -> dict:
+def _plain(values: Mapping[str, object]) -> dict[str, str]:
     """Fields as kept in the history (JSON): dates as ISO text, enums as their values."""
     return {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in values.items()}
 
@@ -262,8 +275,8 @@ def _keep(
     center_id: str,
     record: str,
     action: str,
-    before: dict,
-    after: dict,
+    before: Mapping[str, object],
+    after: Mapping[str, object],
     reason: str,
 ) -> None:
     session.add(
@@ -539,7 +552,7 @@ def revoke(
         if revoked_on < center.approved_on:
             raise _refuse(center_id, "revoked_on", "早于批复建设日期", "before the approval date")
         if center.revocation is not None:
-            zh, en = _ended(center)
+            zh, en = _ended(center.revocation)
             raise _refuse(center_id, "center_id", zh, en.replace(" was ", " was already "))
         if clause is RevocationClause.DISQUALIFIED and not center.legacy:
             raise _refuse(

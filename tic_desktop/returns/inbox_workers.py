@@ -31,6 +31,7 @@ from tic_desktop.returns.receiving import (
     verify_return_bytes,
 )
 from tic_desktop.returns.scoring import parse_score_sheet
+from tic_desktop.returns.verification import PackageFacts, Trust
 from tic_desktop.review import RoundReview
 from tic_desktop.security import age_files
 from tic_desktop.security.errors import SecurityError
@@ -114,7 +115,17 @@ def item_from_fields(
 
 
 # --- in a worker process ---------------------------------------------------------------------
-_state: tuple | None = None
+_State = tuple[
+    BureauKeys,
+    Trust,
+    Callable[[str], PackageFacts | None],
+    str,
+    Path,
+    frozenset[str],
+    frozenset[str],
+]
+"""A worker's keys, trust, package facts, round id, copies folder, known and missing files."""
+_state: _State | None = None
 
 Taken = tuple[str, str, Fields | None]
 """What a worker did with one file: ("unreadable" | "already" | "restored" | "new", its SHA-256,
@@ -137,8 +148,15 @@ def _start(
     # verify_return_bytes needs the age identity only; the CA key stays with the parent
     keys = BureauKeys(None, age_files.identity_from_text(identity))  # type: ignore[arg-type]
     packages = BureauPackages.from_review(workspace, review)
-    _state = (keys, bureau_trust(workspace), packages.facts, review.round.id, Path(copies))
-    _state += (known, missing)
+    _state = (
+        keys,
+        bureau_trust(workspace),
+        packages.facts,
+        review.round.id,
+        Path(copies),
+        known,
+        missing,
+    )
 
 
 def _take_chunk(paths: list[str]) -> list[Taken]:

@@ -48,7 +48,7 @@ def _child(
 
     lock = threading.Lock()
 
-    def send(message: tuple) -> None:
+    def send(message: tuple[object, ...]) -> None:
         with lock:
             try:
                 pipe.send(message)

@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tic_desktop.aggregation import ApplicationResult, aggregate_with
@@ -347,7 +348,7 @@ class ReturnsInbox:
         self._catch_up()
         return self._settle(None)
 
-    def forget(self) -> tuple[dict, dict]:
+    def forget(self) -> tuple[dict[str, InboxEntry], dict[str, tuple[str, str, str | None]]]:
         """Hand over (and no longer hold) what was read or received, e.g. for a window closing to
         free it a piece at a time; the next call reads the database again."""
         held = (self._entries, self._stored)
@@ -355,7 +356,7 @@ class ReturnsInbox:
         self._loaded, self._last_row, self._last_choice = False, 0, 0
         return held
 
-    def _entry_from_row(self, row) -> InboxEntry:  # a row of inbox_return
+    def _entry_from_row(self, row: Row[Any]) -> InboxEntry:  # a row of inbox_return
         item = ReceivedReturn(Path(row.original_name), row.file_sha256)
         item.status, item.reason = row.status, row.reason
         item.detail, item.detail_en = row.detail, row.detail_en
@@ -431,7 +432,8 @@ class ReturnsInbox:
         workers = self.workers if self.workers is not None else workers_for(len(files))
         new: list[InboxEntry] = []
         restored: list[InboxEntry] = []
-        already, unreadable, stopped, done = 0, [], False, 0
+        unreadable: list[str] = []
+        already, stopped, done = 0, False, 0
 
         def advance() -> None:
             nonlocal done
@@ -513,6 +515,7 @@ class ReturnsInbox:
                 elif kind == "restored":
                     restored.append(self._entries[sha])
                 elif kind == "new" and sha not in self._entries:  # (twice in one batch: once)
+                    assert fields is not None  # a new file's worker sends its fields
                     item, claimed = item_from_fields(path.name, sha, fields)
                     self.verified_count += 1
                     entry = InboxEntry(item, path.name, _now(), self.copy_of(sha), None, claimed)
@@ -687,9 +690,9 @@ class ReturnsInbox:
             )
         self._rewrite = set()
 
-    def _row(self, entry: InboxEntry, fresh: bool = True) -> dict:
+    def _row(self, entry: InboxEntry, fresh: bool = True) -> dict[str, object]:
         item = entry.item
-        row = {
+        row: dict[str, object] = {
             "round_sha256": self.review.file_sha256,
             "status": str(item.status),
             "reason": item.reason,
@@ -743,12 +746,12 @@ class ReturnsInbox:
                     state = MemberState.REJECTED
                 else:
                     state = MemberState.NOT_RETURNED
-                expert = experts.get(member)
+                known = experts.get(member)
                 members.append(
                     MemberStatus(
                         panel.id,
                         member,
-                        expert.name if expert is not None else "",
+                        known.name if known is not None else "",
                         state,
                         found,
                         latest.get((panel.id, member)),
@@ -794,7 +797,8 @@ def _flush_copies(folder: Path, copies: list[Path]) -> None:
 def _syncfs(fd: int) -> bool:
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        return libc.syncfs(fd) == 0
+        status: int = libc.syncfs(fd)  # ctypes: int is the default result type
+        return status == 0
     except (OSError, AttributeError):
         return False
 

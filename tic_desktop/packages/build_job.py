@@ -23,6 +23,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace
 from tic_desktop.errors import TicError
@@ -271,7 +272,19 @@ def panel_refusals(review: RoundReview, panel_id: str, language: str) -> list[st
     return lines
 
 
-def run_build_job(request: BuildRequest, messages, cancel) -> None:
+class MessageSink(Protocol):
+    """Where a build job's messages go: a multiprocessing SimpleQueue in the app."""
+
+    def put(self, message: Message, /) -> None: ...
+
+
+class CancelFlag(Protocol):
+    """What tells a build job to stop: a multiprocessing Event in the app."""
+
+    def is_set(self) -> bool: ...
+
+
+def run_build_job(request: BuildRequest, messages: MessageSink, cancel: CancelFlag) -> None:
     """Worker-process entry: ``messages`` a multiprocessing SimpleQueue (or anything with ``put``)
     that receives :data:`Message` values, ``cancel`` a multiprocessing Event.
 
@@ -280,17 +293,13 @@ def run_build_job(request: BuildRequest, messages, cancel) -> None:
     The process ends with the one that started it (the app), whatever it is doing.
     """
     die_with_parent()
-    last = {"at": 0.0, "stage": ""}
+    last_at, last_stage = 0.0, ""
 
     def report(done: int, total: int, stage: str) -> None:
+        nonlocal last_at, last_stage
         now = time.monotonic()
-        if (
-            stage != last["stage"]
-            or done == 0
-            or done >= total
-            or now - last["at"] >= REPORT_INTERVAL
-        ):
-            last.update(at=now, stage=stage)
+        if stage != last_stage or done == 0 or done >= total or now - last_at >= REPORT_INTERVAL:
+            last_at, last_stage = now, stage
             messages.put(Progress(done, total, stage))
 
     try:

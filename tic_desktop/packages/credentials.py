@@ -13,6 +13,8 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import Literal
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.domain.round import Expert
@@ -207,7 +209,12 @@ class NewCredentials:
     def __enter__(self) -> NewCredentials:
         return self
 
-    def __exit__(self, kind, error, traceback) -> bool:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> Literal[False]:
         if kind is not None:
             self.undo()
         return False

@@ -52,13 +52,13 @@ def code_problems(person: Unit, role: tuple[str, str], hosts: list[Unit]) -> tup
     own = problem(person, role_zh, role_en)
     if own is not None:
         return own
-    found = [
+    problems = [
         problem(
             unit, "申报单位" if i == 0 else "共建单位", "the applicant" if i == 0 else "co-builder"
         )
         for i, unit in enumerate(hosts)
     ]
-    found = [f for f in found if f is not None]
+    found = [f for f in problems if f is not None]
     if not found:
         return "", ""
     return "；".join(zh for zh, _ in found), "; ".join(en for _, en in found)
@@ -105,9 +105,17 @@ def share_finding(
     affiliations: list[Affiliation], declared: list[bool] | None = None
 ) -> ShareFinding:
     declared = declared or [False] * len(affiliations)
-    sure = sum(1 for a, d in zip(affiliations, declared) if d or (a.affiliated and not a.by_name))
-    by_name = sum(1 for a, d in zip(affiliations, declared) if not d and a.affiliated and a.by_name)
-    any_name = any(a.by_name for a, d in zip(affiliations, declared) if not d)
+    sure = sum(
+        1
+        for a, d in zip(affiliations, declared, strict=True)
+        if d or (a.affiliated and not a.by_name)
+    )
+    by_name = sum(
+        1
+        for a, d in zip(affiliations, declared, strict=True)
+        if not d and a.affiliated and a.by_name
+    )
+    any_name = any(a.by_name for a, d in zip(affiliations, declared, strict=True) if not d)
     return ShareFinding(len(affiliations), sure, by_name, any_name)
 
 
@@ -198,7 +206,7 @@ class PanelConflicts:
     def scorers(self) -> list[str]:
         return [m for m in self.members if m not in self.recused]
 
-    def as_json(self, lang: str = "zh") -> dict:
+    def as_json(self, lang: str = "zh") -> dict[str, object]:
         return {
             "panel": self.panel_id,
             "application": self.application_id,
@@ -240,12 +248,15 @@ def panel_conflicts(
         if is_declared[m]:
             reasons[m] = f"声明回避：{declared[m]}"
             reasons_en[m] = f"declared conflict: {declared[m]}"
-        elif ties[m].by_name:
-            reasons[m] = f"单位名称与“{ties[m].unit.name}”相同（无信用代码，需确认）"
-            reasons_en[m] = f"unit name matches {ties[m].unit.name} (no USCC; to confirm)"
         else:
-            reasons[m] = f"来自{ties[m].unit.name}"
-            reasons_en[m] = f"from {ties[m].unit.name}"
+            unit = ties[m].unit
+            assert unit is not None  # affiliated and not declared: a host unit matched
+            if ties[m].by_name:
+                reasons[m] = f"单位名称与“{unit.name}”相同（无信用代码，需确认）"
+                reasons_en[m] = f"unit name matches {unit.name} (no USCC; to confirm)"
+            else:
+                reasons[m] = f"来自{unit.name}"
+                reasons_en[m] = f"from {unit.name}"
 
     finding = share_finding(
         [ties[m] for m in panel.members], [is_declared[m] for m in panel.members]

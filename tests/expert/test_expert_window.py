@@ -42,7 +42,7 @@ def _fill(
     window.ui.workTabs.setCurrentWidget(window.ui.scoringTab)
     form = window.scoring
     assert form.application_id == app_id
-    for criterion_id, spin in form.spins.items():
+    for spin in form.spins.values():
         with qtbot.waitSignal(window.bridge.saved, timeout=5000):
             spin.setValue(spin.maximum() * 0.8 // spin.singleStep() * spin.singleStep())
     with qtbot.waitSignal(window.bridge.saved, timeout=5000):

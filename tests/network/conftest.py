@@ -33,7 +33,11 @@ def meeting(tmp_path_factory):
         package.close()
     with ProcessPoolExecutor(max_workers=2) as pool:
         unlocked = dict(
-            zip(MEMBERS, pool.map(unlock, sealed, [issued[m].passphrase for m in MEMBERS]))
+            zip(
+                MEMBERS,
+                pool.map(unlock, sealed, [issued[m].passphrase for m in MEMBERS]),
+                strict=True,
+            )
         )
     return SimpleNamespace(
         base=base,

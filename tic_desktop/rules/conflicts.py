@@ -65,7 +65,12 @@ def code_problems(person: Unit, role: tuple[str, str], hosts: list[Unit]) -> tup
 
 
 def make_check(
-    check_id: str, result: Result, key: str, value=None, threshold=None, **fields
+    check_id: str,
+    result: Result,
+    key: str,
+    value: str | None = None,
+    threshold: str | None = None,
+    **fields: object,
 ) -> Check:
     """A Check with its clause and its sentence from the catalogue."""
     zh, en = text(

@@ -86,10 +86,15 @@ def _not_applicable(check_id: str, kind: str) -> Check:
     )
 
 
-def _by_outcome(check_id: str, ok: bool, **fields: object) -> Check:
-    return make_check(
-        check_id, Result.PASS if ok else Result.FAIL, "pass" if ok else "fail", **fields
-    )
+def _by_outcome(
+    check_id: str,
+    ok: bool,
+    value: str | None = None,
+    threshold: str | None = None,
+    **fields: object,
+) -> Check:
+    outcome = Result.PASS if ok else Result.FAIL
+    return make_check(check_id, outcome, "pass" if ok else "fail", value, threshold, **fields)
 
 
 def check_lead_kind(app: Application) -> Check:

@@ -1,9 +1,11 @@
-"""The returns inbox at scale (issue #14): import speed against bare crypto, and a window that never freezes.
+"""The returns inbox at scale (issue #14): import speed against bare crypto,
+and a window that never freezes.
 
-    .venv/bin/python benchmarks/inbox.py                       # both parts; setup ≈ 0.5 min + ≈ 5 min for 20,000
+    .venv/bin/python benchmarks/inbox.py  # both parts; setup ≈ 0.5 min + ≈ 5 min for 20,000
     .venv/bin/python benchmarks/inbox.py --part speed --repeat 7
-    .venv/bin/python benchmarks/inbox.py --part window --cache /var/tmp/tic-inbox-20k   # setup kept
-    .venv/bin/python benchmarks/inbox.py --part window --stalls stalls.txt --stall-ms 80  # who held it
+    .venv/bin/python benchmarks/inbox.py --part window --cache /var/tmp/tic-inbox-20k  # setup kept
+    .venv/bin/python benchmarks/inbox.py --part window --stalls stalls.txt --stall-ms 80
+        # who held it
     .venv/bin/python benchmarks/inbox.py --json
 
 Returns are made as ``benchmarks/aggregate.py`` makes them (its ``setup``: a synthetic round of
@@ -18,9 +20,9 @@ that run each side once in alternation (the order rotated each round):
   classify, store (one transaction), aggregate; every file must be accepted and every application
   ranked;
 - pipeline: ``receive_returns`` + ``aggregate`` (the same verification, no copies, no database);
-- bare crypto: the same files with the same cryptography and nothing else (``aggregate.bare_crypto``:
-  age decryption, the certificate's ECDSA signature checked against the CA key, the token's ES256
-  signature, ``json.loads``, then the same trimmed means and ranks).
+- bare crypto: the same files with the same cryptography and nothing else
+  (``aggregate.bare_crypto``: age decryption, the certificate's ECDSA signature checked against
+  the CA key, the token's ES256 signature, ``json.loads``, then the same trimmed means and ranks).
 
 window (20,000 returns, 2,000 panels, 10,000 applications): the real ``ResultsWindow`` (offscreen,
 shown) with a 10 ms precise QTimer heartbeat in its thread; the longest gap between two beats is the
@@ -368,7 +370,9 @@ def main() -> None:
         Heartbeat.stalls = args.stalls.open("w")
         Heartbeat.stall_s = args.stall_ms / 1000
     result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "machine": (
+            f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+        ),
         "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
     }
     try:
@@ -396,12 +400,14 @@ def main() -> None:
         s = result["speed"]
         print(
             f"speed, {s['returns']} returns ({len(s['runs_s']['inbox'])} paired rounds): "
-            f"inbox.add_files median {s['median_s']['inbox']:.3f} s (best {s['best_s']['inbox']:.3f}, "
+            f"inbox.add_files median {s['median_s']['inbox']:.3f} s "
+            f"(best {s['best_s']['inbox']:.3f}, "
             f"{s['workers']} worker processes); in one process "
             f"{s['median_s']['inbox, one process']:.3f} s "
             f"({s['ratio_inbox_one_process_bare_paired']:.2f}x bare); "
             f"receive_returns+aggregate median {s['median_s']['pipeline']:.3f} s; "
-            f"bare crypto median {s['median_s']['bare crypto']:.3f} s (best {s['best_s']['bare crypto']:.3f}); "
+            f"bare crypto median {s['median_s']['bare crypto']:.3f} s "
+            f"(best {s['best_s']['bare crypto']:.3f}); "
             f"inbox / bare {s['ratio_inbox_bare_paired']:.2f}x, pipeline / bare "
             f"{s['ratio_pipeline_bare_paired']:.2f}x (medians of paired ratios); "
             f"goal < {s['goal_s']} s: {'met' if s['met'] else 'MISSED'}"

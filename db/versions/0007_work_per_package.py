@@ -1,4 +1,5 @@
-"""Expert work kept per package; bureau pinning; the chair's copies and group opinions; what was signed.
+"""Expert work kept per package; bureau pinning; the chair's copies and group opinions;
+what was signed.
 
 - score_entry, opinion_entry, formal_judgement and coi_certification gain ``package_sha256``
   and their unique keys include it: a package of another bureau with the same round id starts

@@ -116,7 +116,8 @@ def test_open_formal_review_items_need_the_experts_judgement(desk, built_p1, tmp
     desk.certify({})
     for app_id in ("LC-2026-001", "LC-2026-002", "LC-2026-003", "LC-2026-004"):
         _complete(desk, app_id)
-    # LC-2026-004 is a software-industry application: floor area and equipment are left to the experts.
+    # LC-2026-004 is a software-industry application:
+    # floor area and equipment are left to the experts.
     open_ids = {p[1] for p in desk.problems() if p[0] == "LC-2026-004"}
     assert open_ids == {
         "形式审查项“科研用房面积”尚未给出研判意见",

@@ -1,4 +1,5 @@
-"""The expert's window driven through a whole review: open, certify, score, blocked, complete, sign."""
+"""The expert's window driven through a whole review:
+open, certify, score, blocked, complete, sign."""
 
 from __future__ import annotations
 
@@ -85,7 +86,8 @@ def test_open_certify_score_blocked_complete_sign(window, qtbot, built_p1, tmp_p
     _fill(
         qtbot, window, "LC-2026-003", recommend=False
     )  # "do not recommend" as the first choice is saved
-    # Through the menu, as a user does: the action must not pass its "checked" flag on as the folder.
+    # Through the menu, as a user does:
+    # the action must not pass its "checked" flag on as the folder.
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "usb"))
     with qtbot.waitSignal(window.exported, timeout=60_000) as exported:
         window.ui.signAction.trigger()

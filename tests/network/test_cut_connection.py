@@ -1,9 +1,9 @@
 """The network drops mid-transfer, at every byte of every step: for the return's connection and
 then the chair copy's, in each direction (the TLS handshake, the request, the response), the
 proxy closes both sides after N bytes, for every N (the chair copy's request, whose handshake
-and POST framing are the return's, at every fourth N: it saves a minute and a half). The expert's app never says "delivered"
-without a verified receipt for a file the collector has stored, never loses the file, and once
-the network is back everything is delivered and stored exactly once."""
+and POST framing are the return's, at every fourth N: it saves a minute and a half). The expert's
+app never says "delivered" without a verified receipt for a file the collector has stored, never
+loses the file, and once the network is back everything is delivered and stored exactly once."""
 
 from __future__ import annotations
 

@@ -109,7 +109,8 @@ class FoundCollector:
 
 
 class Browser:
-    """Looks for collectors of one round and one bureau; ``found`` is called from zeroconf's thread."""
+    """Looks for collectors of one round and one bureau;
+    ``found`` is called from zeroconf's thread."""
 
     def __init__(
         self,
@@ -170,7 +171,8 @@ class Browser:
 
 
 def parse_address(text: str, default_port: int) -> tuple[str, int] | None:
-    """``192.168.1.5:47631`` or ``192.168.1.5`` typed by a person; None if it is not an IPv4 address."""
+    """``192.168.1.5:47631`` or ``192.168.1.5`` typed by a person;
+    None if it is not an IPv4 address."""
     text = text.strip().replace("：", ":")
     host, _, port_text = text.partition(":")
     try:

@@ -62,7 +62,8 @@ def json_body(data: dict[str, Any]) -> bytes:
 
 
 def safe_display_name(name: str | None) -> str:
-    """The client's file name, only ever shown: letters, digits and ``-_.``, at most 120 characters."""
+    """The client's file name, only ever shown: letters, digits and ``-_.``,
+    at most 120 characters."""
     if not name:
         return ""
     kept = "".join(ch for ch in name if ch.isalnum() or ch in "-_.")

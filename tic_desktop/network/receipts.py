@@ -25,7 +25,8 @@ STORED, DUPLICATE = "stored", "duplicate"
 
 
 def receipt_number(file_sha256: str) -> str:
-    """Twelve hex digits of the file's SHA-256 in groups of four, for reading aloud: ``3F2A-91C0-77B1``."""
+    """Twelve hex digits of the file's SHA-256 in groups of four, for reading aloud:
+    ``3F2A-91C0-77B1``."""
     head = file_sha256[:12].upper()
     return "-".join(head[i : i + 4] for i in range(0, 12, 4))
 

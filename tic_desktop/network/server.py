@@ -490,8 +490,10 @@ class Collection:
         except OSError as error:
             self._close_loop()
             raise NetworkError(
-                f"无法在 {self.server.host}:{self.server.port} 上开始收集：{error.strerror or error}",
-                f"cannot listen on {self.server.host}:{self.server.port}: {error.strerror or error}",
+                f"无法在 {self.server.host}:{self.server.port} 上开始收集："
+                f"{error.strerror or error}",
+                f"cannot listen on {self.server.host}:{self.server.port}: "
+                f"{error.strerror or error}",
             ) from None
         self.running = True
         if self.announce:

@@ -180,7 +180,8 @@ class ChairCopyEntry:
 
 
 class ChairCopyRelay:
-    """Chair copies kept for the panel chair's app, filed under the panel of the return they copy."""
+    """Chair copies kept for the panel chair's app,
+    filed under the panel of the return they copy."""
 
     def __init__(self, folder: Path, returns: ReturnStore) -> None:
         self.folder = folder

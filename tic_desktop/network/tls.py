@@ -35,7 +35,8 @@ from tic_desktop.security import certificates
 from tic_desktop.security.errors import SecurityError
 
 COLLECTOR_HOSTNAME = "tic-collector.invalid"
-"""The name the collector's certificate carries and every client checks (RFC 6761: never resolved)."""
+"""The name the collector's certificate carries and every client checks
+(RFC 6761: never resolved)."""
 COLLECTOR_TITLE = "会场收集服务器"
 COLLECTOR_HOURS = 24
 
@@ -118,7 +119,8 @@ def _extended_usages(certificate: x509.Certificate) -> list[x509.ObjectIdentifie
 
 
 def allows_client_auth(certificate: x509.Certificate) -> bool:
-    """Whether OpenSSL will accept ``certificate`` as a TLS client (clientAuth, or no EKU at all)."""
+    """Whether OpenSSL will accept ``certificate`` as a TLS client
+    (clientAuth, or no EKU at all)."""
     usages = _extended_usages(certificate)
     return not usages or ExtendedKeyUsageOID.CLIENT_AUTH in usages
 
@@ -135,7 +137,8 @@ class Collector:
 def check_collector_certificate(
     certificate: x509.Certificate, ca_certificate: x509.Certificate, round_id: str
 ) -> Collector:
-    """A collector certificate for ``round_id`` issued by the bureau CA, valid now; raises SecurityError.
+    """A collector certificate for ``round_id`` issued by the bureau CA, valid now;
+    raises SecurityError.
 
     (TLS already checked the chain, serverAuth and the name; receipts are checked with this too.)
     """
@@ -164,7 +167,8 @@ def check_collector_certificate(
 def _load_chain(
     context: ssl.SSLContext, key: ec.EllipticCurvePrivateKey, chain: list[x509.Certificate]
 ) -> None:
-    """Load ``key`` and ``chain`` into ``context`` without the key ever being on disk in the clear."""
+    """Load ``key`` and ``chain`` into ``context``
+    without the key ever being on disk in the clear."""
     password = secrets.token_bytes(32)
     encrypted = key.private_bytes(
         serialization.Encoding.PEM,
@@ -203,7 +207,8 @@ def client_context(credential: Credential) -> ssl.SSLContext:
     certificate = certificates.certificate_from_pem(credential.certificate_pem)
     if not allows_client_auth(certificate):
         raise NetworkError(
-            "此评审包的专家凭据签发于会场网络功能之前，不能在会场网络上使用：请用文件（U 盘）提交回执。",
+            "此评审包的专家凭据签发于会场网络功能之前，不能在会场网络上使用："
+            "请用文件（U 盘）提交回执。",
             "this package's credential predates the meeting network and cannot be used on it: "
             "hand in the return file (USB stick) instead.",
         )
@@ -219,7 +224,8 @@ def context_for(
     certificate: x509.Certificate,
     ca_certificate: x509.Certificate,
 ) -> ssl.SSLContext:
-    """A client context for any key and certificate (tests use it to present foreign certificates)."""
+    """A client context for any key and certificate
+    (tests use it to present foreign certificates)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     _harden(context)
     context.check_hostname = True

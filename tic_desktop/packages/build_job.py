@@ -1,4 +1,5 @@
-"""Building packages for a front end: in a worker process, with progress out, cancel in, nothing left behind.
+"""Building packages for a front end: in a worker process, with progress out, cancel in,
+nothing left behind.
 
 pyrage holds the GIL while it encrypts, so a window that built packages on a thread would freeze:
 the GUI starts :func:`run_build_job` in a separate process and reads :data:`Message` values from a
@@ -58,7 +59,8 @@ REPORT_INTERVAL = 0.05  # seconds between progress messages: the GUI polls, it n
 
 @dataclass(frozen=True)
 class Progress:
-    """How far the build is: ``done`` of ``total`` (0 of 0: no count) in ``stage`` (a stage name above)."""
+    """How far the build is: ``done`` of ``total`` (0 of 0: no count) in ``stage``
+    (a stage name above)."""
 
     done: int
     total: int
@@ -116,7 +118,8 @@ class BuildRequest:
     replace: bool = False
     """Replace packages already in the output folder (otherwise :class:`WouldReplace` is raised)."""
     passphrases_json: str | None = None
-    """Also write the new experts' passphrases to this file (``tic package build --passphrases-json``)."""
+    """Also write the new experts' passphrases to this file
+    (``tic package build --passphrases-json``)."""
 
 
 @dataclass(frozen=True)
@@ -138,13 +141,15 @@ def build_all_or_nothing(
     cancelled: Callable[[], bool] = lambda: False,
     committing: Callable[[], None] = lambda: None,
 ) -> BuildOutcome:
-    """Build the chosen panels and write the new passphrase sheets: ``tic package build`` and the GUI.
+    """Build the chosen panels and write the new passphrase sheets: ``tic package build`` and
+    the GUI.
 
-    Raises :class:`Cancelled` when ``cancelled()`` turns true before ``committing()`` is called (once
-    everything is written, just before the packages are moved to their names and registered); then,
-    as after any error, the output folder and the workspace's credentials are as they were before. Everything that can be checked
-    cheaply is checked before the keys are unlocked; packages already in the output folder are
-    replaced only when ``request.replace`` says so.
+    Raises :class:`Cancelled` when ``cancelled()`` turns true before ``committing()`` is called
+    (once everything is written, just before the packages are moved to their names and
+    registered); then, as after any error, the output folder and the workspace's credentials are
+    as they were before. Everything that can be checked cheaply is checked before the keys are
+    unlocked; packages already in the output folder are replaced only when ``request.replace``
+    says so.
     """
     report(0, 0, PREPARING)
     review = review_round(request.round_file)
@@ -257,7 +262,8 @@ def build_all_or_nothing(
 
 
 def panel_refusals(review: RoundReview, panel_id: str, language: str) -> list[str]:
-    """Why a panel may not be built, one line per failing conflict-of-interest check (empty: it may)."""
+    """Why a panel may not be built, one line per failing conflict-of-interest check
+    (empty: it may)."""
     lines = []
     for result in review.panels:
         if result.panel_id != panel_id:
@@ -328,9 +334,9 @@ def run_build_job(request: BuildRequest, messages: MessageSink, cancel: CancelFl
 
 
 class BuildTraces:
-    """What a build may leave, noted before it starts, so that the front end can undo a worker it had
-    to kill: the staging folders, passphrase sheets and credentials that appear, and the folders it
-    creates. The packages themselves are moved to their names only after :class:`Committing`,
+    """What a build may leave, noted before it starts, so that the front end can undo a worker it
+    had to kill: the staging folders, passphrase sheets and credentials that appear, and the folders
+    it creates. The packages themselves are moved to their names only after :class:`Committing`,
     and a worker is never killed after that message.
     """
 
@@ -368,6 +374,7 @@ class BuildTraces:
 
 
 def create_workspace(folder: str, passphrase: str | None) -> str:
-    """``tic bureau init`` for a worker process (scrypt holds the GIL for seconds); returns the folder."""
+    """``tic bureau init`` for a worker process (scrypt holds the GIL for seconds);
+    returns the folder."""
     die_with_parent()
     return str(init_workspace(Path(folder), passphrase=passphrase).folder)

@@ -26,7 +26,8 @@ from tic_desktop.security.errors import SecurityError
 PASSPHRASE_GROUPS, GROUP_DIGITS = 6, 4  # 24 digits ≈ 80 bits, typed easily, behind scrypt
 SEALING_PROCESSES = 2
 POLL_SECONDS = 0.1
-"""While scrypt runs in the pool, ``progress`` is called this often, so that it can stop the issue."""
+"""While scrypt runs in the pool, ``progress`` is called this often,
+so that it can stop the issue."""
 
 
 def new_passphrase() -> str:
@@ -48,7 +49,8 @@ def normalise_passphrase(text: str) -> str:
 
 @dataclass(frozen=True)
 class IssuedCredential:
-    """The public side of a credential, as the bureau keeps it; ``sealed`` is the encrypted whole."""
+    """The public side of a credential, as the bureau keeps it;
+    ``sealed`` is the encrypted whole."""
 
     expert_id: str
     name: str
@@ -153,7 +155,8 @@ def issue_credentials(
             )
             try:
                 work = [(i, c.to_json(), p) for i, (_e, c, p) in to_issue.items()]
-                # Counted as they finish (not in order): the bar moves whenever either process is done.
+                # Counted as they finish (not in order):
+                # the bar moves whenever either process is done.
                 sealed = pool.imap_unordered(_seal, work)
                 while done < total:
                     try:

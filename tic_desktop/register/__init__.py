@@ -1,4 +1,5 @@
-"""The center register (技术创新中心名录): approved centers, annual reports, evaluations, revocation.
+"""The center register (技术创新中心名录): approved centers, annual reports, evaluations,
+revocation.
 
 No Qt here: :mod:`.domain` holds the records, :mod:`.rules` says what the regulation makes of
 them on a given day, :mod:`.store` keeps them in the local database.

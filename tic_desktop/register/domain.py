@@ -35,8 +35,10 @@ class Bilingual:
 class Status(StrEnum):
     PREPARING = "preparing"  # 筹建中: approved, not (yet) admitted into the system
     IN_SYSTEM = "in_system"  # 纳入体系管理: comprehensive evaluation 合格 or better (第二十条)
-    NOT_ADMITTED = "not_admitted"  # 第二十条: comprehensive evaluation 不合格 → not admitted; nothing to revoke
-    TO_BE_DISQUALIFIED = "to_be_disqualified"  # 第二十二条: 不合格 → 取消资格; the bureau's decision not yet recorded
+    # 第二十条: comprehensive evaluation 不合格 → not admitted; nothing to revoke
+    NOT_ADMITTED = "not_admitted"
+    # 第二十二条: 不合格 → 取消资格; the bureau's decision not yet recorded
+    TO_BE_DISQUALIFIED = "to_be_disqualified"
     DISQUALIFIED = "disqualified"  # 已取消资格: the bureau's decision under 第二十二条 recorded
     REVOKED = "revoked"  # 已撤销 (第十九条)
 
@@ -132,8 +134,10 @@ CLAUSE_TEXT = {  # worded as in the regulation
         "Art. 20 failed the comprehensive evaluation (old record: Art. 20 names no revocation)",
     ),
     RevocationClause.DISQUALIFIED: Bilingual(
-        "第二十二条 2024年（含）以前批复建设的技术创新中心综合绩效评价不合格的，取消技术创新中心资格",
-        "Art. 22 approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled",
+        "第二十二条 2024年（含）以前批复建设的技术创新中心综合绩效评价不合格的，"
+        "取消技术创新中心资格",
+        "Art. 22 approved in 2024 or earlier and failed the comprehensive evaluation: "
+        "qualification cancelled",
     ),
 }
 
@@ -149,7 +153,8 @@ def add_years(start: date, years: int) -> date:
 
 
 def add_months(start: date, months: int) -> date:
-    """``start`` moved by ``months`` months, clamped to the month's last day (see :func:`add_years`)."""
+    """``start`` moved by ``months`` months, clamped to the month's last day
+    (see :func:`add_years`)."""
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
@@ -232,7 +237,8 @@ class Center:
         return sorted((e for e in self.evaluations if e.kind is kind), key=lambda e: e.year)
 
     def admission(self) -> Evaluation | None:
-        """The comprehensive evaluation that admitted the center into the system (合格 or better)."""
+        """The comprehensive evaluation that admitted the center into the system
+        (合格 or better)."""
         return next(
             (e for e in self.evaluations_of(EvaluationKind.COMPREHENSIVE) if e.result in PASSING),
             None,
@@ -252,7 +258,8 @@ class Center:
         )
 
     def revocation_grounds(self) -> tuple[RevocationClause, ...]:
-        """The clauses this center can be revoked on: 第十九条, and 第二十二条 only for a legacy center."""
+        """The clauses this center can be revoked on: 第十九条,
+        and 第二十二条 only for a legacy center."""
         return tuple(
             c for c in REVOCATION_GROUNDS if c is not RevocationClause.DISQUALIFIED or self.legacy
         )

@@ -31,16 +31,19 @@ BIENNIAL_INTERVAL_YEARS = 2  # 第二十条：每两年开展年度绩效评价
 
 @dataclass(frozen=True)
 class RegisterPolicy:
-    """The bureau's choices where the regulation is silent (defaults documented in docs/register.md)."""
+    """The bureau's choices where the regulation is silent
+    (defaults documented in docs/register.md)."""
 
     report_deadline: tuple[int, int] = (3, 31)
     """(month, day) in year N+1 by which the annual report for year N must be received."""
     reports_from_year: int = 2025
-    """The first report year the register tracks (the report due in 2026, when the measures take effect)."""
+    """The first report year the register tracks
+    (the report due in 2026, when the measures take effect)."""
     effective_on: date = date(2026, 1, 1)
     """When the measures take effect (第二十三条 leaves the day blank: 自2026年xx月xx日起施行)."""
     comprehensive_window_months: int = 6
-    """Months after the preparation period ends by which the comprehensive evaluation should be held."""
+    """Months after the preparation period ends
+    by which the comprehensive evaluation should be held."""
     biennial_deadline: tuple[int, int] = (12, 31)
     """(month, day) in the evaluation year by which a biennial evaluation should be held."""
 
@@ -89,7 +92,8 @@ class Trigger:
     message: Bilingual
     facts: tuple[Bilingual, ...]
     grounds: RevocationClause | None = None
-    """The revocation clause this trigger supports; None when it only informs the bureau's judgement."""
+    """The revocation clause this trigger supports;
+    None when it only informs the bureau's judgement."""
 
 
 class DueKind(StrEnum):
@@ -123,7 +127,8 @@ class LateReport:
     @property
     def text(self) -> Bilingual:
         return Bilingual(
-            f"{self.year} 年度报告逾期报送：应于 {_d(self.due_by)} 前报送，{_d(self.received_on)} 收到",
+            f"{self.year} 年度报告逾期报送：应于 {_d(self.due_by)} 前报送，"
+            f"{_d(self.received_on)} 收到",
             f"Annual report {self.year} received late: due {_d(self.due_by)}, "
             f"received {_d(self.received_on)}",
         )
@@ -194,7 +199,8 @@ def _as_of(center: Center, today: date) -> Center:
 
 
 def first_report_year(center: Center, policy: RegisterPolicy = DEFAULT_POLICY) -> int:
-    """The first year whose annual report the register expects: the approval year, or the policy's start."""
+    """The first year whose annual report the register expects: the approval year,
+    or the policy's start."""
     return max(center.approved_on.year, policy.reports_from_year)
 
 
@@ -204,7 +210,8 @@ def received_by(center: Center, year: int, day: date) -> bool:
 
 
 def late_reports(center: Center, policy: RegisterPolicy = DEFAULT_POLICY) -> tuple[LateReport, ...]:
-    """The reports (for the years the register tracks) received after their deadline, oldest first."""
+    """The reports (for the years the register tracks) received after their deadline,
+    oldest first."""
     first = first_report_year(center, policy)
     return tuple(
         LateReport(r.year, r.received_on, policy.report_due(r.year))
@@ -289,7 +296,8 @@ def _evaluation_triggers(center: Center) -> list[Trigger]:
                     Consequence.DISQUALIFY,
                     Bilingual(
                         "2024年（含）以前批复建设的中心综合绩效评价不合格，取消技术创新中心资格",
-                        "Approved in 2024 or earlier and failed the comprehensive evaluation: qualification cancelled",
+                        "Approved in 2024 or earlier and failed the comprehensive evaluation: "
+                        "qualification cancelled",
                     ),
                     (
                         Bilingual(
@@ -346,7 +354,8 @@ def _report_items(
         if overdue and not triggered:
             next_due = policy.report_due(year + 1)
             note = Bilingual(
-                f"若截至 {_d(next_due)} 仍未报送 {year} 与 {year + 1} 年度报告，将适用第十九条（一）（连续2年未报送，予以撤销）",
+                f"若截至 {_d(next_due)} 仍未报送 {year} 与 {year + 1} 年度报告，"
+                f"将适用第十九条（一）（连续2年未报送，予以撤销）",
                 f"If neither the {year} nor the {year + 1} report is received by {_d(next_due)}, "
                 f"Art. 19(1) applies (two consecutive years without a report: revocation)",
             )
@@ -376,8 +385,8 @@ def _comprehensive_item(center: Center, today: date, policy: RegisterPolicy) -> 
     ]
     if graded:
         return None
-    # A legacy center whose preparation ended before the measures took effect is evaluated under them
-    # (第二十二条) from the day they take effect.
+    # A legacy center whose preparation ended before the measures took effect is evaluated under
+    # them (第二十二条) from the day they take effect.
     last_quiet_day = center.preparation_end
     if center.legacy:
         last_quiet_day = max(last_quiet_day, policy.effective_on - timedelta(days=1))
@@ -422,20 +431,23 @@ def _biennial_item(center: Center, today: date, policy: RegisterPolicy) -> DueIt
 ART_20_NOT_ADMITTED_ACTION = Bilingual(
     "第二十条：综合绩效评价合格（含）以上的方纳入技术创新中心体系管理。该中心不纳入体系管理，"
     "不再要求报送年度报告或参加绩效评价；第二十条未规定撤销，无需登记撤销决定。",
-    "Art. 20: only centers rated Pass or better are admitted into the system. This center is not admitted; "
-    "no further annual reports or evaluations are due. Art. 20 names no revocation: nothing to record.",
+    "Art. 20: only centers rated Pass or better are admitted into the system. "
+    "This center is not admitted; no further annual reports or evaluations are due. "
+    "Art. 20 names no revocation: nothing to record.",
 )
 ART_22_ACTION = Bilingual(
     "第二十二条：综合绩效评价不合格的，取消技术创新中心资格。请登记取消资格决定"
     "（“撤销/取消资格”，依据第二十二条，注明决定文号）。不再要求报送年度报告或参加绩效评价。",
-    "Art. 22: a center that fails the comprehensive evaluation loses its qualification. Record the bureau's "
-    "decision (Revoke / cancel qualification, Art. 22, with the document number). "
+    "Art. 22: a center that fails the comprehensive evaluation loses its qualification. "
+    "Record the bureau's decision "
+    "(Revoke / cancel qualification, Art. 22, with the document number). "
     "No further annual reports or evaluations are due.",
 )
 
 
 def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY) -> Assessment:
-    """The triggers of 第十九条、第二十条、第二十二条 that apply on ``today`` and what is due next."""
+    """The triggers of 第十九条、第二十条、第二十二条 that apply on ``today``
+    and what is due next."""
     center = _as_of(center, today)
     status = center.status
     late = late_reports(center, policy)
@@ -445,8 +457,8 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
             center.id, today, status, center.preparation_end, (), (), late_reports=late
         )
     if status in (Status.NOT_ADMITTED, Status.TO_BE_DISQUALIFIED):
-        # The comprehensive evaluation failed: 第二十条 / 第二十二条 decide the center's fate, nothing more is
-        # due, and no other clause adds anything.
+        # The comprehensive evaluation failed: 第二十条 / 第二十二条 decide the center's fate,
+        # nothing more is due, and no other clause adds anything.
         decisive = tuple(
             t
             for t in _evaluation_triggers(center)
@@ -481,7 +493,8 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
         notes.append(
             Bilingual(
                 "综合绩效评价优秀：按相关办法给予支持（第二十二条）",
-                "Excellent in the comprehensive evaluation: support under the relevant measures (Art. 22)",
+                "Excellent in the comprehensive evaluation: "
+                "support under the relevant measures (Art. 22)",
             )
         )
     return Assessment(

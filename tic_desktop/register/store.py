@@ -185,7 +185,8 @@ def add_center(
     *,
     today: date | None = None,
 ) -> Center:
-    """Enter an approved center (第八条（组建程序）（四）: approved on the day the list is published)."""
+    """Enter an approved center (第八条（组建程序）（四）:
+    approved on the day the list is published)."""
     today = today or date.today()
     center_id = _text("", "center_id", center_id, 40)
     fields = _center_fields(
@@ -202,7 +203,8 @@ def add_center(
 
 
 class _CenterFields(TypedDict):
-    """A center's own fields as :func:`_center_fields` checks them (the columns they are kept in)."""
+    """A center's own fields as :func:`_center_fields` checks them
+    (the columns they are kept in)."""
 
     name: str
     lead_unit: str
@@ -427,7 +429,8 @@ def record_annual_report(
                 center_id,
                 "year",
                 f"{year} 年度报告已于 {existing.received_on.isoformat()} 登记",
-                f"the {year} report was already recorded as received on {existing.received_on.isoformat()}",
+                f"the {year} report was already recorded as received on "
+                f"{existing.received_on.isoformat()}",
             )
         session.add(
             RegisterAnnualReport(
@@ -483,7 +486,8 @@ def record_evaluation(
                 raise _refuse(
                     center_id,
                     "year",
-                    f"建设期至 {center.preparation_end.isoformat()} 届满，综合绩效评价不能早于届满年份",
+                    f"建设期至 {center.preparation_end.isoformat()} 届满，"
+                    f"综合绩效评价不能早于届满年份",
                     f"the preparation period ends on {center.preparation_end.isoformat()}; "
                     f"the comprehensive evaluation cannot be in an earlier year",
                 )
@@ -502,7 +506,8 @@ def record_evaluation(
                 center_id,
                 "kind",
                 "年度绩效评价只适用于综合绩效评价合格后纳入体系的中心（第二十条）",
-                "biennial evaluations apply only after the center passed its comprehensive evaluation (Art. 20)",
+                "biennial evaluations apply only after the center passed its comprehensive "
+                "evaluation (Art. 20)",
             )
         session.add(
             RegisterEvaluation(
@@ -527,7 +532,8 @@ def revoke(
     today: date | None = None,
     policy: RegisterPolicy = DEFAULT_POLICY,
 ) -> Center:
-    """Record the bureau's revocation. A clause the register can check must apply on ``revoked_on``."""
+    """Record the bureau's revocation.
+    A clause the register can check must apply on ``revoked_on``."""
     today = today or date.today()
     if clause is None or clause == "":
         raise _refuse(center_id, "clause", "请选择撤销或取消资格的依据", "choose the clause")
@@ -577,7 +583,8 @@ def revoke(
                     center_id,
                     "clause",
                     f"截至 {revoked_on.isoformat()}，名录记录不支持“{text.zh}”",
-                    f"as of {revoked_on.isoformat()} the register's records do not show “{text.en}”",
+                    f"as of {revoked_on.isoformat()} "
+                    f"the register's records do not show “{text.en}”",
                 )
         session.add(
             RegisterRevocation(
@@ -600,8 +607,8 @@ def get_center(db: Database, center_id: str) -> Center:
 def centers_with_lead_uscc(
     db: Database, lead_uscc: str, *, exclude: str | None = None
 ) -> list[Center]:
-    """Other centers whose lead unit has this credit code (normalised): the regulation does not forbid
-    one unit hosting several centers, so this is for a warning, not a refusal."""
+    """Other centers whose lead unit has this credit code (normalised): the regulation does not
+    forbid one unit hosting several centers, so this is for a warning, not a refusal."""
     code = normalise_uscc(lead_uscc if isinstance(lead_uscc, str) else None)
     if not code:
         return []

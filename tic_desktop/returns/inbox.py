@@ -256,7 +256,8 @@ class ReturnsInbox:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> InboxSnapshot:
-        """Read the inbox back from the database (no decryption for returns checked on this round file).
+        """Read the inbox back from the database
+        (no decryption for returns checked on this round file).
 
         Returns checked against another version of the round file are verified again from their
         stored copy when ``keys`` are given.

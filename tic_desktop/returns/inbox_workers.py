@@ -87,7 +87,8 @@ def fields_of(item: ReceivedReturn, claimed: str | None) -> Fields:
 def item_from_fields(
     name: str, file_sha256: str, fields: Fields
 ) -> tuple[ReceivedReturn, str | None]:
-    """The verified return as ``verify_return_bytes`` made it, its scores read back from the token."""
+    """The verified return as ``verify_return_bytes`` made it,
+    its scores read back from the token."""
     item = ReceivedReturn(Path(name), file_sha256)
     (
         item.status,

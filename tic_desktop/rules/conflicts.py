@@ -31,8 +31,8 @@ def host_units(application: Application, include_co_builders: bool = True) -> li
 def code_problems(person: Unit, role: tuple[str, str], hosts: list[Unit]) -> tuple[str, str]:
     """Whose unified social credit code made a comparison fall back to unit names, and why: the
     person's own unit when it has no usable code (then every comparison used names), otherwise each
-    host unit without one. Returned as a (zh, en) phrase that names the unit, so that the clerk knows
-    which record to correct."""
+    host unit without one. Returned as a (zh, en) phrase that names the unit, so that the clerk
+    knows which record to correct."""
     role_zh, role_en = role
 
     def problem(unit: Unit, who_zh: str, who_en: str) -> tuple[str, str] | None:
@@ -125,7 +125,8 @@ def share_finding(
 
 
 def chair_independence(tie: Affiliation, declared: bool = False) -> Result:
-    """A chair tied by USCC or a declared conflict fails; a tie that rests on names is for people to confirm."""
+    """A chair tied by USCC or a declared conflict fails;
+    a tie that rests on names is for people to confirm."""
     if declared or (tie.affiliated and not tie.by_name):
         return Result.FAIL
     if tie.by_name:

@@ -38,7 +38,8 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ("*", "no_cobuilders"): ("无共建单位，本项不适用。", "No co-builders: not applicable."),
     ("*", "relaxed"): (
         "{base}（重大战略/未来产业布局项目，依第八条（七）可适当放宽，交专家研判。）",
-        "{base} (Strategic-priority application: Art. 8 (7) allows relaxation; for the experts to judge.)",
+        "{base} (Strategic-priority application: Art. 8 (7) allows relaxation; "
+        "for the experts to judge.)",
     ),
     ("lead_unit.kind", "pass"): (
         "依托单位类型为{kind_zh}，符合牵头条件。",
@@ -46,7 +47,8 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("lead_unit.kind", "fail"): (
         "依托单位类型“{kind}”不属于企业、高校、科研院所或新型研发机构。",
-        "Lead unit kind '{kind}' is not an enterprise, university, research institute or new R&D institution.",
+        "Lead unit kind '{kind}' is not an enterprise, university, research institute "
+        "or new R&D institution.",
     ),
     ("lead_unit.registered_locally", "missing"): (
         "未提供依托单位统一社会信用代码。",
@@ -90,11 +92,13 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("rd.expense_ratio", "missing"): (
         "近三年研发费用或主营业务收入数据不全（需三个年度，现有 {years} 个）。",
-        "R&D expense or revenue figures for the last three years are incomplete ({years} of 3 years).",
+        "R&D expense or revenue figures for the last three years are incomplete "
+        "({years} of 3 years).",
     ),
     ("rd.expense_ratio", "zero_revenue"): (
         "近三年主营业务收入合计为零，无法计算研发投入比例，交专家研判。",
-        "Three-year main business revenue is zero; the ratio cannot be computed: for the experts to judge.",
+        "Three-year main business revenue is zero; the ratio cannot be computed: "
+        "for the experts to judge.",
     ),
     ("rd.expense_ratio", "pass"): (
         "近三年研发费用占主营业务收入比例 {value}%，不低于 {threshold}%。",
@@ -126,8 +130,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "R&D floor area {value} m² is below {threshold} m².",
     ),
     ("premises.rd_space", "special"): (
-        "科研开发用房面积 {value} 平方米，少于 {threshold} 平方米；软件等特殊行业可适当低于标准，交专家研判。",
-        "R&D floor area {value} m² is below {threshold} m²; software and similar industries may be lower: for the experts to judge.",
+        "科研开发用房面积 {value} 平方米，少于 {threshold} 平方米；"
+        "软件等特殊行业可适当低于标准，交专家研判。",
+        "R&D floor area {value} m² is below {threshold} m²; "
+        "software and similar industries may be lower: for the experts to judge.",
     ),
     ("premises.equipment_value", "missing"): (
         "未提供仪器设备原值。",
@@ -143,7 +149,8 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("premises.equipment_value", "special"): (
         "仪器设备原值 {value} 元，少于 {threshold} 元；软件等特殊行业可适当低于标准，交专家研判。",
-        "Equipment original value {value} yuan is below {threshold} yuan; software and similar industries may be lower: for the experts to judge.",
+        "Equipment original value {value} yuan is below {threshold} yuan; "
+        "software and similar industries may be lower: for the experts to judge.",
     ),
     ("premises.pilot_capability", "missing"): (
         "未说明是否具备中试或产业化能力。",
@@ -173,7 +180,8 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("team.director_title", "review"): (
         "中心主任职称为“{title}”，非高级职称；办法规定“一般应具有高级职称”，交专家研判。",
-        "The director's title '{title}' is not senior; Art. 11 says 'generally' senior: for the experts to judge.",
+        "The director's title '{title}' is not senior; Art. 11 says 'generally' senior: "
+        "for the experts to judge.",
     ),
     ("cobuild.count", "pass"): (
         "共建单位 {value} 家，不超过 {threshold} 家。",
@@ -189,11 +197,13 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("cobuild.local_enterprise", "fail"): (
         "高校、科研院所牵头的，须联合聊城市内注册企业共同申报，未发现符合条件的共建企业。",
-        "A university/institute lead must co-build with an enterprise registered in Liaocheng; none found.",
+        "A university/institute lead must co-build with an enterprise registered in Liaocheng; "
+        "none found.",
     ),
     ("cobuild.local_enterprise", "missing"): (
         "共建企业“{name}”未提供统一社会信用代码，无法确认是否在聊城市内注册。",
-        "Co-building enterprise '{name}' has no USCC: cannot confirm it is registered in Liaocheng.",
+        "Co-building enterprise '{name}' has no USCC: "
+        "cannot confirm it is registered in Liaocheng.",
     ),
     ("cobuild.agreement", "pass"): (
         "全部 {count} 家共建单位均已签订共建协议。",
@@ -237,15 +247,20 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("committee.host_share", "pass"): (
         "专家委员会 {total} 人中牵头和参与单位人员 {value} 人，不超过 1/3。",
-        "{value} of {total} committee members are from the lead or co-builder units: no more than 1/3.",
+        "{value} of {total} committee members are from the lead or co-builder units: "
+        "no more than 1/3.",
     ),
     ("committee.host_share", "fail"): (
         "专家委员会 {total} 人中牵头和参与单位人员 {value} 人，超过 1/3。",
-        "{value} of {total} committee members are from the lead or co-builder units: more than 1/3.",
+        "{value} of {total} committee members are from the lead or co-builder units: "
+        "more than 1/3.",
     ),
     ("committee.host_share", "review"): (
-        "专家委员会 {total} 人中按信用代码确认来自牵头和参与单位 {sure} 人，按单位名称比对 {by_name} 人；有成员未提供统一社会信用代码（{names}），需人工确认。",
-        "{sure} of {total} committee members are confirmed by USCC from the lead or co-builder units, {by_name} more by unit name; members without a USCC ({names}) need confirming.",
+        "专家委员会 {total} 人中按信用代码确认来自牵头和参与单位 {sure} 人，"
+        "按单位名称比对 {by_name} 人；"
+        "有成员未提供统一社会信用代码（{names}），需人工确认。",
+        "{sure} of {total} committee members are confirmed by USCC from the lead or co-builder "
+        "units, {by_name} more by unit name; members without a USCC ({names}) need confirming.",
     ),
     ("committee.chair_independent", "missing"): (
         "未提供专家委员会组成。",
@@ -273,8 +288,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         "{value} of {total} panel members are affiliated with the applicant: more than 1/3.",
     ),
     ("panel.host_share", "review"): (
-        "专家组 {total} 人中确认关联 {sure} 人，按单位名称比对关联 {by_name} 人；部分单位没有可用的统一社会信用代码（未提供或无效），需人工确认。",
-        "{sure} of {total} panel members confirmed affiliated, {by_name} more by unit name; some units have no usable USCC (missing or invalid): needs confirming.",
+        "专家组 {total} 人中确认关联 {sure} 人，按单位名称比对关联 {by_name} 人；"
+        "部分单位没有可用的统一社会信用代码（未提供或无效），需人工确认。",
+        "{sure} of {total} panel members confirmed affiliated, {by_name} more by unit name; "
+        "some units have no usable USCC (missing or invalid): needs confirming.",
     ),
     ("panel.chair_independent", "pass"): (
         "组长与该申报无关联。",
@@ -299,12 +316,14 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ("panel.quorum", "fail_by_name"): (
         "确认回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人；"
         "按单位名称比对的关联专家也回避时只有 {scorers} 人。",
-        "Only {value} members can score after the confirmed recusals: below the quorum of {threshold}; "
+        "Only {value} members can score after the confirmed recusals: "
+        "below the quorum of {threshold}; "
         "{scorers} if the name-matched affiliations stand too.",
     ),
     ("panel.quorum", "review"): (
         "按单位名称比对回避后可评分专家 {value} 人，少于最少评分人数 {threshold} 人，需人工确认。",
-        "{value} members can score if name-matched affiliations stand: below the quorum of {threshold}; needs confirming.",
+        "{value} members can score if name-matched affiliations stand: "
+        "below the quorum of {threshold}; needs confirming.",
     ),
 }
 

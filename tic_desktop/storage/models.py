@@ -140,7 +140,8 @@ class AuditEvent(Base):
 
 
 class SentReturn(Base):
-    """A return file this machine produced: its revision numbers only ever go up per package and expert."""
+    """A return file this machine produced:
+    its revision numbers only ever go up per package and expert."""
 
     __tablename__ = "sent_return"
     __table_args__ = (UniqueConstraint("package_sha256", "expert_id", "revision"),)
@@ -256,7 +257,8 @@ class PinnedBureau(Base):
 
 
 class ChairCopy(Base):
-    """A member's signed scores as the panel chair received and verified them (kept across restarts)."""
+    """A member's signed scores as the panel chair received and verified them
+    (kept across restarts)."""
 
     __tablename__ = "chair_copy"
     __table_args__ = (UniqueConstraint("package_sha256", "token_sha256"),)

@@ -2749,7 +2749,7 @@ The choice is recorded with your name (%2) and the time.</source>
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="46" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="29" />
         <source>Passphrase for the bureau's keys</source>
         <translation>评审局密钥口令</translation>
     </message>
@@ -2758,27 +2758,27 @@ The choice is recorded with your name (%2) and the time.</source>
         <translation type="vanished">评审局私钥将改用口令加密保存。请设置至少 8 个字符的口令并妥善保管：没有口令将无法生成评审包，也无法读取评分回执。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="51" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="34" />
         <source>This computer has no secure place (system keyring) where the bureau's private keys could be kept for you. They will be protected by a passphrase instead: choose one of at least 8 characters and type it twice below. You will type it each time you build packages or read returns. Keep it safe: without it no package can be built and no return can be read.</source>
         <translation>这台电脑没有可以替您安全保存评审局私钥的地方（系统密钥环）。私钥将改用口令保护：请设置一个至少 8 个字符的口令，并在下面输入两次。以后每次生成评审包或读取回执时都要输入这个口令。请妥善保管：没有它，就不能生成评审包，也不能读取专家交回的评分。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="66" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="49" />
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="67" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="50" />
         <source>&amp;Repeat the passphrase:</source>
         <translation>再次输入口令(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="84" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="67" />
         <source>At least 8 characters.</source>
         <translation>口令至少 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="86" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="69" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -3438,27 +3438,27 @@ The regulation does not forbid one unit hosting several centers, but check that 
 <context>
     <name>ReplaceQuestion</name>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="132" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="83" />
         <source>Replace packages?</source>
         <translation>替换评审包？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="133" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="84" />
         <source>The output folder already holds packages of these panels:</source>
         <translation>输出文件夹中已有这些专家组的评审包：</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="138" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="89" />
         <source>If they were already handed out, two versions of a package would be in circulation; returns made from the old ones are still accepted. Replace them, or choose another output folder?</source>
         <translation>如果这些评审包已分发给专家，替换后将有两个版本同时流通，用旧评审包生成的评分回执仍会被接收。要替换它们，还是另选输出文件夹？</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="143" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="94" />
         <source>&amp;Replace</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tic_desktop/gui/build_parts.py" line="145" />
+        <location filename="../../tic_desktop/gui/package_build_questions.py" line="96" />
         <source>&amp;Keep them</source>
         <translation>保留(&amp;K)</translation>
     </message>

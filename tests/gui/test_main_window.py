@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from tic_desktop.gui.models import FAIL_BG, PASS_BG, REVIEW_BG, ResultRole
+from tic_desktop.gui.eligibility_conflict_models import FAIL_BG, PASS_BG, REVIEW_BG, ResultRole
 from tic_desktop.paths import demo_round_file
 
 pytestmark = pytest.mark.gui

@@ -10,7 +10,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tic_desktop.gui.qt_tools import qt_tool, run_tool
+from tic_desktop.gui.qt_tool_binaries import qt_tool, run_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "i18n" / "tic_zh_CN.ts"

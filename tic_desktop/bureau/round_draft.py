@@ -55,17 +55,6 @@ class PanelDraft:
     chair: str = ""
     applications: list[str] = field(default_factory=list)
 
-    def as_panel(self) -> Panel | None:
-        """The panel as the conflicts engine sees it, or None while it has no members or chair."""
-        if not self.members or self.chair not in self.members:
-            return None
-        return Panel(
-            id=self.id,
-            members=list(self.members),
-            chair=self.chair,
-            applications=list(self.applications),
-        )
-
 
 @dataclass
 class ApplicationEntry:

@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.domain.files import make_private
 from tic_desktop.errors import TicError
-from tic_desktop.gui.build_parts import NewPassphraseDialog, ReplaceQuestion, paint_pdf_pages
 from tic_desktop.gui.geometry import RememberingDialog
+from tic_desktop.gui.package_build_questions import NewPassphraseDialog, ReplaceQuestion
+from tic_desktop.gui.pdf_printing import paint_pdf_pages
 from tic_desktop.gui.settings import Preferences, Setting
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.packages.build import existing_packages

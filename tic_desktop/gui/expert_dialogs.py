@@ -120,9 +120,6 @@ class SignInDialog(RememberingDialog):
     def expert_id(self) -> str:
         return self.member.currentData()
 
-    def passphrase_text(self) -> str | None:
-        return self.passphrase.text().strip() or None
-
     def choose_member(self, expert_id: str) -> None:
         index = self.member.findData(expert_id)
         if index >= 0:

@@ -244,10 +244,6 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
         return self.coi.confirm_box
 
     @property
-    def sign_in_dialog(self):
-        return self.signin.dialog
-
-    @property
     def bureau_question(self):
         return self.signin.bureau_question
 

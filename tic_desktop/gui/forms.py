@@ -15,7 +15,7 @@ from pathlib import Path
 
 import PySide6
 
-from tic_desktop.gui.qt_tools import compiled_in_cache, run_tool
+from tic_desktop.gui.qt_tool_binaries import compiled_in_cache, run_tool
 from tic_desktop.paths import ui_dir
 
 _BUNDLED = Path(__file__).resolve().parent / "generated"

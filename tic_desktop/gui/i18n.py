@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from tic_desktop.gui.qt_tools import compiled_in_cache
+from tic_desktop.gui.qt_tool_binaries import compiled_in_cache
 from tic_desktop.paths import resources_dir
 
 LANGUAGES = ("zh", "en")

@@ -62,10 +62,6 @@ def local_time(when: dt.datetime | None) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def signed_time(entry: InboxEntry) -> dt.datetime | None:
-    return entry.item.signed_at
-
-
 def status_text(status: str, language: str) -> str:
     return STATUS_EN.get(status, status) if language == "en" else STATUS_TEXT.get(status, status)
 

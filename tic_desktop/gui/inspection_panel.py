@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tic_desktop.errors import TicError
-from tic_desktop.expert.inspection import RESULTS, InspectionDesk, PhotoRecord, date_text
+from tic_desktop.expert.inspection import RESULTS, InspectionDesk, PhotoRecord
 from tic_desktop.gui.save_status import FAILED, INVALID, PENDING, FieldStatus, MarkFrame
 
 SAVE_DELAY_MS = 400  # typing pauses this long before a text field is written
@@ -527,10 +527,6 @@ class InspectionPanel(QWidget):
             if timer.isActive():
                 self._save(key)
 
-    def retry_saves(self) -> None:
-        for key in list(self._trouble):
-            self._save(key)
-
     def unsaved_or_invalid(self) -> list[str]:
         """Fields whose entry is not (yet) what the database holds, in Chinese; empty when all is saved."""
         names = {
@@ -628,7 +624,3 @@ class InspectionPanel(QWidget):
             return None
         self.signed.emit(target)
         return target
-
-    def visit_date_text(self) -> str:
-        """The chosen date as the report prints it (``2026年11月20日``), empty while not chosen."""
-        return date_text(self.chosen_date())

@@ -32,9 +32,13 @@ from tic_desktop.errors import TicError
 from tic_desktop.gui import geometry
 from tic_desktop.gui.bridge import QtEventBridge
 from tic_desktop.gui.detail_html import check_html, panel_html
+from tic_desktop.gui.eligibility_conflict_models import (
+    ApplicationsModel,
+    ChecksModel,
+    PanelResultsModel,
+)
 from tic_desktop.gui.forms import form_class
 from tic_desktop.gui.geometry import RemembersGeometry
-from tic_desktop.gui.models import ApplicationsModel, ChecksModel, PanelResultsModel
 from tic_desktop.gui.screen_fit import resize_for_screen
 from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences, Setting
 from tic_desktop.gui.view_actions import connect_view_actions

@@ -91,7 +91,6 @@ class _Renderer(QObject):
         self._requests = _Requests()
         self._document: pdfium.PdfDocument | None = None
         self._generation = -1
-        self._busy = False
         self._thread = threading.Thread(target=self._run, name="pdf-render", daemon=True)
         self._thread.start()
 
@@ -105,11 +104,6 @@ class _Renderer(QObject):
                     setattr(self._requests, name, value)
             self._condition.notify()
 
-    def wait_idle(self, timeout: float = 5.0) -> bool:
-        """Block until every posted request is done (closing a window drops the plaintext now)."""
-        with self._condition:
-            return self._condition.wait_for(lambda: not self._busy and not self._pending(), timeout)
-
     def stop(self) -> None:
         self.post(stop=True)
         self._thread.join(5)
@@ -122,8 +116,6 @@ class _Renderer(QObject):
     def _run(self) -> None:
         while True:
             with self._condition:
-                self._busy = False
-                self._condition.notify_all()
                 self._condition.wait_for(lambda: self._pending() or self._requests.stop)
                 r = self._requests
                 if r.stop:
@@ -131,7 +123,6 @@ class _Renderer(QObject):
                     for release in r.close:
                         release()
                     return
-                self._busy = True
                 if r.close:
                     job, r.close = ("close", list(r.close)), []
                 elif r.open:
@@ -361,11 +352,6 @@ class PdfViewer(QWidget):
         self._matches, self._match_index, self._match_text, self._searching = [], -1, "", ""
         self._update_labels()
 
-    def release_now(self) -> None:
-        """Clear and wait until the plaintext is dropped (the window is closing)."""
-        self.clear()
-        self._renderer.wait_idle()
-
     def shutdown(self) -> None:
         self.clear()
         self._renderer.stop()
@@ -510,10 +496,6 @@ class PdfViewer(QWidget):
             self.show_page(matches[0][0])
         self._update_labels()
         self.search_finished.emit(len(matches))
-
-    @property
-    def match_count(self) -> int:
-        return len(self._matches)
 
     def next_match(self) -> None:
         """Enter / 查找下一个: a new text starts a new search, the same text moves to the next match."""

@@ -6,7 +6,7 @@ would be called ≈ 140,000 times to sort 10,000 applications, on the GUI thread
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult, money2
@@ -163,30 +163,3 @@ class RankingModel(SortedTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-class RankingSortProxy(QSortFilterProxyModel):
-    """Sorts on ``RankingModel.sort_key``; rows that tie keep rank order whichever way the column sorts.
-
-    For a few hundred rows; the results window lets ``RankingModel`` sort itself instead.
-    """
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.sourceModel()
-        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-        a, b = (
-            model.sort_key(left.row(), left.column()),
-            model.sort_key(right.row(), right.column()),
-        )
-        if (a is None) != (b is None):  # no figure (not ranked, no valid total): last either way
-            return b is None if ascending else a is None
-        if a != b:
-            return a < b
-        # Qt sorts descending by asking lessThan(right, left): flip the tie-break so rank order survives.
-        first, second = self._rank_order(model, left.row()), self._rank_order(model, right.row())
-        return first < second if ascending else first > second
-
-    @staticmethod
-    def _rank_order(model: RankingModel, row: int) -> tuple:
-        result = model.result_at(row)
-        return (result.rank is None, result.rank or 0, row)

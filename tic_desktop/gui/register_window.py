@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from tic_desktop.errors import InputError
+from tic_desktop.gui.eligibility_conflict_models import FAIL_BG, PASS_BG, REVIEW_BG
 from tic_desktop.gui.geometry import RemembersGeometry
-from tic_desktop.gui.models import FAIL_BG, PASS_BG, REVIEW_BG
 from tic_desktop.gui.register_dialogs import (
     CenterForm,
     CorrectionForm,

@@ -38,7 +38,6 @@ from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.gui.save_status import FAILED, INVALID, PENDING, FieldStatus, MarkFrame
 
 SAVE_DELAY_MS = 400  # typing pauses this long before a score, reason or opinion is written
-OPINION_SAVE_DELAY_MS = SAVE_DELAY_MS
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
@@ -505,12 +504,6 @@ class ScoringForm(QWidget):
         for key, timer in list(self._timers.items()):
             if timer.isActive():
                 timer.stop()
-                self._save(key)
-
-    def retry_saves(self) -> None:
-        """Save every field that is waiting or whose save failed (what 重试保存 does for one field)."""
-        for key in list(self._trouble):
-            if self._trouble.get(key, (None,))[0] in (FAILED, PENDING):
                 self._save(key)
 
     def unsaved_or_invalid(self) -> list[str]:

@@ -418,13 +418,3 @@ def receive_returns(
     return classify_returns(
         [verify_return(Path(f), workspace, keys, review_round, packages) for f in files], chosen
     )
-
-
-def as_json_document(item: ReceivedReturn) -> dict[str, Any]:
-    """The return as the CLI lists it (formats.md ``returns[]``)."""
-    return {
-        "file": str(item.file),
-        "expert": item.expert,
-        "status": str(item.status),
-        "reason": item.reason,
-    }

@@ -33,10 +33,6 @@ class Match(StrEnum):
     DIFFERENT_BY_NAME = "different_by_name"
 
     @property
-    def same(self) -> bool:
-        return self in (Match.SAME_BY_USCC, Match.SAME_BY_NAME)
-
-    @property
     def by_name(self) -> bool:
         """The comparison rested on names: the result is for the experts to confirm."""
         return self in (Match.SAME_BY_NAME, Match.DIFFERENT_BY_NAME)

@@ -61,10 +61,3 @@ def load_secret(service: str, name: str) -> str | None:
         return backend.get_password(service, name)
     except (KeyringUnavailable, keyring.errors.KeyringError):
         return None
-
-
-def delete_secret(service: str, name: str) -> None:
-    try:
-        secure_backend().delete_password(service, name)
-    except (KeyringUnavailable, keyring.errors.KeyringError):
-        pass

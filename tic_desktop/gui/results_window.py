@@ -17,12 +17,14 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -34,6 +36,7 @@ from tic_desktop.aggregation import ApplicationResult, round_method
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.errors import TicError
 from tic_desktop.gui.conflict_choice import ConflictChoiceDialog
+from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.inbox_jobs import InboxJob, let_go
 from tic_desktop.gui.inbox_model import MembersModel, ReturnsModel, local_time, why_text
 from tic_desktop.gui.ranking_model import RankingModel
@@ -148,6 +151,8 @@ class ResultsWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         self.resize(1366, 768)
+        # then shrunk and moved onto the screen: a 1024×600 netbook's desktop is smaller
+        RemembersGeometry.fit_to_screen(self)
         self.news_timer = QTimer(self, interval=NEWS_INTERVAL_MS)
         self.news_timer.timeout.connect(self.look_for_news)
         self.news_timer.start()
@@ -219,9 +224,14 @@ class ResultsWindow(QMainWindow):
         self.ranking.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.ranking.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = ApplicationDetail(self.review.round, round_method(self.review.round))
+        # the detail scrolls rather than holding the window taller than a 1024×600 desktop
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         results = QSplitter(Qt.Orientation.Horizontal)
         results.addWidget(self.ranking)
-        results.addWidget(self.detail)
+        results.addWidget(detail_scroll)
         results.setSizes([760, 590])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)

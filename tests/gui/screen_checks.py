@@ -3,10 +3,11 @@ shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QEvent, QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QScrollArea,
     QWidget,
 )
@@ -80,3 +81,13 @@ def assert_fits(
             f"shows fewer than {wanted} rows "
             f"({view.viewport().height()} px for rows of {row_height} px)"
         )
+
+
+def delete_windows() -> None:
+    """Close and delete every top-level window (those ``main()`` made, which no qtbot tracks).
+    Closing is not enough: a closed window still retranslates itself when a later test changes
+    the language, reading a database that test has already closed."""
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

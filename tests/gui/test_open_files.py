@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
+from screen_checks import delete_windows
 
 from tic_desktop.gui import app as app_module
 from tic_desktop.gui.main_window import RECENT_ROUNDS, MainWindow
@@ -36,8 +37,7 @@ def close_windows():
     preferences = Preferences()
     before = {setting: preferences.get(setting) for setting in (LAST_ROUND, RECENT_ROUNDS)}
     yield preferences
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
+    delete_windows()
     for setting, value in before.items():
         preferences.set(setting, value)
     preferences.sync()

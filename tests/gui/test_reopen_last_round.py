@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from screen_checks import delete_windows
 
 from tic_desktop.gui import app as app_module
 from tic_desktop.gui.main_window import MainWindow
@@ -34,8 +35,7 @@ def started(qapp, monkeypatch):
     def start(*argv):
         opened.clear()
         assert app_module.main(list(argv)) == 0
-        for widget in QApplication.topLevelWidgets():
-            widget.close()
+        delete_windows()
         return list(opened)
 
     yield start, preferences

@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
     qt_app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tic-desktop.png")))
     if packages and not rounds and not returns:
+        if _report_opened([("expert", package) for package in packages]):
+            return 0  # before any event loop: ending one from a callback would end the next too
         return _run_expert(qt_app, packages)
     from tic_desktop.gui.welcome import welcome_wanted
     from tic_desktop.review import store_review
@@ -231,9 +233,6 @@ def _run_expert(qt_app: QApplication, packages: list[Path]) -> int:
 
     def ready(database) -> None:
         opened.append(database)
-        if _report_opened([("expert", package) for package in packages]):
-            qt_app.exit(0)
-            return
         for window, package in zip(windows, packages, strict=True):
             window.db = database
             window.open_with_dialog(package)

@@ -42,7 +42,8 @@ def living(pids: list[int]) -> list[int]:
 
 
 def worker_processes(root: int | None = None) -> list[int]:
-    """Our living descendants, without multiprocessing's resource tracker (it serves the whole app)."""
+    """Our living descendants, without multiprocessing's resource tracker (it serves the whole
+    app)."""
     found = []
     for pid in living(descendants(root or os.getpid())):
         try:

@@ -1,4 +1,5 @@
-"""Every bureau window fits a 1024×600 screen: its buttons lie inside the screen, its lists show rows."""
+"""Every bureau window fits a 1024×600 screen: its buttons lie inside the screen, its lists show
+rows."""
 
 from __future__ import annotations
 

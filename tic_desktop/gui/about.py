@@ -114,7 +114,8 @@ def about_text(
     bureau_name: str | None = None,
     database_path: Path | None = None,
 ) -> str:
-    """The About box as HTML; ``bureau_fingerprint`` is the bureau root certificate's SHA-256 (hex)."""
+    """The About box as HTML; ``bureau_fingerprint`` is the bureau root certificate's SHA-256
+    (hex)."""
     words = _labels()
     database = database_path if database_path is not None else default_database_path()
     rows = "".join(
@@ -124,8 +125,10 @@ def about_text(
     if bureau_fingerprint:
         owner = f"{escape(bureau_name)}<br>" if bureau_name else ""
         bureau = (
-            f"{owner}<b style='font-size:large'>{escape(short_fingerprint(bureau_fingerprint))}</b><br>"
-            f"<span style='font-family:monospace'>{_fingerprint_lines(bureau_fingerprint)}</span><br>"
+            f"{owner}<b style='font-size:large'>"
+            f"{escape(short_fingerprint(bureau_fingerprint))}</b><br>"
+            "<span style='font-family:monospace'>"
+            f"{_fingerprint_lines(bureau_fingerprint)}</span><br>"
             f"{escape(words['compare'])}"
         )
     else:
@@ -143,7 +146,8 @@ def about_text(
 
 
 class AboutDialog(QDialog):
-    """Versions, database path and the bureau fingerprint, with a button that copies them for support."""
+    """Versions, database path and the bureau fingerprint, with a button that copies them for
+    support."""
 
     def __init__(
         self, language: str, bureau_folder: Path | None, parent: QWidget | None = None

@@ -67,7 +67,8 @@ class DesktopApp:
         self.window.package_requested.connect(self.open_package)
 
     def open_package(self, package: Path):
-        """An expert's window for ``package``, next to the bureau window (same preferences and language)."""
+        """An expert's window for ``package``, next to the bureau window (same preferences and
+        language)."""
         from tic_desktop.gui.expert_window import ExpertWindow
 
         if self._database is None:
@@ -89,7 +90,8 @@ class DesktopApp:
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # the frozen Windows build starts worker processes through this executable
+    # The frozen Windows build starts worker processes through this executable.
+    multiprocessing.freeze_support()
     parser = argparse.ArgumentParser(prog="tic-desktop", description="聊城市技术创新中心评审系统")
     parser.add_argument(
         "files",
@@ -149,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             return _selftest(desktop.window.ui.summaryLabel.text() if opened else None)
         if args.smoke_test:
             print(
-                f"smoke test: {desktop.window.ui.summaryLabel.text() if opened else 'round refused'}"
+                "smoke test: "
+                f"{desktop.window.ui.summaryLabel.text() if opened else 'round refused'}"
             )
             return 0 if opened else 2
         if packages or returns:  # returned files go to the inbox of the round shown

@@ -1,4 +1,5 @@
-"""Fonts and type size: the bundled CJK font so Chinese never shows as boxes, and a larger-type setting."""
+"""Fonts and type size: the bundled CJK font so Chinese never shows as boxes, and a larger-type
+setting."""
 
 from __future__ import annotations
 

@@ -58,12 +58,13 @@ class ApplicationsPage(QWidget):
         self.draft = draft
         self.language = language
         self.confirm_import: Callable[[Callable[[], object]], object] | None = None
-        """Set by the round editor when packages were issued: asks, then runs the import it is given."""
+        """Set by the round editor when packages were issued: asks, then runs the import it is
+        given."""
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Import the applications as JSON files, or fill in the Excel template (one sheet per "
-                "part of the application, plus the expert pool) and import the workbook."
+                "Import the applications as JSON files, or fill in the Excel template (one sheet "
+                "per part of the application, plus the expert pool) and import the workbook."
             )
         )
         intro.setWordWrap(True)
@@ -139,7 +140,8 @@ class ApplicationsPage(QWidget):
             if not lines:
                 self._refused(title, error.message(self.language))
                 return False
-            # Every problem is listed in the box itself (the first dozen), all of them under the details.
+            # Every problem is listed in the box itself (the first dozen), all of them under the
+            # details.
             shown = lines[:12] + (
                 [self.tr("… and %1 more (see the details)").replace("%1", str(len(lines) - 12))]
                 if len(lines) > 12

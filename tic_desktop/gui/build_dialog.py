@@ -1,4 +1,5 @@
-"""Building review packages from the GUI: bureau, panels and folder; progress and cancel; the passphrase sheets.
+"""Building review packages from the GUI: bureau, panels and folder; progress and cancel; the
+passphrase sheets.
 
 The build runs in a worker process (pyrage holds the GIL: a thread would freeze the window). It
 reports through a multiprocessing queue that a timer reads, and stops when a multiprocessing event
@@ -94,8 +95,8 @@ class BuildPackagesDialog(RememberingDialog):
     sheets_printed = Signal(int)
     """The new passphrase sheets were sent to a printer (the number of pages)."""
     replace_asked = Signal(object)
-    """Packages of the chosen panels are already in the output folder: the ReplaceQuestion opened (not modal
-    to the event loop); replying Replace starts the build, Keep them builds nothing."""
+    """Packages of the chosen panels are already in the output folder: the ReplaceQuestion opened
+    (not modal to the event loop); replying Replace starts the build, Keep them builds nothing."""
 
     def __init__(
         self,
@@ -327,8 +328,8 @@ class BuildPackagesDialog(RememberingDialog):
             button = self.new_workspace_button.text().replace("&", "")
             self.workspace_info.setText(
                 self.tr(
-                    "This folder is not a bureau workspace (it has no bureau.json). Choose the bureau's "
-                    "workspace folder, or create one with “%1”."
+                    "This folder is not a bureau workspace (it has no bureau.json). Choose the "
+                    "bureau's workspace folder, or create one with “%1”."
                 ).replace("%1", button)
             )
             return False
@@ -373,7 +374,8 @@ class BuildPackagesDialog(RememberingDialog):
         return self._needs_passphrase
 
     def _start_folder(self, *candidates: str) -> str:
-        """Where a file dialog opens: the first of ``candidates`` that exists, else the round's folder."""
+        """Where a file dialog opens: the first of ``candidates`` that exists, else the round's
+        folder."""
         for candidate in candidates:
             if candidate.strip() and Path(candidate).is_dir():
                 return candidate
@@ -461,7 +463,8 @@ class BuildPackagesDialog(RememberingDialog):
         return self._process is not None or self._creating
 
     def is_building(self) -> bool:
-        """A build's worker process is running (closing waits for it to clean up, about a second)."""
+        """A build's worker process is running (closing waits for it to clean up, about a
+        second)."""
         return self._process is not None
 
     def _input_problem(self) -> str | None:
@@ -512,8 +515,9 @@ class BuildPackagesDialog(RememberingDialog):
             self.passphrase_edit.text() if self._needs_passphrase else None,
             replace=replace,
         )
-        # spawn, as on Windows: a forked copy of a process running Qt's threads is not safe. A SimpleQueue
-        # writes each message at once: a Queue's feeder thread would wait while scrypt holds the GIL.
+        # spawn, as on Windows: a forked copy of a process running Qt's threads is not safe. A
+        # SimpleQueue writes each message at once: a Queue's feeder thread would wait while scrypt
+        # holds the GIL.
         context = multiprocessing.get_context("spawn")
         self._traces = BuildTraces(request, self.review.round.id)
         self._messages = context.SimpleQueue()
@@ -689,8 +693,8 @@ class BuildPackagesDialog(RememberingDialog):
                 .replace("%2", str(outcome.sheets_dir))
                 + " "
                 + self.tr(
-                    "Each sheet unlocks one expert's credential: keep the sheets secret, print them, hand each "
-                    "to its expert in person, then delete the files."
+                    "Each sheet unlocks one expert's credential: keep the sheets secret, print "
+                    "them, hand each to its expert in person, then delete the files."
                 )
             )
             self.print_button.setEnabled(True)
@@ -708,12 +712,13 @@ class BuildPackagesDialog(RememberingDialog):
         self.message.show()
         self.error_shown.emit(text)
 
-    # --- printing the sheets -----------------------------------------------------------------------
+    # --- printing the sheets ----------------------------------------------------------------------
     def _print_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         if self.outcome and self.outcome.sheets:
-            # Used only when "print to file" is chosen (no printer attached): a file, not the home folder.
+            # Used only when "print to file" is chosen (no printer attached): a file, not the home
+            # folder.
             printer.setOutputFileName(str(self.outcome.sheets[0].parent / "打印用-全部口令单.pdf"))
         asking = QPrintDialog(printer, self)
         asking.setWindowTitle(self.tr("Print passphrase sheets"))
@@ -721,7 +726,8 @@ class BuildPackagesDialog(RememberingDialog):
             self.print_sheets(printer)
 
     def print_sheets(self, printer: QPrinter) -> int:
-        """Paint every new passphrase sheet onto ``printer``, a page each, rendered with PDFium; returns pages."""
+        """Paint every new passphrase sheet onto ``printer``, a page each, rendered with PDFium;
+        returns pages."""
         sheets = self.outcome.sheets if self.outcome else []
         if not sheets:
             return 0
@@ -740,11 +746,12 @@ class BuildPackagesDialog(RememberingDialog):
         self.sheets_printed.emit(pages)
         return pages
 
-    # --- closing ------------------------------------------------------------------------------------
+    # --- closing ----------------------------------------------------------------------------------
     def done(self, result: int) -> None:
         if self._process is not None:  # closing while building means cancel first, then close
             self._close_when_stopped = True
             self.cancel()
             return
-        # Creating a workspace (a few seconds) goes on behind a closed dialog; its worker ends with the app.
+        # Creating a workspace (a few seconds) goes on behind a closed dialog; its worker ends with
+        # the app.
         super().done(result)

@@ -78,7 +78,8 @@ class CollectionWindow(QMainWindow):
         self.bus = EventBus()
         self.bridge = QtEventBridge(self.bus, self)
         self.bridge.network.connect(self._event)
-        # Arrivals can come many a second: the board is redrawn at most every 200 ms, with the latest.
+        # Arrivals can come many a second: the board is redrawn at most every 200 ms, with the
+        # latest.
         self._pending: ProgressSnapshot | None = None
         self._redraw = QTimer(self, singleShot=True, interval=200)
         self._redraw.timeout.connect(self._show_pending)

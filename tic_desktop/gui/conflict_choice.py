@@ -1,5 +1,6 @@
-"""The bureau chooses which of an expert's conflicting returns counts (formats.md: conflicting returns
-count for nothing until the bureau chooses; the choice is recorded with who made it and when)."""
+"""The bureau chooses which of an expert's conflicting returns counts (formats.md: conflicting
+returns count for nothing until the bureau chooses; the choice is recorded with who made it and
+when)."""
 
 from __future__ import annotations
 
@@ -145,7 +146,7 @@ class ConflictChoiceDialog(QDialog):
         )
         box.setInformativeText(
             self.tr(
-                "These will not count: %1.\nThe choice is recorded with your name (%2) and the time."
+                "These will not count: %1.\nThe choice is recorded with your name (%2) and the time."  # noqa: E501
             )
             .replace("%1", "；".join(self.short(e) for e in self.left_out(chosen)))
             .replace("%2", who)

@@ -45,7 +45,8 @@ def check_html(check: Check, lang: str) -> str:
     quote = CLAUSE_TEXT.get(check.clause)
     title = label(CHECK_TITLES, check.id, lang)
     html = (
-        f"<h3>{escape(title)} <small>({escape(check.id)})</small></h3><p>{escape(check.message(lang))}</p>"
+        f"<h3>{escape(title)} <small>({escape(check.id)})</small></h3>"
+        f"<p>{escape(check.message(lang))}</p>"
         f"<table cellpadding='4'>{table}</table>"
     )
     if quote:
@@ -59,7 +60,10 @@ def panel_html(result: PanelConflicts, review_round: ReviewRound, lang: str) -> 
     experts = review_round.experts
     panel = next(p for p in review_round.panels if p.id == result.panel_id)
     application = review_round.applications[result.application_id]
-    head = f"<h3>{escape(result.panel_id)} · {escape(result.application_id)} {escape(application.center_name)}</h3>"
+    head = (
+        f"<h3>{escape(result.panel_id)} · {escape(result.application_id)} "
+        f"{escape(application.center_name)}</h3>"
+    )
     rows = []
     for member in result.members:
         expert = experts[member]
@@ -77,7 +81,8 @@ def panel_html(result: PanelConflicts, review_round: ReviewRound, lang: str) -> 
         f"<th>{_w('unit', lang)}</th><th>{_w('status', lang)}</th></tr>{''.join(rows)}</table>"
     )
     checks = "".join(
-        f"<li><b>{escape(c.id)}</b> — {escape(label(RESULT_LABELS, c.result.value, lang))}：{escape(c.message(lang))}</li>"
+        f"<li><b>{escape(c.id)}</b> — {escape(label(RESULT_LABELS, c.result.value, lang))}："
+        f"{escape(c.message(lang))}</li>"
         for c in result.checks
     )
     return f"{head}{members}<p><b>{_w('checks', lang)}</b></p><ul>{checks}</ul>"

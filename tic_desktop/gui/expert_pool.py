@@ -37,8 +37,8 @@ class ExpertPool(QWidget):
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
-                "The unit's unified social credit code decides conflicts of interest: without it the "
-                "app can only compare unit names, and such matches must be confirmed."
+                "The unit's unified social credit code decides conflicts of interest: without it "
+                "the app can only compare unit names, and such matches must be confirmed."
             )
         )
         hint.setWordWrap(True)

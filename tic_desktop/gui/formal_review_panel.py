@@ -49,7 +49,7 @@ class FormalReviewPanel(QWidget):
         judgements = desk.judgements.of(application_id)
         heading = QLabel(
             self.tr(
-                "Items left to the experts: agree with the finding, or give your own judgement and why"
+                "Items left to the experts: agree with the finding, or give your own judgement and why"  # noqa: E501
             )
             if items
             else self.tr("No formal-review item needs your judgement.")

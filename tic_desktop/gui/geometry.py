@@ -24,7 +24,8 @@ def available_geometry(widget: QWidget) -> QRect:
 
 
 def fit_rect(wanted: QRect, available: QRect, frame: QSize = FRAME_ALLOWANCE) -> QRect:
-    """``wanted`` (client area) shrunk and moved so that it and its frame lie inside ``available``."""
+    """``wanted`` (client area) shrunk and moved so that it and its frame lie inside
+    ``available``."""
     border = frame.width() // 2
     title = frame.height() - border
     width = max(1, min(wanted.width(), available.width() - frame.width()))

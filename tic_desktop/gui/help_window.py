@@ -203,7 +203,8 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
             self.scroll_to_heading(url.fragment())
 
     def scroll_to_heading(self, title: str) -> bool:
-        """Scroll so that the heading whose text is ``title`` (an in-guide ``#`` link) is at the top."""
+        """Scroll so that the heading whose text is ``title`` (an in-guide ``#`` link) is at the
+        top."""
         wanted = _heading_key(title)
         document = self.browser.document()
         block = document.begin()
@@ -273,5 +274,6 @@ class UserGuideWindow(RemembersGeometry, QMainWindow):
 
 
 def _heading_key(text: str) -> str:
-    """GitHub's anchor for a heading, near enough: lower case, spaces as hyphens, punctuation dropped."""
+    """GitHub's anchor for a heading, near enough: lower case, spaces as hyphens, punctuation
+    dropped."""
     return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")

@@ -1,4 +1,5 @@
-"""Background work with progress and cancel, for the returns inbox (tasks.py's ``run_task`` has neither).
+"""Background work with progress and cancel, for the returns inbox (tasks.py's ``run_task`` has
+neither).
 
 The work runs on the thread pool, not in a worker process: a return is ≈ 4 KB, so each call that
 holds the GIL (one age decryption, one ECDSA check, one small JSON parse) lasts well under a

@@ -456,7 +456,8 @@ class InspectionPanel(QWidget):
         self.remove_button.setEnabled(record is not None)
 
     def _save_caption(self) -> bool:
-        """Save the caption box for the photo it belongs to; whether that photo's caption is saved."""
+        """Save the caption box for the photo it belongs to; whether that photo's caption is
+        saved."""
         record = self._caption_photo
         if self._loading or record is None:
             self._stop("photos")
@@ -528,7 +529,8 @@ class InspectionPanel(QWidget):
                 self._save(key)
 
     def unsaved_or_invalid(self) -> list[str]:
-        """Fields whose entry is not (yet) what the database holds, in Chinese; empty when all is saved."""
+        """Fields whose entry is not (yet) what the database holds, in Chinese; empty when all is
+        saved."""
         names = {
             "site_address": "考察地点",
             "visit_date": "考察日期",
@@ -600,7 +602,8 @@ class InspectionPanel(QWidget):
             self.state_changed.emit(state)
 
     def sign(self, folder: Path | None = None) -> Path | None:
-        """Sign the saved report; refused (with every problem listed) while anything is missing or unsaved."""
+        """Sign the saved report; refused (with every problem listed) while anything is missing or
+        unsaved."""
         problems = self.validate()  # saves what is waiting first
         unsaved = self.unsaved_or_invalid()
         if unsaved or problems:

@@ -199,7 +199,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         return [Path(line) for line in lines if line.strip() and Path(line).is_file()]
 
     def last_round(self) -> Path | None:
-        """The round to reopen on start: the one open when the app was last used, if it is still there."""
+        """The round to reopen on start: the one open when the app was last used, if it is still
+        there."""
         last = self._preferences.get(LAST_ROUND)
         return Path(last) if last and Path(last).is_file() else None
 
@@ -227,7 +228,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self.recent_menu.setToolTipsVisible(True)
 
     def round_folder(self) -> str:
-        """Where file choosers open: the open round's folder, else the last round's, else the bureau's."""
+        """Where file choosers open: the open round's folder, else the last round's, else the
+        bureau's."""
         if self.review is not None:
             return str(self.review.round.path.parent)
         last = self.last_round()
@@ -295,7 +297,8 @@ class MainWindow(RemembersGeometry, QMainWindow):
         kind = application.lead_unit.kind
         kind_text = KIND_NAMES_ZH.get(kind, kind) if self.language == "zh" else kind
         self.ui.applicationTitleLabel.setText(
-            f"<b>{escape(application.id)}  {escape(application.center_name)}</b> — {escape(verdict)}<br>"
+            f"<b>{escape(application.id)}  {escape(application.center_name)}</b> — "
+            f"{escape(verdict)}<br>"
             f"{escape(application.lead_unit.name)}（{escape(kind_text)}）"
             + (f" · {escape(application.field)}" if application.field else "")
         )

@@ -22,20 +22,22 @@ MIN_PASSPHRASE = 8
 
 
 class NewPassphraseDialog(RememberingDialog):
-    """The passphrase for a new bureau's keys, typed twice, when this computer has no secure keyring."""
+    """The passphrase for a new bureau's keys, typed twice, when this computer has no secure
+    keyring."""
 
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(preferences, parent)
         self.setWindowTitle(self.tr("Passphrase for the bureau's keys"))
         layout = QVBoxLayout(self)
-        # What the missing keyring means to a clerk and what to do here, not the backend's class name.
+        # What the missing keyring means to a clerk and what to do here, not the backend's class
+        # name.
         explanation = QLabel(
             self.tr(
-                "This computer has no secure place (system keyring) where the bureau's private keys "
-                "could be kept for you. They will be protected by a passphrase instead: choose one of "
-                "at least 8 characters and type it twice below. You will type it each time you build "
-                "packages or read returns. Keep it safe: without it no package can be built and no "
-                "return can be read."
+                "This computer has no secure place (system keyring) where the bureau's private "
+                "keys could be kept for you. They will be protected by a passphrase instead: "
+                "choose one of at least 8 characters and type it twice below. You will type it "
+                "each time you build packages or read returns. Keep it safe: without it no package "
+                "can be built and no return can be read."
             )
         )
         explanation.setWordWrap(True)
@@ -75,7 +77,8 @@ class NewPassphraseDialog(RememberingDialog):
 
 
 class ReplaceQuestion(QMessageBox):
-    """Asks before packages already in the output folder are replaced, naming them. Opened with ``open()``."""
+    """Asks before packages already in the output folder are replaced, naming them. Opened with
+    ``open()``."""
 
     def __init__(self, files: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,8 +89,9 @@ class ReplaceQuestion(QMessageBox):
             "\n".join(f.name for f in files)
             + "\n\n"
             + self.tr(
-                "If they were already handed out, two versions of a package would be in circulation; returns made "
-                "from the old ones are still accepted. Replace them, or choose another output folder?"
+                "If they were already handed out, two versions of a package would be in "
+                "circulation; returns made from the old ones are still accepted. Replace them, or "
+                "choose another output folder?"
             )
         )
         self.replace_button = self.addButton(

@@ -1,4 +1,5 @@
-"""The panel builder: members, chair and applications per panel, with the conflict checks shown live.
+"""The panel builder: members, chair and applications per panel, with the conflict checks shown
+live.
 
 Every change re-runs the same conflicts engine that later refuses to build a broken panel's
 package, so what the bureau sees here is exactly what will be enforced.
@@ -52,8 +53,8 @@ RESULT_BG = {
 }
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 PROBLEM_LINES = 2
-"""The problem list is as high as its heading and this many problems: fixed, so that the panels below
-never jump when it changes; a longer list scrolls."""
+"""The problem list is as high as its heading and this many problems: fixed, so that the panels
+below never jump when it changes; a longer list scrolls."""
 
 
 class DeclareConflictDialog(QDialog):
@@ -177,8 +178,8 @@ class PanelBuilder(QWidget):
         self.members.setAccessibleName(self.tr("Expert pool: tick the panel's members"))
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # The title keeps its width; name and unit share what is left (the full texts are in tooltips),
-        # so that no sideways scroll bar takes the place of a row on a small screen.
+        # The title keeps its width; name and unit share what is left (the full texts are in
+        # tooltips), so that no sideways scroll bar takes the place of a row on a small screen.
         self.members.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -297,7 +298,7 @@ class PanelBuilder(QWidget):
                 self,
                 self.tr("New panel"),
                 self.tr(
-                    "“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2)."
+                    "“%1” cannot be used: the id must be new and may contain only letters, digits, - _ and . (not %2)."  # noqa: E501
                 )
                 .replace("%1", panel_id)
                 .replace("%2", UNUSABLE_IN_NAMES),
@@ -495,7 +496,7 @@ class PanelBuilder(QWidget):
             )
         elif to_confirm := self._to_confirm():
             heading = self.tr(
-                "No rule is broken, but %1 findings rest on unit names and need a person to confirm:"
+                "No rule is broken, but %1 findings rest on unit names and need a person to confirm:"  # noqa: E501
             ).replace("%1", str(len(to_confirm)))
             lines = "".join(f"<li>{line}</li>" for line in to_confirm[:6])
             self.blockers.setText(
@@ -513,7 +514,8 @@ class PanelBuilder(QWidget):
                 for check in result.checks:
                     if check.result in (Result.REVIEW, Result.MISSING):
                         found.append(
-                            f"{panel.id} · {result.application_id} · {label(CHECK_TITLES, check.id, lang)}："
+                            f"{panel.id} · {result.application_id} · "
+                            f"{label(CHECK_TITLES, check.id, lang)}："
                             f"{check.message(lang)}"
                         )
         return found

@@ -25,7 +25,8 @@ def page_image(page, dpi: float) -> QImage:
 
 
 def paint_pdf_pages(painter: QPainter, printer: QPrinter, paths: list[Path]) -> int:
-    """Paint every page of the PDFs at ``paths`` onto ``printer`` (one sheet a page), with PDFium; returns pages."""
+    """Paint every page of the PDFs at ``paths`` onto ``printer`` (one sheet a page), with PDFium;
+    returns pages."""
     pages = 0
     dpi = min(printer.resolution(), PRINT_DPI)
     for path in paths:

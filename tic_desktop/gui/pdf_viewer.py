@@ -1,4 +1,5 @@
-"""A PDF viewer for decrypted materials, from memory only (pdfium renders; nothing touches the disk).
+"""A PDF viewer for decrypted materials, from memory only (pdfium renders; nothing touches the
+disk).
 
 QtPdf is not part of the PySide6 wheels this project installs, so pages are rendered with
 pypdfium2 (Google's PDFium) into images: page thumbnails, zoom, and text search with the
@@ -356,7 +357,7 @@ class PdfViewer(QWidget):
         self.clear()
         self._renderer.stop()
 
-    # --- rendering results (GUI thread) ------------------------------------------------------------
+    # --- rendering results (GUI thread) -----------------------------------------------------------
     def _opened(self, generation: int, count: int, error: str | None) -> None:
         if generation != self._generation:
             return
@@ -469,13 +470,14 @@ class PdfViewer(QWidget):
         margin = max(20, self.scroll.viewport().height() // 2 - int(bottom - top))
         self.scroll.ensureVisible(x_offset + int(left), middle, 40, margin)
 
-    # --- search ------------------------------------------------------------------------------------
+    # --- search -----------------------------------------------------------------------------------
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def find(self, text: str) -> None:
-        """Look for every occurrence of ``text`` (on the rendering thread); ``search_finished`` tells."""
+        """Look for every occurrence of ``text`` (on the rendering thread); ``search_finished``
+        tells."""
         self._match_text = text
         self._matches, self._match_index = [], -1
         if not text or not self._page_count:
@@ -498,7 +500,8 @@ class PdfViewer(QWidget):
         self.search_finished.emit(len(matches))
 
     def next_match(self) -> None:
-        """Enter / 查找下一个: a new text starts a new search, the same text moves to the next match."""
+        """Enter / 查找下一个: a new text starts a new search, the same text moves to the next
+        match."""
         text = self.search.text()
         if text != self._match_text:
             self.find(text)

@@ -33,8 +33,9 @@ def compiled_in_cache(
 ) -> Path:
     """Build output of a Qt tool for ``source``, kept in the user cache under its content hash.
 
-    ``tool_args`` are the tool name and its arguments with ``{source}`` and ``{target}`` placeholders.
-    The target appears atomically, so a crash never leaves half a file to be loaded later.
+    ``tool_args`` are the tool name and its arguments with ``{source}`` and ``{target}``
+    placeholders. The target appears atomically, so a crash never leaves half a file to be loaded
+    later.
     """
     import hashlib
     import os

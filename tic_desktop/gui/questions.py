@@ -1,5 +1,5 @@
-"""Asking before something is destroyed: the question names what will be lost, the safe answer is the
-default, and the event loop keeps running while it is open (window-modal, not blocking)."""
+"""Asking before something is destroyed: the question names what will be lost, the safe answer is
+the default, and the event loop keeps running while it is open (window-modal, not blocking)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ def ask_before(
     action: str,
     then: Callable[[], None],
 ) -> DestructiveQuestion:
-    """Open the question and return it at once; ``then()`` runs only if the action button is clicked."""
+    """Open the question and return it at once; ``then()`` runs only if the action button is
+    clicked."""
     question = DestructiveQuestion(parent, title, text, lost, action)
     question.finished.connect(lambda _result: then() if question.confirmed() else None)
     question.open()

@@ -1,4 +1,5 @@
-"""The ranking as an item model: sorts on numbers (not their text), flagged rows stand out in colour and words.
+"""The ranking as an item model: sorts on numbers (not their text), flagged rows stand out in colour
+and words.
 
 The model sorts itself (:mod:`tic_desktop.gui.sorted_table`): a proxy whose ``lessThan`` is Python
 would be called ≈ 140,000 times to sort 10,000 applications, on the GUI thread.
@@ -121,7 +122,8 @@ class RankingModel(SortedTableModel):
         )
 
     def sort_key(self, row: int, column: int):
-        """What the column sorts on: numbers as numbers (unrounded), None where there is no figure."""
+        """What the column sorts on: numbers as numbers (unrounded), None where there is no
+        figure."""
         return self._key(self.results[row], self.columns[column])
 
     def _key(self, result: ApplicationResult, name: str):

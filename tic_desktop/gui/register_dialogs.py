@@ -68,7 +68,8 @@ def _year_spin(value: int, first: int, last: int, accessible_name: str) -> QSpin
 
 
 def plain_label(label: str) -> str:
-    """A form label as a name in a message: "技术领域(&F)：" → "技术领域", "Lead unit's &USCC:" → "Lead unit's USCC"."""
+    """A form label as a name in a message: "技术领域(&F)：" → "技术领域", "Lead unit's &USCC:" →
+    "Lead unit's USCC"."""
     text = re.sub(r"\(&.\)", "", label).replace("&", "")
     return text.removeprefix(REQUIRED_MARK).strip().rstrip(":：").strip()
 
@@ -96,10 +97,11 @@ class RegisterForm(QDialog):
         """Store field path → (label as shown in messages, widget, the error label under it)."""
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        # The dialog grows with its word-wrapped texts (an error appearing must not squeeze the hint).
+        # The dialog grows with its word-wrapped texts (an error appearing must not squeeze the
+        # hint).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        # The width the dialog wants (a minimum size set on the dialog itself would be overridden by the
-        # size constraint above).
+        # The width the dialog wants (a minimum size set on the dialog itself would be overridden by
+        # the size constraint above).
         layout.addSpacerItem(
             QSpacerItem(FORM_WIDTH, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         )
@@ -133,8 +135,8 @@ class RegisterForm(QDialog):
         accessible_name: str | None = None,
         required: bool = False,
     ) -> None:
-        """A row ``label`` (with its mnemonic) → ``widget``, for the store's field ``key``, and a hidden
-        error line under it."""
+        """A row ``label`` (with its mnemonic) → ``widget``, for the store's field ``key``, and a
+        hidden error line under it."""
         if accessible_name:
             widget.setAccessibleName(accessible_name)
         if required:
@@ -159,12 +161,14 @@ class RegisterForm(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.fields and not event.spontaneous():
-            # Typing starts in the first field, not on Save (the buttons come first in the tab chain).
+            # Typing starts in the first field, not on Save (the buttons come first in the tab
+            # chain).
             next(iter(self.fields.values()))[1].setFocus()
 
     # --- saving --------------------------------------------------------------------------------
     def submit(self) -> None:
-        """Save through the store (after a confirmation if a warning applies); on a refusal show why."""
+        """Save through the store (after a confirmation if a warning applies); on a refusal show
+        why."""
         self.clear_errors()
         question = self.warning() if self.warning is not None else None
         if question:
@@ -216,7 +220,8 @@ class RegisterForm(QDialog):
         return problem
 
     def show_error(self, text: str, field: str | None = None, problem: str | None = None) -> None:
-        """Show ``text`` at the bottom, and ``problem`` under the field it concerns (which gets the focus)."""
+        """Show ``text`` at the bottom, and ``problem`` under the field it concerns (which gets the
+        focus)."""
         if field in self.fields:
             _, widget, error = self.fields[field]
             error.setText(problem or text)
@@ -391,7 +396,8 @@ class EvaluationForm(RegisterForm):
 
 
 class RevocationForm(RegisterForm):
-    """The bureau's decision to revoke (第十九条) or cancel the qualification (第二十二条), with its reason."""
+    """The bureau's decision to revoke (第十九条) or cancel the qualification (第二十二条), with its
+    reason."""
 
     def __init__(
         self,
@@ -437,9 +443,9 @@ class RevocationForm(RegisterForm):
         return (
             self.tr(
                 "Record that %1 (%2) is revoked on %3 under “%4”?\n\n"
-                "From that day no annual report or evaluation can be recorded for it, and it no longer "
-                "counts as a center in the register. A revocation recorded by mistake can only be "
-                "taken back with a reason, and both stay in the center's history."
+                "From that day no annual report or evaluation can be recorded for it, and it no "
+                "longer counts as a center in the register. A revocation recorded by mistake can "
+                "only be taken back with a reason, and both stay in the center's history."
             )
             .replace("%1", self.center.name)
             .replace("%2", self.center.id)

@@ -1,4 +1,5 @@
-"""The center register (技术创新中心名录): approved centers, what the regulation says about each today.
+"""The center register (技术创新中心名录): approved centers, what the regulation says about each
+today.
 
 A table of centers with their status, what is due next and how many clauses of 第十九条、第二十条、
 第二十二条 apply (rows needing attention highlighted); a detail pane with the triggers, their
@@ -81,7 +82,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CentersModel(QAbstractTableModel):
-    """One row per center: name, lead unit, approved, status, next due, number of triggers, late reports."""
+    """One row per center: name, lead unit, approved, status, next due, number of triggers, late
+    reports."""
 
     NAME, LEAD_UNIT, APPROVED, STATUS, NEXT_DUE, TRIGGERS, LATE = range(7)
     COLUMNS = 7
@@ -295,7 +297,8 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         self.table.setAccessibleName(self.tr("Centers"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The center's name is what people look for; the lead unit gives way (its tooltip has it all).
+        # The center's name is what people look for; the lead unit gives way (its tooltip has it
+        # all).
         header.setSectionResizeMode(CentersModel.LEAD_UNIT, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
@@ -372,7 +375,8 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         self.detail.setHtml(self.detail_html(*chosen) if chosen else f"<p>{escape(empty)}</p>")
 
     def detail_html(self, center: Center, assessment: Assessment) -> str:
-        """What the regulation says about ``center`` on the assessment's day, for the detail pane."""
+        """What the regulation says about ``center`` on the assessment's day, for the detail
+        pane."""
         lang, e = self.language, escape
         # Looked up here, not inside the f-strings below, where lupdate would not find them.
         words = {
@@ -426,7 +430,8 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
             )
             parts.append(
                 f"<h4>{e(title)}</h4><p style='background:#e2e3e5'>"
-                f"{revocation.revoked_on.isoformat()} · {e(CLAUSE_TEXT[revocation.clause].get(lang))}<br>"
+                f"{revocation.revoked_on.isoformat()} · "
+                f"{e(CLAUSE_TEXT[revocation.clause].get(lang))}<br>"
                 f"{e(revocation.note)}</p>"
             )
         if assessment.status not in REVOCATION_RECORDED:
@@ -442,7 +447,8 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
                 facts = "".join(f"<li>{e(fact.get(lang))}</li>" for fact in trigger.facts)
                 parts.append(
                     f"<p style='background:{colour}'><b>{e(trigger.clause.get(lang))}</b> "
-                    f"{e(trigger.message.get(lang))} → {e(CONSEQUENCE_TEXT[trigger.consequence].get(lang))}"
+                    f"{e(trigger.message.get(lang))} → "
+                    f"{e(CONSEQUENCE_TEXT[trigger.consequence].get(lang))}"
                     f"</p><ul>{facts}</ul>"
                 )
             parts.append(f"<h4>{e(words['due'])}</h4>")
@@ -507,8 +513,8 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
     def shared_lead_unit_warning(self, lead_uscc: str, center_id: str = "") -> str | None:
         """A question to confirm when another center already has this lead unit's credit code.
 
-        The regulation does not forbid one unit hosting several centers (第七条、第八条 set conditions
-        on the unit, not a number), so this warns and asks; it does not refuse."""
+        The regulation does not forbid one unit hosting several centers (第七条、第八条 set
+        conditions on the unit, not a number), so this warns and asks; it does not refuse."""
         others = store.centers_with_lead_uscc(
             self.database, lead_uscc, exclude=center_id.strip() or None
         )
@@ -518,8 +524,8 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
         return (
             self.tr(
                 "The unified social credit code %1 is already the lead unit of: %2.\n\n"
-                "The regulation does not forbid one unit hosting several centers, but check that the "
-                "code is right. Save anyway?"
+                "The regulation does not forbid one unit hosting several centers, but check that "
+                "the code is right. Save anyway?"
             )
             .replace("%1", normalise_uscc(lead_uscc) or "")
             .replace("%2", names)

@@ -184,7 +184,7 @@ class ApplicationDetail(QWidget):
         if self.dropped:
             return (
                 self.tr(
-                    "Final = mean of %1 totals after dropping one highest and one lowest (%2 valid)."
+                    "Final = mean of %1 totals after dropping one highest and one lowest (%2 valid)."  # noqa: E501
                 )
                 .replace("%1", str(result.valid - 2))
                 .replace("%2", str(result.valid))

@@ -65,7 +65,8 @@ WORKER_NICENESS = 10  # the inbox's verifying processes yield the CPU to the win
 
 
 def fit_columns(view: QTableView, widest_chars: int = 40) -> None:
-    """Column widths from the header and the first rows' text (not every row: 20,000 would stall)."""
+    """Column widths from the header and the first rows' text (not every row: 20,000 would
+    stall)."""
     model, metrics = view.model(), view.fontMetrics()
     padding, widest = 3 * metrics.averageCharWidth(), widest_chars * metrics.averageCharWidth()
     for column in range(model.columnCount()):
@@ -99,10 +100,12 @@ def _table(model, name: str) -> QTableView:
 
 
 class ResultsWindow(QMainWindow):
-    """Every return verified before it counts; nothing is accepted silently; nothing received is lost."""
+    """Every return verified before it counts; nothing is accepted silently; nothing received is
+    lost."""
 
     received = Signal(object)
-    """Files were added or a choice recorded, and the inbox classified again: the ReceivedReturn list.
+    """Files were added or a choice recorded, and the inbox classified again: the ReceivedReturn
+    list.
 
     (``object``, not ``list``: a list signal converts every element, 48 ms for 20,000.)"""
 
@@ -509,7 +512,8 @@ class ResultsWindow(QMainWindow):
 
     # --- the bureau's choice among conflicting returns ---------------------------------------
     def choose_between(self, panel: str, expert: str) -> ConflictChoiceDialog | None:
-        """Open the choice for one expert's conflicting returns of a panel (None: nothing to choose)."""
+        """Open the choice for one expert's conflicting returns of a panel (None: nothing to
+        choose)."""
         if self.snapshot is None:
             return None
         entries = self.snapshot.contested(panel, expert)

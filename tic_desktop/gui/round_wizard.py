@@ -247,7 +247,8 @@ class RoundWizard(QWizard):
 
 
 class RoundEditorDialog(RememberingDialog):
-    """Experts, rubric and panels of an open round; saves over its files or, for the demo, as a copy."""
+    """Experts, rubric and panels of an open round; saves over its files or, for the demo, as a
+    copy."""
 
     round_written = Signal(object)
     failed = Signal(str)
@@ -288,7 +289,7 @@ class RoundEditorDialog(RememberingDialog):
         self.bundled = resources_dir() in review_round.path.resolve().parents
         note = QLabel(
             self.tr(
-                "This is the bundled demo round: your changes are saved as a copy in a folder you choose."
+                "This is the bundled demo round: your changes are saved as a copy in a folder you choose."  # noqa: E501
             )
             if self.bundled
             else self.tr("Saving replaces the round's files; earlier versions are not kept.")

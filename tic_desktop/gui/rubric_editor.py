@@ -1,4 +1,5 @@
-"""The rubric editor: criteria with maximum, guidance and the round's step; the total must be 100."""
+"""The rubric editor: criteria with maximum, guidance and the round's step; the total must be
+100."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def parse_decimal(text: str) -> Decimal | None:
 
 
 class RubricEditor(QWidget):
-    """Edits ``draft.criteria`` and ``draft.step`` in place; ``changed`` after every accepted edit."""
+    """Edits ``draft.criteria`` and ``draft.step`` in place; ``changed`` after every accepted
+    edit."""
 
     changed = Signal()
     ID, TITLE, MAX, GUIDANCE = range(4)

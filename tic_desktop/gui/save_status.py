@@ -48,7 +48,8 @@ class MarkFrame(QFrame):
 
 
 class FieldStatus(QWidget):
-    """The words beside a field: why it is invalid or unsaved, and a retry button after a failure."""
+    """The words beside a field: why it is invalid or unsaved, and a retry button after a
+    failure."""
 
     retry = Signal()
 

@@ -1,4 +1,5 @@
-"""One application's totals as a strip plot: a point per valid total, the trimmed ones marked, the final as a line.
+"""One application's totals as a strip plot: a point per valid total, the trimmed ones marked, the
+final as a line.
 
 Drawn with QPainter: a panel has at most a few dozen totals, and a plotting library would bring
 numpy (about 70 MB in the installed app) for this one small picture. Display only: no mouse, no
@@ -36,7 +37,8 @@ class _Point:
 
 
 class ScoreChart(QWidget):
-    """Experts down the side (lowest total at the bottom), total score across, 0 to the rubric's full marks."""
+    """Experts down the side (lowest total at the bottom), total score across, 0 to the rubric's
+    full marks."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +61,8 @@ class ScoreChart(QWidget):
         final: Decimal | None,
         full_marks: Decimal,
     ) -> None:
-        """Plot ``totals`` (expert → total); ``dropped`` are the experts the trimmed mean left out."""
+        """Plot ``totals`` (expert → total); ``dropped`` are the experts the trimmed mean left
+        out."""
         self._totals, self._dropped, self._final, self._full = (
             dict(totals),
             tuple(dropped),

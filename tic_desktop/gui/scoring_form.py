@@ -43,7 +43,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 def parse_score(text: str) -> Decimal | None:
-    """The number a person typed, exactly (``None`` for an empty box); ``ValueError`` if not a number.
+    """The number a person typed, exactly (``None`` for an empty box); ``ValueError`` if not a
+    number.
 
     Full-width digits and the Chinese full stop are read as the digits and point they stand for;
     exponents, ``NaN`` and thousands separators are not numbers here.
@@ -57,7 +58,8 @@ def parse_score(text: str) -> Decimal | None:
 
 
 class ScoreEntry(QAbstractSpinBox):
-    """A score box that keeps the typed text as it is; Up/Down (and the arrows) step by the rubric's step.
+    """A score box that keeps the typed text as it is; Up/Down (and the arrows) step by the rubric's
+    step.
 
     The mouse wheel steps it only while it has the focus (``wheel_guard``).
     """
@@ -116,7 +118,8 @@ class ScoreEntry(QAbstractSpinBox):
 
 
 class ScoringForm(QWidget):
-    """One row per criterion (max, guidance, the score box and its state), total, opinion, recommendation."""
+    """One row per criterion (max, guidance, the score box and its state), total, opinion,
+    recommendation."""
 
     problem = Signal(str)
     """A save failed or an entry was refused (the reason, for the status bar)."""
@@ -142,7 +145,8 @@ class ScoringForm(QWidget):
         }
         self._stored_opinion = form.opinion
         self._stored_recommend = form.recommend
-        # key ("score:<id>", "note:<id>", "opinion", "recommend") -> (INVALID/FAILED/PENDING, detail)
+        # key ("score:<id>", "note:<id>", "opinion", "recommend") -> (INVALID/FAILED/PENDING,
+        # detail)
         self._trouble: dict[str, tuple[str, str]] = {}
         self._last_state: list[str] = []
         self._timers: dict[str, QTimer] = {}
@@ -164,7 +168,8 @@ class ScoringForm(QWidget):
                 + escape(self.tr(" (max %1)").replace("%1", f"{criterion.max}"))
             )
             title.setWordWrap(True)
-            # Colour through rich text, not a style sheet: styled widgets ignore the larger-text setting.
+            # Colour through rich text, not a style sheet: styled widgets ignore the larger-text
+            # setting.
             guidance = QLabel(f"<span style='color:#444'>{escape(criterion.guidance)}</span>")
             guidance.setWordWrap(True)
             entry = ScoreEntry(rubric.step, criterion.max)
@@ -289,7 +294,8 @@ class ScoringForm(QWidget):
         return None
 
     def _read(self, criterion_id: str) -> tuple[Decimal | None, str | None]:
-        """(value, None) for a valid or empty box, (None, the reason in Chinese) for an invalid one."""
+        """(value, None) for a valid or empty box, (None, the reason in Chinese) for an invalid
+        one."""
         try:
             value = parse_score(self.entries[criterion_id].text())
         except ValueError:
@@ -320,7 +326,8 @@ class ScoringForm(QWidget):
         self._refresh()
 
     def _save_score(self, criterion_id: str) -> None:
-        """Save the box's score now if it is valid and differs from the database (or failed before)."""
+        """Save the box's score now if it is valid and differs from the database (or failed
+        before)."""
         if self._loading:
             return
         key = f"score:{criterion_id}"
@@ -500,14 +507,16 @@ class ScoringForm(QWidget):
 
     # --- for the window ---------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write everything still waiting for the typing pause, now (before signing, switching, closing)."""
+        """Write everything still waiting for the typing pause, now (before signing, switching,
+        closing)."""
         for key, timer in list(self._timers.items()):
             if timer.isActive():
                 timer.stop()
                 self._save(key)
 
     def unsaved_or_invalid(self) -> list[str]:
-        """Everything on the form that is not what the database holds, in Chinese; empty when all is saved.
+        """Everything on the form that is not what the database holds, in Chinese; empty when all is
+        saved.
 
         The window must not sign while this lists anything: the signed return carries the
         database, and the database would not carry what the expert sees.

@@ -24,15 +24,16 @@ def size_for_screen(widget: QWidget, wanted: QSize) -> QSize:
 
 
 def resize_for_screen(widget: QWidget, wanted: QSize) -> None:
-    """Resize ``widget`` to ``wanted`` or what the screen allows, and put all of it on the screen."""
+    """Resize ``widget`` to ``wanted`` or what the screen allows, and put all of it on the
+    screen."""
     widget.resize(size_for_screen(widget, wanted))
     fitted = geometry.fit_rect(widget.geometry(), geometry.available_geometry(widget))
     widget.move(fitted.topLeft())
 
 
 def scrolling(content: QWidget, name: str = "") -> QScrollArea:
-    """``content`` in a frameless scroll area that gives it all the width and scrolls only vertically
-    when the window is too low for it."""
+    """``content`` in a frameless scroll area that gives it all the width and scrolls only
+    vertically when the window is too low for it."""
     area = QScrollArea()
     area.setWidget(content)
     area.setWidgetResizable(True)

@@ -1,4 +1,5 @@
-"""One helper for background work: run a function on the thread pool, deliver its result on the GUI thread.
+"""One helper for background work: run a function on the thread pool, deliver its result on the GUI
+thread.
 
 Like Picard's ``run_task``. pyrage holds the GIL, so CPU-heavy decryption belongs in a worker
 process; this is for work that mostly waits or releases the GIL (PDF signing, file I/O).
@@ -49,7 +50,8 @@ def run_task(
     on_error: Callable[[Exception], None],
     pool: QThreadPool | None = None,
 ) -> None:
-    """Run ``work`` off the GUI thread; ``on_done(result)`` or ``on_error(exception)`` run on the GUI thread."""
+    """Run ``work`` off the GUI thread; ``on_done(result)`` or ``on_error(exception)`` run on the
+    GUI thread."""
     relay = _Relay()  # lives on the GUI thread, so its signals are queued back to it
     _live.add(relay)
 

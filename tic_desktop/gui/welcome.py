@@ -75,10 +75,11 @@ class WelcomeDialog(RememberingDialog):
         bureau = self._role_box(
             self.tr("Bureau staff"),
             self.tr(
-                "You prepare a review round: the applications, the expert pool and the panels. The app checks "
-                "every application against the regulation and every panel for conflicts of interest. You build "
-                "the encrypted review packages and print the passphrase sheets. When the experts return their "
-                "signed scores, the app ranks the applications and you sign the result summary."
+                "You prepare a review round: the applications, the expert pool and the panels. The "
+                "app checks every application against the regulation and every panel for conflicts "
+                "of interest. You build the encrypted review packages and print the passphrase "
+                "sheets. When the experts return their signed scores, the app ranks the "
+                "applications and you sign the result summary."
             ),
             [self.new_round_button, self.demo_button],
         )
@@ -86,10 +87,11 @@ class WelcomeDialog(RememberingDialog):
         expert = self._role_box(
             self.tr("Review expert"),
             self.tr(
-                "You received a review package (a file ending in .ticpkg, usually on a USB stick) and a "
-                "printed passphrase sheet. Open the package, type the passphrase once, confirm your conflicts "
-                "of interest, read the materials, score and write your opinion. Then sign and save the "
-                "return file to the USB stick and hand it back to the bureau."
+                "You received a review package (a file ending in .ticpkg, usually on a USB stick) "
+                "and a printed passphrase sheet. Open the package, type the passphrase once, "
+                "confirm your conflicts of interest, read the materials, score and write your "
+                "opinion. Then sign and save the return file to the USB stick and hand it back to "
+                "the bureau."
             ),
             [self.package_button],
         )

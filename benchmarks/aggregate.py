@@ -348,10 +348,10 @@ class ReturnsWindowImport:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from tic_desktop.review import review_round
+        from tic_desktop.review import evaluate_round
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
-        self.review = review_round(ctx.round_file)
+        self.review = evaluate_round(ctx.round_file)
         self.ctx = ctx
 
     def __call__(self) -> list:

@@ -45,7 +45,7 @@ from tic_desktop.gui.settings import Preferences  # noqa: E402
 from tic_desktop.packages.build import build_packages  # noqa: E402
 from tic_desktop.packages.opening import open_package  # noqa: E402
 from tic_desktop.paths import demo_round_file  # noqa: E402
-from tic_desktop.review import review_round  # noqa: E402
+from tic_desktop.review import evaluate_round  # noqa: E402
 from tic_desktop.security import age_files  # noqa: E402
 from tic_desktop.storage import open_database  # noqa: E402
 
@@ -102,7 +102,7 @@ def main() -> int:
     app_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     workspace = init_workspace(_TEMP / "bureau", passphrase="heartbeat only")
     built, credentials = build_packages(
-        review_round(round_dir / "round.json"),
+        evaluate_round(round_dir / "round.json"),
         workspace,
         workspace.keys("heartbeat only"),
         _TEMP / "packages",

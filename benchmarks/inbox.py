@@ -61,7 +61,7 @@ from tic_desktop.bureau.workspace import BureauWorkspace  # noqa: E402
 from tic_desktop.domain.loading import load_round  # noqa: E402
 from tic_desktop.returns.inbox import ReturnsInbox  # noqa: E402
 from tic_desktop.returns.inbox_workers import workers_for  # noqa: E402
-from tic_desktop.review import review_round  # noqa: E402
+from tic_desktop.review import evaluate_round  # noqa: E402
 from tic_desktop.storage import open_database  # noqa: E402
 
 GOAL_SPEED_S = 1.5
@@ -104,7 +104,7 @@ def fresh_inbox_folder(ctx) -> None:
 # speed: 2,000 returns
 # ------------------------------------------------------------------------------------------------
 def speed(ctx, repeat: int, tmp: Path) -> dict:
-    review = review_round(ctx.round_file)
+    review = evaluate_round(ctx.round_file)
     counter = iter(range(10**6))
 
     def inbox_side(workers: int | None = None):
@@ -248,7 +248,7 @@ def window(ctx, tmp: Path) -> dict:
     from tic_desktop.gui.results_window import ResultsWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    review = review_round(ctx.round_file)
+    review = evaluate_round(ctx.round_file)
     workspace = BureauWorkspace(ctx.workspace_dir)
     fresh_inbox_folder(ctx)
     files, late = list(ctx.files[:-1]), ctx.files[-1]

@@ -83,11 +83,11 @@ def prepare(base: Path, experts: int, revisions: int) -> dict:
     from tic_desktop.packages.opening import open_package
     from tic_desktop.returns.making import chair_copy, make_return
     from tic_desktop.returns.scoring import ScoreSheet
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
     from tic_desktop.rules.eligibility import evaluate
     from tic_desktop.storage import open_database
 
-    review = review_round(round_with(experts, base / "round"))
+    review = evaluate_round(round_with(experts, base / "round"))
     workspace = init_workspace(base / "bureau", passphrase=PASSPHRASE)
     keys = workspace.keys(PASSPHRASE)
     built, issued = build_packages(review, workspace, keys, base / "packages")

@@ -144,7 +144,7 @@ def child_pyrage_decrypt(args: dict) -> dict:
 def child_build(args: dict) -> dict:
     from tic_desktop.bureau.workspace import BureauWorkspace
     from tic_desktop.packages.build import build_packages
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     workspace = BureauWorkspace(Path(args["bureau"]))
     keys = workspace.keys(args["passphrase"])  # scrypt: before the peak is reset
@@ -152,7 +152,7 @@ def child_build(args: dict) -> dict:
     _reset_peak()
     baseline = _status("VmRSS")
     start, cpu = time.perf_counter(), time.thread_time()
-    review = review_round(Path(args["round"]))
+    review = evaluate_round(Path(args["round"]))
     built, credentials = build_packages(review, workspace, keys, out_dir, panel_ids=["P1"])
     elapsed, cpu = time.perf_counter() - start, time.thread_time() - cpu
     assert all(c.passphrase is None for c in credentials.values()), (
@@ -330,7 +330,7 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
     from tic_desktop.bureau.workspace import init_workspace
     from tic_desktop.packages.build import build_packages
     from tic_desktop.packages.opening import open_package
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     versions = subprocess.run([age, "--version"], capture_output=True, text=True).stdout.strip()
     print(
@@ -355,7 +355,7 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
 
     # Warm-up build of the small round: issues the credentials (scrypt), reported on its own.
     step = time.perf_counter()
-    small_review = review_round(work / "small" / "round.json")
+    small_review = evaluate_round(work / "small" / "round.json")
     built, credentials = build_packages(
         small_review, workspace, keys, work / "out-small", panel_ids=["P1"]
     )
@@ -396,7 +396,7 @@ def run(work: Path, total: int, repeat: int, age: str) -> int:
     run_child("build", build_args)  # the package (a) and (b) use; its timing is left out
     big_package = work / "out-big" / "P1.ticpkg"
 
-    big_review = review_round(work / "big" / "round.json")
+    big_review = evaluate_round(work / "big" / "round.json")
     panel = {r.application_id: r for r in big_review.panels if r.panel_id == "P1"}
     commands, outputs, jobs = [], [], []
     age_out = work / "age-out"

@@ -92,11 +92,11 @@ def _package(temp: Path) -> tuple[Path, dict]:
     from tic_desktop.bureau.workspace import init_workspace
     from tic_desktop.packages.build import build_packages
     from tic_desktop.paths import demo_round_file
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     workspace = init_workspace(temp / "bureau", passphrase="startup only")
     built, credentials = build_packages(
-        review_round(demo_round_file()),
+        evaluate_round(demo_round_file()),
         workspace,
         workspace.keys("startup only"),
         temp / "packages",

@@ -216,7 +216,7 @@ def prepare(folder: Path, pages: int, size_mb: float) -> int:
     from tic_desktop.bureau.workspace import init_workspace
     from tic_desktop.packages.build import build_packages
     from tic_desktop.paths import demo_round_file
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     round_dir = folder / "round"
     shutil.copytree(demo_round_file().parent, round_dir)
@@ -229,7 +229,7 @@ def prepare(folder: Path, pages: int, size_mb: float) -> int:
     app_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     workspace = init_workspace(folder / "bureau", passphrase="viewer benchmark")
     built, credentials = build_packages(
-        review_round(round_dir / "round.json"),
+        evaluate_round(round_dir / "round.json"),
         workspace,
         workspace.keys("viewer benchmark"),
         folder / "packages",

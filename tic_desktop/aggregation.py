@@ -245,7 +245,7 @@ def aggregate_with(
     method: Method | None = None,
 ) -> list[ApplicationResult]:
     """:func:`aggregate` given the round's panel conflicts already worked out
-    (``round_panel_conflicts(review_round)``, e.g. ``RoundReview.panels``): an inbox ranks again
+    (``round_panel_conflicts(review_round)``, e.g. ``EvaluatedRound.panels``): an inbox ranks again
     after every file added and need not redo them."""
     method = method or round_method(review_round)
     rubric_ids = [c.id for c in review_round.rubric.criteria]

@@ -14,7 +14,7 @@ from typing import Any
 
 
 class Event(StrEnum):
-    ROUND_OPENED = "round_opened"  # payload: RoundReview
+    ROUND_OPENED = "round_opened"  # payload: EvaluatedRound
     SAVED = "saved"  # payload: what was saved (str); published after the commit
     NETWORK = "network"  # payload: a meeting-network event (tic_desktop.network), any thread
 

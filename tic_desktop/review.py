@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class RoundReview:
+class EvaluatedRound:
     """A round, each application's formal review and each panel's conflict picture."""
 
     round: ReviewRound
@@ -31,16 +31,16 @@ class RoundReview:
         return [p for p in self.panels if any(c.result.value != "pass" for c in p.checks)]
 
 
-def review_round(path: Path | str) -> RoundReview:
+def evaluate_round(path: Path | str) -> EvaluatedRound:
     """Load ``path`` (all or nothing) and evaluate every application and panel."""
     path = Path(path)
     loaded = load_round(path)
     reports = {app_id: evaluate(app) for app_id, app in loaded.applications.items()}
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return RoundReview(loaded, reports, round_panel_conflicts(loaded), digest)
+    return EvaluatedRound(loaded, reports, round_panel_conflicts(loaded), digest)
 
 
-def store_review(db: Database, review: RoundReview) -> None:
+def store_review(db: Database, review: EvaluatedRound) -> None:
     """Record the round's verdicts and panel results in the local database, all or nothing."""
     from tic_desktop.storage.repository import save_round_verdicts
 
@@ -64,14 +64,14 @@ class RoundDesk:
     """Opens rounds for a front end and announces them on the event bus."""
 
     def __init__(
-        self, bus: EventBus, on_reviewed: Callable[[RoundReview], object] | None = None
+        self, bus: EventBus, on_reviewed: Callable[[EvaluatedRound], object] | None = None
     ) -> None:
         self._bus = bus
         self._on_reviewed = on_reviewed  # e.g. store verdicts in the local database
-        self.current: RoundReview | None = None
+        self.current: EvaluatedRound | None = None
 
-    def open_round(self, path: Path | str) -> RoundReview:
-        review = review_round(path)
+    def open_round(self, path: Path | str) -> EvaluatedRound:
+        review = evaluate_round(path)
         if self._on_reviewed is not None:
             self._on_reviewed(review)
         self.current = review

@@ -27,7 +27,7 @@ from tic_desktop.reports.opinion_pdfs import write_opinion_pdfs
 from tic_desktop.returns.making import make_return
 from tic_desktop.returns.receiving import receive_returns
 from tic_desktop.returns.scoring import ScoreSheet, parse_score_sheet
-from tic_desktop.review import RoundReview, review_round
+from tic_desktop.review import EvaluatedRound, evaluate_round
 from tic_desktop.signing.pdf_verification import verify_pdf
 from tic_desktop.storage import open_database
 
@@ -50,7 +50,7 @@ class SelfTestFailed(Exception):
 class _State(TypedDict, total=False):
     """What one step leaves for the next ones (a key is there once its step has run)."""
 
-    review: RoundReview
+    review: EvaluatedRound
     workspace: BureauWorkspace
     keys: BureauKeys
     package: BuiltPackage
@@ -84,7 +84,7 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
         state: _State = {}
 
         def open_round() -> str:
-            state["review"] = review_round(demo_round_file())
+            state["review"] = evaluate_round(demo_round_file())
             return f"{len(state['review'].round.applications)} applications"
 
         def bureau() -> str:

@@ -472,12 +472,12 @@ def setup(workdir: Path) -> None:
     from tic_desktop.packages.build import build_packages
     from tic_desktop.packages.opening import open_package
     from tic_desktop.paths import demo_round_file
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
     from tic_desktop.storage import open_database
 
     workspace = init_workspace(workdir / "bureau", passphrase="crash test only")
     built, credentials = build_packages(
-        review_round(demo_round_file()),
+        evaluate_round(demo_round_file()),
         workspace,
         workspace.keys("crash test only"),
         workdir / "packages",

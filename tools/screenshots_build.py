@@ -32,14 +32,14 @@ def main() -> int:
     from tic_desktop.gui.i18n import Translations
     from tic_desktop.gui.settings import Preferences
     from tic_desktop.paths import demo_round_file
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     app = QApplication(sys.argv[:1])
     apply_font(app, 11, register_bundled_fonts())
     Translations(app).use("zh")
     workspace = init_workspace(temp / "评审局", passphrase="screenshots only")
     preferences = Preferences(QSettings(str(temp / "prefs.ini"), QSettings.Format.IniFormat))
-    dialog = BuildPackagesDialog(review_round(demo_round_file()), preferences, "zh")
+    dialog = BuildPackagesDialog(evaluate_round(demo_round_file()), preferences, "zh")
     dialog.show()
     dialog.set_workspace_folder(str(workspace.folder))
     dialog.passphrase_edit.setText("screenshots only")

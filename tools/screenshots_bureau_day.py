@@ -71,13 +71,13 @@ def render(app: QApplication, size: str, out: Path, only: str | None) -> None:
     from tic_desktop.gui.welcome import WelcomeDialog
     from tic_desktop.paths import demo_round_file
     from tic_desktop.register import store
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
     from tic_desktop.storage import open_database
 
     use_screen(SCREENS[size])
     scratch = Path(tempfile.mkdtemp())
     preferences = Preferences(QSettings(str(scratch / "prefs.ini"), QSettings.Format.IniFormat))
-    review = review_round(demo_round_file())
+    review = evaluate_round(demo_round_file())
     wanted = lambda name: only is None or only in name  # noqa: E731
 
     if wanted("wizard"):

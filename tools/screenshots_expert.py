@@ -31,7 +31,7 @@ from tic_desktop.gui.i18n import Translations  # noqa: E402
 from tic_desktop.gui.settings import Preferences  # noqa: E402
 from tic_desktop.packages.build import build_packages  # noqa: E402
 from tic_desktop.paths import demo_round_file  # noqa: E402
-from tic_desktop.review import review_round  # noqa: E402
+from tic_desktop.review import evaluate_round  # noqa: E402
 from tic_desktop.storage import open_database  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -67,7 +67,7 @@ def main() -> int:
     Translations(app).use("zh")
     workspace = init_workspace(_TEMP / "bureau", passphrase="screenshots only")
     built, credentials = build_packages(
-        review_round(demo_round_file()),
+        evaluate_round(demo_round_file()),
         workspace,
         workspace.keys("screenshots only"),
         _TEMP / "packages",
@@ -76,7 +76,7 @@ def main() -> int:
     # A look-alike: another CA's package for the same round (the pinned-bureau question).
     other = init_workspace(_TEMP / "look-alike", "冒充的评审局", passphrase="another bureau")
     look_alike, _ = build_packages(
-        review_round(demo_round_file()),
+        evaluate_round(demo_round_file()),
         other,
         other.keys("another bureau"),
         _TEMP / "look-alike-packages",

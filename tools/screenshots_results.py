@@ -35,7 +35,7 @@ from tic_desktop.packages.opening import open_package  # noqa: E402
 from tic_desktop.paths import demo_round_file  # noqa: E402
 from tic_desktop.returns import making  # noqa: E402
 from tic_desktop.returns.scoring import ScoreSheet  # noqa: E402
-from tic_desktop.review import review_round  # noqa: E402
+from tic_desktop.review import evaluate_round  # noqa: E402
 from tic_desktop.storage import open_database  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -145,7 +145,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     apply_font(app, DEFAULT_POINT_SIZE, register_bundled_fonts())
     Translations(app).use("zh")
-    review = review_round(demo_round_file())
+    review = evaluate_round(demo_round_file())
     workspace = init_workspace(_TEMP / "bureau", passphrase=PASSPHRASE)
     keys = workspace.keys(PASSPHRASE)
     built, credentials = build_packages(review, workspace, keys, _TEMP / "packages", ["P1"])

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, init_workspace
 from tic_desktop.returns.making import return_document
 from tic_desktop.returns.scoring import ScoreSheet
-from tic_desktop.review import RoundReview, review_round
+from tic_desktop.review import EvaluatedRound, evaluate_round
 from tic_desktop.security import age_files, certificates, jws
 
 PASSPHRASE = "inbox bureau passphrase"
@@ -78,7 +78,7 @@ def write_round(folder: Path, panels: int, members: int, apps: int) -> Path:
 class Bureau:
     workspace: BureauWorkspace
     keys: BureauKeys
-    review: RoundReview
+    review: EvaluatedRound
     round_file: Path
     issued: dict[str, tuple] = field(
         default_factory=dict
@@ -141,7 +141,7 @@ def make_bureau(base: Path, panels: int = 2, members: int = 4, apps: int = 2) ->
     workspace = init_workspace(base / "bureau", "测试评审局", passphrase=PASSPHRASE)
     keys = workspace.keys(PASSPHRASE)
     round_file = write_round(base / "round", panels, members, apps)
-    review = review_round(round_file)
+    review = evaluate_round(round_file)
     bureau = Bureau(workspace, keys, review, round_file)
     experts = review.round.experts
     signer = SimpleNamespace(

@@ -8,7 +8,7 @@ import pytest
 from tic_desktop.bureau.workspace import init_workspace
 from tic_desktop.packages.build import build_packages
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 
 BUREAU_PASSPHRASE = "bureau passphrase for tests"
 
@@ -18,7 +18,7 @@ def built_p1(tmp_path_factory):
     base = tmp_path_factory.mktemp("bureau")
     workspace = init_workspace(base / "bureau", passphrase=BUREAU_PASSPHRASE)
     keys = workspace.keys(BUREAU_PASSPHRASE)
-    review = review_round(demo_round_file())
+    review = evaluate_round(demo_round_file())
     built, credentials = build_packages(review, workspace, keys, base / "packages", ["P1"])
     return {
         "workspace": workspace,

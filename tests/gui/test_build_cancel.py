@@ -19,7 +19,7 @@ from tic_desktop.gui.build_dialog import BuildPackagesDialog
 from tic_desktop.packages.build_job import ENCRYPTING, ISSUING, PREPARING, SHEETS, UNLOCKING
 from tic_desktop.packages.worker_processes import descendants
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 
 pytestmark = pytest.mark.gui
 
@@ -63,7 +63,7 @@ def bureau(tmp_path_factory):
 
 @pytest.fixture
 def dialog(qtbot, preferences, bureau, tmp_path):
-    opened = BuildPackagesDialog(review_round(demo_round_file()), preferences, "zh")
+    opened = BuildPackagesDialog(evaluate_round(demo_round_file()), preferences, "zh")
     qtbot.addWidget(opened)
     opened.show()
     qtbot.waitExposed(opened)
@@ -195,12 +195,12 @@ APP_SCRIPT = textwrap.dedent(
     from tic_desktop.gui.build_dialog import BuildPackagesDialog
     from tic_desktop.gui.settings import Preferences
     from tic_desktop.paths import demo_round_file
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     bureau, out, prefs = sys.argv[1:4]
     app = QApplication([])
     dialog = BuildPackagesDialog(
-        review_round(demo_round_file()),
+        evaluate_round(demo_round_file()),
         Preferences(QSettings(prefs, QSettings.Format.IniFormat)),
         "zh",
     )

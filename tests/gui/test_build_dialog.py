@@ -19,7 +19,7 @@ from tic_desktop.gui.build_dialog import BuildPackagesDialog, NewPassphraseDialo
 from tic_desktop.packages.build_job import ENCRYPTING, ISSUING, PREPARING, UNLOCKING
 from tic_desktop.packages.opening import open_package
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 
 pytestmark = pytest.mark.gui
 
@@ -43,7 +43,7 @@ def shared_bureau(tmp_path_factory):
 def open_dialog(qtbot, preferences):
     def make(review=None, language="zh"):
         dialog = BuildPackagesDialog(
-            review or review_round(demo_round_file()), preferences, language
+            review or evaluate_round(demo_round_file()), preferences, language
         )
         qtbot.addWidget(dialog)
         dialog.show()
@@ -236,7 +236,7 @@ def test_cancel_while_encrypting_a_large_attachment_leaves_no_package_and_no_tem
     shutil.copytree(demo_round_file().parent, copy)
     with open(copy / "apps" / "LC-2026-001" / "申报书.pdf", "r+b") as large:
         large.truncate(1 << 30)  # sparse: a gigabyte to encrypt, nothing to store
-    dialog = open_dialog(review_round(copy / "round.json"))
+    dialog = open_dialog(evaluate_round(copy / "round.json"))
     out = tmp_path / "out"
     _fill(dialog, bureau, out)
     reported = []

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from tic_desktop.bureau.workspace import init_workspace
 from tic_desktop.gui.round_wizard import RoundEditorDialog, issued_packages
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 
 pytestmark = pytest.mark.gui
 
@@ -20,7 +20,7 @@ ISSUED = {"P1": ["P1.ticpkg（2026-12-03）"]}
 @pytest.fixture
 def editor(qtbot, preferences):
     dialog = RoundEditorDialog(
-        review_round(demo_round_file()).round, preferences, "zh", issued=ISSUED
+        evaluate_round(demo_round_file()).round, preferences, "zh", issued=ISSUED
     )
     qtbot.addWidget(dialog)
     dialog.show()

@@ -24,7 +24,7 @@ from tic_desktop.gui.round_wizard import RoundEditorDialog, RoundWizard
 from tic_desktop.gui.welcome import WelcomeDialog
 from tic_desktop.paths import demo_round_file
 from tic_desktop.register import store
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 from tic_desktop.storage import open_database
 
 pytestmark = pytest.mark.gui
@@ -58,7 +58,7 @@ def test_the_round_wizard_fits_on_every_page(qtbot, screen):
 
 def test_the_round_editor_shows_save_and_member_rows_on_every_tab(qtbot, preferences, screen):
     editor = _show(
-        qtbot, RoundEditorDialog(review_round(demo_round_file()).round, preferences, "zh")
+        qtbot, RoundEditorDialog(evaluate_round(demo_round_file()).round, preferences, "zh")
     )
     editor.panels.select_panel("P2")  # the panel with the longest problem list
     for index in range(editor.tabs.count()):
@@ -76,7 +76,7 @@ def test_the_round_editor_shows_save_and_member_rows_on_every_tab(qtbot, prefere
 
 def test_the_panel_builder_does_not_jump_when_its_problem_list_changes(qtbot, preferences, screen):
     editor = _show(
-        qtbot, RoundEditorDialog(review_round(demo_round_file()).round, preferences, "zh")
+        qtbot, RoundEditorDialog(evaluate_round(demo_round_file()).round, preferences, "zh")
     )
     builder = editor.panels
     builder.select_panel("P2")
@@ -97,7 +97,7 @@ def test_the_panel_builder_does_not_jump_when_its_problem_list_changes(qtbot, pr
 
 
 def test_the_build_dialog_fits(qtbot, preferences, screen):
-    dialog = _show(qtbot, BuildPackagesDialog(review_round(demo_round_file()), preferences, "zh"))
+    dialog = _show(qtbot, BuildPackagesDialog(evaluate_round(demo_round_file()), preferences, "zh"))
     assert_fits(dialog, screen, min_rows=3)
 
 

@@ -16,7 +16,7 @@ from tic_desktop.packages.build import build_packages
 from tic_desktop.packages.credentials import unlock
 from tic_desktop.packages.opening import open_package
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +24,7 @@ def meeting(tmp_path_factory):
     base = tmp_path_factory.mktemp("meeting")
     workspace = init_workspace(base / "bureau", passphrase=BUREAU_PASSPHRASE)
     keys = workspace.keys(BUREAU_PASSPHRASE)
-    review = review_round(demo_round_file())
+    review = evaluate_round(demo_round_file())
     built, issued = build_packages(review, workspace, keys, base / "packages", ["P1"])
     package = open_package(built[0].file, {workspace.fingerprint})
     try:

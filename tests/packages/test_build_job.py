@@ -19,7 +19,7 @@ from tic_desktop.packages.build_job import (
     run_build_job,
 )
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 
 PASSPHRASE = "bureau passphrase for tests"
 
@@ -90,7 +90,7 @@ def test_a_broken_panel_is_refused_before_the_keys_are_unlocked(tmp_path):
     assert isinstance(message, Failed)
     assert "P2" in message.message_en and "Fix the panel" in message.message_en
     assert not (tmp_path / "out").exists()
-    review = review_round(demo_round_file())
+    review = evaluate_round(demo_round_file())
     assert panel_refusals(review, "P1", "zh") == []
     assert panel_refusals(review, "P3", "en") == [
         "LC-2026-008 · Chair independent: The chair is affiliated with this application "

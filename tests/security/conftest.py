@@ -32,7 +32,7 @@ from tic_desktop.packages.manifest import MANIFEST_NAME
 from tic_desktop.packages.opening import open_package
 from tic_desktop.returns.making import make_return
 from tic_desktop.returns.scoring import ScoreSheet
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 from tic_desktop.security import age_files, certificates, jws
 from tic_desktop.storage import open_database
 
@@ -236,7 +236,7 @@ def bureau(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def review():
-    return review_round(ROUND_FILE)
+    return evaluate_round(ROUND_FILE)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.errors import InputError
 from tic_desktop.packages import build
 from tic_desktop.packages.build import build_packages, check_build
-from tic_desktop.review import RoundReview, review_round
+from tic_desktop.review import EvaluatedRound, evaluate_round
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SECRET = b"-----BEGIN PRIVATE KEY----- the bureau's own file, never to be packed"
@@ -143,7 +143,7 @@ def test_an_attachment_changed_after_the_checks_is_refused_when_the_build_opens_
     """The demo round (whose credentials the session's build issued already): the first attachment
     is replaced right before encryption; the build refuses it, and leaves no package."""
     shutil.copytree(DEMO, tmp_path / "round")
-    review = review_round(tmp_path / "round" / "round.json")
+    review = evaluate_round(tmp_path / "round" / "round.json")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "secret.pdf").write_bytes(SECRET)
@@ -209,8 +209,9 @@ def test_package_build_refuses_an_application_in_two_panels(capsys, tmp_path, bu
 
 
 def test_the_build_itself_refuses_a_round_that_shares_an_application(tmp_path):
-    """A RoundReview put together without load_round (which would refuse it) is refused as well."""
-    review = review_round(DEMO / "round.json")
+    """An EvaluatedRound put together without load_round (which would refuse it) is refused as
+    well."""
+    review = evaluate_round(DEMO / "round.json")
     spec = review.round.spec
     panels = list(spec.panels)
     panels[2] = panels[2].model_copy(
@@ -223,7 +224,7 @@ def test_the_build_itself_refuses_a_round_that_shares_an_application(tmp_path):
         review.round.applications,
         review.round.application_files,
     )
-    doctored = RoundReview(shared, review.reports, review.panels, review.file_sha256)
+    doctored = EvaluatedRound(shared, review.reports, review.panels, review.file_sha256)
     with pytest.raises(InputError) as raised:
         check_build(doctored, ["P1"], tmp_path / "out")
     assert "LC-2026-001" in raised.value.message_zh

@@ -19,7 +19,7 @@ from tic_desktop.errors import InputError
 from tic_desktop.packages.build import build_packages
 from tic_desktop.packages.opening import open_package
 from tic_desktop.returns.receiving import receive_returns
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
@@ -77,7 +77,7 @@ def test_an_id_unusable_as_a_file_name_is_refused_before_any_credential_is_issue
 
 
 def test_a_failure_after_issuing_removes_the_credentials_this_build_issued(tmp_path, bureau):
-    review = review_round(round_copy(tmp_path / "round", "2026-TIC-78"))
+    review = evaluate_round(round_copy(tmp_path / "round", "2026-TIC-78"))
     attachment = next((tmp_path / "round" / "apps" / "LC-2026-003").iterdir())
     credentials = bureau.workspace.credentials_dir("2026-TIC-78")
     seen = []

@@ -83,7 +83,7 @@ def test_the_all_sheets_pdf_printed_to_a_file_is_0600(qtbot, tmp_path):
     from tic_desktop.gui.settings import Preferences
     from tic_desktop.packages.build_job import BuildOutcome
     from tic_desktop.reports.passphrase_sheet import passphrase_sheet, write_sheet
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     folder = tmp_path / "out" / "passphrase-sheets"
     sheets = [
@@ -105,7 +105,7 @@ def test_the_all_sheets_pdf_printed_to_a_file_is_0600(qtbot, tmp_path):
         for expert_id in ("E01", "E02")
     ]
     preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    dialog = BuildPackagesDialog(review_round(DEMO / "round.json"), preferences, "zh")
+    dialog = BuildPackagesDialog(evaluate_round(DEMO / "round.json"), preferences, "zh")
     qtbot.addWidget(dialog)
     dialog.outcome = BuildOutcome(packages=[], sheets=sheets, sheets_dir=folder)
     printed = folder / "打印用-全部口令单.pdf"  # the name the print dialog proposes

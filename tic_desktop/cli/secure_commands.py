@@ -26,7 +26,7 @@ from tic_desktop.returns.making import (
 )
 from tic_desktop.returns.receiving import STATUS_TEXT, receive_returns
 from tic_desktop.returns.scoring import parse_score_sheet
-from tic_desktop.review import review_round
+from tic_desktop.review import evaluate_round
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import SecurityError
@@ -309,7 +309,7 @@ def return_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
     for f in args.files:  # cheap checks first: unlocking the keys costs seconds of scrypt
         if not Path(f).is_file():
             raise InputError(f, None, "文件不存在", "file not found")
-    loaded = review_round(args.round).round if args.round else None
+    loaded = evaluate_round(args.round).round if args.round else None
     keys = workspace.keys(_passphrase(args))
     items = sorted(
         receive_returns([Path(f) for f in args.files], workspace, keys, loaded),

@@ -14,7 +14,7 @@ class QtEventBridge(QObject):
     """
 
     round_opened = Signal(object)
-    """A round was loaded and reviewed; carries the :class:`tic_desktop.review.RoundReview`."""
+    """A round was loaded and reviewed; carries the :class:`tic_desktop.review.EvaluatedRound`."""
 
     saved = Signal(str)
     """An edit was committed to the local database (what was saved)."""

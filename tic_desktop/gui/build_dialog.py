@@ -66,7 +66,7 @@ from tic_desktop.packages.build_job import (
     run_build_job,
 )
 from tic_desktop.packages.worker_processes import kill_tree
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.security import keyring_store
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import KeyringUnavailable
@@ -100,7 +100,7 @@ class BuildPackagesDialog(RememberingDialog):
 
     def __init__(
         self,
-        review: RoundReview,
+        review: EvaluatedRound,
         preferences: Preferences,
         language: str,
         parent: QWidget | None = None,

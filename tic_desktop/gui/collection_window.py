@@ -41,7 +41,7 @@ from tic_desktop.gui.progress_board import ProgressBoard, ProjectorOptions, Proj
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.network.progress import ProgressSnapshot
 from tic_desktop.network.protocol import DEFAULT_PORT
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.storage import Database, open_database
 
@@ -62,7 +62,7 @@ class CollectionWindow(QMainWindow):
 
     def __init__(
         self,
-        review: RoundReview,
+        review: EvaluatedRound,
         workspace: BureauWorkspace,
         keys: BureauKeys,
         interfaces: list | None = None,

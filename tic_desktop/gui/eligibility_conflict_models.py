@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.rules.conflicts import PanelConflicts
 from tic_desktop.rules.display import shown_value
 from tic_desktop.rules.messages import (
@@ -70,7 +70,7 @@ class ApplicationsModel(_TableModel):
         super().__init__(language, parent)
         self._rows: list[tuple] = []
 
-    def set_review(self, review: RoundReview | None) -> None:
+    def set_review(self, review: EvaluatedRound | None) -> None:
         self.beginResetModel()
         self._rows = []
         if review is not None:

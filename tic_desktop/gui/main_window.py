@@ -44,7 +44,7 @@ from tic_desktop.gui.settings import LANGUAGE, LAST_ROUND, Preferences, Setting
 from tic_desktop.gui.view_actions import connect_view_actions
 from tic_desktop.gui.welcome import WelcomeDialog
 from tic_desktop.paths import demo_round_file
-from tic_desktop.review import RoundDesk, RoundReview
+from tic_desktop.review import EvaluatedRound, RoundDesk
 from tic_desktop.rules.messages import KIND_NAMES_ZH, VERDICT_LABELS, label
 from tic_desktop.rules.results import Result, Verdict
 from tic_desktop.storage import Database, open_database
@@ -98,7 +98,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
         self._set_language = set_language
         self._set_point_size = set_point_size
         self.language = preferences.get(LANGUAGE)
-        self.review: RoundReview | None = None
+        self.review: EvaluatedRound | None = None
         self.results_window: ResultsWindow | None = None
         self.round_wizard: RoundWizard | None = None
         self.round_editor: RoundEditorDialog | None = None
@@ -270,7 +270,7 @@ class MainWindow(RemembersGeometry, QMainWindow):
     def _round_actions(self) -> list:
         return [self.ui.editRoundAction, self.ui.buildPackagesAction, self.ui.resultsAction]
 
-    def show_review(self, review: RoundReview) -> None:
+    def show_review(self, review: EvaluatedRound) -> None:
         self.review = review
         for action in self._round_actions():
             action.setEnabled(True)

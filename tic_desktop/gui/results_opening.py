@@ -26,7 +26,7 @@ from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.errors import TicError
 from tic_desktop.gui.settings import Preferences, Setting
 from tic_desktop.gui.tasks import in_worker_process, run_task
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.storage import Database
 
 BUREAU_FOLDER = Setting("files/bureau_folder", "", str)  # the build dialog's, as a starting point
@@ -154,7 +154,7 @@ class ResultsOpener(QObject):
 
     def open(
         self,
-        review: RoundReview,
+        review: EvaluatedRound,
         database: Database,
         language: str,
         shown: Callable[[QWidget], None],

@@ -52,7 +52,7 @@ from tic_desktop.returns.inbox import (
     returns_in,
 )
 from tic_desktop.returns.receiving import STATUS_TEXT, ReceivedReturn
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.storage import Database, open_database
 
@@ -123,7 +123,7 @@ class ResultsWindow(QMainWindow):
 
     def __init__(
         self,
-        review: RoundReview,
+        review: EvaluatedRound,
         workspace: BureauWorkspace,
         keys: BureauKeys,
         database: Database | None = None,

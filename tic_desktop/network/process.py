@@ -44,7 +44,7 @@ def _child(
     from tic_desktop.bureau.workspace import BureauWorkspace
     from tic_desktop.errors import TicError
     from tic_desktop.network.server import start_collection
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
 
     lock = threading.Lock()
 
@@ -59,7 +59,7 @@ def _child(
     try:
         workspace = BureauWorkspace(Path(workspace_folder))
         keys = BureauWorkspace.keys_from_secret(secret)
-        review = review_round(Path(round_file))
+        review = evaluate_round(Path(round_file))
         store = None
         if database_file is not None:
             from tic_desktop.network.store import InboxStore

@@ -31,7 +31,7 @@ from tic_desktop.packages.manifest import (
     RoundInfo,
     UnitRecord,
 )
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.rules.conflicts import PanelConflicts
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security import age_files, jws
@@ -112,7 +112,7 @@ class _HashingWriter(io.RawIOBase):
             super().close()
 
 
-def refuse_broken_panels(review: RoundReview, panel_ids: list[str]) -> None:
+def refuse_broken_panels(review: EvaluatedRound, panel_ids: list[str]) -> None:
     """Raise PanelRefused naming the first failing check of any chosen panel."""
     for result in review.panels:
         if result.panel_id not in panel_ids:
@@ -131,7 +131,7 @@ def refuse_broken_panels(review: RoundReview, panel_ids: list[str]) -> None:
             )
 
 
-def _attachment_files(review: RoundReview, app_id: str) -> list[tuple[str, ConfinedFile]]:
+def _attachment_files(review: EvaluatedRound, app_id: str) -> list[tuple[str, ConfinedFile]]:
     """The application's attachments, each checked to be a regular file inside the application's
     folder (again: the files may have changed since the round was loaded)."""
     application = review.round.applications[app_id]
@@ -145,7 +145,7 @@ def _attachment_files(review: RoundReview, app_id: str) -> list[tuple[str, Confi
     return files
 
 
-def refuse_shared_applications(review: RoundReview) -> None:
+def refuse_shared_applications(review: EvaluatedRound) -> None:
     """An application in two panels would be scored twice: refused (load_round refuses it too)."""
     panel_of: dict[str, str] = {}
     for panel in review.round.panels:
@@ -188,7 +188,7 @@ class WouldReplace(TicError):
         self.files = files
 
 
-def check_build(review: RoundReview, panel_ids: list[str], out_dir: Path) -> list[str]:
+def check_build(review: EvaluatedRound, panel_ids: list[str], out_dir: Path) -> list[str]:
     """Everything about a build that can be checked cheaply, before any key is unlocked or
     credential issued: the panels exist and keep the conflict rules, every id that becomes a file or
     folder name is usable as one, every attachment exists, the output folder is (or can be) a
@@ -251,7 +251,7 @@ def remove_if_empty(folders: list[Path]) -> None:
 
 
 def build_packages(
-    review: RoundReview,
+    review: EvaluatedRound,
     workspace: BureauWorkspace,
     keys: BureauKeys,
     out_dir: Path,
@@ -335,7 +335,7 @@ def build_packages(
 
 
 def register_packages(
-    review: RoundReview,
+    review: EvaluatedRound,
     workspace: BureauWorkspace,
     built: list[BuiltPackage],
     credentials: dict[str, IssuedCredential],
@@ -360,7 +360,7 @@ def register_packages(
 
 
 def _write_panel(
-    review: RoundReview,
+    review: EvaluatedRound,
     workspace: BureauWorkspace,
     keys: BureauKeys,
     panel: Panel,

@@ -43,7 +43,7 @@ from tic_desktop.packages.build_journal import BuildJournal, undo_interrupted_bu
 from tic_desktop.packages.credentials import NewCredentials, issue_credentials
 from tic_desktop.packages.worker_processes import die_with_parent
 from tic_desktop.reports.passphrase_sheet import passphrase_sheet, sheet_path, write_sheet
-from tic_desktop.review import RoundReview, review_round
+from tic_desktop.review import EvaluatedRound, evaluate_round
 from tic_desktop.rules.messages import CHECK_TITLES
 from tic_desktop.security.atomic import write_atomically
 
@@ -152,7 +152,7 @@ def build_all_or_nothing(
     says so.
     """
     report(0, 0, PREPARING)
-    review = review_round(request.round_file)
+    review = evaluate_round(request.round_file)
     workspace = BureauWorkspace(Path(request.bureau_folder))
     out = Path(request.out_dir)
     panel_ids = check_build(review, request.panel_ids, out)
@@ -261,7 +261,7 @@ def build_all_or_nothing(
             raise
 
 
-def panel_refusals(review: RoundReview, panel_id: str, language: str) -> list[str]:
+def panel_refusals(review: EvaluatedRound, panel_id: str, language: str) -> list[str]:
     """Why a panel may not be built, one line per failing conflict-of-interest check
     (empty: it may)."""
     lines = []

@@ -61,7 +61,7 @@ from tic_desktop.returns.receiving import (
     verify_return_bytes,
 )
 from tic_desktop.returns.scoring import parse_score_sheet
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.storage import Database
 from tic_desktop.storage.inbox_tables import InboxChoice, InboxReturn
 
@@ -221,7 +221,9 @@ class InboxSnapshot:
 class ReturnsInbox:
     """The returns received for one round, in the local database and the bureau workspace."""
 
-    def __init__(self, database: Database, workspace: BureauWorkspace, review: RoundReview) -> None:
+    def __init__(
+        self, database: Database, workspace: BureauWorkspace, review: EvaluatedRound
+    ) -> None:
         self.database, self.workspace, self.review = database, workspace, review
         self.round = review.round
         self.folder = workspace.folder / RETURNS_FOLDER / safe_name(self.round.id, "round id")

@@ -32,7 +32,7 @@ from tic_desktop.returns.receiving import (
 )
 from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.returns.verification import PackageFacts, Trust
-from tic_desktop.review import RoundReview
+from tic_desktop.review import EvaluatedRound
 from tic_desktop.security import age_files
 from tic_desktop.security.errors import SecurityError
 
@@ -136,7 +136,7 @@ the new return's fields)."""
 def _start(
     folder: str,
     copies: str,
-    review: RoundReview,
+    review: EvaluatedRound,
     identity: str,
     known: frozenset[str],
     missing: frozenset[str],
@@ -219,7 +219,7 @@ class ParallelIntake:
     def __init__(
         self,
         workspace: BureauWorkspace,
-        review: RoundReview,
+        review: EvaluatedRound,
         keys: BureauKeys,
         workers: int,
         copies: Path,

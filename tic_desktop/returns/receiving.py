@@ -36,7 +36,7 @@ from tic_desktop.security import age_files, certificates
 from tic_desktop.security.errors import SecurityError
 
 if TYPE_CHECKING:
-    from tic_desktop.review import RoundReview
+    from tic_desktop.review import EvaluatedRound
 
 MAX_RETURN_BYTES = 16 * 1024 * 1024
 
@@ -192,7 +192,7 @@ class BureauPackages:
                 )
 
     @classmethod
-    def from_review(cls, workspace: BureauWorkspace, review: RoundReview) -> BureauPackages:
+    def from_review(cls, workspace: BureauWorkspace, review: EvaluatedRound) -> BureauPackages:
         """The same facts for a round already reviewed: its recusals (``review.panels``) and formal
         review (``review.reports``) are taken as computed, not worked out again (the inbox)."""
         packages = cls(workspace, None)

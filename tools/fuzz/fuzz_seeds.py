@@ -86,7 +86,7 @@ def build(folder: Path) -> SeedMaterial:
     from tic_desktop.packages.opening import open_package
     from tic_desktop.returns.making import make_return
     from tic_desktop.returns.scoring import ScoreSheet
-    from tic_desktop.review import review_round
+    from tic_desktop.review import evaluate_round
     from tic_desktop.storage import open_database
 
     folder = Path(folder)
@@ -94,7 +94,7 @@ def build(folder: Path) -> SeedMaterial:
     workspace = init_workspace(folder / "bureau", passphrase=SEED_PASSPHRASE)
     keys = workspace.keys(SEED_PASSPHRASE)
     built, credentials = build_packages(
-        review_round(DEMO / "round.json"), workspace, keys, folder / "packages", ["P1"]
+        evaluate_round(DEMO / "round.json"), workspace, keys, folder / "packages", ["P1"]
     )
     package = open_package(built[0].file, {workspace.fingerprint})
     try:

@@ -34,8 +34,9 @@ from tic_desktop.packages.build import build_packages  # noqa: E402
 from tic_desktop.packages.opening import open_package  # noqa: E402
 from tic_desktop.paths import demo_round_file  # noqa: E402
 from tic_desktop.returns import making  # noqa: E402
-from tic_desktop.returns.scoring import ScoreSheet  # noqa: E402
+from tic_desktop.returns.scoring import ScoreSheet, needs_reason  # noqa: E402
 from tic_desktop.review import evaluate_round  # noqa: E402
+from tic_desktop.rules.eligibility import evaluate  # noqa: E402
 from tic_desktop.storage import open_database  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -65,17 +66,26 @@ def _sheet(round_, expert: str, applications: list[str], nudge: Decimal = Decima
     step = round_.rubric.step
     scores = []
     for application in applications:
-        criteria = {}
+        criteria, reasons = {}, {}
         for position, criterion in enumerate(round_.rubric.criteria):
             value = (
                 criterion.max * (_share(expert, application) + nudge) / step
             ).to_integral_value() * step
             value = min(criterion.max, max(Decimal(0), value - (step if position % 3 == 1 else 0)))
             criteria[criterion.id] = format(value, "f")
+            if needs_reason(criterion, value):  # the score rule: far from the guidance, say why
+                reasons[criterion.id] = "依据申报材料与现场核实情况评定。"
         scores.append(
             {
                 "application": application,
                 "criteria": criteria,
+                "reasons": reasons,
+                # each formal-review item left to the experts needs a judgement
+                "judgements": {
+                    check.id: {"agrees": True, "reason": ""}
+                    for check in evaluate(round_.applications[application]).checks
+                    if check.result.value == "review"
+                },
                 "opinion": "评审意见",
                 "recommend": True,
             }

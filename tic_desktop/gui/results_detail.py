@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -109,9 +108,12 @@ class ApplicationDetail(QWidget):
             0, QHeaderView.ResizeMode.Stretch
         )
         self.criterion_table.horizontalHeader().setStretchLastSection(False)
-        tables = QHBoxLayout()
-        tables.addWidget(self.experts, 4)
-        tables.addWidget(self.criterion_table, 5)
+        # one line per expert (the reasons joined; all of them, a line each, in the tooltip):
+        # wrapped, a column of reasons made each row taller than the pane
+        self.experts.setWordWrap(False)
+        tables = QVBoxLayout()
+        tables.addWidget(self.experts, 1)
+        tables.addWidget(self.criterion_table, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.flags, self.method_note):
@@ -212,12 +214,14 @@ class ApplicationDetail(QWidget):
             else:
                 status, background = self.tr("Counted"), None
             explained = self.explanations(result, expert)
+            reasons = _cell(explained.replace("\n", "；"), background)
+            reasons.setToolTip(explained)
             for column, cell in enumerate(
                 (
                     _cell(expert, background),
                     _cell(money2(result.totals[expert]), background, True),
                     _cell(status, background),
-                    _cell(explained, background),
+                    reasons,
                 )
             ):
                 self.experts.setItem(row, column, cell)
@@ -253,7 +257,8 @@ class ApplicationDetail(QWidget):
                 self.criterion_table.setItem(row, column, cell)
 
     def explanations(self, result: ApplicationResult, expert: str) -> str:
-        """The expert's written reasons and formal-review judgements, as signed, one per line."""
+        """The expert's written reasons and formal-review judgements, as signed, one per line
+        (shown joined in the table, a line each in its tooltip)."""
         entry = result.entries.get(expert)
         if entry is None:
             return ""

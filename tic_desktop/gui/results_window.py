@@ -59,6 +59,7 @@ from tic_desktop.storage import Database, open_database
 __all__ = ["ResultsWindow", "returns_in"]
 
 SAMPLE_ROWS = 40  # rows measured to size a column: never all of them
+CENTER_NAME_CHARS = 10  # Chinese characters of a centre's name shown in the ranking, then elided
 CLOSE_WAIT_S = 30.0
 NEWS_INTERVAL_MS = 15_000  # how often an idle window looks for returns stored by others
 WORKER_NICENESS = 10  # the inbox's verifying processes yield the CPU to the window's own threads
@@ -401,8 +402,13 @@ class ResultsWindow(QMainWindow):
         shown = self.detail.result.application_id if self.detail.result is not None else None
         self.ranking_model.set_results(self.results, presorted.get("ranking"))
         if not self._fitted and snapshot.entries:
-            for view in (self.returns_view, self.members_view, self.ranking):
+            for view in (self.returns_view, self.members_view):
                 fit_columns(view)
+            fit_columns(self.ranking)
+            # the centres' full names would push the final score and the flags out of sight
+            center = self.ranking_model.columns.index("center")
+            shortest = self.ranking.fontMetrics().horizontalAdvance("中" * CENTER_NAME_CHARS)
+            self.ranking.setColumnWidth(center, min(self.ranking.columnWidth(center), shortest))
             self._fitted = True
         elif not self._fitted:
             fit_columns(self.members_view)

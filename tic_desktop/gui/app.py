@@ -8,7 +8,7 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(rounds) > 1:
         parser.error("one review round at a time")
     args.round = rounds[0] if rounds else None
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     install_wheel_guard(qt_app)  # spin and combo boxes take the wheel only when focused
     qt_app.setApplicationName("tic-desktop")
     qt_app.setApplicationDisplayName("聊城市技术创新中心评审系统")
@@ -156,7 +156,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 0 if opened else 2
         if packages or returns:  # returned files go to the inbox of the round shown
-            inbox = f"returns inbox {desktop.window.review.round.id}" if opened else "refused"
+            if opened:
+                assert desktop.window.review is not None  # opening a round sets it
+                inbox = f"returns inbox {desktop.window.review.round.id}"
+            else:
+                inbox = "refused"
             if _report_opened([("expert", p) for p in packages] + [(inbox, r) for r in returns]):
                 return 0
             for package in packages:

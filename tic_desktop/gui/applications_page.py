@@ -171,7 +171,9 @@ class ApplicationsPage(QWidget):
 
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
-            self.draft.remove_application(self.table.item(row, 0).text())
+            item = self.table.item(row, 0)
+            assert item is not None  # every row of the table is filled
+            self.draft.remove_application(item.text())
         self._imported()
 
     def _imported(self) -> None:

@@ -173,10 +173,10 @@ class ChairPanel(QWidget):
                 self.table.setItem(row, len(manifest.members) + offset, QTableWidgetItem(text))
             if self.chair.wide_spread(picture):
                 for column in range(len(headers)):
-                    self.table.item(row, column).setBackground(QBrush(WIDE_SPREAD_BG))
-                    self.table.item(row, column).setToolTip(
-                        self.tr("Wide spread between the members' totals")
-                    )
+                    cell = self.table.item(row, column)
+                    assert cell is not None  # every cell of the row was set just above
+                    cell.setBackground(QBrush(WIDE_SPREAD_BG))
+                    cell.setToolTip(self.tr("Wide spread between the members' totals"))
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
         self.status.setText(

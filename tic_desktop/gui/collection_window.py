@@ -355,8 +355,8 @@ def open_collection(main: MainWindow) -> None:
     review = main.review
 
     if getattr(main, "_database", None) is None:  # as the returns window does: one per app
-        main._database = open_database()  # type: ignore[attr-defined]
-    database = main._database  # type: ignore[attr-defined]
+        main._database = open_database()
+    database = main._database
 
     def done(secret: str) -> None:
         window = CollectionWindow(

@@ -95,7 +95,9 @@ class ExpertPool(QWidget):
             )
         self._filling = False
         self.table.setCurrentCell(row, 1)
-        self.table.editItem(self.table.item(row, 1))
+        cell = self.table.item(row, 1)
+        assert cell is not None  # set just above
+        self.table.editItem(cell)
         self._collect()
 
     def remove_selected(self) -> None:
@@ -108,9 +110,7 @@ class ExpertPool(QWidget):
 
     def _row(self, row: int) -> dict[str, str]:
         return {
-            name: (
-                self.table.item(row, column).text().strip() if self.table.item(row, column) else ""
-            )
+            name: (item.text().strip() if (item := self.table.item(row, column)) else "")
             for column, name in enumerate(FIELDS)
         }
 
@@ -148,6 +148,7 @@ class ExpertPool(QWidget):
             missing_code += weak and not unusable
             for column in range(len(FIELDS)):
                 item = self.table.item(row, column)
+                assert item is not None  # every cell of a row gets an item when the row is added
                 colour = BAD if unusable else (WARN if weak and column == 3 else None)
                 item.setBackground(QBrush(colour) if colour else QBrush())
         self._filling = False

@@ -48,6 +48,7 @@ def form_class(form: str, class_name: str) -> type:
     path = _compiled_module(form)
     module_name = f"tic_desktop.gui.generated.{path.stem}"
     spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec is not None and spec.loader is not None  # a .py file: a source loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     spec.loader.exec_module(module)

@@ -351,6 +351,7 @@ class PanelBuilder(QWidget):
         """Tick or untick an expert, as a click on the check box would."""
         for row in range(self.members.rowCount()):
             item = self.members.item(row, 0)
+            assert item is not None  # every row holds its check box item
             if item.data(Qt.ItemDataRole.UserRole) == expert_id:
                 item.setCheckState(CHECKED if member else UNCHECKED)
                 return
@@ -533,11 +534,12 @@ class PanelBuilder(QWidget):
         panel = self.current_panel()
         if panel is None:
             return
-        ticked = [
-            self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.members.rowCount())
-            if self.members.item(row, 0).checkState() == CHECKED
-        ]
+        ticked = []
+        for row in range(self.members.rowCount()):
+            item = self.members.item(row, 0)
+            assert item is not None  # every row holds its check box item
+            if item.checkState() == CHECKED:
+                ticked.append(item.data(Qt.ItemDataRole.UserRole))
         panel.members = ticked
         if panel.chair not in ticked:
             panel.chair = ""
@@ -563,7 +565,9 @@ class PanelBuilder(QWidget):
 
     def _edited(self) -> None:
         # Rebuilding the lists would move the keyboard focus; only the chair list and checks change.
-        self._fill_chairs(self.current_panel())
+        panel = self.current_panel()
+        assert panel is not None  # both callers return early without a current panel
+        self._fill_chairs(panel)
         self._show_checks()
         self.changed.emit()
 

@@ -121,7 +121,7 @@ class ProgressBoard(_Texts):
             colour = STATE_COLOURS[member.state]
             name = member.name + (self.tr(" (chair)") if member.chair else "")
             state = self.state_text(member)
-            values = (panel_id, member.expert, name, state)
+            values: tuple[str, ...] = (panel_id, member.expert, name, state)
             for column, value in enumerate(values):
                 cell = _item(value, colour)
                 if member.note:

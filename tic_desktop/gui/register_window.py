@@ -148,7 +148,9 @@ class CentersModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _text(self, center: Center, assessment: Assessment, column: int, tooltip: bool) -> str:
+    def _text(
+        self, center: Center, assessment: Assessment, column: int, tooltip: bool
+    ) -> str | None:
         lang = self.language
         if column == self.NAME:
             return f"{center.name}（{center.id}）" if tooltip else center.name
@@ -337,7 +339,7 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
     def refresh(self, select: str | None = None) -> None:
         """Reload every center from the database and assess it as of today."""
         today = self.today()
-        current = select or (self.selected()[0].id if self.selected() else None)
+        current = select or (chosen[0].id if (chosen := self.selected()) else None)
         rows = [(c, assess(c, today, self.policy)) for c in store.list_centers(self.database)]
         self.model.set_rows(rows)
         attention = sum(1 for _, a in rows if a.needs_attention)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from tic_desktop.gui.settings import Preferences, Setting
 from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.review import EvaluatedRound
 from tic_desktop.storage import Database
+
+if TYPE_CHECKING:
+    from tic_desktop.gui.results_window import ResultsWindow  # imports this module
 
 BUREAU_FOLDER = Setting("files/bureau_folder", "", str)  # the build dialog's, as a starting point
 
@@ -141,7 +145,7 @@ class ResultsOpener(QObject):
         super().__init__(parent)
         self.preferences, self.show_error = preferences, show_error
         self.session = BureauSession()
-        self.windows: dict[str, QWidget] = {}
+        self.windows: dict[str, ResultsWindow] = {}
         self.unlock_dialog: UnlockDialog | None = None
 
     @classmethod
@@ -157,7 +161,7 @@ class ResultsOpener(QObject):
         review: EvaluatedRound,
         database: Database,
         language: str,
-        shown: Callable[[QWidget], None],
+        shown: Callable[[ResultsWindow], None],
     ) -> None:
         """Show the round's window: raised if open, else after the workspace and keys are known."""
         existing = self.windows.get(review.round.id)
@@ -188,7 +192,7 @@ class ResultsOpener(QObject):
                 lambda error: self._unlock_failed(error, language),
             )
             return
-        dialog = UnlockDialog(workspace, language, self.parent())
+        dialog = UnlockDialog(workspace, language, cast(QWidget, self.parent()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.unlocked.connect(unlocked)
         self.unlock_dialog = dialog
@@ -203,7 +207,7 @@ class ResultsOpener(QObject):
                 return BureauWorkspace(Path(remembered))
             except TicError:
                 self.preferences.set(setting, "")  # moved or removed: ask again
-        parent = self.parent()
+        parent = cast(QWidget, self.parent())  # the main window (see __init__)
         folder = QFileDialog.getExistingDirectory(
             parent,
             self.tr("Bureau workspace folder"),

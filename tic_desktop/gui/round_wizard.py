@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
@@ -81,7 +82,7 @@ class _CheckedPage(QWizardPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(widget) if scrolls else widget)
         self._complete = complete
-        widget.changed.connect(self.completeChanged)
+        cast(Any, widget).changed.connect(self.completeChanged)  # every page widget has one
 
     def isComplete(self) -> bool:
         return bool(self._complete())
@@ -124,7 +125,7 @@ class BasicsPage(QWizardPage):
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Fewest experts who must score:"), self.quorum)
         form.addRow(self.tr("New fol&der for the round's files:"), folder_row)
-        form.labelForField(folder_row).setBuddy(self.folder)
+        cast(QLabel, form.labelForField(folder_row)).setBuddy(self.folder)  # added with a label
         self.id_problem = QLabel()
         self.id_problem.setStyleSheet("color: #842029")
         form.addRow("", self.id_problem)

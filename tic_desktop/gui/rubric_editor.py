@@ -134,7 +134,9 @@ class RubricEditor(QWidget):
             self.table.setItem(row, column, QTableWidgetItem(text))
         self._filling = False
         self.table.setCurrentCell(row, self.TITLE)
-        self.table.editItem(self.table.item(row, self.TITLE))
+        title = self.table.item(row, self.TITLE)
+        assert title is not None  # set just above
+        self.table.editItem(title)
         self._collect()
 
     def remove_selected(self) -> None:
@@ -145,7 +147,9 @@ class RubricEditor(QWidget):
 
     def set_cell(self, row: int, column: int, text: str) -> None:
         """Type into a cell as a user would (used by tests and by paste)."""
-        self.table.item(row, column).setText(text)
+        item = self.table.item(row, column)
+        assert item is not None  # every cell of a row gets an item when the row is added
+        item.setText(text)
 
     # --- internals ------------------------------------------------------------------------
     def _fill(self) -> None:
@@ -187,9 +191,7 @@ class RubricEditor(QWidget):
         return [row for row in range(self.table.rowCount()) if self._row_criterion(row) is None]
 
     def _row_criterion(self, row: int):
-        texts = [
-            (self.table.item(row, c).text() if self.table.item(row, c) else "") for c in range(4)
-        ]
+        texts = [(item.text() if (item := self.table.item(row, c)) else "") for c in range(4)]
         maximum = parse_decimal(texts[self.MAX])
         if maximum is None or not texts[self.ID].strip() or not texts[self.TITLE].strip():
             return None

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 INVALID, FAILED, PENDING = "invalid", "failed", "pending"
-COLOURS = {INVALID: "#c62828", FAILED: "#e65100"}
+COLOURS: dict[str | None, str] = {INVALID: "#c62828", FAILED: "#e65100"}
 HINT_COLOUR = "#555555"
 
 

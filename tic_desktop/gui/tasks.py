@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 # Moved to the Qt-free core (issue #13); still importable from here.
-from tic_desktop.processes import WorkerProcess, in_worker_process  # noqa: F401
+from tic_desktop.processes import WorkerProcess as WorkerProcess
+from tic_desktop.processes import in_worker_process as in_worker_process
 
 
 class _Relay(QObject):

@@ -13,6 +13,8 @@ lowers those widgets' focus policy to ``StrongFocus`` (click or Tab) as they are
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -33,7 +35,7 @@ def _is_guarded(widget: QObject) -> bool:
     return isinstance(widget, GUARDED) and not isinstance(widget, QScrollBar)
 
 
-def _guarded_owner(widget: QWidget) -> QWidget | None:
+def _guarded_owner(widget: QWidget | None) -> QWidget | None:
     """The value widget ``widget`` is, or is part of (a spin box's line edit), if any."""
     while widget is not None and not widget.isWindow():
         if _is_guarded(widget):
@@ -70,7 +72,7 @@ class WheelGuard(QObject):
         owner = _guarded_owner(watched)
         if owner is None or _focused(owner):
             return False
-        self._pass_on(owner, event)
+        self._pass_on(owner, cast(QWheelEvent, event))  # the event type is Wheel
         event.accept()  # delivered (or not) by _pass_on; the value widget never sees it
         return True
 

@@ -30,7 +30,7 @@ from tic_desktop.domain.loading import load_application, load_round
 from tic_desktop.errors import InputError
 from tic_desktop.paths import demo_round_file
 
-SECRET = b"AGE-SECRET-KEY-1 the bureau's own file"
+SECRET = b"BUREAU-ONLY the bureau's own file"
 
 ESCAPING_PATHS = [
     "../../packages/passphrase-sheets/E01.pdf",

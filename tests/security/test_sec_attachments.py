@@ -25,7 +25,7 @@ from tic_desktop.packages.build import build_packages, check_build
 from tic_desktop.review import EvaluatedRound, evaluate_round
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
-SECRET = b"-----BEGIN PRIVATE KEY----- the bureau's own file, never to be packed"
+SECRET = b"BUREAU-ONLY the bureau's own file, never to be packed"
 
 
 def round_copy(folder: Path, round_id: str) -> Path:

@@ -15,18 +15,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +39,7 @@ from tic_desktop.gui.inbox_model import MembersModel, ReturnsModel, local_time, 
 from tic_desktop.gui.ranking_model import RankingModel
 from tic_desktop.gui.results_detail import ApplicationDetail
 from tic_desktop.gui.results_opening import BureauSession
+from tic_desktop.gui.table_views import fit_columns, inbox_table
 from tic_desktop.reports.exports import ranking_csv, results_workbook
 from tic_desktop.reports.result_summary import result_summary, signed_result_summary
 from tic_desktop.returns.inbox import (
@@ -58,46 +56,10 @@ from tic_desktop.storage import Database, open_database
 
 __all__ = ["ResultsWindow", "returns_in"]
 
-SAMPLE_ROWS = 40  # rows measured to size a column: never all of them
 CENTER_NAME_CHARS = 10  # Chinese characters of a centre's name shown in the ranking, then elided
 CLOSE_WAIT_S = 30.0
 NEWS_INTERVAL_MS = 15_000  # how often an idle window looks for returns stored by others
 WORKER_NICENESS = 10  # the inbox's verifying processes yield the CPU to the window's own threads
-
-
-def fit_columns(view: QTableView, widest_chars: int = 40) -> None:
-    """Column widths from the header and the first rows' text (not every row: 20,000 would
-    stall)."""
-    model, metrics = view.model(), view.fontMetrics()
-    padding, widest = 3 * metrics.averageCharWidth(), widest_chars * metrics.averageCharWidth()
-    for column in range(model.columnCount()):
-        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
-        texts += [
-            str(model.index(row, column).data() or "")
-            for row in range(min(SAMPLE_ROWS, model.rowCount()))
-        ]
-        width = max(metrics.horizontalAdvance(t.split("\n")[0]) for t in texts) + padding
-        view.setColumnWidth(column, min(width, widest))
-
-
-def _table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    vertical = view.verticalHeader()
-    vertical.setVisible(False)
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-    vertical.setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the model's own order until a click
-    header.setSortIndicatorClearable(True)
-    view.setSortingEnabled(True)
-    return view
 
 
 class ResultsWindow(QMainWindow):
@@ -212,11 +174,11 @@ class ResultsWindow(QMainWindow):
         layout.addWidget(self.conflict_row)
 
         self.returns_model = ReturnsModel(self.language, self)
-        self.returns_view = _table(self.returns_model, self.tr("Returned files"))
+        self.returns_view = inbox_table(self.returns_model, self.tr("Returned files"))
         self.returns_view.doubleClicked.connect(self._return_activated)
         self.members_model = MembersModel(self.language, self)
         self.members_model.note_for = self.member_note
-        self.members_view = _table(self.members_model, self.tr("Panel members"))
+        self.members_view = inbox_table(self.members_model, self.tr("Panel members"))
         self.members_view.doubleClicked.connect(self._member_activated)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.members_view, self.tr("Panel members"))
@@ -224,7 +186,7 @@ class ResultsWindow(QMainWindow):
 
         self.ranking_model = RankingModel(self.review.round, self)
         self.sorted_ranking = self.ranking_model  # the model sorts itself (kept name)
-        self.ranking = _table(self.ranking_model, self.tr("Ranking"))
+        self.ranking = inbox_table(self.ranking_model, self.tr("Ranking"))
         self.ranking.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.ranking.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = ApplicationDetail(self.review.round, round_method(self.review.round))

@@ -117,3 +117,18 @@ def source_language_after_each_test():
         return
     for translator in app.findChildren(QTranslator):
         app.removeTranslator(translator)
+
+
+@pytest.fixture
+def zh(qapp):
+    """The app in Chinese, as the expert and the bureau use it: the catalogue installed and the
+    bundled CJK font applied, both gone again after the test. Yields the
+    :class:`~tic_desktop.gui.i18n.Translations` (windows take its ``use`` as ``set_language``)."""
+    from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
+    from tic_desktop.gui.i18n import Translations
+
+    translations = Translations(qapp)
+    translations.use("zh")
+    apply_font(qapp, 11, register_bundled_fonts())
+    yield translations
+    translations.remove()

@@ -264,7 +264,7 @@ def test_cancelling_keeps_what_was_verified(bureau, database, tmp_path):
     snapshot = ReturnsInbox(database, bureau.workspace, bureau.review).add_files(
         files,
         bureau.keys,
-        progress=lambda done, total: seen.append((done, total)),
+        progress=lambda step: seen.append((step.done, step.total)),
         cancelled=lambda: len(seen) >= 2,
     )
     assert seen == [(1, 3), (2, 3)]

@@ -15,11 +15,11 @@ from tic_desktop.expert.attachments import (
     AttachmentWorker,
     DecryptCancelled,
     Plaintext,
-    Progress,
 )
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.packages.opening import OpenedPackage, open_package
 from tic_desktop.processes import WorkerShutDown
+from tic_desktop.progress import Progress
 from tic_desktop.storage import open_database
 
 APP = "LC-2026-001"

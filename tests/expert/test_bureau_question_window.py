@@ -10,11 +10,9 @@ from PySide6.QtTest import QTest
 
 from tic_desktop.expert import session
 from tic_desktop.expert.pinning import pinned_bureau
-from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
 from tic_desktop.gui.expert_window import ExpertWindow
-from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.settings import Preferences
-from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.fingerprints import short_fingerprint
 from tic_desktop.storage import open_database
 
 pytestmark = pytest.mark.gui
@@ -23,15 +21,12 @@ ROUND = "2026-TIC-01"
 
 
 @pytest.fixture
-def window(qapp, qtbot, tmp_path, built_p1, memory_keyring):
-    translations = Translations(qapp)
-    translations.use("zh")
-    apply_font(qapp, 11, register_bundled_fonts())
+def window(qtbot, tmp_path, built_p1, memory_keyring, zh):
     db = open_database(tmp_path / "expert.sqlite3")
     # This computer has opened the real bureau's package of the round before.
     session.open_for_review(db, built_p1["package"].file).close()
     preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    win = ExpertWindow(db, preferences, "zh", set_language=translations.use)
+    win = ExpertWindow(db, preferences, "zh", set_language=zh.use)
     qtbot.addWidget(win)
     win.resize(1024, 570)
     win.show()
@@ -39,7 +34,6 @@ def window(qapp, qtbot, tmp_path, built_p1, memory_keyring):
     yield win
     win.close()
     db.close()
-    translations.remove()
 
 
 def test_a_look_alike_opens_only_when_the_sheet_shows_the_new_fingerprint(

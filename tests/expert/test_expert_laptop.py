@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
 from tic_desktop.gui.expert_window import LAST_PACKAGE_FOLDER, ExpertWindow
-from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.storage import open_database
 
@@ -24,14 +23,6 @@ LAPTOPS = {
     "1366x768": QRect(0, 0, 1366, 768 - PANEL),
     "1024x600": QRect(0, 0, 1024, 600 - PANEL),
 }
-
-
-@pytest.fixture
-def zh(qapp):
-    translations = Translations(qapp)
-    translations.use("zh")
-    yield translations
-    translations.remove()
 
 
 @pytest.fixture
@@ -135,7 +126,7 @@ def test_wrong_passphrase_keeps_the_dialog_open_for_a_retry(
     # Before unlocking: the round, the panel and the bureau's fingerprint, and who is who.
     shown = dialog.package_info.text()
     assert "2026-TIC-01" in shown and "P1" in shown and "聊城市科学技术局" in shown
-    from tic_desktop.security.certificates import short_fingerprint
+    from tic_desktop.security.fingerprints import short_fingerprint
 
     assert short_fingerprint(built_p1["workspace"].fingerprint) in shown
     names = [dialog.member.itemText(i) for i in range(dialog.member.count())]

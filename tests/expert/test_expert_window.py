@@ -131,18 +131,13 @@ def test_attachment_opens_from_memory_and_can_be_searched(window, qtbot, built_p
     assert window.viewer.zoom_label.text() == "200%"
 
 
-def test_expert_window_switches_language_and_remembers_it(
-    qapp, qtbot, tmp_path, built_p1, unlocked
-):
-    from tic_desktop.gui.i18n import Translations
+def test_expert_window_switches_language_and_remembers_it(qtbot, tmp_path, built_p1, unlocked, zh):
     from tic_desktop.gui.settings import LANGUAGE
     from tic_desktop.packages.opening import open_package
 
-    translations = Translations(qapp)
-    translations.use("zh")
     preferences = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     db = open_database(tmp_path / "expert.sqlite3")
-    win = ExpertWindow(db, preferences, "zh", set_language=translations.use)
+    win = ExpertWindow(db, preferences, "zh", set_language=zh.use)
     qtbot.addWidget(win)
     try:
         win._signed_in(open_package(built_p1["package"].file), unlocked("E05"), "E05", "")
@@ -158,7 +153,6 @@ def test_expert_window_switches_language_and_remembers_it(
         win.ui.chineseAction.trigger()
         assert win.ui.workTabs.tabText(2) == "评分"
     finally:
-        translations.remove()
         win.close()
         db.close()
 

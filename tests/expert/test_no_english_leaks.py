@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
 from tic_desktop.gui.expert_window import ExpertWindow
-from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.storage import open_database
 
@@ -148,15 +146,6 @@ def test_the_word_check_itself():
     assert english_words("LC-2026-001 · P1 · E02 · 2026-TIC-01 · SHA-256") == []
     assert english_words("打开(&O)… Ctrl+O · 申报书（58 KB） · P1.ticpkg · /tmp/x/y") == []
     assert english_words("<b>Look in:</b>") == ["Look", "in"]
-
-
-@pytest.fixture
-def zh(qapp):
-    translations = Translations(qapp)
-    translations.use("zh")
-    apply_font(qapp, 11, register_bundled_fonts())
-    yield translations
-    translations.remove()
 
 
 @pytest.fixture

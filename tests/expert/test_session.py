@@ -10,8 +10,8 @@ import pytest
 from tic_desktop.expert import session
 from tic_desktop.expert.pinning import BureauChanged, pinned_bureau
 from tic_desktop.packages.expert_keys import KEYRING_SERVICE, package_entry
-from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import SecurityError
+from tic_desktop.security.fingerprints import short_fingerprint
 from tic_desktop.storage import open_database
 
 ROUND = "2026-TIC-01"

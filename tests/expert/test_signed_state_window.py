@@ -21,9 +21,7 @@ from test_score_entry import complete_everything, stored_score
 from window_helpers import certify, choose_application, close_window
 
 from tic_desktop.expert.desk import SignState
-from tic_desktop.gui.appearance import apply_font, register_bundled_fonts
 from tic_desktop.gui.expert_window import ExpertWindow
-from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.packages.opening import open_package
 from tic_desktop.returns.receiving import receive_returns
@@ -34,15 +32,6 @@ pytestmark = pytest.mark.gui
 
 APP = "LC-2026-001"
 EDITED = "LC-2026-003"
-
-
-@pytest.fixture
-def zh(qapp):
-    translations = Translations(qapp)
-    translations.use("zh")
-    apply_font(qapp, 11, register_bundled_fonts())
-    yield translations
-    translations.remove()
 
 
 @pytest.fixture

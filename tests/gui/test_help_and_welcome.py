@@ -19,10 +19,9 @@ from tic_desktop.gui.help_window import (
     guide_file,
     referenced_paths,
 )
-from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.gui.welcome import SHOW_WELCOME, WelcomeDialog, welcome_wanted
-from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.fingerprints import short_fingerprint
 
 pytestmark = pytest.mark.gui
 
@@ -201,26 +200,21 @@ def test_do_not_show_again_is_stored(welcome, qtbot, preferences, tmp_path):
     assert welcome_wanted(reread)
 
 
-def test_welcome_speaks_chinese(qapp, qtbot, preferences):
-    translations = Translations(qapp)
-    translations.use("zh")
-    try:
-        dialog = WelcomeDialog(preferences, "zh")
-        qtbot.addWidget(dialog)
-        texts = [
-            dialog.demo_button.text(),
-            dialog.package_button.text(),
-            dialog.new_round_button.text(),
-            dialog.guide_button.text(),
-            dialog.dont_show_box.text(),
-        ]
-        assert texts == ["打开演示批次", "打开评审包…", "新建评审批次…", "查看使用指南", "不再显示"]
-        window = UserGuideWindow("zh")
-        qtbot.addWidget(window)
-        assert window.windowTitle() == "使用指南"
-        assert [window.tabs.tabText(i) for i in range(2)] == ["评审局工作人员指南", "评审专家指南"]
-    finally:
-        translations.remove()
+def test_welcome_speaks_chinese(qtbot, preferences, zh):
+    dialog = WelcomeDialog(preferences, "zh")
+    qtbot.addWidget(dialog)
+    texts = [
+        dialog.demo_button.text(),
+        dialog.package_button.text(),
+        dialog.new_round_button.text(),
+        dialog.guide_button.text(),
+        dialog.dont_show_box.text(),
+    ]
+    assert texts == ["打开演示批次", "打开评审包…", "新建评审批次…", "查看使用指南", "不再显示"]
+    window = UserGuideWindow("zh")
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "使用指南"
+    assert [window.tabs.tabText(i) for i in range(2)] == ["评审局工作人员指南", "评审专家指南"]
 
 
 # --- About ---------------------------------------------------------------------------------------

@@ -14,11 +14,11 @@ from tic_desktop.packages.build_job import (
     UNLOCKING,
     BuildRequest,
     Failed,
-    Progress,
     panel_refusals,
     run_build_job,
 )
 from tic_desktop.paths import demo_round_file
+from tic_desktop.progress import Progress
 from tic_desktop.review import evaluate_round
 
 PASSPHRASE = "bureau passphrase for tests"

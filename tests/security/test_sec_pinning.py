@@ -14,7 +14,7 @@ from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.expert.pinning import BureauChanged, check_bureau, pinned_bureau
 from tic_desktop.packages.build import build_packages
 from tic_desktop.packages.opening import open_package
-from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.fingerprints import short_fingerprint
 
 
 @pytest.fixture(scope="module")

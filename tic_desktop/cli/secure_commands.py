@@ -16,6 +16,7 @@ from tic_desktop.expert.pinning import check_bureau, matches
 from tic_desktop.packages.build_job import BuildRequest, build_all_or_nothing
 from tic_desktop.packages.expert_keys import obtain_credential
 from tic_desktop.packages.opening import open_package
+from tic_desktop.progress import Progress
 from tic_desktop.reports.opinion_pdfs import WrittenFiles, write_opinion_pdfs
 from tic_desktop.returns.explaining import return_reason
 from tic_desktop.returns.making import (
@@ -28,8 +29,8 @@ from tic_desktop.returns.receiving import STATUS_TEXT, receive_returns
 from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import evaluate_round
 from tic_desktop.security.atomic import write_atomically
-from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import SecurityError
+from tic_desktop.security.fingerprints import short_fingerprint
 from tic_desktop.storage import open_database
 
 # the parser class main.py uses for every sub-command
@@ -48,9 +49,9 @@ def _ask_on_terminal() -> str | None:
     return getpass.getpass("口令 / passphrase: ")
 
 
-def _progress(done: int, total: int, what: str) -> None:
+def _progress(step: Progress) -> None:
     if sys.stderr.isatty():
-        print(f"\r{what}: {done}/{total}", end="", file=sys.stderr, flush=True)
+        print(f"\r{step.stage}: {step.done}/{step.total}", end="", file=sys.stderr, flush=True)
 
 
 def bureau_init(args: argparse.Namespace) -> str | dict[str, Any]:

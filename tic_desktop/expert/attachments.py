@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from tic_desktop.errors import TicError
 from tic_desktop.processes import WorkerProcess
+from tic_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -84,16 +85,6 @@ class AttachmentRequest:
             attachment.file.size,
             attachment.file.plaintext_size,
         )
-
-
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
-
-    @property
-    def per_mille(self) -> int:
-        return min(1000, self.done * 1000 // max(1, self.total))
 
 
 class Plaintext:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tic_desktop.security.certificates import short_fingerprint
 from tic_desktop.security.errors import SecurityError
+from tic_desktop.security.fingerprints import short_fingerprint
 from tic_desktop.storage.database import Database
 from tic_desktop.storage.models import PinnedBureau
 

@@ -33,6 +33,7 @@ from tic_desktop.storage.database import Database
 
 __all__ = [
     "BureauChanged",
+    "Credential",
     "ExpertSession",
     "PackageToOpen",
     "UnlockedCredential",

@@ -26,7 +26,7 @@ from tic_desktop import __version__
 from tic_desktop.bureau.workspace import BureauWorkspace
 from tic_desktop.errors import TicError
 from tic_desktop.gui.screen_fit import resize_for_screen, scrolling
-from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.fingerprints import short_fingerprint
 from tic_desktop.storage import default_database_path
 
 LIBRARIES = (

@@ -42,7 +42,7 @@ from tic_desktop.gui.tasks import in_worker_process, run_task
 from tic_desktop.network.progress import ProgressSnapshot
 from tic_desktop.network.protocol import DEFAULT_PORT
 from tic_desktop.review import EvaluatedRound
-from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.fingerprints import short_fingerprint
 from tic_desktop.storage import Database, open_database
 
 if TYPE_CHECKING:

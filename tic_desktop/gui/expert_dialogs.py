@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tic_desktop.gui.geometry import RememberingDialog
 from tic_desktop.gui.settings import Preferences
 from tic_desktop.packages.manifest import Manifest
-from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.fingerprints import short_fingerprint
 
 ERROR_STYLE = (
     "QLabel { background: #fdecea; color: #8a1f11; border: 1px solid #e0a39a; padding: 6px; }"

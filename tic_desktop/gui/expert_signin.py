@@ -23,10 +23,8 @@ from tic_desktop.gui.tasks import run_task
 
 if TYPE_CHECKING:
     from tic_desktop.expert.desk import ExpertDesk
-    from tic_desktop.expert.session import PackageToOpen
+    from tic_desktop.expert.session import Credential, PackageToOpen, UnlockedCredential
     from tic_desktop.gui.expert_dialogs import BureauQuestion, SignInDialog
-    from tic_desktop.packages.credentials import Credential
-    from tic_desktop.packages.expert_keys import UnlockedCredential
     from tic_desktop.packages.opening import OpenedPackage
 
 LAST_PACKAGE_FOLDER = Setting("files/last_package_folder", "", str)

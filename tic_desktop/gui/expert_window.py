@@ -47,37 +47,24 @@ if TYPE_CHECKING:
     from tic_desktop.errors import TicError
     from tic_desktop.expert.desk import ExpertDesk
     from tic_desktop.packages.opening import OpenedPackage
-    from tic_desktop.storage.database import Database
+    from tic_desktop.storage import Database
 
 __all__ = ["LAST_PACKAGE_FOLDER", "ExpertWindow", "preload_review_machinery"]
 
 _machinery_lock = threading.Lock()
 _machinery_loaded = threading.Event()
 _MACHINERY = (
-    "tic_desktop.domain.application",
-    "tic_desktop.domain.decimals",
-    "tic_desktop.expert.chair",
-    "tic_desktop.expert.desk",
-    "tic_desktop.expert.inspection",
-    "tic_desktop.expert.session",
-    "tic_desktop.expert.signing",
     "tic_desktop.gui.chair_panel",
     "tic_desktop.gui.expert_dialogs",
     "tic_desktop.gui.formal_review_panel",
     "tic_desktop.gui.inspection_panel",
     "tic_desktop.gui.scoring_form",
-    "tic_desktop.packages.credentials",
-    "tic_desktop.packages.expert_keys",
-    "tic_desktop.packages.opening",
-    "tic_desktop.rules.display",
-    "tic_desktop.rules.eligibility",
-    "tic_desktop.rules.messages",
-    "tic_desktop.security.certificates",
 )
 
 
 def _load_review_machinery() -> None:
-    """Import what reviewing needs (pydantic models, SQLAlchemy, cryptography, pyHanko…).
+    """Import what reviewing needs: the core's part (:mod:`tic_desktop.expert.preload`) and the
+    window's panels.
 
     Not at module import: the window appears first, and these are loaded on a background thread
     once it is on screen (or at the first use, whichever comes first); the window's parts then
@@ -86,11 +73,11 @@ def _load_review_machinery() -> None:
     with _machinery_lock:
         if _machinery_loaded.is_set():
             return
+        from tic_desktop.expert.preload import load_review_core
+
+        load_review_core()
         for module in _MACHINERY:
             importlib.import_module(module)
-        from sqlalchemy.orm import configure_mappers
-
-        configure_mappers()  # else the first query does it, on the GUI thread
         _machinery_loaded.set()
 
 
@@ -291,7 +278,7 @@ class ExpertWindow(RemembersGeometry, QMainWindow):
     # --- a package is open --------------------------------------------------------------------
     def present(self, desk: ExpertDesk, package: OpenedPackage, expert_id: str, note: str) -> None:
         """Show the open package: the declaration first, or the work when it was made."""
-        from tic_desktop.security.certificates import short_fingerprint
+        from tic_desktop.security.fingerprints import short_fingerprint
 
         self.materials.warm_up(str(package.file))
         if self.package is not None and self.package is not package:

@@ -19,8 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
-"""``work(progress, cancelled)``: reports ``progress(done, total)``, stops when ``cancelled()``."""
+from tic_desktop.progress import Progress, ReportProgress
+
+Work = Callable[[ReportProgress, Callable[[], bool]], Any]
+"""``work(progress, cancelled)``: reports each :class:`~tic_desktop.progress.Progress` to
+``progress``, stops when ``cancelled()``."""
 
 PROGRESS_INTERVAL_S = 0.05
 SWITCH_INTERVAL_S = 0.001  # at most 20 progress updates a second reach the window
@@ -61,11 +64,11 @@ class InboxJob(QObject):
         return self._done.wait(timeout_s)
 
     # --- called on the worker thread ---------------------------------------------------------
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, step: Progress) -> None:
         now = time.monotonic()
-        if done == total or now - self._last_progress >= PROGRESS_INTERVAL_S:
+        if step.done == step.total or now - self._last_progress >= PROGRESS_INTERVAL_S:
             self._last_progress = now
-            self.progressed.emit(done, total)
+            self.progressed.emit(step.done, step.total)
 
     def _run(self) -> None:
         _quiet.enter()

@@ -31,6 +31,7 @@ from tic_desktop.packages.manifest import (
     RoundInfo,
     UnitRecord,
 )
+from tic_desktop.progress import Progress, ReportProgress, ignore_progress
 from tic_desktop.review import EvaluatedRound
 from tic_desktop.rules.conflicts import PanelConflicts
 from tic_desktop.rules.messages import CHECK_TITLES
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
     from tic_desktop.domain.round import Panel
 
-Progress = Callable[[int, int, str], None]
 READ_BLOCK = 1 << 20  # attachment bytes read (and progress reported) at a time
 HASH_BLOCK = 8 << 20  # encrypted bytes hashed at a time, on the other core
 
@@ -256,7 +256,7 @@ def build_packages(
     keys: BureauKeys,
     out_dir: Path,
     panel_ids: list[str] | None = None,
-    progress: Progress | None = None,
+    progress: ReportProgress = ignore_progress,
     cancelled: Callable[[], bool] = lambda: False,
     register: bool = True,
 ) -> tuple[list[BuiltPackage], dict[str, IssuedCredential]]:
@@ -272,7 +272,6 @@ def build_packages(
     panels = [p for p in review.round.panels if p.id in chosen]
     experts = review.round.experts
     member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
-    report = progress or (lambda done, total, what: None)
     total_bytes = sum(
         sum(source.path.stat().st_size for _, source in _attachment_files(review, app_id))
         for p in panels
@@ -287,14 +286,14 @@ def build_packages(
                 keys,
                 review.round.id,
                 [experts[m] for m in member_ids],
-                lambda done, total: report(done, total, "issuing credentials"),
+                lambda step: progress(Progress(step.done, step.total, "issuing credentials")),
             )
             out_dir.mkdir(parents=True, exist_ok=True)
             done = [0]
 
             def advanced(count: int) -> None:
                 done[0] += count
-                report(done[0], total_bytes, "encrypting materials")
+                progress(Progress(done[0], total_bytes, "encrypting materials"))
 
             for panel in panels:
                 conflicts = {r.application_id: r for r in review.panels if r.panel_id == panel.id}

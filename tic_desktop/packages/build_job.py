@@ -42,6 +42,7 @@ from tic_desktop.packages.build import (
 from tic_desktop.packages.build_journal import BuildJournal, undo_interrupted_builds
 from tic_desktop.packages.credentials import NewCredentials, issue_credentials
 from tic_desktop.packages.worker_processes import die_with_parent
+from tic_desktop.progress import Progress, ReportProgress
 from tic_desktop.reports.passphrase_sheet import passphrase_sheet, sheet_path, write_sheet
 from tic_desktop.review import EvaluatedRound, evaluate_round
 from tic_desktop.rules.messages import CHECK_TITLES
@@ -55,16 +56,6 @@ SHEETS = "writing passphrase sheets"
 SHEETS_FOLDER = "passphrase-sheets"
 STAGING_PREFIX = ".tic-build-"
 REPORT_INTERVAL = 0.05  # seconds between progress messages: the GUI polls, it need not be flooded
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far the build is: ``done`` of ``total`` (0 of 0: no count) in ``stage``
-    (a stage name above)."""
-
-    done: int
-    total: int
-    stage: str
 
 
 @dataclass(frozen=True)
@@ -137,7 +128,7 @@ class BuildOutcome:
 
 def build_all_or_nothing(
     request: BuildRequest,
-    report: Callable[[int, int, str], None],
+    report: ReportProgress,
     cancelled: Callable[[], bool] = lambda: False,
     committing: Callable[[], None] = lambda: None,
 ) -> BuildOutcome:
@@ -151,7 +142,7 @@ def build_all_or_nothing(
     unlocked; packages already in the output folder are replaced only when ``request.replace``
     says so.
     """
-    report(0, 0, PREPARING)
+    report(Progress(0, 0, PREPARING))
     review = evaluate_round(request.round_file)
     workspace = BureauWorkspace(Path(request.bureau_folder))
     out = Path(request.out_dir)
@@ -159,15 +150,15 @@ def build_all_or_nothing(
     replaced = existing_packages(out, panel_ids)
     if replaced and not request.replace:
         raise WouldReplace(replaced)
-    report(0, 0, UNLOCKING)
+    report(Progress(0, 0, UNLOCKING))
     keys = workspace.keys(request.passphrase)
     undo_interrupted_builds(workspace)  # a build killed earlier left credentials without sheets
 
-    def progress(done: int, total: int, stage: str) -> None:
+    def progress(step: Progress) -> None:
         # Also called from inside pyrage's reads: pyrage turns the exception into an EncryptError.
         if cancelled():
             raise Cancelled()
-        report(done, total, stage)
+        report(step)
 
     created = missing_folders(out)
     sheets_dir = out / SHEETS_FOLDER
@@ -182,7 +173,7 @@ def build_all_or_nothing(
             out.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
             journal.staging(staging)
-            progress(0, 0, ISSUING)
+            progress(Progress(0, 0, ISSUING))
             panels = [p for p in review.round.panels if p.id in panel_ids]
             member_ids = list(dict.fromkeys(m for p in panels for m in p.members))
             experts = review.round.experts
@@ -192,7 +183,7 @@ def build_all_or_nothing(
                 keys,
                 review.round.id,
                 [experts[m] for m in member_ids],
-                lambda done, total: progress(done, total, ISSUING),
+                lambda step: progress(Progress(step.done, step.total, ISSUING)),
             )
             try:
                 staged, _ = build_packages(
@@ -202,14 +193,14 @@ def build_all_or_nothing(
                 if cancelled():
                     raise Cancelled() from None
                 raise
-            progress(0, 0, SHEETS)
+            progress(Progress(0, 0, SHEETS))
             panels_of = {
                 m: [p.panel_id for p in staged if m in p.members] for p in staged for m in p.members
             }
             new = {expert_id: c.passphrase for expert_id, c in credentials.items() if c.passphrase}
             # the others received theirs with an earlier build
             for count, (expert_id, passphrase) in enumerate(new.items()):
-                progress(count, len(new), SHEETS)
+                progress(Progress(count, len(new), SHEETS))
                 expert = experts[expert_id]
                 sheet = passphrase_sheet(
                     expert_id=expert_id,
@@ -301,12 +292,17 @@ def run_build_job(request: BuildRequest, messages: MessageSink, cancel: CancelFl
     die_with_parent()
     last_at, last_stage = 0.0, ""
 
-    def report(done: int, total: int, stage: str) -> None:
+    def report(step: Progress) -> None:
         nonlocal last_at, last_stage
         now = time.monotonic()
-        if stage != last_stage or done == 0 or done >= total or now - last_at >= REPORT_INTERVAL:
-            last_at, last_stage = now, stage
-            messages.put(Progress(done, total, stage))
+        if (
+            step.stage != last_stage
+            or step.done == 0
+            or step.done >= step.total
+            or now - last_at >= REPORT_INTERVAL
+        ):
+            last_at, last_stage = now, step.stage
+            messages.put(step)
 
     try:
         outcome = build_all_or_nothing(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +18,7 @@ from typing import Literal
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.domain.round import Expert
 from tic_desktop.packages.worker_processes import die_with_parent
+from tic_desktop.progress import Progress, ReportProgress, ignore_progress
 from tic_desktop.security import age_files, certificates
 from tic_desktop.security.atomic import write_atomically
 from tic_desktop.security.errors import SecurityError
@@ -111,11 +111,11 @@ def issue_credentials(
     keys: BureauKeys,
     round_id: str,
     experts: list[Expert],
-    progress: Callable[[int, int], None] | None = None,
+    progress: ReportProgress = ignore_progress,
 ) -> dict[str, IssuedCredential]:
     """Credentials for ``experts``: existing ones are reused, missing ones issued (with passphrase).
 
-    ``progress(done, total)`` may raise to stop (a cancelled build raises ``Cancelled``); it is also
+    ``progress`` may raise to stop (a cancelled build raises ``Cancelled``); it is also
     called every :data:`POLL_SECONDS` while scrypt runs. Then, as on any failure, the pool's
     processes are killed at once (scrypt cannot be interrupted, only killed) and the credentials
     written so far are removed again: all or nothing.
@@ -146,8 +146,7 @@ def issue_credentials(
         to_issue[expert.id] = (expert, credential, new_passphrase())
     done = len(issued)
     total = len(experts)
-    report = progress or (lambda done, total: None)
-    report(done, total)
+    progress(Progress(done, total))
     if to_issue:
         with NewCredentials(workspace, round_id):
             pool = multiprocessing.Pool(
@@ -162,7 +161,7 @@ def issue_credentials(
                     try:
                         expert_id, data = sealed.next(timeout=POLL_SECONDS)
                     except multiprocessing.TimeoutError:
-                        report(done, total)  # may raise Cancelled
+                        progress(Progress(done, total))  # may raise Cancelled
                         continue
                     expert, credential, passphrase = to_issue[expert_id]
                     identity = age_files.identity_from_text(credential.age_identity)
@@ -177,7 +176,7 @@ def issue_credentials(
                     _save_issued(folder, record)
                     issued[expert.id] = record
                     done += 1
-                    report(done, total)  # may raise Cancelled
+                    progress(Progress(done, total))  # may raise Cancelled
                 pool.close()
             finally:
                 pool.terminate()  # kills what still runs: nobody waits for a queued scrypt

@@ -23,6 +23,7 @@ from tic_desktop.packages.credentials import Credential, unlock
 from tic_desktop.packages.manifest import MANIFEST_NAME, Manifest, MemberFile
 from tic_desktop.security import age_files, certificates, jws
 from tic_desktop.security.errors import SecurityError
+from tic_desktop.security.fingerprints import short_fingerprint
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -266,9 +267,9 @@ def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None)
         if trusted_fingerprints is not None and fingerprint not in trusted_fingerprints:
             raise SecurityError(
                 f"{file.name}：评审包由另一评审局签名"
-                f"（指纹 {certificates.short_fingerprint(fingerprint)}），拒绝打开",
+                f"（指纹 {short_fingerprint(fingerprint)}），拒绝打开",
                 f"{file.name}: signed by a different bureau "
-                f"(fingerprint {certificates.short_fingerprint(fingerprint)}); refused",
+                f"(fingerprint {short_fingerprint(fingerprint)}); refused",
                 "wrong_bureau",
             )
         data = parse_signed_json(payload, file, "清单")

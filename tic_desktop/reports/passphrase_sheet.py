@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas
 from tic_desktop.domain.files import PRIVATE_FILE_MODE, private_folder
 from tic_desktop.reports.fonts import cjk_font
 from tic_desktop.security.atomic import write_atomically
-from tic_desktop.security.certificates import short_fingerprint
+from tic_desktop.security.fingerprints import short_fingerprint
 
 
 def passphrase_sheet(

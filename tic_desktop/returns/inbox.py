@@ -42,6 +42,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from tic_desktop.aggregation import ApplicationResult, aggregate_with
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.errors import TicError
+from tic_desktop.progress import Progress, ReportProgress
 from tic_desktop.returns.inbox_workers import (
     RETURN_SUFFIX,
     ParallelIntake,
@@ -67,8 +68,6 @@ from tic_desktop.storage.inbox_tables import InboxChoice, InboxReturn
 
 RETURNS_FOLDER = "returns"
 
-Progress = Callable[[int, int], None]
-"""``progress(done, total)``: called from the thread doing the work."""
 Cancelled = Callable[[], bool]
 
 
@@ -255,7 +254,7 @@ class ReturnsInbox:
     def load(
         self,
         keys: BureauKeys | None = None,
-        progress: Progress | None = None,
+        progress: ReportProgress | None = None,
         cancelled: Cancelled | None = None,
     ) -> InboxSnapshot:
         """Read the inbox back from the database
@@ -268,7 +267,7 @@ class ReturnsInbox:
         return self._settle(None)
 
     def _read_back(
-        self, keys: BureauKeys | None, progress: Progress | None, cancelled: Cancelled | None
+        self, keys: BureauKeys | None, progress: ReportProgress | None, cancelled: Cancelled | None
     ) -> None:
         with self.database.session() as session:
             rows = session.execute(  # plain rows: no ORM objects for 20,000 returns
@@ -300,7 +299,7 @@ class ReturnsInbox:
             if entry.copy.name not in present:
                 missing.append(row.file_sha256)
             if progress is not None and (done % 250 == 0 or done == len(rows)):
-                progress(done, len(rows))
+                progress(Progress(done, len(rows)))
         self._missing = missing
         self._loaded = True
         if stale and keys is not None:
@@ -415,7 +414,7 @@ class ReturnsInbox:
         self,
         paths: Iterable[Path],
         keys: BureauKeys,
-        progress: Progress | None = None,
+        progress: ReportProgress | None = None,
         cancelled: Cancelled | None = None,
     ) -> InboxSnapshot:
         """Copy and verify the files not received before, classify the whole set, store it.
@@ -442,7 +441,7 @@ class ReturnsInbox:
             nonlocal done
             done += 1
             if progress is not None:
-                progress(done, len(files))
+                progress(Progress(done, len(files)))
 
         self.folder.mkdir(parents=True, exist_ok=True)
         try:

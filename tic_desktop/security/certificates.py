@@ -35,11 +35,6 @@ def fingerprint(certificate: x509.Certificate) -> str:
     return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
-def short_fingerprint(fp: str) -> str:
-    """Groups of four for reading aloud or comparing with a printed sheet."""
-    return " ".join(fp[i : i + 4].upper() for i in range(0, 24, 4))
-
-
 def create_bureau_ca(name: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = new_private_key()
     subject = x509.Name(

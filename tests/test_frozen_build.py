@@ -65,6 +65,10 @@ def test_the_frozen_app_passes_its_selftest_and_fits_the_size_budget(frozen):
     assert size < SIZE_GOAL_MB, f"the folder is {size} MB"
     app = dist / "tic-desktop"
     assert (app / "_internal" / "resources" / "guide" / "bureau.md").is_file()
+    # the core's catalogue, compiled by build_installer.spec (the selftest reads a rule in Chinese)
+    assert (
+        app / "_internal" / "resources" / "locale" / "zh_CN" / "LC_MESSAGES" / "tic.mo"
+    ).is_file()
     assert not list(app.rglob("*hypothesis*")) and not list(app.rglob("numpy*"))
 
 

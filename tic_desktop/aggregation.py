@@ -13,20 +13,32 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any, overload
 
+from tic_desktop.catalogue import tc
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.domain.round import Panel
 from tic_desktop.returns.receiving import ReceivedReturn, ReturnStatus
 from tic_desktop.returns.scoring import ApplicationScore, ScoreSheet
 from tic_desktop.rules.conflicts import PanelConflicts, round_panel_conflicts
+from tic_desktop.rules.messages import pairs
 
-# How flags and exclusion reasons read to people (the JSON output keeps the codes).
-FLAG_TEXT = {"below_quorum": "有效评分不足", "wide_spread": "分差过大"}
-EXCLUSION_TEXT = {
-    "recused": "回避",
-    "incomplete": "评分不完整",
-    "no_return": "未提交",
-    "conflict": "回执冲突待选定",
-}
+# How flags and exclusion reasons read to people (the JSON output keeps the codes): (zh, en) from
+# the core's catalogue for windows (rules.messages.label), Chinese alone for the bureau's documents.
+FLAG_LABELS = pairs(
+    {
+        "below_quorum": tc("result flag", "too few valid scores"),
+        "wide_spread": tc("result flag", "scores far apart"),
+    }
+)
+EXCLUSION_LABELS = pairs(
+    {
+        "recused": tc("exclusion", "recused"),
+        "incomplete": tc("exclusion", "incomplete scores"),
+        "no_return": tc("exclusion", "not returned"),
+        "conflict": tc("exclusion", "conflicting returns, to be chosen"),
+    }
+)
+FLAG_TEXT = {code: zh for code, (zh, _en) in FLAG_LABELS.items()}
+EXCLUSION_TEXT = {code: zh for code, (zh, _en) in EXCLUSION_LABELS.items()}
 
 
 @dataclass(frozen=True)

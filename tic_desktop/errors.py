@@ -6,7 +6,21 @@ Bugs are not ``TicError``; they propagate and become exit code 1 / a crash dialo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+
+from tic_desktop.catalogue import Said, t
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """TRANSITIONAL (issue #13): a message written in both languages at its raise site."""
+
+    zh: str
+    en: str
+
+    def in_language(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
 
 
 def _rebuilt(kind: type[TicError], args: tuple[object, ...], state: dict[str, Any]) -> TicError:
@@ -17,20 +31,37 @@ def _rebuilt(kind: type[TicError], args: tuple[object, ...], state: dict[str, An
 
 
 class TicError(Exception):
-    """An error the user can fix, carrying a Chinese and an English message."""
+    """An error the user can fix, with its message for people in Chinese and English.
+
+    Raise it with a :class:`~tic_desktop.catalogue.Text` (``TicError(t("English {x}", x=x))``, the
+    Chinese in the core's catalogue). TRANSITIONAL (issue #13): ``TicError(message_zh,
+    message_en)`` still works for the raise sites not yet moved to the catalogue.
+    """
 
     def __reduce__(self) -> tuple[Callable[..., TicError], tuple[object, ...]]:
         # Errors cross from worker processes (scrypt, decryption) to the window: pickle them whole,
         # whatever a subclass's constructor takes; the default would call it with the message only.
         return _rebuilt, (type(self), self.args, dict(self.__dict__))
 
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_zh)
-        self.message_zh = message_zh
-        self.message_en = message_en
+    def __init__(self, text: Said | str, message_en: str | None = None) -> None:
+        said: Said = (
+            text
+            if message_en is None and not isinstance(text, str)
+            else _Pair(str(text), message_en or str(text))
+        )
+        self.text = said
+        super().__init__(said.in_language("zh"))
+
+    @property
+    def message_zh(self) -> str:
+        return self.text.in_language("zh")
+
+    @property
+    def message_en(self) -> str:
+        return self.text.in_language("en")
 
     def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+        return self.text.in_language(lang)
 
     def __str__(self) -> str:
         return f"{self.message_zh}\n{self.message_en}"
@@ -39,16 +70,27 @@ class TicError(Exception):
 class InputError(TicError):
     """Bad input data: names the file and the field path at fault."""
 
-    def __init__(self, file: str, field: str | None, problem_zh: str, problem_en: str) -> None:
+    def __init__(
+        self, file: str, field: str | None, problem: Said | str, problem_en: str | None = None
+    ) -> None:
         self.file = file
         self.field = field
-        where_zh = f"{file}" + (f"，字段 {field}" if field else "")
-        where_en = f"{file}" + (f", field {field}" if field else "")
-        super().__init__(
-            f"输入有误：{where_zh}：{problem_zh}", f"Invalid input: {where_en}: {problem_en}"
+        said: Said = (
+            problem
+            if problem_en is None and not isinstance(problem, str)
+            else _Pair(str(problem), problem_en or str(problem))
         )
-        self.problem_zh = problem_zh
-        self.problem_en = problem_en
+        self.problem = said
+        where = t("{file}, field {field}", file=file, field=field) if field else file
+        super().__init__(t("Invalid input: {where}: {problem}", where=where, problem=said))
+
+    @property
+    def problem_zh(self) -> str:
+        return self.problem.in_language("zh")
+
+    @property
+    def problem_en(self) -> str:
+        return self.problem.in_language("en")
 
 
 class DatabaseError(TicError):

@@ -85,6 +85,9 @@ def run_selftest(report: Callable[[Step], None] = lambda step: None) -> list[Ste
 
         def open_round() -> str:
             state["review"] = evaluate_round(demo_round_file())
+            said = next(iter(state["review"].reports.values())).checks[0].message("zh")
+            if not any("\u4e00" <= character <= "\u9fff" for character in said):
+                raise SelfTestFailed(f"the rules speak no Chinese (the catalogue?): {said}")
             return f"{len(state['review'].round.applications)} applications"
 
         def bureau() -> str:

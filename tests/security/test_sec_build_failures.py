@@ -18,6 +18,7 @@ from tic_desktop.cli.main import main
 from tic_desktop.errors import InputError
 from tic_desktop.packages.build import build_packages
 from tic_desktop.packages.opening import open_package
+from tic_desktop.progress import Progress
 from tic_desktop.returns.receiving import receive_returns
 from tic_desktop.review import evaluate_round
 
@@ -82,9 +83,9 @@ def test_a_failure_after_issuing_removes_the_credentials_this_build_issued(tmp_p
     credentials = bureau.workspace.credentials_dir("2026-TIC-78")
     seen = []
 
-    def lose_an_attachment_once_issued(done, total, stage):
-        seen.append(stage)
-        if stage == "issuing credentials" and total and done == total:
+    def lose_an_attachment_once_issued(step: Progress) -> None:
+        seen.append(step.stage)
+        if step.stage == "issuing credentials" and step.total and step.done == step.total:
             assert len(list(credentials.glob("*.age"))) == 7  # issued for real, then the failure
             attachment.unlink()
 

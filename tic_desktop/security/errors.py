@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from tic_desktop.catalogue import Said
 from tic_desktop.errors import TicError
 
 
 class SecurityError(TicError):
     """Something failed a cryptographic check; nothing from it may be trusted or written."""
 
-    def __init__(self, message_zh: str, message_en: str, reason: str = "") -> None:
-        super().__init__(message_zh, message_en)
+    def __init__(self, text: Said | str, message_en: str | None = None, reason: str = "") -> None:
+        # TRANSITIONAL (issue #13): (message_zh, message_en) until every raise site says a Text
+        super().__init__(text, message_en)
         self.reason = reason
 
 

@@ -1,0 +1,149 @@
+"""The core's sentences for people, in Chinese and English: one gettext catalogue.
+
+Source strings (msgid) are English format strings, written where they are said and marked with
+:func:`t` (or :func:`tc`, with a context, where one English word reads two ways in Chinese). Their
+Chinese is the msgstr in ``resources/locale/zh_CN/LC_MESSAGES/tic.po``; ``pybabel extract`` finds
+the marked strings (docs/development.md) and tests/test_catalogue.py fails on any without Chinese.
+Widgets keep Qt's catalogue (``resources/i18n/*.ts``, :mod:`tic_desktop.gui.i18n`).
+
+The core often says a thing in both languages at once (the JSON of ``tic`` commands carries both,
+errors cross to windows in either language), so a :class:`Text` is translated when it is read,
+not when it is made. The compiled catalogue (.mo) is build output: the frozen app bundles it
+(build_installer.spec); from source it is compiled with Babel into the user cache on first use,
+under the hash of the .po, like the Qt catalogue's .qm.
+"""
+
+from __future__ import annotations
+
+import gettext
+import hashlib
+import io
+import os
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from tic_desktop.paths import resources_dir
+
+DOMAIN = "tic"
+
+
+def catalogue_file() -> Path:
+    return resources_dir() / "locale" / "zh_CN" / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def catalogue_files() -> list[Path]:
+    """``tic.po`` and any other ``.po`` beside it (work in progress on a part of the core keeps its
+    entries in a file of its own until they are merged into ``tic.po``), read as one catalogue."""
+    return sorted(catalogue_file().parent.glob("*.po"))
+
+
+@runtime_checkable
+class Said(Protocol):
+    """Anything that reads in either language: a :class:`Text`, or a field value that is one."""
+
+    def in_language(self, lang: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence for people, translated when it is read: ``msgid`` is the English format string,
+    ``fields`` its values (a value may itself be a :class:`Text`, read in the same language)."""
+
+    msgid: str
+    context: str = ""
+    fields: tuple[tuple[str, object], ...] = ()
+    """Values by name; a value that is :class:`Said` (a nested Text) reads in the same language."""
+
+    def in_language(self, lang: str) -> str:
+        """English for ``"en"``, Chinese for anything else (as ``TicError.message`` does)."""
+        translation = _translation("en" if lang == "en" else "zh")
+        template = (
+            translation.pgettext(self.context, self.msgid)
+            if self.context
+            else translation.gettext(self.msgid)
+        )
+        return template.format(
+            **{
+                name: value.in_language(lang) if isinstance(value, Said) else value
+                for name, value in self.fields
+            }
+        )
+
+    @property
+    def zh(self) -> str:
+        return self.in_language("zh")
+
+    @property
+    def en(self) -> str:
+        return self.in_language("en")
+
+    def pair(self) -> tuple[str, str]:
+        """``(zh, en)``, the shape the core's tables and errors hand on."""
+        return self.zh, self.en
+
+    def with_fields(self, **fields: object) -> Text:
+        return Text(self.msgid, self.context, tuple(fields.items()))
+
+
+def t(msgid: str, /, **fields: object) -> Text:
+    """Mark ``msgid`` for the catalogue (pybabel's keyword ``t``)."""
+    return Text(msgid, "", tuple(fields.items()))
+
+
+def tc(context: str, msgid: str, /, **fields: object) -> Text:
+    """Mark ``msgid`` with a context (msgctxt; pybabel's keyword ``tc:1c,2``)."""
+    return Text(msgid, context, tuple(fields.items()))
+
+
+@cache
+def _translation(lang: str) -> gettext.NullTranslations:
+    if lang == "en":
+        return gettext.NullTranslations()  # the msgids are the English
+    bundled = catalogue_file().with_suffix(".mo")
+    if getattr(sys, "frozen", False) and bundled.is_file():
+        with bundled.open("rb") as compiled:
+            return gettext.GNUTranslations(compiled)
+    sources = catalogue_files()
+    try:
+        with _compiled_in_cache(sources).open("rb") as compiled:
+            return gettext.GNUTranslations(compiled)
+    except OSError:  # no writable cache (a full disk, a read-only home): compile in memory
+        return gettext.GNUTranslations(io.BytesIO(compile_catalogue(sources)))
+
+
+def compile_catalogue(sources: list[Path]) -> bytes:
+    """The .mo of the ``.po`` files ``sources`` read as one; a file with an error is refused
+    (babel's PoFileError naming the line)."""
+    from babel.messages import mofile, pofile
+
+    merged = None
+    for source in sources:
+        with source.open("rb") as po:
+            catalog = pofile.read_po(po, abort_invalid=True)
+        if merged is None:
+            merged = catalog
+        else:
+            for message in catalog:
+                if message.id:
+                    merged[message.id] = message
+    compiled = io.BytesIO()
+    if merged is not None:
+        mofile.write_mo(compiled, merged, use_fuzzy=False)
+    return compiled.getvalue()
+
+
+def _compiled_in_cache(sources: list[Path]) -> Path:
+    import platformdirs
+
+    digest = hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()[:16]
+    folder = platformdirs.user_cache_path("tic-desktop", appauthor=False) / "locale"
+    target = folder / f"{DOMAIN}_zh_CN_{digest}.mo"
+    if not target.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(compile_catalogue(sources))
+        os.replace(partial, target)  # appears whole, so a crash never leaves half a catalogue
+    return target

@@ -21,7 +21,7 @@ from window_helpers import (
 )
 
 from tic_desktop.expert.desk import ExpertDesk
-from tic_desktop.gui.scoring_form import parse_score
+from tic_desktop.gui.score_entry import parse_score
 from tic_desktop.storage import open_database
 from tic_desktop.storage.models import ScoreEntry
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBo
 from register_builders import USCC_A, USCC_B
 
 from tic_desktop.gui.i18n import Translations
-from tic_desktop.gui.register_window import REVOKED_BG, CentersModel, RegisterWindow
+from tic_desktop.gui.register_centers_model import REVOKED_BG, CentersModel
+from tic_desktop.gui.register_window import RegisterWindow
 from tic_desktop.register import store
 
 pytestmark = pytest.mark.gui

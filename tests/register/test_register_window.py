@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from register_builders import USCC_A, USCC_B
 
 from tic_desktop.gui.eligibility_conflict_models import FAIL_BG, REVIEW_BG
-from tic_desktop.gui.register_window import CentersModel, RegisterWindow
+from tic_desktop.gui.register_centers_model import CentersModel
+from tic_desktop.gui.register_window import RegisterWindow
 from tic_desktop.register import store
 
 pytestmark = pytest.mark.gui

@@ -13,15 +13,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -40,67 +37,17 @@ from tic_desktop.bureau.round_draft import (
     usable_as_file_name,
 )
 from tic_desktop.domain.round import DeclaredConflict
+from tic_desktop.gui.conflict_checks_table import ConflictChecksTable
+from tic_desktop.gui.declare_conflict_dialog import DeclareConflictDialog
 from tic_desktop.gui.notices import show_warning
 from tic_desktop.gui.questions import DestructiveQuestion, ask_before
-from tic_desktop.rules.messages import CHECK_TITLES, RESULT_LABELS, label
+from tic_desktop.rules.messages import CHECK_TITLES, label
 from tic_desktop.rules.results import Result
 
-RESULT_BG = {
-    Result.PASS: QColor("#d1e7dd"),
-    Result.FAIL: QColor("#f8d7da"),
-    Result.REVIEW: QColor("#fff3cd"),
-    Result.MISSING: QColor("#fff3cd"),
-}
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 PROBLEM_LINES = 2
 """The problem list is as high as its heading and this many problems: fixed, so that the panels
 below never jump when it changes; a longer list scrolls."""
-
-
-class DeclareConflictDialog(QDialog):
-    """An expert declares a conflict with one application; the reason is required."""
-
-    def __init__(self, draft: RoundDraft, panel: PanelDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Declare a conflict of interest"))
-        form = QFormLayout(self)
-        experts = draft.experts_by_id
-        self.expert = QComboBox()
-        for member in panel.members:
-            self.expert.addItem(
-                f"{experts[member].name} ({member})" if member in experts else member, member
-            )
-        self.application = QComboBox()
-        for app_id in panel.applications:
-            self.application.addItem(
-                f"{app_id} {draft.applications[app_id].application.center_name}"
-                if app_id in draft.applications
-                else app_id,
-                app_id,
-            )
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(
-            self.tr("e.g. worked for the applicant in the last three years")
-        )
-        form.addRow(self.tr("Expert:"), self.expert)
-        form.addRow(self.tr("Application:"), self.application)
-        form.addRow(self.tr("Reason:"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-
-    def conflict(self) -> DeclaredConflict:
-        return DeclaredConflict(
-            expert=self.expert.currentData(),
-            application=self.application.currentData(),
-            reason=self.reason.text().strip(),
-        )
 
 
 class PanelBuilder(QWidget):
@@ -109,7 +56,6 @@ class PanelBuilder(QWidget):
     changed = Signal()
     question_asked = Signal(object)
     """A question before something is destroyed was opened (the DestructiveQuestion)."""
-    CHECK_COLUMNS = 4
 
     def __init__(
         self,
@@ -240,23 +186,7 @@ class PanelBuilder(QWidget):
     def _checks_view(self) -> QWidget:
         box = QGroupBox(self.tr("Conflict-of-interest checks (live)"))
         layout = QVBoxLayout(box)
-        self.checks = QTableWidget(0, self.CHECK_COLUMNS)
-        self.checks.setHorizontalHeaderLabels(
-            [self.tr("Application"), self.tr("Check"), self.tr("Result"), self.tr("Explanation")]
-        )
-        self.checks.setAccessibleName(self.tr("Conflict-of-interest checks"))
-        self.checks.verticalHeader().setVisible(
-            False
-        )  # row numbers mean nothing here; the text needs the width
-        self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.checks.setWordWrap(True)
-        self.checks.setTextElideMode(
-            Qt.TextElideMode.ElideNone
-        )  # explanations wrap, never end in "…"
-        header = self.checks.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.checks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.checks = ConflictChecksTable()
         layout.addWidget(self.checks, 1)
         row = QHBoxLayout()
         declare = QPushButton(self.tr("&Declare a conflict…"))
@@ -422,36 +352,8 @@ class PanelBuilder(QWidget):
         self._show_checks()
 
     def _show_checks(self) -> None:
-        lang = self.language
         panel = self.current_panel()
-        self.checks.setRowCount(0)
-        if panel is not None:
-            experts = self.draft.experts_by_id
-            severity = {Result.FAIL: 0, Result.REVIEW: 1, Result.MISSING: 1}
-            # What breaks a rule comes first: that is what the bureau has to fix.
-            worst_first = sorted(
-                self.draft.panel_checks(panel),
-                key=lambda r: min((severity.get(c.result, 2) for c in r.checks), default=2),
-            )
-            for result in worst_first:
-                for check in sorted(result.checks, key=lambda c: severity.get(c.result, 2)):
-                    title = label(CHECK_TITLES, check.id, lang)
-                    self._add_check_row(
-                        result.application_id,
-                        title,
-                        check.result,
-                        label(RESULT_LABELS, check.result.value, lang),
-                        check.message(lang),
-                    )
-                for member in result.affiliated:
-                    who = experts[member].name if member in experts else member
-                    self._add_check_row(
-                        result.application_id,
-                        self.tr("Recused: %1").replace("%1", who),
-                        Result.REVIEW,
-                        self.tr("recused"),
-                        result.reason(member, lang),
-                    )
+        self.checks.show_panel(self.draft, panel, self.language)
         self.withdraw.setEnabled(
             bool(
                 panel
@@ -459,18 +361,6 @@ class PanelBuilder(QWidget):
             )
         )
         self._show_blockers()
-
-    def _add_check_row(
-        self, application_id: str, title: str, result: Result, result_text: str, message: str
-    ) -> None:
-        row = self.checks.rowCount()
-        self.checks.insertRow(row)
-        for column, text in enumerate((application_id, title, result_text, message)):
-            item = QTableWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, result.value)
-            if result in RESULT_BG:
-                item.setBackground(QBrush(RESULT_BG[result]))
-            self.checks.setItem(row, column, item)
 
     def _show_blockers(self) -> None:
         found = self.draft.blockers()

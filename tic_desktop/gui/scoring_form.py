@@ -13,14 +13,11 @@ while :meth:`ScoringForm.unsaved_or_invalid` lists anything (``state_changed`` w
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QButtonGroup,
     QFormLayout,
     QFrame,
@@ -33,88 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.errors import InputError, TicError
+from tic_desktop.errors import TicError
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.gui.save_status import FAILED, INVALID, PENDING, FieldStatus, MarkFrame
+from tic_desktop.gui.score_entry import ScoreEntry, read_score
 
 SAVE_DELAY_MS = 400  # typing pauses this long before a score, reason or opinion is written
-
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-
-
-def parse_score(text: str) -> Decimal | None:
-    """The number a person typed, exactly (``None`` for an empty box); ``ValueError`` if not a
-    number.
-
-    Full-width digits and the Chinese full stop are read as the digits and point they stand for;
-    exponents, ``NaN`` and thousands separators are not numbers here.
-    """
-    plain = unicodedata.normalize("NFKC", text).strip().replace("。", ".")
-    if not plain:
-        return None
-    if not _NUMBER.fullmatch(plain):
-        raise ValueError(text)
-    return Decimal(plain)
-
-
-class ScoreEntry(QAbstractSpinBox):
-    """A score box that keeps the typed text as it is; Up/Down (and the arrows) step by the rubric's
-    step.
-
-    The mouse wheel steps it only while it has the focus (``wheel_guard``).
-    """
-
-    def __init__(self, step: Decimal, maximum: Decimal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.step, self.max = step, maximum
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setMinimumWidth(130)
-
-    def text(self) -> str:
-        """The text as typed (no prefix, no suffix, nothing rounded)."""
-        return self.lineEdit().text()
-
-    def setText(self, text: str) -> None:
-        self.lineEdit().setText(text)
-
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
-        if self.isReadOnly():
-            return QAbstractSpinBox.StepEnabledFlag.StepNone
-        return (
-            QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
-            | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
-        )
-
-    def stepBy(self, steps: int) -> None:
-        """One step up from an empty box is 0; one step down from 0 empties it (not scored)."""
-        try:
-            value = parse_score(self.text())
-        except ValueError:
-            return  # not a number: leave the text for the person to correct
-        if value is None:
-            if steps <= 0:
-                return
-            value, steps = Decimal(0), steps - 1
-        elif value <= 0 and steps < 0:
-            self.setText("")
-            return
-        moved = value + steps * self.step
-        rounding = ROUND_FLOOR if steps > 0 else ROUND_CEILING
-        on_grid = (moved / self.step).to_integral_value(rounding) * self.step
-        new = min(max(on_grid, Decimal(0)), self.max)
-        self.setText(format(new.quantize(self.step), "f"))
-
-    # Old name kept for scripts (tools/crash_test.py, tools/screenshots_expert.py) and tests.
-    def setValue(self, value) -> None:
-        """Type ``value`` (a number or text) into the box and leave it, as a person would."""
-        self.setText(value if isinstance(value, str) else str(value))
-        self.editingFinished.emit()
-
-    def maximum(self) -> float:
-        return float(self.max)
-
-    def singleStep(self) -> float:
-        return float(self.step)
 
 
 class ScoringForm(QWidget):
@@ -278,32 +199,12 @@ class ScoringForm(QWidget):
     # --- reading the boxes ----------------------------------------------------------------------
     def value_of(self, criterion_id: str) -> Decimal | None:
         """The score the box shows if it is a valid one, else ``None`` (empty or invalid)."""
-        try:
-            value = parse_score(self.entries[criterion_id].text())
-        except ValueError:
-            return None
-        if value is None or self._entry_problem(criterion_id, value) is not None:
-            return None
-        return value
-
-    def _entry_problem(self, criterion_id: str, value: Decimal) -> str | None:
-        try:
-            self.desk.check_score(criterion_id, value)
-        except InputError as error:
-            return error.problem_zh
-        return None
+        return self._read(criterion_id)[0]
 
     def _read(self, criterion_id: str) -> tuple[Decimal | None, str | None]:
         """(value, None) for a valid or empty box, (None, the reason in Chinese) for an invalid
         one."""
-        try:
-            value = parse_score(self.entries[criterion_id].text())
-        except ValueError:
-            return None, "请输入数字，例如 17.5"
-        if value is None:
-            return None, None
-        problem = self._entry_problem(criterion_id, value)
-        return (None, problem) if problem is not None else (value, None)
+        return read_score(self.desk, criterion_id, self.entries[criterion_id].text())
 
     # --- scores -----------------------------------------------------------------------------
     def _score_edited(self, criterion_id: str) -> None:

@@ -88,6 +88,18 @@ class Text:
         return Text(self.msgid, self.context, tuple(fields.items()))
 
 
+@dataclass(frozen=True)
+class Joined:
+    """Parts read in one language, joined by a separator read in the same one (``tc("list
+    separator", "; ")`` is "；" in Chinese)."""
+
+    parts: tuple[Said, ...]
+    separator: Said
+
+    def in_language(self, lang: str) -> str:
+        return self.separator.in_language(lang).join(part.in_language(lang) for part in self.parts)
+
+
 def t(msgid: str, /, **fields: object) -> Text:
     """Mark ``msgid`` for the catalogue (pybabel's keyword ``t``)."""
     return Text(msgid, "", tuple(fields.items()))

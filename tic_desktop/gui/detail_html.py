@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.rules.conflicts import PanelConflicts
 from tic_desktop.rules.display import shown_value
@@ -12,24 +14,24 @@ from tic_desktop.rules.regulation import CLAUSE_TEXT
 from tic_desktop.rules.results import Check
 
 _WORDS = {
-    "clause": ("条款", "Clause"),
-    "result": ("结果", "Result"),
-    "value": ("申报数值", "Value"),
-    "threshold": ("标准", "Threshold"),
-    "text": ("办法原文", "Regulation text"),
-    "members": ("成员", "Name"),
-    "chair": ("组长", "Chair"),
-    "unit": ("单位", "Unit"),
-    "status": ("状态", "Status"),
-    "recused": ("回避", "Recused"),
-    "scores": ("可评分", "Scores"),
-    "checks": ("检查", "Checks"),
+    "clause": QT_TRANSLATE_NOOP("DetailPane", "Clause"),
+    "result": QT_TRANSLATE_NOOP("DetailPane", "Result"),
+    "value": QT_TRANSLATE_NOOP("DetailPane", "Value"),
+    "threshold": QT_TRANSLATE_NOOP("DetailPane", "Threshold"),
+    "text": QT_TRANSLATE_NOOP("DetailPane", "Regulation text"),
+    "members": QT_TRANSLATE_NOOP("DetailPane", "Name"),
+    "chair": QT_TRANSLATE_NOOP("DetailPane", "Chair"),
+    "unit": QT_TRANSLATE_NOOP("DetailPane", "Unit"),
+    "status": QT_TRANSLATE_NOOP("DetailPane", "Status"),
+    "recused": QT_TRANSLATE_NOOP("DetailPane", "Recused"),
+    "scores": QT_TRANSLATE_NOOP("DetailPane", "Scores"),
+    "checks": QT_TRANSLATE_NOOP("DetailPane", "Checks"),
 }
 
 
 def _w(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
-    return en if lang == "en" else zh
+    # in the language of the installed catalogue (Translations.use), which ``lang`` names too
+    return QCoreApplication.translate("DetailPane", _WORDS[key])
 
 
 def check_html(check: Check, lang: str) -> str:

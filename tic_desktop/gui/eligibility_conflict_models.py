@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from tic_desktop.review import EvaluatedRound
@@ -37,7 +44,8 @@ Index = QModelIndex | QPersistentModelIndex
 class _TableModel(QAbstractTableModel):
     """Rows of tuples with bilingual headers; subclasses say what each cell shows."""
 
-    HEADERS: tuple[tuple[str, str], ...] = ()
+    HEADERS: tuple[str, ...] = ()
+    """Column titles in English, marked for lupdate in the class's translation context."""
 
     def __init__(self, language: str = "zh", parent=None) -> None:
         super().__init__(parent)
@@ -53,8 +61,7 @@ class _TableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.HEADERS):
             return None
-        zh, en = self.HEADERS[section]
-        return en if self.language == "en" else zh
+        return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
 
     def set_language(self, language: str) -> None:
         self.beginResetModel()
@@ -63,7 +70,12 @@ class _TableModel(QAbstractTableModel):
 
 
 class ApplicationsModel(_TableModel):
-    HEADERS = (("编号", "ID"), ("中心名称", "Center"), ("结论", "Verdict"), ("问题", "Problems"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ApplicationsModel", "ID"),
+        QT_TRANSLATE_NOOP("ApplicationsModel", "Center"),
+        QT_TRANSLATE_NOOP("ApplicationsModel", "Verdict"),
+        QT_TRANSLATE_NOOP("ApplicationsModel", "Problems"),
+    )
     VERDICT_COLUMN = 2
 
     def __init__(self, language: str = "zh", parent=None) -> None:
@@ -124,11 +136,11 @@ class ApplicationsModel(_TableModel):
 
 class ChecksModel(_TableModel):
     HEADERS = (
-        ("检查项", "Check"),
-        ("结果", "Result"),
-        ("申报数值", "Value"),
-        ("标准", "Threshold"),
-        ("说明", "Explanation"),
+        QT_TRANSLATE_NOOP("ChecksModel", "Check"),
+        QT_TRANSLATE_NOOP("ChecksModel", "Result"),
+        QT_TRANSLATE_NOOP("ChecksModel", "Value"),
+        QT_TRANSLATE_NOOP("ChecksModel", "Threshold"),
+        QT_TRANSLATE_NOOP("ChecksModel", "Explanation"),
     )
     MESSAGE_COLUMN = 4
 
@@ -178,15 +190,15 @@ class ChecksModel(_TableModel):
 
 class PanelResultsModel(_TableModel):
     HEADERS = (
-        ("专家组", "Panel"),
-        ("申报", "Application"),
-        ("成员", "Members"),
-        ("关联专家", "Affiliated"),
-        ("回避", "Recused"),
-        ("可评分", "Scorers"),
-        ("关联不超过1/3", "Host share ≤ 1/3"),
-        ("组长独立", "Chair independent"),
-        ("最少评分人数", "Quorum"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Panel"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Application"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Members"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Affiliated"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Recused"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Scorers"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Host share ≤ 1/3"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Chair independent"),
+        QT_TRANSLATE_NOOP("PanelResultsModel", "Quorum"),
     )
     CHECK_COLUMNS = {6: 0, 7: 1, 8: 2}
 

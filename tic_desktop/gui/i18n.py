@@ -61,6 +61,18 @@ class _QtGaps(QTranslator):
         return False
 
 
+def shown_language() -> str:
+    """The language the widgets speak now, "zh" or "en": what the installed catalogue says, so that
+    what the core says (its ``lang`` parameters) follows the one language set with
+    :meth:`Translations.use`."""
+    return "zh" if QCoreApplication.translate("Language", "en") == "zh" else "en"
+
+
+def listed(items: list[str]) -> str:
+    """Items joined as the shown language lists them ("、" in Chinese)."""
+    return QCoreApplication.translate("Language", ", ").join(items)
+
+
 class Translations:
     """Installs and swaps the app's and Qt's own translators for a language."""
 

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.aggregation import FLAG_TEXT, money2
+from tic_desktop.aggregation import FLAG_LABELS, money2
 from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.gui.i18n import listed, shown_language
 from tic_desktop.network.progress import MemberProgress, MemberState, ProgressSnapshot
+from tic_desktop.rules.messages import label
 
 STATE_COLOURS = {
     MemberState.NOT_SUBMITTED: QColor("#e9ecef"),
@@ -137,7 +139,7 @@ class ProgressBoard(_Texts):
         applications = self.review_round.applications
         for row, result in enumerate(ranked):
             application = applications.get(result.application_id)
-            flags = "、".join(FLAG_TEXT.get(f, f) for f in result.flags)
+            flags = listed([label(FLAG_LABELS, f, shown_language()) for f in result.flags])
             values = (
                 str(result.rank) if result.rank is not None else "—",
                 result.application_id,

@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, ApplicationResult, money2
+from tic_desktop.aggregation import EXCLUSION_LABELS, FLAG_LABELS, ApplicationResult, money2
 from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.gui.i18n import listed, shown_language
 from tic_desktop.gui.sorted_table import Index, SortedTableModel, order_of
+from tic_desktop.rules.messages import label
 
 FLAG_BG = QColor("#fff3cd")  # black text on it stays above 7:1 contrast
 UNSET = "—"
@@ -115,10 +117,14 @@ class RankingModel(SortedTableModel):
         if column == "grade":
             return result.grade or UNSET
         if column == "flags":
-            return "、".join(FLAG_TEXT.get(flag, flag) for flag in result.flags)
-        return "、".join(
-            f"{expert}（{EXCLUSION_TEXT.get(reason, reason)}）"
-            for expert, reason in result.excluded
+            return listed([label(FLAG_LABELS, flag, shown_language()) for flag in result.flags])
+        return listed(
+            [
+                self.tr("%1 (%2)")
+                .replace("%1", expert)
+                .replace("%2", label(EXCLUSION_LABELS, reason, shown_language()))
+                for expert, reason in result.excluded
+            ]
         )
 
     def sort_key(self, row: int, column: int):

@@ -123,7 +123,7 @@ class CentersModel(QAbstractTableModel):
             item = assessment.next_due
             if item is None:
                 return "—"
-            shown = _short_due(item.kind, item.year, lang) + " " + item.due_by.isoformat()
+            shown = _short_due(item.kind, item.year) + " " + item.due_by.isoformat()
             overdue = QCoreApplication.translate("CentersModel", "Overdue: %1")
             return overdue.replace("%1", shown) if item.overdue else shown
         if tooltip:
@@ -150,10 +150,12 @@ class CentersModel(QAbstractTableModel):
         )
 
 
-def _short_due(kind: DueKind, year: int, lang: str) -> str:
-    zh, en = {
-        DueKind.ANNUAL_REPORT: (f"{year} 年度报告", f"Report {year}"),
-        DueKind.COMPREHENSIVE: ("综合绩效评价", "Comprehensive evaluation"),
-        DueKind.BIENNIAL: (f"{year} 年度绩效评价", f"Biennial evaluation {year}"),
-    }[kind]
-    return en if lang == "en" else zh
+def _short_due(kind: DueKind, year: int) -> str:
+    # in the language of the installed catalogue (Translations.use)
+    if kind is DueKind.ANNUAL_REPORT:
+        return QCoreApplication.translate("CentersModel", "Report %1").replace("%1", str(year))
+    if kind is DueKind.COMPREHENSIVE:
+        return QCoreApplication.translate("CentersModel", "Comprehensive evaluation")
+    return QCoreApplication.translate("CentersModel", "Biennial evaluation %1").replace(
+        "%1", str(year)
+    )

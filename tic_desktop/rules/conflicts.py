@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tic_desktop.catalogue import Joined, Text, t, tc
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.domain.round import Expert, Panel
@@ -28,40 +29,34 @@ def host_units(application: Application, include_co_builders: bool = True) -> li
     return units
 
 
-def code_problems(person: Unit, role: tuple[str, str], hosts: list[Unit]) -> tuple[str, str]:
+def code_problems(person: Unit, role: Text, hosts: list[Unit]) -> Joined:
     """Whose unified social credit code made a comparison fall back to unit names, and why: the
     person's own unit when it has no usable code (then every comparison used names), otherwise each
-    host unit without one. Returned as a (zh, en) phrase that names the unit, so that the clerk
-    knows which record to correct."""
-    role_zh, role_en = role
+    host unit without one. Returned as a phrase that names the unit (empty when there is none), so
+    that the clerk knows which record to correct."""
+    separator = tc("list separator", "; ")
 
-    def problem(unit: Unit, who_zh: str, who_en: str) -> tuple[str, str] | None:
+    def problem(unit: Unit, who: Text) -> Text | None:
         if identity_code(unit):
             return None
         code = normalise_uscc(unit.uscc)
         if not code:
-            return (
-                f"{who_zh}“{unit.name}”未提供统一社会信用代码",
-                f"{who_en} “{unit.name}” gives no unified social credit code",
-            )
-        return (
-            f"{who_zh}“{unit.name}”的统一社会信用代码 {unit.uscc} 无效",
-            f"the unified social credit code {unit.uscc} of {who_en} “{unit.name}” is invalid",
+            return t("{who} “{name}” gives no unified social credit code", who=who, name=unit.name)
+        return t(
+            "the unified social credit code {uscc} of {who} “{name}” is invalid",
+            uscc=unit.uscc,
+            who=who,
+            name=unit.name,
         )
 
-    own = problem(person, role_zh, role_en)
+    own = problem(person, role)
     if own is not None:
-        return own
+        return Joined((own,), separator)
     problems = [
-        problem(
-            unit, "申报单位" if i == 0 else "共建单位", "the applicant" if i == 0 else "co-builder"
-        )
+        problem(unit, tc("unit role", "the applicant") if i == 0 else tc("unit role", "co-builder"))
         for i, unit in enumerate(hosts)
     ]
-    found = [f for f in problems if f is not None]
-    if not found:
-        return "", ""
-    return "；".join(zh for zh, _ in found), "; ".join(en for _, en in found)
+    return Joined(tuple(f for f in problems if f is not None), separator)
 
 
 def make_check(
@@ -166,9 +161,9 @@ def committee_checks(application: Application) -> list[Check]:
         Unit(chair.unit_name, chair.unit_uscc), host_units(application, include_co_builders=False)
     )
     chair_result = chair_independence(tie)
-    whose_zh, whose_en = code_problems(
+    whose = code_problems(
         Unit(chair.unit_name, chair.unit_uscc),
-        ("专家委员会主任单位", "the committee chair's unit"),
+        tc("unit role", "the committee chair's unit"),
         host_units(application, include_co_builders=False),
     )
     chair_check = make_check(
@@ -179,12 +174,10 @@ def committee_checks(application: Application) -> list[Check]:
         threshold=None,
         name=chair.name,
         unit=chair.unit_name,
-        whose_zh=whose_zh,
-        whose_en=whose_en,
-        outcome_zh="与牵头单位相同" if tie.affiliated else "与牵头单位不同",
-        outcome_en="it matches the lead unit"
+        whose=whose,
+        outcome=t("it matches the lead unit")
         if tie.affiliated
-        else "it differs from the lead unit",
+        else t("it differs from the lead unit"),
     )
     return [share, chair_check]
 
@@ -248,21 +241,19 @@ def panel_conflicts(
     }
     is_declared = {m: m in declared for m in panel.members}
     affiliated = [m for m in panel.members if is_declared[m] or ties[m].affiliated]
-    reasons: dict[str, str] = {}
-    reasons_en: dict[str, str] = {}
+    said: dict[str, Text] = {}
     for m in affiliated:
         if is_declared[m]:
-            reasons[m] = f"声明回避：{declared[m]}"
-            reasons_en[m] = f"declared conflict: {declared[m]}"
+            said[m] = t("declared conflict: {why}", why=declared[m])
         else:
             unit = ties[m].unit
             assert unit is not None  # affiliated and not declared: a host unit matched
             if ties[m].by_name:
-                reasons[m] = f"单位名称与“{unit.name}”相同（无信用代码，需确认）"
-                reasons_en[m] = f"unit name matches {unit.name} (no USCC; to confirm)"
+                said[m] = t("unit name matches {name} (no USCC; to confirm)", name=unit.name)
             else:
-                reasons[m] = f"来自{unit.name}"
-                reasons_en[m] = f"from {unit.name}"
+                said[m] = t("from {name}", name=unit.name)
+    reasons = {m: reason.zh for m, reason in said.items()}
+    reasons_en = {m: reason.en for m, reason in said.items()}
 
     finding = share_finding(
         [ties[m] for m in panel.members], [is_declared[m] for m in panel.members]
@@ -282,9 +273,9 @@ def panel_conflicts(
     chair_tie = ties[panel.chair]
     chair_result = chair_independence(chair_tie, declared=is_declared[panel.chair])
     chair_expert = experts[panel.chair]
-    whose_zh, whose_en = code_problems(
+    whose = code_problems(
         Unit(chair_expert.unit_name, chair_expert.unit_uscc),
-        ("组长单位", "the chair's unit"),
+        tc("unit role", "the chair's unit"),
         hosts,
     )
     chair_check = make_check(
@@ -293,14 +284,11 @@ def panel_conflicts(
         chair_result.value,
         value=panel.chair,
         threshold=None,
-        why_zh=reasons.get(panel.chair, ""),
-        why_en=reasons_en.get(panel.chair, ""),
-        whose_zh=whose_zh,
-        whose_en=whose_en,
-        outcome_zh="与申报单位相同" if chair_tie.affiliated else "与申报单位不同",
-        outcome_en="it matches the applicant"
+        why=said.get(panel.chair, ""),
+        whose=whose,
+        outcome=t("it matches the applicant")
         if chair_tie.affiliated
-        else "it differs from the applicant",
+        else t("it differs from the applicant"),
     )
 
     sure_recused = [m for m in affiliated if is_declared[m] or not ties[m].by_name]

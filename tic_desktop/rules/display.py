@@ -7,23 +7,27 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from tic_desktop.rules.messages import VALUE_LABELS, label
+from tic_desktop.catalogue import t, tc
+from tic_desktop.rules.messages import VALUE_LABELS, label, pairs
 
-_UNITS: dict[str, tuple[str, str]] = {
-    "rd.expense_total": (" 元", " yuan"),
-    "premises.equipment_value": (" 元", " yuan"),
-    "rd.expense_ratio": ("%", "%"),
-    "cobuild.lead_share": ("%", "%"),
-    "premises.rd_space": (" m²", " m²"),
-    "team.full_time_staff": (" 人", " people"),
-    "transfer.cases": (" 例", " cases"),
-    "cobuild.count": (" 家", ""),
-    "cobuild.agreement": (" 家未签", " unsigned"),
-    "compliance.incidents": (" 起", ""),
-    "committee.host_share": (" 人", ""),
-    "panel.host_share": (" 人", ""),
-    "panel.quorum": (" 人", ""),
-}
+_UNITS: dict[str, tuple[str, str]] = pairs(
+    {
+        "rd.expense_total": tc("unit of a figure", " yuan"),
+        "premises.equipment_value": tc("unit of a figure", " yuan"),
+        "rd.expense_ratio": tc("unit of a figure", "%"),
+        "cobuild.lead_share": tc("unit of a figure", "%"),
+        "premises.rd_space": tc("unit of a figure", " m²"),
+        "team.full_time_staff": tc("unit of a figure", " people"),
+        "transfer.cases": tc("unit of a figure", " cases"),
+        "cobuild.count": tc("unit of a figure", " co-builders"),
+        "cobuild.agreement": tc("unit of a figure", " unsigned"),
+        "compliance.incidents": tc("unit of a figure", " incidents"),
+        "committee.host_share": tc("unit of a figure", " members"),
+        "panel.host_share": tc("unit of a figure", " members"),
+        "panel.quorum": tc("unit of a figure", " members"),
+    }
+)
+_LIACHENG_DIVISION = t("3715xx (Liaocheng)")
 _MONEY = {"rd.expense_total", "premises.equipment_value"}
 
 
@@ -46,7 +50,7 @@ def shown_value(check_id: str, value: str | None, lang: str = "zh") -> str:
     if value in VALUE_LABELS:
         return label(VALUE_LABELS, value, lang)
     if check_id == "lead_unit.registered_locally" and value == "3715":
-        return "3715xx（聊城市）" if lang == "zh" else "3715xx (Liaocheng)"
+        return _LIACHENG_DIVISION.in_language(lang)
     unit_zh, unit_en = _UNITS.get(check_id, ("", ""))
     number = _grouped(value) if check_id in _MONEY else value
     return f"{number}{unit_en if lang == 'en' else unit_zh}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
+from tic_desktop.catalogue import Joined, Text, t, tc
 from tic_desktop.domain.application import KNOWN_UNIT_KINDS, Application, FinanceYear
 from tic_desktop.rules.boundaries import (
     more_than,
@@ -117,7 +118,6 @@ def check_registered_locally(app: Application) -> Check:
         return make_check(check_id, Result.MISSING, "missing")
     problem = uscc_problem(code)
     if problem:
-        why_zh, why_en = USCC_PROBLEMS[problem]
         return make_check(
             check_id,
             Result.FAIL,
@@ -125,8 +125,7 @@ def check_registered_locally(app: Application) -> Check:
             value=code,
             threshold="3715",
             code=code,
-            why_zh=why_zh,
-            why_en=why_en,
+            why=USCC_PROBLEMS[problem],
         )
     division = division_code(code)
     return _by_outcome(
@@ -332,10 +331,10 @@ def check_agreements(app: Application) -> Check:
 
 
 _SHARE_PARTS = (
-    ("conditions", "科研条件", "research conditions"),
-    ("staff", "研发人员", "R&D staff"),
-    ("projects", "科研项目", "research projects"),
-    ("achievements", "科技成果", "achievements"),
+    ("conditions", tc("lead unit's share", "research conditions")),
+    ("staff", tc("lead unit's share", "R&D staff")),
+    ("projects", tc("lead unit's share", "research projects")),
+    ("achievements", tc("lead unit's share", "achievements")),
 )
 
 
@@ -345,14 +344,14 @@ def check_lead_share(app: Application) -> Check:
         return make_check(check_id, Result.NOT_APPLICABLE, "no_cobuilders")
     share = app.lead_share_percent
     parts: dict[str, Decimal | None] = {
-        key: getattr(share, key) if share else None for key, _, _ in _SHARE_PARTS
+        key: getattr(share, key) if share else None for key, _ in _SHARE_PARTS
     }
     values = {key: v for key, v in parts.items() if v is not None}
     if len(values) < len(parts):
         return make_check(check_id, Result.MISSING, "missing", threshold=plain(LEAD_SHARE_MIN))
     low = [
-        (zh, en, values[key])
-        for key, zh, en in _SHARE_PARTS
+        t("{part} {share}%", part=part, share=plain(values[key]))
+        for key, part in _SHARE_PARTS
         if not not_less_than(values[key], LEAD_SHARE_MIN)
     ]
     lowest = plain(min(values.values()))
@@ -363,8 +362,7 @@ def check_lead_share(app: Application) -> Check:
             "fail",
             value=lowest,
             threshold=plain(LEAD_SHARE_MIN),
-            parts_zh="、".join(f"{z} {plain(v)}%" for z, _, v in low),
-            parts_en=", ".join(f"{e} {plain(v)}%" for _, e, v in low),
+            parts=Joined(tuple(low), tc("list separator", ", ")),
         )
     return make_check(check_id, Result.PASS, "pass", value=lowest, threshold=plain(LEAD_SHARE_MIN))
 
@@ -378,11 +376,11 @@ def check_incidents(app: Application) -> Check:
         or incidents.environmental_case is None
     ):
         return make_check(check_id, Result.MISSING, "missing")
-    what = []
+    what: list[Text] = []
     if incidents.safety_accident:
-        what.append(("安全生产责任事故", "a work-safety liability accident"))
+        what.append(t("a work-safety liability accident"))
     if incidents.environmental_case:
-        what.append(("生态环境问责", "an environmental accountability case"))
+        what.append(t("an environmental accountability case"))
     if not what:
         return make_check(check_id, Result.PASS, "pass", value="0", threshold="0")
     return make_check(
@@ -391,8 +389,7 @@ def check_incidents(app: Application) -> Check:
         "fail",
         value=str(len(what)),
         threshold="0",
-        what_zh="、".join(z for z, _ in what),
-        what_en=" and ".join(e for _, e in what),
+        what=Joined(tuple(what), tc("list separator", " and ")),
     )
 
 

@@ -54,7 +54,7 @@ MESSAGES: dict[tuple[str, str], Text] = {
         "or new R&D institution."
     ),
     ("lead_unit.registered_locally", "missing"): t("The lead unit's USCC is missing."),
-    ("lead_unit.registered_locally", "invalid"): t("USCC {code} is invalid ({why_en})."),
+    ("lead_unit.registered_locally", "invalid"): t("USCC {code} is invalid ({why})."),
     ("lead_unit.registered_locally", "pass"): t(
         "Valid USCC; division code {division} is in Liaocheng."
     ),
@@ -159,12 +159,12 @@ MESSAGES: dict[tuple[str, str], Text] = {
     ("cobuild.lead_share", "pass"): t(
         "The lead unit's shares are all at least {threshold}% (lowest {value}%)."
     ),
-    ("cobuild.lead_share", "fail"): t("The lead unit's share is below {threshold}%: {parts_en}."),
+    ("cobuild.lead_share", "fail"): t("The lead unit's share is below {threshold}%: {parts}."),
     ("compliance.incidents", "missing"): t("Safety and environmental record not given."),
     ("compliance.incidents", "pass"): t(
         "No work-safety liability accident or environmental accountability case in three years."
     ),
-    ("compliance.incidents", "fail"): t("In the last three years: {what_en}."),
+    ("compliance.incidents", "fail"): t("In the last three years: {what}."),
     ("committee.host_share", "missing"): t("The expert committee is not given."),
     ("committee.host_share", "pass"): t(
         "{value} of {total} committee members are from the lead or co-builder units: "
@@ -185,8 +185,8 @@ MESSAGES: dict[tuple[str, str], Text] = {
         "Committee chair {name} is from the lead unit ({unit})."
     ),
     ("committee.chair_independent", "review"): t(
-        "{whose_en}, so committee chair {name} ({unit}) was compared by unit name only: "
-        "{outcome_en}; needs confirming."
+        "{whose}, so committee chair {name} ({unit}) was compared by unit name only: "
+        "{outcome}; needs confirming."
     ),
     ("panel.host_share", "pass"): t(
         "{value} of {total} panel members are affiliated with the applicant: no more than 1/3."
@@ -200,10 +200,10 @@ MESSAGES: dict[tuple[str, str], Text] = {
     ),
     ("panel.chair_independent", "pass"): t("The chair is not affiliated with this application."),
     ("panel.chair_independent", "fail"): t(
-        "The chair is affiliated with this application ({why_en}): choose another chair."
+        "The chair is affiliated with this application ({why}): choose another chair."
     ),
     ("panel.chair_independent", "review"): t(
-        "{whose_en}, so the chair was compared by unit name only: {outcome_en}; needs confirming."
+        "{whose}, so the chair was compared by unit name only: {outcome}; needs confirming."
     ),
     ("panel.quorum", "pass"): t("{value} members can score: quorum of {threshold} met."),
     ("panel.quorum", "fail"): t(
@@ -220,14 +220,12 @@ MESSAGES: dict[tuple[str, str], Text] = {
     ),
 }
 
-USCC_PROBLEMS = pairs(
-    {
-        "length": tc("USCC problem", "must be 18 characters"),
-        "characters": tc("USCC problem", "contains characters outside the GB 32100 set"),
-        "division": tc("USCC problem", "characters 3-8 must be a numeric division code"),
-        "check_character": tc("USCC problem", "wrong check character"),
-    }
-)
+USCC_PROBLEMS: dict[str, Text] = {
+    "length": tc("USCC problem", "must be 18 characters"),
+    "characters": tc("USCC problem", "contains characters outside the GB 32100 set"),
+    "division": tc("USCC problem", "characters 3-8 must be a numeric division code"),
+    "check_character": tc("USCC problem", "wrong check character"),
+}
 
 
 def text(check_id: str, key: str, **fields: object) -> tuple[str, str]:

@@ -72,8 +72,8 @@ class FormalReviewPanel(QWidget):
         for row, check in enumerate(items, start=2):
             title = label(CHECK_TITLES, check.id, language)
             result = label(RESULT_LABELS, check.result.value, language)
-            text = QLabel(f"<b>{escape(title)}</b>：{escape(check.message(language))}")
-            text.setWordWrap(True)
+            finding = QLabel(f"<b>{escape(title)}</b>：{escape(check.message(language))}")
+            finding.setWordWrap(True)
             conclusion = QLabel(result)
             conclusion.setStyleSheet(
                 f"QLabel {{ background: {result_colour(check.result.value)}; padding: 3px; }}"
@@ -97,7 +97,7 @@ class FormalReviewPanel(QWidget):
                 reason.setText(existing.reason)
             choice.currentIndexChanged.connect(lambda _i, cid=check.id: self._save(cid))
             reason.editingFinished.connect(lambda cid=check.id: self._save(cid))
-            layout.addWidget(text, row, 0)
+            layout.addWidget(finding, row, 0)
             layout.addWidget(conclusion, row, 1)
             layout.addWidget(choice, row, 2)
             layout.addWidget(reason, row, 3)

@@ -7,6 +7,8 @@ window is on, and a window with nothing saved takes its default size from that s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
@@ -41,25 +43,31 @@ def fit_rect(wanted: QRect, available: QRect, frame: QSize = FRAME_ALLOWANCE) ->
     return QRect(left, top, width, height)
 
 
-class RemembersGeometry:
+if TYPE_CHECKING:  # the mixin's methods use QWidget's; at run time it adds to a QWidget subclass
+    _MixinBase = QWidget
+else:
+    _MixinBase = object
+
+
+class RemembersGeometry(_MixinBase):
     """Mixin for a QWidget subclass: restores geometry on creation, saves it on close."""
 
     geometry_name: str = ""
     default_size: QSize | None = None
     """Size when nothing was saved (clamped to the screen); None keeps the form's size."""
 
-    def restore_geometry(
-        self: QWidget, preferences: Preferences, available: QRect | None = None
-    ) -> bool:
+    def restore_geometry(self, preferences: Preferences, available: QRect | None = None) -> bool:
         saved = preferences.geometry(self.geometry_name or type(self).__name__)
-        restored = bool(saved) and self.restoreGeometry(saved)
+        restored = saved is not None and bool(saved) and self.restoreGeometry(saved)
         if not restored and self.default_size is not None:
             self.resize(self.default_size)
         self.fit_to_screen(available)
         return restored
 
     def fit_to_screen(self: QWidget, available: QRect | None = None) -> None:
-        """Shrink and move the window so that all of it, frame included, is on ``available``."""
+        """Shrink and move the window so that all of it, frame included, is on ``available``.
+
+        Any QWidget: windows that do not remember their geometry call it on themselves."""
         if self.isMaximized() or self.isFullScreen():
             return
         available = available if available is not None else available_geometry(self)
@@ -71,7 +79,7 @@ class RemembersGeometry:
         if fitted != self.geometry():
             self.setGeometry(fitted)
 
-    def save_geometry(self: QWidget, preferences: Preferences) -> None:
+    def save_geometry(self, preferences: Preferences) -> None:
         preferences.set_geometry(self.geometry_name or type(self).__name__, self.saveGeometry())
 
 

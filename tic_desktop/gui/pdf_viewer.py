@@ -49,6 +49,16 @@ ACTUAL_SIZE_KEYS = ("Ctrl+0",)
 HIGHLIGHT = QColor(255, 200, 0, 120)
 
 Box = tuple[float, float, float, float]
+# The PDF: bytes, or a ctypes array over memory (read in place).
+Source = bytes | ctypes.Array[ctypes.c_char]
+OpenRequest = tuple[int, Source]  # (generation, the PDF)
+PageRequest = tuple[int, int, float, list[Box]]  # (generation, page, scale, highlight boxes)
+SearchRequest = tuple[int, str]  # (generation, text)
+ThumbnailRequest = tuple[int, int]  # (generation, page)
+# (kind, what the request carries); a "close" carries the buffers' release callbacks
+Job = tuple[
+    str, OpenRequest | PageRequest | SearchRequest | ThumbnailRequest | list[Callable[[], None]]
+]
 
 
 def _qimage(bitmap: pdfium.PdfBitmap) -> QImage:
@@ -67,10 +77,10 @@ def _qimage(bitmap: pdfium.PdfBitmap) -> QImage:
 class _Requests:
     """What the GUI asked for and the rendering thread has not done yet (newest wins)."""
 
-    open: tuple | None = None
-    page: tuple | None = None
-    search: tuple | None = None
-    thumbnails: list[int] = field(default_factory=list)
+    open: OpenRequest | None = None
+    page: PageRequest | None = None
+    search: SearchRequest | None = None
+    thumbnails: list[ThumbnailRequest] = field(default_factory=list)
     close: list[Callable[[], None]] = field(default_factory=list)
     stop: bool = False
 
@@ -124,6 +134,7 @@ class _Renderer(QObject):
                     for release in r.close:
                         release()
                     return
+                job: Job
                 if r.close:
                     job, r.close = ("close", list(r.close)), []
                 elif r.open:
@@ -203,6 +214,9 @@ class PdfViewer(QWidget):
     """A search is done (number of matches; the first is on screen and scrolled into view)."""
     failed = Signal(str)
     """The document could not be opened (pdfium's reason)."""
+    # Hides QWidget.scroll(dx, dy), which nothing calls on the viewer; the expert window's tests
+    # read the page area by this name.
+    scroll: QScrollArea  # type: ignore[assignment]  # an attribute over QWidget's method
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -296,18 +310,16 @@ class PdfViewer(QWidget):
             (ACTUAL_SIZE_KEYS, lambda: self.set_zoom(DEFAULT_ZOOM)),
         ):
             for key in keys:
-                QShortcut(
-                    QKeySequence(key),
-                    self,
-                    activated=slot,
-                    context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                shortcut = QShortcut(
+                    QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
                 )
+                shortcut.activated.connect(slot)
         self.find_shortcut = QShortcut(
             QKeySequence.StandardKey.Find,
             self,
-            activated=self._focus_search,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
+        self.find_shortcut.activated.connect(self._focus_search)
         self._update_labels()
 
     @property
@@ -475,7 +487,9 @@ class PdfViewer(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def find(self, text: str) -> None:
+    # Hides the static QWidget.find(window id), which nothing calls on the viewer; find(text) is
+    # the viewer's search, called by the expert window's tests.
+    def find(self, text: str) -> None:  # type: ignore[override]  # not QWidget.find(id)
         """Look for every occurrence of ``text`` (on the rendering thread); ``search_finished``
         tells."""
         self._match_text = text

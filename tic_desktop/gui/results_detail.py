@@ -54,6 +54,13 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _row_texts(table: QTableWidget, row: int) -> tuple[str, str, str]:
+    """The texts of the first three cells of ``row``."""
+    first, second, third = (table.item(row, column) for column in range(3))
+    assert first is not None and second is not None and third is not None  # rows are set whole
+    return first.text(), second.text(), third.text()
+
+
 @contextmanager
 def _filling(table: QTableWidget):
     """Rows measured once, after the fill: with rows sized to their contents, every setItem
@@ -171,7 +178,9 @@ class ApplicationDetail(QWidget):
                 .replace("%3", str(self.review_round.spec.quorum))
             )
         if flag == "wide_spread":
-            spread = result.maximum - result.minimum
+            highest, lowest = result.maximum, result.minimum
+            assert highest is not None and lowest is not None  # flagged only when there are totals
+            spread = highest - lowest
             return (
                 self.tr("%1: the highest and lowest totals differ by %2 points, more than %3.")
                 .replace("%1", label)
@@ -272,14 +281,8 @@ class ApplicationDetail(QWidget):
 
     def expert_rows(self) -> list[tuple[str, str, str]]:
         """(expert, total, status) as shown, for tests and for reading back."""
-        return [
-            tuple(self.experts.item(r, c).text() for c in range(3))
-            for r in range(self.experts.rowCount())
-        ]
+        return [_row_texts(self.experts, r) for r in range(self.experts.rowCount())]
 
     def criterion_rows(self) -> list[tuple[str, str, str]]:
         """(title, max, mean) as shown."""
-        return [
-            tuple(self.criterion_table.item(r, c).text() for c in range(3))
-            for r in range(self.criterion_table.rowCount())
-        ]
+        return [_row_texts(self.criterion_table, r) for r in range(self.criterion_table.rowCount())]

@@ -149,7 +149,7 @@ class SendToMeeting(QWidget):
 
     def __init__(self, window: Any) -> None:
         super().__init__()
-        self.window = window
+        self.expert_window = window
         self.client: Any = None
         self.outbox: Any = None
         self.dialog: FindCollectorDialog | None = None
@@ -181,9 +181,9 @@ class SendToMeeting(QWidget):
     def package_opened(self) -> None:
         from tic_desktop.network.outbox import MeetingOutbox
 
-        desk = self.window.desk
+        desk = self.expert_window.desk
         self.disconnect_collector()
-        folder = Path(self.window.db.path).parent / "meeting" / desk.package_sha256
+        folder = Path(self.expert_window.db.path).parent / "meeting" / desk.package_sha256
         self.outbox = MeetingOutbox(
             folder, desk.credential, chair=desk.expert_id == desk.manifest.chair
         )
@@ -221,13 +221,13 @@ class SendToMeeting(QWidget):
         if self.client is not None:
             self.deliver()
             return
-        desk = self.window.desk
+        desk = self.expert_window.desk
         self.dialog = FindCollectorDialog(
             desk.round_id,
             desk.manifest.bureau.fingerprint,
-            self.window.bus,
-            self.window.bridge,
-            self.window,
+            self.expert_window.bus,
+            self.expert_window.bridge,
+            self.expert_window,
         )
         self.dialog.chosen.connect(self.connect_to)
         self.dialog.finished.connect(self._dialog_finished)
@@ -239,7 +239,7 @@ class SendToMeeting(QWidget):
     def connect_to(self, host: str, port: int) -> None:
         from tic_desktop.network.client import CollectorClient
 
-        desk = self.window.desk
+        desk = self.expert_window.desk
         self._say(
             self.tr("Connecting to %1:%2…").replace("%1", host).replace("%2", str(port)), "info"
         )
@@ -310,7 +310,7 @@ class SendToMeeting(QWidget):
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, TicError):
-            text = error.message(getattr(self.window, "language", "zh"))
+            text = error.message(getattr(self.expert_window, "language", "zh"))
         else:
             text = str(error)
         latest = self.outbox.latest() if self.outbox is not None else None
@@ -329,7 +329,7 @@ class SendToMeeting(QWidget):
         outbox, client = self.outbox, self.client
 
         def done(paths: list[Path]) -> None:
-            panel = getattr(self.window, "chair_panel", None)
+            panel = getattr(self.expert_window, "chair_panel", None)
             if paths and panel is not None:
                 panel.import_copies(paths)
             if paths:

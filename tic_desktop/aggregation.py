@@ -25,8 +25,8 @@ from tic_desktop.rules.messages import pairs
 # the core's catalogue for windows (rules.messages.label), Chinese alone for the bureau's documents.
 FLAG_LABELS = pairs(
     {
-        "below_quorum": tc("result flag", "too few valid scores"),
-        "wide_spread": tc("result flag", "scores far apart"),
+        "below_quorum": tc("result flag", "Too few valid scores"),
+        "wide_spread": tc("result flag", "Wide spread"),
     }
 )
 EXCLUSION_LABELS = pairs(

@@ -213,13 +213,13 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(
     assert {e: t for e, (t, _) in valid_rows.items()} == {e: _two(t) for e, t in totals.items()}
     assert {e for e, (_, s) in valid_rows.items() if s.startswith("Dropped")} == dropped
     assert valid_rows[max(totals, key=totals.get)][1] == "Dropped (highest)"
-    assert [r for r in rows if r[2].startswith("Excluded")] == [("E04", "—", "Excluded: 回避")]
+    assert [r for r in rows if r[2].startswith("Excluded")] == [("E04", "—", "Excluded: recused")]
     assert [(title, mx, mean) for title, mx, mean in detail.criterion_rows()] == [
         (c.title, format(c.max, "f"), _two(means[c.id])) for c in review_round.rubric.criteria
     ]
     assert _two(final) in detail.heading.text()
     assert max(totals.values()) - min(totals.values()) > 20
-    assert "分差过大" in detail.flags.text() and detail.flags.isVisible()
+    assert "Wide spread" in detail.flags.text() and detail.flags.isVisible()
     assert _two(max(totals.values()) - min(totals.values())) in detail.flags.text()
     plotted = detail.chart.plotted()
     assert len(plotted) == len(totals) == 6
@@ -233,7 +233,7 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(
         window.select_application("LC-2026-004")
     totals, dropped, final, _ = _expected(review_round, raw, "LC-2026-004")
     assert [r for r in detail.expert_rows() if r[2].startswith("Excluded")] == [
-        ("E07", "—", "Excluded: 评分不完整")
+        ("E07", "—", "Excluded: incomplete scores")
     ]
     assert len(detail.chart.plotted()) == len(totals) == 6
     assert _two(final) in detail.heading.text()
@@ -251,8 +251,8 @@ def test_ranking_sorts_numerically_and_detail_matches_the_raw_scores(
     panel = next(p for p in review_round.panels if "LC-2026-008" in p.applications)
     rows = detail.expert_rows()
     assert sorted(e for e, _, _ in rows) == sorted(panel.members)
-    assert {s for _, _, s in rows} <= {"Excluded: 回避", "Excluded: 未提交"}
-    assert "有效评分不足" in detail.flags.text() and "not ranked" in detail.heading.text()
+    assert {s for _, _, s in rows} <= {"Excluded: recused", "Excluded: not returned"}
+    assert "Too few valid scores" in detail.flags.text() and "not ranked" in detail.heading.text()
     flagged = window.sorted_ranking.index(window.ranking_row_of("LC-2026-008"), 0)
     assert flagged.data(Qt.ItemDataRole.BackgroundRole) is not None
 

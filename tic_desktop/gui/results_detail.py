@@ -19,16 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from tic_desktop.aggregation import (
-    EXCLUSION_TEXT,
-    FLAG_TEXT,
+    EXCLUSION_LABELS,
+    FLAG_LABELS,
     ApplicationResult,
     Method,
     money2,
     trimmed_experts,
 )
 from tic_desktop.domain.loading import ReviewRound
+from tic_desktop.gui.i18n import shown_language
 from tic_desktop.gui.score_chart import ScoreChart
 from tic_desktop.returns.scoring import check_title
+from tic_desktop.rules.messages import label
 
 DROPPED_BG, EXCLUDED_BG, FLAG_BG = QColor("#e9ecef"), QColor("#f8d7da"), QColor("#fff3cd")
 
@@ -169,11 +171,11 @@ class ApplicationDetail(QWidget):
         self.chart.show_totals(result.totals, self.dropped, result.final, self.full_marks)
 
     def flag_explanation(self, result: ApplicationResult, flag: str) -> str:
-        label = FLAG_TEXT.get(flag, flag)
+        flag_name = label(FLAG_LABELS, flag, shown_language())
         if flag == "below_quorum":
             return (
                 self.tr("%1: only %2 valid totals; the round asks for at least %3.")
-                .replace("%1", label)
+                .replace("%1", flag_name)
                 .replace("%2", str(result.valid))
                 .replace("%3", str(self.review_round.spec.quorum))
             )
@@ -183,11 +185,11 @@ class ApplicationDetail(QWidget):
             spread = highest - lowest
             return (
                 self.tr("%1: the highest and lowest totals differ by %2 points, more than %3.")
-                .replace("%1", label)
+                .replace("%1", flag_name)
                 .replace("%2", money2(spread))
                 .replace("%3", str(self.method.wide_spread_points))
             )
-        return label
+        return flag_name
 
     def method_text(self, result: ApplicationResult) -> str:
         if not result.totals:
@@ -235,7 +237,9 @@ class ApplicationDetail(QWidget):
             ):
                 self.experts.setItem(row, column, cell)
         for row, (expert, reason) in enumerate(result.excluded, start=len(ordered)):
-            status = self.tr("Excluded: %1").replace("%1", EXCLUSION_TEXT.get(reason, reason))
+            status = self.tr("Excluded: %1").replace(
+                "%1", label(EXCLUSION_LABELS, reason, shown_language())
+            )
             for column, cell in enumerate(
                 (
                     _cell(expert, EXCLUDED_BG),

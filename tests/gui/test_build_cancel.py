@@ -142,7 +142,7 @@ def test_a_worker_that_does_not_stop_is_killed_with_its_pool_and_undone_here(
 ):
     """The worker ignores the cancel (as one stuck in scrypt would): the dialog kills it and its
     pool after the grace period and removes the credentials it had written."""
-    from tic_desktop.gui import build_dialog
+    from tic_desktop.gui import build_worker
 
     class Deaf:  # an Event the worker never sees set
         def __init__(self):
@@ -161,8 +161,9 @@ def test_a_worker_that_does_not_stop_is_killed_with_its_pool_and_undone_here(
         started = original_start()
         # The worker holds its own copy of the event: replace ours, so that the worker never hears.
         # The real one is kept alive (its semaphore must outlive the worker's start).
-        real_events.append(dialog._cancel)
-        dialog._cancel = Deaf()
+        run = dialog.worker._run
+        real_events.append(run.cancel)
+        run.cancel = Deaf()
         return started
 
     monkeypatch.setattr(dialog, "start_build", start_with_a_deaf_worker)
@@ -180,7 +181,7 @@ def test_a_worker_that_does_not_stop_is_killed_with_its_pool_and_undone_here(
         assert dialog.start_build()
     took = time.monotonic() - written["at"]
     assert written["credentials"] and len(written["workers"]) >= 2  # the worker and its pool
-    assert build_dialog.CANCEL_GRACE_MS / 1000 <= took < LIMIT
+    assert build_worker.CANCEL_GRACE_MS / 1000 <= took < LIMIT
     _nothing_left(bureau, tmp_path)
     # killed, not asked: SIGKILL takes a moment to land in processes that are not ours to wait for
     qtbot.waitUntil(lambda: living(written["workers"]) == [], timeout=500)

@@ -23,6 +23,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import ec
 from pyrage import x25519
 
+from tic_desktop.catalogue import t, tc
 from tic_desktop.domain.files import read_regular_file
 from tic_desktop.domain.jsonfile import MAX_JSON_BYTES
 from tic_desktop.errors import InputError, TicError
@@ -53,8 +54,7 @@ class BureauWorkspace:
             raise InputError(
                 str(self.folder),
                 None,
-                "不是评审局工作目录（缺少 bureau.json），请先运行 tic bureau init",
-                "not a bureau workspace (no bureau.json); run `tic bureau init` first",
+                t("not a bureau workspace (no bureau.json); run `tic bureau init` first"),
             )
         try:
             self.description = json.loads(
@@ -65,17 +65,14 @@ class BureauWorkspace:
             self.age_recipient: str = self.description["age_recipient"]
             self.secrets_in: str = self.description["secrets"]
         except (ValueError, KeyError) as error:
-            raise InputError(
-                str(description), str(error), "文件内容无效", "invalid content"
-            ) from None
+            raise InputError(str(description), str(error), t("invalid content")) from None
         self.ca_certificate = certificates.certificate_from_pem(
-            read_regular_file(self.folder / "ca.pem", limit=MAX_JSON_BYTES), "根证书"
+            read_regular_file(self.folder / "ca.pem", limit=MAX_JSON_BYTES),
+            t("the root certificate"),
         )
         if certificates.fingerprint(self.ca_certificate) != self.fingerprint:
             raise SecurityError(
-                "ca.pem 与 bureau.json 记录的指纹不符",
-                "ca.pem does not match bureau.json's fingerprint",
-                "bad_signature",
+                t("ca.pem does not match bureau.json's fingerprint"), reason="bad_signature"
             )
 
     @property
@@ -93,15 +90,18 @@ class BureauWorkspace:
         secrets_file = self.folder / SECRETS_FILE
         if passphrase is not None and secrets_file.is_file():
             secret = age_files.decrypt_with_passphrase(
-                read_regular_file(secrets_file, limit=MAX_JSON_BYTES), passphrase, "评审局密钥"
+                read_regular_file(secrets_file, limit=MAX_JSON_BYTES),
+                passphrase,
+                tc("sealed file", "bureau keys"),
             ).decode()
         elif self.secrets_in == "keyring":
             secret = keyring_store.load_secret(KEYRING_SERVICE, self.fingerprint)
         if secret is None:
             raise TicError(
-                "无法取得评审局私钥：系统密钥环中没有，且未提供口令文件（--passphrase-file）。",
-                "The bureau's private keys are not available: not in the OS keyring and no "
-                "--passphrase-file given.",
+                t(
+                    "The bureau's private keys are not available: not in the OS keyring and no "
+                    "--passphrase-file given."
+                )
             )
         return secret
 
@@ -143,9 +143,21 @@ def is_safe_name(value: str) -> bool:
 def safe_name(value: str, what: str) -> str:
     if not is_safe_name(value):
         raise InputError(
-            what, None, f"“{value}”不能用作文件名", f"{value!r} cannot be used as a file name"
+            what,
+            None,
+            t("{value} cannot be used as a file name", value=repr(value), value_zh=value),
         )
     return value
+
+
+def keyring_can_hold_keys() -> bool:
+    """Whether this computer's OS keyring is a secure one that a new workspace's keys can go to
+    (:func:`init_workspace` without a passphrase); if not, the keys need a passphrase."""
+    try:
+        keyring_store.secure_backend()
+    except KeyringUnavailable:
+        return False
+    return True
 
 
 def init_workspace(
@@ -157,8 +169,7 @@ def init_workspace(
         raise InputError(
             str(folder),
             None,
-            "该目录已是评审局工作目录，不会覆盖",
-            "already a bureau workspace; not overwritten",
+            t("already a bureau workspace; not overwritten"),
         )
     if passphrase is None:
         keyring_store.secure_backend()  # fail early, before any key exists, with the reason
@@ -166,8 +177,7 @@ def init_workspace(
         raise InputError(
             "--passphrase-file",
             None,
-            "口令太短（至少 8 个字符）",
-            "passphrase too short (at least 8 characters)",
+            t("passphrase too short (at least 8 characters)"),
         )
     ca_key, ca_certificate = certificates.create_bureau_ca(name)
     identity = age_files.new_identity()
@@ -222,10 +232,8 @@ def read_passphrase_file(path: str | Path | None) -> str | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(
-            shown, None, "口令文件不是 UTF-8 编码的文本", "the passphrase file is not UTF-8 text"
-        ) from None
+        raise InputError(shown, None, t("the passphrase file is not UTF-8 text")) from None
     passphrase = text.splitlines()[0] if text.splitlines() else ""
     if not passphrase:
-        raise InputError(shown, None, "口令文件为空", "the passphrase file is empty")
+        raise InputError(shown, None, t("the passphrase file is empty"))
     return passphrase

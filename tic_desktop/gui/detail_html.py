@@ -31,7 +31,7 @@ _WORDS = {
 
 def _w(key: str, lang: str) -> str:
     # in the language of the installed catalogue (Translations.use), which ``lang`` names too
-    return QCoreApplication.translate("DetailPane", _WORDS[key])
+    return QCoreApplication.translate("DetailPane", str(_WORDS[key]))  # the stub says object
 
 
 def check_html(check: Check, lang: str) -> str:

@@ -44,8 +44,9 @@ Index = QModelIndex | QPersistentModelIndex
 class _TableModel(QAbstractTableModel):
     """Rows of tuples with bilingual headers; subclasses say what each cell shows."""
 
-    HEADERS: tuple[str, ...] = ()
-    """Column titles in English, marked for lupdate in the class's translation context."""
+    HEADERS: tuple[object, ...] = ()
+    """Column titles in English, marked for lupdate in the class's translation context
+    (QT_TRANSLATE_NOOP returns its text; PySide6's stub types it as object)."""
 
     def __init__(self, language: str = "zh", parent=None) -> None:
         super().__init__(parent)
@@ -61,7 +62,7 @@ class _TableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.HEADERS):
             return None
-        return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
+        return QCoreApplication.translate(type(self).__name__, str(self.HEADERS[section]))
 
     def set_language(self, language: str) -> None:
         self.beginResetModel()

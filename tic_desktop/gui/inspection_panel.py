@@ -11,14 +11,10 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,51 +23,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from tic_desktop.errors import TicError
 from tic_desktop.expert.inspection import RESULTS, InspectionDesk, PhotoRecord
+from tic_desktop.gui.inspection_checklist import InspectionChecklist
+from tic_desktop.gui.inspection_photos import THUMBNAIL, PhotoPreview, photo_list_item
 from tic_desktop.gui.save_status import FAILED, INVALID, PENDING, FieldStatus, MarkFrame
 
 SAVE_DELAY_MS = 400  # typing pauses this long before a text field is written
 NO_DATE = QDate(2000, 1, 1)  # the date box's "not chosen yet" (shown as words, never saved)
-THUMBNAIL = 96
-
-
-class PhotoPreview(QDialog):
-    """A photo at a readable size, with its caption and SHA-256."""
-
-    def __init__(self, record: PhotoRecord, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(record.caption)
-        layout = QVBoxLayout(self)
-        pixmap = QPixmap()
-        pixmap.loadFromData(record.data)
-        self.image = QLabel()
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if not pixmap.isNull():
-            pixmap = pixmap.scaled(
-                min(pixmap.width(), 1000) or 1,
-                min(pixmap.height(), 700) or 1,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        self.image.setPixmap(pixmap)
-        scroll = QScrollArea()
-        scroll.setWidget(self.image)
-        scroll.setWidgetResizable(True)
-        layout.addWidget(scroll, 1)
-        caption = QLabel(f"<b>{escape(record.caption)}</b><br>SHA-256 {record.sha256}")
-        caption.setWordWrap(True)
-        caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(caption)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
-        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
-        self.resize(900, 700)
 
 
 class InspectionPanel(QWidget):
@@ -101,81 +64,18 @@ class InspectionPanel(QWidget):
         self._records: list[PhotoRecord] = []
         self._caption_photo: PhotoRecord | None = None  # the photo the caption box shows
         self.confirm_box: QMessageBox | None = None
-        entries = inspection.entries(application_id)
-        declared = inspection.declared(application_id)
         self._titles = {item.id: item.title for item in inspection.items}
         layout = QVBoxLayout(self)
-
-        grid = QGridLayout()
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(3, 3)
-        grid.setColumnStretch(4, 2)
-        headers = (
-            self.tr("Item"),
-            self.tr("Declared"),
-            self.tr("Result"),
-            self.tr("Measured / found"),
-            self.tr("Note"),
-        )
-        for column, header in enumerate(headers):
-            grid.addWidget(QLabel(f"<b>{escape(header)}</b>"), 0, column)
-        self.results: dict[str, QComboBox] = {}
-        self.measured: dict[str, QLineEdit] = {}
-        self.notes: dict[str, QLineEdit] = {}
-        self.declared_labels: dict[str, QLabel] = {}
-        self.frames: dict[str, MarkFrame] = {}
-        self.statuses: dict[str, FieldStatus] = {}
-        for index, item in enumerate(inspection.items):
-            row = 1 + index * 2
-            title = QLabel(
-                f"{escape(item.title)}（{escape(item.clause)}）<br>"
-                f"<span style='color:#555'>{escape(item.what_to_check)}</span>"
-            )
-            title.setWordWrap(True)
-            shown = QLabel(escape(declared.get(item.id, "")) or "—")
-            shown.setWordWrap(True)
-            shown.setAccessibleName(self.tr("Declared for %1").replace("%1", item.title))
-            result = QComboBox()
-            result.addItem("—")
-            result.addItems(list(RESULTS))
-            result.setAccessibleName(item.title)
-            measured, note = QLineEdit(), QLineEdit()
-            measured.setAccessibleName(self.tr("Measured for %1").replace("%1", item.title))
-            note.setAccessibleName(self.tr("Note for %1").replace("%1", item.title))
-            entry = entries.get(item.id)
-            if entry is not None:
-                result.setCurrentIndex(
-                    RESULTS.index(entry.result) + 1 if entry.result in RESULTS else 0
-                )
-                measured.setText(entry.measured)
-                note.setText(entry.note)
-            result.currentIndexChanged.connect(lambda _i, iid=item.id: self._save_item(iid))
-            for box in (measured, note):
-                box.textChanged.connect(lambda _t, iid=item.id: self._edited(iid))
-                box.editingFinished.connect(lambda iid=item.id: self._save_item(iid))
-            cells = QWidget()
-            cells_layout = QHBoxLayout(cells)
-            cells_layout.setContentsMargins(0, 0, 0, 0)
-            cells_layout.addWidget(result)
-            frame = MarkFrame(cells)
-            status = FieldStatus()
-            status.retry.connect(lambda iid=item.id: self._save_item(iid))
-            grid.addWidget(title, row, 0)
-            grid.addWidget(shown, row, 1)
-            grid.addWidget(frame, row, 2)
-            grid.addWidget(measured, row, 3)
-            grid.addWidget(note, row, 4)
-            grid.addWidget(status, row + 1, 0, 1, 5)
-            self.results[item.id], self.measured[item.id], self.notes[item.id] = (
-                result,
-                measured,
-                note,
-            )
-            self.declared_labels[item.id] = shown
-            self.frames[item.id] = frame
-            self.statuses[item.id] = status
-        layout.addLayout(grid)
+        self.checklist = InspectionChecklist(inspection, application_id)
+        self.checklist.typed.connect(self._edited)
+        self.checklist.changed.connect(self._save_item)
+        self.results = self.checklist.results
+        self.measured = self.checklist.measured
+        self.notes = self.checklist.notes
+        self.declared_labels = self.checklist.declared_labels
+        self.frames = self.checklist.frames
+        self.statuses = self.checklist.statuses
+        layout.addWidget(self.checklist)
 
         photos_heading = self.tr("Photos (stored encrypted, with their SHA-256)")
         layout.addWidget(QLabel(f"<b>{escape(photos_heading)}</b>"))
@@ -245,13 +145,13 @@ class InspectionPanel(QWidget):
         for member in manifest.members:
             if member.id == inspection.desk.expert_id:
                 continue
-            entry = QListWidgetItem(f"{member.name}（{member.unit_name}）")
-            entry.setData(Qt.ItemDataRole.UserRole, member.id)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(
+            member_item = QListWidgetItem(f"{member.name}（{member.unit_name}）")
+            member_item.setData(Qt.ItemDataRole.UserRole, member.id)
+            member_item.setFlags(member_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            member_item.setCheckState(
                 Qt.CheckState.Checked if member.id in report.team else Qt.CheckState.Unchecked
             )
-            self.team.addItem(entry)
+            self.team.addItem(member_item)
         self.team.itemChanged.connect(lambda _item: self._save_field("team"))
         self.conclusion = QPlainTextEdit(report.conclusion)
         self.conclusion.setAccessibleName(self.tr("Conclusion"))
@@ -261,12 +161,13 @@ class InspectionPanel(QWidget):
         self.conclusion.installEventFilter(self)  # leaving it saves at once (no editingFinished)
         self.field_frames: dict[str, MarkFrame] = {}
         self.field_statuses: dict[str, FieldStatus] = {}
-        for name, label, widget in (
+        rows: tuple[tuple[str, str, QWidget], ...] = (
             ("site_address", self.tr("Site address:"), self.site),
             ("visit_date", self.tr("Date of visit:"), date_row),
             ("team", self.tr("Team members:"), self.team),
             ("conclusion", self.tr("Conclusion:"), self.conclusion),
-        ):
+        )
+        for name, label, widget in rows:
             frame = MarkFrame(widget)
             status = FieldStatus()
             status.retry.connect(lambda field=name: self._save_field(field))
@@ -410,23 +311,7 @@ class InspectionPanel(QWidget):
         self.photo_list.blockSignals(True)
         self.photo_list.clear()
         for record in self._records:
-            pixmap = QPixmap()
-            pixmap.loadFromData(record.data)
-            item = QListWidgetItem(f"{record.caption}\nSHA-256 {record.sha256[:16]}…")
-            if not pixmap.isNull():
-                item.setIcon(
-                    QIcon(
-                        pixmap.scaled(
-                            THUMBNAIL,
-                            THUMBNAIL,
-                            Qt.AspectRatioMode.KeepAspectRatio,
-                            Qt.TransformationMode.SmoothTransformation,
-                        )
-                    )
-                )
-            item.setData(Qt.ItemDataRole.UserRole, record.id)
-            item.setToolTip(f"{record.caption}\nSHA-256 {record.sha256}")
-            self.photo_list.addItem(item)
+            self.photo_list.addItem(photo_list_item(record))
         self.photo_list.setCurrentRow(min(current, self.photo_list.count() - 1))
         self.photo_list.blockSignals(False)
         self._photo_chosen()

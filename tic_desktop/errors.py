@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tic_desktop.catalogue import Said, t
+from tic_desktop.catalogue import Said, Text, t
 
 
 @dataclass(frozen=True)
@@ -95,3 +95,16 @@ class InputError(TicError):
 
 class DatabaseError(TicError):
     """The local database cannot be used as it is (newer schema, corrupt, disk full)."""
+
+
+class Refusal(ValueError):
+    """A domain validator's refusal of a value, said as a :class:`~tic_desktop.catalogue.Text`.
+
+    Pydantic turns a ``ValueError`` raised in a validator into a validation error and keeps the
+    exception (``ctx["error"]``): :func:`tic_desktop.domain.jsonfile.validate` says its Text.
+    ``str()`` is ``"中文 | English"``, the form bureau/excel_reading.py reads from the message.
+    """
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(f"{text.zh} | {text.en}")
+        self.text = text

@@ -15,7 +15,9 @@ from pydantic import (
     field_validator,
 )
 
+from tic_desktop.catalogue import t
 from tic_desktop.domain.decimals import Amount, Percent
+from tic_desktop.errors import Refusal
 
 KNOWN_UNIT_KINDS = ("enterprise", "university", "institute", "new_rd_institution")
 TitleLevel = Literal["senior", "associate_senior", "intermediate", "junior", "none"]
@@ -82,9 +84,12 @@ class Committee(_Record):
     def _chair_is_a_member(cls, chair: int, info: ValidationInfo) -> int:
         members = info.data.get("members")
         if members is not None and not 0 <= chair < len(members):
-            raise ValueError(
-                f"主任序号 {chair} 不在成员列表范围内（0..{len(members) - 1}） | "
-                f"chair index {chair} is not a position in members (0..{len(members) - 1})"
+            raise Refusal(
+                t(
+                    "chair index {chair} is not a position in members (0..{last})",
+                    chair=chair,
+                    last=len(members) - 1,
+                )
             )
         return chair
 
@@ -127,5 +132,5 @@ class Application(_Record):
         if finance:
             years = [entry.year for entry in finance]
             if len(set(years)) != len(years):
-                raise ValueError("同一年度重复出现 | finance lists the same year more than once")
+                raise Refusal(t("finance lists the same year more than once"))
         return finance

@@ -13,6 +13,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer
 
+from tic_desktop.catalogue import t
+from tic_desktop.errors import Refusal
+
 _DECIMAL_TEXT = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
 # A trillion yuan is beyond any applicant; larger figures are typing errors (and would
 # overflow the decimal context's precision in later arithmetic).
@@ -26,39 +29,47 @@ class JsonFloat(Decimal):
 def _to_amount(value: Any) -> Decimal:
     amount = _parse_amount(value)
     if amount < 0:
-        raise ValueError("数值不能为负数 | must not be negative")
+        raise Refusal(t("must not be negative"))
     if amount >= MAX_AMOUNT:
-        raise ValueError(
-            f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})"
-        )
+        raise _too_large(value)
     return amount
+
+
+def _too_large(value: Any) -> Refusal:
+    return Refusal(
+        t(
+            "{value} is implausibly large (limit {limit:f})",
+            value=value,
+            limit=MAX_AMOUNT,
+            limit_zh="",  # the Chinese gives no limit
+        )
+    )
 
 
 def _parse_amount(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError(
-            '应为数字文本，如 "1234.56"，实际为 true/false | '
-            'expected a decimal string such as "1234.56", got true/false'
-        )
+        raise Refusal(t('expected a decimal string such as "1234.56", got true/false'))
     if isinstance(value, JsonFloat):
         if not value.is_finite() or value.copy_abs() >= MAX_AMOUNT:
-            raise ValueError(
-                f"数值 {value} 过大，请核对 | {value} is implausibly large (limit {MAX_AMOUNT:f})"
-            )
+            raise _too_large(value)
         if value != value.to_integral_value():
-            raise ValueError(
-                f'带小数的数值须写成文本，如 "{value}"（JSON 浮点数会丢失精度） | '
-                f'a number with a fraction must be written as a string, e.g. "{value}" '
-                "(JSON floats lose precision)"
+            raise Refusal(
+                t(
+                    'a number with a fraction must be written as a string, e.g. "{value}" '
+                    "(JSON floats lose precision)",
+                    value=value,
+                )
             )
         return Decimal(int(value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{value!r} 不是数字 | {value!r} is not a number")
+            raise Refusal(t("{value} is not a number", value=repr(value)))
         if not value.is_integer():
-            raise ValueError(
-                f'带小数的数值须写成文本，如 "{value!r}" | '
-                f'a number with a fraction must be written as a string, e.g. "{value!r}"'
+            raise Refusal(
+                t(
+                    'a number with a fraction must be written as a string, e.g. "{value}"',
+                    value=repr(value),
+                )
             )
         return Decimal(int(value))
     if isinstance(value, int):
@@ -68,15 +79,20 @@ def _parse_amount(value: Any) -> Decimal:
     elif isinstance(value, str):
         text = value.strip()
     else:
-        raise ValueError(
-            '应为数字文本，如 "1234.56" | '
-            f'expected a decimal string such as "1234.56", got {type(value).__name__}'
+        raise Refusal(
+            t(
+                'expected a decimal string such as "1234.56", got {type}',
+                type=type(value).__name__,
+                type_zh="",  # the Chinese does not name the type
+            )
         )
     if not _DECIMAL_TEXT.match(text):
-        raise ValueError(
-            f'应为非负数，最多两位小数，如 "1234.56"，实际为 {text!r} | '
-            "expected a non-negative decimal with at most 2 decimals, "
-            f'such as "1234.56", got {text!r}'
+        raise Refusal(
+            t(
+                'expected a non-negative decimal with at most 2 decimals, such as "1234.56", '
+                "got {text}",
+                text=repr(text),
+            )
         )
     return Decimal(text)
 
@@ -84,7 +100,7 @@ def _parse_amount(value: Any) -> Decimal:
 def _to_percent(value: Any) -> Decimal:
     amount = _to_amount(value)
     if amount > 100:
-        raise ValueError(f"百分比 {amount} 超过 100 | percentage {amount} is over 100")
+        raise Refusal(t("percentage {amount} is over 100", amount=amount))
     return amount
 
 

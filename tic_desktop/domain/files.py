@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal, overload
 
+from tic_desktop.catalogue import Text, t, tc
 from tic_desktop.errors import InputError
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -38,33 +39,29 @@ PRIVATE_FILE_MODE = 0o600
 PRIVATE_FOLDER_MODE = 0o700
 
 
-def _kind(mode: int) -> tuple[str, str]:
+def _kind(mode: int) -> Text:
     if stat.S_ISDIR(mode):
-        return "文件夹", "a folder"
+        return tc("file kind", "a folder")
     if stat.S_ISFIFO(mode):
-        return "命名管道（FIFO）", "a named pipe (FIFO)"
+        return tc("file kind", "a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "设备文件", "a device"
+        return tc("file kind", "a device")
     if stat.S_ISSOCK(mode):
-        return "套接字", "a socket"
-    return "特殊文件", "a special file"
+        return tc("file kind", "a socket")
+    return tc("file kind", "a special file")
 
 
 def _not_regular(shown: str, field: str | None, mode: int) -> InputError:
-    zh, en = _kind(mode)
     return InputError(
-        shown,
-        field,
-        f"不是普通文件（是{zh}），拒绝读取",
-        f"not a regular file (it is {en}); refused",
+        shown, field, t("not a regular file (it is {kind}); refused", kind=_kind(mode))
     )
 
 
 def _cannot_read(shown: str, field: str | None, error: OSError) -> InputError:
     if isinstance(error, FileNotFoundError):
-        return InputError(shown, field, "文件不存在", "file not found")
+        return InputError(shown, field, t("file not found"))
     reason = error.strerror or str(error)
-    return InputError(shown, field, f"无法读取文件（{reason}）", f"cannot read file ({reason})")
+    return InputError(shown, field, t("cannot read file ({reason})", reason=reason))
 
 
 def require_regular_file(
@@ -80,7 +77,7 @@ def require_regular_file(
     except OSError as error:
         raise _cannot_read(shown, field, error) from None
     except ValueError:  # an embedded NUL byte in the name
-        raise InputError(shown, field, "文件名无效", "invalid file name") from None
+        raise InputError(shown, field, t("invalid file name")) from None
     if not stat.S_ISREG(info.st_mode):
         raise _not_regular(shown, field, info.st_mode)
     return info
@@ -136,20 +133,24 @@ def read_regular_file(
     with open_regular_file(path, shown, field) as handle:
         size = os.fstat(handle.fileno()).st_size
         if limit is not None and size > limit:
-            raise InputError(shown, field, "文件过大", f"file too large ({size} bytes)")
+            raise InputError(
+                shown, field, t("file too large ({size} bytes)", size=size, size_zh="")
+            )
         try:
             data = handle.read() if limit is None else handle.read(limit + 1)
         except OSError as error:
             raise _cannot_read(shown, field, error) from None
     if limit is not None and len(data) > limit:  # it grew while being read
-        raise InputError(shown, field, "文件过大", f"file too large (over {limit} bytes)")
+        raise InputError(
+            shown, field, t("file too large (over {limit} bytes)", limit=limit, limit_zh="")
+        )
     return data
 
 
 # --- attachments ----------------------------------------------------------------------------------
 
 
-def attachment_path_problem(file: str) -> tuple[str, str] | None:
+def attachment_path_problem(file: str) -> Text | None:
     """Why ``file`` cannot be an attachment path relative to its application's folder, or None.
 
     Backslashes count as separators (a path written on Windows); absolute paths, Windows drives
@@ -157,21 +158,21 @@ def attachment_path_problem(file: str) -> tuple[str, str] | None:
     the disk holds.
     """
     if not file.strip():
-        return "附件路径为空", "the attachment path is empty"
+        return t("the attachment path is empty")
     if _CONTROL.search(file):
-        return "附件路径含有控制字符", "the attachment path contains control characters"
+        return t("the attachment path contains control characters")
     normalised = file.replace("\\", "/")
     if normalised.startswith("/") or _WINDOWS_DRIVE.match(normalised):
-        return (
-            f"附件路径 {file} 是绝对路径：应为相对于申报文件所在文件夹的路径",
-            f"the attachment path {file} is absolute: it must be relative to the application "
+        return t(
+            "the attachment path {file} is absolute: it must be relative to the application "
             "file's folder",
+            file=file,
         )
     if ".." in PurePosixPath(normalised).parts:
-        return (
-            f"附件路径 {file} 含有“..”：附件须在申报文件所在文件夹之内",
-            f"the attachment path {file} has a '..' step: attachments must stay inside the "
+        return t(
+            "the attachment path {file} has a '..' step: attachments must stay inside the "
             "application file's folder",
+            file=file,
         )
     return None
 
@@ -219,10 +220,7 @@ class ConfinedFile:
                 fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY | _CLOEXEC)
         except FileNotFoundError:
             raise InputError(
-                self.shown,
-                self.field,
-                f"附件不存在：{self.relative}",
-                f"attachment not found: {self.relative}",
+                self.shown, self.field, t("attachment not found: {file}", file=str(self.relative))
             ) from None
         except OSError as error:
             # O_NOFOLLOW met a link (ELOOP; EMLINK on BSD; ENOTDIR for a folder): planted after the
@@ -249,8 +247,10 @@ def _link_out(shown: str, field: str | None, file: str) -> InputError:
     return InputError(
         shown,
         field,
-        f"附件 {file} 经链接指向申报文件所在文件夹之外，拒绝读取",
-        f"the attachment {file} is a link leading out of the application file's folder; refused",
+        t(
+            "the attachment {file} is a link leading out of the application file's folder; refused",
+            file=file,
+        ),
     )
 
 
@@ -277,7 +277,7 @@ def confined_attachment(
     """
     problem = attachment_path_problem(file)
     if problem:
-        raise InputError(shown, field, *problem)
+        raise InputError(shown, field, problem)
     base = Path(os.path.realpath(folder))
     real = Path(
         os.path.realpath(base.joinpath(*PurePosixPath(normalised_attachment_path(file)).parts))
@@ -289,18 +289,18 @@ def confined_attachment(
     except FileNotFoundError:
         if not must_exist:
             return None
-        raise InputError(
-            shown, field, f"附件不存在：{file}", f"attachment not found: {file}"
-        ) from None
+        raise InputError(shown, field, t("attachment not found: {file}", file=file)) from None
     except OSError as error:  # e.g. a loop of links
         raise _cannot_read(shown, field, error) from None
     if not stat.S_ISREG(info.st_mode):
-        zh, en = _kind(info.st_mode)
         raise InputError(
             shown,
             field,
-            f"附件 {file} 不是普通文件（是{zh}），拒绝读取",
-            f"the attachment {file} is not a regular file (it is {en}); refused",
+            t(
+                "the attachment {file} is not a regular file (it is {kind}); refused",
+                file=file,
+                kind=_kind(info.st_mode),
+            ),
         )
     return ConfinedFile(base, PurePosixPath(*real.relative_to(base).parts), shown, field)
 

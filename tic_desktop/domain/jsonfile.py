@@ -10,9 +10,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from tic_desktop.catalogue import Text, t, tc
 from tic_desktop.domain.decimals import JsonFloat
 from tic_desktop.domain.files import read_regular_file
-from tic_desktop.errors import InputError
+from tic_desktop.errors import InputError, Refusal
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
 Model = TypeVar("Model", bound=BaseModel)
@@ -42,7 +43,7 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(shown, None, "文件不是 UTF-8 编码", "file is not UTF-8 text") from None
+        raise InputError(shown, None, t("file is not UTF-8 text")) from None
     try:
         parsed = json.loads(
             text,
@@ -54,17 +55,19 @@ def read_json(path: Path, display_name: str | None = None) -> Any:
         raise InputError(
             shown,
             None,
-            f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
-            f"malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            t(
+                "malformed JSON (line {line}, column {column}: {problem})",
+                line=exc.lineno,
+                column=exc.colno,
+                problem=exc.msg,
+            ),
         ) from None
     except (ValueError, RecursionError) as exc:
-        raise InputError(shown, None, f"JSON 内容无效（{exc}）", f"invalid JSON ({exc})") from None
+        raise InputError(shown, None, t("invalid JSON ({error})", error=str(exc))) from None
     except (
         ArithmeticError
     ):  # decimal.InvalidOperation: a number like 1e99999999999999999999 that Decimal cannot hold
-        raise InputError(
-            shown, None, "JSON 中的数值超出可表示的范围", "a number in the JSON is out of range"
-        ) from None
+        raise InputError(shown, None, t("a number in the JSON is out of range")) from None
     if _MAYBE_SURROGATE.search(text):  # only a \uD800-\uDFFF escape can make one
         _refuse_lone_surrogates(parsed, (), shown)
     return parsed
@@ -91,9 +94,10 @@ def _refuse_lone_surrogates(value: Any, location: tuple[Any, ...], shown: str) -
                 raise InputError(
                     shown,
                     field_path(where),
-                    "文本中含有无效的 Unicode 字符（孤立的代理项，如 \\ud800）",
-                    "the text holds an invalid Unicode character "
-                    "(a lone surrogate such as \\ud800)",
+                    t(
+                        "the text holds an invalid Unicode character "
+                        "(a lone surrogate such as \\ud800)"
+                    ),
                 )
         elif isinstance(item, dict):
             for key, inner in reversed(list(item.items())):
@@ -101,8 +105,7 @@ def _refuse_lone_surrogates(value: Any, location: tuple[Any, ...], shown: str) -
                     raise InputError(
                         shown,
                         field_path(where) or None,
-                        "字段名中含有无效的 Unicode 字符（孤立的代理项）",
-                        "a key holds an invalid Unicode character (a lone surrogate)",
+                        t("a key holds an invalid Unicode character (a lone surrogate)"),
                     )
                 pending.append((inner, (*where, key)))
         elif isinstance(item, list):
@@ -140,44 +143,49 @@ def _shown_input(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _explain(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str]:
+_EXPECTED = {
+    "string_type": tc("expected JSON value", "text"),
+    "int_type": tc("expected JSON value", "a whole number"),
+    "bool_type": tc("expected JSON value", "true or false"),
+    "list_type": tc("expected JSON value", "a list [...]"),
+    "model_type": tc("expected JSON value", "an object {{...}}"),
+    "dict_type": tc("expected JSON value", "an object {{...}}"),
+    "model_attributes_type": tc("expected JSON value", "an object {{...}}"),
+}
+
+
+def _explained(kind: str, ctx: dict[str, Any], value: Any) -> Text:
+    """What is wrong with ``value``, after pydantic's error ``kind`` and its ``ctx``."""
     shown = _shown_input(value)
     if kind == "missing":
-        return "缺少必填字段", "required field is missing"
+        return t("required field is missing")
     if kind == "literal_error":
         allowed = [
             p.strip().strip("'") for p in ctx.get("expected", "").replace(" or ", ", ").split(",")
         ]
-        return (
-            f"取值 {shown} 不在允许范围内（允许：{'、'.join(allowed)}）",
-            f"value {shown} is not allowed (allowed: {', '.join(allowed)})",
+        return t(
+            "value {shown} is not allowed (allowed: {allowed})",
+            shown=shown,
+            allowed=", ".join(allowed),
+            allowed_zh="、".join(allowed),
         )
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
-        return (
-            f"数值 {shown} 过小（应不小于 {bound}）",
-            f"value {shown} is too small (at least {bound})",
-        )
+        return t("value {shown} is too small (at least {bound})", shown=shown, bound=bound)
     if kind in ("less_than_equal", "less_than"):
         bound = ctx.get("le", ctx.get("lt"))
-        return (
-            f"数值 {shown} 过大（应不大于 {bound}）",
-            f"value {shown} is too large (at most {bound})",
-        )
+        return t("value {shown} is too large (at most {bound})", shown=shown, bound=bound)
     if kind in ("too_short", "string_too_short"):
-        return "不能为空", "must not be empty"
-    expected = {
-        "string_type": ("文本", "text"),
-        "int_type": ("整数", "a whole number"),
-        "bool_type": ("true 或 false", "true or false"),
-        "list_type": ("列表 [...]", "a list [...]"),
-        "model_type": ("对象 {...}", "an object {...}"),
-        "dict_type": ("对象 {...}", "an object {...}"),
-        "model_attributes_type": ("对象 {...}", "an object {...}"),
-    }.get(kind)
+        return t("must not be empty")
+    expected = _EXPECTED.get(kind)
     if expected:
-        return f"应为{expected[0]}，实际为 {shown}", f"expected {expected[1]}, got {shown}"
-    return f"取值 {shown} 无效", f"invalid value {shown}"
+        return t("expected {expected}, got {shown}", expected=expected, shown=shown)
+    return t("invalid value {shown}", shown=shown)
+
+
+def _explain(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str]:
+    """:func:`_explained` as ``(zh, en)``, as bureau/excel_reading.py takes it."""
+    return _explained(kind, ctx, value).pair()
 
 
 def validate(model: type[Model], data: Any, shown: str) -> Model:
@@ -188,10 +196,9 @@ def validate(model: type[Model], data: Any, shown: str) -> Model:
         error = exc.errors(include_url=False)[0]
         location = tuple(p for p in error["loc"] if p not in ("function-after",))
         kind = error["type"]
-        if kind == "value_error":
-            # Our validators write "中文 | English".
-            detail = error["msg"].removeprefix("Value error, ")
-            zh, _, en = detail.partition(" | ")
-            raise InputError(shown, field_path(location), zh, en or zh) from None
-        zh, en = _explain(kind, error.get("ctx") or {}, error.get("input"))
-        raise InputError(shown, field_path(location), zh, en) from None
+        ctx = error.get("ctx") or {}
+        refusal = ctx.get("error") if kind == "value_error" else None
+        if isinstance(refusal, Refusal):  # our validators say why
+            raise InputError(shown, field_path(location), refusal.text) from None
+        problem = _explained(kind, ctx, error.get("input"))
+        raise InputError(shown, field_path(location), problem) from None

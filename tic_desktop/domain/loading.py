@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from tic_desktop.catalogue import t
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.files import confined_attachment
 from tic_desktop.domain.jsonfile import read_json, validate
@@ -51,8 +52,7 @@ def load_application(path: Path | str) -> Application:
         raise InputError(
             str(path),
             None,
-            "这是评审批次文件，不是申报文件（请使用 tic panel-check）",
-            "this is a review round file, not an application (use tic panel-check)",
+            t("this is a review round file, not an application (use tic panel-check)"),
         )
     application = validate(Application, data, str(path))
     check_attachments(application, path)
@@ -83,12 +83,7 @@ def load_round(path: Path | str) -> ReviewRound:
     base = path.parent
 
     if not (base / spec.rubric).is_file():
-        raise InputError(
-            shown,
-            "rubric",
-            f"评分表文件不存在：{spec.rubric}",
-            f"rubric file not found: {spec.rubric}",
-        )
+        raise InputError(shown, "rubric", t("rubric file not found: {file}", file=spec.rubric))
     rubric = load_rubric(base / spec.rubric)
     applications: dict[str, Application] = {}
     files: dict[str, Path] = {}
@@ -96,19 +91,18 @@ def load_round(path: Path | str) -> ReviewRound:
         app_path = base / relative
         if not app_path.is_file():
             raise InputError(
-                shown,
-                f"applications[{index}]",
-                f"文件不存在：{relative}",
-                f"file not found: {relative}",
+                shown, f"applications[{index}]", t("file not found: {file}", file=relative)
             )
         application = load_application(app_path)
         if application.id in applications:
             raise InputError(
                 str(app_path),
                 "id",
-                f"申报编号 {application.id} 重复（与 {files[application.id].name} 相同）",
-                f"application id {application.id} is used twice "
-                f"(also in {files[application.id].name})",
+                t(
+                    "application id {id} is used twice (also in {other})",
+                    id=application.id,
+                    other=files[application.id].name,
+                ),
             )
         applications[application.id] = application
         files[application.id] = app_path
@@ -124,10 +118,7 @@ def _check_references(spec: RoundFile, applications: dict[str, Application], sho
     for i, expert in enumerate(spec.experts):
         if expert.id in expert_ids:
             raise InputError(
-                shown,
-                f"experts[{i}].id",
-                f"专家编号 {expert.id} 重复",
-                f"expert id {expert.id} is used twice",
+                shown, f"experts[{i}].id", t("expert id {id} is used twice", id=expert.id)
             )
         expert_ids.add(expert.id)
     panel_ids: set[str] = set()
@@ -135,63 +126,49 @@ def _check_references(spec: RoundFile, applications: dict[str, Application], sho
     for p, panel in enumerate(spec.panels):
         where = f"panels[{p}]"
         if panel.id in panel_ids:
-            raise InputError(
-                shown,
-                f"{where}.id",
-                f"专家组编号 {panel.id} 重复",
-                f"panel id {panel.id} is used twice",
-            )
+            raise InputError(shown, f"{where}.id", t("panel id {id} is used twice", id=panel.id))
         panel_ids.add(panel.id)
         for m, member in enumerate(panel.members):
             if member not in expert_ids:
                 raise InputError(
-                    shown, f"{where}.members[{m}]", f"未知专家 {member}", f"unknown expert {member}"
+                    shown, f"{where}.members[{m}]", t("unknown expert {id}", id=member)
                 )
         if len(set(panel.members)) != len(panel.members):
-            raise InputError(shown, f"{where}.members", "专家重复列出", "an expert is listed twice")
+            raise InputError(shown, f"{where}.members", t("an expert is listed twice"))
         if panel.chair not in panel.members:
             raise InputError(
                 shown,
                 f"{where}.chair",
-                f"组长 {panel.chair} 不是本组成员",
-                f"chair {panel.chair} is not a member of the panel",
+                t("chair {id} is not a member of the panel", id=panel.chair),
             )
         for a, app_id in enumerate(panel.applications):
             if app_id not in applications:
                 raise InputError(
-                    shown,
-                    f"{where}.applications[{a}]",
-                    f"未知申报 {app_id}",
-                    f"unknown application {app_id}",
+                    shown, f"{where}.applications[{a}]", t("unknown application {id}", id=app_id)
                 )
         if len(set(panel.applications)) != len(panel.applications):
-            raise InputError(
-                shown, f"{where}.applications", "申报重复列出", "an application is listed twice"
-            )
+            raise InputError(shown, f"{where}.applications", t("an application is listed twice"))
         for a, app_id in enumerate(panel.applications):
             if app_id in panel_of:
                 raise InputError(
                     shown,
                     f"{where}.applications[{a}]",
-                    f"申报 {app_id} 同时分在专家组 {panel_of[app_id]} 和 {panel.id}："
-                    "每项申报只能由一个专家组评分",
-                    f"application {app_id} is in both panels {panel_of[app_id]} and {panel.id}: "
-                    "each application is scored by exactly one panel",
+                    t(
+                        "application {id} is in both panels {first} and {second}: each "
+                        "application is scored by exactly one panel",
+                        id=app_id,
+                        first=panel_of[app_id],
+                        second=panel.id,
+                    ),
                 )
             panel_of[app_id] = panel.id
     for c, conflict in enumerate(spec.declared_conflicts):
         where = f"declared_conflicts[{c}]"
         if conflict.expert not in expert_ids:
-            raise InputError(
-                shown,
-                f"{where}.expert",
-                f"未知专家 {conflict.expert}",
-                f"unknown expert {conflict.expert}",
-            )
+            raise InputError(shown, f"{where}.expert", t("unknown expert {id}", id=conflict.expert))
         if conflict.application not in applications:
             raise InputError(
                 shown,
                 f"{where}.application",
-                f"未知申报 {conflict.application}",
-                f"unknown application {conflict.application}",
+                t("unknown application {id}", id=conflict.application),
             )

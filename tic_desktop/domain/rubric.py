@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
+from tic_desktop.catalogue import t
 from tic_desktop.domain.decimals import Amount
+from tic_desktop.errors import Refusal
 
 
 class Criterion(BaseModel):
@@ -28,17 +30,21 @@ class Rubric(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Rubric:
         if self.step <= 0:
-            raise ValueError("步长必须大于 0 | step must be greater than 0")
+            raise Refusal(t("step must be greater than 0"))
         ids = [c.id for c in self.criteria]
         if len(set(ids)) != len(ids):
-            raise ValueError("评分项编号重复 | criteria ids must be unique")
+            raise Refusal(t("criteria ids must be unique"))
         for index, criterion in enumerate(self.criteria):
             if criterion.max <= 0 or criterion.max % self.step != 0:
-                raise ValueError(
-                    f"criteria[{index}].max（{criterion.id}）{criterion.max} "
-                    f"应为步长 {self.step} 的正整数倍 | "
-                    f"criteria[{index}].max ({criterion.id}): {criterion.max} must be a positive "
-                    f"multiple of step {self.step}"
+                raise Refusal(
+                    t(
+                        "criteria[{index}].max ({id}): {max} must be a positive multiple of step "
+                        "{step}",
+                        index=index,
+                        id=criterion.id,
+                        max=criterion.max,
+                        step=self.step,
+                    )
                 )
         return self
 

@@ -15,6 +15,7 @@ from typing import BinaryIO, overload
 import pyrage
 from pyrage import x25519
 
+from tic_desktop.catalogue import Text, t, tc
 from tic_desktop.security.errors import SecurityError
 
 
@@ -26,18 +27,14 @@ def identity_from_text(text: str) -> x25519.Identity:
     try:
         return x25519.Identity.from_str(text.strip())
     except Exception:  # pyrage raises its own IdentityError or ValueError for bad text
-        raise SecurityError(
-            "age 私钥格式无效", "the age identity is malformed", "malformed"
-        ) from None
+        raise SecurityError(t("the age identity is malformed"), reason="malformed") from None
 
 
 def recipient_from_text(text: str) -> x25519.Recipient:
     try:
         return x25519.Recipient.from_str(text.strip())
     except Exception:
-        raise SecurityError(
-            "age 公钥格式无效", "the age recipient is malformed", "malformed"
-        ) from None
+        raise SecurityError(t("the age recipient is malformed"), reason="malformed") from None
 
 
 def encrypt_to(data: bytes, recipients: list[str]) -> bytes:
@@ -57,30 +54,45 @@ def encrypt_stream(
     pyrage.encrypt_io(source, target, [recipient_from_text(r) for r in recipients])
 
 
-_WHAT_EN = {
-    "文件": "file",
-    "材料": "materials",
-    "回执": "return",
-    "评分副本": "score copy",
-    "照片": "photo",
-    "凭据": "credential",
-    "评审凭据": "credential",
-    "评审局密钥": "bureau keys",
+_WHAT = {
+    "文件": tc("sealed file", "file"),
+    "材料": tc("sealed file", "materials"),
+    "回执": tc("sealed file", "return"),
+    "评分副本": tc("sealed file", "score copy"),
+    "照片": tc("sealed file", "photo"),
+    "凭据": tc("sealed file", "credential"),
+    "评审凭据": tc("sealed expert credential", "credential"),
+    "评审局密钥": tc("sealed file", "bureau keys"),
 }
+"""What callers name what they decrypt (in Chinese), as the messages say it."""
 
 
-def _failure(error: Exception, what: str) -> SecurityError:
-    what_en = _WHAT_EN.get(what, what)
+def _said(what: str | Text) -> str | Text:
+    """``what`` as a message says it: a Text as it is, a name of :data:`_WHAT` in either
+    language, any other name as given in both."""
+    return what if isinstance(what, Text) else _WHAT.get(what, what)
+
+
+def _failure(error: Exception, what: str | Text) -> SecurityError:
+    # the Chinese leaves out the library's own (English) wording of the error
     if isinstance(error, pyrage.DecryptError):
         return SecurityError(
-            f"无法解密{what}：密钥不匹配或文件头已损坏",
-            f"cannot decrypt the {what_en}: wrong key or damaged header ({error})",
-            "cannot_decrypt",
+            t(
+                "cannot decrypt the {what}: wrong key or damaged header ({error})",
+                what=_said(what),
+                error=str(error),
+                error_zh="",
+            ),
+            reason="cannot_decrypt",
         )
     return SecurityError(
-        f"无法解密{what}：文件内容被截断或被篡改",
-        f"cannot decrypt the {what_en}: the content is truncated or has been altered ({error})",
-        "tampered",
+        t(
+            "cannot decrypt the {what}: the content is truncated or has been altered ({error})",
+            what=_said(what),
+            error=str(error),
+            error_zh="",
+        ),
+        reason="tampered",
     )
 
 
@@ -88,7 +100,7 @@ def _failure(error: Exception, what: str) -> SecurityError:
 def decrypt_with(
     data_or_stream: bytes | BinaryIO,
     identity: x25519.Identity,
-    what: str = "文件",
+    what: str | Text = "文件",
     sink: None = None,
 ) -> bytes: ...
 
@@ -97,7 +109,7 @@ def decrypt_with(
 def decrypt_with(
     data_or_stream: bytes | BinaryIO,
     identity: x25519.Identity,
-    what: str = "文件",
+    what: str | Text = "文件",
     *,
     sink: BinaryIO,
 ) -> None: ...
@@ -106,7 +118,7 @@ def decrypt_with(
 def decrypt_with(
     data_or_stream: bytes | BinaryIO,
     identity: x25519.Identity,
-    what: str = "文件",
+    what: str | Text = "文件",
     sink: BinaryIO | None = None,
 ) -> bytes | None:
     """Decrypt to memory; any failure raises SecurityError and no plaintext escapes.
@@ -127,7 +139,9 @@ def decrypt_with(
     return memory.getvalue()
 
 
-def _decrypt_io(source: BinaryIO, into: BinaryIO, identity: x25519.Identity, what: str) -> None:
+def _decrypt_io(
+    source: BinaryIO, into: BinaryIO, identity: x25519.Identity, what: str | Text
+) -> None:
     try:
         pyrage.decrypt_io(source, into, [identity])
     except (pyrage.DecryptError, OSError) as error:
@@ -139,14 +153,13 @@ def encrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
     return sealed
 
 
-def decrypt_with_passphrase(data: bytes, passphrase: str, what: str = "凭据") -> bytes:
+def decrypt_with_passphrase(data: bytes, passphrase: str, what: str | Text = "凭据") -> bytes:
     try:
         plaintext: bytes = pyrage.passphrase.decrypt(data, passphrase)
     except pyrage.DecryptError:
         raise SecurityError(
-            f"口令不正确，无法打开{what}",
-            f"wrong passphrase: cannot open the {_WHAT_EN.get(what, what)}",
-            "wrong_passphrase",
+            t("wrong passphrase: cannot open the {what}", what=_said(what)),
+            reason="wrong_passphrase",
         ) from None
     except OSError as error:
         raise _failure(error, what) from None

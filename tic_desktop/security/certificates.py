@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tic_desktop.catalogue import Text, t
 from tic_desktop.security.errors import SecurityError
 
 CA_YEARS = 10
@@ -146,13 +147,18 @@ def certificate_to_pem(certificate: x509.Certificate) -> str:
     return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
 
-def certificate_from_pem(pem: str | bytes, what: str = "证书") -> x509.Certificate:
+_CERTIFICATE_NAMES = {"证书": t("the certificate"), "根证书": t("the root certificate")}
+"""What callers name a certificate (in Chinese), as the messages say it."""
+
+
+def certificate_from_pem(pem: str | bytes, what: str | Text = "证书") -> x509.Certificate:
+    """The certificate in ``pem``; SecurityError naming it ``what`` (a Text, or a name of
+    :data:`_CERTIFICATE_NAMES`) if it is not one."""
     try:
         return x509.load_pem_x509_certificate(pem.encode("ascii") if isinstance(pem, str) else pem)
     except (ValueError, UnicodeEncodeError):
-        raise SecurityError(
-            f"{what}格式无效", f"the {what} is not a valid certificate", "malformed"
-        ) from None
+        named = what if isinstance(what, Text) else _CERTIFICATE_NAMES.get(what, what)
+        raise SecurityError(t("{what} is malformed", what=named), reason="malformed") from None
 
 
 def key_to_pem(key: ec.EllipticCurvePrivateKey) -> str:
@@ -165,9 +171,9 @@ def key_from_pem(pem: str) -> ec.EllipticCurvePrivateKey:
     try:
         key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
     except (ValueError, TypeError, UnicodeEncodeError):
-        raise SecurityError("私钥格式无效", "the private key is malformed", "malformed") from None
+        raise SecurityError(t("the private key is malformed"), reason="malformed") from None
     if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise SecurityError("私钥类型不正确", "the private key is not an EC key", "malformed")
+        raise SecurityError(t("the private key is not an EC key"), reason="malformed")
     return key
 
 
@@ -195,17 +201,20 @@ def signed_by(certificate: x509.Certificate, ca_certificate: x509.Certificate) -
     return True
 
 
-def validity_problem(certificate: x509.Certificate, at: dt.datetime) -> tuple[str, str] | None:
-    """Why ``certificate`` is not valid at ``at`` (expired, or not yet valid), or None."""
+def validity_problem(
+    certificate: x509.Certificate, at: dt.datetime, called: Text | None = None
+) -> Text | None:
+    """Why ``certificate`` is not valid at ``at`` (expired, or not yet valid), or None; the
+    sentence calls it ``called`` ("the certificate" unless told)."""
+    name = called or t("the certificate")
     if at < certificate.not_valid_before_utc:
         since = certificate.not_valid_before_utc.isoformat(timespec="seconds")
-        return (
-            f"证书尚未生效（自 {since} 起有效）",
-            f"the certificate is not yet valid (valid from {since})",
+        return t(
+            "{certificate} is not yet valid (valid from {since})", certificate=name, since=since
         )
     if at > certificate.not_valid_after_utc:
         until = certificate.not_valid_after_utc.isoformat(timespec="seconds")
-        return f"证书已过期（有效期至 {until}）", f"the certificate expired on {until}"
+        return t("{certificate} expired on {until}", certificate=name, until=until)
     return None
 
 
@@ -217,13 +226,11 @@ def verify_issued_by(
     at = at or _now()
     if not signed_by(certificate, ca_certificate):
         raise SecurityError(
-            "证书不是由本局签发的",
-            "the certificate was not issued by this bureau's CA",
-            "bad_signature",
+            t("the certificate was not issued by this bureau's CA"), reason="bad_signature"
         )
     problem = validity_problem(certificate, at)
     if problem:
-        raise SecurityError(*problem, "bad_signature")
+        raise SecurityError(problem, reason="bad_signature")
     return CertifiedSigner(
         certificate=certificate,
         expert_id=subject_attribute(certificate, NameOID.USER_ID),

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from jwcrypto import jwk, jws
 from jwcrypto.common import JWException
 
+from tic_desktop.catalogue import t
 from tic_desktop.security.errors import SecurityError
 
 _COMPACT = re.compile(rb"[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*")
@@ -47,17 +48,14 @@ def signer_certificate(token: bytes) -> x509.Certificate:
         return x509.load_der_x509_certificate(der)
     except (ValueError, KeyError, IndexError, TypeError):
         raise SecurityError(
-            "签名格式无效（缺少签名证书）",
-            "malformed signature (no signer certificate)",
-            "malformed",
+            t("malformed signature (no signer certificate)"), reason="malformed"
         ) from None
 
 
 def _failed() -> SecurityError:
     return SecurityError(
-        "签名校验失败：内容在签名后被改动，或签名者不符",
-        "signature check failed: altered after signing, or a different signer",
-        "bad_signature",
+        t("signature check failed: altered after signing, or a different signer"),
+        reason="bad_signature",
     )
 
 
@@ -127,9 +125,7 @@ def verify(token: bytes, certificate: x509.Certificate) -> bytes:
         parsed = jws.JWS()
         parsed.deserialize(token.decode("ascii"))
         if parsed.jose_header.get("alg") != "ES256":
-            raise SecurityError(
-                "签名算法不被接受", "signature algorithm not accepted", "bad_signature"
-            )
+            raise SecurityError(t("signature algorithm not accepted"), reason="bad_signature")
         parsed.verify(jwk.JWK.from_pyca(certificate.public_key()), alg="ES256")
         verified: bytes = parsed.payload
         return verified

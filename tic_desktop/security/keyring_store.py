@@ -10,6 +10,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from tic_desktop.catalogue import t
 from tic_desktop.security.errors import KeyringUnavailable
 
 _INSECURE_MODULE_PREFIXES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
@@ -37,10 +38,11 @@ def secure_backend() -> KeyringBackend:
 def _unavailable(backend: KeyringBackend) -> KeyringUnavailable:
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     return KeyringUnavailable(
-        f"本机没有安全的系统密钥环（{name}），不能记住口令，"
-        "每次都需要输入口令或使用 --passphrase-file。",
-        f"No secure OS keyring on this machine ({name}): secrets cannot be remembered; "
-        "enter the passphrase each time or use --passphrase-file.",
+        t(
+            "No secure OS keyring on this machine ({name}): secrets cannot be remembered; "
+            "enter the passphrase each time or use --passphrase-file.",
+            name=name,
+        )
     )
 
 
@@ -50,7 +52,7 @@ def store_secret(service: str, name: str, secret: str) -> None:
         backend.set_password(service, name, secret)
     except keyring.errors.KeyringError as error:
         raise KeyringUnavailable(
-            f"无法写入系统密钥环：{error}", f"cannot write to the OS keyring: {error}"
+            t("cannot write to the OS keyring: {error}", error=str(error))
         ) from None
 
 

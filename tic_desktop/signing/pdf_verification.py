@@ -35,6 +35,7 @@ from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from tic_desktop.catalogue import Text, t
 from tic_desktop.errors import InputError
 from tic_desktop.security import certificates
 from tic_desktop.signing.signature_fields import binding_problem
@@ -109,10 +110,10 @@ def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureR
         embedded = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, IndexError) as error:
         raise InputError(
-            shown, None, f"无法读取 PDF（{error}）", f"cannot read the PDF ({error})"
+            shown, None, t("cannot read the PDF ({error})", error=str(error))
         ) from None
     if not embedded:
-        raise InputError(shown, None, "PDF 中没有签名", "the PDF has no signatures")
+        raise InputError(shown, None, t("the PDF has no signatures"))
     root = certificates.certificate_from_pem(root_pem)
     context = ValidationContext(
         trust_roots=[_root(root_pem)], allow_fetching=False, revocation_mode="soft-fail"
@@ -132,7 +133,7 @@ def verify_pdf(pdf: bytes, root_pem: str, shown: str = "PDF") -> list[SignatureR
     return reports
 
 
-def _untrusted(status: PdfSignatureStatus, root: x509.Certificate) -> str:
+def _untrusted(status: PdfSignatureStatus, root: x509.Certificate) -> Text:
     """Why a signature's certificate is not trusted: expired or not yet valid (when the bureau did
     issue it), otherwise not issued by the bureau."""
     try:
@@ -141,10 +142,10 @@ def _untrusted(status: PdfSignatureStatus, root: x509.Certificate) -> str:
         certificate = None
     if certificate is not None and certificates.signed_by(certificate, root):
         at = status.validation_time or dt.datetime.now(dt.UTC)
-        problem = certificates.validity_problem(certificate, at)
+        problem = certificates.validity_problem(certificate, at, t("the signing certificate"))
         if problem:
-            return f"签名{problem[0]} / the signing {problem[1].removeprefix('the ')}"
-    return "签名证书不受信任（不是本局签发） / certificate not issued by the trusted bureau"
+            return problem
+    return t("certificate not issued by the trusted bureau")
 
 
 def _report(
@@ -153,7 +154,7 @@ def _report(
     usage: KeyUsageConstraints,
     root: x509.Certificate,
 ) -> SignatureReport:
-    problem = ""
+    problem: Text | None = None
     uid = title = None
     try:
         status = validate_pdf_signature(
@@ -168,12 +169,11 @@ def _report(
             and bool(status.docmdp_ok)
         )
         if not intact:
-            problem = "签名后内容被改动 / content changed after signing"
+            problem = t("content changed after signing")
         elif not trusted:
             problem = _untrusted(status, root)
         elif not (whole or allowed):
-            problem = (
-                "签名后有不允许的修改（如增加页面、修改文档信息） / "
+            problem = t(
                 "disallowed changes after signing (e.g. pages added or document info edited)"
             )
         when = (
@@ -186,7 +186,7 @@ def _report(
         uid, title = subject.get("user_id"), subject.get("title")
     except (SignatureValidationError, ValueError, KeyError) as error:
         intact = trusted = whole = allowed = False
-        problem = f"签名无法校验 / cannot validate: {error}"
+        problem = t("cannot validate: {error}", error=str(error), error_zh="")
         when, name = "", ""
     sig_object = signature.sig_object
     role, unbound = binding_problem(
@@ -201,5 +201,10 @@ def _report(
         trusted=trusted,
         covers_whole_file=whole,
         changes_allowed=allowed,
-        problem=problem or unbound or "",
+        problem=_both_languages(problem or unbound),
     )
+
+
+def _both_languages(problem: Text | None) -> str:
+    """A report's problem as the JSON of ``tic pdf verify`` gives it: "中文 / English"."""
+    return f"{problem.zh} / {problem.en}" if problem else ""

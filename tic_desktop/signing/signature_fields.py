@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tic_desktop.catalogue import Text, t, tc
+
 EXPERT_CERTIFIED_TITLE = "评审专家"
 """The subject title of every expert certificate the bureau issues (packages/credentials.py)."""
 BUREAU_SIGNER_ID = "BUREAU"
@@ -54,40 +56,47 @@ def field_signer(field_name: str) -> FieldSigner | None:
     return None
 
 
+_NOT_GIVEN = tc("certificate attribute", "(none)")
+
+
 def binding_problem(
     field_name: str, stated_role: str, certificate_uid: str | None, certificate_title: str | None
-) -> tuple[str, str | None]:
+) -> tuple[str, Text | None]:
     """The role to report for a signature in ``field_name`` and, if it does not bind, why not.
 
     The role is the one the field states (the signer's /Reason only chooses between the roles the
-    field allows); the problem is "中文 / English", or None when the certificate belongs to the
-    field's signer, carries the title the bureau certifies for that field and the stated role is
-    one the field allows.
+    field allows); the problem is None when the certificate belongs to the field's signer, carries
+    the title the bureau certifies for that field and the stated role is one the field allows.
     """
     required = field_signer(field_name)
     if required is None:
-        return stated_role, (
-            f"签名栏 {field_name} 不是评审文书的签名栏，无法确定签名人 / "
-            f"the signature field {field_name} is not a field of a review document; its signer "
-            "cannot be identified"
+        return stated_role, t(
+            "the signature field {field} is not a field of a review document; its signer cannot "
+            "be identified",
+            field=field_name,
         )
     role = stated_role if stated_role in required.roles else required.roles[0]
     if certificate_uid != required.signer_id:
-        return role, (
-            f"签名证书属于 {certificate_uid or '（未标明）'}，不是签名栏 {field_name} 的签名人 "
-            f"{required.signer_id} / the certificate belongs to {certificate_uid or '(none)'}, "
-            f"not to {required.signer_id} whose field {field_name} this is"
+        return role, t(
+            "the certificate belongs to {owner}, not to {signer} whose field {field} this is",
+            owner=certificate_uid or _NOT_GIVEN,
+            signer=required.signer_id,
+            field=field_name,
         )
     if certificate_title != required.certified_title:
-        return role, (
-            f"签名证书的身份为“{certificate_title or '（未标明）'}”，评审局为此栏签发的应为"
-            f"“{required.certified_title}” / the certificate's title is "
-            f"{certificate_title or '(none)'!r}; the bureau certifies {required.certified_title!r} "
-            "for this field"
+        return role, t(
+            "the certificate's title is {title}; the bureau certifies {certified} for this field",
+            title=repr(certificate_title or "(none)"),
+            title_zh=certificate_title or _NOT_GIVEN,
+            certified=repr(required.certified_title),
+            certified_zh=required.certified_title,
         )
     if stated_role not in required.roles:
-        return role, (
-            f"签名人自述的身份“{stated_role}”与签名栏的身份“{role}”不符 / the role the signer "
-            f"stated ({stated_role!r}) is not the field's role ({role!r})"
+        return role, t(
+            "the role the signer stated ({stated}) is not the field's role ({role})",
+            stated=repr(stated_role),
+            stated_zh=stated_role,
+            role=repr(role),
+            role_zh=role,
         )
     return role, None

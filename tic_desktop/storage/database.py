@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tic_desktop.catalogue import t
 from tic_desktop.errors import DatabaseError
 from tic_desktop.paths import migrations_dir
 
@@ -137,8 +138,11 @@ def open_database(path: Path | None = None, *, busy_timeout_s: float = 10.0) -> 
         _private_database_file(path, own_folder)
     except OSError as exc:
         raise DatabaseError(
-            f"无法创建数据库所在的文件夹：{path.parent}（{exc.strerror}）",
-            f"Cannot create the database folder {path.parent} ({exc.strerror})",
+            t(
+                "Cannot create the database folder {folder} ({reason})",
+                folder=str(path.parent),
+                reason=exc.strerror,
+            )
         ) from exc
     engine = make_engine(path, busy_timeout_s=busy_timeout_s)
     try:
@@ -282,16 +286,21 @@ def _refuse_foreign_or_newer(connection: Connection, known: set[str], path: Path
     if unknown:
         revision = ", ".join(unknown)
         raise DatabaseError(
-            f"数据库由更新版本的程序创建（版本 {revision}），请升级本程序后再打开：{path}",
-            f"The database was created by a newer version of TIC Review Desktop "
-            f"(revision {revision}); upgrade the app to open {path}",
+            t(
+                "The database was created by a newer version of TIC Review Desktop "
+                "(revision {revision}); upgrade the app to open {path}",
+                revision=revision,
+                path=str(path),
+            )
         )
     if not current and inspect(connection).get_table_names():
         # Tables but no version stamp: some other program's database. Migrating it would mix
         # our tables into it, so refuse.
         raise DatabaseError(
-            f"该文件不是本程序的数据库：{path}",
-            f"{path} is a SQLite database of another program, not TIC Review Desktop's",
+            t(
+                "{path} is a SQLite database of another program, not TIC Review Desktop's",
+                path=str(path),
+            )
         )
 
 
@@ -309,31 +318,38 @@ def environment_error(exc: DBAPIError, path: Path) -> DatabaseError | None:
         return None  # our own mistakes, whatever their wording
     name = _error_name(exc)
     text = str(exc.orig).lower()
+    shown = str(path)
     if name == "SQLITE_FULL" or "disk is full" in text:
         return DatabaseError(
-            f"磁盘已满，无法保存到数据库：{path}。请清理磁盘空间后重试。",
-            f"The disk is full; cannot save to the database {path}. Free some space and retry.",
+            t(
+                "The disk is full; cannot save to the database {path}. Free some space and retry.",
+                path=shown,
+            )
         )
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return DatabaseError(
-            f"数据库文件只读，无法保存：{path}。请检查文件或文件夹的写入权限。",
-            f"The database {path} is read-only; check write permission on the file and folder.",
+            t(
+                "The database {path} is read-only; check write permission on the file and folder.",
+                path=shown,
+            )
         )
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
         return DatabaseError(
-            f"数据库正被占用（可能已打开另一个本程序窗口）：{path}。请关闭后重试。",
-            f"The database {path} is locked, perhaps by another running copy of the app. "
-            f"Close it and retry.",
+            t(
+                "The database {path} is locked, perhaps by another running copy of the app. "
+                "Close it and retry.",
+                path=shown,
+            )
         )
     damaged = "not a database" in text or "malformed" in text
     if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or damaged:
-        return DatabaseError(
-            f"文件不是 SQLite 数据库或已损坏：{path}",
-            f"{path} is not a SQLite database or is damaged",
-        )
+        return DatabaseError(t("{path} is not a SQLite database or is damaged", path=shown))
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")) or "unable to open" in text:
         return DatabaseError(
-            f"无法读写数据库文件：{path}（{exc.orig}）",
-            f"Cannot read or write the database file {path} ({exc.orig})",
+            t(
+                "Cannot read or write the database file {path} ({error})",
+                path=shown,
+                error=str(exc.orig),
+            )
         )
     return None

@@ -353,6 +353,6 @@ def test_score_rule_boundaries_are_exact():
     assert not needs_reason(criterion, Decimal(18)) and needs_reason(criterion, Decimal("18.5"))
     assert not needs_reason(criterion, Decimal(8)) and needs_reason(criterion, Decimal("7.5"))
     assert score_problem(criterion, Decimal("0.5"), Decimal("17.5")) is None
-    assert "步长" in score_problem(criterion, Decimal("0.5"), Decimal("17.3"))[0]
-    assert "超出范围" in score_problem(criterion, Decimal("0.5"), Decimal("20.5"))[0]
-    assert "标题" in score_problem(criterion, Decimal("0.5"), Decimal("-1"))[0]
+    assert "步长" in score_problem(criterion, Decimal("0.5"), Decimal("17.3")).zh
+    assert "超出范围" in score_problem(criterion, Decimal("0.5"), Decimal("20.5")).zh
+    assert "标题" in score_problem(criterion, Decimal("0.5"), Decimal("-1")).zh

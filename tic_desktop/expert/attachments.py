@@ -31,6 +31,7 @@ from multiprocessing import shared_memory
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
+from tic_desktop.catalogue import t
 from tic_desktop.errors import TicError
 from tic_desktop.processes import WorkerProcess
 from tic_desktop.progress import Progress
@@ -55,7 +56,7 @@ class DecryptCancelled(TicError):
     """The job was cancelled (the expert moved on); nothing was kept."""
 
     def __init__(self) -> None:
-        super().__init__("已取消解密", "decryption cancelled")
+        super().__init__(t("decryption cancelled"))
 
 
 @dataclass(frozen=True)
@@ -281,9 +282,10 @@ def _allocate(segment: shared_memory.SharedMemory) -> None:
     except OSError as error:
         if error.errno in (errno.ENOSPC, errno.ENOMEM):
             raise TicError(
-                "内存不足，无法在内存中打开该附件（请关闭其他程序后重试）",
-                "not enough memory to open the attachment in memory "
-                "(close other programs and retry)",
+                t(
+                    "not enough memory to open the attachment in memory "
+                    "(close other programs and retry)"
+                )
             ) from None
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tic_desktop.aggregation import Exclusion, Method, final_score, member_outcome, money2
+from tic_desktop.catalogue import t
 from tic_desktop.domain.files import read_regular_file
 from tic_desktop.errors import TicError
 from tic_desktop.events import Event
@@ -144,10 +145,7 @@ class ChairDesk:
 
     def __init__(self, desk: ExpertDesk, method: Method | None = None) -> None:
         if desk.expert_id != desk.manifest.chair:
-            raise TicError(
-                "只有专家组组长可以汇总本组意见",
-                "only the panel chair can assemble the group opinion",
-            )
+            raise TicError(t("only the panel chair can assemble the group opinion"))
         self.desk = desk
         self.method = method or Method()
 
@@ -164,9 +162,8 @@ class ChairDesk:
             verified = verify_copy(self.desk, token, file.name)
         except Rejected as rejection:
             raise SecurityError(
-                f"{file.name}：{rejection.detail_zh}",
-                f"{file.name}: {rejection.detail_en}",
-                rejection.reason.value,
+                t("{subject}: {problem}", subject=file.name, problem=rejection.detail),
+                reason=rejection.reason.value,
             ) from None
         _store(self.desk, verified, token)
         self.desk.bus.publish(Event.SAVED, f"chair_copy:{verified.expert}")
@@ -265,9 +262,7 @@ class ChairDesk:
         self, application_id: str, opinion: str | None = None, recommend: bool | None = None
     ) -> None:
         if self.desk.manifest.application(application_id) is None:
-            raise TicError(
-                f"本专家组没有申报 {application_id}", f"no application {application_id} here"
-            )
+            raise TicError(t("no application {application} here", application=application_id))
         with self.desk.db.session() as session:
             row = session.scalar(
                 select(StoredGroupOpinion).filter_by(
@@ -295,14 +290,11 @@ class ChairDesk:
     ) -> Path:
         """Draw the 专家组意见 for one application and sign it as chair; written atomically."""
         if not consensus.strip():
-            raise TicError("专家组意见不能为空", "the group opinion must not be empty")
+            raise TicError(t("the group opinion must not be empty"))
         self.save_group_opinion(application_id, consensus, recommend)
         picture = next(p for p in self.picture() if p.application_id == application_id)
         if not picture.valid:
-            raise TicError(
-                "尚无成员评分，请先导入成员的评分副本",
-                "no member scores yet: import the members' copies first",
-            )
+            raise TicError(t("no member scores yet: import the members' copies first"))
         assert picture.mean is not None and picture.final is not None
         manifest = self.desk.manifest
         members = [

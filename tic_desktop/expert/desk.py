@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from tic_desktop.catalogue import t
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.events import Event, EventBus
 from tic_desktop.expert.formal_review import (
@@ -149,11 +150,9 @@ class ExpertDesk:
         required)."""
         for app_id, reason in declared.items():
             if self.manifest.application(app_id) is None:
-                raise InputError(
-                    "回避声明", app_id, "本专家组没有该申报", "no such application in this panel"
-                )
+                raise InputError("回避声明", app_id, t("no such application in this panel"))
             if not reason.strip():
-                raise InputError("回避声明", app_id, "请填写回避理由", "a reason is required")
+                raise InputError("回避声明", app_id, t("a reason is required"))
         entries = [{"application": a, "reason": r.strip()} for a, r in declared.items()]
         with self.db.session() as session:
             session.execute(delete(CoiCertification).filter_by(**self._scope()))
@@ -182,18 +181,18 @@ class ExpertDesk:
 
     def _require_certified(self) -> None:
         if not self.certified:
-            raise TicError("请先完成回避声明", "certify your conflicts of interest first")
+            raise TicError(t("certify your conflicts of interest first"))
 
     def require_unlocked(self, application_id: str) -> None:
         self._require_certified()
         if self.manifest.application(application_id) is None:
-            raise InputError(
-                "评分", application_id, "本专家组没有该申报", "no such application in this panel"
-            )
+            raise InputError("评分", application_id, t("no such application in this panel"))
         if self.locked(application_id):
             raise TicError(
-                f"您须回避申报 {application_id}，不能查看材料或评分",
-                f"you are recused from {application_id}: no materials, no scoring",
+                t(
+                    "you are recused from {application}: no materials, no scoring",
+                    application=application_id,
+                )
             )
 
     # --- formal review ------------------------------------------------------------------------
@@ -226,10 +225,10 @@ class ExpertDesk:
         """Raise InputError, naming the criterion by its title, unless ``value`` may be saved."""
         criterion = self._criteria.get(criterion_id)
         if criterion is None:
-            raise InputError("评分", criterion_id, "没有该评分项", "no such criterion")
+            raise InputError("评分", criterion_id, t("no such criterion"))
         wrong = scoring.score_problem(criterion, self.manifest.rubric.step, value)
         if wrong is not None:
-            raise InputError("评分", criterion.title, *wrong)
+            raise InputError("评分", criterion.title, wrong)
 
     def needs_reason(self, criterion_id: str, value: Decimal) -> bool:
         return scoring.needs_reason(self._criteria[criterion_id], value)
@@ -297,8 +296,7 @@ class ExpertDesk:
                     self._criteria[criterion_id].title
                     if criterion_id in self._criteria
                     else criterion_id,
-                    "请先打分再填写理由",
-                    "score the criterion before giving a reason",
+                    t("score the criterion before giving a reason"),
                 )
             row.note = note
             self._audit(
@@ -390,22 +388,22 @@ class ExpertDesk:
         The one score rule (:func:`scoring.entry_problems`), plus a recommendation to choose.
         """
         if not self.certified:
-            return [("", "尚未完成回避声明", "conflict-of-interest certification missing")]
+            return [("", *t("conflict-of-interest certification missing").pair())]
         found = []
         context = self.scoring_context()
         for index, entry in enumerate(self.scorable()):
             if application_id is not None and entry.id != application_id:
                 continue
             score = self.application_score(entry.id)
+            prefix_zh, prefix_en = t("{subject}: {problem}", subject=entry.id, problem="").pair()
             for problem in scoring.entry_problems(
                 score, context, f"scores[{index}]", complete=True
             ):
-                prefix = f"{entry.id}："
-                zh = problem.zh.removeprefix(prefix)
-                en = problem.en.removeprefix(f"{entry.id}: ")
+                # said of the application: here without its id
+                zh, en = problem.zh.removeprefix(prefix_zh), problem.en.removeprefix(prefix_en)
                 found.append((entry.id, zh, en))
             if self.form(entry.id).recommend is None:
-                found.append((entry.id, "尚未选择是否推荐", "no recommendation chosen"))
+                found.append((entry.id, *t("no recommendation chosen").pair()))
         return found
 
     # --- signed state --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import json
 
 from sqlalchemy import select
 
+from tic_desktop.catalogue import t
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.decimals import JsonFloat
 from tic_desktop.errors import InputError
@@ -92,6 +93,5 @@ def require_open_item(report: EligibilityReport, check_id: str) -> None:
         raise InputError(
             "形式审查",
             check_title(check_id),
-            "该项无需专家研判",
-            "this item is not left to the experts",
+            t("this item is not left to the experts"),
         )

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
+from tic_desktop.catalogue import Joined, Text, t, tc
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.events import Event
 from tic_desktop.expert.desk import ExpertDesk
@@ -44,8 +45,8 @@ class ChecklistItem:
     clause: str
     what_to_check: str
     # The formal-review checks whose values are what the application declared for this item,
-    # with how each is introduced (Chinese, English).
-    declared: tuple[tuple[str, str, str], ...] = ()
+    # with how each is introduced.
+    declared: tuple[tuple[str, Text], ...] = ()
 
 
 # The items that verify Art. 8 on site (issue 5); a round may add its own later.
@@ -55,28 +56,28 @@ ART8_ITEMS = (
         "科研开发用房面积",
         "第八条（三）",
         "实地测量科研开发用房面积（平方米）",
-        (("premises.rd_space", "研发场地面积", "R&D space"),),
+        (("premises.rd_space", tc("declared figure", "R&D space")),),
     ),
     ChecklistItem(
         "equipment.sample",
         "仪器设备抽查",
         "第八条（三）",
         "抽查仪器设备，与固定资产台账核对",
-        (("premises.equipment_value", "仪器设备原值", "equipment value"),),
+        (("premises.equipment_value", tc("declared figure", "equipment value")),),
     ),
     ChecklistItem(
         "staff.roster",
         "专职科研人员名册及出勤",
         "第八条（四）",
         "核对人员名册、劳动合同与全年出勤天数",
-        (("team.full_time_staff", "专职科研人员", "full-time R&D staff"),),
+        (("team.full_time_staff", tc("declared figure", "full-time R&D staff")),),
     ),
     ChecklistItem(
         "rd.audit",
         "研发费用专项审计报告",
         "第八条（二）",
         "查验近三年研发费用专项审计报告原件",
-        (("rd.expense_total", "近三年研发费用", "R&D expense, last three years"),),
+        (("rd.expense_total", tc("declared figure", "R&D expense, last three years")),),
     ),
     ChecklistItem(
         "cobuild.originals",
@@ -84,8 +85,8 @@ ART8_ITEMS = (
         "第八条（五）",
         "查验共建协议原件及签章",
         (
-            ("cobuild.count", "共建单位", "co-builders"),
-            ("cobuild.agreement", "协议", "agreements"),
+            ("cobuild.count", tc("declared figure", "co-builders")),
+            ("cobuild.agreement", tc("declared figure", "agreements")),
         ),
     ),
     ChecklistItem(
@@ -93,14 +94,19 @@ ART8_ITEMS = (
         "中试或产业化能力",
         "第八条（三）",
         "查看中试线或产业化条件",
-        (("premises.pilot_capability", "具备中试能力", "pilot capability"),),
+        (("premises.pilot_capability", tc("declared figure", "pilot capability")),),
     ),
     ChecklistItem(
         "safety.record",
         "安全生产与环保记录",
         "第八条（六）",
         "查阅近三年安全生产、环保检查记录",
-        (("compliance.incidents", "安全事故及环境违法", "accidents and environmental cases"),),
+        (
+            (
+                "compliance.incidents",
+                tc("declared figure", "accidents and environmental cases"),
+            ),
+        ),
     ),
 )
 REPORT_FIELDS = ("site_address", "visit_date", "team", "conclusion")
@@ -131,8 +137,15 @@ class Problem:
     """
 
     field: str
-    zh: str
-    en: str
+    text: Text
+
+    @property
+    def zh(self) -> str:
+        return self.text.zh
+
+    @property
+    def en(self) -> str:
+        return self.text.en
 
 
 @dataclass(frozen=True)
@@ -179,14 +192,9 @@ class InspectionDesk:
         note: str | None = None,
     ) -> None:
         if item_id not in self._ids:
-            raise InputError("现场考察", item_id, "没有该考察项目", "no such checklist item")
+            raise InputError("现场考察", item_id, t("no such checklist item"))
         if result is not None and result not in RESULTS:
-            raise InputError(
-                "现场考察",
-                item_id,
-                f"结果应为 {'/'.join(RESULTS)}",
-                "result must be 符合, 不符合 or 不适用",
-            )
+            raise InputError("现场考察", item_id, t("result must be 符合, 不符合 or 不适用"))
         self.desk.require_unlocked(application_id)
         with self.desk.db.session() as session:
             row = session.scalar(
@@ -240,17 +248,10 @@ class InspectionDesk:
         self.desk.require_unlocked(application_id)
         file = Path(file)
         if not file.is_file() or file.stat().st_size > MAX_PHOTO_BYTES:
-            raise InputError(
-                str(file),
-                None,
-                "照片不存在或过大（上限 20 MB）",
-                "photo missing or too large (20 MB limit)",
-            )
+            raise InputError(str(file), None, t("photo missing or too large (20 MB limit)"))
         data = file.read_bytes()
         if not (data.startswith(b"\xff\xd8") or data.startswith(b"\x89PNG")):
-            raise InputError(
-                str(file), None, "只接受 JPEG 或 PNG 照片", "only JPEG or PNG photos are accepted"
-            )
+            raise InputError(str(file), None, t("only JPEG or PNG photos are accepted"))
         digest = hashlib.sha256(data).hexdigest()
         identity = age_files.identity_from_text(self.desk.credential.age_identity)
         sealed = age_files.encrypt_to(data, [str(identity.to_public())])
@@ -288,9 +289,7 @@ class InspectionDesk:
             for row in rows:
                 data = age_files.decrypt_with(row.sealed, identity, "照片")
                 if hashlib.sha256(data).hexdigest() != row.sha256:
-                    raise TicError(
-                        "照片与记录的哈希不符", "a photo does not match its recorded hash"
-                    )
+                    raise TicError(t("a photo does not match its recorded hash"))
                 records.append(PhotoRecord(row.id, row.caption, row.sha256, data))
             return records
 
@@ -306,9 +305,7 @@ class InspectionDesk:
             )
         )
         if row is None:
-            raise InputError(
-                "现场考察", str(photo_id), "没有这张照片（可能已删除）", "no such photo (removed?)"
-            )
+            raise InputError("现场考察", str(photo_id), t("no such photo (removed?)"))
         return row
 
     def set_photo_caption(self, application_id: str, photo_id: int, caption: str) -> None:
@@ -316,7 +313,7 @@ class InspectionDesk:
         self.desk.require_unlocked(application_id)
         caption = caption.strip()
         if not caption:
-            raise InputError("现场考察", "caption", "照片说明不能为空", "a caption is required")
+            raise InputError("现场考察", "caption", t("a caption is required"))
         with self.desk.db.session() as session:
             row = self._photo_row(session, application_id, photo_id)
             row.caption = caption
@@ -377,9 +374,7 @@ class InspectionDesk:
             team = [m for m in dict.fromkeys(given) if m != self.desk.expert_id]
             for member in team:
                 if not isinstance(member, str) or self.desk.manifest.member(member) is None:
-                    raise InputError(
-                        "现场考察", "team", f"本专家组没有成员 {member}", f"no member {member}"
-                    )
+                    raise InputError("现场考察", "team", t("no member {member}", member=member))
             changes["team"] = team
         if "visit_date" in changes and changes["visit_date"] is not None:
             if not isinstance(changes["visit_date"], dt.date):
@@ -423,16 +418,16 @@ class InspectionDesk:
     def declared(self, application_id: str, lang: str = "zh") -> dict[str, str]:
         """Per checklist item, the figures the application declared (``研发场地面积 500 m²``)."""
         checks = {c.id: c for c in self.desk.formal_review(application_id).checks}
+        said = "zh" if lang == "zh" else "en"  # the labels' language: Chinese for "zh" only
         found = {}
         for item in self.items:
             parts = []
-            for check_id, zh, en in item.declared:
+            for check_id, label in item.declared:
                 check = checks.get(check_id)
                 value = shown_value(check_id, check.value, lang) if check is not None else ""
-                missing = "未申报" if lang == "zh" else "not declared"
-                label = zh if lang == "zh" else en
-                parts.append(f"{label} {value or missing}")
-            found[item.id] = ("；" if lang == "zh" else "; ").join(parts)
+                missing = t("not declared")
+                parts.append(f"{label.in_language(said)} {value or missing.in_language(said)}")
+            found[item.id] = tc("list separator", "; ").in_language(said).join(parts)
         return found
 
     # --- validation and signing -----------------------------------------------------------
@@ -444,40 +439,43 @@ class InspectionDesk:
             entry = entries.get(item.id)
             if entry is None or entry.result is None:
                 found.append(
-                    Problem(item.id, f"“{item.title}”尚未填写结果", f"{item.id}: no result")
+                    Problem(item.id, t("{item}: no result", item=item.id, item_zh=item.title))
                 )
             elif entry.result == "不符合" and not (entry.measured.strip() or entry.note.strip()):
                 found.append(
                     Problem(
                         item.id,
-                        f"“{item.title}”结果为不符合，请写明实测/核查情况或备注",
-                        f"{item.id}: 不符合 needs what was found or a note",
+                        t(
+                            "{item}: {result} needs what was found or a note",
+                            item=item.id,
+                            item_zh=item.title,
+                            result=entry.result,
+                        ),
                     )
                 )
         fields = self.report_fields(application_id)
         if not fields.site_address.strip():
-            found.append(Problem("site_address", "请填写考察地点", "the site address is empty"))
+            found.append(Problem("site_address", t("the site address is empty")))
         today = today or dt.date.today()
         if fields.visit_date is None:
-            found.append(Problem("visit_date", "请选择考察日期", "no date of visit"))
+            found.append(Problem("visit_date", t("no date of visit")))
         elif fields.visit_date > today:
             found.append(
                 Problem(
                     "visit_date",
-                    f"考察日期 {date_text(fields.visit_date)} 晚于今天",
-                    "the date of visit is in the future",
+                    t(
+                        "the date of visit{date} is in the future",
+                        date="",  # the English gives no date
+                        date_zh=date_text(fields.visit_date),
+                    ),
                 )
             )
         if not fields.team:
             found.append(
-                Problem(
-                    "team",
-                    "请勾选考察组成员（组长以外至少一人）",
-                    "tick the team members (at least one besides the leader)",
-                )
+                Problem("team", t("tick the team members (at least one besides the leader)"))
             )
         if not fields.conclusion.strip():
-            found.append(Problem("conclusion", "考察结论不能为空", "the conclusion is empty"))
+            found.append(Problem("conclusion", t("the conclusion is empty")))
         return found
 
     def problems(self, application_id: str) -> list[tuple[str, str]]:
@@ -493,13 +491,20 @@ class InspectionDesk:
         problems = self.report_problems(application_id)
         if problems:
             checklist = any(p.field not in REPORT_FIELDS for p in problems)
+            listed = Joined(tuple(p.text for p in problems), tc("list separator", "; "))
             raise TicError(
-                ("考察清单未完成，" if checklist else "")
-                + f"考察报告尚不能签署（共 {len(problems)} 处）："
-                + "；".join(p.zh for p in problems),
-                ("checklist incomplete: " if checklist else "")
-                + f"the inspection report cannot be signed yet ({len(problems)} items): "
-                + "; ".join(p.en for p in problems),
+                t(
+                    "checklist incomplete: the inspection report cannot be signed yet "
+                    "({count} items): {problems}",
+                    count=len(problems),
+                    problems=listed,
+                )
+                if checklist
+                else t(
+                    "the inspection report cannot be signed yet ({count} items): {problems}",
+                    count=len(problems),
+                    problems=listed,
+                )
             )
         fields = self.report_fields(application_id)
         return self._draw_and_sign(
@@ -607,6 +612,5 @@ def parse_date_text(text: str) -> dt.date | None:
         raise InputError(
             "现场考察",
             "visit_date",
-            f"考察日期“{text}”无法识别，请写成 2026-11-20",
-            f"cannot read the date {text!r}; write it as 2026-11-20",
+            t("cannot read the date {date}; write it as 2026-11-20", date=repr(text), date_zh=text),
         ) from None

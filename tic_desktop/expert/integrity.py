@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tic_desktop.catalogue import Joined, Said, t, tc
 from tic_desktop.errors import TicError
 from tic_desktop.storage.audit import audit_chain_break
 from tic_desktop.storage.database import Database
@@ -101,15 +102,17 @@ def work_problem(
         if broken is not None:
             when = _when(broken.last_good_at)
             return WorkTampered(
-                f"本机数据库的审计记录从第 {broken.event_id} 条起被改动或删除（最后一条完好的记录："
-                f"{when}）。评分数据可能在本程序之外被修改，已停止签名。请联系评审局。",
-                "The audit log of this computer's database was altered from entry "
-                f"{broken.event_id} on (last intact entry: {when}). The scores may have been "
-                "changed outside the app; signing is stopped. Please contact the bureau.",
+                t(
+                    "The audit log of this computer's database was altered from entry {entry} on "
+                    "(last intact entry: {when}). The scores may have been changed outside the "
+                    "app; signing is stopped. Please contact the bureau.",
+                    entry=broken.event_id,
+                    when=when,
+                )
             )
         expected = _replay(session, package_sha256, expert_id)
         scope = {"package_sha256": package_sha256, "round_id": round_id, "expert_id": expert_id}
-        changes: list[tuple[str, str]] = []
+        changes: list[Said] = []
         rows = session.scalars(select(ScoreEntry).filter_by(**scope)).all()
         seen = set()
         for row in rows:
@@ -124,28 +127,29 @@ def work_problem(
             ):
                 shown = "（无记录）" if logged is None else logged[0]
                 changes.append(
-                    (
-                        f"“{row.application_id} {row.criterion_id}”的分数在数据库中为 "
-                        f"{stored[0]}，审计记录为 {shown}",
-                        f"{row.application_id} {row.criterion_id}: {stored[0]} in the database, "
-                        f"{shown} in the log",
+                    t(
+                        "{application} {criterion}: {stored} in the database, {logged} in the log",
+                        application=row.application_id,
+                        criterion=row.criterion_id,
+                        stored=stored[0],
+                        logged=shown,
                     )
                 )
         for app_id, criterion_id in expected.scores.keys() - seen:
             changes.append(
-                (
-                    f"“{app_id} {criterion_id}”的分数已从数据库中删除",
-                    f"{app_id} {criterion_id}: the score was deleted from the database",
+                t(
+                    "{application} {criterion}: the score was deleted from the database",
+                    application=app_id,
+                    criterion=criterion_id,
                 )
             )
         for opinion in session.scalars(select(OpinionEntry).filter_by(**scope)):
             logged_opinion = expected.opinions.get(opinion.application_id, ("", None))
             if (opinion.opinion, opinion.recommend) != logged_opinion:
                 changes.append(
-                    (
-                        f"“{opinion.application_id}”的评审意见或推荐意见与审计记录不符",
-                        f"{opinion.application_id}: "
-                        "the opinion or recommendation differs from the log",
+                    t(
+                        "{application}: the opinion or recommendation differs from the log",
+                        application=opinion.application_id,
                     )
                 )
         for judgement in session.scalars(select(FormalJudgement).filter_by(**scope)):
@@ -154,30 +158,24 @@ def work_problem(
                 judgement.reason,
             ):
                 changes.append(
-                    (
-                        f"“{judgement.application_id}”的形式审查研判与审计记录不符",
-                        f"{judgement.application_id}: "
-                        "a formal-review judgement differs from the log",
+                    t(
+                        "{application}: a formal-review judgement differs from the log",
+                        application=judgement.application_id,
                     )
                 )
         certification = session.scalar(select(CoiCertification).filter_by(**scope))
         if certification is not None and certification.declared != expected.declared:
-            changes.append(
-                (
-                    "回避声明与审计记录不符",
-                    "the conflict-of-interest declaration differs from the log",
-                )
-            )
+            changes.append(t("the conflict-of-interest declaration differs from the log"))
     if not changes:
         return None
     when = _when(expected.last_at)
+    listed = Joined(tuple(changes[:5]), tc("list separator", "; "))
     return WorkTampered(
-        "本机数据库中的评分数据与审计记录不符，可能在本程序之外被修改，已停止签名："
-        + "；".join(z for z, _ in changes[:5])
-        + f"。最后一条审计记录：{when}。请联系评审局。",
-        "The saved scores differ from the audit log and may have been changed outside the app; "
-        "signing is stopped: "
-        + "; ".join(e for _, e in changes[:5])
-        + f". Last log entry: {when}. Please contact "
-        "the bureau.",
+        t(
+            "The saved scores differ from the audit log and may have been changed outside the "
+            "app; signing is stopped: {changes}. Last log entry: {when}. Please contact the "
+            "bureau.",
+            changes=listed,
+            when=when,
+        )
     )

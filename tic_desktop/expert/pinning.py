@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tic_desktop.catalogue import t
 from tic_desktop.security.errors import SecurityError
 from tic_desktop.security.fingerprints import short_fingerprint
 from tic_desktop.storage.database import Database
@@ -24,15 +25,16 @@ class BureauChanged(SecurityError):
 
     def __init__(self, round_id: str, pinned: str, seen: str) -> None:
         super().__init__(
-            f"评审批次 {round_id} 在本机已记录的评审局指纹为 {short_fingerprint(pinned)}，"
-            f"而此评审包的签名者指纹为 {short_fingerprint(seen)}。请与口令单上印的指纹核对："
-            "若口令单上是新的指纹，请确认后再打开；否则此评审包不是评审局发出的，请勿使用。",
-            f"This computer knows round {round_id} from the bureau with fingerprint "
-            f"{short_fingerprint(pinned)}, but this package is signed by "
-            f"{short_fingerprint(seen)}. Compare with the fingerprint printed on your passphrase "
-            "sheet: confirm only if the sheet shows the new one; otherwise the package is not from "
-            "the bureau.",
-            "wrong_bureau",
+            t(
+                "This computer knows round {round} from the bureau with fingerprint {pinned}, but "
+                "this package is signed by {seen}. Compare with the fingerprint printed on your "
+                "passphrase sheet: confirm only if the sheet shows the new one; otherwise the "
+                "package is not from the bureau.",
+                round=round_id,
+                pinned=short_fingerprint(pinned),
+                seen=short_fingerprint(seen),
+            ),
+            reason="wrong_bureau",
         )
         self.round_id, self.pinned, self.seen = round_id, pinned, seen
 

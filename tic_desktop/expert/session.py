@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tic_desktop.catalogue import Said
 from tic_desktop.events import EventBus
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.expert.pinning import BureauChanged, check_bureau
@@ -119,8 +120,16 @@ class ExpertSession:
     package: OpenedPackage
     desk: ExpertDesk
     remembered: bool
-    note_zh: str = ""
-    note_en: str = ""
+    note: Said | None = None
+    """Why the credential is not remembered (no secure keyring), when it is not."""
+
+    @property
+    def note_zh(self) -> str:
+        return self.note.in_language("zh") if self.note is not None else ""
+
+    @property
+    def note_en(self) -> str:
+        return self.note.in_language("en") if self.note is not None else ""
 
     def close(self) -> None:
         self.package.close()
@@ -150,4 +159,4 @@ def sign_in(
     except BaseException:
         package.close()
         raise
-    return ExpertSession(package, desk, unlocked.remembered, unlocked.note_zh, unlocked.note_en)
+    return ExpertSession(package, desk, unlocked.remembered, unlocked.note)

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tic_desktop.catalogue import Joined, t, tc
 from tic_desktop.errors import TicError
 from tic_desktop.events import Event
 from tic_desktop.reports.opinion_pdfs import WrittenFiles, write_opinion_pdfs
@@ -50,9 +51,11 @@ class SignResult:
         return not self.files.failed
 
     def missing_text(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return "; ".join(f"{p.name}: {en}" for p, _, en in self.files.failed)
-        return "；".join(f"{p.name}：{zh}" for p, zh, _ in self.files.failed)
+        missing = tuple(
+            t("{file}: {failure}", file=p.name, failure=en, failure_zh=zh)
+            for p, zh, en in self.files.failed
+        )
+        return Joined(missing, tc("list separator", "; ")).in_language(lang)
 
     # Kept iterable as (made, pdfs) for callers written before the companion files were reported.
     def __iter__(self) -> Iterator[ReturnMade | list[Path]]:
@@ -68,8 +71,13 @@ def refuse_unless_ready(desk: ExpertDesk) -> None:
     if blocking:
         app_id, zh, en = blocking[0]
         raise TicError(
-            f"还不能签名：{app_id} {zh}（共 {len(blocking)} 处未完成）",
-            f"cannot sign yet: {app_id} {en} ({len(blocking)} items incomplete)",
+            t(
+                "cannot sign yet: {application} {problem} ({count} items incomplete)",
+                application=app_id,
+                problem=en,
+                problem_zh=zh,
+                count=len(blocking),
+            )
         )
 
 
@@ -149,7 +157,7 @@ def write_signed_files_again(desk: ExpertDesk, folder: Path) -> SignResult:
     from the same signed scores (the PDFs, the chair's copy); no new revision is made."""
     sent = last_sent(desk.db, desk.package_sha256, desk.expert_id)
     if sent is None or sent.token is None or sent.sealed is None or sent.sheet is None:
-        raise TicError("本机还没有签名过的评分回执", "nothing has been signed on this computer yet")
+        raise TicError(t("nothing has been signed on this computer yet"))
     target = return_path(desk, folder)
     made = ReturnMade(target, sent.revision, sent.file_sha256, sent.token, sent.created_at)
     result = SignResult(made)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.catalogue import t
 from tic_desktop.domain.files import ConfinedFile, confined_attachment, read_regular_file
 from tic_desktop.domain.jsonfile import MAX_JSON_BYTES
 from tic_desktop.errors import InputError, TicError
@@ -48,7 +49,7 @@ HASH_BLOCK = 8 << 20  # encrypted bytes hashed at a time, on the other core
 
 class Cancelled(TicError):
     def __init__(self) -> None:
-        super().__init__("已取消，未写出任何评审包", "cancelled; no package was written")
+        super().__init__(t("cancelled; no package was written"))
 
 
 class PanelRefused(TicError):
@@ -122,12 +123,17 @@ def refuse_broken_panels(review: EvaluatedRound, panel_ids: list[str]) -> None:
             check = failing[0]
             title_zh, title_en = CHECK_TITLES[check.id]
             raise PanelRefused(
-                f"专家组 {result.panel_id} 对申报 {result.application_id} "
-                f"未通过回避检查 {check.id}（{title_zh}）："
-                f"{check.message_zh} 请调整专家组后再生成评审包。",
-                f"Panel {result.panel_id} fails {check.id} ({title_en}) "
-                f"for {result.application_id}: "
-                f"{check.message_en} Fix the panel before building its package.",
+                t(
+                    "Panel {panel} fails {check} ({title}) for {application}: {message} "
+                    "Fix the panel before building its package.",
+                    panel=result.panel_id,
+                    check=check.id,
+                    title=title_en,
+                    title_zh=title_zh,
+                    application=result.application_id,
+                    message=check.message_en,
+                    message_zh=check.message_zh,
+                )
             )
 
 
@@ -154,10 +160,13 @@ def refuse_shared_applications(review: EvaluatedRound) -> None:
                 raise InputError(
                     str(review.round.path),
                     "panels",
-                    f"申报 {app_id} 同时分在专家组 {panel_of[app_id]} 和 {panel.id}："
-                    "每项申报只能由一个专家组评分",
-                    f"application {app_id} is in both panels {panel_of[app_id]} and {panel.id}: "
-                    "each application is scored by exactly one panel",
+                    t(
+                        "application {application} is in both panels {first} and {second}: "
+                        "each application is scored by exactly one panel",
+                        application=app_id,
+                        first=panel_of[app_id],
+                        second=panel.id,
+                    ),
                 )
             panel_of[app_id] = panel.id
 
@@ -177,13 +186,13 @@ class WouldReplace(TicError):
     for."""
 
     def __init__(self, files: list[Path]) -> None:
-        names = "、".join(f.name for f in files)
         super().__init__(
-            f"输出目录中已有评审包：{names}。若这些评审包已分发给专家，替换后两个版本会同时流通；"
-            "确需替换请加 --replace，或换一个输出目录。",
-            f"the output folder already holds {', '.join(f.name for f in files)}; "
-            "if they were handed out, two versions would circulate. "
-            "Add --replace to replace them, or choose another folder.",
+            t(
+                "the output folder already holds {names}; if they were handed out, two versions "
+                "would circulate. Add --replace to replace them, or choose another folder.",
+                names=", ".join(f.name for f in files),
+                names_zh="、".join(f.name for f in files),
+            )
         )
         self.files = files
 
@@ -200,12 +209,7 @@ def check_build(review: EvaluatedRound, panel_ids: list[str], out_dir: Path) -> 
     chosen = panel_ids or known
     unknown = [p for p in chosen if p not in known]
     if unknown:
-        raise InputError(
-            "--panel",
-            None,
-            f"评审批次中没有专家组 {unknown[0]}",
-            f"the round has no panel {unknown[0]}",
-        )
+        raise InputError("--panel", None, t("the round has no panel {panel}", panel=unknown[0]))
     refuse_shared_applications(review)
     refuse_broken_panels(review, chosen)
     safe_name(review.round.id, "round id")
@@ -219,12 +223,7 @@ def check_build(review: EvaluatedRound, panel_ids: list[str], out_dir: Path) -> 
     for folder in (out_dir, *out_dir.parents):
         if folder.exists():
             if not folder.is_dir():
-                raise InputError(
-                    str(folder),
-                    None,
-                    "不是文件夹，无法写入评审包",
-                    "not a folder; packages cannot go there",
-                )
+                raise InputError(str(folder), None, t("not a folder; packages cannot go there"))
             break
     return [p.id for p in panels]
 

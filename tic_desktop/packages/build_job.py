@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace
+from tic_desktop.catalogue import t
 from tic_desktop.errors import TicError
 from tic_desktop.packages.build import (
     BuiltPackage,
@@ -262,10 +263,15 @@ def panel_refusals(review: EvaluatedRound, panel_id: str, language: str) -> list
         for check in result.checks:
             if check.result.value == "fail":
                 title_zh, title_en = CHECK_TITLES[check.id]
-                if language == "en":
-                    lines.append(f"{result.application_id} · {title_en}: {check.message_en}")
-                else:
-                    lines.append(f"{result.application_id} · {title_zh}：{check.message_zh}")
+                line = t(
+                    "{application} · {title}: {message}",
+                    application=result.application_id,
+                    title=title_en,
+                    title_zh=title_zh,
+                    message=check.message_en,
+                    message_zh=check.message_zh,
+                )
+                lines.append(line.in_language(language))
     return lines
 
 
@@ -319,8 +325,11 @@ def run_build_job(request: BuildRequest, messages: MessageSink, cancel: CancelFl
         reason = error.strerror or str(error)
         messages.put(
             Failed(
-                f"无法写入 {where}（{reason}），未写出任何评审包。",
-                f"cannot write {where} ({reason}); no package was written.",
+                *t(
+                    "cannot write {where} ({reason}); no package was written.",
+                    where=where,
+                    reason=reason,
+                ).pair()
             )
         )
     except BaseException:  # a bug: the GUI raises it where people and tests will see it

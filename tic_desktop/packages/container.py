@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, BinaryIO
 
+from tic_desktop.catalogue import Said, t
 from tic_desktop.domain.files import open_regular_file
 from tic_desktop.errors import InputError
 from tic_desktop.security.errors import SecurityError
@@ -24,8 +25,10 @@ MAX_MEMBERS = 20_000
 MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 
 
-def _refuse(file: Path, zh: str, en: str, reason: str = "malformed") -> SecurityError:
-    return SecurityError(f"{file.name}：{zh}", f"{file.name}: {en}", reason)
+def _refuse(file: Path, problem: Said, reason: str = "malformed") -> SecurityError:
+    return SecurityError(
+        t("{subject}: {problem}", subject=file.name, problem=problem), reason=reason
+    )
 
 
 def check_member_name(name: str) -> bool:
@@ -57,8 +60,11 @@ class PackageContainer:
             self._handle.close()
             raise _refuse(
                 self.file,
-                "不是完整的评审包（文件损坏或被截断）",
-                f"not a complete package (damaged or truncated: {error})",
+                t(
+                    "not a complete package (damaged or truncated: {error})",
+                    error=error,
+                    error_zh="",  # the Chinese leaves out the library's words
+                ),
             ) from None
         except BaseException:
             self._handle.close()
@@ -72,24 +78,20 @@ class PackageContainer:
     def _check_members(self) -> None:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise _refuse(self.file, "成员数量异常", "too many members")
+            raise _refuse(self.file, t("too many members"))
         self._infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             if not check_member_name(info.filename):
-                raise _refuse(
-                    self.file,
-                    f"成员名称不安全：{info.filename!r}",
-                    f"unsafe member name {info.filename!r}",
-                )
+                raise _refuse(self.file, t("unsafe member name {name}", name=repr(info.filename)))
             if info.filename in self._infos:
-                raise _refuse(
-                    self.file, f"成员重复：{info.filename}", f"duplicate member {info.filename}"
-                )
+                raise _refuse(self.file, t("duplicate member {name}", name=info.filename))
             if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
                 raise _refuse(
                     self.file,
-                    f"成员 {info.filename} 被压缩（评审包只允许存储方式）",
-                    f"member {info.filename} is compressed (packages store members uncompressed)",
+                    t(
+                        "member {name} is compressed (packages store members uncompressed)",
+                        name=info.filename,
+                    ),
                 )
             self._infos[info.filename] = info
 
@@ -102,20 +104,22 @@ class PackageContainer:
     def read_small(self, name: str, limit: int = MAX_MANIFEST_BYTES) -> bytes:
         info = self._infos.get(name)
         if info is None:
-            raise _refuse(self.file, f"缺少 {name}", f"{name} is missing")
+            raise _refuse(self.file, t("{name} is missing", name=name))
         if info.file_size > limit:
             raise _refuse(
-                self.file,
-                f"{name} 过大（{info.file_size} 字节）",
-                f"{name} is too large ({info.file_size} bytes)",
+                self.file, t("{name} is too large ({size} bytes)", name=name, size=info.file_size)
             )
         try:
             return self._zip.read(info)
         except (zipfile.BadZipFile, OSError, EOFError) as error:
             raise _refuse(
                 self.file,
-                f"读取 {name} 失败（文件损坏）",
-                f"cannot read {name} (damaged: {error})",
+                t(
+                    "cannot read {name} (damaged: {error})",
+                    name=name,
+                    error=error,
+                    error_zh="",  # the Chinese leaves out the library's words
+                ),
             ) from None
 
     def open_member(self, name: str) -> io.RawIOBase:
@@ -126,21 +130,15 @@ class PackageContainer:
         """
         info = self._infos.get(name)
         if info is None:
-            raise _refuse(self.file, f"缺少 {name}", f"{name} is missing")
+            raise _refuse(self.file, t("{name} is missing", name=name))
         if info.header_offset < 0:  # a crafted central directory: seeking there would raise OSError
-            raise _refuse(
-                self.file, f"成员 {name} 的文件头损坏", f"member {name} has a damaged local header"
-            )
+            raise _refuse(self.file, t("member {name} has a damaged local header", name=name))
         handle = _open_package_file(self.file)
         try:
             handle.seek(info.header_offset)
             header = handle.read(_LOCAL_HEADER.size)
             if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-                raise _refuse(
-                    self.file,
-                    f"成员 {name} 的文件头损坏",
-                    f"member {name} has a damaged local header",
-                )
+                raise _refuse(self.file, t("member {name} has a damaged local header", name=name))
             name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
             handle.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
         except BaseException:
@@ -172,7 +170,7 @@ def _open_package_file(file: Path) -> io.BufferedReader:
     try:
         return open_regular_file(file, file.name)
     except InputError as error:
-        raise _refuse(file, error.problem_zh, error.problem_en) from None
+        raise _refuse(file, error.problem) from None
 
 
 def _refuse_oversized_directory(file: Path, handle: BinaryIO) -> None:
@@ -201,15 +199,16 @@ def _refuse_oversized_directory(file: Path, handle: BinaryIO) -> None:
     if entries > MAX_MEMBERS:
         raise _refuse(
             file,
-            f"成员数量异常（结束记录声明 {entries} 个，评审包最多 {MAX_MEMBERS} 个）",
-            f"too many members (the end record claims {entries}; a package has at most "
-            f"{MAX_MEMBERS})",
+            t(
+                "too many members (the end record claims {entries}; a package has at most {limit})",
+                entries=entries,
+                limit=MAX_MEMBERS,
+            ),
         )
     if directory_size > MAX_CENTRAL_DIRECTORY_BYTES:
         raise _refuse(
             file,
-            f"中央目录过大（{directory_size} 字节）",
-            f"the central directory is too large ({directory_size} bytes)",
+            t("the central directory is too large ({size} bytes)", size=directory_size),
         )
 
 

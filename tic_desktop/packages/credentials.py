@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Literal
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.catalogue import t
 from tic_desktop.domain.round import Expert
 from tic_desktop.packages.worker_processes import die_with_parent
 from tic_desktop.progress import Progress, ReportProgress, ignore_progress
@@ -87,9 +88,7 @@ class Credential:
                 raise ValueError("format")
             return cls(**data)
         except (ValueError, TypeError, KeyError):
-            raise SecurityError(
-                "凭据内容无效", "the credential is malformed", "malformed"
-            ) from None
+            raise SecurityError(t("the credential is malformed"), reason="malformed") from None
 
     @property
     def bureau_fingerprint(self) -> str:

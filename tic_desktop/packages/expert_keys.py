@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tic_desktop.catalogue import Said, t
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.packages.opening import OpenedPackage
 from tic_desktop.security import keyring_store
@@ -34,8 +35,16 @@ def package_entry(package: OpenedPackage, expert_id: str) -> str:
 class UnlockedCredential:
     credential: Credential
     remembered: bool
-    note_zh: str = ""
-    note_en: str = ""
+    note: Said | None = None
+    """Why the credential is not remembered (no secure keyring), when it is not."""
+
+    @property
+    def note_zh(self) -> str:
+        return self.note.in_language("zh") if self.note is not None else ""
+
+    @property
+    def note_en(self) -> str:
+        return self.note.in_language("en") if self.note is not None else ""
 
 
 def remembered_credential(package: OpenedPackage, expert_id: str) -> Credential | None:
@@ -55,7 +64,7 @@ def remember(package: OpenedPackage, expert_id: str, credential: Credential) -> 
             KEYRING_SERVICE, package_entry(package, expert_id), credential.to_json()
         )
     except KeyringUnavailable as reason:
-        return UnlockedCredential(credential, False, reason.message_zh, reason.message_en)
+        return UnlockedCredential(credential, False, reason.text)
     return UnlockedCredential(credential, True)
 
 
@@ -80,8 +89,7 @@ def obtain_credential(
         passphrase = ask_passphrase()
     if passphrase is None:
         raise SecurityError(
-            "需要口令：本机密钥环中没有您的评审凭据",
-            "passphrase needed: your credential is not in this machine's keyring",
-            "wrong_passphrase",
+            t("passphrase needed: your credential is not in this machine's keyring"),
+            reason="wrong_passphrase",
         )
     return remember(package, expert_id, unlock(package, expert_id, passphrase))

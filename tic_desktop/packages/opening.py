@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
 from pydantic import ValidationError
 
+from tic_desktop.catalogue import Said, t, tc
 from tic_desktop.domain.jsonfile import _no_duplicate_keys, _refuse_constant
 from tic_desktop.packages.container import PackageContainer
 from tic_desktop.packages.credentials import Credential, unlock
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 MAX_JSON_DEPTH = 64
 READ_BLOCK = 8 << 20  # bytes read from the ZIP at a time when decrypting a member
-_WHAT_EN = {"清单": "manifest", "回执": "return"}  # English messages name the document in English
 
 
 def _json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -58,14 +58,19 @@ def _json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     return True
 
 
-def parse_signed_json(payload: bytes, file: Path, what: str) -> dict[str, Any]:
-    """Strict JSON for signed documents: bounded depth, no duplicate keys, no NaN."""
-    what_en = _WHAT_EN.get(what, "document")
+MANIFEST = tc("signed document", "manifest")
+RETURN = tc("signed document", "return")
+
+
+def parse_signed_json(payload: bytes, file: Path, what: Said) -> dict[str, Any]:
+    """Strict JSON for signed documents: bounded depth, no duplicate keys, no NaN.
+
+    ``what`` names the document for people (:data:`MANIFEST`, :data:`RETURN`).
+    """
     if not _json_depth_ok(payload):
         raise SecurityError(
-            f"{file.name}：{what}嵌套层数异常",
-            f"{file.name}: {what_en} is nested too deeply",
-            "malformed",
+            t("{file}: {what} is nested too deeply", file=file.name, what=what),
+            reason="malformed",
         )
     try:
         data = json.loads(
@@ -75,13 +80,12 @@ def parse_signed_json(payload: bytes, file: Path, what: str) -> dict[str, Any]:
         )
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise SecurityError(
-            f"{file.name}：{what}格式无效（{error}）",
-            f"{file.name}: malformed {what_en} ({error})",
-            "malformed",
+            t("{file}: malformed {what} ({error})", file=file.name, what=what, error=error),
+            reason="malformed",
         ) from None
     if not isinstance(data, dict):
         raise SecurityError(
-            f"{file.name}：{what}格式无效", f"{file.name}: malformed {what_en}", "malformed"
+            t("{file}: malformed {what}", file=file.name, what=what), reason="malformed"
         )
     return data
 
@@ -108,9 +112,8 @@ class OpenedPackage:
         member = self.manifest.member(expert_id)
         if member is None:
             raise SecurityError(
-                f"{expert_id} 不是本专家组成员",
-                f"{expert_id} is not a member of this panel",
-                "unknown_expert",
+                t("{expert} is not a member of this panel", expert=expert_id),
+                reason="unknown_expert",
             )
         data = self.container.read_small(member.credential.path)
         if hashlib.sha256(data).hexdigest() != member.credential.sha256:
@@ -127,9 +130,8 @@ class OpenedPackage:
         member = self.manifest.member(expert_id)
         if credential.bureau_fingerprint != self.bureau_fingerprint:
             raise SecurityError(
-                "该评审包不是由签发您凭据的评审局签名的，拒绝打开",
-                "this package was not signed by the bureau that issued your credential; refused",
-                "wrong_bureau",
+                t("this package was not signed by the bureau that issued your credential; refused"),
+                reason="wrong_bureau",
             )
         if (
             credential.expert_id != expert_id
@@ -137,14 +139,10 @@ class OpenedPackage:
             or credential.fingerprint != member.certificate_fingerprint
         ):
             raise SecurityError(
-                "凭据与评审包中的专家信息不符",
-                "the credential does not match this package's member",
-                "unknown_expert",
+                t("the credential does not match this package's member"), reason="unknown_expert"
             )
         if credential.round_id != self.manifest.round.id:
-            raise SecurityError(
-                "凭据属于另一评审批次", "the credential belongs to another round", "wrong_round"
-            )
+            raise SecurityError(t("the credential belongs to another round"), reason="wrong_round")
 
     @overload
     def read_member(
@@ -239,9 +237,12 @@ class _Counting(io.RawIOBase):
 
 def _tampered(file: Path, member: str) -> SecurityError:
     return SecurityError(
-        f"{file.name}：成员 {member} 与签名清单不符（被替换或篡改）",
-        f"{file.name}: member {member} does not match the signed manifest (swapped or altered)",
-        "tampered",
+        t(
+            "{file}: member {member} does not match the signed manifest (swapped or altered)",
+            file=file.name,
+            member=member,
+        ),
+        reason="tampered",
     )
 
 
@@ -258,35 +259,33 @@ def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None)
         signer = jws.signer_certificate(token)
         if not certificates.is_self_signed_ca(signer):
             raise SecurityError(
-                f"{file.name}：签名证书不是评审局根证书",
-                f"{file.name}: not signed by a bureau root certificate",
-                "bad_signature",
+                t("{file}: not signed by a bureau root certificate", file=file.name),
+                reason="bad_signature",
             )
         payload = jws.verify(token, signer)
         fingerprint = certificates.fingerprint(signer)
         if trusted_fingerprints is not None and fingerprint not in trusted_fingerprints:
             raise SecurityError(
-                f"{file.name}：评审包由另一评审局签名"
-                f"（指纹 {short_fingerprint(fingerprint)}），拒绝打开",
-                f"{file.name}: signed by a different bureau "
-                f"(fingerprint {short_fingerprint(fingerprint)}); refused",
-                "wrong_bureau",
+                t(
+                    "{file}: signed by a different bureau (fingerprint {fingerprint}); refused",
+                    file=file.name,
+                    fingerprint=short_fingerprint(fingerprint),
+                ),
+                reason="wrong_bureau",
             )
-        data = parse_signed_json(payload, file, "清单")
+        data = parse_signed_json(payload, file, MANIFEST)
         try:
             manifest = Manifest.model_validate(data)
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             raise SecurityError(
-                f"{file.name}：清单字段无效 {first['loc']}",
-                f"{file.name}: invalid manifest field {first['loc']}",
-                "malformed",
+                t("{file}: invalid manifest field {field}", file=file.name, field=first["loc"]),
+                reason="malformed",
             ) from None
         if manifest.bureau.fingerprint != fingerprint:
             raise SecurityError(
-                f"{file.name}：清单中的评审局与签名者不符",
-                f"{file.name}: manifest bureau differs from the signer",
-                "bad_signature",
+                t("{file}: manifest bureau differs from the signer", file=file.name),
+                reason="bad_signature",
             )
         listed = {m.path for m in manifest.files()}
         present = container.names() - {MANIFEST_NAME}
@@ -294,10 +293,14 @@ def open_package(file: Path | str, trusted_fingerprints: set[str] | None = None)
             extra = sorted(present - listed)[:3]
             missing = sorted(listed - present)[:3]
             raise SecurityError(
-                f"{file.name}：成员与签名清单不一致（多出 {extra}，缺少 {missing}）",
-                f"{file.name}: members differ from the signed manifest "
-                f"(extra {extra}, missing {missing})",
-                "tampered",
+                t(
+                    "{file}: members differ from the signed manifest "
+                    "(extra {extra}, missing {missing})",
+                    file=file.name,
+                    extra=extra,
+                    missing=missing,
+                ),
+                reason="tampered",
             )
         for member in manifest.files():
             if container.size(member.path) != member.size:

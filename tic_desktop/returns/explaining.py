@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from tic_desktop.catalogue import t
 from tic_desktop.returns.receiving import REASON_TEXT, STATUS_TEXT, ReceivedReturn
 
 # An English remark in brackets at the end of a Chinese text: " (decryption error)", "（bad MAC）".
@@ -35,7 +36,7 @@ def return_reason(item: ReceivedReturn, lang: str = "zh") -> str:
         return general
     if _repeats(general, detail, lang):
         return detail
-    return f"{general}: {detail}" if lang == "en" else f"{general}：{detail}"
+    return t("{subject}: {problem}", subject=general, problem=detail).in_language(lang)
 
 
 def _repeats(general: str, detail: str, lang: str) -> bool:
@@ -53,4 +54,4 @@ def status_and_reason(item: ReceivedReturn, lang: str = "zh") -> str:
     reason = return_reason(item, lang)
     if not reason:
         return status
-    return f"{status}: {reason}" if lang == "en" else f"{status}：{reason}"
+    return t("{subject}: {problem}", subject=status, problem=reason).in_language(lang)

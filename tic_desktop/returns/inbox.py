@@ -41,6 +41,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tic_desktop.aggregation import ApplicationResult, aggregate_with
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.catalogue import t
 from tic_desktop.errors import TicError
 from tic_desktop.progress import Progress, ReportProgress
 from tic_desktop.returns.inbox_workers import (
@@ -527,9 +528,11 @@ class ReturnsInbox:
             return taken < len(files)
         except OSError as error:  # a worker could not write a copy (disk full)
             raise InboxError(
-                f"无法把回执复制到评审局工作目录 {self.folder}：{error.strerror or error}",
-                f"Cannot copy the returns into the bureau workspace {self.folder}: "
-                f"{error.strerror or error}",
+                t(
+                    "Cannot copy the returns into the bureau workspace {folder}: {error}",
+                    folder=self.folder,
+                    error=error.strerror or error,
+                )
             ) from error
         finally:
             intake.close()
@@ -539,9 +542,11 @@ class ReturnsInbox:
             write_copy(target, data)
         except OSError as error:  # e.g. the disk is full
             raise InboxError(
-                f"无法把回执复制到评审局工作目录 {self.folder}：{error.strerror or error}",
-                f"Cannot copy the returns into the bureau workspace {self.folder}: "
-                f"{error.strerror or error}",
+                t(
+                    "Cannot copy the returns into the bureau workspace {folder}: {error}",
+                    folder=self.folder,
+                    error=error.strerror or error,
+                )
             ) from error
 
     # --- the bureau's choice -----------------------------------------------------------------
@@ -561,13 +566,10 @@ class ReturnsInbox:
             self._catch_up()
         entry = self._entries.get(file_sha256)
         if entry is None or not entry.item.verified:
-            raise InboxError(
-                "所选回执不在收件箱中，或未通过验证",
-                "the chosen return is not in the inbox, or did not verify",
-            )
+            raise InboxError(t("the chosen return is not in the inbox, or did not verify"))
         panel, expert = str(entry.item.panel), str(entry.item.expert)
         if not chosen_by.strip():
-            raise InboxError("请填写作出选定的人员姓名", "the name of who chooses is required")
+            raise InboxError(t("the name of who chooses is required"))
         contested = any(
             e.item.panel == panel
             and e.item.expert == expert
@@ -576,8 +578,11 @@ class ReturnsInbox:
         ) or any(c.panel == panel and c.expert == expert for c in self._choices)
         if not contested:
             raise InboxError(
-                f"{expert} 在专家组 {panel} 的回执没有冲突，无需选定",
-                f"{expert}'s returns for panel {panel} are not in conflict: nothing to choose",
+                t(
+                    "{expert}'s returns for panel {panel} are not in conflict: nothing to choose",
+                    expert=expert,
+                    panel=panel,
+                )
             )
         choice = Choice(
             panel,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from tic_desktop.catalogue import t
 from tic_desktop.errors import TicError
 from tic_desktop.expert.formal_review import report_from_json
 from tic_desktop.packages.credentials import Credential
@@ -136,10 +137,11 @@ def make_return(
         previous = last_sent(db, package.package_sha256, credential.expert_id)
         if previous is not None and previous.sheet == sheet.as_json():
             raise NothingChanged(
-                f"自第 {previous.revision} 版签名以来没有任何修改，无需重新签名。"
-                "如需再次写出已签名的文件，请使用“重新写出已签名文件”。",
-                f"nothing changed since revision {previous.revision} was signed; to write its "
-                "files again, use “Write the signed files again”.",
+                t(
+                    "nothing changed since revision {revision} was signed; to write its files "
+                    "again, use “Write the signed files again”.",
+                    revision=previous.revision,
+                )
             )
     key = certificates.key_from_pem(credential.key_pem)
     certificate = certificates.certificate_from_pem(credential.certificate_pem)
@@ -183,7 +185,7 @@ def chair_copy(package: OpenedPackage, token: bytes) -> bytes:
     eyes)."""
     chair = package.manifest.member(package.manifest.chair)
     if chair is None:
-        raise TicError("评审包中没有专家组组长", "the package names no panel chair")
+        raise TicError(t("the package names no panel chair"))
     return age_files.encrypt_to(token, [chair.age_recipient])
 
 

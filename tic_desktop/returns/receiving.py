@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
+from tic_desktop.catalogue import Joined, Said, t, tc
 from tic_desktop.domain.files import read_regular_file
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.errors import InputError
@@ -100,11 +101,9 @@ class ReceivedReturn:
         }
 
 
-def _rejected(
-    item: ReceivedReturn, reason: RejectReason, zh: str = "", en: str = ""
-) -> ReceivedReturn:
+def _rejected(item: ReceivedReturn, reason: RejectReason, detail: Said) -> ReceivedReturn:
     item.status, item.reason = ReturnStatus.REJECTED, reason.value
-    item.detail, item.detail_en = zh or REASON_TEXT[reason][0], en or REASON_TEXT[reason][1]
+    item.detail, item.detail_en = detail.in_language("zh"), detail.in_language("en")
     return item
 
 
@@ -128,21 +127,16 @@ def verify_return_bytes(
     """Decrypt and verify one return's bytes; never raises for a bad return, only classifies it."""
     item = ReceivedReturn(Path(file), hashlib.sha256(data).hexdigest())
     if not data:
-        return _rejected(
-            item,
-            RejectReason.MALFORMED,
-            "文件为空、过大或不是普通文件",
-            "empty, too large or not a regular file",
-        )
+        return _rejected(item, RejectReason.MALFORMED, t("empty, too large or not a regular file"))
     try:
         token = age_files.decrypt_with(data, keys.identity, "回执")
     except SecurityError as error:
-        return _rejected(item, RejectReason.CANNOT_DECRYPT, error.message_zh, error.message_en)
+        return _rejected(item, RejectReason.CANNOT_DECRYPT, error.text)
     try:
         verified = verify_token(token, trust, package_facts, item.file.name, round_id)
     except Rejected as rejection:
         item.expert = rejection.expert
-        return _rejected(item, rejection.reason, rejection.detail_zh, rejection.detail_en)
+        return _rejected(item, rejection.reason, rejection.detail)
     item.expert, item.revision, item.document = (
         verified.expert,
         verified.revision,
@@ -157,12 +151,8 @@ def verify_return_bytes(
     item.token = token
     item.package_sha256 = verified.package.package_sha256
     item.panel, item.package_built_at = verified.package.panel_id, verified.package.built_at
-    item.status, item.reason, item.detail, item.detail_en = (
-        ReturnStatus.ACCEPTED,
-        None,
-        "签名有效",
-        "signature valid",
-    )
+    item.reason = None
+    _set(item, ReturnStatus.ACCEPTED, t("signature valid"))
     return item
 
 
@@ -318,11 +308,7 @@ def classify_returns(
     groups: dict[tuple[str, str, str], list[ReceivedReturn]] = {}
     for item in items:
         if item.verified and item.status != ReturnStatus.REJECTED:
-            item.status, item.detail, item.detail_en = (
-                ReturnStatus.ACCEPTED,
-                "签名有效",
-                "signature valid",
-            )
+            _set(item, ReturnStatus.ACCEPTED, t("signature valid"))
             groups.setdefault(item.group(), []).append(item)
     chosen_tokens = {i.token_sha256 for i in items if i.verified and i.file_sha256 in chosen}
     for members in groups.values():
@@ -339,18 +325,8 @@ def _classify_group(members: list[ReceivedReturn], chosen_tokens: set[str]) -> N
         winner = max(picked, key=lambda d: (d.revision, d.signed_at, d.token_sha256))
         for document in documents.values():
             if document is not winner:
-                _set(
-                    document,
-                    ReturnStatus.SUPERSEDED,
-                    "局方已选定另一份回执",
-                    "the bureau chose another return",
-                )
-        _set(
-            winner,
-            ReturnStatus.ACCEPTED,
-            "局方在冲突的回执中选定此份",
-            "chosen by the bureau among conflicting returns",
-        )
+                _set(document, ReturnStatus.SUPERSEDED, t("the bureau chose another return"))
+        _set(winner, ReturnStatus.ACCEPTED, t("chosen by the bureau among conflicting returns"))
     else:
         newest_build = max((d.package_built_at, d.package_sha256 or "") for d in documents.values())
         current = [
@@ -363,8 +339,7 @@ def _classify_group(members: list[ReceivedReturn], chosen_tokens: set[str]) -> N
                 _set(
                     document,
                     ReturnStatus.SUPERSEDED,
-                    "已被重新生成的评审包上的回执取代",
-                    "superseded by a return on the rebuilt package",
+                    t("superseded by a return on the rebuilt package"),
                 )
         standing = []
         for document in current:
@@ -373,37 +348,39 @@ def _classify_group(members: list[ReceivedReturn], chosen_tokens: set[str]) -> N
                 _set(
                     document,
                     ReturnStatus.SUPERSEDED,
-                    f"已被第 {by.revision} 版取代",
-                    f"superseded by revision {by.revision}",
+                    t("superseded by revision {revision}", revision=by.revision),
                 )
             else:
                 standing.append(document)
         if len(standing) > 1:
-            revisions = "、".join(f"第 {d.revision} 版（{d.file.name}）" for d in standing)
+            revisions = Joined(
+                tuple(
+                    t("revision {revision} ({file})", revision=d.revision, file=d.file.name)
+                    for d in standing
+                ),
+                tc("list separator", ", "),
+            )
+            conflict = t(
+                "conflicts with another return of the same expert{revisions} (revision and "
+                "signing time disagree): the bureau must choose one",
+                revisions="",  # the English does not list them
+                revisions_zh=revisions,
+            )
             for document in standing:
-                _set(
-                    document,
-                    ReturnStatus.CONFLICT,
-                    f"与同一专家的另一份回执冲突（{revisions}）：修订号与签名时间不一致，须由局方选定",
-                    "conflicts with another return of the same expert (revision and signing time "
-                    "disagree): the bureau must choose one",
-                )
+                _set(document, ReturnStatus.CONFLICT, conflict)
     for item in members:
         representative = documents[item.token_sha256]
         if item is not representative:
             if representative.status == ReturnStatus.ACCEPTED:
-                _set(
-                    item,
-                    ReturnStatus.DUPLICATE,
-                    "与已接收的文件内容完全相同",
-                    "identical to an accepted return",
-                )
+                _set(item, ReturnStatus.DUPLICATE, t("identical to an accepted return"))
             else:
-                _set(item, representative.status, representative.detail, representative.detail_en)
+                item.status = representative.status
+                item.detail, item.detail_en = representative.detail, representative.detail_en
 
 
-def _set(item: ReceivedReturn, status: str, zh: str, en: str) -> None:
-    item.status, item.detail, item.detail_en = status, zh, en
+def _set(item: ReceivedReturn, status: str, detail: Said) -> None:
+    item.status = status
+    item.detail, item.detail_en = detail.in_language("zh"), detail.in_language("en")
 
 
 def receive_returns(

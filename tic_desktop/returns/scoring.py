@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from tic_desktop.catalogue import Said, Text, t
 from tic_desktop.domain.rubric import Criterion, Rubric
 from tic_desktop.errors import InputError
 from tic_desktop.rules.messages import CHECK_TITLES
@@ -120,55 +121,49 @@ class _Parser:
     def __init__(self, shown: str) -> None:
         self.shown = shown
 
-    def fail(self, where: str, zh: str, en: str) -> InputError:
-        return InputError(self.shown, where or None, zh, en)
+    def fail(self, where: str, problem: Text) -> InputError:
+        return InputError(self.shown, where or None, problem)
 
     def object(
         self, value: Any, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(where, "应为对象 {...}", "expected an object {...}")
+            raise self.fail(where, t("expected an object {{...}}"))
         for key in required:
             if key not in value:
-                raise self.fail(_join(where, key), "缺少必填字段", "required field is missing")
+                raise self.fail(_join(where, key), t("required field is missing"))
         unknown = sorted(set(value) - set(required) - set(optional))
         if unknown:
-            raise self.fail(_join(where, unknown[0]), "未知字段", "unknown field")
+            raise self.fail(_join(where, unknown[0]), t("unknown field"))
         return value
 
     def mapping(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(where, "应为对象 {...}", "expected an object {...}")
+            raise self.fail(where, t("expected an object {{...}}"))
         return value
 
     def text(self, value: Any, where: str, limit: int = MAX_TEXT) -> str:
         if not isinstance(value, str):
-            raise self.fail(where, "应为文本", "expected text")
+            raise self.fail(where, t("expected text"))
         if len(value) > limit:
-            raise self.fail(where, f"文本过长（超过 {limit} 字）", f"text too long (over {limit})")
+            raise self.fail(where, t("text too long (over {limit})", limit=limit))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise self.fail(
-                where, "文本含有无效字符", "text contains an invalid character"
-            ) from None
+            raise self.fail(where, t("text contains an invalid character")) from None
         return value
 
     def flag(self, value: Any, where: str) -> bool:
         if not isinstance(value, bool):
-            raise self.fail(where, "应为 true 或 false", "expected true or false")
+            raise self.fail(where, t("expected true or false"))
         return value
 
     def score(self, value: Any, where: str) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise self.fail(
-                where, '分数应写成文本，如 "17.5"', 'a score is a decimal string like "17.5"'
-            )
+            raise self.fail(where, t('a score is a decimal string like "17.5"'))
         text = str(value).strip() if isinstance(value, str) else str(value)
         if not _SCORE_TEXT.match(text):
-            raise self.fail(
-                where, f"分数 {text[:30]!r} 不是数字", f"score {text[:30]!r} is not a number"
-            )
+            raise self.fail(where, t("score {score} is not a number", score=repr(text[:30])))
         return Decimal(text)
 
     # Fast paths for the common case, used by the bureau on thousands of returns: the same checks
@@ -243,7 +238,7 @@ def parse_score_sheet(data: Any, shown: str) -> ScoreSheet:
     coi = p.object(top["coi"], "coi", ("certified",), ("declared",))
     declared_raw = coi.get("declared", [])
     if not isinstance(declared_raw, list):
-        raise p.fail("coi.declared", "应为列表 [...]", "expected a list [...]")
+        raise p.fail("coi.declared", t("expected a list [...]"))
     declared = []
     for index, item in enumerate(declared_raw):
         where = f"coi.declared[{index}]"
@@ -255,7 +250,7 @@ def parse_score_sheet(data: Any, shown: str) -> ScoreSheet:
             )
         )
     if not isinstance(top["scores"], list):
-        raise p.fail("scores", "应为列表 [...]", "expected a list [...]")
+        raise p.fail("scores", t("expected a list [...]"))
     scores = []
     for index, item in enumerate(top["scores"]):
         where = f"scores[{index}]"
@@ -309,10 +304,17 @@ class ProblemKind(StrEnum):
 class RuleProblem:
     kind: ProblemKind
     field: str
-    zh: str
-    en: str
+    text: Said
     application: str | None = None
     criterion: str | None = None
+
+    @property
+    def zh(self) -> str:
+        return self.text.in_language("zh")
+
+    @property
+    def en(self) -> str:
+        return self.text.in_language("en")
 
 
 @dataclass(frozen=True)
@@ -340,21 +342,25 @@ def needs_reason(criterion: Criterion, value: Decimal) -> bool:
     return value > criterion.max * HIGH_SHARE or value < criterion.max * LOW_SHARE
 
 
-def score_problem(criterion: Criterion, step: Decimal, value: Decimal) -> tuple[str, str] | None:
-    """Why ``value`` cannot be the score of ``criterion`` (Chinese, English), or None."""
+def score_problem(criterion: Criterion, step: Decimal, value: Decimal) -> Text | None:
+    """Why ``value`` cannot be the score of ``criterion``, or None."""
     if not Decimal(0) <= value <= criterion.max:
-        return (
-            f"“{criterion.title}”的分数 {value} 超出范围，应在 0–{criterion.max} 之间",
-            f"“{criterion.title}”: score {value} is outside 0–{criterion.max}",
+        return t(
+            "“{criterion}”: score {value} is outside 0–{max}",
+            criterion=criterion.title,
+            value=value,
+            max=criterion.max,
         )
     try:
         on_step = value % step == 0
     except InvalidOperation:
         on_step = False
     if not on_step:
-        return (
-            f"“{criterion.title}”的分数 {value} 不是步长 {step} 的整数倍",
-            f"“{criterion.title}”: score {value} is not a multiple of the step {step}",
+        return t(
+            "“{criterion}”: score {value} is not a multiple of the step {step}",
+            criterion=criterion.title,
+            value=value,
+            step=step,
         )
     return None
 
@@ -370,8 +376,9 @@ def entry_problems(
     app = entry.application
     found: list[RuleProblem] = []
 
-    def add(kind: ProblemKind, at: str, zh: str, en: str, criterion: str | None = None) -> None:
-        found.append(RuleProblem(kind, at, f"{app}：{zh}", f"{app}: {en}", app, criterion))
+    def add(kind: ProblemKind, at: str, problem: Said, criterion: str | None = None) -> None:
+        said = t("{subject}: {problem}", subject=app, problem=problem)
+        found.append(RuleProblem(kind, at, said, app, criterion))
 
     rubric = context.rubric
     criteria = {c.id: c for c in rubric.criteria}
@@ -380,8 +387,7 @@ def entry_problems(
             add(
                 ProblemKind.RULE_VIOLATION,
                 f"{where}.criteria.{criterion_id}",
-                "评分表中没有该评分项",
-                "no such criterion in the rubric",
+                t("no such criterion in the rubric"),
                 criterion_id,
             )
     for criterion_id in entry.reasons:
@@ -389,8 +395,7 @@ def entry_problems(
             add(
                 ProblemKind.RULE_VIOLATION,
                 f"{where}.reasons.{criterion_id}",
-                "评分表中没有该评分项",
-                "no such criterion in the rubric",
+                t("no such criterion in the rubric"),
                 criterion_id,
             )
     for criterion in rubric.criteria:
@@ -400,32 +405,29 @@ def entry_problems(
                 add(
                     ProblemKind.INCOMPLETE,
                     f"{where}.criteria.{criterion.id}",
-                    f"“{criterion.title}”尚未评分",
-                    f"“{criterion.title}” is not scored",
+                    t("“{criterion}” is not scored", criterion=criterion.title),
                     criterion.id,
                 )
             continue
         wrong = score_problem(criterion, rubric.step, value)
         if wrong is not None:
             at = f"{where}.criteria.{criterion.id}"
-            add(ProblemKind.RULE_VIOLATION, at, *wrong, criterion=criterion.id)
+            add(ProblemKind.RULE_VIOLATION, at, wrong, criterion=criterion.id)
             continue
         if needs_reason(criterion, value) and not entry.reasons.get(criterion.id, "").strip():
             add(
                 ProblemKind.RULE_VIOLATION,
                 f"{where}.reasons.{criterion.id}",
-                f"“{criterion.title}”得分 {value} 高于满分的 90% 或低于 40%，须填写理由",
-                f"“{criterion.title}”: a score of {value} "
-                "(above 90 % or below 40 % of the maximum) needs a written reason",
+                t(
+                    "“{criterion}”: a score of {value} (above 90 % or below 40 % of the maximum) "
+                    "needs a written reason",
+                    criterion=criterion.title,
+                    value=value,
+                ),
                 criterion.id,
             )
     if not entry.opinion.strip():
-        add(
-            ProblemKind.RULE_VIOLATION,
-            f"{where}.opinion",
-            "评审意见不能为空",
-            "the opinion must not be empty",
-        )
+        add(ProblemKind.RULE_VIOLATION, f"{where}.opinion", t("the opinion must not be empty"))
     open_checks = context.open_checks(app)
     if open_checks is None:
         return found
@@ -436,23 +438,32 @@ def entry_problems(
             add(
                 ProblemKind.RULE_VIOLATION,
                 at,
-                f"形式审查项“{check_title(check_id)}”无需专家研判",
-                f"formal-review item {check_id} is not left to the experts",
+                t(
+                    "formal-review item {check} is not left to the experts",
+                    check=check_id,
+                    check_zh=check_title(check_id),
+                ),
             )
         elif not judgement.agrees and not judgement.reason.strip():
             add(
                 ProblemKind.RULE_VIOLATION,
                 f"{at}.reason",
-                f"不同意形式审查项“{check_title(check_id)}”的系统结论时须说明理由",
-                f"disagreeing on formal-review item {check_id} needs a reason",
+                t(
+                    "disagreeing on formal-review item {check} needs a reason",
+                    check=check_id,
+                    check_zh=check_title(check_id),
+                ),
             )
     for check in checks.values():
         if check.result in JUDGED_RESULTS and check.id not in entry.judgements:
             add(
                 ProblemKind.RULE_VIOLATION,
                 f"{where}.judgements.{check.id}",
-                f"形式审查项“{check_title(check.id)}”尚未给出研判意见",
-                f"no judgement on formal-review item {check.id}",
+                t(
+                    "no judgement on formal-review item {check}",
+                    check=check.id,
+                    check_zh=check_title(check.id),
+                ),
             )
     return found
 
@@ -472,8 +483,11 @@ def sheet_problems(
             RuleProblem(
                 ProblemKind.RULE_VIOLATION,
                 "expert",
-                f"评分表属于 {sheet.expert}，而签名专家是 {expert_id}",
-                f"the sheet is for {sheet.expert}, signed by {expert_id}",
+                t(
+                    "the sheet is for {expert}, signed by {signer}",
+                    expert=sheet.expert,
+                    signer=expert_id,
+                ),
             )
         )
     if sheet.coi.certified is not True:
@@ -481,8 +495,7 @@ def sheet_problems(
             RuleProblem(
                 ProblemKind.NOT_CERTIFIED,
                 "coi.certified",
-                "尚未作出回避声明（须先确认利益冲突情况）",
-                "conflict-of-interest certification missing (certified must be true)",
+                t("conflict-of-interest certification missing (certified must be true)"),
             )
         )
     in_panel = set(context.recused)
@@ -494,8 +507,10 @@ def sheet_problems(
                 RuleProblem(
                     ProblemKind.RULE_VIOLATION,
                     f"{where}.application",
-                    f"本专家组没有申报 {conflict.application}",
-                    f"no application {conflict.application} in this panel",
+                    t(
+                        "no application {application} in this panel",
+                        application=conflict.application,
+                    ),
                 )
             )
         if not conflict.reason.strip():
@@ -503,8 +518,7 @@ def sheet_problems(
                 RuleProblem(
                     ProblemKind.RULE_VIOLATION,
                     f"{where}.reason",
-                    "请填写回避理由",
-                    "a reason for the declared conflict is required",
+                    t("a reason for the declared conflict is required"),
                 )
             )
         declared.add(conflict.application)
@@ -517,8 +531,7 @@ def sheet_problems(
                 RuleProblem(
                     ProblemKind.MALFORMED,
                     f"{where}.application",
-                    f"申报 {app} 重复评分",
-                    f"application {app} is scored twice",
+                    t("application {application} is scored twice", application=app),
                     app,
                 )
             )
@@ -529,27 +542,25 @@ def sheet_problems(
                 RuleProblem(
                     ProblemKind.RULE_VIOLATION,
                     f"{where}.application",
-                    f"本专家组没有申报 {app}",
-                    f"no application {app} in this panel",
+                    t("no application {application} in this panel", application=app),
                     app,
                 )
             )
             continue
         if app in declared or expert_id in context.recused[app]:
             if signing:
-                zh, en = (
-                    (
-                        f"您已声明回避申报 {app}，不能评分",
-                        f"you declared a conflict with {app} and cannot score it",
+                said = (
+                    t(
+                        "you declared a conflict with {application} and cannot score it",
+                        application=app,
                     )
                     if app in declared
-                    else (
-                        f"您须回避申报 {app}，不能评分",
-                        f"you are recused from {app} and cannot score it",
+                    else t(
+                        "you are recused from {application} and cannot score it", application=app
                     )
                 )
                 found.append(
-                    RuleProblem(ProblemKind.RULE_VIOLATION, f"{where}.application", zh, en, app)
+                    RuleProblem(ProblemKind.RULE_VIOLATION, f"{where}.application", said, app)
                 )
             continue  # the bureau excludes it as recused, whatever it says
         found.extend(entry_problems(entry, context, where, complete=signing))
@@ -563,6 +574,9 @@ def check_score_sheet(
     problems = sheet_problems(sheet, context, expert_id, signing=True)
     if problems:
         first = problems[0]
-        more_zh = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
-        more_en = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        raise InputError(shown, first.field, first.zh + more_zh, first.en + more_en)
+        said = (
+            t("{problem} ({count} more problems)", problem=first.text, count=len(problems) - 1)
+            if len(problems) > 1
+            else first.text
+        )
+        raise InputError(shown, first.field, said)

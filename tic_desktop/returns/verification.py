@@ -19,8 +19,9 @@ from typing import Any
 
 from cryptography import x509
 
+from tic_desktop.catalogue import Joined, Said, Text, t, tc
 from tic_desktop.errors import InputError
-from tic_desktop.packages.opening import parse_signed_json
+from tic_desktop.packages.opening import RETURN, parse_signed_json
 from tic_desktop.returns.scoring import (
     ProblemKind,
     RuleProblem,
@@ -29,6 +30,7 @@ from tic_desktop.returns.scoring import (
     parse_score_sheet,
     sheet_problems,
 )
+from tic_desktop.rules.messages import pairs
 from tic_desktop.security import certificates, jws
 from tic_desktop.security.errors import SecurityError
 
@@ -47,47 +49,37 @@ class RejectReason(StrEnum):
     RULE_VIOLATION = "rule_violation"
 
 
-REASON_TEXT: dict[str, tuple[str, str]] = {
-    RejectReason.BAD_SIGNATURE: (
-        "签名无效或签名证书不是本局签发",
-        "invalid signature, or a certificate not issued by this bureau",
-    ),
-    RejectReason.UNKNOWN_EXPERT: (
-        "该专家不属于此评审包的专家组",
-        "the expert is not a member of the package's panel",
-    ),
-    RejectReason.WRONG_ROUND: (
-        "不属于本评审批次或本局发出的评审包",
-        "not for this round or for a package this bureau built",
-    ),
-    RejectReason.CANNOT_DECRYPT: (
-        "无法解密（不是发给本局的文件，或文件损坏）",
-        "cannot decrypt (not addressed to this bureau, or damaged)",
-    ),
-    RejectReason.MALFORMED: ("文件内容格式无效", "malformed content"),
-    RejectReason.NOT_CERTIFIED: (
-        "专家未确认回避声明",
-        "the conflict-of-interest certification is not given",
-    ),
-    RejectReason.RULE_VIOLATION: ("评分不符合评分规则", "the scores break the scoring rule"),
+REASON_SAID: dict[str, Text] = {
+    RejectReason.BAD_SIGNATURE: t("invalid signature, or a certificate not issued by this bureau"),
+    RejectReason.UNKNOWN_EXPERT: t("the expert is not a member of the package's panel"),
+    RejectReason.WRONG_ROUND: t("not for this round or for a package this bureau built"),
+    RejectReason.CANNOT_DECRYPT: t("cannot decrypt (not addressed to this bureau, or damaged)"),
+    RejectReason.MALFORMED: t("malformed content"),
+    RejectReason.NOT_CERTIFIED: t("the conflict-of-interest certification is not given"),
+    RejectReason.RULE_VIOLATION: t("the scores break the scoring rule"),
 }
+REASON_TEXT: dict[str, tuple[str, str]] = pairs(REASON_SAID)
+"""The general wording of each reason, (Chinese, English)."""
 
 
 class Rejected(Exception):
     """A return that must not be trusted, with the reason and a detail for people."""
 
     def __init__(
-        self,
-        reason: RejectReason,
-        detail_zh: str = "",
-        detail_en: str = "",
-        expert: str | None = None,
+        self, reason: RejectReason, detail: Said | None = None, expert: str | None = None
     ) -> None:
         super().__init__(reason.value)
         self.reason = reason
         self.expert = expert  # known once the signature verified
-        self.detail_zh = detail_zh or REASON_TEXT[reason][0]
-        self.detail_en = detail_en or REASON_TEXT[reason][1]
+        self.detail: Said = detail or REASON_SAID[reason]
+
+    @property
+    def detail_zh(self) -> str:
+        return self.detail.in_language("zh")
+
+    @property
+    def detail_en(self) -> str:
+        return self.detail.in_language("en")
 
 
 @dataclass(frozen=True)
@@ -140,7 +132,7 @@ def verify_token(
         reason = (
             RejectReason.MALFORMED if error.reason == "malformed" else RejectReason.BAD_SIGNATURE
         )
-        raise Rejected(reason, error.message_zh, error.message_en) from None
+        raise Rejected(reason, error.text) from None
     try:
         return _verify_document(payload, signer, trust, package_facts, shown, round_id, token)
     except Rejected as rejection:
@@ -158,19 +150,19 @@ def _verify_document(
     token: bytes,
 ) -> VerifiedReturn:
     try:
-        document = parse_signed_json(payload, Path(shown), "回执")
+        document = parse_signed_json(payload, Path(shown), RETURN)
     except SecurityError as error:
-        raise Rejected(RejectReason.MALFORMED, error.message_zh, error.message_en) from None
+        raise Rejected(RejectReason.MALFORMED, error.text) from None
     if document.get("format") != FORMAT:
-        raise Rejected(RejectReason.MALFORMED, "格式标识不符", "wrong format tag")
+        raise Rejected(RejectReason.MALFORMED, t("wrong format tag"))
     revision = document.get("revision")
     if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision < 2**31:
-        raise Rejected(RejectReason.MALFORMED, "修订号无效", "invalid revision number")
+        raise Rejected(RejectReason.MALFORMED, t("invalid revision number"))
     signed_at = _signed_time(document.get("created_at"))
     try:
         sheet = parse_score_sheet({k: document.get(k) for k in ("expert", "coi", "scores")}, shown)
     except InputError as error:
-        raise Rejected(RejectReason.MALFORMED, error.message_zh, error.message_en) from None
+        raise Rejected(RejectReason.MALFORMED, error.text) from None
     expert = sheet.expert
     if (
         document.get("expert") != expert
@@ -178,51 +170,46 @@ def _verify_document(
         or (document.get("expert_fingerprint") != signer.fingerprint)
     ):
         raise Rejected(
-            RejectReason.BAD_SIGNATURE,
-            "签名证书与回执中的专家不符",
-            "the signing certificate is not the named expert's",
+            RejectReason.BAD_SIGNATURE, t("the signing certificate is not the named expert's")
         )
     if document.get("bureau_fingerprint") != trust.bureau_fingerprint or (
         trust.bureau_recipient is not None
         and document.get("bureau_recipient") != trust.bureau_recipient
     ):
-        raise Rejected(
-            RejectReason.WRONG_ROUND, "回执指向另一评审局", "the return names another bureau"
-        )
+        raise Rejected(RejectReason.WRONG_ROUND, t("the return names another bureau"))
     package_sha256 = document.get("package_sha256")
     if not isinstance(package_sha256, str):
-        raise Rejected(RejectReason.MALFORMED, "评审包哈希无效", "invalid package hash")
+        raise Rejected(RejectReason.MALFORMED, t("invalid package hash"))
     facts = package_facts(package_sha256)
     if facts is None:
         raise Rejected(
             RejectReason.WRONG_ROUND,
-            "回执所用的评审包不是本局生成的（或不是本专家组的）",
-            "the return was made on a package this bureau (or panel) did not build",
+            t("the return was made on a package this bureau (or panel) did not build"),
         )
     if round_id is not None and (facts.round_id != round_id or document.get("round") != round_id):
         raise Rejected(
             RejectReason.WRONG_ROUND,
-            f"回执属于评审批次 {facts.round_id}，不是 {round_id}",
-            f"the return is for round {facts.round_id}, not {round_id}",
+            t(
+                "the return is for round {round}, not {expected}",
+                round=facts.round_id,
+                expected=round_id,
+            ),
         )
     if document.get("round") != facts.round_id or document.get("panel") != facts.panel_id:
         raise Rejected(
             RejectReason.WRONG_ROUND,
-            "回执中的批次或专家组与评审包不符",
-            "the round or panel in the return differs from its package",
+            t("the round or panel in the return differs from its package"),
         )
     if expert not in facts.member_fingerprints:
         raise Rejected(
             RejectReason.UNKNOWN_EXPERT,
-            f"{expert} 不是专家组 {facts.panel_id} 的成员",
-            f"{expert} is not a member of panel {facts.panel_id}",
+            t("{expert} is not a member of panel {panel}", expert=expert, panel=facts.panel_id),
         )
     if facts.member_fingerprints[expert] != signer.fingerprint:
         # a certificate this bureau issued to the same person for another round (or a replaced one)
         raise Rejected(
             RejectReason.BAD_SIGNATURE,
-            "签名证书不是本局为该评审包签发给此专家的凭据",
-            "not the certificate this bureau issued to this expert for this package",
+            t("not the certificate this bureau issued to this expert for this package"),
         )
     _refuse_rule_breaks(sheet, facts, expert)
     return VerifiedReturn(
@@ -238,7 +225,7 @@ def _signed_time(value: object) -> dt.datetime:
     except ValueError:
         when = None
     if when is None or when.tzinfo is None:
-        raise Rejected(RejectReason.MALFORMED, "签名时间无效", "invalid signing time")
+        raise Rejected(RejectReason.MALFORMED, t("invalid signing time"))
     return when
 
 
@@ -247,7 +234,11 @@ def _refuse_rule_breaks(sheet: ScoreSheet, facts: PackageFacts, expert: str) -> 
     if facts.context is not None:
         problems = sheet_problems(sheet, facts.context, expert, signing=False)
     elif sheet.coi.certified is not True:
-        problems = [RuleProblem(ProblemKind.NOT_CERTIFIED, "coi.certified", "", "")]
+        problems = [
+            RuleProblem(
+                ProblemKind.NOT_CERTIFIED, "coi.certified", REASON_SAID[RejectReason.NOT_CERTIFIED]
+            )
+        ]
     else:
         seen: set[str] = set()
         problems = []
@@ -257,8 +248,10 @@ def _refuse_rule_breaks(sheet: ScoreSheet, facts: PackageFacts, expert: str) -> 
                     RuleProblem(
                         ProblemKind.MALFORMED,
                         "scores",
-                        f"申报 {entry.application} 重复评分",
-                        f"application {entry.application} is scored twice",
+                        t(
+                            "application {application} is scored twice",
+                            application=entry.application,
+                        ),
                     )
                 )
             seen.add(entry.application)
@@ -270,7 +263,5 @@ def _refuse_rule_breaks(sheet: ScoreSheet, facts: PackageFacts, expert: str) -> 
         matching = [p for p in problems if p.kind == kind]
         if matching:
             raise Rejected(
-                reason,
-                "；".join(p.zh for p in matching[:5] if p.zh) or REASON_TEXT[reason][0],
-                "; ".join(p.en for p in matching[:5] if p.en) or REASON_TEXT[reason][1],
+                reason, Joined(tuple(p.text for p in matching[:5]), tc("list separator", "; "))
             )

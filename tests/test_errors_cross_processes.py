@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tic_desktop.bureau.excel_reading import CellProblem, ExcelImportError
+from tic_desktop.catalogue import t
 from tic_desktop.errors import DatabaseError, InputError, TicError
 from tic_desktop.packages.build import Cancelled, PanelRefused
 from tic_desktop.security.errors import KeyringUnavailable, SecurityError
@@ -27,7 +28,9 @@ EXAMPLES = [
     else None,
     Cancelled(),
     PanelRefused("专家组违反回避规则", "the panel breaks a rule"),
-    ExcelImportError("a.xlsx", [CellProblem("基本信息", 3, "C", "中心名称", "必填", "required")]),
+    ExcelImportError(
+        "a.xlsx", [CellProblem("基本信息", 3, "C", "中心名称", t("required, must not be empty"))]
+    ),
 ]
 
 

@@ -35,8 +35,10 @@ from tic_desktop.bureau.excel_layout import (
     UNIT_KIND,
     UNIT_KIND_LABELS,
     YES,
+    YUAN,
     Column,
 )
+from tic_desktop.catalogue import Said, Text, t
 
 _TOO_LARGE = Decimal(10) ** 18
 _INTEGER_TEXT = re.compile(r"^[+-]?[0-9]{1,15}$")
@@ -72,19 +74,29 @@ _TITLE_LEVELS = {
 class CellValueError(ValueError):
     """A cell that cannot be read as its column expects; carries the message for people."""
 
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
+    def __init__(self, text: Said) -> None:
+        super().__init__(text.in_language("en"))
+        self.text = text
+
+    def __reduce__(self) -> tuple[type[CellValueError], tuple[Said]]:
+        return type(self), (self.text,)
+
+    @property
+    def message_zh(self) -> str:
+        return self.text.in_language("zh")
+
+    @property
+    def message_en(self) -> str:
+        return self.text.in_language("en")
 
 
 @dataclass(frozen=True)
 class CellReading:
-    """A cell's value, what was normalised to get it, and a doubt to confirm (zh, en) if any."""
+    """A cell's value, what was normalised to get it, and a doubt to confirm if any."""
 
     value: Any
-    changes: tuple[tuple[str, str], ...] = ()  # (zh, en) of each change made to what was typed
-    doubt: tuple[str, str] | None = None
+    changes: tuple[Text, ...] = ()  # each change made to what was typed
+    doubt: Text | None = None
 
 
 def is_empty(value: Any) -> bool:
@@ -105,10 +117,7 @@ def read_cell(column: Column, value: Any, number_format: str = "General") -> Cel
     """The reading of a non-empty cell of ``column``; raises CellValueError."""
     kind = column.kind
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
-        raise CellValueError(
-            f"这里不能填日期或时间（{shown(value)}）",
-            f"a date or time is not expected here ({shown(value)})",
-        )
+        raise CellValueError(t("a date or time is not expected here ({value})", value=shown(value)))
     if kind in (TEXT, REF):
         return CellReading(_text(value))
     if kind == CODE:
@@ -130,32 +139,36 @@ def read_cell(column: Column, value: Any, number_format: str = "General") -> Cel
         text = _text(value)
         code = _TITLE_LEVELS.get(text, _TITLE_LEVELS.get(text.lower()))
         if code is None:
-            allowed = "、".join(TITLE_LEVEL_LABELS.values())
+            labels = "、".join(TITLE_LEVEL_LABELS.values())
+            codes_and_labels = f"{', '.join(TITLE_LEVEL_LABELS)} ({labels})"
             raise CellValueError(
-                f"职称级别 {shown(value)} 无效，应为 {allowed} 之一",
-                f"title level {shown(value)} is not one of {', '.join(TITLE_LEVEL_LABELS)} "
-                f"({allowed})",
+                t(
+                    "title level {value} is not one of {allowed}",
+                    value=shown(value),
+                    allowed=codes_and_labels,
+                    allowed_zh=labels,
+                )
             )
         return CellReading(code)
     raise AssertionError(f"unknown column kind {kind}")
 
 
+def _not_text(value: Any) -> CellValueError:
+    return CellValueError(t("expected text, got {value}", value=shown(value)))
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
-        raise CellValueError(
-            f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
-        )
+        raise _not_text(value)
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellValueError(
-                f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
-            )
+            raise _not_text(value)
         return str(int(value)) if value.is_integer() else repr(value)
-    raise CellValueError(f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}")
+    raise _not_text(value)
 
 
 def excel_general(number: int | float) -> str:
@@ -168,30 +181,27 @@ def excel_general(number: int | float) -> str:
     return f"{mantissa}E+{int(exponent):02d}"
 
 
+_FULL_WIDTH_MADE_HALF = t("full-width characters made half-width")
+
+
 def _code(value: Any, number_format: str = "General") -> CellReading:
     """A credit code: text only. A number cannot be turned back into the code that was typed."""
     if isinstance(value, bool):
-        raise CellValueError(
-            f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
-        )
+        raise _not_text(value)
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
-            raise CellValueError(
-                f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
-            )
+            raise _not_text(value)
         raise _code_as_number(value, number_format)
     if not isinstance(value, str):
-        raise CellValueError(
-            f"应为文本，实际为 {shown(value)}", f"expected text, got {shown(value)}"
-        )
+        raise _not_text(value)
     changes = []
     text = value.strip()
     half = text.translate(_HALF_WIDTH)
     if half != text:
-        changes.append(("全角字符改为半角", "full-width characters made half-width"))
+        changes.append(_FULL_WIDTH_MADE_HALF)
     compact = re.sub(r"\s+", "", half)
     if compact != half.strip():
-        changes.append(("去掉代码中的空格", "spaces inside the code removed"))
+        changes.append(t("spaces inside the code removed"))
     if _SCIENTIFIC.fullmatch(compact):
         raise _code_as_number(compact)
     return CellReading(compact, tuple(changes))
@@ -208,68 +218,73 @@ def _code_as_number(number: int | float | str, number_format: str = "General") -
         # General shows a long number as 9.13715E+17; a format such as "0" shows its digits.
         seen = excel_general(number) if (number_format or "General") == "General" else digits
         lost = len(digits.lstrip("-").split(".")[0]) > 15
-    stored_zh = f"，存储的是 {digits}" if digits and digits != seen else ""
-    stored_en = f", stored as {digits}" if digits and digits != seen else ""
-    if lost:
-        why_zh = "Excel 的数字只保留 15 位有效数字，18 位代码的后几位已经丢失，无法从工作簿中恢复"
-        why_en = (
+    stored: Text | str = (
+        t(", stored as {digits}", digits=digits) if digits and digits != seen else ""
+    )
+    why = (
+        t(
             "Excel keeps only 15 significant digits of a number, so the last digits of the "
             "18-character code are lost and cannot be recovered from the workbook"
         )
-    else:
-        why_zh = "代码须为 18 位文本，存成数字会丢掉开头的 0 和字母"
-        why_en = "a code is 18 characters of text; as a number it loses leading zeros and letters"
+        if lost
+        else t("a code is 18 characters of text; as a number it loses leading zeros and letters")
+    )
     return CellValueError(
-        f"统一社会信用代码被存成了数字（显示为 {seen}{stored_zh}）：{why_zh}。"
-        f"请把该列设为“文本”格式（模板中已设好）后重新输入完整代码，"
-        f"或在代码前加英文单引号，如 {example}",
-        f"the credit code was stored as a number (shown as {seen}{stored_en}): {why_en}. "
-        f"Format the column as Text (the template does) and type the whole code again, "
-        f"or type an apostrophe before it, e.g. {example}",
+        t(
+            "the credit code was stored as a number (shown as {seen}{stored}): {why}. "
+            "Format the column as Text (the template does) and type the whole code again, "
+            "or type an apostrophe before it, e.g. {example}",
+            seen=seen,
+            stored=stored,
+            why=why,
+            example=example,
+        )
     )
 
 
-def _number_text(column: Column, typed: str) -> tuple[str, tuple[tuple[str, str], ...], bool]:
+def _number_text(column: Column, typed: str) -> tuple[str, tuple[Text, ...], bool]:
     """What was typed as a plain number: (text, changes made, whether it was given in 万元)."""
-    changes: list[tuple[str, str]] = []
+    changes: list[Text] = []
     text = typed.strip()
     half = text.translate(_HALF_WIDTH).strip()
     if half != text:
-        changes.append(("全角字符改为半角", "full-width characters made half-width"))
+        changes.append(_FULL_WIDTH_MADE_HALF)
     text = half
     wan = False
     if column.yuan:
         for spelling in _WAN:
             if text.endswith(spelling) and text[: -len(spelling)].strip():
                 text, wan = text[: -len(spelling)].strip(), True
-                changes.append(("按万元换算为元", "converted from 万元 to 元"))
+                changes.append(t("converted from 万元 to 元"))
                 break
         else:
             if text.endswith(column.unit) and text[: -len(column.unit)].strip():
                 text = text[: -len(column.unit)].strip()
-                changes.append(("去掉单位“元”", "the unit 元 removed"))
+                changes.append(t("the unit {unit} removed", unit=YUAN))
     elif column.unit:
         for spelling in _UNIT_SPELLINGS.get(column.unit, (column.unit,)):
             if text.endswith(spelling) and text[: -len(spelling)].strip():
                 text = text[: -len(spelling)].strip()
-                changes.append((f"去掉单位“{spelling}”", f"the unit {spelling} removed"))
+                changes.append(t("the unit {unit} removed", unit=spelling))
                 break
     if "," in text:
         if not _GROUPED.fullmatch(text):
             raise CellValueError(
-                f"{shown(typed)} 中的逗号不是千位分隔符（应每三位一个，如 1,250,000），"
-                "无法确定数值；请去掉逗号后重新填写",
-                f"the commas in {shown(typed)} are not thousands separators (one every three "
-                "digits, as in 1,250,000), so the figure is unclear; type it without commas",
+                t(
+                    "the commas in {typed} are not thousands separators (one every three "
+                    "digits, as in 1,250,000), so the figure is unclear; type it without commas",
+                    typed=shown(typed),
+                )
             )
         text = text.replace(",", "")
-        changes.append(("去掉千位分隔符", "thousands separators removed"))
+        changes.append(t("thousands separators removed"))
     if wan:
         if not _PLAIN_DECIMAL.fullmatch(text):
             raise CellValueError(
-                f"{shown(typed)} 无法换算为元，请按元填写数字，如 1250000",
-                f"{shown(typed)} cannot be converted to yuan; "
-                "type the figure in yuan, e.g. 1250000",
+                t(
+                    "{typed} cannot be converted to yuan; type the figure in yuan, e.g. 1250000",
+                    typed=shown(typed),
+                )
             )
         text = _plain(Decimal(text) * 10000)
     return text, tuple(changes), wan
@@ -281,34 +296,36 @@ def _plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
+def _not_whole(typed: Any) -> CellValueError:
+    return CellValueError(t("expected a whole number, got {value}", value=shown(typed)))
+
+
 def _integer(value: Any, typed: Any) -> int:
     if isinstance(value, bool):
-        raise CellValueError(
-            f"应为整数，实际为 {shown(typed)}", f"expected a whole number, got {shown(typed)}"
-        )
+        raise _not_whole(typed)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     if isinstance(value, str) and _INTEGER_TEXT.match(value.strip()):
         return int(value.strip())
-    raise CellValueError(
-        f"应为整数，实际为 {shown(typed)}", f"expected a whole number, got {shown(typed)}"
-    )
+    raise _not_whole(typed)
+
+
+def _not_number(value: Any) -> CellValueError:
+    return CellValueError(t("expected a number, got {value}", value=shown(value)))
 
 
 def _decimal(column: Column, value: Any, percent_cell: bool) -> CellReading:
     """Decimal digits as text; a cell formatted as a percentage (60% is stored as 0.6) is scaled."""
     percent = column.kind == PERCENT
-    changes: tuple[tuple[str, str], ...] = ()
+    changes: tuple[Text, ...] = ()
     wan = typed_percent = False
     if isinstance(value, bool):
-        raise CellValueError(
-            f"应为数字，实际为 {shown(value)}", f"expected a number, got {shown(value)}"
-        )
+        raise _not_number(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellValueError(f"{shown(value)} 不是数字", f"{shown(value)} is not a number")
+            raise CellValueError(t("{value} is not a number", value=shown(value)))
         number = Decimal(repr(value))
     elif isinstance(value, int):
         number = Decimal(value)
@@ -322,41 +339,36 @@ def _decimal(column: Column, value: Any, percent_cell: bool) -> CellReading:
         text, changes, wan = _number_text(column, text)
         return CellReading(text, changes, _doubt(column, text, wan or typed_percent, value))
     else:
-        raise CellValueError(
-            f"应为数字，实际为 {shown(value)}", f"expected a number, got {shown(value)}"
-        )
+        raise _not_number(value)
     if percent and percent_cell:
         number *= 100
     if number.copy_abs() >= _TOO_LARGE:
-        raise CellValueError(
-            f"数值 {shown(value)} 过大，请核对", f"{shown(value)} is implausibly large"
-        )
+        raise CellValueError(t("{value} is implausibly large", value=shown(value)))
     text = _plain(number)
     return CellReading(text, (), _doubt(column, text, percent and percent_cell, value))
 
 
-def _doubt(column: Column, text: str, explicit: bool, typed: Any) -> tuple[str, str] | None:
+def _doubt(column: Column, text: str, explicit: bool, typed: Any) -> Text | None:
     """A plausible figure that is probably not what was meant: asked about, not changed."""
     if explicit or not _PLAIN_DECIMAL.fullmatch(text):
         return None
     number = Decimal(text)
     if column.yuan and 0 < number < MONEY_DOUBT_BELOW:
-        meant = _plain(number * 10000)
-        return (
-            f"{text} 元不足 10 万元，远低于办法中以百万元计的门槛，像是按万元填写；"
-            f"若是万元，应填 {meant}（元）。已按 {text} 元导入，请核对",
-            f"{text} yuan is under 100,000 yuan, far below the rules' thresholds in millions: "
-            f"it looks like a figure in 万元 (10,000 yuan); if so, it should be {meant}. "
-            f"Imported as {text} yuan; please check",
+        return t(
+            "{value} yuan is under 100,000 yuan, far below the rules' thresholds in millions: "
+            "it looks like a figure in 万元 (10,000 yuan); if so, it should be {meant}. "
+            "Imported as {value} yuan; please check",
+            value=text,
+            meant=_plain(number * 10000),
         )
     if column.kind == PERCENT and 0 < number <= 1:
-        meant = _plain(number * 100)
-        return (
-            f"占比填的是 {shown(typed)}，像是小数形式；本列填百分数（70 表示 70%），"
-            f"若指 {meant}%，应填 {meant}。已按 {text}% 导入，请核对",
-            f"the share is {shown(typed)}, which looks like a fraction; this column takes a "
-            f"percentage (70 means 70%): if {meant}% is meant, type {meant}. "
-            f"Imported as {text}%; please check",
+        return t(
+            "the share is {typed}, which looks like a fraction; this column takes a "
+            "percentage (70 means 70%): if {meant}% is meant, type {meant}. "
+            "Imported as {value}%; please check",
+            typed=shown(typed),
+            meant=_plain(number * 100),
+            value=text,
         )
     return None
 
@@ -370,7 +382,4 @@ def _boolean(value: Any) -> bool:
             return True
         if text in _FALSE_TEXT:
             return False
-    raise CellValueError(
-        f"应为“是”或“否”，实际为 {shown(value)}",
-        f"expected 是 (yes) or 否 (no), got {shown(value)}",
-    )
+    raise CellValueError(t("expected 是 (yes) or 否 (no), got {value}", value=shown(value)))

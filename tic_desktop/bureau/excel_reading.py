@@ -44,11 +44,12 @@ from tic_desktop.bureau.excel_layout import (
     Column,
     SheetLayout,
 )
+from tic_desktop.catalogue import Joined, Said, Text, t, tc
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.files import confined_attachment, read_regular_file
-from tic_desktop.domain.jsonfile import _explain
+from tic_desktop.domain.jsonfile import _explained
 from tic_desktop.domain.round import Expert
-from tic_desktop.errors import InputError
+from tic_desktop.errors import InputError, Refusal
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -67,23 +68,20 @@ _UNSAFE_ID = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _Location = tuple[str | int, ...]
 # A cell as problems and notes name it: (sheet, row, column letter, column title).
 _Cell = tuple[str, int, str, str]
+_NO_ID = t("the application id is missing")
 _Model = TypeVar("_Model", bound=BaseModel)
 
 
-def _where(sheet: str, row: int, column: str, header: str, lang: str) -> str:
-    if lang == "en":
-        where = f"sheet {sheet}, row {row}"
-        if column:
-            where += f", column {column}"
-        if header:
-            where += f" ({header})"
-        return where
-    where = f"工作表“{sheet}”第 {row} 行"
+def _where(sheet: str, row: int, column: str, header: str) -> Text:
+    where = t("sheet {sheet}, row {row}", sheet=sheet, row=row)
     if column:
-        where += f" {column} 列"
+        where = t("{where}, column {column}", where=where, column=column)
     if header:
-        where += f"（{header}）"
+        where = t("{where} ({header})", where=where, header=header)
     return where
+
+
+_SEPARATOR = tc("list separator", "; ")
 
 
 @dataclass(frozen=True)
@@ -94,12 +92,23 @@ class CellProblem:
     row: int
     column: str
     header: str
-    message_zh: str
-    message_en: str
+    message: Said
+
+    @property
+    def message_zh(self) -> str:
+        return self.message.in_language("zh")
+
+    @property
+    def message_en(self) -> str:
+        return self.message.in_language("en")
+
+    @property
+    def text(self) -> Text:
+        where = _where(self.sheet, self.row, self.column, self.header)
+        return t("{where}: {problem}", where=where, problem=self.message)
 
     def describe(self, lang: str = "zh") -> str:
-        where = _where(self.sheet, self.row, self.column, self.header, lang)
-        return f"{where}: {self.message_en}" if lang == "en" else f"{where}：{self.message_zh}"
+        return self.text.in_language(lang)
 
 
 @dataclass(frozen=True)
@@ -114,14 +123,24 @@ class CellNote:
     typed: str  # the cell as the sheet shows it
     read: str  # the value imported
     confirm: bool
-    message_zh: str
-    message_en: str
+    message: Said
+
+    @property
+    def message_zh(self) -> str:
+        return self.message.in_language("zh")
+
+    @property
+    def message_en(self) -> str:
+        return self.message.in_language("en")
 
     def describe(self, lang: str = "zh") -> str:
-        where = _where(self.sheet, self.row, self.column, self.header, lang)
-        if lang == "en":
-            return f"{where}: typed “{self.typed}”, read as {self.read} ({self.message_en})"
-        return f"{where}：填写“{self.typed}”，读作 {self.read}（{self.message_zh}）"
+        return t(
+            "{where}: typed “{typed}”, read as {read} ({note})",
+            where=_where(self.sheet, self.row, self.column, self.header),
+            typed=self.typed,
+            read=self.read,
+            note=self.message,
+        ).in_language(lang)
 
 
 class ExcelImportError(InputError):
@@ -129,41 +148,52 @@ class ExcelImportError(InputError):
     the file as a whole is unusable, e.g. not an xlsx file: the message then says why)."""
 
     def __init__(
-        self,
-        file: str,
-        problems: Sequence[CellProblem],
-        problem_zh: str | None = None,
-        problem_en: str | None = None,
+        self, file: str, problems: Sequence[CellProblem], problem: Said | None = None
     ) -> None:
         self.problems = list(problems)
-        if problem_zh is None or problem_en is None:
-            problem_zh, problem_en = self._summary("zh"), self._summary("en")
-        super().__init__(file, None, problem_zh, problem_en)
+        super().__init__(file, None, self._summary() if problem is None else problem)
 
     def __reduce__(self) -> tuple[Callable[..., ExcelImportError], tuple[object, ...]]:
         # Picklable, so a worker process can hand the error back whole.
-        return type(self), (self.file, self.problems, self.problem_zh, self.problem_en)
+        return type(self), (self.file, self.problems, self.problem)
 
-    def _summary(self, lang: str) -> str:
-        first = [p.describe(lang) for p in self.problems[:_SHOWN_IN_MESSAGE]]
-        more = len(self.problems) - len(first)
-        if lang == "en":
-            text = f"{len(self.problems)} problem(s): " + "; ".join(first)
-            return text + (f"; and {more} more" if more else "")
-        text = f"共 {len(self.problems)} 处问题：" + "；".join(first)
-        return text + (f"；另有 {more} 处" if more else "")
+    def _summary(self) -> Text:
+        first = Joined(tuple(p.text for p in self.problems[:_SHOWN_IN_MESSAGE]), _SEPARATOR)
+        more = len(self.problems) - len(first.parts)
+        if more:
+            return t(
+                "{count} problem(s): {problems}; and {more} more",
+                count=len(self.problems),
+                problems=first,
+                more=more,
+            )
+        return t("{count} problem(s): {problems}", count=len(self.problems), problems=first)
 
     def report(self, lang: str = "zh") -> str:
         """Every problem, one per line, under a line naming the file."""
         if not self.problems:
             return self.message(lang)
-        if lang == "en":
-            head = (
-                f"Cannot import {self.file}: {len(self.problems)} problem(s), nothing was imported:"
-            )
-        else:
-            head = f"无法导入 {self.file}：共 {len(self.problems)} 处问题，未导入任何内容："
-        return "\n".join([head, *("  " + p.describe(lang) for p in self.problems)])
+        head = t(
+            "Cannot import {file}: {count} problem(s), nothing was imported:",
+            file=self.file,
+            count=len(self.problems),
+        )
+        return "\n".join(
+            [head.in_language(lang), *("  " + p.describe(lang) for p in self.problems)]
+        )
+
+    @property
+    def whole_report(self) -> Said:
+        """:meth:`report` in either language: every problem, not only the first few."""
+        return _WholeReport(self)
+
+
+@dataclass(frozen=True)
+class _WholeReport:
+    error: ExcelImportError
+
+    def in_language(self, lang: str) -> str:
+        return self.error.report(lang)
 
 
 @dataclass(frozen=True)
@@ -187,13 +217,12 @@ class WorkbookContents:
         """One line: how many cells to check and how many were normalised ("" without notes)."""
         if not self.notes:
             return ""
-        check, changed = len(self.to_confirm), len(self.normalised)
-        if lang == "en":
-            return (
-                f"Imported {self.file or 'the workbook'}: "
-                f"{check} cell(s) to check, {changed} cell(s) normalised"
-            )
-        return f"已导入 {self.file or '工作簿'}：{check} 处请核对，{changed} 处已自动规范"
+        return t(
+            "Imported {file}: {check} cell(s) to check, {changed} cell(s) normalised",
+            file=self.file or t("the workbook"),
+            check=len(self.to_confirm),
+            changed=len(self.normalised),
+        ).in_language(lang)
 
     def report(self, lang: str = "zh") -> str:
         """The import report: the cells to check, then the cells normalised ("" without notes)."""
@@ -201,12 +230,10 @@ class WorkbookContents:
             return ""
         lines = [self.report_title(lang)]
         if self.to_confirm:
-            lines.append(
-                "Imported as typed, please check:" if lang == "en" else "按原样导入，请核对："
-            )
+            lines.append(t("Imported as typed, please check:").in_language(lang))
             lines += ["  " + note.describe(lang) for note in self.to_confirm]
         if self.normalised:
-            lines.append("Normalised:" if lang == "en" else "已自动规范：")
+            lines.append(t("Normalised:").in_language(lang))
             lines += ["  " + note.describe(lang) for note in self.normalised]
         return "\n".join(lines)
 
@@ -221,24 +248,23 @@ def read_workbook(path: Path | str) -> WorkbookContents:
 def _open_book(path: Path) -> Workbook:
     shown_path = str(path)
 
-    def refuse(zh: str, en: str) -> ExcelImportError:
-        return ExcelImportError(shown_path, [], zh, en)
+    def refuse(problem: Said) -> ExcelImportError:
+        return ExcelImportError(shown_path, [], problem)
 
     if path.is_dir():
-        raise refuse("这是一个文件夹，不是 Excel 工作簿", "is a folder, not an Excel workbook")
+        raise refuse(t("is a folder, not an Excel workbook"))
     try:  # a regular file only: a FIFO or a device is refused before it is opened
         data = read_regular_file(path, shown_path, MAX_WORKBOOK_BYTES)
     except InputError as error:
-        raise refuse(error.problem_zh, error.problem_en) from None
+        raise refuse(error.problem) from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise refuse(
-            "这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为不加密的 .xlsx 文件",
-            "is an old Excel (.xls) file or an encrypted workbook; save it as an unencrypted .xlsx",
+            t(
+                "is an old Excel (.xls) file or an encrypted workbook; "
+                "save it as an unencrypted .xlsx"
+            )
         )
-    not_xlsx = refuse(
-        "不是 Excel 工作簿（.xlsx）文件，或文件已损坏",
-        "is not an Excel workbook (.xlsx), or is damaged",
-    )
+    not_xlsx = refuse(t("is not an Excel workbook (.xlsx), or is damaged"))
     if not data.startswith(b"PK\x03\x04"):
         raise not_xlsx
     try:
@@ -247,7 +273,9 @@ def _open_book(path: Path) -> Workbook:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise not_xlsx from None
     if unpacked > MAX_UNPACKED_BYTES:
-        raise refuse("工作簿内容过大", f"workbook content too large ({unpacked} bytes unpacked)")
+        raise refuse(  # the Chinese has never said the size
+            t("workbook content too large ({size} bytes unpacked)", size=unpacked, size_zh="")
+        )
     try:
         # openpyxl warns about features it drops (e.g. some extensions); they do not matter here.
         with warnings.catch_warnings():
@@ -292,19 +320,19 @@ class _WorkbookReading:
         self.notes: list[CellNote] = []
         self.flagged: set[tuple[str, int, str]] = set()
 
-    def problem(self, where: _Cell, zh: str, en: str) -> None:
+    def problem(self, where: _Cell, message: Said) -> None:
         sheet, row, letter, header = where
-        self.problems.append(CellProblem(sheet, row, letter, header, zh, en))
+        self.problems.append(CellProblem(sheet, row, letter, header, message))
         self.flagged.add((sheet, row, letter))
 
     def read(self, book: Workbook) -> WorkbookContents:
         columns: dict[str, dict[int, Column]] = {}
         for layout in DATA_SHEETS:
             if layout.name not in book.sheetnames:
+                both_names = f"{layout.name} ({layout.en})"
                 self.problem(
                     (layout.name, 1, "", ""),
-                    f"缺少工作表“{layout.name}”",
-                    f"the sheet {layout.name} ({layout.en}) is missing",
+                    t("the sheet {sheet} is missing", sheet=both_names, sheet_zh=layout.name),
                 )
             else:
                 columns[layout.name] = self._header(book[layout.name], layout)
@@ -340,12 +368,11 @@ class _WorkbookReading:
                     shown(typed),
                     read,
                     False,
-                    "；".join(zh for zh, _ in reading.changes),
-                    "; ".join(en for _, en in reading.changes),
+                    Joined(reading.changes, _SEPARATOR),
                 )
             )
         if reading.doubt is not None:
-            self.notes.append(CellNote(*where, shown(typed), read, True, *reading.doubt))
+            self.notes.append(CellNote(*where, shown(typed), read, True, reading.doubt))
 
     def _fail(self) -> NoReturn:
         def order(p: CellProblem) -> tuple[int, int, int]:
@@ -360,8 +387,11 @@ class _WorkbookReading:
         if sheet.max_row > MAX_ROWS + 1 or sheet.max_column > MAX_COLUMNS:
             self.problem(
                 (layout.name, 1, "", ""),
-                f"工作表过大（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）",
-                f"the sheet is too large (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)",
+                t(
+                    "the sheet is too large (at most {rows} rows, {columns} columns)",
+                    rows=MAX_ROWS,
+                    columns=MAX_COLUMNS,
+                ),
             )
             return {}
         known: dict[str, Column] = {}
@@ -380,23 +410,24 @@ class _WorkbookReading:
             if column is None:
                 self.problem(
                     where,
-                    "无法识别的列标题（请勿修改标题行）",
-                    "unrecognised column title (do not change the title row)",
+                    t("unrecognised column title (do not change the title row)"),
                 )
             elif column.key in seen:
                 self.problem(
                     where,
-                    f"列“{column.zh}”重复（另见 {seen[column.key]} 列）",
-                    f"column {column.en} appears twice (also column {seen[column.key]})",
+                    t(
+                        "column {title} appears twice (also column {other})",
+                        title=column.en,
+                        title_zh=column.zh,
+                        other=seen[column.key],
+                    ),
                 )
             else:
                 seen[column.key] = letter
                 found[index] = column
         for expected in layout.columns:
             if expected.header_required and expected.key not in seen:
-                self.problem(
-                    (layout.name, 1, "", expected.header), "缺少此列", "this column is missing"
-                )
+                self.problem((layout.name, 1, "", expected.header), t("this column is missing"))
         return found
 
     def _rows(
@@ -415,8 +446,7 @@ class _WorkbookReading:
                     if not is_empty(cell.value):
                         self.problem(
                             (layout.name, number, get_column_letter(index), ""),
-                            "该列没有列标题，内容无法导入",
-                            "this column has no title, its content cannot be read",
+                            t("this column has no title, its content cannot be read"),
                         )
                     continue
                 if is_empty(cell.value):
@@ -424,11 +454,11 @@ class _WorkbookReading:
                 try:
                     if cell.data_type == "e":
                         raise CellValueError(
-                            f"单元格是错误值 {cell.value}", f"the cell holds the error {cell.value}"
+                            t("the cell holds the error {error}", error=cell.value)
                         )
                     reading = read_cell(column, cell.value, cell.number_format)
                 except CellValueError as exc:
-                    self.problem(row.cell(column.key), exc.message_zh, exc.message_en)
+                    self.problem(row.cell(column.key), exc.text)
                     continue
                 row.values[column.key] = reading.value
                 self._note(row.cell(column.key), cell.value, reading)
@@ -443,20 +473,24 @@ class _WorkbookReading:
             app_id = row.values.get("id")
             if app_id is None:
                 if (row.sheet, row.number, row.cells["id"][0]) not in self.flagged:
-                    self.problem(row.cell("id"), "缺少申报编号", "the application id is missing")
+                    self.problem(row.cell("id"), _NO_ID)
                 continue
             if _UNSAFE_ID.search(app_id) or app_id in (".", "..") or len(app_id) > 100:
                 self.problem(
                     row.cell("id"),
-                    '申报编号不能含 / \\ : * ? " < > | 等字符，且不超过 100 字',
-                    'the id must not contain / \\ : * ? " < > | or control characters '
-                    "(100 characters at most)",
+                    t(
+                        'the id must not contain / \\ : * ? " < > | or control characters '
+                        "(100 characters at most)"
+                    ),
                 )
             if app_id in drafts:
                 self.problem(
                     row.cell("id"),
-                    f"申报编号 {app_id} 重复（另见第 {drafts[app_id].row.number} 行）",
-                    f"application id {app_id} is used twice (also row {drafts[app_id].row.number})",
+                    t(
+                        "application id {id} is used twice (also row {row})",
+                        id=app_id,
+                        row=drafts[app_id].row.number,
+                    ),
                 )
                 continue
             draft = _Draft(row, {"lead_unit": {}})
@@ -473,14 +507,14 @@ class _WorkbookReading:
                 app_id = row.values.get("application")
                 if app_id is None:
                     if (row.sheet, row.number, row.cells["application"][0]) not in self.flagged:
-                        self.problem(
-                            row.cell("application"), "缺少申报编号", "the application id is missing"
-                        )
+                        self.problem(row.cell("application"), _NO_ID)
                 elif app_id not in drafts:
                     self.problem(
                         row.cell("application"),
-                        f"申报编号 {app_id} 在“基本信息”表中不存在",
-                        f"application id {app_id} is not in the sheet 基本信息 (basic information)",
+                        t(
+                            "application id {id} is not in the sheet 基本信息 (basic information)",
+                            id=app_id,
+                        ),
                     )
                 else:
                     grouped.setdefault(app_id, []).append(row)
@@ -522,17 +556,20 @@ class _WorkbookReading:
             if not any((r.sheet, r.number, r.cells["chair"][0]) in self.flagged for r in group):
                 self.problem(
                     group[0].cell("chair"),
-                    f"申报 {draft.row.values['id']} 的专家委员会没有主任（须有一位成员填“是”）",
-                    f"the committee of {draft.row.values['id']} has no chair (mark one member 是)",
+                    t(
+                        "the committee of {id} has no chair (mark one member 是)",
+                        id=draft.row.values["id"],
+                    ),
                 )
             return 0
         for index in chairs[1:]:
             self.problem(
                 group[index].cell("chair"),
-                f"申报 {draft.row.values['id']} 的专家委员会有多位主任"
-                f"（另见第 {group[chairs[0]].number} 行）",
-                f"the committee of {draft.row.values['id']} has more than one chair "
-                f"(also row {group[chairs[0]].number})",
+                t(
+                    "the committee of {id} has more than one chair (also row {row})",
+                    id=draft.row.values["id"],
+                    row=group[chairs[0]].number,
+                ),
             )
         return chairs[0]
 
@@ -545,8 +582,11 @@ class _WorkbookReading:
             if year in first_row:
                 self.problem(
                     row.cell("year"),
-                    f"年度 {year} 重复（另见第 {first_row[year]} 行）",
-                    f"the year {year} is listed twice (also row {first_row[year]})",
+                    t(
+                        "the year {year} is listed twice (also row {row})",
+                        year=year,
+                        row=first_row[year],
+                    ),
                 )
                 draft.reported.add(("finance",))
             else:
@@ -562,28 +602,25 @@ class _WorkbookReading:
         if relative.is_absolute() or re.match(r"^[A-Za-z]:", file):
             self.problem(
                 row.cell("file"),
-                "应为相对于工作簿所在文件夹的路径，不能是绝对路径",
-                "must be a path relative to the workbook's folder, not an absolute path",
+                t("must be a path relative to the workbook's folder, not an absolute path"),
             )
             return
         target = (self.base / relative).resolve()
         if not target.is_relative_to(self.base):
             self.problem(
                 row.cell("file"),
-                "附件须在工作簿所在文件夹之内",
-                "the attachment must be inside the workbook's folder",
+                t("the attachment must be inside the workbook's folder"),
             )
         elif not target.exists():
             self.problem(
                 row.cell("file"),
-                f"附件文件不存在：{self.base / relative}",
-                f"attachment file not found: {self.base / relative}",
+                t("attachment file not found: {path}", path=self.base / relative),
             )
         else:  # the same check as every loader: no '..' step, a regular file (not a FIFO or device)
             try:
                 confined_attachment(self.base, file, str(self.path), None)
             except InputError as error:
-                self.problem(row.cell("file"), error.problem_zh, error.problem_en)
+                self.problem(row.cell("file"), error.problem)
 
     # ---- validation with the domain's models --------------------------------------------
 
@@ -601,8 +638,11 @@ class _WorkbookReading:
             if expert_id is not None and expert_id in seen:
                 self.problem(
                     row.cell("id"),
-                    f"专家编号 {expert_id} 重复（另见第 {seen[expert_id]} 行）",
-                    f"expert id {expert_id} is used twice (also row {seen[expert_id]})",
+                    t(
+                        "expert id {id} is used twice (also row {row})",
+                        id=expert_id,
+                        row=seen[expert_id],
+                    ),
                 )
                 continue
             if expert_id is not None:
@@ -634,7 +674,7 @@ class _WorkbookReading:
                 cell = _locate(where, location) or row.cell("id")
                 if (cell[0], cell[1], cell[2]) in self.flagged:
                     continue
-                self.problem(cell, *_message(error))
+                self.problem(cell, _message(error))
             return None
 
 
@@ -645,15 +685,15 @@ def _locate(where: dict[_Location, _Cell], location: _Location) -> _Cell | None:
     return None
 
 
-def _message(error: ErrorDetails) -> tuple[str, str]:
+def _message(error: ErrorDetails) -> Text:
     kind = error["type"]
     if kind == "missing":
-        return "必填，不能为空", "required, must not be empty"
-    if kind == "value_error":
-        # The domain's validators write "中文 | English".
-        zh, _, en = error["msg"].removeprefix("Value error, ").partition(" | ")
-        return zh, en or zh
-    return _explain(kind, error.get("ctx") or {}, error.get("input"))
+        return t("required, must not be empty")
+    ctx = error.get("ctx") or {}
+    refusal = ctx.get("error") if kind == "value_error" else None
+    if isinstance(refusal, Refusal):  # the domain's validators say why
+        return refusal.text
+    return _explained(kind, ctx, error.get("input"))
 
 
 def _normalised(title: str) -> str:

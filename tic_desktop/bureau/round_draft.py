@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tic_desktop.bureau.workspace import is_safe_name, safe_name
+from tic_desktop.catalogue import Joined, Said, Text, t, tc
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.files import ConfinedFile, confined_attachment
 from tic_desktop.domain.jsonfile import read_json
@@ -72,13 +73,20 @@ class Blocker:
     panel_id: str | None
     application_id: str | None
     check_id: str
-    message_zh: str
-    message_en: str
+    text: Said
     other_panel_id: str | None = None
     """The other panel involved (an application put in two panels)."""
 
+    @property
+    def message_zh(self) -> str:
+        return self.text.in_language("zh")
+
+    @property
+    def message_en(self) -> str:
+        return self.text.in_language("en")
+
     def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+        return self.text.in_language(lang)
 
 
 @dataclass
@@ -187,10 +195,12 @@ class RoundDraft:
                     panel.id,
                     None,
                     "panel.id",
-                    f"专家组编号“{panel.id}”只能由字母、数字和 - _ . 组成"
-                    f"（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
-                    f"the panel id “{panel.id}” may contain only letters, digits, - _ and . "
-                    f"(not {UNUSABLE_IN_NAMES}, spaces, …)",
+                    t(
+                        "the panel id “{id}” may contain only letters, digits, - _ and . "
+                        "(not {unusable}, spaces, …)",
+                        id=panel.id,
+                        unusable=UNUSABLE_IN_NAMES,
+                    ),
                 )
             )
         if not panel.members:
@@ -199,8 +209,7 @@ class RoundDraft:
                     panel.id,
                     None,
                     "panel.members",
-                    f"专家组 {panel.id} 还没有成员",
-                    f"panel {panel.id} has no members yet",
+                    t("panel {panel} has no members yet", panel=panel.id),
                 )
             )
         elif panel.chair not in panel.members:
@@ -209,8 +218,7 @@ class RoundDraft:
                     panel.id,
                     None,
                     "panel.chair",
-                    f"专家组 {panel.id} 还没有指定组长",
-                    f"panel {panel.id} has no chair yet",
+                    t("panel {panel} has no chair yet", panel=panel.id),
                 )
             )
         unknown = [m for m in panel.members if m not in self.experts_by_id]
@@ -220,8 +228,11 @@ class RoundDraft:
                     panel.id,
                     None,
                     "panel.members",
-                    f"专家组 {panel.id} 的成员 {unknown[0]} 不在专家库中",
-                    f"member {unknown[0]} of panel {panel.id} is not in the expert pool",
+                    t(
+                        "member {member} of panel {panel} is not in the expert pool",
+                        member=unknown[0],
+                        panel=panel.id,
+                    ),
                 )
             )
         if not panel.applications:
@@ -230,8 +241,7 @@ class RoundDraft:
                     panel.id,
                     None,
                     "panel.applications",
-                    f"专家组 {panel.id} 还没有分配申报",
-                    f"panel {panel.id} has no applications yet",
+                    t("panel {panel} has no applications yet", panel=panel.id),
                 )
             )
         for result in self.panel_checks(panel):
@@ -243,10 +253,15 @@ class RoundDraft:
                             panel.id,
                             result.application_id,
                             check.id,
-                            f"专家组 {panel.id} · {result.application_id} · "
-                            f"{zh}：{check.message_zh}",
-                            f"panel {panel.id} · {result.application_id} · "
-                            f"{en}: {check.message_en}",
+                            t(
+                                "panel {panel} · {application} · {title}: {problem}",
+                                panel=panel.id,
+                                application=result.application_id,
+                                title=en,
+                                title_zh=zh,
+                                problem=check.message("en"),
+                                problem_zh=check.message("zh"),
+                            ),
                         )
                     )
         return blockers
@@ -255,35 +270,30 @@ class RoundDraft:
         """Every reason the round cannot go out yet; empty when packages may be built."""
         found: list[Blocker] = []
         if not self.id.strip():
-            found.append(
-                Blocker(None, None, "round.id", "评审批次编号不能为空", "the round needs an id")
-            )
+            found.append(Blocker(None, None, "round.id", t("the round needs an id")))
         elif not usable_as_file_name(self.id.strip()):
             found.append(
                 Blocker(
                     None,
                     None,
                     "round.id",
-                    f"评审批次编号“{self.id}”只能由字母、数字和 - _ . 组成"
-                    f"（不能含有 {UNUSABLE_IN_NAMES}、空格等）",
-                    f"the round id “{self.id}” may contain only letters, digits, - _ and . "
-                    f"(not {UNUSABLE_IN_NAMES}, spaces, …)",
+                    t(
+                        "the round id “{id}” may contain only letters, digits, - _ and . "
+                        "(not {unusable}, spaces, …)",
+                        id=self.id,
+                        unusable=UNUSABLE_IN_NAMES,
+                    ),
                 )
             )
         if not self.title.strip():
-            found.append(
-                Blocker(
-                    None, None, "round.title", "评审批次名称不能为空", "the round needs a title"
-                )
-            )
+            found.append(Blocker(None, None, "round.title", t("the round needs a title")))
         if not self.applications:
             found.append(
                 Blocker(
                     None,
                     None,
                     "round.applications",
-                    "还没有导入申报",
-                    "no applications imported yet",
+                    t("no applications imported yet"),
                 )
             )
         if not self.criteria:
@@ -292,8 +302,7 @@ class RoundDraft:
                     None,
                     None,
                     "rubric.criteria",
-                    "评分表还没有评分项",
-                    "the rubric has no criteria",
+                    t("the rubric has no criteria"),
                 )
             )
         elif self.rubric_total != RUBRIC_TOTAL:
@@ -302,14 +311,13 @@ class RoundDraft:
                     None,
                     None,
                     "rubric.total",
-                    f"评分表满分合计为 {self.rubric_total}，应为 100",
-                    f"the rubric's maxima add up to {self.rubric_total}, not 100",
+                    t("the rubric's maxima add up to {total}, not 100", total=self.rubric_total),
                 )
             )
-        for problem_zh, problem_en in rubric_problems(self.step, self.criteria):
-            found.append(Blocker(None, None, "rubric.criteria", problem_zh, problem_en))
+        for problem in _rubric_problems(self.step, self.criteria):
+            found.append(Blocker(None, None, "rubric.criteria", problem))
         if not self.panels:
-            found.append(Blocker(None, None, "round.panels", "还没有组建专家组", "no panels yet"))
+            found.append(Blocker(None, None, "round.panels", t("no panels yet")))
         experts = self.experts_by_id
         for conflict in self.declared_conflicts:
             if conflict.expert not in experts or conflict.application not in self.applications:
@@ -318,10 +326,12 @@ class RoundDraft:
                         None,
                         conflict.application,
                         "round.conflicts",
-                        f"回避声明（{conflict.expert} · {conflict.application}）"
-                        "指向已删除的专家或申报",
-                        f"the declared conflict ({conflict.expert} · {conflict.application}) "
-                        "names a removed expert or application",
+                        t(
+                            "the declared conflict ({expert} · {application}) "
+                            "names a removed expert or application",
+                            expert=conflict.expert,
+                            application=conflict.application,
+                        ),
                     )
                 )
         assigned: dict[str, str] = {}
@@ -334,10 +344,13 @@ class RoundDraft:
                             panel.id,
                             app_id,
                             "round.two_panels",
-                            f"申报 {app_id} 同时分配给了专家组 {assigned[app_id]} 和 {panel.id}"
-                            "（每项申报只能由一个专家组评分）",
-                            f"application {app_id} is in panels {assigned[app_id]} and {panel.id} "
-                            "(each application is scored by exactly one panel)",
+                            t(
+                                "application {application} is in panels {first} and {second} "
+                                "(each application is scored by exactly one panel)",
+                                application=app_id,
+                                first=assigned[app_id],
+                                second=panel.id,
+                            ),
                             other_panel_id=assigned[app_id],
                         )
                     )
@@ -349,8 +362,7 @@ class RoundDraft:
                         None,
                         app_id,
                         "round.assignment",
-                        f"申报 {app_id} 还没有分配专家组",
-                        f"application {app_id} is not in any panel",
+                        t("application {application} is not in any panel", application=app_id),
                     )
                 )
         return found
@@ -411,27 +423,29 @@ class RoundDraft:
 
 
 def rubric_problems(step: Decimal, criteria: list[Criterion]) -> list[tuple[str, str]]:
-    """What the rubric model would refuse, found without raising (for the editor's live list)."""
+    """What the rubric model would refuse, found without raising (for the editor's live list),
+    each as ``(zh, en)``."""
+    return [problem.pair() for problem in _rubric_problems(step, criteria)]
+
+
+def _rubric_problems(step: Decimal, criteria: list[Criterion]) -> list[Text]:
     problems = []
     if step <= 0:
-        problems.append(("步长必须大于 0", "the step must be greater than 0"))
+        problems.append(t("the step must be greater than 0"))
     seen: set[str] = set()
     for index, criterion in enumerate(criteria, start=1):
         if not criterion.id.strip() or not criterion.title.strip():
-            problems.append(
-                (f"第 {index} 项缺少编号或名称", f"criterion {index} needs an id and a title")
-            )
+            problems.append(t("criterion {index} needs an id and a title", index=index))
         if criterion.id in seen:
-            problems.append(
-                (f"评分项编号 {criterion.id} 重复", f"criterion id {criterion.id} is used twice")
-            )
+            problems.append(t("criterion id {id} is used twice", id=criterion.id))
         seen.add(criterion.id)
         if step > 0 and (criterion.max <= 0 or criterion.max % step != 0):
             problems.append(
-                (
-                    f"第 {index} 项满分 {criterion.max} 应为步长 {step} 的正整数倍",
-                    f"criterion {index}: maximum {criterion.max} "
-                    f"must be a positive multiple of step {step}",
+                t(
+                    "criterion {index}: maximum {max} must be a positive multiple of step {step}",
+                    index=index,
+                    max=criterion.max,
+                    step=step,
                 )
             )
     return problems
@@ -475,10 +489,7 @@ def _refuse_unsaveable(draft: RoundDraft, shown: str) -> None:
     problems = draft.save_blockers()
     if problems:
         raise InputError(
-            shown,
-            None,
-            "；".join(b.message_zh for b in problems),
-            "; ".join(b.message_en for b in problems),
+            shown, None, Joined(tuple(b.text for b in problems), tc("list separator", "; "))
         )
 
 
@@ -494,8 +505,7 @@ def write_round(draft: RoundDraft, folder: Path) -> ReviewRound:
         raise InputError(
             str(folder),
             None,
-            "目标文件夹不是空的，请选择一个新的文件夹",
-            "the folder is not empty; choose a new folder for the round",
+            t("the folder is not empty; choose a new folder for the round"),
         )
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
@@ -536,8 +546,7 @@ def save_round_in_place(draft: RoundDraft) -> ReviewRound:
         raise InputError(
             "round",
             None,
-            "这个批次还没有保存过，请选择保存位置",
-            "this round was never saved; choose a folder",
+            t("this round was never saved; choose a folder"),
         )
     _refuse_unsaveable(draft, str(draft.source))
     folder = draft.source.parent

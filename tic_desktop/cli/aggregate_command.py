@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from tic_desktop.aggregation import EXCLUSION_TEXT, FLAG_TEXT, aggregate, money2, round_method
 from tic_desktop.bureau.workspace import BureauWorkspace, read_passphrase_file
-from tic_desktop.cli.table import render_table
+from tic_desktop.catalogue import t, tc
+from tic_desktop.cli.table import both, render_table
 from tic_desktop.domain.loading import load_round
 from tic_desktop.errors import InputError
 from tic_desktop.returns.explaining import return_reason
@@ -31,13 +32,12 @@ def _chosen(args: argparse.Namespace) -> set[str]:
     for file in args.choose or []:
         path = Path(file)
         if not path.is_file():
-            raise InputError(file, "--choose", "文件不存在", "file not found")
+            raise InputError(file, "--choose", t("file not found"))
         if path.resolve() not in given:
             raise InputError(
                 file,
                 "--choose",
-                "选定的回执必须是本次汇总的回执之一",
-                "the chosen return must be one of the returns given",
+                t("the chosen return must be one of the returns given"),
             )
         chosen.add(hashlib.sha256(path.read_bytes()).hexdigest())
     return chosen
@@ -48,7 +48,7 @@ def aggregate_round(args: argparse.Namespace) -> dict[str, Any] | str:
     workspace = BureauWorkspace(Path(args.bureau))
     for file in args.returns:
         if not Path(file).is_file():
-            raise InputError(file, None, "文件不存在", "file not found")
+            raise InputError(file, None, t("file not found"))
     chosen = _chosen(args)
     keys = workspace.keys(read_passphrase_file(args.passphrase_file))
     received = sorted(
@@ -107,7 +107,9 @@ def aggregate_round(args: argparse.Namespace) -> dict[str, Any] | str:
 
 
 def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Parser]) -> None:
-    parser = sub.add_parser("aggregate", help="汇总评分 / aggregate returns into a ranking")
+    parser = sub.add_parser(
+        "aggregate", help=both(tc("command help", "aggregate returns into a ranking"))
+    )
     parser.add_argument("round")
     parser.add_argument("returns", nargs="+")
     parser.add_argument("--bureau", required=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tic_desktop.catalogue import t, tc
 from tic_desktop.cli.table import render_table
 from tic_desktop.domain.loading import load_application, load_round
 from tic_desktop.rules.conflicts import round_panel_conflicts
@@ -18,13 +19,7 @@ def eligibility(args: argparse.Namespace) -> dict[str, Any] | str:
     if args.format == "json":
         return report.as_json(args.lang)
     lang = args.lang
-    title = "申报" if lang == "zh" else "Application"
-    verdict = "结论" if lang == "zh" else "Verdict"
-    headers = (
-        ["检查项", "条款", "结果", "数值", "标准", "说明"]
-        if lang == "zh"
-        else ["check", "clause", "result", "value", "threshold", "message"]
-    )
+    headers = [column.in_language(lang) for column in _ELIGIBILITY_COLUMNS]
     rows = [
         [
             c.id,
@@ -36,9 +31,33 @@ def eligibility(args: argparse.Namespace) -> dict[str, Any] | str:
         ]
         for c in report.checks
     ]
-    verdict_label = label(VERDICT_LABELS, report.verdict.value, lang)
-    head = f"{title} {report.application_id}  {verdict}: {verdict_label}"
-    return head + "\n\n" + render_table(headers, rows)
+    head = t(
+        "Application {id}  Verdict: {verdict}",
+        id=report.application_id,
+        verdict=label(VERDICT_LABELS, report.verdict.value, lang),  # already in ``lang``
+    )
+    return head.in_language(lang) + "\n\n" + render_table(headers, rows)
+
+
+_ELIGIBILITY_COLUMNS = (
+    tc("eligibility table", "check"),
+    tc("eligibility table", "clause"),
+    tc("eligibility table", "result"),
+    tc("eligibility table", "value"),
+    tc("eligibility table", "threshold"),
+    tc("eligibility table", "message"),
+)
+_PANEL_CHECK_COLUMNS = (
+    tc("panel-check table", "panel"),
+    tc("panel-check table", "application"),
+    tc("panel-check table", "members"),
+    tc("panel-check table", "affiliated"),
+    tc("panel-check table", "recused"),
+    tc("panel-check table", "scorers"),
+    tc("panel-check table", "host_share"),
+    tc("panel-check table", "chair"),
+    tc("panel-check table", "quorum"),
+)
 
 
 def panel_check(args: argparse.Namespace) -> dict[str, Any] | str:
@@ -47,21 +66,7 @@ def panel_check(args: argparse.Namespace) -> dict[str, Any] | str:
     if args.format == "json":
         return {"round": review_round.id, "results": [r.as_json(args.lang) for r in results]}
     lang = args.lang
-    headers = (
-        ["专家组", "申报", "成员", "关联", "回避", "可评分", "1/3上限", "组长独立", "最少评分人数"]
-        if lang == "zh"
-        else [
-            "panel",
-            "application",
-            "members",
-            "affiliated",
-            "recused",
-            "scorers",
-            "host_share",
-            "chair",
-            "quorum",
-        ]
-    )
+    headers = [column.in_language(lang) for column in _PANEL_CHECK_COLUMNS]
     rows = []
     for r in results:
         rows.append(
@@ -81,9 +86,8 @@ def panel_check(args: argparse.Namespace) -> dict[str, Any] | str:
         for c in r.checks
         if c.result.value != "pass"
     ]
-    text = f"{'评审批次' if lang == 'zh' else 'Round'} {review_round.id}\n\n" + render_table(
-        headers, rows
-    )
+    text = t("Round {id}", id=review_round.id).in_language(lang) + "\n\n"
+    text += render_table(headers, rows)
     if problems:
-        text += "\n\n" + ("问题：" if lang == "zh" else "Problems:") + "\n" + "\n".join(problems)
+        text += "\n\n" + t("Problems:").in_language(lang) + "\n" + "\n".join(problems)
     return text

@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
+from tic_desktop.catalogue import tc
 from tic_desktop.cli import (
     aggregate_command,
     commands,
@@ -21,6 +22,7 @@ from tic_desktop.cli import (
     round_commands,
     secure_commands,
 )
+from tic_desktop.cli.table import both
 from tic_desktop.domain.files import require_regular_file
 from tic_desktop.errors import TicError
 
@@ -32,25 +34,26 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: 参数错误 / usage error: {message}\n")
+        usage_error = both(tc("command line", "usage error"))
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {usage_error}: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="tic", description="聊城市技术创新中心评审系统 命令行 / TIC Review command line"
-    )
+    parser = _Parser(prog="tic", description=both(tc("command line", "TIC Review command line")))
     parser.add_argument(
         "--lang", choices=("zh", "en"), default="zh", help="message language (default zh)"
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    elig = sub.add_parser("eligibility", help="形式审查 / formal review of one application")
+    elig = sub.add_parser(
+        "eligibility", help=both(tc("command help", "formal review of one application"))
+    )
     elig.add_argument("application", help="APPLICATION.json")
     elig.add_argument("--format", choices=("table", "json"), default="table")
     elig.set_defaults(run=commands.eligibility)
 
     panel = sub.add_parser(
-        "panel-check", help="评审专家组回避检查 / panel conflict-of-interest checks"
+        "panel-check", help=both(tc("command help", "panel conflict-of-interest checks"))
     )
     panel.add_argument("round", help="ROUND.json")
     panel.add_argument("--format", choices=("table", "json"), default="table")
@@ -130,9 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _write(sys.stderr, exc.message(args.lang) + "\n")
         return EXIT_BAD_INPUT
     except Exception:  # a bug: say so plainly, keep the details for the report
-        print(
-            "内部错误，请将以下信息报告给开发者 / internal error, please report:", file=sys.stderr
-        )
+        print(both(tc("command line", "internal error, please report:")), file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         return EXIT_INTERNAL
     if isinstance(output, (dict, list)):

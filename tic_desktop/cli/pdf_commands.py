@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tic_desktop.bureau.workspace import BureauWorkspace
-from tic_desktop.cli.table import render_table
+from tic_desktop.catalogue import t, tc
+from tic_desktop.cli.table import both, render_table
 from tic_desktop.domain.files import read_regular_file
 from tic_desktop.errors import InputError
 from tic_desktop.signing.pdf_verification import verify_pdf
@@ -25,8 +26,7 @@ def pdf_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
         raise InputError(
             "tic pdf verify",
             "--bureau/--root",
-            "请给出 --bureau 或 --root 之一",
-            "give exactly one of --bureau or --root",
+            t("give exactly one of --bureau or --root"),
         )
     if args.bureau:
         root_pem = BureauWorkspace(Path(args.bureau)).ca_pem
@@ -37,15 +37,13 @@ def pdf_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
             raise InputError(
                 args.root,
                 None,
-                f"无法读取根证书（{error.problem_zh}）",
-                f"cannot read the root certificate ({error.problem_en})",
+                t("cannot read the root certificate ({problem})", problem=error.problem),
             ) from None
         except UnicodeDecodeError as error:
             raise InputError(
                 args.root,
                 None,
-                f"无法读取根证书（{error}）",
-                f"cannot read the root certificate ({error})",
+                t("cannot read the root certificate ({problem})", problem=str(error)),
             ) from None
     try:  # a regular file only: a FIFO or a device is refused before it is opened
         data = read_regular_file(Path(args.file), args.file, MAX_PDF_BYTES)
@@ -53,8 +51,7 @@ def pdf_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
         raise InputError(
             args.file,
             None,
-            f"无法读取文件（{error.problem_zh}）",
-            f"cannot read file ({error.problem_en})",
+            t("cannot read file ({problem})", problem=error.problem),
         ) from None
     reports = verify_pdf(data, root_pem, args.file)
     code = 0 if all(r.valid for r in reports) else EXIT_NOT_ALL_VALID
@@ -82,10 +79,10 @@ def pdf_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
 
 
 def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Parser]) -> None:
-    pdf = sub.add_parser("pdf", help="签名文件 / signed PDFs").add_subparsers(
+    pdf = sub.add_parser("pdf", help=both(tc("command help", "signed PDFs"))).add_subparsers(
         dest="pdf_command", required=True, parser_class=parser_class
     )
-    verify = pdf.add_parser("verify", help="校验签名 / verify signatures")
+    verify = pdf.add_parser("verify", help=both(tc("command help", "verify signatures")))
     verify.add_argument("file")
     verify.add_argument("--bureau", help="trust this bureau workspace's root certificate")
     verify.add_argument("--root", help="trust this root certificate (PEM)")

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tic_desktop.bureau.excel_template import ExcelImportError, read_workbook, write_workbook
+from tic_desktop.catalogue import t, tc
+from tic_desktop.cli.table import both
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.files import confined_attachment, normalised_attachment_path
 from tic_desktop.domain.loading import load_round
@@ -33,15 +35,12 @@ def _lang(args: argparse.Namespace) -> str:
 def round_template(args: argparse.Namespace) -> str | dict[str, Any]:
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
-        raise InputError(
-            str(out), None, "输出文件名应以 .xlsx 结尾", "the output file name must end in .xlsx"
-        )
+        raise InputError(str(out), None, t("the output file name must end in .xlsx"))
     if out.exists() and not args.force:
         raise InputError(
             str(out),
             None,
-            "文件已存在，未覆盖（如需覆盖请加 --force）",
-            "file exists, not overwritten (add --force to replace it)",
+            t("file exists, not overwritten (add --force to replace it)"),
         )
     applications: list[Application] = []
     experts: list[Expert] = []
@@ -63,16 +62,18 @@ def round_template(args: argparse.Namespace) -> str | dict[str, Any]:
             "experts": len(experts),
             "attachments_outside": notes,
         }
-    if _lang(args) == "en":
-        text = f"Wrote {out}: {len(applications)} application(s), {len(experts)} expert(s)"
-        warning = (
+    lang = _lang(args)
+    text = t(
+        "Wrote {out}: {applications} application(s), {experts} expert(s)",
+        out=out,
+        applications=len(applications),
+        experts=len(experts),
+    ).in_language(lang)
+    if notes:
+        warning = t(
             "Attachments outside the workbook's folder (copy them next to it before importing):"
         )
-    else:
-        text = f"已写入 {out}：申报 {len(applications)} 项，专家 {len(experts)} 人"
-        warning = "以下附件不在工作簿所在文件夹内（导入前请复制到工作簿旁的相同位置）："
-    if notes:
-        text += "\n" + warning + "".join(f"\n  {note}" for note in notes)
+        text += "\n" + warning.in_language(lang) + "".join(f"\n  {note}" for note in notes)
     return text
 
 
@@ -101,13 +102,12 @@ def round_import_excel(args: argparse.Namespace) -> str | dict[str, Any]:
         contents = read_workbook(Path(args.workbook))
     except ExcelImportError as exc:
         # Every problem, not only the first few: people fix them all in one pass.
-        raise TicError(exc.report("zh"), exc.report("en")) from None
+        raise TicError(exc.whole_report) from None
     if not contents.applications and not contents.experts:
         raise InputError(
             args.workbook,
             None,
-            "工作簿中没有申报，也没有专家",
-            "the workbook holds no applications and no experts",
+            t("the workbook holds no applications and no experts"),
         )
     out = Path(args.out)
     files: dict[Path, bytes] = {}
@@ -128,8 +128,10 @@ def round_import_excel(args: argparse.Namespace) -> str | dict[str, Any]:
         raise InputError(
             existing[0],
             None,
-            f"文件已存在，未覆盖（共 {len(existing)} 个已存在），未写入任何文件",
-            f"file exists, not overwritten ({len(existing)} existing), nothing was written",
+            t(
+                "file exists, not overwritten ({count} existing), nothing was written",
+                count=len(existing),
+            ),
         )
     for path, content in files.items():
         write_atomically(path, content)
@@ -141,13 +143,11 @@ def round_import_excel(args: argparse.Namespace) -> str | dict[str, Any]:
             "files": written,
             "notes": [n.describe(_lang(args)) for n in contents.notes],
         }
-    if _lang(args) == "en":
-        head = (
-            f"Imported {len(contents.applications)} application(s) "
-            f"and {len(contents.experts)} expert(s):"
-        )
-    else:
-        head = f"已导入申报 {len(contents.applications)} 项、专家 {len(contents.experts)} 人："
+    head = t(
+        "Imported {applications} application(s) and {experts} expert(s):",
+        applications=len(contents.applications),
+        experts=len(contents.experts),
+    ).in_language(_lang(args))
     report = contents.report(_lang(args))
     return (
         head
@@ -162,26 +162,28 @@ def _json_bytes(data: object) -> bytes:
 
 def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Parser]) -> None:
     parser = sub.add_parser(
-        "round", help="评审批次的 Excel 模板与导入 / a round's Excel template and import"
+        "round", help=both(tc("command help", "a round's Excel template and import"))
     )
     commands = parser.add_subparsers(dest="round_command", required=True, parser_class=parser_class)
 
-    template = commands.add_parser("template", help="生成 Excel 模板 / write the Excel template")
+    template = commands.add_parser(
+        "template", help=both(tc("command help", "write the Excel template"))
+    )
     template.add_argument("out", help="OUT.xlsx")
     template.add_argument(
         "--from",
         dest="round_file",
         metavar="ROUND.json",
-        help="填入该批次的申报和专家 / fill in this round's applications and experts",
+        help=both(tc("command help", "fill in this round's applications and experts")),
     )
     template.add_argument(
-        "--force", action="store_true", help="覆盖已有文件 / replace an existing file"
+        "--force", action="store_true", help=both(tc("command help", "replace an existing file"))
     )
     template.add_argument("--format", choices=("table", "json"), default="table")
     template.set_defaults(run=round_template)
 
     importing = commands.add_parser(
-        "import-excel", help="从 Excel 导入申报和专家 / import applications and experts"
+        "import-excel", help=both(tc("command help", "import applications and experts"))
     )
     importing.add_argument("workbook", help="IN.xlsx")
     importing.add_argument(

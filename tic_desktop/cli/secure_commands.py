@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace, read_passphrase_file
-from tic_desktop.cli.table import render_table
+from tic_desktop.catalogue import Joined, t, tc
+from tic_desktop.cli.table import both, render_table
 from tic_desktop.domain.jsonfile import read_json
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.expert.pinning import check_bureau, matches
@@ -46,7 +47,8 @@ def _passphrase(args: argparse.Namespace) -> str | None:
 def _ask_on_terminal() -> str | None:
     if not sys.stdin.isatty():
         return None
-    return getpass.getpass("口令 / passphrase: ")
+    prompt = both(tc("command line", "passphrase"))
+    return getpass.getpass(prompt + ": ")
 
 
 def _progress(step: Progress) -> None:
@@ -180,9 +182,12 @@ def package_open(args: argparse.Namespace) -> dict[str, Any] | str:
         package.close()
         name, signer = Path(args.package).name, short_fingerprint(package.bureau_fingerprint)
         raise SecurityError(
-            f"{name}：签名者指纹 {signer} 与给出的评审局指纹不符，拒绝打开",
-            f"{name}: signed by {signer}, not the bureau fingerprint given; refused",
-            "wrong_bureau",
+            t(
+                "{name}: signed by {signer}, not the bureau fingerprint given; refused",
+                name=name,
+                signer=signer,
+            ),
+            reason="wrong_bureau",
         )
     try:
         with open_database() as db:
@@ -258,10 +263,7 @@ def return_make(args: argparse.Namespace) -> dict[str, Any] | str:
             except OSError as error:  # --out cannot be written: bad input, and nothing was recorded
                 reason = error.strerror or str(error)
                 raise InputError(
-                    args.out,
-                    None,
-                    f"无法写入回执（{reason}）",
-                    f"cannot write the return ({reason})",
+                    args.out, None, t("cannot write the return ({reason})", reason=reason)
                 ) from None
         files = WrittenFiles()
         copy = chair_copy_path(out)
@@ -279,14 +281,22 @@ def return_make(args: argparse.Namespace) -> dict[str, Any] | str:
     finally:
         package.close()
     if files.failed:
-        missing_zh = "；".join(f"{p}：{zh}" for p, zh, _ in files.failed)
-        missing_en = "; ".join(f"{p}: {en}" for p, _, en in files.failed)
+        missing = Joined(
+            tuple(
+                t("{file}: {failure}", file=p, failure=en, failure_zh=zh)
+                for p, zh, en in files.failed
+            ),
+            tc("list separator", "; "),
+        )
         raise TicError(
-            f"回执已写入 {made.file}（第 {made.revision} 版），但以下文件未能写出：{missing_zh}。"
-            "请腾出空间或换一个位置后，在评审窗口中用“重新写出已签名文件”补写。",
-            f"The return was written to {made.file} (revision {made.revision}), but these files "
-            f"could not be: {missing_en}. Free some space or choose another place, then write them "
-            "again from the expert window (Write the signed files again).",
+            t(
+                "The return was written to {file} (revision {revision}), but these files "
+                "could not be: {missing}. Free some space or choose another place, then write "
+                "them again from the expert window (Write the signed files again).",
+                file=made.file,
+                revision=made.revision,
+                missing=missing,
+            )
         )
     pdfs = [p for p in files.written if p.suffix == ".pdf"]
     result = {
@@ -309,7 +319,7 @@ def return_verify(args: argparse.Namespace) -> tuple[dict[str, Any] | str, int]:
     workspace = BureauWorkspace(Path(args.bureau))
     for f in args.files:  # cheap checks first: unlocking the keys costs seconds of scrypt
         if not Path(f).is_file():
-            raise InputError(f, None, "文件不存在", "file not found")
+            raise InputError(f, None, t("file not found"))
     loaded = evaluate_round(args.round).round if args.round else None
     keys = workspace.keys(_passphrase(args))
     items = sorted(
@@ -352,10 +362,12 @@ def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Pa
             p.add_argument("--format", choices=("table", "json"), default="table")
         return p
 
-    bureau = sub.add_parser("bureau", help="评审局密钥 / bureau keys").add_subparsers(
+    bureau = sub.add_parser("bureau", help=both(tc("command help", "bureau keys"))).add_subparsers(
         dest="bureau_command", required=True, parser_class=parser_class
     )
-    init = common(bureau.add_parser("init", help="创建评审局工作目录 / create a bureau workspace"))
+    init = common(
+        bureau.add_parser("init", help=both(tc("command help", "create a bureau workspace")))
+    )
     init.add_argument("dir")
     init.add_argument("--name", default="聊城市科学技术局")
     init.add_argument(
@@ -363,14 +375,16 @@ def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Pa
         help="encrypt the private keys with this passphrase instead of the keyring",
     )
     init.set_defaults(run=bureau_init)
-    root = bureau.add_parser("root", help="输出根证书 / print the root certificate (PEM)")
+    root = bureau.add_parser(
+        "root", help=both(tc("command help", "print the root certificate (PEM)"))
+    )
     root.add_argument("dir")
     root.set_defaults(run=bureau_root, format="table")
 
-    package = sub.add_parser("package", help="评审包 / review packages").add_subparsers(
-        dest="package_command", required=True, parser_class=parser_class
-    )
-    build = common(package.add_parser("build", help="生成评审包 / build packages"))
+    package = sub.add_parser(
+        "package", help=both(tc("command help", "review packages"))
+    ).add_subparsers(dest="package_command", required=True, parser_class=parser_class)
+    build = common(package.add_parser("build", help=both(tc("command help", "build packages"))))
     build.add_argument("round")
     build.add_argument("--bureau", required=True)
     build.add_argument("--out", required=True)
@@ -385,21 +399,27 @@ def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Pa
         help="replace packages already in --out (refused otherwise: they may have been handed out)",
     )
     build.set_defaults(run=package_build)
-    inspect = common(package.add_parser("inspect", help="查看评审包 / inspect a package"))
+    inspect = common(
+        package.add_parser("inspect", help=both(tc("command help", "inspect a package")))
+    )
     inspect.add_argument("package")
     inspect.add_argument("--bureau", help="also check the signer is this bureau")
     inspect.set_defaults(run=package_inspect)
-    opening = common(package.add_parser("open", help="打开评审包 / open a package as an expert"))
+    opening = common(
+        package.add_parser("open", help=both(tc("command help", "open a package as an expert")))
+    )
     opening.add_argument("package")
     opening.add_argument("--expert", required=True)
     opening.add_argument("--passphrase-file")
     opening.add_argument("--bureau-fingerprint", help="refuse unless signed by this bureau")
     opening.set_defaults(run=package_open)
 
-    returns = sub.add_parser("return", help="评分回执 / score returns").add_subparsers(
-        dest="return_command", required=True, parser_class=parser_class
+    returns = sub.add_parser(
+        "return", help=both(tc("command help", "score returns"))
+    ).add_subparsers(dest="return_command", required=True, parser_class=parser_class)
+    make = common(
+        returns.add_parser("make", help=both(tc("command help", "make a signed, encrypted return")))
     )
-    make = common(returns.add_parser("make", help="生成回执 / make a signed, encrypted return"))
     make.add_argument("package")
     make.add_argument("scores")
     make.add_argument("--out", required=True)
@@ -413,7 +433,9 @@ def add_parsers(sub: argparse._SubParsersAction[_Parser], parser_class: type[_Pa
         "knows the round from another bureau)",
     )
     make.set_defaults(run=return_make)
-    verify = common(returns.add_parser("verify", help="校验回执 / verify returns (bureau)"))
+    verify = common(
+        returns.add_parser("verify", help=both(tc("command help", "verify returns (bureau)")))
+    )
     verify.add_argument("files", nargs="+")
     verify.add_argument("--bureau", required=True)
     verify.add_argument(

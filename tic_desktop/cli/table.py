@@ -1,8 +1,17 @@
-"""Plain-text tables that line up Chinese (double-width) and Latin text in a terminal."""
+"""Plain text for a terminal: tables that line up Chinese (double-width) and Latin text, and
+what is said in both languages at once."""
 
 from __future__ import annotations
 
 import unicodedata
+
+from tic_desktop.catalogue import Said
+
+
+def both(text: Said) -> str:
+    """``text`` in Chinese and English at once ("中文 / English"), for what is said before a
+    language is chosen: help, usage errors."""
+    return f"{text.in_language('zh')} / {text.in_language('en')}"
 
 
 def display_width(text: str) -> int:

@@ -18,6 +18,7 @@ import ssl
 from dataclasses import dataclass
 from typing import Any
 
+from tic_desktop.catalogue import t, tc
 from tic_desktop.errors import TicError
 from tic_desktop.network import protocol
 from tic_desktop.network.receipts import Receipt, verify_receipt
@@ -34,13 +35,14 @@ from tic_desktop.security import certificates
 from tic_desktop.security.errors import SecurityError
 
 MAX_JSON_BYTES = 256 * 1024
+_MALFORMED = tc("wrong format", "the collector's answer is malformed")
 
 
 class Refused(TicError):
-    """The collector answered and said no (the reason is its own words)."""
+    """The collector answered and said no (the reason is its own words, in both languages)."""
 
     def __init__(self, status: int, code: str, zh: str, en: str) -> None:
-        super().__init__(f"会场收集服务器拒收：{zh}", f"the collector refused: {en}")
+        super().__init__(t("the collector refused: {reason}", reason=en, reason_zh=zh))
         self.status, self.code = status, code
 
 
@@ -71,15 +73,17 @@ class _Connection(http.client.HTTPSConnection):
 def _network_error(error: BaseException) -> NetworkError:
     if isinstance(error, ssl.SSLCertVerificationError):
         return NetworkError(
-            f"会场收集服务器的证书不是本局签发的，未发送任何内容（{error.verify_message}）",
-            f"the collector's certificate is not from this bureau; nothing was sent "
-            f"({error.verify_message})",
+            t(
+                "the collector's certificate is not from this bureau; nothing was sent ({detail})",
+                detail=error.verify_message,
+            )
         )
-    detail = str(error) or type(error).__name__
     return NetworkError(
-        f"网络中断或会场收集服务器无响应（{detail}）。文件已保存在本机，可稍后重试或用 U 盘提交。",
-        f"the network dropped or the collector did not answer ({detail}). The file is saved on "
-        "this computer: try again later or hand it in on a USB stick.",
+        t(
+            "the network dropped or the collector did not answer ({detail}). The file is saved "
+            "on this computer: try again later or hand it in on a USB stick.",
+            detail=str(error) or type(error).__name__,
+        )
     )
 
 
@@ -124,9 +128,7 @@ class CollectorClient:
             assert isinstance(sock, ssl.SSLSocket)
             certificate = certificate_from_der(sock.getpeercert(binary_form=True))
             if certificate is None:
-                raise NetworkError(
-                    "会场收集服务器没有出示证书", "the collector showed no certificate"
-                )
+                raise NetworkError(t("the collector showed no certificate"))
             self.collector = check_collector_certificate(
                 certificate, self.ca_certificate, self.credential.round_id
             )
@@ -138,7 +140,7 @@ class CollectorClient:
             length = response.getheader("Content-Length")
             if length is None or not length.isdigit() or int(length) > limit:
                 raise NetworkError(
-                    "会场收集服务器的应答不完整或过大", "the collector's answer is malformed"
+                    tc("incomplete or too large", "the collector's answer is malformed")
                 )
             data = response.read(int(length))
             if len(data) != int(length):
@@ -163,13 +165,9 @@ class CollectorClient:
         try:
             value = json.loads(data)
         except ValueError:
-            raise NetworkError(
-                "会场收集服务器的应答格式不正确", "the collector's answer is malformed"
-            ) from None
+            raise NetworkError(_MALFORMED) from None
         if not isinstance(value, dict):
-            raise NetworkError(
-                "会场收集服务器的应答格式不正确", "the collector's answer is malformed"
-            )
+            raise NetworkError(_MALFORMED)
         return value
 
     def hello(self) -> Hello:
@@ -185,14 +183,9 @@ class CollectorClient:
                 [str(p) for p in value.get("chair_of", [])],
             )
         except (KeyError, TypeError):
-            raise NetworkError(
-                "会场收集服务器的应答格式不正确", "the collector's answer is malformed"
-            ) from None
+            raise NetworkError(_MALFORMED) from None
         if hello.collector != fingerprint or hello.round_id != self.credential.round_id:
-            raise SecurityError(
-                "会场收集服务器的自我介绍与其证书不符",
-                "the collector's hello does not match its certificate",
-            )
+            raise SecurityError(t("the collector's hello does not match its certificate"))
         return hello
 
     def send_return(self, data: bytes, name: str = "") -> Receipt:
@@ -203,7 +196,7 @@ class CollectorClient:
         value = self._json(status, answer)
         token = value.get("receipt")
         if not isinstance(token, str):
-            raise NetworkError("会场收集服务器没有给出回执", "the collector gave no receipt")
+            raise NetworkError(t("the collector gave no receipt"))
         return verify_receipt(
             token.encode("ascii", "replace"),
             self.ca_certificate,

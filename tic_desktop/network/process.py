@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tic_desktop.bureau.workspace import BureauKeys
+from tic_desktop.catalogue import t
 from tic_desktop.network.progress import ProgressSnapshot
 from tic_desktop.network.protocol import Limits
 from tic_desktop.network.tls import NetworkError
@@ -152,14 +153,12 @@ class CollectionProcess:
             if not self._pipe.poll(timeout):
                 self._process.kill()
                 self._process.join()
-                raise NetworkError("会场收集服务器未能启动", "the collector did not start")
+                raise NetworkError(t("the collector did not start"))
             try:
                 message = self._pipe.recv()
             except (EOFError, OSError):
                 self._process.join(timeout=10)
-                raise NetworkError(
-                    "会场收集服务器启动时出错", "the collector failed while starting"
-                ) from None
+                raise NetworkError(t("the collector failed while starting")) from None
             if message[0] == "event":
                 early.append(message[1])
                 continue

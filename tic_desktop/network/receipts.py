@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from tic_desktop.catalogue import Text, t, tc
 from tic_desktop.network.tls import check_collector_certificate
 from tic_desktop.security import certificates, jws
 from tic_desktop.security.errors import SecurityError
@@ -89,8 +90,8 @@ def sign_receipt(
     return jws.sign(payload, key, certificate)
 
 
-def _bad(zh: str, en: str) -> SecurityError:
-    return SecurityError(f"回执无效：{zh}", f"invalid receipt: {en}", "bad_receipt")
+def _bad(why: Text) -> SecurityError:
+    return SecurityError(t("invalid receipt: {why}", why=why), reason="bad_receipt")
 
 
 def verify_receipt(
@@ -105,7 +106,7 @@ def verify_receipt(
     signer = jws.signer_certificate(token)
     collector = check_collector_certificate(signer, ca_certificate, round_id)
     if tls_fingerprint is not None and collector.fingerprint != tls_fingerprint:
-        raise _bad("签名证书不是连接时出示的证书", "signed by another certificate than TLS showed")
+        raise _bad(t("signed by another certificate than TLS showed"))
     payload = jws.verify(token, signer)
     try:
         data = json.loads(payload)
@@ -125,13 +126,13 @@ def verify_receipt(
         if data["format"] != FORMAT:
             raise ValueError("format")
     except (ValueError, KeyError, TypeError):
-        raise _bad("内容格式不正确", "malformed content") from None
+        raise _bad(tc("receipt", "malformed content")) from None
     if receipt.file_sha256 != file_sha256 or receipt.number != receipt_number(file_sha256):
-        raise _bad("不是所发送文件的回执", "not a receipt for the file sent")
+        raise _bad(t("not a receipt for the file sent"))
     if receipt.expert != expert or receipt.round_id != round_id:
-        raise _bad("专家或评审批次不符", "another expert or round")
+        raise _bad(t("another expert or round"))
     if receipt.status not in (STORED, DUPLICATE):
-        raise _bad("状态不是已保存", "status is not stored")
+        raise _bad(t("status is not stored"))
     if receipt.collector != collector.fingerprint:
-        raise _bad("收集服务器指纹不符", "collector fingerprint differs")
+        raise _bad(t("collector fingerprint differs"))
     return receipt

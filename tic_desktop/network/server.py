@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
+from tic_desktop.catalogue import Text, t, tc
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.network import protocol, receipts
 from tic_desktop.network.progress import ProgressSnapshot, progress_snapshot
@@ -64,8 +65,22 @@ class CollectorEvent:
     receipt: str = ""
     snapshot: ProgressSnapshot | None = None
 
+    @classmethod
+    def saying(
+        cls,
+        kind: str,
+        expert: str | None,
+        text: Text,
+        receipt: str = "",
+        snapshot: ProgressSnapshot | None = None,
+    ) -> CollectorEvent:
+        """An event whose words are ``text`` (carried in both languages: it crosses processes)."""
+        return cls(kind, expert, *text.pair(), receipt, snapshot)
+
 
 EventSink = Callable[[CollectorEvent], None]
+_NOT_ALLOWED = t("method not allowed")
+_LENGTH_REQUIRED = t("length required")
 
 
 @dataclass(frozen=True)
@@ -152,8 +167,9 @@ def _json(status: int, body: bytes, close: bool = False) -> web.Response:
     return response
 
 
-def _error(status: int, code: str, zh: str, en: str, close: bool = False) -> web.Response:
-    return _json(status, protocol.error_body(code, zh, en), close)
+def _error(status: int, code: str, text: Text, close: bool = False) -> web.Response:
+    """A refusal: its code and ``text`` in both languages (protocol.error_body)."""
+    return _json(status, protocol.error_body(code, *text.pair()), close)
 
 
 class CollectorServer:
@@ -262,42 +278,46 @@ class CollectorServer:
         name = certificates.subject_attribute(certificate, NameOID.COMMON_NAME) or ""
         return Peer(signer.expert_id, name, signer.fingerprint)
 
-    def _refused(self, peer: Peer | None, zh: str, en: str) -> None:
-        self.on_event(CollectorEvent("refused", peer.expert if peer else None, zh, en))
+    def _refused(self, peer: Peer | None, text: Text) -> None:
+        self.on_event(CollectorEvent.saying("refused", peer.expert if peer else None, text))
 
     async def _handle(self, request: BaseRequest) -> web.StreamResponse:
         try:
             return await self._route(request)
         except Exception as error:  # a bug: the client learns nothing, the clerk sees it
-            self.on_event(CollectorEvent("error", None, f"内部错误：{error!r}", repr(error)))
-            return _error(500, "internal", "服务器内部错误", "internal error", close=True)
+            self.on_event(
+                CollectorEvent.saying(
+                    "error", None, tc("internal error", "{error}", error=repr(error))
+                )
+            )
+            return _error(500, "internal", t("internal error"), close=True)
 
     async def _route(self, request: BaseRequest) -> web.StreamResponse:
         peer = self._peer(request)
         if peer is None:
-            return _error(403, "forbidden", "未认证的客户端", "unauthenticated client", True)
+            return _error(403, "forbidden", t("unauthenticated client"), True)
         wait = self._state.buckets.setdefault(
             peer.fingerprint, _Bucket(self.limits.requests_burst, self.limits.requests_per_second)
         ).take()
         if wait:
-            self._refused(peer, "请求过于频繁", "too many requests")
-            response = _error(429, "rate_limited", "请求过于频繁，请稍后再试", "too many requests")
+            self._refused(peer, tc("refused", "too many requests"))
+            response = _error(429, "rate_limited", tc("answered", "too many requests"))
             response.headers["Retry-After"] = str(max(1, round(wait)))
             return response
         path, method = request.rel_url.raw_path, request.method
         if request.rel_url.raw_query_string:
-            return self._not_allowed(peer, 400, "不接受查询参数", "no query strings")
+            return self._not_allowed(peer, 400, t("no query strings"))
         if path == protocol.HELLO:
             if method != "GET":
-                return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
+                return self._not_allowed(peer, 405, _NOT_ALLOWED)
             return self._hello(peer)
         if path == protocol.RETURNS:
             if method != "POST":
-                return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
+                return self._not_allowed(peer, 405, _NOT_ALLOWED)
             return await self._receive_return(request, peer)
         if path == protocol.CHAIR_COPIES:
             if method != "GET":
-                return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
+                return self._not_allowed(peer, 405, _NOT_ALLOWED)
             return self._list_copies(peer)
         match = protocol.CHAIR_COPY_PATH.fullmatch(path)
         if match and method == "POST":
@@ -305,12 +325,12 @@ class CollectorServer:
         if match and method == "GET":
             return self._send_copy(peer, match.group(1))
         if match:
-            return self._not_allowed(peer, 405, "方法不允许", "method not allowed")
-        return self._not_allowed(peer, 404, "没有这个地址", "no such path")
+            return self._not_allowed(peer, 405, _NOT_ALLOWED)
+        return self._not_allowed(peer, 404, t("no such path"))
 
-    def _not_allowed(self, peer: Peer, status: int, zh: str, en: str) -> web.Response:
-        self._refused(peer, zh, en)
-        return _error(status, "refused", zh, en, close=True)
+    def _not_allowed(self, peer: Peer, status: int, text: Text) -> web.Response:
+        self._refused(peer, text)
+        return _error(status, "refused", text, close=True)
 
     def _hello(self, peer: Peer) -> web.Response:
         return _json(
@@ -330,19 +350,19 @@ class CollectorServer:
 
     async def _body(self, request: BaseRequest, limit: int) -> bytes | web.Response:
         if "chunked" in request.headers.get("Transfer-Encoding", "").lower():
-            return _error(411, "length_required", "需要 Content-Length", "length required", True)
+            return _error(411, "length_required", _LENGTH_REQUIRED, True)
         length = request.content_length
         if length is None:
-            return _error(411, "length_required", "需要 Content-Length", "length required", True)
+            return _error(411, "length_required", _LENGTH_REQUIRED, True)
         if length > limit:
-            return _error(413, "too_large", "文件过大", "file too large", True)
+            return _error(413, "too_large", t("file too large"), True)
         try:
             async with asyncio.timeout(self.limits.body_timeout):
                 return await request.content.readexactly(length)
         except TimeoutError:
-            return _error(408, "timeout", "发送过慢，连接已关闭", "too slow", True)
+            return _error(408, "timeout", t("too slow"), True)
         except asyncio.IncompleteReadError:
-            return _error(400, "incomplete", "数据不完整", "incomplete body", True)
+            return _error(400, "incomplete", t("incomplete body"), True)
 
     def _snapshot(self) -> ProgressSnapshot:
         return progress_snapshot(
@@ -367,11 +387,11 @@ class CollectorServer:
     async def _receive_return(self, request: BaseRequest, peer: Peer) -> web.StreamResponse:
         body = await self._body(request, self.limits.max_return_bytes)
         if isinstance(body, web.Response):
-            self._refused(peer, "回执上传被拒绝", f"upload refused ({body.status})")
+            self._refused(peer, t("upload refused ({status})", status=body.status, status_zh=""))
             return body
         name = protocol.safe_display_name(request.headers.get(protocol.FILE_NAME_HEADER))
         self._state.arriving[peer.expert] = ""
-        self.on_event(CollectorEvent("arriving", peer.expert, name, name))
+        self.on_event(CollectorEvent("arriving", peer.expert, name, name))  # a file name
 
         def work() -> tuple[StoreOutcome, bytes, ProgressSnapshot | None]:
             outcome = self.store.store(body, name, peer.expert)
@@ -388,11 +408,10 @@ class CollectorServer:
             self._state.arriving.pop(peer.expert, None)
             number = receipts.receipt_number(outcome.file_sha256)
             self.on_event(
-                CollectorEvent(
+                CollectorEvent.saying(
                     outcome.status,
                     peer.expert,
-                    f"第 {outcome.item.revision} 版",
-                    f"revision {outcome.item.revision}",
+                    t("revision {revision}", revision=outcome.item.revision),
                     number,
                     snapshot,
                 )
@@ -411,33 +430,31 @@ class CollectorServer:
                 snapshot=await loop.run_in_executor(self._pool, self._snapshot),
             )
         )
-        return _error(422, outcome.reason or "rejected", outcome.detail_zh, outcome.detail_en)
+        refusal = protocol.error_body(
+            outcome.reason or "rejected", outcome.detail_zh, outcome.detail_en
+        )
+        return _json(422, refusal)
 
     async def _receive_copy(
         self, request: BaseRequest, peer: Peer, return_sha256: str
     ) -> web.StreamResponse:
         body = await self._body(request, self.limits.max_copy_bytes)
         if isinstance(body, web.Response):
-            self._refused(peer, "副本上传被拒绝", f"copy refused ({body.status})")
+            self._refused(peer, t("copy refused ({status})", status=body.status, status_zh=""))
             return body
         loop = asyncio.get_running_loop()
         problem = await loop.run_in_executor(
             self._pool, self.relay.put, return_sha256, body, peer.expert
         )
         if problem:
-            return _error(
-                404,
-                problem,
-                "会场没有此专家的这份回执",
-                "no such return of this expert here",
-            )
-        self.on_event(CollectorEvent("chair_copy", peer.expert, "评分副本", "chair copy"))
+            return _error(404, problem, t("no such return of this expert here"))
+        self.on_event(CollectorEvent.saying("chair_copy", peer.expert, t("chair copy")))
         return _json(200, protocol.json_body({"stored": True}))
 
     def _list_copies(self, peer: Peer) -> web.Response:
         panels = self._chairs.get(peer.expert)
         if not panels:
-            return self._not_allowed(peer, 403, "只有专家组组长可以取评分副本", "chairs only")
+            return self._not_allowed(peer, 403, t("chairs only"))
         entries = [
             {
                 "panel": panel,
@@ -456,7 +473,7 @@ class CollectorServer:
             data = self.relay.read(panel, return_sha256)
             if data is not None:
                 return _response(200, data, protocol.OCTETS)
-        return self._not_allowed(peer, 404, "没有这个评分副本", "no such copy")
+        return self._not_allowed(peer, 404, t("no such copy"))
 
 
 class Collection:
@@ -490,10 +507,12 @@ class Collection:
         except OSError as error:
             self._close_loop()
             raise NetworkError(
-                f"无法在 {self.server.host}:{self.server.port} 上开始收集："
-                f"{error.strerror or error}",
-                f"cannot listen on {self.server.host}:{self.server.port}: "
-                f"{error.strerror or error}",
+                t(
+                    "cannot listen on {host}:{port}: {error}",
+                    host=self.server.host,
+                    port=self.server.port,
+                    error=error.strerror or error,
+                )
             ) from None
         self.running = True
         if self.announce:
@@ -508,11 +527,10 @@ class Collection:
             )
             self._announcer.start()
         self.server.on_event(
-            CollectorEvent(
+            CollectorEvent.saying(
                 "started",
                 None,
-                f"正在 {self.server.host}:{self.server.port} 收集",
-                f"collecting on {self.server.host}:{self.server.port}",
+                t("collecting on {host}:{port}", host=self.server.host, port=self.server.port),
                 snapshot=self.server._snapshot(),
             )
         )
@@ -530,7 +548,7 @@ class Collection:
             future = asyncio.run_coroutine_threadsafe(self.server.stop(), self._loop)
             future.result(timeout=30)
             self._close_loop()
-            self.server.on_event(CollectorEvent("stopped", None, "已停止收集", "stopped"))
+            self.server.on_event(CollectorEvent.saying("stopped", None, t("stopped")))
 
     def _close_loop(self) -> None:
         self._loop.call_soon_threadsafe(self._loop.stop)
@@ -565,8 +583,7 @@ def start_collection(
     """
     if is_wildcard(host):
         raise NetworkError(
-            "请选择一个本机网络接口的地址（不能监听所有接口）",
-            "choose one of this machine's interface addresses (not all interfaces)",
+            t("choose one of this machine's interface addresses (not all interfaces)")
         )
     if store is None:
         folder_store = FolderStore(workspace, keys, review_round)

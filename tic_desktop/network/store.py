@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
+from tic_desktop.catalogue import t, tc
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.returns.receiving import (
     BureauPackages,
@@ -161,14 +162,8 @@ class FolderStore:
 
 
 def _not_sender(digest: str) -> StoreOutcome:
-    return StoreOutcome(
-        REJECTED,
-        digest,
-        None,
-        "not_sender",
-        "只能发送本人签名的回执",
-        "only the expert's own signed return can be sent",
-    )
+    detail = t("only the expert's own signed return can be sent")
+    return StoreOutcome(REJECTED, digest, None, "not_sender", *detail.pair())
 
 
 @dataclass(frozen=True)
@@ -234,7 +229,7 @@ def _claimed_expert(data: bytes, keys: BureauKeys) -> str | None:
     from tic_desktop.security.errors import SecurityError
 
     try:
-        token = age_files.decrypt_with(data, keys.identity, "回执")
+        token = age_files.decrypt_with(data, keys.identity, tc("sealed file", "return"))
         assert token is not None
         part = token.split(b".")[1]
         expert = json.loads(base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4))).get("expert")

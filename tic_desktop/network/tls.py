@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tic_desktop.catalogue import t
 from tic_desktop.errors import TicError
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.security import certificates
@@ -144,22 +145,14 @@ def check_collector_certificate(
     """
     certificates.verify_issued_by(certificate, ca_certificate)
     if ExtendedKeyUsageOID.SERVER_AUTH not in _extended_usages(certificate):
-        raise SecurityError(
-            "证书不是会场收集服务器证书",
-            "not a collector certificate",
-            "bad_signature",
-        )
+        raise SecurityError(t("not a collector certificate"), reason="bad_signature")
     title = certificates.subject_attribute(certificate, NameOID.TITLE)
     unit = certificates.subject_attribute(certificate, NameOID.ORGANIZATIONAL_UNIT_NAME)
     if title != COLLECTOR_TITLE:
-        raise SecurityError(
-            "证书不是会场收集服务器证书", "not a collector certificate", "bad_signature"
-        )
+        raise SecurityError(t("not a collector certificate"), reason="bad_signature")
     if unit != round_id:
         raise SecurityError(
-            f"会场收集服务器属于另一个评审批次（{unit}）",
-            f"the collector is for another round ({unit})",
-            "wrong_round",
+            t("the collector is for another round ({round})", round=unit), reason="wrong_round"
         )
     return Collector(certificate, round_id, certificates.fingerprint(certificate))
 
@@ -207,10 +200,10 @@ def client_context(credential: Credential) -> ssl.SSLContext:
     certificate = certificates.certificate_from_pem(credential.certificate_pem)
     if not allows_client_auth(certificate):
         raise NetworkError(
-            "此评审包的专家凭据签发于会场网络功能之前，不能在会场网络上使用："
-            "请用文件（U 盘）提交回执。",
-            "this package's credential predates the meeting network and cannot be used on it: "
-            "hand in the return file (USB stick) instead.",
+            t(
+                "this package's credential predates the meeting network and cannot be used on "
+                "it: hand in the return file (USB stick) instead."
+            )
         )
     return context_for(
         certificates.key_from_pem(credential.key_pem),

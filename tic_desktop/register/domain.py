@@ -17,19 +17,29 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from tic_desktop.catalogue import Said, tc
+
 DEFAULT_PREPARATION_YEARS = 2  # 第八条（组建程序）（四）：筹建期一般为2年
 LEGACY_LAST_APPROVAL_YEAR = 2024  # 第二十二条：2024年（含）以前批复建设的技术创新中心
 
 
 @dataclass(frozen=True)
 class Bilingual:
-    """A text for people in Chinese and English."""
+    """A text for people, read in Chinese or English when it is shown (``text`` is a catalogue
+    :class:`~tic_desktop.catalogue.Text`)."""
 
-    zh: str
-    en: str
+    text: Said
+
+    @property
+    def zh(self) -> str:
+        return self.text.in_language("zh")
+
+    @property
+    def en(self) -> str:
+        return self.text.in_language("en")
 
     def get(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+        return self.text.in_language(lang)
 
 
 class Status(StrEnum):
@@ -84,60 +94,78 @@ REVOCATION_GROUNDS = tuple(c for c in RevocationClause if c is not RevocationCla
 
 
 STATUS_TEXT = {
-    Status.PREPARING: Bilingual("筹建中", "Preparing"),
-    Status.IN_SYSTEM: Bilingual("纳入体系管理", "In the system"),
-    Status.NOT_ADMITTED: Bilingual("评价不合格，不纳入体系", "Failed: not admitted"),
-    Status.TO_BE_DISQUALIFIED: Bilingual("评价不合格，应取消资格", "Failed: to lose qualification"),
-    Status.DISQUALIFIED: Bilingual("已取消资格", "Qualification cancelled"),
-    Status.REVOKED: Bilingual("已撤销", "Revoked"),
+    Status.PREPARING: Bilingual(tc("center status", "Preparing")),
+    Status.IN_SYSTEM: Bilingual(tc("center status", "In the system")),
+    Status.NOT_ADMITTED: Bilingual(tc("center status", "Failed: not admitted")),
+    Status.TO_BE_DISQUALIFIED: Bilingual(tc("center status", "Failed: to lose qualification")),
+    Status.DISQUALIFIED: Bilingual(tc("center status", "Qualification cancelled")),
+    Status.REVOKED: Bilingual(tc("center status", "Revoked")),
 }
 KIND_TEXT = {
     EvaluationKind.COMPREHENSIVE: Bilingual(
-        "建设期满综合绩效评价", "End-of-preparation comprehensive evaluation"
+        tc("evaluation kind", "End-of-preparation comprehensive evaluation")
     ),
-    EvaluationKind.BIENNIAL: Bilingual("年度绩效评价（每两年）", "Biennial performance evaluation"),
+    EvaluationKind.BIENNIAL: Bilingual(tc("evaluation kind", "Biennial performance evaluation")),
 }
+KIND_IN_A_SENTENCE = {
+    EvaluationKind.COMPREHENSIVE: tc(
+        "evaluation kind", "end-of-preparation comprehensive evaluation"
+    ),
+    EvaluationKind.BIENNIAL: tc("evaluation kind", "biennial performance evaluation"),
+}
+""":data:`KIND_TEXT` as said within a sentence."""
 RESULT_TEXT = {
-    EvaluationResult.EXCELLENT: Bilingual("优秀", "Excellent"),
-    EvaluationResult.PASS: Bilingual("合格", "Pass"),
-    EvaluationResult.FAIL: Bilingual("不合格", "Fail"),
-    EvaluationResult.ABSENT: Bilingual("无故不参加", "Did not take part without good reason"),
+    EvaluationResult.EXCELLENT: Bilingual(tc("evaluation result", "Excellent")),
+    EvaluationResult.PASS: Bilingual(tc("evaluation result", "Pass")),
+    EvaluationResult.FAIL: Bilingual(tc("evaluation result", "Fail")),
+    EvaluationResult.ABSENT: Bilingual(
+        tc("evaluation result", "Did not take part without good reason")
+    ),
 }
 CLAUSE_TEXT = {  # worded as in the regulation
     RevocationClause.NO_REPORTS: Bilingual(
-        "第十九条（一）连续2年未报送年度报告的",
-        "Art. 19(1) no annual report for two consecutive years",
+        tc("revocation clause", "Art. 19(1) no annual report for two consecutive years")
     ),
     RevocationClause.SKIPPED_EVALUATION: Bilingual(
-        "第十九条（二）无故不参加绩效评价的",
-        "Art. 19(2) did not take part in a performance evaluation without good reason",
+        tc(
+            "revocation clause",
+            "Art. 19(2) did not take part in a performance evaluation without good reason",
+        )
     ),
     RevocationClause.MISCONDUCT: Bilingual(
-        "第十九条（三）弄虚作假，出现违法或科研失信问题，造成不良影响的",
-        "Art. 19(3) fraud, illegal acts or research misconduct with adverse effects",
+        tc(
+            "revocation clause",
+            "Art. 19(3) fraud, illegal acts or research misconduct with adverse effects",
+        )
     ),
     RevocationClause.ACCIDENT: Bilingual(
-        "第十九条（四）发生重大质量、安全、环境事故造成严重影响的",
-        "Art. 19(4) major quality, safety or environmental accident with serious effects",
+        tc(
+            "revocation clause",
+            "Art. 19(4) major quality, safety or environmental accident with serious effects",
+        )
     ),
     RevocationClause.LEAD_UNIT_UNABLE: Bilingual(
-        "第十九条（五）依托单位因停产、破产、被重组、收购等情况，不能保障技术创新中心正常运行的",
-        "Art. 19(5) the lead unit cannot keep the center running (stopped production, bankruptcy, "
-        "restructuring, acquisition or the like)",
+        tc(
+            "revocation clause",
+            "Art. 19(5) the lead unit cannot keep the center running (stopped production, "
+            "bankruptcy, restructuring, acquisition or the like)",
+        )
     ),
     RevocationClause.VOLUNTARY: Bilingual(
-        "第十九条（六）依托单位自愿提出撤销技术创新中心的",
-        "Art. 19(6) the lead unit asked for the center to be revoked",
+        tc("revocation clause", "Art. 19(6) the lead unit asked for the center to be revoked")
     ),
     RevocationClause.NOT_ADMITTED: Bilingual(
-        "第二十条 建设期满综合绩效评价不合格（旧记录：第二十条未规定撤销）",
-        "Art. 20 failed the comprehensive evaluation (old record: Art. 20 names no revocation)",
+        tc(
+            "revocation clause",
+            "Art. 20 failed the comprehensive evaluation (old record: Art. 20 names no revocation)",
+        )
     ),
     RevocationClause.DISQUALIFIED: Bilingual(
-        "第二十二条 2024年（含）以前批复建设的技术创新中心综合绩效评价不合格的，"
-        "取消技术创新中心资格",
-        "Art. 22 approved in 2024 or earlier and failed the comprehensive evaluation: "
-        "qualification cancelled",
+        tc(
+            "revocation clause",
+            "Art. 22 approved in 2024 or earlier and failed the comprehensive evaluation: "
+            "qualification cancelled",
+        )
     ),
 }
 

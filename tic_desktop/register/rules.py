@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from tic_desktop.catalogue import t, tc
 from tic_desktop.register.domain import (
     CLOSED_STATUSES,
     KIND_TEXT,
@@ -72,14 +73,10 @@ class Consequence(StrEnum):
 
 
 CONSEQUENCE_TEXT = {
-    Consequence.REVOKE: Bilingual("予以撤销", "to be revoked"),
-    Consequence.DISQUALIFY: Bilingual("取消技术创新中心资格", "qualification to be cancelled"),
-    Consequence.NOT_ADMITTED: Bilingual(
-        "不纳入技术创新中心体系管理", "not admitted into the system"
-    ),
-    Consequence.ADJUST: Bilingual(
-        "作为动态调整的重要依据", "an important basis for dynamic adjustment"
-    ),
+    Consequence.REVOKE: Bilingual(tc("consequence", "to be revoked")),
+    Consequence.DISQUALIFY: Bilingual(tc("consequence", "qualification to be cancelled")),
+    Consequence.NOT_ADMITTED: Bilingual(tc("consequence", "not admitted into the system")),
+    Consequence.ADJUST: Bilingual(tc("consequence", "an important basis for dynamic adjustment")),
 }
 
 
@@ -127,10 +124,12 @@ class LateReport:
     @property
     def text(self) -> Bilingual:
         return Bilingual(
-            f"{self.year} 年度报告逾期报送：应于 {_d(self.due_by)} 前报送，"
-            f"{_d(self.received_on)} 收到",
-            f"Annual report {self.year} received late: due {_d(self.due_by)}, "
-            f"received {_d(self.received_on)}",
+            t(
+                "Annual report {year} received late: due {due}, received {received}",
+                year=self.year,
+                due=_d(self.due_by),
+                received=_d(self.received_on),
+            )
         )
 
 
@@ -171,15 +170,11 @@ class Assessment:
         return not self.closed and bool(self.triggers or self.overdue or self.action)
 
 
-def _clause(article_zh: str, item_zh: str, en: str) -> Bilingual:
-    return Bilingual(f"第{article_zh}条" + (f"（{item_zh}）" if item_zh else ""), en)
-
-
-ART_17 = _clause("十七", "", "Art. 17")
-ART_19_1 = _clause("十九", "一", "Art. 19(1)")
-ART_19_2 = _clause("十九", "二", "Art. 19(2)")
-ART_20 = _clause("二十", "", "Art. 20")
-ART_22 = _clause("二十二", "", "Art. 22")
+ART_17 = Bilingual(tc("clause", "Art. 17"))
+ART_19_1 = Bilingual(tc("clause", "Art. 19(1)"))
+ART_19_2 = Bilingual(tc("clause", "Art. 19(2)"))
+ART_20 = Bilingual(tc("clause", "Art. 20"))
+ART_22 = Bilingual(tc("clause", "Art. 22"))
 
 
 def _d(day: date) -> str:
@@ -221,14 +216,27 @@ def late_reports(center: Center, policy: RegisterPolicy = DEFAULT_POLICY) -> tup
 
 
 def _report_fact(center: Center, year: int, policy: RegisterPolicy, checked_on: date) -> Bilingual:
-    due = policy.report_due(year)
+    due = _d(policy.report_due(year))
     report = center.report_for(year)
-    zh = f"{year} 年度报告（应于 {_d(due)} 前报送）：截至 {_d(checked_on)} 未报送"
-    en = f"Annual report {year} (due {_d(due)}): not received by {_d(checked_on)}"
-    if report is not None:
-        zh += f"，{_d(report.received_on)} 补报"
-        en += f"; received late on {_d(report.received_on)}"
-    return Bilingual(zh, en)
+    if report is None:
+        return Bilingual(
+            t(
+                "Annual report {year} (due {due}): not received by {checked}",
+                year=year,
+                due=due,
+                checked=_d(checked_on),
+            )
+        )
+    return Bilingual(
+        t(
+            "Annual report {year} (due {due}): not received by {checked}; "
+            "received late on {received}",
+            year=year,
+            due=due,
+            checked=_d(checked_on),
+            received=_d(report.received_on),
+        )
+    )
 
 
 def missing_reports_trigger(
@@ -250,8 +258,11 @@ def missing_reports_trigger(
                 ART_19_1,
                 Consequence.REVOKE,
                 Bilingual(
-                    f"连续2年未报送年度报告（{year}、{year + 1} 年度）",
-                    f"No annual report for two consecutive years ({year} and {year + 1})",
+                    t(
+                        "No annual report for two consecutive years ({first} and {second})",
+                        first=year,
+                        second=year + 1,
+                    )
                 ),
                 (
                     _report_fact(center, year, policy, checked_on),
@@ -264,9 +275,13 @@ def missing_reports_trigger(
 
 
 def _evaluation_fact(evaluation: Evaluation) -> Bilingual:
-    kind, result = KIND_TEXT[evaluation.kind], RESULT_TEXT[evaluation.result]
     return Bilingual(
-        f"{evaluation.year} 年{kind.zh}：{result.zh}", f"{kind.en} {evaluation.year}: {result.en}"
+        t(
+            "{kind} {year}: {result}",
+            kind=KIND_TEXT[evaluation.kind].text,
+            year=evaluation.year,
+            result=RESULT_TEXT[evaluation.result].text,
+        )
     )
 
 
@@ -279,8 +294,7 @@ def _evaluation_triggers(center: Center) -> list[Trigger]:
                     ART_19_2,
                     Consequence.REVOKE,
                     Bilingual(
-                        "无故不参加绩效评价",
-                        "Did not take part in a performance evaluation without good reason",
+                        t("Did not take part in a performance evaluation without good reason")
                     ),
                     (_evaluation_fact(evaluation),),
                     RevocationClause.SKIPPED_EVALUATION,
@@ -295,15 +309,13 @@ def _evaluation_triggers(center: Center) -> list[Trigger]:
                     ART_22,
                     Consequence.DISQUALIFY,
                     Bilingual(
-                        "2024年（含）以前批复建设的中心综合绩效评价不合格，取消技术创新中心资格",
-                        "Approved in 2024 or earlier and failed the comprehensive evaluation: "
-                        "qualification cancelled",
+                        t(
+                            "Approved in 2024 or earlier and failed the comprehensive "
+                            "evaluation: qualification cancelled"
+                        )
                     ),
                     (
-                        Bilingual(
-                            f"批复建设日期：{_d(center.approved_on)}",
-                            f"Approved on {_d(center.approved_on)}",
-                        ),
+                        Bilingual(t("Approved on {day}", day=_d(center.approved_on))),
                         _evaluation_fact(failed[-1]),
                     ),
                     RevocationClause.DISQUALIFIED,
@@ -315,8 +327,7 @@ def _evaluation_triggers(center: Center) -> list[Trigger]:
                     ART_20,
                     Consequence.NOT_ADMITTED,
                     Bilingual(
-                        "建设期满综合绩效评价不合格，不纳入技术创新中心体系管理",
-                        "Failed the end-of-preparation evaluation: not admitted into the system",
+                        t("Failed the end-of-preparation evaluation: not admitted into the system")
                     ),
                     (_evaluation_fact(failed[-1]),),
                 )
@@ -332,8 +343,7 @@ def _evaluation_triggers(center: Center) -> list[Trigger]:
                 ART_20,
                 Consequence.ADJUST,
                 Bilingual(
-                    "年度绩效评价不合格，作为动态调整的重要依据",
-                    "Failed the biennial evaluation: an important basis for dynamic adjustment",
+                    t("Failed the biennial evaluation: an important basis for dynamic adjustment")
                 ),
                 (_evaluation_fact(biennial[-1]),),
             )
@@ -354,10 +364,13 @@ def _report_items(
         if overdue and not triggered:
             next_due = policy.report_due(year + 1)
             note = Bilingual(
-                f"若截至 {_d(next_due)} 仍未报送 {year} 与 {year + 1} 年度报告，"
-                f"将适用第十九条（一）（连续2年未报送，予以撤销）",
-                f"If neither the {year} nor the {year + 1} report is received by {_d(next_due)}, "
-                f"Art. 19(1) applies (two consecutive years without a report: revocation)",
+                t(
+                    "If neither the {year} nor the {next_year} report is received by {due}, "
+                    "Art. 19(1) applies (two consecutive years without a report: revocation)",
+                    year=year,
+                    next_year=year + 1,
+                    due=_d(next_due),
+                )
             )
         items.append(
             DueItem(
@@ -366,10 +379,7 @@ def _report_items(
                 due,
                 overdue,
                 ART_17,
-                Bilingual(
-                    f"{year} 年度报告，应于 {_d(due)} 前报送",
-                    f"Annual report {year}, due by {_d(due)}",
-                ),
+                Bilingual(t("Annual report {year}, due by {due}", year=year, due=_d(due))),
                 note,
                 due_from=date(year + 1, 1, 1),
             )
@@ -400,8 +410,11 @@ def _comprehensive_item(center: Center, today: date, policy: RegisterPolicy) -> 
         today > due_by,
         clause,
         Bilingual(
-            f"建设期满综合绩效评价：{_d(due_from)} 起，应于 {_d(due_by)} 前完成",
-            f"End-of-preparation comprehensive evaluation: from {_d(due_from)}, by {_d(due_by)}",
+            t(
+                "End-of-preparation comprehensive evaluation: from {start}, by {due}",
+                start=_d(due_from),
+                due=_d(due_by),
+            )
         ),
         due_from=due_from,
     )
@@ -420,28 +433,25 @@ def _biennial_item(center: Center, today: date, policy: RegisterPolicy) -> DueIt
         due_by,
         today > due_by,
         ART_20,
-        Bilingual(
-            f"{year} 年年度绩效评价（每两年一次），应于 {_d(due_by)} 前完成",
-            f"Biennial performance evaluation {year}, by {_d(due_by)}",
-        ),
+        Bilingual(t("Biennial performance evaluation {year}, by {due}", year=year, due=_d(due_by))),
         due_from=date(year, 1, 1),
     )
 
 
 ART_20_NOT_ADMITTED_ACTION = Bilingual(
-    "第二十条：综合绩效评价合格（含）以上的方纳入技术创新中心体系管理。该中心不纳入体系管理，"
-    "不再要求报送年度报告或参加绩效评价；第二十条未规定撤销，无需登记撤销决定。",
-    "Art. 20: only centers rated Pass or better are admitted into the system. "
-    "This center is not admitted; no further annual reports or evaluations are due. "
-    "Art. 20 names no revocation: nothing to record.",
+    t(
+        "Art. 20: only centers rated Pass or better are admitted into the system. "
+        "This center is not admitted; no further annual reports or evaluations are due. "
+        "Art. 20 names no revocation: nothing to record."
+    )
 )
 ART_22_ACTION = Bilingual(
-    "第二十二条：综合绩效评价不合格的，取消技术创新中心资格。请登记取消资格决定"
-    "（“撤销/取消资格”，依据第二十二条，注明决定文号）。不再要求报送年度报告或参加绩效评价。",
-    "Art. 22: a center that fails the comprehensive evaluation loses its qualification. "
-    "Record the bureau's decision "
-    "(Revoke / cancel qualification, Art. 22, with the document number). "
-    "No further annual reports or evaluations are due.",
+    t(
+        "Art. 22: a center that fails the comprehensive evaluation loses its qualification. "
+        "Record the bureau's decision "
+        "(Revoke / cancel qualification, Art. 22, with the document number). "
+        "No further annual reports or evaluations are due."
+    )
 )
 
 
@@ -460,9 +470,9 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
         # The comprehensive evaluation failed: 第二十条 / 第二十二条 decide the center's fate,
         # nothing more is due, and no other clause adds anything.
         decisive = tuple(
-            t
-            for t in _evaluation_triggers(center)
-            if t.consequence in (Consequence.NOT_ADMITTED, Consequence.DISQUALIFY)
+            trigger
+            for trigger in _evaluation_triggers(center)
+            if trigger.consequence in (Consequence.NOT_ADMITTED, Consequence.DISQUALIFY)
         )
         action = ART_22_ACTION if status is Status.TO_BE_DISQUALIFIED else None
         failed_notes = (ART_20_NOT_ADMITTED_ACTION,) if status is Status.NOT_ADMITTED else ()
@@ -492,9 +502,10 @@ def assess(center: Center, today: date, policy: RegisterPolicy = DEFAULT_POLICY)
     if center.legacy and admission is not None and admission.result is EvaluationResult.EXCELLENT:
         notes.append(
             Bilingual(
-                "综合绩效评价优秀：按相关办法给予支持（第二十二条）",
-                "Excellent in the comprehensive evaluation: "
-                "support under the relevant measures (Art. 22)",
+                t(
+                    "Excellent in the comprehensive evaluation: "
+                    "support under the relevant measures (Art. 22)"
+                )
             )
         )
     return Assessment(

@@ -15,10 +15,11 @@ from typing import TypedDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tic_desktop.catalogue import Said, Text, t
 from tic_desktop.errors import InputError
 from tic_desktop.register.domain import (
     CLAUSE_TEXT,
-    KIND_TEXT,
+    KIND_IN_A_SENTENCE,
     AnnualReport,
     Center,
     Evaluation,
@@ -52,13 +53,10 @@ CHECKED_CLAUSES = frozenset(
 )
 
 _USCC_PROBLEMS = {
-    "length": ("应为 18 位", "must have 18 characters"),
-    "characters": (
-        "含有不允许的字符（不使用 I、O、Z、S、V）",
-        "has characters outside GB 32100 (no I, O, Z, S, V)",
-    ),
-    "division": ("第 3–8 位应为行政区划代码", "characters 3–8 must be the division code"),
-    "check_character": ("校验位不正确", "check character does not match"),
+    "length": t("must have 18 characters"),
+    "characters": t("has characters outside GB 32100 (no I, O, Z, S, V)"),
+    "division": t("characters 3–8 must be the division code"),
+    "check_character": t("check character does not match"),
 }
 
 
@@ -66,33 +64,31 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _refuse(center_id: str, field: str, zh: str, en: str) -> InputError:
-    return InputError(center_id or "—", field, zh, en)
+def _refuse(center_id: str, field: str, problem: Said) -> InputError:
+    return InputError(center_id or "—", field, problem)
 
 
 def _text(center_id: str, field: str, value: object, max_length: int = 200) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _refuse(center_id, field, "不能为空", "must not be empty")
+        raise _refuse(center_id, field, t("must not be empty"))
     value = value.strip()
     if len(value) > max_length:
         raise _refuse(
             center_id,
             field,
-            f"不能超过 {max_length} 个字符",
-            f"must be at most {max_length} characters",
+            t("must be at most {max_length} characters", max_length=max_length),
         )
     return value
 
 
 def _day(center_id: str, field: str, value: object, today: date) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise _refuse(center_id, field, "应为日期", "must be a date")
+        raise _refuse(center_id, field, t("must be a date"))
     if value > today:
         raise _refuse(
             center_id,
             field,
-            f"{value.isoformat()} 晚于今天（{today.isoformat()}）",
-            f"{value.isoformat()} is after today ({today.isoformat()})",
+            t("{day} is after today ({today})", day=value.isoformat(), today=today.isoformat()),
         )
     return value
 
@@ -102,8 +98,7 @@ def _year(center_id: str, field: str, value: object, first: int, last: int) -> i
         raise _refuse(
             center_id,
             field,
-            f"应为 {first}–{last} 之间的年份",
-            f"must be a year from {first} to {last}",
+            t("must be a year from {first} to {last}", first=first, last=last),
         )
     return value
 
@@ -111,7 +106,7 @@ def _year(center_id: str, field: str, value: object, first: int, last: int) -> i
 def _center(session: Session, center_id: str) -> Center:
     row = session.get(RegisterCenter, center_id)
     if row is None:
-        raise _refuse(center_id, "center_id", "名录中没有该中心", "no such center in the register")
+        raise _refuse(center_id, "center_id", t("no such center in the register"))
     reports = session.scalars(
         select(RegisterAnnualReport)
         .where(RegisterAnnualReport.center_id == center_id)
@@ -160,17 +155,21 @@ def _center(session: Session, center_id: str) -> Center:
     )
 
 
-def _ended(revocation: Revocation) -> tuple[str, str]:
+def _ended(revocation: Revocation, already: bool = False) -> Text:
     """How a center's revocation record reads: 撤销 (第十九条) or 取消资格 (第二十二条)."""
     day = revocation.revoked_on.isoformat()
     if revocation.clause is RevocationClause.DISQUALIFIED:
-        return f"该中心已于 {day} 取消资格", f"the center's qualification was cancelled on {day}"
-    return f"该中心已于 {day} 撤销", f"the center was revoked on {day}"
+        if already:
+            return t("the center's qualification was already cancelled on {day}", day=day)
+        return t("the center's qualification was cancelled on {day}", day=day)
+    if already:
+        return t("the center was already revoked on {day}", day=day)
+    return t("the center was revoked on {day}", day=day)
 
 
 def _not_revoked_by(center: Center, day: date, field: str) -> None:
     if center.revocation is not None and center.revocation.revoked_on < day:
-        raise _refuse(center.id, field, *_ended(center.revocation))
+        raise _refuse(center.id, field, _ended(center.revocation))
 
 
 def add_center(
@@ -194,9 +193,7 @@ def add_center(
     )
     with db.session() as session:
         if session.get(RegisterCenter, center_id) is not None:
-            raise _refuse(
-                center_id, "center_id", "名录中已有该编号", "this id is already in the register"
-            )
+            raise _refuse(center_id, "center_id", t("this id is already in the register"))
         session.add(RegisterCenter(center_id=center_id, **fields, recorded_at=_now()))
         session.flush()
         return _center(session, center_id)
@@ -230,12 +227,14 @@ def _center_fields(
     code = normalise_uscc(lead_uscc if isinstance(lead_uscc, str) else None) or ""
     problem = uscc_problem(code)
     if problem is not None:
-        zh, en = _USCC_PROBLEMS[problem]
         raise _refuse(
             center_id,
             "lead_uscc",
-            f"统一社会信用代码 {code or '（空）'} {zh}",
-            f"unified social credit code {code or '(empty)'} {en}",
+            t(
+                "unified social credit code {code} {problem}",
+                code=code or t("(empty)"),
+                problem=_USCC_PROBLEMS[problem],
+            ),
         )
     field = _text(center_id, "field", field)
     approved_on = _day(center_id, "approved_on", approved_on, today)
@@ -243,8 +242,7 @@ def _center_fields(
         raise _refuse(
             center_id,
             "approved_on",
-            f"早于 {EARLIEST_APPROVAL_YEAR} 年",
-            f"before {EARLIEST_APPROVAL_YEAR}",
+            t("before {year}", year=EARLIEST_APPROVAL_YEAR),
         )
     if (
         isinstance(preparation_years, bool)
@@ -254,8 +252,10 @@ def _center_fields(
         raise _refuse(
             center_id,
             "preparation_years",
-            f"筹建期应为 1–{MAX_PREPARATION_YEARS} 年（一般为 2 年）",
-            f"the preparation period must be 1 to {MAX_PREPARATION_YEARS} years (generally 2)",
+            t(
+                "the preparation period must be 1 to {most} years (generally 2)",
+                most=MAX_PREPARATION_YEARS,
+            ),
         )
     return _CenterFields(
         name=name,
@@ -323,17 +323,14 @@ def edit_center(
             raise _refuse(
                 center_id,
                 "approved_on",
-                f"晚于已登记的 {min(years)} 年度记录",
-                f"after the records already kept for {min(years)}",
+                t("after the records already kept for {year}", year=min(years)),
             )
         if center.revocation is not None and fields["approved_on"] > center.revocation.revoked_on:
-            raise _refuse(
-                center_id, "approved_on", "晚于撤销日期", "after the date of the revocation"
-            )
+            raise _refuse(center_id, "approved_on", t("after the date of the revocation"))
         row = session.get(RegisterCenter, center_id)
         before = {key: getattr(row, key) for key in fields}
         if before == fields:
-            raise _refuse(center_id, "name", "没有任何改动", "nothing was changed")
+            raise _refuse(center_id, "name", t("nothing was changed"))
         _keep(session, center_id, "center", "corrected", before, fields, reason)
         for key, value in fields.items():
             setattr(row, key, value)
@@ -352,9 +349,7 @@ def remove_annual_report(db: Database, center_id: str, year: int, *, reason: str
         ).first()
         if row is None:
             _center(session, center_id)  # names a missing center first
-            raise _refuse(
-                center_id, "year", f"没有 {year} 年度报告", f"no {year} report is recorded"
-            )
+            raise _refuse(center_id, "year", t("no {year} report is recorded", year=year))
         before = {"year": row.year, "received_on": row.received_on}
         _keep(session, center_id, "annual_report", "removed", before, {}, reason)
         session.delete(row)
@@ -381,8 +376,7 @@ def remove_evaluation(
             raise _refuse(
                 center_id,
                 "year",
-                f"没有 {year} 年{KIND_TEXT[kind].zh}记录",
-                f"no {KIND_TEXT[kind].en.lower()} of {year} is recorded",
+                t("no {kind} of {year} is recorded", kind=KIND_IN_A_SENTENCE[kind], year=year),
             )
         before = {"kind": row.kind, "year": row.year, "result": row.result}
         _keep(session, center_id, "evaluation", "removed", before, {}, reason)
@@ -398,7 +392,7 @@ def withdraw_revocation(db: Database, center_id: str, *, reason: str) -> Center:
         row = session.get(RegisterRevocation, center_id)
         if row is None:
             _center(session, center_id)
-            raise _refuse(center_id, "center_id", "该中心没有撤销记录", "no revocation is recorded")
+            raise _refuse(center_id, "center_id", t("no revocation is recorded"))
         before = {"revoked_on": row.revoked_on, "clause": row.clause, "note": row.note}
         _keep(session, center_id, "revocation", "removed", before, {}, reason)
         session.delete(row)
@@ -419,8 +413,10 @@ def record_annual_report(
             raise _refuse(
                 center_id,
                 "received_on",
-                f"{year} 年度报告应在 {year} 年结束后报送",
-                f"the {year} report covers that year and can only be received after it ends",
+                t(
+                    "the {year} report covers that year and can only be received after it ends",
+                    year=year,
+                ),
             )
         _not_revoked_by(center, received_on, "received_on")
         existing = center.report_for(year)
@@ -428,9 +424,11 @@ def record_annual_report(
             raise _refuse(
                 center_id,
                 "year",
-                f"{year} 年度报告已于 {existing.received_on.isoformat()} 登记",
-                f"the {year} report was already recorded as received on "
-                f"{existing.received_on.isoformat()}",
+                t(
+                    "the {year} report was already recorded as received on {day}",
+                    year=year,
+                    day=existing.received_on.isoformat(),
+                ),
             )
         session.add(
             RegisterAnnualReport(
@@ -456,18 +454,17 @@ def record_evaluation(
         kind = EvaluationKind(kind)
     except ValueError:
         raise _refuse(
-            center_id, "kind", f"未知的评价类型 {kind!r}", f"unknown evaluation kind {kind!r}"
+            center_id, "kind", t("unknown evaluation kind {kind}", kind=repr(kind))
         ) from None
     if result is None or result == "":
-        raise _refuse(center_id, "result", "请选择评价结果", "choose the result")
+        raise _refuse(center_id, "result", t("choose the result"))
     try:
         result = EvaluationResult(result)
     except ValueError:
         raise _refuse(
             center_id,
             "result",
-            f"未知的评价结果 {result!r}",
-            f"unknown evaluation result {result!r}",
+            t("unknown evaluation result {result}", result=repr(result)),
         ) from None
     with db.session() as session:
         center = _center(session, center_id)
@@ -477,8 +474,11 @@ def record_evaluation(
             raise _refuse(
                 center_id,
                 "year",
-                f"{year} 年{KIND_TEXT[kind].zh}已登记",
-                f"the {KIND_TEXT[kind].en.lower()} of {year} is already recorded",
+                t(
+                    "the {kind} of {year} is already recorded",
+                    kind=KIND_IN_A_SENTENCE[kind],
+                    year=year,
+                ),
             )
         admission = center.admission()
         if kind is EvaluationKind.COMPREHENSIVE:
@@ -486,10 +486,11 @@ def record_evaluation(
                 raise _refuse(
                     center_id,
                     "year",
-                    f"建设期至 {center.preparation_end.isoformat()} 届满，"
-                    f"综合绩效评价不能早于届满年份",
-                    f"the preparation period ends on {center.preparation_end.isoformat()}; "
-                    f"the comprehensive evaluation cannot be in an earlier year",
+                    t(
+                        "the preparation period ends on {day}; "
+                        "the comprehensive evaluation cannot be in an earlier year",
+                        day=center.preparation_end.isoformat(),
+                    ),
                 )
             graded = [
                 e for e in center.evaluations_of(kind) if e.result is not EvaluationResult.ABSENT
@@ -498,16 +499,19 @@ def record_evaluation(
                 raise _refuse(
                     center_id,
                     "kind",
-                    f"已有 {graded[0].year} 年综合绩效评价结果",
-                    f"the comprehensive evaluation of {graded[0].year} is already recorded",
+                    t(
+                        "the comprehensive evaluation of {year} is already recorded",
+                        year=graded[0].year,
+                    ),
                 )
         elif admission is None or year <= admission.year:
             raise _refuse(
                 center_id,
                 "kind",
-                "年度绩效评价只适用于综合绩效评价合格后纳入体系的中心（第二十条）",
-                "biennial evaluations apply only after the center passed its comprehensive "
-                "evaluation (Art. 20)",
+                t(
+                    "biennial evaluations apply only after the center passed its comprehensive "
+                    "evaluation (Art. 20)"
+                ),
             )
         session.add(
             RegisterEvaluation(
@@ -536,55 +540,56 @@ def revoke(
     A clause the register can check must apply on ``revoked_on``."""
     today = today or date.today()
     if clause is None or clause == "":
-        raise _refuse(center_id, "clause", "请选择撤销或取消资格的依据", "choose the clause")
+        raise _refuse(center_id, "clause", t("choose the clause"))
     try:
         clause = RevocationClause(clause)
     except ValueError:
         raise _refuse(
-            center_id, "clause", f"未知的撤销依据 {clause!r}", f"unknown clause {clause!r}"
+            center_id, "clause", t("unknown clause {clause}", clause=repr(clause))
         ) from None
     if clause is RevocationClause.NOT_ADMITTED:
         raise _refuse(
             center_id,
             "clause",
-            "第二十条未规定撤销：综合绩效评价不合格的中心不纳入体系管理，无需撤销",
-            "Art. 20 names no revocation: a center that fails the comprehensive evaluation is "
-            "simply not admitted",
+            t(
+                "Art. 20 names no revocation: a center that fails the comprehensive evaluation is "
+                "simply not admitted"
+            ),
         )
     note = _text(center_id, "note", note, 2000)
     with db.session() as session:
         center = _center(session, center_id)
         revoked_on = _day(center_id, "revoked_on", revoked_on, today)
         if revoked_on < center.approved_on:
-            raise _refuse(center_id, "revoked_on", "早于批复建设日期", "before the approval date")
+            raise _refuse(center_id, "revoked_on", t("before the approval date"))
         if center.revocation is not None:
-            zh, en = _ended(center.revocation)
-            raise _refuse(center_id, "center_id", zh, en.replace(" was ", " was already "))
+            raise _refuse(center_id, "center_id", _ended(center.revocation, already=True))
         if clause is RevocationClause.DISQUALIFIED and not center.legacy:
             raise _refuse(
                 center_id,
                 "clause",
-                "第二十二条只适用于2024年（含）以前批复建设的中心",
-                "Art. 22 applies only to centers approved in 2024 or earlier",
+                t("Art. 22 applies only to centers approved in 2024 or earlier"),
             )
         if assess(center, revoked_on, policy).status is Status.NOT_ADMITTED:
             raise _refuse(
                 center_id,
                 "clause",
-                "该中心建设期满综合绩效评价不合格，不纳入体系管理（第二十条），无需撤销",
-                "the center failed the comprehensive evaluation and is not admitted (Art. 20): "
-                "there is nothing to revoke",
+                t(
+                    "the center failed the comprehensive evaluation and is not admitted "
+                    "(Art. 20): there is nothing to revoke"
+                ),
             )
         if clause in CHECKED_CLAUSES:
-            applying = {t.grounds for t in assess(center, revoked_on, policy).triggers}
+            applying = {trigger.grounds for trigger in assess(center, revoked_on, policy).triggers}
             if clause not in applying:
-                text = CLAUSE_TEXT[clause]
                 raise _refuse(
                     center_id,
                     "clause",
-                    f"截至 {revoked_on.isoformat()}，名录记录不支持“{text.zh}”",
-                    f"as of {revoked_on.isoformat()} "
-                    f"the register's records do not show “{text.en}”",
+                    t(
+                        "as of {day} the register's records do not show “{clause}”",
+                        day=revoked_on.isoformat(),
+                        clause=CLAUSE_TEXT[clause].text,
+                    ),
                 )
         session.add(
             RegisterRevocation(

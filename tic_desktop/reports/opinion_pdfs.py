@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from tic_desktop.catalogue import t
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.packages.manifest import Manifest
 from tic_desktop.reports.documents import (
@@ -126,8 +127,8 @@ class WrittenFiles:
         try:
             write()
         except OSError as error:
-            reason = error.strerror or type(error).__name__
-            self.failed.append((target, f"无法写入（{reason}）", f"cannot be written ({reason})"))
+            why = t("cannot be written ({reason})", reason=error.strerror or type(error).__name__)
+            self.failed.append((target, *why.pair()))
         else:
             self.written.append(target)
 

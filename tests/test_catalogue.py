@@ -59,15 +59,9 @@ def test_pybabel_sees_every_call() -> None:
 
 
 def _catalogue() -> dict[tuple[str | None, str], str]:
-    entries: dict[tuple[str | None, str], str] = {}
-    for path in catalogue.catalogue_files():
-        with path.open("rb") as po:
-            read = read_po(po)
-        for m in read:
-            if m.id and isinstance(m.id, str):
-                assert (m.context, m.id) not in entries, f"{path.name}: {m.id!r} twice"
-                entries[(m.context, m.id)] = m.string
-    return entries
+    with catalogue.catalogue_file().open("rb") as po:
+        read = read_po(po)
+    return {(m.context, m.id): m.string for m in read if m.id and isinstance(m.id, str)}
 
 
 def test_every_marked_sentence_has_its_chinese_and_nothing_else_is_kept() -> None:
@@ -83,8 +77,10 @@ def _fields(template: str) -> set[str]:
 
 
 def test_the_chinese_uses_the_fields_the_english_has() -> None:
-    """A field whose value differs by language comes twice (``why_en``/``why_zh``, or ``kind``
-    with ``kind_zh``); any other difference is a typo that would raise KeyError when said."""
+    """The Chinese may leave out a detail the English gives (the library's own error words, a
+    byte count), but a field it names must be one the sentence is said with: the English's, or
+    ``name_zh`` beside ``name``/``name_en`` where the value itself differs by language. Anything
+    else would raise KeyError when the sentence is read in Chinese."""
 
     def as_english(name: str) -> set[str]:
         base = name.removesuffix("_zh")
@@ -93,11 +89,6 @@ def test_the_chinese_uses_the_fields_the_english_has() -> None:
     for (_context, english), chinese in _catalogue().items():
         for name in _fields(chinese):
             assert as_english(name) & _fields(english), (english, name)
-        for name in _fields(english):
-            assert {name, name.removesuffix("_en") + "_zh", name + "_zh"} & _fields(chinese), (
-                english,
-                name,
-            )
 
 
 def test_a_text_is_read_in_either_language_with_nested_texts_in_the_same_one() -> None:
@@ -127,12 +118,12 @@ def test_compiled_once_into_the_cache_and_again_when_the_catalogue_changes(
 ) -> None:
     po = tmp_path / "tic.po"
     po.write_bytes(catalogue.catalogue_file().read_bytes())
-    first = catalogue._compiled_in_cache([po])
-    assert first.is_file() and first.read_bytes() == catalogue.compile_catalogue([po])
+    first = catalogue._compiled_in_cache(po)
+    assert first.is_file() and first.read_bytes() == catalogue.compile_catalogue(po)
     assert list(first.parent.glob("*.tmp")) == []
-    assert catalogue._compiled_in_cache([po]) == first
+    assert catalogue._compiled_in_cache(po) == first
     po.write_text(po.read_text("utf-8").replace('msgstr "第十一条"', 'msgstr "第十一條"'), "utf-8")
-    second = catalogue._compiled_in_cache([po])
+    second = catalogue._compiled_in_cache(po)
     assert second != first and second.read_bytes() != first.read_bytes()
 
 
@@ -155,4 +146,4 @@ def test_a_broken_catalogue_is_refused_naming_the_line(tmp_path: Path) -> None:
     po = tmp_path / "tic.po"
     po.write_text('msgid "a"\nmsgstr "甲"\n\nthis is not a catalogue line\n', "utf-8")
     with pytest.raises(PoFileError, match="on 3"):
-        catalogue.compile_catalogue([po])
+        catalogue.compile_catalogue(po)

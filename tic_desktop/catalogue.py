@@ -34,12 +34,6 @@ def catalogue_file() -> Path:
     return resources_dir() / "locale" / "zh_CN" / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def catalogue_files() -> list[Path]:
-    """``tic.po`` and any other ``.po`` beside it (work in progress on a part of the core keeps its
-    entries in a file of its own until they are merged into ``tic.po``), read as one catalogue."""
-    return sorted(catalogue_file().parent.glob("*.po"))
-
-
 @runtime_checkable
 class Said(Protocol):
     """Anything that reads in either language: a :class:`Text`, or a field value that is one."""
@@ -118,44 +112,35 @@ def _translation(lang: str) -> gettext.NullTranslations:
     if getattr(sys, "frozen", False) and bundled.is_file():
         with bundled.open("rb") as compiled:
             return gettext.GNUTranslations(compiled)
-    sources = catalogue_files()
+    source = catalogue_file()
     try:
-        with _compiled_in_cache(sources).open("rb") as compiled:
+        with _compiled_in_cache(source).open("rb") as compiled:
             return gettext.GNUTranslations(compiled)
     except OSError:  # no writable cache (a full disk, a read-only home): compile in memory
-        return gettext.GNUTranslations(io.BytesIO(compile_catalogue(sources)))
+        return gettext.GNUTranslations(io.BytesIO(compile_catalogue(source)))
 
 
-def compile_catalogue(sources: list[Path]) -> bytes:
-    """The .mo of the ``.po`` files ``sources`` read as one; a file with an error is refused
-    (babel's PoFileError naming the line)."""
+def compile_catalogue(source: Path) -> bytes:
+    """The .mo of ``source``; a catalogue with an error is refused (babel's PoFileError naming
+    the line)."""
     from babel.messages import mofile, pofile
 
-    merged = None
-    for source in sources:
-        with source.open("rb") as po:
-            catalog = pofile.read_po(po, abort_invalid=True)
-        if merged is None:
-            merged = catalog
-        else:
-            for message in catalog:
-                if message.id:
-                    merged[message.id] = message
+    with source.open("rb") as po:
+        catalog = pofile.read_po(po, abort_invalid=True)
     compiled = io.BytesIO()
-    if merged is not None:
-        mofile.write_mo(compiled, merged, use_fuzzy=False)
+    mofile.write_mo(compiled, catalog, use_fuzzy=False)
     return compiled.getvalue()
 
 
-def _compiled_in_cache(sources: list[Path]) -> Path:
+def _compiled_in_cache(source: Path) -> Path:
     import platformdirs
 
-    digest = hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()[:16]
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     folder = platformdirs.user_cache_path("tic-desktop", appauthor=False) / "locale"
     target = folder / f"{DOMAIN}_zh_CN_{digest}.mo"
     if not target.is_file():
         folder.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(compile_catalogue(sources))
+        partial.write_bytes(compile_catalogue(source))
         os.replace(partial, target)  # appears whole, so a crash never leaves half a catalogue
     return target

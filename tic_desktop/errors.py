@@ -6,21 +6,9 @@ Bugs are not ``TicError``; they propagate and become exit code 1 / a crash dialo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from tic_desktop.catalogue import Said, Text, t
-
-
-@dataclass(frozen=True)
-class _Pair:
-    """TRANSITIONAL (issue #13): a message written in both languages at its raise site."""
-
-    zh: str
-    en: str
-
-    def in_language(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
 
 
 def _rebuilt(kind: type[TicError], args: tuple[object, ...], state: dict[str, Any]) -> TicError:
@@ -33,9 +21,8 @@ def _rebuilt(kind: type[TicError], args: tuple[object, ...], state: dict[str, An
 class TicError(Exception):
     """An error the user can fix, with its message for people in Chinese and English.
 
-    Raise it with a :class:`~tic_desktop.catalogue.Text` (``TicError(t("English {x}", x=x))``, the
-    Chinese in the core's catalogue). TRANSITIONAL (issue #13): ``TicError(message_zh,
-    message_en)`` still works for the raise sites not yet moved to the catalogue.
+    Raised with a :class:`~tic_desktop.catalogue.Text`: ``TicError(t("English {x}", x=x))``, the
+    Chinese in the core's catalogue (tic_desktop/catalogue.py).
     """
 
     def __reduce__(self) -> tuple[Callable[..., TicError], tuple[object, ...]]:
@@ -43,14 +30,9 @@ class TicError(Exception):
         # whatever a subclass's constructor takes; the default would call it with the message only.
         return _rebuilt, (type(self), self.args, dict(self.__dict__))
 
-    def __init__(self, text: Said | str, message_en: str | None = None) -> None:
-        said: Said = (
-            text
-            if message_en is None and not isinstance(text, str)
-            else _Pair(str(text), message_en or str(text))
-        )
-        self.text = said
-        super().__init__(said.in_language("zh"))
+    def __init__(self, text: Said) -> None:
+        self.text = text
+        super().__init__(text.in_language("zh"))
 
     @property
     def message_zh(self) -> str:
@@ -70,19 +52,12 @@ class TicError(Exception):
 class InputError(TicError):
     """Bad input data: names the file and the field path at fault."""
 
-    def __init__(
-        self, file: str, field: str | None, problem: Said | str, problem_en: str | None = None
-    ) -> None:
+    def __init__(self, file: str, field: str | None, problem: Said) -> None:
         self.file = file
         self.field = field
-        said: Said = (
-            problem
-            if problem_en is None and not isinstance(problem, str)
-            else _Pair(str(problem), problem_en or str(problem))
-        )
-        self.problem = said
+        self.problem = problem
         where = t("{file}, field {field}", file=file, field=field) if field else file
-        super().__init__(t("Invalid input: {where}: {problem}", where=where, problem=said))
+        super().__init__(t("Invalid input: {where}: {problem}", where=where, problem=problem))
 
     @property
     def problem_zh(self) -> str:

@@ -274,7 +274,7 @@ def _open_book(path: Path) -> Workbook:
         raise not_xlsx from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise refuse(  # the Chinese has never said the size
-            t("workbook content too large ({size} bytes unpacked)", size=unpacked, size_zh="")
+            t("workbook content too large ({size} bytes unpacked)", size=unpacked)
         )
     try:
         # openpyxl warns about features it drops (e.g. some extensions); they do not matter here.

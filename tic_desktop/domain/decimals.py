@@ -41,7 +41,6 @@ def _too_large(value: Any) -> Refusal:
             "{value} is implausibly large (limit {limit:f})",
             value=value,
             limit=MAX_AMOUNT,
-            limit_zh="",  # the Chinese gives no limit
         )
     )
 
@@ -83,7 +82,6 @@ def _parse_amount(value: Any) -> Decimal:
             t(
                 'expected a decimal string such as "1234.56", got {type}',
                 type=type(value).__name__,
-                type_zh="",  # the Chinese does not name the type
             )
         )
     if not _DECIMAL_TEXT.match(text):

@@ -133,17 +133,13 @@ def read_regular_file(
     with open_regular_file(path, shown, field) as handle:
         size = os.fstat(handle.fileno()).st_size
         if limit is not None and size > limit:
-            raise InputError(
-                shown, field, t("file too large ({size} bytes)", size=size, size_zh="")
-            )
+            raise InputError(shown, field, t("file too large ({size} bytes)", size=size))
         try:
             data = handle.read() if limit is None else handle.read(limit + 1)
         except OSError as error:
             raise _cannot_read(shown, field, error) from None
     if limit is not None and len(data) > limit:  # it grew while being read
-        raise InputError(
-            shown, field, t("file too large (over {limit} bytes)", limit=limit, limit_zh="")
-        )
+        raise InputError(shown, field, t("file too large (over {limit} bytes)", limit=limit))
     return data
 
 

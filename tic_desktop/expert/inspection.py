@@ -464,9 +464,8 @@ class InspectionDesk:
                 Problem(
                     "visit_date",
                     t(
-                        "the date of visit{date} is in the future",
-                        date="",  # the English gives no date
-                        date_zh=date_text(fields.visit_date),
+                        "the date of visit {date} is in the future",
+                        date=date_text(fields.visit_date),
                     ),
                 )
             )

@@ -409,7 +409,7 @@ class BuildPackagesDialog(RememberingDialog):
             self.cancelled.emit()
         elif isinstance(end, Failed):
             self.stage_label.setText(self.tr("The packages could not be built."))
-            self._show_problem(TicError(end.message_zh, end.message_en).message(self.language))
+            self._show_problem(end.message.in_language(self.language))
         elif isinstance(end, Crashed):
             raise RuntimeError(f"the package build failed:\n{end.traceback}")
         if self._close_when_stopped:

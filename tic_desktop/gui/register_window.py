@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.errors import InputError
 from tic_desktop.gui.geometry import RemembersGeometry
 from tic_desktop.gui.register_centers_model import SERIOUS, CentersModel
 from tic_desktop.gui.register_dialogs import (
@@ -480,20 +479,9 @@ class RegisterWindow(RemembersGeometry, QMainWindow):
 
         def save() -> Center:
             values = form.values()
-            record, reason = values["record"], values["reason"]
-            if record is None:
-                raise InputError(
-                    center.id, "record", "请选择要收回的记录", "choose the record to take back"
-                )
-            if record[0] == "annual_report":
-                return store.remove_annual_report(
-                    self.database, center.id, record[1], reason=reason
-                )
-            if record[0] == "evaluation":
-                return store.remove_evaluation(
-                    self.database, center.id, record[1], record[2], reason=reason
-                )
-            return store.withdraw_revocation(self.database, center.id, reason=reason)
+            return store.take_back(
+                self.database, center.id, values["record"], reason=values["reason"]
+            )
 
         return self._open(form, save)
 

@@ -387,7 +387,7 @@ class CollectorServer:
     async def _receive_return(self, request: BaseRequest, peer: Peer) -> web.StreamResponse:
         body = await self._body(request, self.limits.max_return_bytes)
         if isinstance(body, web.Response):
-            self._refused(peer, t("upload refused ({status})", status=body.status, status_zh=""))
+            self._refused(peer, t("upload refused ({status})", status=body.status))
             return body
         name = protocol.safe_display_name(request.headers.get(protocol.FILE_NAME_HEADER))
         self._state.arriving[peer.expert] = ""
@@ -440,7 +440,7 @@ class CollectorServer:
     ) -> web.StreamResponse:
         body = await self._body(request, self.limits.max_copy_bytes)
         if isinstance(body, web.Response):
-            self._refused(peer, t("copy refused ({status})", status=body.status, status_zh=""))
+            self._refused(peer, t("copy refused ({status})", status=body.status))
             return body
         loop = asyncio.get_running_loop()
         problem = await loop.run_in_executor(

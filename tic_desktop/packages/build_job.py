@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace
-from tic_desktop.catalogue import t
+from tic_desktop.catalogue import Said, t
 from tic_desktop.errors import TicError
 from tic_desktop.packages.build import (
     BuiltPackage,
@@ -81,8 +81,15 @@ class BuildCancelled:
 class Failed:
     """The last message of a build stopped by something people can fix (the message for them)."""
 
-    message_zh: str
-    message_en: str
+    message: Said
+
+    @property
+    def message_zh(self) -> str:
+        return self.message.in_language("zh")
+
+    @property
+    def message_en(self) -> str:
+        return self.message.in_language("en")
 
 
 @dataclass(frozen=True)
@@ -317,19 +324,17 @@ def run_build_job(request: BuildRequest, messages: MessageSink, cancel: CancelFl
     except Cancelled:
         messages.put(BuildCancelled())
     except TicError as error:
-        messages.put(
-            BuildCancelled() if cancel.is_set() else Failed(error.message_zh, error.message_en)
-        )
+        messages.put(BuildCancelled() if cancel.is_set() else Failed(error.text))
     except OSError as error:  # the environment (disk full, folder not writable), not a bug
         where = error.filename or request.out_dir
         reason = error.strerror or str(error)
         messages.put(
             Failed(
-                *t(
+                t(
                     "cannot write {where} ({reason}); no package was written.",
                     where=where,
                     reason=reason,
-                ).pair()
+                )
             )
         )
     except BaseException:  # a bug: the GUI raises it where people and tests will see it

@@ -63,7 +63,6 @@ class PackageContainer:
                 t(
                     "not a complete package (damaged or truncated: {error})",
                     error=error,
-                    error_zh="",  # the Chinese leaves out the library's words
                 ),
             ) from None
         except BaseException:
@@ -118,7 +117,6 @@ class PackageContainer:
                     "cannot read {name} (damaged: {error})",
                     name=name,
                     error=error,
-                    error_zh="",  # the Chinese leaves out the library's words
                 ),
             ) from None
 

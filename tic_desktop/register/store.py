@@ -385,6 +385,20 @@ def remove_evaluation(
         return _center(session, center_id)
 
 
+def take_back(
+    db: Database, center_id: str, record: tuple[object, ...] | None, *, reason: str
+) -> Center:
+    """Take back what the correction form chose: ``("annual_report", year)``,
+    ``("evaluation", kind, year)`` or ``("revocation",)``."""
+    if record is None:
+        raise InputError(center_id, "record", t("choose the record to take back"))
+    if record[0] == "annual_report":
+        return remove_annual_report(db, center_id, int(str(record[1])), reason=reason)
+    if record[0] == "evaluation":
+        return remove_evaluation(db, center_id, str(record[1]), int(str(record[2])), reason=reason)
+    return withdraw_revocation(db, center_id, reason=reason)
+
+
 def withdraw_revocation(db: Database, center_id: str, *, reason: str) -> Center:
     """Take back a revocation recorded by mistake; the record and the reason stay in the history."""
     reason = _text(center_id, "reason", reason, 2000)

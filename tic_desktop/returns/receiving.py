@@ -361,10 +361,9 @@ def _classify_group(members: list[ReceivedReturn], chosen_tokens: set[str]) -> N
                 tc("list separator", ", "),
             )
             conflict = t(
-                "conflicts with another return of the same expert{revisions} (revision and "
-                "signing time disagree): the bureau must choose one",
-                revisions="",  # the English does not list them
-                revisions_zh=revisions,
+                "conflicts with another return of the same expert ({revisions}): revision and "
+                "signing time disagree; the bureau must choose one",
+                revisions=revisions,
             )
             for document in standing:
                 _set(document, ReturnStatus.CONFLICT, conflict)

@@ -81,7 +81,6 @@ def _failure(error: Exception, what: str | Text) -> SecurityError:
                 "cannot decrypt the {what}: wrong key or damaged header ({error})",
                 what=_said(what),
                 error=str(error),
-                error_zh="",
             ),
             reason="cannot_decrypt",
         )
@@ -90,7 +89,6 @@ def _failure(error: Exception, what: str | Text) -> SecurityError:
             "cannot decrypt the {what}: the content is truncated or has been altered ({error})",
             what=_said(what),
             error=str(error),
-            error_zh="",
         ),
         reason="tampered",
     )

@@ -9,9 +9,8 @@ from tic_desktop.errors import TicError
 class SecurityError(TicError):
     """Something failed a cryptographic check; nothing from it may be trusted or written."""
 
-    def __init__(self, text: Said | str, message_en: str | None = None, reason: str = "") -> None:
-        # TRANSITIONAL (issue #13): (message_zh, message_en) until every raise site says a Text
-        super().__init__(text, message_en)
+    def __init__(self, text: Said, reason: str = "") -> None:
+        super().__init__(text)
         self.reason = reason
 
 

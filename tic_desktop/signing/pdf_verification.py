@@ -186,7 +186,7 @@ def _report(
         uid, title = subject.get("user_id"), subject.get("title")
     except (SignatureValidationError, ValueError, KeyError) as error:
         intact = trusted = whole = allowed = False
-        problem = t("cannot validate: {error}", error=str(error), error_zh="")
+        problem = t("cannot validate: {error}", error=str(error))
         when, name = "", ""
     sig_object = signature.sig_object
     role, unbound = binding_problem(

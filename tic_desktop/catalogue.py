@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Protocol, overload, runtime_checkable
 
 from tic_desktop.paths import resources_dir
 
@@ -92,6 +92,27 @@ class Joined:
 
     def in_language(self, lang: str) -> str:
         return self.separator.in_language(lang).join(part.in_language(lang) for part in self.parts)
+
+
+class InLanguage:
+    """An attribute that reads another one (a :class:`Said`, or None for "") in one language, for
+    records that hand their sentence on in both: ``message_zh = InLanguage("message", "zh")``."""
+
+    def __init__(self, source: str, lang: str) -> None:
+        self.source = source
+        self.lang = lang
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> InLanguage: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> str: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> InLanguage | str:
+        if instance is None:
+            return self
+        said: Said | None = getattr(instance, self.source)
+        return "" if said is None else said.in_language(self.lang)
 
 
 def t(msgid: str, /, **fields: object) -> Text:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tic_desktop.catalogue import Said, Text, t
+from tic_desktop.catalogue import InLanguage, Said, Text, t
 
 
 def _rebuilt(kind: type[TicError], args: tuple[object, ...], state: dict[str, Any]) -> TicError:
@@ -34,13 +34,8 @@ class TicError(Exception):
         self.text = text
         super().__init__(text.in_language("zh"))
 
-    @property
-    def message_zh(self) -> str:
-        return self.text.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.text.in_language("en")
+    message_zh = InLanguage("text", "zh")
+    message_en = InLanguage("text", "en")
 
     def message(self, lang: str = "zh") -> str:
         return self.text.in_language(lang)
@@ -59,13 +54,8 @@ class InputError(TicError):
         where = t("{file}, field {field}", file=file, field=field) if field else file
         super().__init__(t("Invalid input: {where}: {problem}", where=where, problem=problem))
 
-    @property
-    def problem_zh(self) -> str:
-        return self.problem.in_language("zh")
-
-    @property
-    def problem_en(self) -> str:
-        return self.problem.in_language("en")
+    problem_zh = InLanguage("problem", "zh")
+    problem_en = InLanguage("problem", "en")
 
 
 class DatabaseError(TicError):

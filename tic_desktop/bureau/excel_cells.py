@@ -38,7 +38,7 @@ from tic_desktop.bureau.excel_layout import (
     YUAN,
     Column,
 )
-from tic_desktop.catalogue import Said, Text, t
+from tic_desktop.catalogue import InLanguage, Said, Text, t
 
 _TOO_LARGE = Decimal(10) ** 18
 _INTEGER_TEXT = re.compile(r"^[+-]?[0-9]{1,15}$")
@@ -81,13 +81,8 @@ class CellValueError(ValueError):
     def __reduce__(self) -> tuple[type[CellValueError], tuple[Said]]:
         return type(self), (self.text,)
 
-    @property
-    def message_zh(self) -> str:
-        return self.text.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.text.in_language("en")
+    message_zh = InLanguage("text", "zh")
+    message_en = InLanguage("text", "en")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tic_desktop.bureau.workspace import is_safe_name, safe_name
-from tic_desktop.catalogue import Joined, Said, Text, t, tc
+from tic_desktop.catalogue import InLanguage, Joined, Said, Text, t, tc
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.files import ConfinedFile, confined_attachment
 from tic_desktop.domain.jsonfile import read_json
@@ -77,13 +77,8 @@ class Blocker:
     other_panel_id: str | None = None
     """The other panel involved (an application put in two panels)."""
 
-    @property
-    def message_zh(self) -> str:
-        return self.text.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.text.in_language("en")
+    message_zh = InLanguage("text", "zh")
+    message_en = InLanguage("text", "en")
 
     def message(self, lang: str = "zh") -> str:
         return self.text.in_language(lang)

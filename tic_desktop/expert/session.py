@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tic_desktop.catalogue import Said
+from tic_desktop.catalogue import InLanguage, Said
 from tic_desktop.events import EventBus
 from tic_desktop.expert.desk import ExpertDesk
 from tic_desktop.expert.pinning import BureauChanged, check_bureau
@@ -123,13 +123,8 @@ class ExpertSession:
     note: Said | None = None
     """Why the credential is not remembered (no secure keyring), when it is not."""
 
-    @property
-    def note_zh(self) -> str:
-        return self.note.in_language("zh") if self.note is not None else ""
-
-    @property
-    def note_en(self) -> str:
-        return self.note.in_language("en") if self.note is not None else ""
+    note_zh = InLanguage("note", "zh")
+    note_en = InLanguage("note", "en")
 
     def close(self) -> None:
         self.package.close()

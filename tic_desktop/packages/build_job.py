@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tic_desktop.bureau.workspace import BureauWorkspace, init_workspace
-from tic_desktop.catalogue import Said, t
+from tic_desktop.catalogue import InLanguage, Said, t
 from tic_desktop.errors import TicError
 from tic_desktop.packages.build import (
     BuiltPackage,
@@ -83,13 +83,8 @@ class Failed:
 
     message: Said
 
-    @property
-    def message_zh(self) -> str:
-        return self.message.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.message.in_language("en")
+    message_zh = InLanguage("message", "zh")
+    message_en = InLanguage("message", "en")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tic_desktop.catalogue import Said, t
+from tic_desktop.catalogue import InLanguage, Said, t
 from tic_desktop.packages.credentials import Credential
 from tic_desktop.packages.opening import OpenedPackage
 from tic_desktop.security import keyring_store
@@ -38,13 +38,8 @@ class UnlockedCredential:
     note: Said | None = None
     """Why the credential is not remembered (no secure keyring), when it is not."""
 
-    @property
-    def note_zh(self) -> str:
-        return self.note.in_language("zh") if self.note is not None else ""
-
-    @property
-    def note_en(self) -> str:
-        return self.note.in_language("en") if self.note is not None else ""
+    note_zh = InLanguage("note", "zh")
+    note_en = InLanguage("note", "en")
 
 
 def remembered_credential(package: OpenedPackage, expert_id: str) -> Credential | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from tic_desktop.catalogue import Said, tc
+from tic_desktop.catalogue import InLanguage, Said, tc
 
 DEFAULT_PREPARATION_YEARS = 2  # 第八条（组建程序）（四）：筹建期一般为2年
 LEGACY_LAST_APPROVAL_YEAR = 2024  # 第二十二条：2024年（含）以前批复建设的技术创新中心
@@ -30,13 +30,8 @@ class Bilingual:
 
     text: Said
 
-    @property
-    def zh(self) -> str:
-        return self.text.in_language("zh")
-
-    @property
-    def en(self) -> str:
-        return self.text.in_language("en")
+    zh = InLanguage("text", "zh")
+    en = InLanguage("text", "en")
 
     def get(self, lang: str = "zh") -> str:
         return self.text.in_language(lang)

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from tic_desktop.catalogue import Said, Text, t
+from tic_desktop.catalogue import InLanguage, Said, Text, t
 from tic_desktop.domain.rubric import Criterion, Rubric
 from tic_desktop.errors import InputError
 from tic_desktop.rules.messages import CHECK_TITLES
@@ -308,13 +308,8 @@ class RuleProblem:
     application: str | None = None
     criterion: str | None = None
 
-    @property
-    def zh(self) -> str:
-        return self.text.in_language("zh")
-
-    @property
-    def en(self) -> str:
-        return self.text.in_language("en")
+    zh = InLanguage("text", "zh")
+    en = InLanguage("text", "en")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 from register_builders import USCC_A, USCC_B
 
-from tic_desktop.gui.i18n import Translations
 from tic_desktop.gui.register_centers_model import REVOKED_BG, CentersModel
 from tic_desktop.gui.register_window import RegisterWindow
 from tic_desktop.register import store
@@ -190,22 +189,17 @@ def test_errors_name_the_fields_label_next_to_the_field(qtbot, window) -> None:
     form.reject()
 
 
-def test_errors_in_chinese_use_the_chinese_label(qapp, qtbot, db) -> None:
-    translations = Translations(qapp)
-    translations.use("zh")
-    try:
-        window = RegisterWindow(db, "zh", today=lambda: TODAY)
-        qtbot.addWidget(window)
-        form = window.add_center()
-        _fill_center(qtbot, form, field="")
-        assert _refused(qtbot, form) == "技术领域：不能为空"
-        form.field.insert("高端装备")
-        form.approved_on.setDate(QDate(2027, 1, 1))
-        text = _refused(qtbot, form)
-        assert text.startswith("批复建设日期：2027-01-01 晚于今天") and "字段" not in text
-        form.reject()
-    finally:
-        translations.remove()
+def test_errors_in_chinese_use_the_chinese_label(qtbot, db, zh) -> None:
+    window = RegisterWindow(db, "zh", today=lambda: TODAY)
+    qtbot.addWidget(window)
+    form = window.add_center()
+    _fill_center(qtbot, form, field="")
+    assert _refused(qtbot, form) == "技术领域：不能为空"
+    form.field.insert("高端装备")
+    form.approved_on.setDate(QDate(2027, 1, 1))
+    text = _refused(qtbot, form)
+    assert text.startswith("批复建设日期：2027-01-01 晚于今天") and "字段" not in text
+    form.reject()
 
 
 def test_required_fields_are_marked_and_mnemonics_still_reach_them(qtbot, window) -> None:

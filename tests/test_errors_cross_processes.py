@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tic_desktop.bureau.excel_reading import CellProblem, ExcelImportError
+from tic_desktop.bureau.excel_import_report import CellProblem, ExcelImportError
 from tic_desktop.catalogue import t
 from tic_desktop.errors import DatabaseError, InputError, TicError
 from tic_desktop.packages.build import Cancelled, PanelRefused

@@ -11,7 +11,8 @@ from PIL import Image
 
 from tic_desktop.errors import InputError, TicError
 from tic_desktop.expert.desk import ExpertDesk
-from tic_desktop.expert.inspection import ART8_ITEMS, InspectionDesk
+from tic_desktop.expert.inspection import InspectionDesk
+from tic_desktop.expert.inspection_records import ART8_ITEMS
 from tic_desktop.packages.opening import open_package
 from tic_desktop.signing.pdf_verification import verify_pdf
 from tic_desktop.storage import open_database

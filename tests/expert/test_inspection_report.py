@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDateTimeEdit, QMessageBox
 from sqlalchemy import select
 from window_helpers import choose_application, open_window, type_chinese
 
-from tic_desktop.expert.inspection import ART8_ITEMS, InspectionDesk
+from tic_desktop.expert.inspection import InspectionDesk
+from tic_desktop.expert.inspection_records import ART8_ITEMS
 from tic_desktop.storage import open_database
 from tic_desktop.storage.audit import verify_audit_chain
 from tic_desktop.storage.models import AuditEvent

@@ -8,20 +8,17 @@ An imported workbook comes with its import report (``WorkbookContents.notes``): 
 whose text was normalised (full-width digits, thousands separators, a unit typed after the
 figure) with what was typed and what was read, and every cell imported as written that asks
 for confirmation (a figure that looks like 万元 in a 元 column, a share typed as a fraction).
+The records given back and the error are in :mod:`.excel_import_report`; opening the file
+safely is :mod:`.excel_opening`'s job.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import warnings
-import zipfile
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 from pydantic import BaseModel, ValidationError
 
@@ -31,6 +28,13 @@ from tic_desktop.bureau.excel_cells import (
     is_empty,
     read_cell,
     shown,
+)
+from tic_desktop.bureau.excel_import_report import (
+    LIST_SEPARATOR,
+    CellNote,
+    CellProblem,
+    ExcelImportError,
+    WorkbookContents,
 )
 from tic_desktop.bureau.excel_layout import (
     APPLICATION_CHILDREN,
@@ -44,9 +48,10 @@ from tic_desktop.bureau.excel_layout import (
     Column,
     SheetLayout,
 )
-from tic_desktop.catalogue import Joined, Said, Text, t, tc
+from tic_desktop.bureau.excel_opening import open_workbook
+from tic_desktop.catalogue import Joined, Said, Text, t
 from tic_desktop.domain.application import Application
-from tic_desktop.domain.files import confined_attachment, read_regular_file
+from tic_desktop.domain.files import confined_attachment
 from tic_desktop.domain.jsonfile import _explained
 from tic_desktop.domain.round import Expert
 from tic_desktop.errors import InputError, Refusal
@@ -56,11 +61,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
     from pydantic_core import ErrorDetails
 
-MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
-_SHOWN_IN_MESSAGE = 5
 # Ids become file names (applications/<id>.json): nothing a file system would refuse or misread.
 _UNSAFE_ID = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 
@@ -72,217 +74,11 @@ _NO_ID = t("the application id is missing")
 _Model = TypeVar("_Model", bound=BaseModel)
 
 
-def _where(sheet: str, row: int, column: str, header: str) -> Text:
-    where = t("sheet {sheet}, row {row}", sheet=sheet, row=row)
-    if column:
-        where = t("{where}, column {column}", where=where, column=column)
-    if header:
-        where = t("{where} ({header})", where=where, header=header)
-    return where
-
-
-_SEPARATOR = tc("list separator", "; ")
-
-
-@dataclass(frozen=True)
-class CellProblem:
-    """One problem, at one cell (column "" when it concerns a whole row or sheet)."""
-
-    sheet: str
-    row: int
-    column: str
-    header: str
-    message: Said
-
-    @property
-    def message_zh(self) -> str:
-        return self.message.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.message.in_language("en")
-
-    @property
-    def text(self) -> Text:
-        where = _where(self.sheet, self.row, self.column, self.header)
-        return t("{where}: {problem}", where=where, problem=self.message)
-
-    def describe(self, lang: str = "zh") -> str:
-        return self.text.in_language(lang)
-
-
-@dataclass(frozen=True)
-class CellNote:
-    """A line of the import report: a cell read differently from how it was typed
-    (``confirm`` False: normalised), or imported as typed but to be checked (``confirm`` True)."""
-
-    sheet: str
-    row: int
-    column: str
-    header: str
-    typed: str  # the cell as the sheet shows it
-    read: str  # the value imported
-    confirm: bool
-    message: Said
-
-    @property
-    def message_zh(self) -> str:
-        return self.message.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.message.in_language("en")
-
-    def describe(self, lang: str = "zh") -> str:
-        return t(
-            "{where}: typed “{typed}”, read as {read} ({note})",
-            where=_where(self.sheet, self.row, self.column, self.header),
-            typed=self.typed,
-            read=self.read,
-            note=self.message,
-        ).in_language(lang)
-
-
-class ExcelImportError(InputError):
-    """The workbook cannot be imported; ``problems`` lists every problem found (empty when
-    the file as a whole is unusable, e.g. not an xlsx file: the message then says why)."""
-
-    def __init__(
-        self, file: str, problems: Sequence[CellProblem], problem: Said | None = None
-    ) -> None:
-        self.problems = list(problems)
-        super().__init__(file, None, self._summary() if problem is None else problem)
-
-    def __reduce__(self) -> tuple[Callable[..., ExcelImportError], tuple[object, ...]]:
-        # Picklable, so a worker process can hand the error back whole.
-        return type(self), (self.file, self.problems, self.problem)
-
-    def _summary(self) -> Text:
-        first = Joined(tuple(p.text for p in self.problems[:_SHOWN_IN_MESSAGE]), _SEPARATOR)
-        more = len(self.problems) - len(first.parts)
-        if more:
-            return t(
-                "{count} problem(s): {problems}; and {more} more",
-                count=len(self.problems),
-                problems=first,
-                more=more,
-            )
-        return t("{count} problem(s): {problems}", count=len(self.problems), problems=first)
-
-    def report(self, lang: str = "zh") -> str:
-        """Every problem, one per line, under a line naming the file."""
-        if not self.problems:
-            return self.message(lang)
-        head = t(
-            "Cannot import {file}: {count} problem(s), nothing was imported:",
-            file=self.file,
-            count=len(self.problems),
-        )
-        return "\n".join(
-            [head.in_language(lang), *("  " + p.describe(lang) for p in self.problems)]
-        )
-
-    @property
-    def whole_report(self) -> Said:
-        """:meth:`report` in either language: every problem, not only the first few."""
-        return _WholeReport(self)
-
-
-@dataclass(frozen=True)
-class _WholeReport:
-    error: ExcelImportError
-
-    def in_language(self, lang: str) -> str:
-        return self.error.report(lang)
-
-
-@dataclass(frozen=True)
-class WorkbookContents:
-    applications: list[Application]
-    application_data: list[dict[str, Any]]
-    experts: list[Expert]
-    base: Path
-    notes: list[CellNote] = field(default_factory=list)  # the import report, in sheet order
-    file: str = ""
-
-    @property
-    def to_confirm(self) -> list[CellNote]:
-        return [note for note in self.notes if note.confirm]
-
-    @property
-    def normalised(self) -> list[CellNote]:
-        return [note for note in self.notes if not note.confirm]
-
-    def report_title(self, lang: str = "zh") -> str:
-        """One line: how many cells to check and how many were normalised ("" without notes)."""
-        if not self.notes:
-            return ""
-        return t(
-            "Imported {file}: {check} cell(s) to check, {changed} cell(s) normalised",
-            file=self.file or t("the workbook"),
-            check=len(self.to_confirm),
-            changed=len(self.normalised),
-        ).in_language(lang)
-
-    def report(self, lang: str = "zh") -> str:
-        """The import report: the cells to check, then the cells normalised ("" without notes)."""
-        if not self.notes:
-            return ""
-        lines = [self.report_title(lang)]
-        if self.to_confirm:
-            lines.append(t("Imported as typed, please check:").in_language(lang))
-            lines += ["  " + note.describe(lang) for note in self.to_confirm]
-        if self.normalised:
-            lines.append(t("Normalised:").in_language(lang))
-            lines += ["  " + note.describe(lang) for note in self.normalised]
-        return "\n".join(lines)
-
-
 def read_workbook(path: Path | str) -> WorkbookContents:
     """Read and validate a whole workbook; raises ExcelImportError listing every problem."""
     path = Path(path)
-    book = _open_book(path)
+    book = open_workbook(path)
     return _WorkbookReading(path).read(book)
-
-
-def _open_book(path: Path) -> Workbook:
-    shown_path = str(path)
-
-    def refuse(problem: Said) -> ExcelImportError:
-        return ExcelImportError(shown_path, [], problem)
-
-    if path.is_dir():
-        raise refuse(t("is a folder, not an Excel workbook"))
-    try:  # a regular file only: a FIFO or a device is refused before it is opened
-        data = read_regular_file(path, shown_path, MAX_WORKBOOK_BYTES)
-    except InputError as error:
-        raise refuse(error.problem) from None
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise refuse(
-            t(
-                "is an old Excel (.xls) file or an encrypted workbook; "
-                "save it as an unencrypted .xlsx"
-            )
-        )
-    not_xlsx = refuse(t("is not an Excel workbook (.xlsx), or is damaged"))
-    if not data.startswith(b"PK\x03\x04"):
-        raise not_xlsx
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise not_xlsx from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise refuse(  # the Chinese has never said the size
-            t("workbook content too large ({size} bytes unpacked)", size=unpacked)
-        )
-    try:
-        # openpyxl warns about features it drops (e.g. some extensions); they do not matter here.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(data), data_only=True)
-    except Exception:  # untrusted file: openpyxl fails on damaged parts in many different ways
-        raise not_xlsx from None
 
 
 @dataclass
@@ -368,7 +164,7 @@ class _WorkbookReading:
                     shown(typed),
                     read,
                     False,
-                    Joined(reading.changes, _SEPARATOR),
+                    Joined(reading.changes, LIST_SEPARATOR),
                 )
             )
         if reading.doubt is not None:

@@ -20,6 +20,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tic_desktop.bureau.excel_import_report import (
+    CellNote,
+    CellProblem,
+    ExcelImportError,
+    WorkbookContents,
+)
 from tic_desktop.bureau.excel_layout import (
     AMOUNT,
     BASIC,
@@ -41,13 +47,7 @@ from tic_desktop.bureau.excel_layout import (
     YES,
     SheetLayout,
 )
-from tic_desktop.bureau.excel_reading import (
-    CellNote,
-    CellProblem,
-    ExcelImportError,
-    WorkbookContents,
-    read_workbook,
-)
+from tic_desktop.bureau.excel_reading import read_workbook
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.round import Expert
 from tic_desktop.security.atomic import write_atomically

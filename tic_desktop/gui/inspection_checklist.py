@@ -12,7 +12,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from tic_desktop.expert.inspection import RESULTS, InspectionDesk
+from tic_desktop.expert.inspection import InspectionDesk
+from tic_desktop.expert.inspection_records import RESULTS
 from tic_desktop.gui.save_status import FieldStatus, MarkFrame
 
 # Part of the inspection tab: its words are in the catalogue under InspectionPanel (literal calls,

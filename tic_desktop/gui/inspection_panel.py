@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from tic_desktop.errors import TicError
-from tic_desktop.expert.inspection import RESULTS, InspectionDesk, PhotoRecord
+from tic_desktop.expert.inspection import InspectionDesk
+from tic_desktop.expert.inspection_records import RESULTS, PhotoRecord
 from tic_desktop.gui.inspection_checklist import InspectionChecklist
 from tic_desktop.gui.inspection_photos import THUMBNAIL, PhotoPreview, photo_list_item
 from tic_desktop.gui.save_status import FAILED, INVALID, PENDING, FieldStatus, MarkFrame

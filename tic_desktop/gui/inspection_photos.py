@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tic_desktop.expert.inspection import PhotoRecord
+from tic_desktop.expert.inspection_records import PhotoRecord
 
 THUMBNAIL = 96
 

@@ -16,7 +16,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from tic_desktop.returns import inbox as inbox_module
-from tic_desktop.returns.inbox import InboxError, MemberState, ReturnsInbox
+from tic_desktop.returns.inbox import ReturnsInbox
+from tic_desktop.returns.inbox_records import InboxError, MemberState
 from tic_desktop.storage import open_database
 from tic_desktop.storage.inbox_tables import InboxChoice, InboxReturn
 

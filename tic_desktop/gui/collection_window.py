@@ -47,8 +47,8 @@ from tic_desktop.storage import Database, open_database
 
 if TYPE_CHECKING:
     from tic_desktop.gui.main_window import MainWindow
+    from tic_desktop.network.collector_events import CollectorEvent
     from tic_desktop.network.process import CollectionProcess
-    from tic_desktop.network.server import CollectorEvent
 
 
 class CollectionWindow(QMainWindow):
@@ -229,7 +229,7 @@ class CollectionWindow(QMainWindow):
 
     # --- events ---------------------------------------------------------------------------
     def _event(self, event: object) -> None:
-        from tic_desktop.network.server import CollectorEvent
+        from tic_desktop.network.collector_events import CollectorEvent
 
         if not isinstance(event, CollectorEvent):
             return

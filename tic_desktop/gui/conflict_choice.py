@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from tic_desktop.aggregation import money2
 from tic_desktop.gui.inbox_model import local_time, status_text
-from tic_desktop.returns.inbox import InboxEntry
+from tic_desktop.returns.inbox_records import InboxEntry
 
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tic_desktop.gui.sorted_table import Index, SortedTableModel
 from tic_desktop.returns.explaining import return_reason
-from tic_desktop.returns.inbox import (
+from tic_desktop.returns.inbox_records import (
     MEMBER_STATE_TEXT,
     InboxEntry,
     InboxSnapshot,

@@ -42,13 +42,8 @@ from tic_desktop.gui.results_opening import BureauSession
 from tic_desktop.gui.table_views import fit_columns, inbox_table
 from tic_desktop.reports.exports import ranking_csv, results_workbook
 from tic_desktop.reports.result_summary import result_summary, signed_result_summary
-from tic_desktop.returns.inbox import (
-    InboxSnapshot,
-    MemberState,
-    MemberStatus,
-    ReturnsInbox,
-    returns_in,
-)
+from tic_desktop.returns.inbox import ReturnsInbox, returns_in
+from tic_desktop.returns.inbox_records import InboxSnapshot, MemberState, MemberStatus
 from tic_desktop.returns.receiving import STATUS_TEXT, ReceivedReturn
 from tic_desktop.review import EvaluatedRound
 from tic_desktop.security.atomic import write_atomically

@@ -23,7 +23,8 @@ from tic_desktop.errors import TicError
 def _serve(args: argparse.Namespace) -> int:
     from tic_desktop.bureau.workspace import BureauWorkspace, read_passphrase_file
     from tic_desktop.domain.loading import load_round
-    from tic_desktop.network.server import CollectorEvent, start_collection
+    from tic_desktop.network.collector_events import CollectorEvent
+    from tic_desktop.network.server import start_collection
 
     workspace = BureauWorkspace(Path(args.bureau))
     keys = workspace.keys(read_passphrase_file(args.passphrase_file))

@@ -2,13 +2,13 @@
 
 Runs aiohttp's low-level server on its own asyncio loop in a thread of the clerk's app (or a
 process of its own: ``python -m tic_desktop.network serve``). Verification and fsync run in a
-small thread pool; what happens is reported through ``on_event`` (the GUI hands it to the
-event bus, :data:`tic_desktop.events.Event.NETWORK`).
+small thread pool; what happens is reported through ``on_event``
+(:class:`~tic_desktop.network.collector_events.CollectorEvent`).
 
 Refused before any handler runs: clients without a certificate from the bureau CA (TLS), slow TLS
-handshakes, more connections from one address than allowed. Refused by the handler: other
-methods and paths, query strings, chunked or oversized bodies, slow bodies, clients over their
-request rate, and returns that fail the bureau's verifier or are not the sender's own.
+handshakes, more connections from one address than allowed (:mod:`admission`). Refused by the
+handler: other methods and paths, query strings, chunked or oversized bodies, slow bodies, clients
+over their request rate, and returns that fail the bureau's verifier or are not the sender's own.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import asyncio
 import contextlib
 import ipaddress
 import threading
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +31,8 @@ from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace
 from tic_desktop.catalogue import Text, t, tc
 from tic_desktop.domain.loading import ReviewRound
 from tic_desktop.network import protocol, receipts
+from tic_desktop.network.admission import ConnectionCount, GuardedProtocol, TokenBucket
+from tic_desktop.network.collector_events import CollectorEvent, EventSink
 from tic_desktop.network.progress import ProgressSnapshot, progress_snapshot
 from tic_desktop.network.protocol import Limits
 from tic_desktop.network.store import (
@@ -52,33 +52,6 @@ from tic_desktop.network.tls import (
 from tic_desktop.security import certificates
 from tic_desktop.security.errors import SecurityError
 
-
-@dataclass(frozen=True)
-class CollectorEvent:
-    """Something the clerk may want to see. ``kind``: started, stopped, arriving, stored,
-    duplicate, rejected, refused (a request the protocol does not allow), chair_copy, error."""
-
-    kind: str
-    expert: str | None = None
-    text_zh: str = ""
-    text_en: str = ""
-    receipt: str = ""
-    snapshot: ProgressSnapshot | None = None
-
-    @classmethod
-    def saying(
-        cls,
-        kind: str,
-        expert: str | None,
-        text: Text,
-        receipt: str = "",
-        snapshot: ProgressSnapshot | None = None,
-    ) -> CollectorEvent:
-        """An event whose words are ``text`` (carried in both languages: it crosses processes)."""
-        return cls(kind, expert, *text.pair(), receipt, snapshot)
-
-
-EventSink = Callable[[CollectorEvent], None]
 _NOT_ALLOWED = t("method not allowed")
 _LENGTH_REQUIRED = t("length required")
 
@@ -90,67 +63,9 @@ class Peer:
     fingerprint: str
 
 
-class _Bucket:
-    """Token bucket: ``burst`` requests at once, refilled at ``rate`` a second."""
-
-    def __init__(self, burst: int, rate: float) -> None:
-        self.burst, self.rate = burst, rate
-        self.tokens, self.at = float(burst), time.monotonic()
-
-    def take(self) -> float:
-        """0 if allowed, else the seconds to wait."""
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
-        self.at = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return 0.0
-        return (1 - self.tokens) / self.rate
-
-
-class _Guarded(asyncio.Protocol):
-    """The HTTP protocol behind a per-address and total connection count (after the handshake)."""
-
-    def __init__(self, inner: Any, collector: CollectorServer) -> None:
-        self.inner, self.collector = inner, collector
-        self.address, self.admitted = "?", False
-
-    def connection_made(self, transport: Any) -> None:
-        peer = transport.get_extra_info("peername")
-        self.address = peer[0] if peer else "?"
-        if not self.collector._admit(self.address):
-            transport.abort()
-            return
-        self.admitted = True
-        self.inner.connection_made(transport)
-
-    def connection_lost(self, exc: BaseException | None) -> None:
-        if self.admitted:
-            self.admitted = False
-            self.collector._release(self.address)
-            self.inner.connection_lost(exc)
-
-    def data_received(self, data: bytes) -> None:
-        if self.admitted:
-            self.inner.data_received(data)
-
-    def eof_received(self) -> bool | None:
-        return bool(self.inner.eof_received()) if self.admitted else None
-
-    def pause_writing(self) -> None:
-        if self.admitted:
-            self.inner.pause_writing()
-
-    def resume_writing(self) -> None:
-        if self.admitted:
-            self.inner.resume_writing()
-
-
 @dataclass
 class _State:
-    connections: dict[str, int] = field(default_factory=dict)
-    total: int = 0
-    buckets: dict[str, _Bucket] = field(default_factory=dict)
+    buckets: dict[str, TokenBucket] = field(default_factory=dict)
     arriving: dict[str, str] = field(default_factory=dict)
 
 
@@ -196,6 +111,7 @@ class CollectorServer:
         self.limits = limits or Limits()
         self.on_event = on_event or (lambda event: None)
         self._state = _State()
+        self._connections = ConnectionCount(self.limits)
         self._chairs: dict[str, list[str]] = {p.chair: [] for p in review_round.panels}
         for panel in review_round.panels:
             self._chairs[panel.chair].append(panel.id)
@@ -220,7 +136,7 @@ class CollectorServer:
         web_server = self._web
         context = server_context(self.key, self.certificate, self.ca_certificate)
         self._server = await loop.create_server(
-            lambda: _Guarded(web_server(), self),
+            lambda: GuardedProtocol(web_server(), self._connections),
             self.host,
             self.port,
             ssl=context,
@@ -241,26 +157,6 @@ class CollectorServer:
                 await asyncio.wait_for(self._server.wait_closed(), 2.0)
             self._server = None
         self._pool.shutdown(wait=True, cancel_futures=True)
-
-    # --- connection accounting -------------------------------------------------------------
-    def _admit(self, address: str) -> bool:
-        state, limits = self._state, self.limits
-        if state.total >= limits.max_connections:
-            return False
-        if state.connections.get(address, 0) >= limits.connections_per_address:
-            return False
-        state.connections[address] = state.connections.get(address, 0) + 1
-        state.total += 1
-        return True
-
-    def _release(self, address: str) -> None:
-        state = self._state
-        state.total -= 1
-        left = state.connections.get(address, 1) - 1
-        if left > 0:
-            state.connections[address] = left
-        else:
-            state.connections.pop(address, None)
 
     # --- requests -------------------------------------------------------------------------
     def _peer(self, request: BaseRequest) -> Peer | None:
@@ -297,7 +193,8 @@ class CollectorServer:
         if peer is None:
             return _error(403, "forbidden", t("unauthenticated client"), True)
         wait = self._state.buckets.setdefault(
-            peer.fingerprint, _Bucket(self.limits.requests_burst, self.limits.requests_per_second)
+            peer.fingerprint,
+            TokenBucket(self.limits.requests_burst, self.limits.requests_per_second),
         ).take()
         if wait:
             self._refused(peer, tc("refused", "too many requests"))

@@ -15,41 +15,50 @@ the clerk gave for the session and the operating-system login) and when; the lat
 (panel, expert) is the one that counts.
 
 One :class:`ReturnsInbox` is used by one caller at a time (the window runs one job after another).
-Every public call returns an :class:`InboxSnapshot`, which is never changed afterwards, so a window
-can show one while the next job runs.
+Every public call returns an :class:`~tic_desktop.returns.inbox_records.InboxSnapshot`, which is
+never changed afterwards, so a window can show one while the next job runs. The records it hands
+out are in :mod:`inbox_records`, its rows in the database in :mod:`inbox_rows`, its worker
+processes in :mod:`inbox_workers`.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import datetime as dt
 import getpass
 import hashlib
 import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
-from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Row, func, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-from tic_desktop.aggregation import ApplicationResult, aggregate_with
+from tic_desktop.aggregation import aggregate_with
 from tic_desktop.bureau.workspace import BureauKeys, BureauWorkspace, safe_name
 from tic_desktop.catalogue import t
-from tic_desktop.errors import TicError
 from tic_desktop.progress import Progress, ReportProgress
+from tic_desktop.returns.inbox_flush import flush_copies
+from tic_desktop.returns.inbox_records import (
+    AddReport,
+    Choice,
+    InboxEntry,
+    InboxError,
+    InboxSnapshot,
+    member_statuses,
+)
+from tic_desktop.returns.inbox_rows import (
+    choice_from_row,
+    entry_from_row,
+    last_ids,
+    row_values,
+    rows_since,
+    store_choice,
+    stored_rows,
+    write_rows,
+)
 from tic_desktop.returns.inbox_workers import (
     RETURN_SUFFIX,
     ParallelIntake,
     claimed_panel,
     item_from_fields,
-    payload,
     workers_for,
     write_copy,
 )
@@ -62,31 +71,12 @@ from tic_desktop.returns.receiving import (
     read_return_file,
     verify_return_bytes,
 )
-from tic_desktop.returns.scoring import parse_score_sheet
 from tic_desktop.review import EvaluatedRound
 from tic_desktop.storage import Database
-from tic_desktop.storage.inbox_tables import InboxChoice, InboxReturn
 
 RETURNS_FOLDER = "returns"
 
 Cancelled = Callable[[], bool]
-
-
-class MemberState(StrEnum):
-    """Where a panel member's return stands, for the clerk chasing them before the meeting ends."""
-
-    NOT_RETURNED = "not_returned"
-    RECEIVED = "received"
-    CONFLICT = "conflict"
-    REJECTED = "rejected"
-
-
-MEMBER_STATE_TEXT: dict[str, str] = {
-    MemberState.NOT_RETURNED: "未提交",
-    MemberState.RECEIVED: "已接收",
-    MemberState.CONFLICT: "有冲突",
-    MemberState.REJECTED: "拒收",
-}
 
 
 def returns_in(paths: Iterable[Path]) -> list[Path]:
@@ -107,115 +97,6 @@ def login_name() -> str:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
         return ""
-
-
-@dataclass
-class InboxEntry:
-    """One received file: its verified and classified return, its original name and arrival."""
-
-    item: ReceivedReturn  # ``item.file`` is the original file name (what people recognise)
-    original_name: str
-    received_at: dt.datetime
-    copy: Path  # the copy kept in the workspace
-    row_id: int | None = None
-    # A rejected return whose signature verified: the panel it names (the core's ReceivedReturn
-    # keeps a panel only for returns that verified).
-    claimed_panel: str | None = None
-
-    @property
-    def file_sha256(self) -> str:
-        return self.item.file_sha256
-
-    @property
-    def panel(self) -> str | None:
-        return self.item.panel if self.item.verified else self.claimed_panel
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The bureau chose ``file_sha256`` among the conflicting returns of (panel, expert)."""
-
-    panel: str
-    expert: str
-    file_sha256: str
-    chosen_by: str
-    os_user: str
-    chosen_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class MemberStatus:
-    """One member of one panel: their state and every return received from them for that panel."""
-
-    panel: str
-    expert: str
-    name: str
-    state: MemberState
-    entries: tuple[InboxEntry, ...] = ()
-    choice: Choice | None = None
-
-    @property
-    def last_received(self) -> dt.datetime | None:
-        return max((e.received_at for e in self.entries), default=None)
-
-
-@dataclass(frozen=True)
-class AddReport:
-    """What one call to :meth:`ReturnsInbox.add_files` did."""
-
-    given: int = 0  # files found in what was given
-    new: int = 0  # copied and verified now
-    already: int = 0  # received before (same SHA-256): not verified again
-    unreadable: tuple[str, ...] = ()  # empty, too large, or not a regular file: not kept
-    cancelled: bool = False
-
-
-@dataclass(frozen=True)
-class InboxSnapshot:
-    """The inbox at one moment: every entry, the ranking, every member's state, every choice."""
-
-    round_id: str
-    entries: tuple[InboxEntry, ...]
-    results: tuple[ApplicationResult, ...]
-    members: tuple[MemberStatus, ...]
-    choices: tuple[Choice, ...]
-    report: AddReport | None = None
-    missing_copies: tuple[str, ...] = ()  # SHA-256s whose copy is no longer in the workspace
-    counts: dict[str, int] = field(default_factory=dict)
-
-    @cached_property
-    def items(self) -> list[ReceivedReturn]:
-        return [e.item for e in self.entries]
-
-    def entry(self, file_sha256: str) -> InboxEntry | None:
-        return self._by_sha.get(file_sha256)
-
-    @cached_property
-    def _by_sha(self) -> dict[str, InboxEntry]:
-        return {e.file_sha256: e for e in self.entries}
-
-    def conflicts(self) -> dict[tuple[str, str], list[InboxEntry]]:
-        """(panel, expert) -> their returns in conflict, waiting for the bureau's choice."""
-        return self._conflicts
-
-    @cached_property
-    def _conflicts(self) -> dict[tuple[str, str], list[InboxEntry]]:
-        found: dict[tuple[str, str], list[InboxEntry]] = {}
-        for entry in self.entries:
-            if entry.item.status == ReturnStatus.CONFLICT:
-                found.setdefault((str(entry.item.panel), str(entry.item.expert)), []).append(entry)
-        return found
-
-    def contested(self, panel: str, expert: str) -> list[InboxEntry]:
-        """The distinct verified returns of (panel, expert) the bureau may choose between."""
-        return [
-            e
-            for e in self.entries
-            if e.item.verified
-            and e.item.panel == panel
-            and e.item.expert == expert
-            and e.item.status != ReturnStatus.DUPLICATE
-        ]
 
 
 class ReturnsInbox:
@@ -270,19 +151,9 @@ class ReturnsInbox:
     def _read_back(
         self, keys: BureauKeys | None, progress: ReportProgress | None, cancelled: Cancelled | None
     ) -> None:
-        with self.database.session() as session:
-            rows = session.execute(  # plain rows: no ORM objects for 20,000 returns
-                select(*InboxReturn.__table__.columns)
-                .where(InboxReturn.round_id == self.round.id)
-                .order_by(InboxReturn.received_at, InboxReturn.id)
-            ).all()
-            choices = session.scalars(
-                select(InboxChoice)
-                .where(InboxChoice.round_id == self.round.id)
-                .order_by(InboxChoice.chosen_at, InboxChoice.id)
-            ).all()
+        rows, choices = stored_rows(self.database, self.round.id)
         self._entries, self._stored, self._rewrite = {}, {}, set()
-        self._choices = [_choice(c) for c in choices]
+        self._choices = [choice_from_row(c) for c in choices]
         self._last_row = max((row.id for row in rows), default=0)
         self._last_choice = max((c.id for c in choices), default=0)
         try:
@@ -292,7 +163,7 @@ class ReturnsInbox:
         missing: list[str] = []
         stale: list[InboxEntry] = []
         for done, row in enumerate(rows, start=1):
-            entry = self._entry_from_row(row)
+            entry = entry_from_row(row, self.copy_of(row.file_sha256))
             self._entries[row.file_sha256] = entry
             self._stored[row.file_sha256] = (row.status, row.detail, row.panel)
             if row.round_sha256 != self.review.file_sha256:
@@ -309,40 +180,24 @@ class ReturnsInbox:
     def _catch_up(self) -> bool:
         """Take in what another inbox on the same database stored since (e.g. the meeting-room
         collector, or a second window): the database is the inbox, not this object."""
-        with self.database.session() as session:
-            rows = session.execute(  # plain rows: no ORM objects for 20,000 returns
-                select(*InboxReturn.__table__.columns)
-                .where(InboxReturn.round_id == self.round.id, InboxReturn.id > self._last_row)
-                .order_by(InboxReturn.id)
-            ).all()
-            choices = session.scalars(
-                select(InboxChoice)
-                .where(InboxChoice.round_id == self.round.id, InboxChoice.id > self._last_choice)
-                .order_by(InboxChoice.id)
-            ).all()
+        rows, choices = rows_since(self.database, self.round.id, self._last_row, self._last_choice)
         for row in rows:
             known = self._entries.get(row.file_sha256)
             if known is None:
-                self._entries[row.file_sha256] = self._entry_from_row(row)
+                self._entries[row.file_sha256] = entry_from_row(row, self.copy_of(row.file_sha256))
             elif known.row_id is None:
                 known.row_id = row.id  # verified here too, stored there first
             self._stored[row.file_sha256] = (row.status, row.detail, row.panel)
             self._last_row = max(self._last_row, row.id)
         for choice in choices:
-            self._choices.append(_choice(choice))
+            self._choices.append(choice_from_row(choice))
             self._last_choice = max(self._last_choice, choice.id)
         return bool(rows or choices)
 
     def has_news(self) -> bool:
         """Whether another inbox stored returns or choices for the round since (a cheap query)."""
-        with self.database.session() as session:
-            last_row = session.scalar(
-                select(func.max(InboxReturn.id)).where(InboxReturn.round_id == self.round.id)
-            )
-            last_choice = session.scalar(
-                select(func.max(InboxChoice.id)).where(InboxChoice.round_id == self.round.id)
-            )
-        return (last_row or 0) > self._last_row or (last_choice or 0) > self._last_choice
+        last_row, last_choice = last_ids(self.database, self.round.id)
+        return last_row > self._last_row or last_choice > self._last_choice
 
     def refresh(self) -> InboxSnapshot:
         """The inbox with what other inboxes on the database stored since, classified again."""
@@ -358,33 +213,6 @@ class ReturnsInbox:
         self._entries, self._stored, self._choices, self._missing = {}, {}, [], []
         self._loaded, self._last_row, self._last_choice = False, 0, 0
         return held
-
-    def _entry_from_row(self, row: Row[Any]) -> InboxEntry:  # a row of inbox_return
-        item = ReceivedReturn(Path(row.original_name), row.file_sha256)
-        item.status, item.reason = row.status, row.reason
-        item.detail, item.detail_en = row.detail, row.detail_en
-        item.expert, item.revision, item.created_at = row.expert, row.revision, row.created_at
-        item.package_sha256, item.package_built_at = row.package_sha256, row.package_built_at
-        item.token_sha256 = row.token_sha256
-        claimed = None
-        if row.token is not None:
-            document = payload(row.token)
-            item.document = document
-            item.sheet = parse_score_sheet(
-                {k: document.get(k) for k in ("expert", "coi", "scores")}, row.original_name
-            )
-            item.signed_at = dt.datetime.fromisoformat(row.created_at)
-            item.panel = row.panel
-        else:
-            claimed = row.panel
-        return InboxEntry(
-            item,
-            row.original_name,
-            row.received_at,
-            self.copy_of(row.file_sha256),
-            row.id,
-            claimed,
-        )
 
     def _verify_again(
         self, stale: list[InboxEntry], keys: BureauKeys, cancelled: Cancelled | None
@@ -478,7 +306,7 @@ class ReturnsInbox:
                 del self._entries[entry.file_sha256]
             raise
         if new or restored:
-            _flush_copies(self.folder, [e.copy for e in new + restored])
+            flush_copies(self.folder, [e.copy for e in new + restored])
             copied = {e.file_sha256 for e in new + restored}
             self._missing = [sha for sha in self._missing if sha not in copied]
         report = AddReport(len(files), len(new), already, tuple(unreadable), stopped)
@@ -592,19 +420,7 @@ class ReturnsInbox:
             login_name() if os_user is None else os_user,
             at or _now(),
         )
-        with self.database.session() as session:
-            stored = InboxChoice(
-                round_id=self.round.id,
-                panel_id=choice.panel,
-                expert_id=choice.expert,
-                file_sha256=choice.file_sha256,
-                chosen_by=choice.chosen_by,
-                os_user=choice.os_user,
-                chosen_at=choice.chosen_at,
-            )
-            session.add(stored)
-            session.flush()
-            number = stored.id
+        number = store_choice(self.database, self.round.id, choice)
         self._choices.append(choice)
         if number == self._last_choice + 1:
             self._last_choice = number  # (else another inbox chose meanwhile: caught up next time)
@@ -629,7 +445,7 @@ class ReturnsInbox:
             self.round.id,
             tuple(entries),
             tuple(results),
-            self._members(entries, latest),
+            member_statuses(self.round, entries, latest),
             tuple(self._choices),
             report,
             tuple(self._missing),
@@ -660,33 +476,17 @@ class ReturnsInbox:
                     }
                 )
         if inserts or rewrites or updates:
-            with self.database.session() as session:
-                if inserts:
-                    # another inbox on the database may have stored the same file meanwhile
-                    statement = (
-                        sqlite_insert(InboxReturn)
-                        .on_conflict_do_nothing(index_elements=["round_id", "file_sha256"])
-                        .returning(InboxReturn.file_sha256, InboxReturn.id)
-                    )
-                    ids = dict(session.execute(statement, [self._row(e) for e in inserts]).all())
-                    late = [e.file_sha256 for e in inserts if e.file_sha256 not in ids]
-                    if late:
-                        ids.update(
-                            session.execute(
-                                select(InboxReturn.file_sha256, InboxReturn.id).where(
-                                    InboxReturn.round_id == self.round.id,
-                                    InboxReturn.file_sha256.in_(late),
-                                )
-                            ).all()
-                        )
-                    for entry in inserts:
-                        entry.row_id = ids[entry.file_sha256]
-                    if min(ids.values()) == self._last_row + 1 and len(ids) == len(inserts):
-                        self._last_row = max(ids.values())  # nobody else wrote in between
-                if rewrites:
-                    session.execute(update(InboxReturn), rewrites)
-                if updates:
-                    session.execute(update(InboxReturn), updates)
+            ids = write_rows(
+                self.database,
+                self.round.id,
+                [self._row(e) for e in inserts],
+                rewrites,
+                updates,
+            )
+            for entry in inserts:
+                entry.row_id = ids[entry.file_sha256]
+            if inserts and min(ids.values()) == self._last_row + 1 and len(ids) == len(inserts):
+                self._last_row = max(ids.values())  # nobody else wrote in between
         for entry in inserts:
             entry.item.token = b""  # stored: no need to hold every token in memory
         for entry in entries:
@@ -698,127 +498,11 @@ class ReturnsInbox:
         self._rewrite = set()
 
     def _row(self, entry: InboxEntry, fresh: bool = True) -> dict[str, object]:
-        item = entry.item
-        row: dict[str, object] = {
-            "round_sha256": self.review.file_sha256,
-            "status": str(item.status),
-            "reason": item.reason,
-            "detail": item.detail,
-            "detail_en": item.detail_en,
-            "expert": item.expert,
-            "panel": entry.panel,
-            "revision": item.revision,
-            "created_at": item.created_at,
-            "package_sha256": item.package_sha256,
-            "package_built_at": item.package_built_at,
-            "token_sha256": item.token_sha256,
-            "token": item.token if item.verified else None,
-        }
-        if fresh:
-            row.update(
-                round_id=self.round.id,
-                file_sha256=entry.file_sha256,
-                original_name=entry.original_name,
-                received_at=entry.received_at,
-            )
-        return row
-
-    def _members(
-        self, entries: list[InboxEntry], latest: dict[tuple[str, str], Choice]
-    ) -> tuple[MemberStatus, ...]:
-        panels_of: dict[str, list[str]] = {}
-        for panel in self.round.panels:
-            for member in panel.members:
-                panels_of.setdefault(member, []).append(panel.id)
-        by_member: dict[tuple[str, str], list[InboxEntry]] = {}
-        for entry in entries:
-            expert = entry.item.expert
-            if expert is None:
-                continue  # unsigned or unreadable: nobody's return
-            # a rejected return names its panel if its signature verified; else the expert's panels
-            panels = [entry.panel] if entry.panel is not None else panels_of.get(expert, [])
-            for panel_id in panels:
-                by_member.setdefault((panel_id, expert), []).append(entry)
-        experts = self.round.experts
-        members = []
-        for panel in self.round.panels:
-            for member in panel.members:
-                found = tuple(by_member.get((panel.id, member), ()))
-                statuses = {e.item.status for e in found}
-                if ReturnStatus.ACCEPTED in statuses:
-                    state = MemberState.RECEIVED
-                elif ReturnStatus.CONFLICT in statuses:
-                    state = MemberState.CONFLICT
-                elif found:
-                    state = MemberState.REJECTED
-                else:
-                    state = MemberState.NOT_RETURNED
-                known = experts.get(member)
-                members.append(
-                    MemberStatus(
-                        panel.id,
-                        member,
-                        known.name if known is not None else "",
-                        state,
-                        found,
-                        latest.get((panel.id, member)),
-                    )
-                )
-        return tuple(members)
-
-
-def _choice(row: InboxChoice) -> Choice:
-    return Choice(
-        row.panel_id, row.expert_id, row.file_sha256, row.chosen_by, row.os_user, row.chosen_at
-    )
-
-
-class InboxError(TicError):
-    """A request the inbox cannot carry out (a choice where there is nothing to choose)."""
+        return row_values(entry, self.round.id, self.review.file_sha256, fresh)
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _flush_copies(folder: Path, copies: list[Path]) -> None:
-    """Make the new copies durable before the database records them: one ``syncfs`` of the
-    workspace's file system on Linux (one flush instead of one per file), else one fsync per file;
-    then the folder itself."""
-    if os.name != "posix":
-        for copy in copies:
-            with copy.open("rb+") as handle:
-                os.fsync(handle.fileno())
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        if not (sys.platform.startswith("linux") and _syncfs(fd)):
-            for copy in copies:
-                with copy.open("rb") as handle:
-                    os.fsync(handle.fileno())
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _syncfs(fd: int) -> bool:
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        status: int = libc.syncfs(fd)  # ctypes: int is the default result type
-        return status == 0
-    except (OSError, AttributeError):
-        return False
-
-
-__all__ = [
-    "AddReport",
-    "Choice",
-    "InboxEntry",
-    "InboxError",
-    "InboxSnapshot",
-    "MEMBER_STATE_TEXT",
-    "MemberState",
-    "MemberStatus",
-    "ReturnsInbox",
-    "returns_in",
-]
+__all__ = ["RETURNS_FOLDER", "ReturnsInbox", "login_name", "returns_in"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tic_desktop.catalogue import Joined, Said, Text, t, tc
+from tic_desktop.catalogue import InLanguage, Joined, Said, Text, t, tc
 from tic_desktop.domain.application import Application
 from tic_desktop.domain.round import Expert
 from tic_desktop.errors import InputError
@@ -44,13 +44,8 @@ class CellProblem:
     header: str
     message: Said
 
-    @property
-    def message_zh(self) -> str:
-        return self.message.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.message.in_language("en")
+    message_zh = InLanguage("message", "zh")
+    message_en = InLanguage("message", "en")
 
     @property
     def text(self) -> Text:
@@ -75,13 +70,8 @@ class CellNote:
     confirm: bool
     message: Said
 
-    @property
-    def message_zh(self) -> str:
-        return self.message.in_language("zh")
-
-    @property
-    def message_en(self) -> str:
-        return self.message.in_language("en")
+    message_zh = InLanguage("message", "zh")
+    message_en = InLanguage("message", "en")
 
     def describe(self, lang: str = "zh") -> str:
         return t(

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from tic_desktop.catalogue import Text, t, tc
+from tic_desktop.catalogue import InLanguage, Text, t, tc
 from tic_desktop.errors import InputError
 
 RESULTS = ("符合", "不符合", "不适用")
@@ -116,13 +116,8 @@ class Problem:
     field: str
     text: Text
 
-    @property
-    def zh(self) -> str:
-        return self.text.zh
-
-    @property
-    def en(self) -> str:
-        return self.text.en
+    zh = InLanguage("text", "zh")
+    en = InLanguage("text", "en")
 
 
 @dataclass(frozen=True)

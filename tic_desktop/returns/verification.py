@@ -19,7 +19,7 @@ from typing import Any
 
 from cryptography import x509
 
-from tic_desktop.catalogue import Joined, Said, Text, t, tc
+from tic_desktop.catalogue import InLanguage, Joined, Said, Text, t, tc
 from tic_desktop.errors import InputError
 from tic_desktop.packages.opening import RETURN, parse_signed_json
 from tic_desktop.returns.scoring import (
@@ -73,13 +73,8 @@ class Rejected(Exception):
         self.expert = expert  # known once the signature verified
         self.detail: Said = detail or REASON_SAID[reason]
 
-    @property
-    def detail_zh(self) -> str:
-        return self.detail.in_language("zh")
-
-    @property
-    def detail_en(self) -> str:
-        return self.detail.in_language("en")
+    detail_zh = InLanguage("detail", "zh")
+    detail_en = InLanguage("detail", "en")
 
 
 @dataclass(frozen=True)

@@ -362,7 +362,7 @@ def open_collection(main: MainWindow) -> None:
         window = CollectionWindow(
             review, workspace, BureauWorkspace.keys_from_secret(secret), database=database
         )
-        main.collection_window = window  # type: ignore[attr-defined]
+        main.collection_window = window  # type: ignore[attr-defined]  # kept alive by its opener
         window.show()
 
     def failed(error: Exception) -> None:

@@ -60,6 +60,7 @@ class _Connection(http.client.HTTPSConnection):
     """HTTPS to an address, checking the certificate for the collector's fixed name."""
 
     def connect(self) -> None:
+        # http.client sets source_address and _context in __init__; typeshed does not declare them
         source = self.source_address  # type: ignore[attr-defined]
         sock = socket.create_connection((self.host, self.port), self.timeout, source)
         try:

@@ -8,6 +8,7 @@ the wheel carries them as ``tic_desktop/_data/<name>`` and the PyInstaller build
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -44,3 +45,28 @@ def migrations_dir() -> Path:
 def demo_round_file() -> Path:
     """The bundled demo review round."""
     return resources_dir() / "demo" / "round.json"
+
+
+def build_output_in_cache(
+    source: Path, kind: str, stem: str, suffix: str, salt: bytes, write: Callable[[Path], object]
+) -> Path:
+    """Build output of ``source`` (a compiled catalogue or form), kept in the user cache under the
+    hash of its content and ``salt``; ``write(path)`` makes it when it is not there yet.
+
+    The target appears atomically (written beside it, then renamed), so a crash never leaves half a
+    file to be loaded later. Raises OSError when the cache cannot be written.
+    """
+    import hashlib
+    import os
+
+    import platformdirs
+
+    digest = hashlib.sha256(source.read_bytes() + salt).hexdigest()[:16]
+    target_dir = platformdirs.user_cache_path("tic-desktop", appauthor=False) / kind
+    target = target_dir / f"{stem}_{digest}{suffix}"
+    if not target.is_file():
+        target_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        write(partial)
+        os.replace(partial, target)
+    return target

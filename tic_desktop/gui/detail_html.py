@@ -29,17 +29,17 @@ _WORDS = {
 }
 
 
-def _w(key: str, lang: str) -> str:
-    # in the language of the installed catalogue (Translations.use), which ``lang`` names too
+def _w(key: str) -> str:
+    # in the language of the installed catalogue (Translations.use)
     return QCoreApplication.translate("DetailPane", str(_WORDS[key]))  # the stub says object
 
 
 def check_html(check: Check, lang: str) -> str:
     rows = [
-        (_w("clause", lang), check.clause if lang == "zh" else check.clause_en),
-        (_w("result", lang), label(RESULT_LABELS, check.result.value, lang)),
-        (_w("value", lang), shown_value(check.id, check.value, lang) or "—"),
-        (_w("threshold", lang), shown_value(check.id, check.threshold, lang) or "—"),
+        (_w("clause"), check.clause if lang == "zh" else check.clause_en),
+        (_w("result"), label(RESULT_LABELS, check.result.value, lang)),
+        (_w("value"), shown_value(check.id, check.value, lang) or "—"),
+        (_w("threshold"), shown_value(check.id, check.threshold, lang) or "—"),
     ]
     table = "".join(
         f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows
@@ -52,9 +52,7 @@ def check_html(check: Check, lang: str) -> str:
         f"<table cellpadding='4'>{table}</table>"
     )
     if quote:
-        html += (
-            f"<p><b>{escape(_w('text', lang))}（{escape(check.clause)}）</b><br>{escape(quote)}</p>"
-        )
+        html += f"<p><b>{escape(_w('text'))}（{escape(check.clause)}）</b><br>{escape(quote)}</p>"
     return html
 
 
@@ -69,22 +67,20 @@ def panel_html(result: PanelConflicts, review_round: ReviewRound, lang: str) -> 
     rows = []
     for member in result.members:
         expert = experts[member]
-        role = f"（{_w('chair', lang)}）" if member == panel.chair else ""
-        status = (
-            escape(result.reason(member, lang)) if member in result.recused else _w("scores", lang)
-        )
+        role = f"（{_w('chair')}）" if member == panel.chair else ""
+        status = escape(result.reason(member, lang)) if member in result.recused else _w("scores")
         colour = " style='background:#f8d7da'" if member in result.recused else ""
         rows.append(
             f"<tr{colour}><td>{escape(member)}</td><td>{escape(expert.name)}{role}</td>"
             f"<td>{escape(expert.unit_name)}</td><td>{status}</td></tr>"
         )
     members = (
-        f"<table cellpadding='4' border='0'><tr><th>ID</th><th>{_w('members', lang)}</th>"
-        f"<th>{_w('unit', lang)}</th><th>{_w('status', lang)}</th></tr>{''.join(rows)}</table>"
+        f"<table cellpadding='4' border='0'><tr><th>ID</th><th>{_w('members')}</th>"
+        f"<th>{_w('unit')}</th><th>{_w('status')}</th></tr>{''.join(rows)}</table>"
     )
     checks = "".join(
         f"<li><b>{escape(c.id)}</b> — {escape(label(RESULT_LABELS, c.result.value, lang))}："
         f"{escape(c.message(lang))}</li>"
         for c in result.checks
     )
-    return f"{head}{members}<p><b>{_w('checks', lang)}</b></p><ul>{checks}</ul>"
+    return f"{head}{members}<p><b>{_w('checks')}</b></p><ul>{checks}</ul>"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import PySide6
 
+from tic_desktop.paths import build_output_in_cache
+
 _PYSIDE_DIR = Path(PySide6.__file__).resolve().parent
 
 
@@ -31,24 +33,18 @@ def run_tool(name: str, *args: str) -> None:
 def compiled_in_cache(
     source: Path, kind: str, stem: str, suffix: str, salt: bytes, *tool_args: str
 ) -> Path:
-    """Build output of a Qt tool for ``source``, kept in the user cache under its content hash.
+    """Build output of a Qt tool for ``source``, kept in the user cache under its content hash
+    (:func:`tic_desktop.paths.build_output_in_cache`).
 
     ``tool_args`` are the tool name and its arguments with ``{source}`` and ``{target}``
-    placeholders. The target appears atomically, so a crash never leaves half a file to be loaded
-    later.
+    placeholders.
     """
-    import hashlib
-    import os
-
-    import platformdirs
-
-    digest = hashlib.sha256(source.read_bytes() + salt).hexdigest()[:16]
-    target_dir = platformdirs.user_cache_path("tic-desktop", appauthor=False) / kind
-    target = target_dir / f"{stem}_{digest}{suffix}"
-    if not target.is_file():
-        target_dir.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        tool, *args = tool_args
-        run_tool(tool, *(a.format(source=source, target=partial) for a in args))
-        os.replace(partial, target)
-    return target
+    tool, *args = tool_args
+    return build_output_in_cache(
+        source,
+        kind,
+        stem,
+        suffix,
+        salt,
+        lambda partial: run_tool(tool, *(a.format(source=source, target=partial) for a in args)),
+    )
